@@ -1,0 +1,153 @@
+import type { Database } from './sql-types';
+
+/**
+ * The database schema, built by numbered migrations recorded in `PRAGMA user_version`.
+ * Table and column names are the original FF2API's (reference/ff2api-original.md §1) so that
+ * backups map one to one. Differences, all deliberate:
+ * - timestamps are ISO 8601 UTC text written by the app's clock;
+ * - credentials are JSON text, not Fernet blobs (the browser database is the secret store);
+ * - foreign keys are enforced; deleting a brokerage deletes its configurations; history keeps
+ *   the brokerage name as text, so deleting a brokerage never deletes its upload history;
+ * - `needs_credentials` marks configurations restored without usable credentials;
+ * - `timestamp_unknown` marks history rows whose original timestamp was lost (bug B1);
+ * - `app_meta` and `activity_log` are this browser's own bookkeeping.
+ */
+const MIGRATIONS: readonly string[] = [
+  // 1: the initial schema.
+  `
+  CREATE TABLE brokerages (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    is_active INTEGER NOT NULL DEFAULT 1
+  );
+
+  CREATE TABLE brokerage_configurations (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    brokerage_name TEXT NOT NULL
+      REFERENCES brokerages(name) ON UPDATE CASCADE ON DELETE CASCADE,
+    configuration_name TEXT NOT NULL,
+    field_mappings TEXT NOT NULL DEFAULT '{}',
+    api_credentials TEXT NOT NULL DEFAULT '{}',
+    auth_type TEXT NOT NULL DEFAULT 'api_key' CHECK (auth_type IN ('api_key', 'bearer_token')),
+    bearer_token TEXT,
+    file_headers TEXT,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    last_used_at TEXT,
+    version INTEGER NOT NULL DEFAULT 1,
+    is_active INTEGER NOT NULL DEFAULT 1,
+    description TEXT,
+    needs_credentials INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (brokerage_name, configuration_name)
+  );
+
+  CREATE TABLE upload_history (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    brokerage_name TEXT NOT NULL,
+    configuration_name TEXT,
+    filename TEXT NOT NULL,
+    total_records INTEGER NOT NULL DEFAULT 0,
+    successful_records INTEGER NOT NULL DEFAULT 0,
+    failed_records INTEGER NOT NULL DEFAULT 0,
+    error_log TEXT,
+    processing_time_seconds REAL,
+    file_headers TEXT,
+    upload_timestamp TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    session_id TEXT,
+    timestamp_unknown INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX upload_history_newest ON upload_history (upload_timestamp DESC, id DESC);
+  CREATE INDEX upload_history_by_brokerage
+    ON upload_history (brokerage_name, upload_timestamp DESC, id DESC);
+
+  CREATE TABLE processing_errors (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    upload_history_id INTEGER REFERENCES upload_history(id) ON DELETE CASCADE,
+    row_number INTEGER,
+    field_name TEXT,
+    error_type TEXT,
+    error_message TEXT,
+    suggested_fix TEXT,
+    original_value TEXT,
+    expected_format TEXT,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+  );
+  CREATE INDEX processing_errors_by_upload ON processing_errors (upload_history_id);
+
+  CREATE TABLE configuration_changes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    configuration_id INTEGER REFERENCES brokerage_configurations(id) ON DELETE SET NULL,
+    change_type TEXT NOT NULL,
+    change_description TEXT,
+    old_value TEXT,
+    new_value TEXT,
+    changed_by TEXT,
+    changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+  );
+  CREATE INDEX configuration_changes_by_config ON configuration_changes (configuration_id);
+
+  CREATE TABLE app_meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+
+  CREATE TABLE activity_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    details TEXT
+  );
+  `,
+];
+
+/** The schema version this build writes; databases and backups from a newer one are refused. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** The tables a backup carries, in dependency order (parents first). */
+export const DATA_TABLES = [
+  'brokerages',
+  'brokerage_configurations',
+  'upload_history',
+  'processing_errors',
+  'configuration_changes',
+] as const;
+export type DataTable = (typeof DATA_TABLES)[number];
+
+/** Reads `PRAGMA user_version`. */
+export function readSchemaVersion(db: Database): number {
+  const value = db.exec('PRAGMA user_version')[0]?.values[0]?.[0];
+  return typeof value === 'number' ? value : 0;
+}
+
+/**
+ * Brings a database up to SCHEMA_VERSION, each migration in its own transaction.
+ * Throws if the database was written by a newer schema (the caller turns that into a message).
+ */
+export function migrateDatabase(db: Database): void {
+  const current = readSchemaVersion(db);
+  if (current > SCHEMA_VERSION) {
+    throw new NewerSchemaError(current);
+  }
+  for (let version = current; version < SCHEMA_VERSION; version++) {
+    db.exec('BEGIN');
+    try {
+      db.exec(MIGRATIONS[version] ?? '');
+      db.exec(`PRAGMA user_version = ${version + 1}`);
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}
+
+/** Thrown when a stored database comes from a newer FF2API Web. */
+export class NewerSchemaError extends Error {
+  constructor(readonly foundVersion: number) {
+    super(`Database schema ${foundVersion} is newer than ${SCHEMA_VERSION}`);
+    this.name = 'NewerSchemaError';
+  }
+}

@@ -1,0 +1,188 @@
+import type { AppError, Result } from '../core/result';
+import type { ActivityRow, AuthType, UploadRow } from '../core/db/rows';
+import type { DatabaseTimes } from '../core/db/meta';
+import type { DataTable } from '../core/db/schema';
+
+/**
+ * The typed async API the UI uses. The worker implements it over the real database; the UI never
+ * holds the database. Every method that writes resolves only after the change is durable in
+ * IndexedDB (or resolves with a failure the UI must show).
+ */
+export interface DatabaseApi {
+  /** Counts, persisted times, persistence and tab state — everything the sidebar shows. */
+  getStatus(): Promise<DatabaseStatus>;
+
+  listBrokerages(): Promise<BrokerageSummary[]>;
+  createBrokerage(name: string): Promise<Result<BrokerageSummary>>;
+  renameBrokerage(id: number, newName: string): Promise<Result<BrokerageSummary>>;
+  /** Deletes the brokerage and its configurations; its upload history is kept. */
+  deleteBrokerage(id: number): Promise<Result<{ configurationsDeleted: number }>>;
+
+  listConfigurations(brokerageName: string): Promise<ConfigurationView[]>;
+  /** Creates (no id) or updates (id) a configuration; an update bumps `version`. */
+  saveConfiguration(input: ConfigurationInput): Promise<Result<ConfigurationView>>;
+  deleteConfiguration(id: number): Promise<Result<{ id: number }>>;
+
+  /** One page of upload history, newest first; pass the previous page's `next` to continue. */
+  listHistory(query: HistoryQuery): Promise<HistoryPage>;
+  listActivity(limit?: number): Promise<ActivityRow[]>;
+
+  /** Builds a backup file; the caller hands it to the browser, then calls `confirmBackupSaved`. */
+  createBackup(request: BackupRequest): Promise<Result<BackupFile>>;
+  /** Records the backup point at the moment the file was handed to the browser. */
+  confirmBackupSaved(receipt: BackupReceipt): Promise<Result<DatabaseStatus>>;
+
+  /** Reads and checks a backup file without touching the live database. */
+  inspectBackup(file: { name: string; bytes: Uint8Array }, options?: { passphrase?: string }): Promise<Result<RestorePreview>>;
+  /** Applies an inspected file; the live database changes only if every step succeeds. */
+  applyRestore(previewId: string, mode: RestoreMode): Promise<Result<RestoreOutcome>>;
+  /** Returns to the snapshot taken before the last restore. */
+  undoRestore(): Promise<Result<RestoreOutcome>>;
+
+  /** Writes everything pending to IndexedDB now (tab hidden, before a download). */
+  flush(): Promise<Result<void>>;
+  /** Asks to become the writing tab (the other tab turns read-only). */
+  takeOverWriting(): Promise<Result<DatabaseStatus>>;
+}
+
+export type TableCounts = Record<DataTable, number>;
+
+export interface DatabaseStatus {
+  counts: TableCounts;
+  times: DatabaseTimes;
+  /** ISO time the status was read (the worker's clock). */
+  readAt: string;
+  /** True when this tab may write; false when another tab holds the writer lock. */
+  isWriter: boolean;
+  persistence: PersistenceState;
+  /** Whether the browser promised not to evict our storage; null when unknown. */
+  storagePersisted: boolean | null;
+  /** The undo snapshot, if one is kept. */
+  undo: { takenAt: string; label: string } | null;
+}
+
+export type PersistenceState =
+  | { state: 'saved'; savedAt: string | null }
+  | { state: 'saving' }
+  | { state: 'failed'; error: AppError };
+
+export interface BrokerageSummary {
+  id: number;
+  name: string;
+  created_at: string;
+  configurationCount: number;
+  uploadCount: number;
+}
+
+/** A configuration as the UI sees it: secrets stay in the worker, only their presence shows. */
+export interface ConfigurationView {
+  id: number;
+  brokerage_name: string;
+  configuration_name: string;
+  description: string | null;
+  auth_type: AuthType;
+  base_url: string;
+  hasApiKey: boolean;
+  hasBearerToken: boolean;
+  needsCredentials: boolean;
+  field_mappings: Record<string, string>;
+  file_headers: string[] | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  last_used_at: string | null;
+}
+
+export interface ConfigurationInput {
+  /** Absent to create. */
+  id?: number;
+  brokerage_name: string;
+  configuration_name: string;
+  description: string;
+  auth_type: AuthType;
+  base_url: string;
+  /** New API key; empty on update means "keep the stored one". */
+  api_key: string;
+  /** New bearer token; empty on update means "keep the stored one". */
+  bearer_token: string;
+  field_mappings: Record<string, string>;
+}
+
+export interface HistoryQuery {
+  brokerageName?: string;
+  /** Keyset cursor: the last row of the previous page. */
+  after?: { upload_timestamp: string; id: number };
+  limit: number;
+}
+
+export interface HistoryPage {
+  rows: UploadRow[];
+  next: { upload_timestamp: string; id: number } | null;
+  total: number;
+}
+
+export type BackupTrigger = 'manual' | 'emergency';
+export type SecretsMode = 'plain' | 'encrypted' | 'omitted';
+
+export interface BackupRequest {
+  trigger: BackupTrigger;
+  secrets: SecretsMode;
+  passphrase?: string;
+}
+
+export interface BackupFile {
+  fileName: string;
+  bytes: Uint8Array;
+  /** Everything confirmBackupSaved needs to log the backup. */
+  receipt: BackupReceipt;
+}
+
+export interface BackupReceipt {
+  fileName: string;
+  createdAt: string;
+  trigger: BackupTrigger;
+  counts: TableCounts;
+  checksum: string;
+  secrets: SecretsMode;
+  sizeBytes: number;
+}
+
+export type RestoreMode = 'replace' | 'merge';
+
+export interface RestoreWarning {
+  code: string;
+  message: string;
+  count: number;
+}
+
+export interface TableChange {
+  add: number;
+  update: number;
+  remove: number;
+  unchanged: number;
+}
+
+export interface RestorePreview {
+  previewId: string;
+  fileName: string;
+  /** Human name of the shape read, e.g. "FF2API Web backup 2.0", "FF2API v1.0 sidebar backup". */
+  shapeLabel: string;
+  fileCreatedAt: string | null;
+  fileCounts: TableCounts;
+  warnings: RestoreWarning[];
+  changes: Record<RestoreMode, Record<DataTable, TableChange>>;
+  /** Set when the file is older than the last change here: what replacing would lose. */
+  wouldLose: Record<RestoreMode, { changes: number; since: string } | null>;
+  /** True when the live database has data (replace then needs the typed RESTORE). */
+  liveHasData: boolean;
+  secrets: SecretsMode;
+  /** True when the file is encrypted and no passphrase was given yet: counts only. */
+  needsPassphrase: boolean;
+}
+
+export interface RestoreOutcome {
+  mode: RestoreMode | 'undo';
+  counts: TableCounts;
+  warnings: RestoreWarning[];
+  status: DatabaseStatus;
+}
