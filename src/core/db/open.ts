@@ -16,3 +16,13 @@ export function openDatabase(SQL: SqlJsStatic, bytes?: Uint8Array): Database {
     throw error;
   }
 }
+
+/**
+ * Serialises the database. sql.js closes and reopens the connection to do it, which resets
+ * pragmas, so foreign keys are switched back on afterwards. Throws inside an open transaction.
+ */
+export function exportDatabase(db: Database): Uint8Array {
+  const bytes = db.export();
+  db.exec('PRAGMA foreign_keys = ON');
+  return bytes;
+}

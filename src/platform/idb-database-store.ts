@@ -1,0 +1,95 @@
+/**
+ * Stores the database file in IndexedDB (database "ff2api-web"):
+ * - object store "database", key "live": { bytes, generation, savedAt } — the live database;
+ * - object store "snapshots", key "undo": { bytes, takenAt, label } — the copy kept before the
+ *   last restore; keys "unreadable-<time>": stored bytes that failed to open, kept for rescue.
+ * A save writes both stores in one transaction, so a restore and its undo snapshot land together
+ * or not at all. Success is reported only after `tx.done` (the commit), never on the request.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { describeThrown } from '../core/result';
+import type { DatabaseStore, DatabaseWrite, SaveOutcome, StoredDatabase, StoredSnapshot } from '../worker/database-store';
+
+const IDB_NAME = 'ff2api-web';
+const IDB_VERSION = 1;
+const LIVE_KEY = 'live';
+const UNDO_KEY = 'undo';
+
+const MESSAGES = {
+  saveFailed:
+    'Your latest change could not be saved in this browser’s storage. It is still on screen in this tab; download a backup now to keep it, then reload.',
+  storageFull:
+    'Browser storage is full, so your latest change could not be saved. It is still on screen in this tab; download a backup now, then free some space.',
+};
+
+interface Ff2apiSchema extends DBSchema {
+  database: { key: string; value: StoredDatabase };
+  snapshots: { key: string; value: StoredSnapshot & { reason?: string } };
+}
+
+/** Opens the IndexedDB store (or creates it on first use). */
+export async function openIdbDatabaseStore(name = IDB_NAME): Promise<DatabaseStore> {
+  const idb = await openDB<Ff2apiSchema>(name, IDB_VERSION, {
+    upgrade(db) {
+      db.createObjectStore('database');
+      db.createObjectStore('snapshots');
+    },
+    blocking() {
+      // A newer version of the app wants to upgrade the store: step aside.
+      idb.close();
+    },
+  });
+  return new IdbDatabaseStore(idb);
+}
+
+class IdbDatabaseStore implements DatabaseStore {
+  constructor(private readonly idb: IDBPDatabase<Ff2apiSchema>) {}
+
+  async load(): Promise<StoredDatabase | null> {
+    const stored = await this.idb.get('database', LIVE_KEY);
+    return stored ? { ...stored, bytes: asBytes(stored.bytes) } : null;
+  }
+
+  async loadSnapshot(): Promise<StoredSnapshot | null> {
+    const stored = await this.idb.get('snapshots', UNDO_KEY);
+    return stored ? { bytes: asBytes(stored.bytes), takenAt: stored.takenAt, label: stored.label } : null;
+  }
+
+  async quarantine(bytes: Uint8Array, reason: string, at: string): Promise<void> {
+    await this.idb.put('snapshots', { bytes, takenAt: at, label: 'unreadable database', reason }, `unreadable-${at}`);
+  }
+
+  async save(write: DatabaseWrite): Promise<SaveOutcome> {
+    try {
+      const tx = this.idb.transaction(['database', 'snapshots'], 'readwrite');
+      const live = tx.objectStore('database');
+      const current = await live.get(LIVE_KEY);
+      const storedGeneration = current?.generation ?? 0;
+      if (storedGeneration !== write.expectedGeneration) {
+        tx.abort();
+        await tx.done.catch(() => undefined);
+        return { ok: false, conflict: true, storedGeneration };
+      }
+      const generation = storedGeneration + 1;
+      // Only IndexedDB requests are awaited inside the transaction: anything else would let it
+      // auto-commit half done.
+      const puts: Promise<unknown>[] = [live.put({ bytes: write.bytes, generation, savedAt: write.savedAt }, LIVE_KEY)];
+      if (write.snapshot === null) puts.push(tx.objectStore('snapshots').delete(UNDO_KEY));
+      else if (write.snapshot) puts.push(tx.objectStore('snapshots').put(write.snapshot, UNDO_KEY));
+      await Promise.all([...puts, tx.done]);
+      return { ok: true, generation };
+    } catch (error) {
+      const isQuota = error instanceof DOMException && error.name === 'QuotaExceededError';
+      return {
+        ok: false,
+        conflict: false,
+        error: { code: 'save-failed', message: isQuota ? MESSAGES.storageFull : MESSAGES.saveFailed, detail: describeThrown(error) },
+      };
+    }
+  }
+}
+
+// Bytes read back from some IndexedDB implementations fail `instanceof Uint8Array` across realms.
+function asBytes(value: Uint8Array): Uint8Array {
+  return value instanceof Uint8Array ? value : new Uint8Array((value as ArrayBufferView).buffer);
+}
