@@ -43,6 +43,8 @@ export interface DatabaseApi {
   flush(): Promise<Result<void>>;
   /** Asks to become the writing tab (the other tab turns read-only). */
   takeOverWriting(): Promise<Result<DatabaseStatus>>;
+  /** Calls `listener` when data or the writer role changed outside this tab's own calls. */
+  watchChanges(listener: () => void): Promise<void>;
 }
 
 export type TableCounts = Record<DataTable, number>;

@@ -1,0 +1,265 @@
+import { buildBackupFile } from '../core/backup/write';
+import { readBackupFile, type ParsedBackup } from '../core/backup/read';
+import { planRestore, type RestorePlan } from '../core/backup/plan';
+import { buildRestoredDatabase } from '../core/backup/build';
+import { backupFileName } from '../core/backup/file-name';
+import { logActivity, readAllActivity } from '../core/db/activity';
+import { META_KEYS, readDatabaseTimes, writeMeta } from '../core/db/meta';
+import { openDatabase } from '../core/db/open';
+import { SCHEMA_VERSION, DATA_TABLES } from '../core/db/schema';
+import { countRows, readAllTables } from '../core/db/tables';
+import { inTransaction } from '../core/db/transaction';
+import { describeThrown, fail, ok, type Result } from '../core/result';
+import type {
+  BackupFile, BackupReceipt, BackupRequest, DatabaseStatus, RestoreMode, RestoreOutcome, RestorePreview, TableChange,
+} from './api';
+import type { ServiceDeps } from './database-service';
+import type { LiveDatabase } from './live-database';
+
+const MESSAGES = {
+  backupFailed: 'The backup file could not be built. Your database was not changed. Try again; if it keeps failing, reload the page.',
+  previewExpired: 'That file’s preview is no longer current (the database changed or another file was chosen). Nothing was changed. Choose the file again.',
+  noSnapshot: 'There is no earlier database to go back to. Nothing was changed.',
+  snapshotUnreadable: 'The copy kept before the last restore could not be read, so undo is not possible. Nothing was changed.',
+  passphraseNeeded: 'This backup is encrypted. Enter its passphrase to restore it. Nothing was changed.',
+};
+
+interface PendingRestore {
+  previewId: string;
+  fileName: string;
+  parsed: ParsedBackup;
+  plans: Record<RestoreMode, RestorePlan>;
+  /** The live data's last change when the preview was made; a later write invalidates it. */
+  liveChangedAt: string | null;
+}
+
+/**
+ * Backup, restore and undo against the live database. A restore is all or nothing: the new
+ * database is built and verified apart from the live one, stored together with an undo snapshot
+ * in one IndexedDB transaction, and only then swapped in.
+ */
+export class BackupOperations {
+  private pending: PendingRestore | null = null;
+  /** Cached description of the undo snapshot; undefined until first read (it is 25 MB at 100k rows). */
+  private undoInfo: { takenAt: string; label: string } | null | undefined;
+
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly live: LiveDatabase,
+    private readonly readStatus: () => Promise<DatabaseStatus>,
+  ) {}
+
+  /** Builds a backup file of every row of every table. */
+  async createBackup(request: BackupRequest): Promise<Result<BackupFile>> {
+    const flushed = await this.live.flush();
+    if (!flushed.ok) return flushed;
+    const createdAt = this.deps.clock.now();
+    try {
+      const { tables, activity } = this.live.read((db) => ({ tables: readAllTables(db), activity: readAllActivity(db) }));
+      const built = await buildBackupFile({
+        tables,
+        activity,
+        createdAt: createdAt.toISOString(),
+        trigger: request.trigger,
+        appVersion: this.deps.appVersion,
+        schemaVersion: SCHEMA_VERSION,
+        secrets: request.secrets,
+        ...(request.passphrase === undefined ? {} : { passphrase: request.passphrase }),
+      });
+      const fileName = backupFileName(request.trigger, createdAt);
+      const receipt: BackupReceipt = {
+        fileName,
+        createdAt: createdAt.toISOString(),
+        trigger: request.trigger,
+        counts: built.counts,
+        checksum: built.checksum,
+        secrets: request.secrets,
+        sizeBytes: built.bytes.byteLength,
+      };
+      return ok({ fileName, bytes: built.bytes, receipt });
+    } catch (error) {
+      return fail('backup-failed', MESSAGES.backupFailed, describeThrown(error));
+    }
+  }
+
+  /**
+   * Records the backup point once the file was handed to the browser. The point is the time the
+   * file's data was read, so a change made meanwhile still counts as "changed since backup".
+   */
+  async confirmBackupSaved(receipt: BackupReceipt): Promise<Result<DatabaseStatus>> {
+    const nowIso = this.deps.clock.now().toISOString();
+    const saved = await this.live.write((db) => {
+      inTransaction(db, () => {
+        writeMeta(db, META_KEYS.lastBackupAt, receipt.createdAt);
+        logActivity(db, {
+          at: nowIso,
+          kind: 'backup',
+          summary: `${receipt.trigger === 'emergency' ? 'Emergency backup' : 'Backup'} downloaded: ${receipt.fileName}`,
+          details: { ...receipt },
+        });
+      });
+      return ok(undefined);
+    });
+    if (!saved.ok) return saved;
+    return ok(await this.readStatus());
+  }
+
+  /** Reads and checks a file, and previews both restore modes, without touching the live database. */
+  async inspectBackup(file: { name: string; bytes: Uint8Array }, options: { passphrase?: string } = {}): Promise<Result<RestorePreview>> {
+    this.pending = null;
+    const read = await readBackupFile(file.bytes, {
+      ...(options.passphrase === undefined ? {} : { passphrase: options.passphrase }),
+      now: this.deps.clock.now().toISOString(),
+    });
+    if (!read.ok) return { ok: false, error: read.error };
+    const { current, times } = this.live.read((db) => ({ current: readAllTables(db), times: readDatabaseTimes(db) }));
+    const liveHasData = DATA_TABLES.some((table) => current[table].length > 0);
+    if ('locked' in read) {
+      return ok({
+        previewId: '',
+        fileName: file.name,
+        shapeLabel: read.locked.shapeLabel,
+        fileCreatedAt: read.locked.createdAt,
+        fileCounts: read.locked.counts,
+        warnings: [],
+        changes: { replace: emptyChanges(), merge: emptyChanges() },
+        wouldLose: { replace: null, merge: null },
+        liveHasData,
+        secrets: 'encrypted',
+        needsPassphrase: true,
+      });
+    }
+    const parsed = read.backup;
+    const plans = { replace: planRestore(current, parsed.tables, 'replace'), merge: planRestore(current, parsed.tables, 'merge') };
+    const previewId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+    this.pending = { previewId, fileName: file.name, parsed, plans, liveChangedAt: times.lastChangeAt };
+    return ok({
+      previewId,
+      fileName: file.name,
+      shapeLabel: parsed.shapeLabel,
+      fileCreatedAt: parsed.createdAt,
+      fileCounts: parsed.fileCounts,
+      warnings: parsed.warnings,
+      changes: { replace: plans.replace.changes, merge: plans.merge.changes },
+      wouldLose: {
+        replace: lostChanges(plans.replace, times.lastChangeAt, parsed.createdAt),
+        merge: lostChanges(plans.merge, times.lastChangeAt, parsed.createdAt),
+      },
+      liveHasData,
+      secrets: parsed.secrets,
+      needsPassphrase: false,
+    });
+  }
+
+  /** Applies the previewed file; the live database changes only if every step succeeds. */
+  async applyRestore(previewId: string, mode: RestoreMode): Promise<Result<RestoreOutcome>> {
+    const pending = this.pending;
+    if (!pending || pending.previewId !== previewId) return fail('preview-expired', MESSAGES.previewExpired);
+    const flushed = await this.live.flush();
+    if (!flushed.ok) return flushed;
+    const liveTimes = this.live.read(readDatabaseTimes);
+    if (liveTimes.lastChangeAt !== pending.liveChangedAt) return fail('preview-expired', MESSAGES.previewExpired);
+
+    const nowIso = this.deps.clock.now().toISOString();
+    const plan = pending.plans[mode];
+    const changed = DATA_TABLES.some((t) => plan.changes[t].add + plan.changes[t].update + plan.changes[t].remove > 0);
+    const built = this.live.read((db) =>
+      buildRestoredDatabase(this.deps.SQL, {
+        tables: plan.tables,
+        keepFrom: db,
+        now: nowIso,
+        activity: {
+          kind: 'restore',
+          summary: `${mode === 'replace' ? 'Replaced the database with' : 'Merged'} ${pending.fileName}`,
+          details: { fileName: pending.fileName, mode, shape: pending.parsed.shapeLabel, fileCreatedAt: pending.parsed.createdAt, counts: pending.parsed.fileCounts, checksum: pending.parsed.checksum, warnings: pending.parsed.warnings.length },
+        },
+      }),
+    );
+    if (!built.ok) return built;
+    const next = built.value;
+    if (mode === 'merge') {
+      // A merge keeps local data the file lacks, so it is not a backup point: keep the previous
+      // restore time, and count the merge as a change only if it changed something.
+      inTransaction(next, () => {
+        if (liveTimes.restoredAt === null) next.run('DELETE FROM app_meta WHERE key = ?', [META_KEYS.restoredAt]);
+        else writeMeta(next, META_KEYS.restoredAt, liveTimes.restoredAt);
+        writeMeta(next, META_KEYS.lastChangeAt, changed ? nowIso : (liveTimes.lastChangeAt ?? nowIso));
+      });
+    }
+    const snapshot = { bytes: this.live.exportBytes(), takenAt: nowIso, label: `before restoring ${pending.fileName}` };
+    const replaced = await this.live.replaceWith(next, snapshot);
+    if (!replaced.ok) return replaced;
+    this.pending = null;
+    this.undoInfo = { takenAt: snapshot.takenAt, label: snapshot.label };
+    return ok({ mode, counts: this.live.read(countRows), warnings: pending.parsed.warnings, status: await this.readStatus() });
+  }
+
+  /** Returns the data to the snapshot taken before the last restore; the activity log keeps both. */
+  async undoRestore(): Promise<Result<RestoreOutcome>> {
+    const snapshot = await this.deps.store.loadSnapshot();
+    if (!snapshot) return fail('no-snapshot', MESSAGES.noSnapshot);
+    let previous;
+    try {
+      previous = openDatabase(this.deps.SQL, snapshot.bytes);
+    } catch (error) {
+      return fail('snapshot-unreadable', MESSAGES.snapshotUnreadable, describeThrown(error));
+    }
+    const nowIso = this.deps.clock.now().toISOString();
+    const tables = readAllTables(previous);
+    const previousTimes = readDatabaseTimes(previous);
+    previous.close();
+    const built = this.live.read((db) =>
+      buildRestoredDatabase(this.deps.SQL, {
+        tables,
+        keepFrom: db,
+        now: nowIso,
+        activity: { kind: 'undo', summary: `Undid the restore: back to the database as it was ${snapshot.label}`, details: { takenAt: snapshot.takenAt } },
+      }),
+    );
+    if (!built.ok) return built;
+    const next = built.value;
+    // The data is again what it was before the restore, so are its times; it changed just now.
+    inTransaction(next, () => {
+      for (const [key, value] of [
+        [META_KEYS.createdAt, previousTimes.createdAt],
+        [META_KEYS.restoredAt, previousTimes.restoredAt],
+        [META_KEYS.lastBackupAt, previousTimes.lastBackupAt],
+      ] as const) {
+        if (value === null) next.run('DELETE FROM app_meta WHERE key = ?', [key]);
+        else writeMeta(next, key, value);
+      }
+      writeMeta(next, META_KEYS.lastChangeAt, nowIso);
+    });
+    const replaced = await this.live.replaceWith(next, null);
+    if (!replaced.ok) return replaced;
+    this.pending = null;
+    this.undoInfo = null;
+    return ok({ mode: 'undo', counts: this.live.read(countRows), warnings: [], status: await this.readStatus() });
+  }
+
+  /** What the sidebar says about the undo snapshot. */
+  async describeUndo(): Promise<{ takenAt: string; label: string } | null> {
+    if (this.undoInfo === undefined) {
+      const snapshot = await this.deps.store.loadSnapshot();
+      this.undoInfo = snapshot ? { takenAt: snapshot.takenAt, label: snapshot.label } : null;
+    }
+    return this.undoInfo;
+  }
+
+  /** Another tab may have restored or undone: read the snapshot again next time. */
+  forgetUndoInfo(): void {
+    this.undoInfo = undefined;
+  }
+}
+
+function emptyChanges(): Record<(typeof DATA_TABLES)[number], TableChange> {
+  const none = { add: 0, update: 0, remove: 0, unchanged: 0 };
+  return Object.fromEntries(DATA_TABLES.map((t) => [t, { ...none }])) as Record<(typeof DATA_TABLES)[number], TableChange>;
+}
+
+/** When the file predates the last change here: how many rows the restore would drop or overwrite. */
+function lostChanges(plan: RestorePlan, lastChangeAt: string | null, fileCreatedAt: string | null): { changes: number; since: string } | null {
+  if (lastChangeAt === null || fileCreatedAt === null || Date.parse(fileCreatedAt) >= Date.parse(lastChangeAt)) return null;
+  const changes = DATA_TABLES.reduce((sum, t) => sum + plan.changes[t].remove + plan.changes[t].update, 0);
+  return changes > 0 ? { changes, since: fileCreatedAt } : null;
+}

@@ -1,0 +1,123 @@
+import { listActivity } from '../core/db/activity';
+import { readDatabaseTimes } from '../core/db/meta';
+import { countRows } from '../core/db/tables';
+import { createBrokerage, deleteBrokerage, listBrokerages, renameBrokerage } from '../core/db/brokerages';
+import { deleteConfiguration, listConfigurations, saveConfiguration } from '../core/db/configurations';
+import { listHistoryPage } from '../core/db/history';
+import type { Clock } from '../core/clock';
+import type { SqlJsStatic } from '../core/db/sql-types';
+import { ok, type Result } from '../core/result';
+import type { DatabaseApi, DatabaseStatus, HistoryQuery } from './api';
+import { BackupOperations } from './backup-operations';
+import type { DatabaseStore } from './database-store';
+import { LiveDatabase } from './live-database';
+import type { TabCoordination } from './tab-coordination';
+
+export interface ServiceDeps {
+  SQL: SqlJsStatic;
+  store: DatabaseStore;
+  clock: Clock;
+  tabs: TabCoordination;
+  appVersion: string;
+  /** Whether the browser promised to keep our storage; null when it cannot tell. */
+  isStoragePersisted: () => Promise<boolean | null>;
+}
+
+/** Opens the stored database and returns the API the UI talks to. */
+export async function openDatabaseService(deps: ServiceDeps): Promise<DatabaseService> {
+  const live = await LiveDatabase.open(deps);
+  const service = new DatabaseService(deps, live);
+  // A brand-new database is stored at once, so its creation time survives a reload.
+  await live.flush();
+  return service;
+}
+
+/**
+ * Implements the UI's DatabaseApi over the live database. Thin on purpose: queries live in
+ * src/core/db, backup logic in src/core/backup, persistence in LiveDatabase.
+ */
+export class DatabaseService implements DatabaseApi {
+  private readonly backups: BackupOperations;
+
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly live: LiveDatabase,
+  ) {
+    this.backups = new BackupOperations(deps, live, () => this.getStatus());
+    live.onChange(() => this.backups.forgetUndoInfo());
+  }
+
+  async getStatus(): Promise<DatabaseStatus> {
+    const snapshot = await this.backups.describeUndo();
+    const persistence = this.live.startupProblem && this.live.persistenceState.state !== 'failed'
+      ? { state: 'failed' as const, error: this.live.startupProblem }
+      : this.live.persistenceState;
+    return {
+      ...this.live.read((db) => ({ counts: countRows(db), times: readDatabaseTimes(db) })),
+      readAt: this.deps.clock.now().toISOString(),
+      isWriter: this.live.isWriter,
+      persistence,
+      storagePersisted: await this.deps.isStoragePersisted(),
+      undo: snapshot,
+    };
+  }
+
+  async watchChanges(listener: () => void): Promise<void> {
+    this.live.onChange(listener);
+  }
+
+  async listBrokerages() {
+    return this.live.read(listBrokerages);
+  }
+  createBrokerage(name: string) {
+    return this.live.write((db, now) => createBrokerage(db, name, now));
+  }
+  renameBrokerage(id: number, newName: string) {
+    return this.live.write((db, now) => renameBrokerage(db, id, newName, now));
+  }
+  deleteBrokerage(id: number) {
+    return this.live.write((db, now) => deleteBrokerage(db, id, now));
+  }
+
+  async listConfigurations(brokerageName: string) {
+    return this.live.read((db) => listConfigurations(db, brokerageName));
+  }
+  saveConfiguration(input: Parameters<DatabaseApi['saveConfiguration']>[0]) {
+    return this.live.write((db, now) => saveConfiguration(db, input, now));
+  }
+  deleteConfiguration(id: number) {
+    return this.live.write((db, now) => deleteConfiguration(db, id, now));
+  }
+
+  async listHistory(query: HistoryQuery) {
+    return this.live.read((db) => listHistoryPage(db, query));
+  }
+  async listActivity(limit = 50) {
+    return this.live.read((db) => listActivity(db, limit));
+  }
+
+  createBackup(request: Parameters<DatabaseApi['createBackup']>[0]) {
+    return this.backups.createBackup(request);
+  }
+  confirmBackupSaved(receipt: Parameters<DatabaseApi['confirmBackupSaved']>[0]) {
+    return this.backups.confirmBackupSaved(receipt);
+  }
+  inspectBackup(file: { name: string; bytes: Uint8Array }, options?: { passphrase?: string }) {
+    return this.backups.inspectBackup(file, options);
+  }
+  applyRestore(previewId: string, mode: Parameters<DatabaseApi['applyRestore']>[1]) {
+    return this.backups.applyRestore(previewId, mode);
+  }
+  undoRestore() {
+    return this.backups.undoRestore();
+  }
+
+  flush(): Promise<Result<void>> {
+    return this.live.flush();
+  }
+
+  async takeOverWriting(): Promise<Result<DatabaseStatus>> {
+    await this.live.takeOver();
+    return ok(await this.getStatus());
+  }
+}

@@ -1,0 +1,47 @@
+/// <reference lib="webworker" />
+/**
+ * The Web Worker that owns the database: it opens sql.js, loads the stored database from
+ * IndexedDB, joins the tab coordination and exposes the DatabaseApi through comlink.
+ */
+import * as Comlink from 'comlink';
+import { systemClock } from '../core/clock';
+import { openIdbDatabaseStore } from '../platform/idb-database-store';
+import { loadBrowserSqlJs } from '../platform/sqljs-browser';
+import { isStoragePersisted } from '../platform/storage-persistence';
+import { createWebTabCoordination } from '../platform/web-tab-coordination';
+import { openDatabaseService, type DatabaseService } from './database-service';
+import { singleTabCoordination } from './tab-coordination';
+import { APP_VERSION } from '../core/app-version';
+
+const ready: Promise<DatabaseService> = (async () => {
+  const [SQL, store] = await Promise.all([loadBrowserSqlJs(), openIdbDatabaseStore()]);
+  return openDatabaseService({
+    SQL,
+    store,
+    clock: systemClock,
+    tabs: createWebTabCoordination() ?? singleTabCoordination(),
+    appVersion: APP_VERSION,
+    isStoragePersisted,
+  });
+})();
+
+/** Forwards every call to the service once it is open (calls made earlier simply wait). */
+const forwarder = new Proxy({} as Record<string, unknown>, {
+  get(_target, method: string) {
+    return async (...args: unknown[]) => {
+      const service = (await ready) as unknown as Record<string, (...a: unknown[]) => unknown>;
+      const fn = service[method];
+      if (typeof fn !== 'function') throw new Error(`Unknown database method ${method}`);
+      const result = await fn.apply(service, args);
+      // Backup files are big: move their bytes to the page instead of copying them.
+      if (method === 'createBackup' && isBackupResult(result)) return Comlink.transfer(result, [result.value.bytes.buffer]);
+      return result;
+    };
+  },
+});
+
+function isBackupResult(value: unknown): value is { ok: true; value: { bytes: Uint8Array } } {
+  return typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === true;
+}
+
+Comlink.expose(forwarder);
