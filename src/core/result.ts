@@ -9,6 +9,18 @@ export interface AppError {
   message: string;
   /** Internal detail (stack, SQL error, path); shown only in a "details" disclosure. */
   detail?: string;
+  /** For files: each problem located (section, row, field) — the first ones in full. */
+  problems?: readonly LocatedProblem[];
+  /** How many more problems there were beyond `problems`. */
+  moreProblems?: number;
+}
+
+/** One problem in an input file, located as precisely as possible. */
+export interface LocatedProblem {
+  section: string;
+  row?: number;
+  field?: string;
+  message: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };

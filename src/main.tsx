@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { AppShell } from './ui/app-shell';
+import { startDatabaseWorker } from './platform/worker-client';
+import { requestStoragePersistence } from './platform/storage-persistence';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html lacks #root');
+
+// Ask once for storage the browser will not evict; a "no" is normal and shown in the sidebar.
+void requestStoragePersistence();
+
+createRoot(root).render(
+  <StrictMode>
+    <AppShell api={startDatabaseWorker()} />
+  </StrictMode>,
+);

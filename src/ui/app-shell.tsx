@@ -1,0 +1,51 @@
+import { useEffect } from 'react';
+import type { DatabaseApi } from '../worker/api';
+import { CatalogPage } from './catalog/catalog-page';
+import { DatabaseProvider, useDatabase } from './database-context';
+import { UrgentBackupBanner } from './banners/urgent-backup-banner';
+import { BackupSettingsProvider } from './sidebar/backup-settings';
+import { DatabaseSidebar } from './sidebar/database-sidebar';
+import './app.css';
+
+/** The whole app: Streamlit-like sidebar (database management) and main area (the catalog). */
+export function AppShell({ api }: { api: DatabaseApi }) {
+  return (
+    <DatabaseProvider api={api}>
+      <BackupSettingsProvider>
+        <LifecycleHooks />
+        <div className="app">
+          <DatabaseSidebar />
+          <main className="main">
+            <header className="app-header">
+              <h1>FF2API</h1>
+              <p className="caption">Flat file to API processing — brokerage configurations, upload history and backups, kept in this browser.</p>
+            </header>
+            <UrgentBackupBanner />
+            <CatalogPage />
+          </main>
+        </div>
+      </BackupSettingsProvider>
+    </DatabaseProvider>
+  );
+}
+
+/** Follows other tabs' changes, and flushes pending saves when the page is hidden or closed. */
+function LifecycleHooks() {
+  const { api, notifyChanged } = useDatabase();
+  useEffect(() => {
+    void api.watchChanges(() => void notifyChanged());
+  }, [api, notifyChanged]);
+  useEffect(() => {
+    const flush = () => {
+      if (document.visibilityState === 'hidden') void api.flush();
+    };
+    const onPageHide = () => void api.flush();
+    document.addEventListener('visibilitychange', flush);
+    window.addEventListener('pagehide', onPageHide);
+    return () => {
+      document.removeEventListener('visibilitychange', flush);
+      window.removeEventListener('pagehide', onPageHide);
+    };
+  }, [api]);
+  return null;
+}

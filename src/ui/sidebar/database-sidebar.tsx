@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { assessDatabase } from '../../core/risk/assess';
+import { useDatabase } from '../database-context';
+import { useNow } from '../shared/use-now';
+import { formatLocalTime } from '../shared/format';
+import { Notice } from '../shared/notice';
+import { AgeRiskBanners } from './age-risk-banners';
+import { BackupActions } from './backup-actions';
+import { RestorePanel } from './restore-panel';
+import { StatusLine } from './status-line';
+
+/** The sidebar's "Database management" section: status, banners, backup and restore. */
+export function DatabaseSidebar() {
+  const { status } = useDatabase();
+  const now = useNow();
+  if (!status) {
+    return (
+      <aside aria-label="Database management" className="sidebar">
+        <h2>Database Management</h2>
+        <p role="status">Opening the database…</p>
+      </aside>
+    );
+  }
+  const hasData = Object.values(status.counts).some((n) => n > 0);
+  const assessment = assessDatabase({ times: status.times, configurationCount: status.counts.brokerage_configurations, hasData, now });
+  return (
+    <aside aria-label="Database management" className="sidebar">
+      <h2>Database Management</h2>
+      <StatusLine counts={status.counts} />
+      <AgeRiskBanners assessment={assessment} />
+      {status.isWriter ? null : <ReadOnlyNotice />}
+      {status.persistence.state === 'failed' ? <Notice notice={{ kind: 'error', text: status.persistence.error.message, ...(status.persistence.error.detail ? { detail: status.persistence.error.detail } : {}) }} /> : null}
+      <BackupActions disabled={false} />
+      <RestorePanel disabled={!status.isWriter} />
+      <p className="caption">
+        {status.times.lastBackupAt ? `Last backup: ${formatLocalTime(status.times.lastBackupAt)}. ` : 'No backup downloaded from this browser yet. '}
+        {status.storagePersisted === true ? 'Browser storage is persistent.' : 'The browser may clear its storage when space runs low: keep backups.'}
+      </p>
+    </aside>
+  );
+}
+
+/** Shown in a tab that is not the writer: says so and offers to take over. */
+function ReadOnlyNotice() {
+  const { api, notifyChanged } = useDatabase();
+  const [isBusy, setBusy] = useState(false);
+  return (
+    <div role="status" className="notice notice-warning">
+      <p>Another tab is editing this database, so this tab is read-only. It shows that tab’s saved changes.</p>
+      <button
+        type="button"
+        disabled={isBusy}
+        onClick={() => {
+          setBusy(true);
+          void api.takeOverWriting().then(() => notifyChanged()).finally(() => setBusy(false));
+        }}
+      >
+        Take over editing
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { DATA_TABLES, type DataTable } from '../../core/db/schema';
+import type { RestoreMode, RestorePreview } from '../../worker/api';
+import { formatLocalTime, plural } from '../shared/format';
+
+const TABLE_LABELS: Record<DataTable, string> = {
+  brokerages: 'Brokerages',
+  brokerage_configurations: 'Configurations',
+  upload_history: 'Upload history',
+  processing_errors: 'Processing errors',
+  configuration_changes: 'Configuration changes',
+};
+
+/** What the chosen file holds and what restoring it in the chosen mode will do. */
+export function RestorePreviewDetails({ preview, mode }: { preview: RestorePreview; mode: RestoreMode }) {
+  const changes = preview.changes[mode];
+  const lost = preview.wouldLose[mode];
+  return (
+    <div className="restore-preview" aria-label="Restore preview" role="group">
+      <p>
+        <strong>{preview.fileName}</strong>
+        <br />
+        {preview.shapeLabel}
+        {preview.fileCreatedAt ? `, made ${formatLocalTime(preview.fileCreatedAt)}` : ''}
+      </p>
+      <table className="preview-table">
+        <thead>
+          <tr>
+            <th scope="col">Table</th>
+            <th scope="col">In file</th>
+            {preview.needsPassphrase ? null : (
+              <>
+                <th scope="col">Add</th>
+                <th scope="col">Update</th>
+                <th scope="col">Remove</th>
+              </>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {DATA_TABLES.map((table) => (
+            <tr key={table}>
+              <th scope="row">{TABLE_LABELS[table]}</th>
+              <td>{preview.fileCounts[table].toLocaleString('en-US')}</td>
+              {preview.needsPassphrase ? null : (
+                <>
+                  <td>{changes[table].add.toLocaleString('en-US')}</td>
+                  <td>{changes[table].update.toLocaleString('en-US')}</td>
+                  <td>{changes[table].remove.toLocaleString('en-US')}</td>
+                </>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {preview.secrets === 'plain' ? <p className="caption">This file holds API keys in plain text.</p> : null}
+      {preview.secrets === 'omitted' ? <p className="caption">This file holds no API keys: restored configurations will be marked “Needs credentials”.</p> : null}
+      {lost ? (
+        <p className="notice notice-warning">
+          Restoring will lose {plural(lost.changes, 'change')} made since {formatLocalTime(lost.since)} (the file is older than the latest change here). Download a backup first if you may need them.
+        </p>
+      ) : null}
+      {preview.warnings.length > 0 ? (
+        <div className="notice notice-info">
+          <p>Repairs and warnings:</p>
+          <ul>
+            {preview.warnings.map((warning) => (
+              <li key={warning.code}>
+                {warning.message} ({warning.count.toLocaleString("en-US")} affected)
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}
