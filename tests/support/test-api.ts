@@ -1,0 +1,34 @@
+import 'fake-indexeddb/auto';
+import { fixedClock, type Clock } from '../../src/core/clock';
+import { openIdbDatabaseStore } from '../../src/platform/idb-database-store';
+import { openDatabaseService, type DatabaseService } from '../../src/worker/database-service';
+import type { DatabaseStore } from '../../src/worker/database-store';
+import { singleTabCoordination, type TabCoordination } from '../../src/worker/tab-coordination';
+import { loadSqlJs } from './sqljs';
+
+let storeCounter = 0;
+
+export interface TestApiOptions {
+  clock?: Clock;
+  /** A store to use (e.g. shared by two "tabs", or wrapped to fail); default: a fresh IndexedDB. */
+  store?: DatabaseStore;
+  tabs?: TabCoordination;
+}
+
+/** A fresh IndexedDB-backed store (fake-indexeddb), isolated from other tests. */
+export function createTestStore(): Promise<DatabaseStore> {
+  storeCounter += 1;
+  return openIdbDatabaseStore(`ff2api-web-test-${storeCounter}-${Math.random().toString(36).slice(2)}`);
+}
+
+/** The real database service, in-process: real sql.js, real idb code over fake-indexeddb. */
+export async function createTestApi(options: TestApiOptions = {}): Promise<DatabaseService> {
+  return openDatabaseService({
+    SQL: await loadSqlJs(),
+    store: options.store ?? (await createTestStore()),
+    clock: options.clock ?? fixedClock('2026-11-22T08:00:00.000Z'),
+    tabs: options.tabs ?? singleTabCoordination(),
+    appVersion: 'FF2API Web test',
+    isStoragePersisted: async () => null,
+  });
+}
