@@ -1,0 +1,60 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// Browser tests against the built app (`vite build` first; `npm run test:e2e` does both), served
+// by `vite preview` on loopback and driven in Debian's Chromium — Playwright's own browser
+// download does not work on these machines (see scripts/ensure-chromium.mjs).
+
+const PORT = 4173;
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+const isCI = Boolean(process.env.CI);
+
+// `devices['Desktop Chrome']` names a channel; drop it so our executablePath is what launches.
+const { channel: _channel, ...desktopChrome } = devices['Desktop Chrome'];
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  // Two cores: one worker per core at most, and tests inside a file run in order.
+  fullyParallel: false,
+  workers: isCI ? 1 : 2,
+  retries: isCI ? 1 : 0,
+  forbidOnly: isCI,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: 'list',
+  use: {
+    baseURL: BASE_URL,
+    acceptDownloads: true,
+    trace: 'retain-on-failure',
+    // Fixed locale and zone so file names and dates do not depend on the machine.
+    locale: 'en-US',
+    timezoneId: 'UTC',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...desktopChrome,
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+            '--disable-quic',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    url: BASE_URL,
+    reuseExistingServer: !isCI,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});
