@@ -1,0 +1,36 @@
+/** The allowed values of the load API's enum fields (reference/ff2api-original.md §4.4). */
+export const ENUMS = {
+  mode: ['FTL', 'LTL', 'DRAYAGE'],
+  rateType: ['SPOT', 'CONTRACT', 'DEDICATED', 'PROJECT'],
+  status: [
+    'DRAFT', 'CUSTOMER_CONFIRMED', 'COVERED', 'DISPATCHED', 'AT_PICKUP', 'IN_TRANSIT', 'AT_DELIVERY',
+    'DELIVERED', 'POD_COLLECTED', 'CANCELED', 'ERROR',
+  ],
+  stopActivity: ['PICKUP', 'DELIVERY'],
+  carrierContactRole: ['DISPATCHER', 'CARRIER_ADMIN'],
+  equipmentType: ['DRY_VAN', 'FLATBED', 'REEFER', 'CONTAINER', 'OTHER'],
+  referenceNumberName: [
+    'PRO_NUMBER', 'PICKUP_NUMBER', 'PO_NUMBER', 'TRAILER_NUMBER', 'TRUCK_NUMBER', 'SHIPPER_NUMBER',
+    'CONSIGNEE_NUMBER', 'OTHER',
+  ],
+  eventType: ['INFO', 'PING', 'DRIVER_AT_PICKUP', 'DRIVER_AT_DELIVERY', 'PICKED_UP', 'DELIVERED', 'DELAYED'],
+  eventSource: ['MACROPOINT', '4KITES', 'P44', 'SMC3', 'CARRIER_API', 'PHONE_EMAIL', 'TEXT', 'OTHER'],
+  brokerageContactRole: ['ACCOUNT_MANAGER', 'OPERATIONS_REP', 'CARRIER_REP', 'CUSTOMER_TEAM'],
+  packageType: ['PALLET', 'PIECE', 'CARTON', 'TOTE', 'SKID', 'CRATE', 'BOX', 'DRUM', 'BUNDLE', 'OTHER'],
+  // The NMFC freight classes; the API takes them as text ("77.5"), not numbers.
+  freightClass: [
+    '50', '55', '60', '65', '70', '77.5', '85', '92.5', '100', '110', '125', '150', '175', '200', '250',
+    '300', '400', '500',
+  ],
+  service: ['STANDARD', 'PARTIAL', 'VOLUME', 'HOTSHOT', 'TIME_CRITICAL'],
+  accessorials: [
+    'DETENTION', 'DETENTION_LOADING', 'DETENTION_UNLOADING', 'LAYOVER', 'AFTER_HOURS', 'WEEKEND',
+    'HOLIDAY', 'LUMPER', 'DRIVER_ASSIST', 'DRIVER_COUNT', 'SORT_AND_SEGREGATE', 'INSIDE_DELIVERY',
+    'INSIDE_PICKUP', 'LIFTGATE', 'FORKLIFT', 'LIMITED_ACCESS', 'RESIDENTIAL', 'CONSTRUCTION_SITE',
+    'TRADESHOW', 'MILITARY_BASE', 'TEAM_SERVICE', 'TRAILER_CLEANING', 'OVERSIZE', 'OVERWEIGHT',
+    'LOAD_BAR', 'STRAPS', 'CHAINS', 'TARPS', 'TARGETED_COMMODITY', 'HIGH_VISIBILITY',
+    'TEMPERATURE_REQUIREMENT', 'HIGH_VALUE', 'RAMPS', 'TONU', 'TWIC', 'TANKER_ENDORSED', 'FOOD_GRADE',
+    'TRAILER_INTERCHANGE', 'GENERAL_LIABILITY', 'BULK_HEAD', 'HAZMAT', 'E_TRACKING', 'POD_REQUIRED',
+    'NOTIFY_BEFORE_ARRIVAL', 'DELIVERY_APPOINTMENT', 'PICKUP_APPOINTMENT', 'SIGNATURE_REQUIRED',
+  ],
+} as const satisfies Record<string, readonly string[]>;
