@@ -25,28 +25,33 @@ const SQL = {
 /** One page of upload history (optionally one brokerage's), continuing after `query.after`. */
 export function listHistoryPage(db: Database, query: HistoryQuery): HistoryPage {
   const limit = Math.min(MAX_HISTORY_PAGE, Math.max(1, Math.floor(query.limit) || 1));
-  const conditions: string[] = [];
-  const params: (string | number)[] = [];
-  if (query.brokerageName !== undefined) {
-    conditions.push(SQL.byBrokerage);
-    params.push(query.brokerageName);
-  }
-  const countWhere = whereClause(conditions);
-  const countParams = [...params];
-  if (query.after) {
-    conditions.push(SQL.afterCursor);
-    params.push(query.after.upload_timestamp, query.after.id);
-  }
-  // One row more than the page shows whether another page follows.
-  const rows = readRows(db, `${SQL.select} ${whereClause(conditions)} ${SQL.order}`, [...params, limit + 1]);
+  const { page, count } = buildHistoryQueries(query, limit);
+  const rows = readRows(db, page.sql, page.params);
   const hasMore = rows.length > limit;
-  const page = hasMore ? rows.slice(0, limit) : rows;
-  const last = page.at(-1);
-  const total = Number(selectValue(db, `${SQL.count} ${countWhere}`, countParams) ?? 0);
+  const shown = hasMore ? rows.slice(0, limit) : rows;
+  const last = shown.at(-1);
   return {
-    rows: page,
+    rows: shown,
     next: hasMore && last ? { upload_timestamp: last.upload_timestamp, id: last.id } : null,
-    total,
+    total: Number(selectValue(db, count.sql, count.params) ?? 0),
+  };
+}
+
+interface Query {
+  sql: string;
+  params: (string | number)[];
+}
+
+/** The page and count queries for a history query (exported so tests can check their plans). */
+export function buildHistoryQueries(query: HistoryQuery, limit: number): { page: Query; count: Query } {
+  const filter = query.brokerageName === undefined ? [] : [SQL.byBrokerage];
+  const filterParams = query.brokerageName === undefined ? [] : [query.brokerageName];
+  const cursor = query.after ? [SQL.afterCursor] : [];
+  const cursorParams = query.after ? [query.after.upload_timestamp, query.after.id] : [];
+  return {
+    // One row more than the page shows whether another page follows.
+    page: { sql: `${SQL.select} ${whereClause([...filter, ...cursor])} ${SQL.order}`, params: [...filterParams, ...cursorParams, limit + 1] },
+    count: { sql: `${SQL.count} ${whereClause(filter)}`, params: filterParams },
   };
 }
 
