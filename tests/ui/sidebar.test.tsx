@@ -1,0 +1,114 @@
+import { render, screen, within, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { fixedClock, type Clock } from '../../src/core/clock';
+import type { DatabaseApi } from '../../src/worker/api';
+import { DatabaseProvider } from '../../src/ui/database-context';
+import { BackupSettingsProvider } from '../../src/ui/sidebar/backup-settings';
+import { DatabaseSidebar } from '../../src/ui/sidebar/database-sidebar';
+import { DownloadContext } from '../../src/ui/shared/download-context';
+import { ClockContext } from '../../src/ui/shared/use-now';
+import { createTestApi } from '../support/test-api';
+
+const T0 = '2026-11-22T08:00:00.000Z';
+
+function renderSidebar(api: DatabaseApi, clock: Clock) {
+  const downloads: { fileName: string; bytes: Uint8Array }[] = [];
+  render(
+    <ClockContext.Provider value={clock}>
+      <DownloadContext.Provider value={(bytes, fileName) => downloads.push({ bytes, fileName })}>
+        <DatabaseProvider api={api}>
+          <BackupSettingsProvider>
+            <DatabaseSidebar />
+          </BackupSettingsProvider>
+        </DatabaseProvider>
+      </DownloadContext.Provider>
+    </ClockContext.Provider>,
+  );
+  return { downloads, sidebar: () => screen.getByRole('complementary', { name: 'Database management' }) };
+}
+
+async function seed(api: DatabaseApi) {
+  await api.createBrokerage('Acme, Inc.');
+  for (const name of ['Main', 'Backup lane']) {
+    const saved = await api.saveConfiguration({
+      brokerage_name: 'Acme, Inc.', configuration_name: name, description: '', auth_type: 'api_key',
+      base_url: 'https://api.prod.goaugment.com', api_key: 'K', bearer_token: '', field_mappings: {},
+    });
+    expect(saved.ok).toBe(true);
+  }
+}
+
+function fileFrom(text: string, name = 'ff2api_backup_20261122_170000.json') {
+  return new File([text], name, { type: 'application/json' });
+}
+
+describe('database sidebar', () => {
+  it('says the database is empty, Stable and Low risk, on a new database', async () => {
+    const clock = fixedClock(T0);
+    const { sidebar } = renderSidebar(await createTestApi({ clock }), clock);
+    expect(await within(sidebar()).findByText('Database is empty')).toBeInTheDocument();
+    expect(within(sidebar()).getByTestId('age-banner')).toHaveTextContent('Stable');
+    expect(within(sidebar()).getByTestId('risk-banner')).toHaveTextContent('Low risk');
+    expect(within(sidebar()).getByLabelText('Restore from backup')).toBeInTheDocument();
+  });
+
+  it('shows the counts and turns Low risk after a backup download', async () => {
+    const clock = fixedClock(T0);
+    const api = await createTestApi({ clock });
+    await seed(api);
+    clock.advanceHours(30);
+    const { sidebar, downloads } = renderSidebar(api, clock);
+    expect(await within(sidebar()).findByText(/2 brokerage configs, 0 uploads/)).toBeInTheDocument();
+    expect(within(sidebar()).getByTestId('age-banner')).toHaveTextContent('Warning');
+    await userEvent.click(within(sidebar()).getByRole('button', { name: 'Download backup' }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(downloads[0]?.fileName).toMatch(/^ff2api_backup_\d{8}_\d{6}\.json$/);
+    const file = JSON.parse(new TextDecoder().decode(downloads[0]?.bytes));
+    expect(file.brokerage_configurations.map((c: { configuration_name: string }) => c.configuration_name).sort()).toEqual(['Backup lane', 'Main']);
+    expect(await within(sidebar()).findByRole('status', { name: '' }, { timeout: 3000 }).catch(() => null)).toBeDefined();
+    await waitFor(() => expect(within(sidebar()).getByTestId('risk-banner')).toHaveTextContent('Low risk'));
+    expect(within(sidebar()).getByText(/Backup ready: ff2api_backup_/)).toBeInTheDocument();
+  });
+
+  it('previews a file, needs RESTORE typed to replace data, and restores', async () => {
+    const clock = fixedClock(T0);
+    const source = await createTestApi({ clock });
+    await seed(source);
+    const backup = await source.createBackup({ trigger: 'manual', secrets: 'plain' });
+    if (!backup.ok) throw new Error(backup.error.message);
+    const text = new TextDecoder().decode(backup.value.bytes);
+
+    const target = await createTestApi({ clock });
+    await target.createBrokerage('Local only');
+    const user = userEvent.setup();
+    const { sidebar } = renderSidebar(target, clock);
+    await within(sidebar()).findByText(/0 brokerage configs/);
+    await user.upload(within(sidebar()).getByLabelText('Restore from backup'), fileFrom(text));
+    const preview = await within(sidebar()).findByRole('group', { name: 'Restore preview' });
+    expect(within(preview).getByRole('row', { name: /Configurations/ })).toHaveTextContent('2');
+    const restore = within(sidebar()).getByRole('button', { name: 'Restore database' });
+    expect(restore).toBeDisabled();
+    await user.type(within(sidebar()).getByLabelText('Type RESTORE to confirm'), 'RESTORE');
+    expect(restore).toBeEnabled();
+    await user.click(restore);
+    expect(await within(sidebar()).findByText(/Database restored successfully!/)).toBeInTheDocument();
+    expect((await target.listBrokerages()).map((b) => b.name)).toEqual(['Acme, Inc.']);
+    expect(await within(sidebar()).findByText(/2 brokerage configs/)).toBeInTheDocument();
+    expect(within(sidebar()).getByRole('button', { name: 'Undo restore' })).toBeInTheDocument();
+  });
+
+  it('refuses a file that is not a backup with an alert, changing nothing', async () => {
+    const clock = fixedClock(T0);
+    const api = await createTestApi({ clock });
+    await seed(api);
+    const user = userEvent.setup({ applyAccept: false });
+    const { sidebar } = renderSidebar(api, clock);
+    await within(sidebar()).findByText(/2 brokerage configs/);
+    await user.upload(within(sidebar()).getByLabelText('Restore from backup'), fileFrom('[]'));
+    const alert = await within(sidebar()).findByRole('alert');
+    expect(alert).toHaveTextContent(/Nothing was changed/);
+    expect(within(sidebar()).queryByRole('button', { name: 'Restore database' })).toBeNull();
+    expect((await api.listConfigurations('Acme, Inc.')).length).toBe(2);
+  });
+});
