@@ -1,0 +1,40 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { BrokerageSummary } from '../../worker/api';
+import { useDatabase } from '../database-context';
+import { Notice } from '../shared/notice';
+import { useCanWrite, useWriteAction } from '../shared/use-write-action';
+
+/** "New brokerage": a name and `Create brokerage`; the new brokerage is then selected. */
+export function NewBrokerageForm({ onCreated }: { onCreated: (created: BrokerageSummary) => void }) {
+  const { api } = useDatabase();
+  const { run, isBusy, notice } = useWriteAction();
+  const canWrite = useCanWrite();
+  const [name, setName] = useState('');
+  const headingId = useId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const created = await run(() => api.createBrokerage(name), (value) => `Created brokerage “${value.name}”.`);
+    if (created) {
+      setName('');
+      onCreated(created);
+    }
+  };
+
+  return (
+    <form className="card" aria-labelledby={headingId} onSubmit={(event) => void submit(event)}>
+      <h3 id={headingId}>New brokerage</h3>
+      <label className="field">
+        Brokerage name
+        <input type="text" value={name} maxLength={200} autoComplete="off" onChange={(event) => setName(event.target.value)} />
+      </label>
+      <p className="caption">Up to 100 characters; punctuation such as “Acme, Inc.” is kept.</p>
+      <div className="button-row">
+        <button type="submit" className="primary" disabled={isBusy || !canWrite}>
+          Create brokerage
+        </button>
+      </div>
+      {notice ? <Notice notice={notice} /> : null}
+    </form>
+  );
+}

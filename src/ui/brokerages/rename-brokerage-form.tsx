@@ -1,0 +1,40 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { BrokerageSummary } from '../../worker/api';
+import { useDatabase } from '../database-context';
+import { Notice } from '../shared/notice';
+import { useCanWrite, useWriteAction } from '../shared/use-write-action';
+
+/** Renames the selected brokerage; its configurations and upload history follow the new name. */
+export function RenameBrokerageForm({ brokerage }: { brokerage: BrokerageSummary }) {
+  const { api } = useDatabase();
+  const { run, isBusy, notice } = useWriteAction();
+  const canWrite = useCanWrite();
+  const [name, setName] = useState(brokerage.name);
+  const headingId = useId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const oldName = brokerage.name;
+    const renamed = await run(
+      () => api.renameBrokerage(brokerage.id, name),
+      (value) => (value.name === oldName ? `The name is unchanged: “${oldName}”.` : `Renamed “${oldName}” to “${value.name}”.`),
+    );
+    if (renamed) setName(renamed.name);
+  };
+
+  return (
+    <form aria-labelledby={headingId} onSubmit={(event) => void submit(event)}>
+      <h3 id={headingId}>Rename “{brokerage.name}”</h3>
+      <div className="inline-field">
+        <label className="field">
+          New name
+          <input type="text" value={name} maxLength={200} autoComplete="off" onChange={(event) => setName(event.target.value)} />
+        </label>
+        <button type="submit" disabled={isBusy || !canWrite}>
+          Save name
+        </button>
+      </div>
+      {notice ? <Notice notice={notice} /> : null}
+    </form>
+  );
+}

@@ -1,0 +1,40 @@
+import { useState } from 'react';
+import { BrokeragePanel } from '../brokerages/brokerage-panel';
+import { ConfigurationPanel } from '../configurations/configuration-panel';
+import { HistoryPanel } from '../history/history-panel';
+import { useApiRead } from '../shared/use-api-read';
+import './catalog.css';
+
+/**
+ * The main area: brokerages (select, create, rename, delete), the selected brokerage's
+ * configurations, and the upload history.
+ */
+export function CatalogPage() {
+  const { data: brokerages, problem } = useApiRead((api) => api.listBrokerages(), []);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  // A brokerage deleted here, in another tab or by a restore is no longer selected.
+  const selected = brokerages?.find((brokerage) => brokerage.id === selectedId) ?? null;
+
+  return (
+    <div className="catalog">
+      <section className="catalog-section" aria-labelledby="catalog-brokerages-heading">
+        <h2 id="catalog-brokerages-heading">Brokerages</h2>
+        <BrokeragePanel brokerages={brokerages} selectedId={selected?.id ?? null} onSelect={setSelectedId} problem={problem} />
+      </section>
+      <section className="catalog-section" aria-labelledby="catalog-configurations-heading">
+        <h2 id="catalog-configurations-heading">
+          {selected ? `Configurations for “${selected.name}”` : 'Configurations'}
+        </h2>
+        {selected ? (
+          <ConfigurationPanel key={selected.id} brokerage={selected} />
+        ) : (
+          <p className="empty-state">Select or create a brokerage to see its configurations.</p>
+        )}
+      </section>
+      <section className="catalog-section" aria-labelledby="catalog-history-heading">
+        <h2 id="catalog-history-heading">Upload history</h2>
+        <HistoryPanel brokerages={brokerages ?? []} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import type { AuthType } from '../../core/db/rows';
+import { describeSource, isMetadataKey, MANUAL_VALUE_PREFIX } from '../../core/field-mappings';
+import type { ConfigurationInput, ConfigurationView } from '../../worker/api';
+
+/** The default API base URL, as in the original. */
+export const DEFAULT_BASE_URL = 'https://api.prod.goaugment.com';
+
+/** One row of the mappings editor. */
+export interface MappingRow {
+  /** Stable React key; not stored. */
+  key: number;
+  path: string;
+  isManual: boolean;
+  /** CSV column name, or the manual value without its prefix. */
+  value: string;
+}
+
+/** What the configuration form edits. Secrets start empty: blank on edit keeps the stored one. */
+export interface ConfigurationDraft {
+  name: string;
+  description: string;
+  authType: AuthType;
+  baseUrl: string;
+  apiKey: string;
+  bearerToken: string;
+  rows: MappingRow[];
+  /** The original's `_…` metadata keys, kept untouched and out of the editor. */
+  metadata: Record<string, string>;
+}
+
+let nextRowKey = 1;
+
+/** A new, empty mapping row. */
+export function emptyRow(): MappingRow {
+  return { key: nextRowKey++, path: '', isManual: false, value: '' };
+}
+
+/** The form's starting point: a stored configuration, or defaults for a new one. */
+export function toDraft(view: ConfigurationView | null): ConfigurationDraft {
+  const entries = Object.entries(view?.field_mappings ?? {});
+  return {
+    name: view?.configuration_name ?? '',
+    description: view?.description ?? '',
+    authType: view?.auth_type ?? 'api_key',
+    baseUrl: view ? view.base_url : DEFAULT_BASE_URL,
+    apiKey: '',
+    bearerToken: '',
+    rows: entries
+      .filter(([path]) => !isMetadataKey(path))
+      .map(([path, source]) => {
+        const { kind, text } = describeSource(source);
+        return { key: nextRowKey++, path, isManual: kind === 'manual', value: text };
+      }),
+    metadata: Object.fromEntries(entries.filter(([path]) => isMetadataKey(path))),
+  };
+}
+
+/**
+ * What the form sends. Rows left completely blank are dropped; half-filled rows are sent as
+ * they are so the core can say what is missing.
+ */
+export function toInput(draft: ConfigurationDraft, brokerageName: string, id: number | undefined): ConfigurationInput {
+  const rows = draft.rows.filter((row) => row.path.trim() !== '' || row.value.trim() !== '');
+  const mappings = new Map(Object.entries(draft.metadata));
+  for (const row of rows) mappings.set(row.path, row.isManual ? `${MANUAL_VALUE_PREFIX}${row.value}` : row.value);
+  return {
+    ...(id === undefined ? {} : { id }),
+    brokerage_name: brokerageName,
+    configuration_name: draft.name,
+    description: draft.description,
+    auth_type: draft.authType,
+    base_url: draft.baseUrl,
+    api_key: draft.apiKey,
+    bearer_token: draft.bearerToken,
+    field_mappings: Object.fromEntries(mappings),
+  };
+}
+
+/** The first API field that appears in two rows (an object cannot hold both), or null. */
+export function findRepeatedPath(rows: readonly MappingRow[]): string | null {
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const path = row.path.trim();
+    if (path === '') continue;
+    if (seen.has(path)) return path;
+    seen.add(path);
+  }
+  return null;
+}

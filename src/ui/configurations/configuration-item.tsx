@@ -1,0 +1,40 @@
+import type { ConfigurationView } from '../../worker/api';
+import { formatLocalTime, plural } from '../shared/format';
+import { useCanWrite } from '../shared/use-write-action';
+import { DeleteConfiguration } from './delete-configuration';
+
+const AUTH_LABELS = { api_key: 'API key', bearer_token: 'Bearer token' } as const;
+
+export interface ConfigurationItemProps {
+  configuration: ConfigurationView;
+  onEdit: () => void;
+  onDeleted: (name: string) => void;
+}
+
+/** One configuration: name, badges, what it connects to, version and times, and its actions. */
+export function ConfigurationItem({ configuration, onEdit, onDeleted }: ConfigurationItemProps) {
+  const canWrite = useCanWrite();
+  const name = configuration.configuration_name;
+  const mappedCount = Object.keys(configuration.field_mappings).filter((path) => !path.startsWith('_')).length;
+  return (
+    <li className="configuration-item">
+      <div className="configuration-heading">
+        <h4>{name}</h4>
+        {configuration.needsCredentials ? <span className="badge badge-warning">Needs credentials</span> : null}
+      </div>
+      {configuration.description ? <p className="configuration-description">{configuration.description}</p> : null}
+      <p className="caption">
+        {AUTH_LABELS[configuration.auth_type]} · {configuration.base_url || 'no base URL'} · {plural(mappedCount, 'field')} mapped
+      </p>
+      <p className="caption">
+        Version {configuration.version} · updated <time dateTime={configuration.updated_at}>{formatLocalTime(configuration.updated_at)}</time>
+      </p>
+      <div className="button-row">
+        <button type="button" aria-label={`Edit ${name}`} disabled={!canWrite} onClick={onEdit}>
+          Edit
+        </button>
+        <DeleteConfiguration configuration={configuration} onDeleted={() => onDeleted(name)} />
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,50 @@
+import type { UploadRow } from '../../core/db/rows';
+
+/** The history rows as a table: time, brokerage, configuration, file and the three counts. */
+export function HistoryTable({ rows }: { rows: UploadRow[] }) {
+  return (
+    <div className="table-scroll">
+      <table className="history-table">
+        <caption className="visually-hidden">Upload history, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Time</th>
+            <th scope="col">Brokerage</th>
+            <th scope="col">Configuration</th>
+            <th scope="col">File</th>
+            <th scope="col" className="number">Total</th>
+            <th scope="col" className="number">Succeeded</th>
+            <th scope="col" className="number">Failed</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td>
+                <UploadTime iso={row.upload_timestamp} isUnknown={row.timestamp_unknown === 1} />
+              </td>
+              <td>{row.brokerage_name}</td>
+              <td>{row.configuration_name ?? '—'}</td>
+              <td className="file-name">{row.filename}</td>
+              <td className="number">{row.total_records.toLocaleString('en-US')}</td>
+              <td className="number">{row.successful_records.toLocaleString('en-US')}</td>
+              <td className="number">{row.failed_records.toLocaleString('en-US')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A stored time in local time; rows whose real time was lost say so beside the imported time. */
+function UploadTime({ iso, isUnknown }: { iso: string; isUnknown: boolean }) {
+  const date = new Date(iso);
+  const text = Number.isNaN(date.getTime()) ? iso : date.toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <>
+      <time dateTime={iso}>{text}</time>
+      {isUnknown ? <span className="caption time-unknown"> time unknown (imported)</span> : null}
+    </>
+  );
+}
