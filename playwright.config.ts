@@ -8,8 +8,6 @@ const PORT = 4173;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const isCI = Boolean(process.env.CI);
 
-// `devices['Desktop Chrome']` names a channel; drop it so our executablePath is what launches.
-const { channel: _channel, ...desktopChrome } = devices['Desktop Chrome'];
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -33,7 +31,9 @@ export default defineConfig({
     {
       name: 'chromium',
       use: {
-        ...desktopChrome,
+        ...devices['Desktop Chrome'],
+        // No branded channel (Google Chrome is not installed): Debian's Chromium at executablePath.
+        channel: undefined,
         launchOptions: {
           executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
           args: [

@@ -1,0 +1,69 @@
+import { expect, test, type Page } from '@playwright/test';
+import { fileFrom, PNG_BYTES, readDownload } from './helpers/backup-files';
+import { ACME } from './helpers/seed';
+import { Catalog } from './pages/catalog';
+import { Sidebar, type RestoreFile } from './pages/sidebar';
+
+// DESIGN.md quality bar: bad input gets a clear message and changes nothing.
+
+/** Signs of a raw exception reaching the screen instead of a message for people. */
+const RAW_ERROR = /\bat \S+ \(|\bat \S+:\d+:\d+|SyntaxError|TypeError|ZodError|\bundefined\b|\[object Object\]|Unexpected token/;
+
+test('files that are not a usable backup are refused with a plain message and change nothing', async ({ page }) => {
+  const sidebar = new Sidebar(page);
+  const catalog = new Catalog(page);
+  await page.goto('/');
+  await catalog.createBrokerage(ACME);
+  await catalog.createConfiguration({ brokerage: ACME, name: 'Daily loads', authType: 'api_key', apiKey: 'ak-acme-1111' });
+  await expect(sidebar.statusLine).toHaveText(/^1 brokerage config, 0 uploads/);
+
+  // A real backup of this data, to cut and to tamper with.
+  const goodBytes = await readDownload(await sidebar.downloadBackup());
+  const good = goodBytes.toString('utf8');
+  const before = await sidebar.statusText();
+
+  const badFiles: [what: string, file: RestoreFile][] = [
+    ['a JSON list', fileFrom('backup.json', '[]')],
+    ['a PNG picture renamed .json', fileFrom('ff2api_backup_20260101_120000.json', PNG_BYTES, 'image/png')],
+    ['a truncated download', fileFrom('ff2api_backup_20260101_120000.json', good.slice(0, Math.floor(good.length / 2)))],
+    ['an empty file', fileFrom('ff2api_backup_20260101_120000.json', '')],
+    ['JSON of another shape', fileFrom('notes.json', JSON.stringify({ hello: 'world', items: [1, 2, 3] }))],
+    ['a file from a newer version', fileFrom('ff2api_backup_20990101_120000.json', withVersion(good, '3.0'))],
+    ['a backup edited after it was made (checksum no longer matches)', fileFrom('ff2api_backup_20260101_120000.json', good.replace('Daily loads', 'Daily loadz'))],
+    ['a file that is not .json', fileFrom('ff2api_backup_20260101_120000.txt', good, 'text/plain')],
+  ];
+
+  for (const [what, file] of badFiles) {
+    await test.step(what, async () => {
+      await sidebar.restoreFrom(file);
+      const alert = sidebar.alerts.first();
+      await expect(alert, `${what}: an alert in the sidebar`).toBeVisible();
+      const text = await sidebar.alertText();
+      expect(text.length, `${what}: the message says something`).toBeGreaterThan(20);
+      expect(text, `${what}: a message for people, not an exception`).not.toMatch(RAW_ERROR);
+      // Refused before any preview: there is nothing to confirm.
+      await expect(sidebar.preview).toBeHidden();
+      await expect(sidebar.restoreButton).toBeHidden();
+      await expectDataUnchanged(page, before);
+    });
+  }
+
+  await page.reload();
+  await expectDataUnchanged(page, before);
+  await expect(sidebar.alerts).toHaveCount(0);
+});
+
+async function expectDataUnchanged(page: Page, statusBefore: string): Promise<void> {
+  const sidebar = new Sidebar(page);
+  const catalog = new Catalog(page);
+  expect(await sidebar.statusText()).toBe(statusBefore);
+  expect(await catalog.brokerageNames()).toEqual([ACME]);
+  expect(await catalog.configurationNames(ACME)).toEqual(['Daily loads']);
+}
+
+/** The same backup text, claiming another format version (checksum untouched). */
+function withVersion(json: string, version: string): string {
+  const parsed = JSON.parse(json) as { backup_info: { version: string } };
+  parsed.backup_info.version = version;
+  return JSON.stringify(parsed, null, 2);
+}

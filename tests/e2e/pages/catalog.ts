@@ -1,0 +1,144 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** One field mapping row: an API field fed by a CSV column or by a manual value. */
+export type MappingSpec = { path: string; column: string } | { path: string; manual: string };
+
+/** What a user types into the configuration form. */
+export type ConfigurationSpec = {
+  brokerage: string;
+  name: string;
+  description?: string;
+  baseUrl?: string;
+  mappings?: readonly MappingSpec[];
+} & ({ authType: 'api_key'; apiKey: string } | { authType: 'bearer_token'; bearerToken: string });
+
+/**
+ * The main area: brokerages (create, select, rename, delete), the selected brokerage's
+ * configurations (create, list) and the upload history table. Found by role, label and text.
+ */
+export class Catalog {
+  readonly main: Locator;
+
+  constructor(readonly page: Page) {
+    this.main = page.getByRole('main');
+  }
+
+  // ---- brokerages -------------------------------------------------------------------------
+
+  get newBrokerageForm(): Locator {
+    return this.main.getByRole('form', { name: 'New brokerage' });
+  }
+
+  get brokerageNameInput(): Locator {
+    return this.newBrokerageForm.getByLabel('Brokerage name');
+  }
+
+  get createBrokerageButton(): Locator {
+    return this.newBrokerageForm.getByRole('button', { name: 'Create brokerage' });
+  }
+
+  /** The toggle buttons of the brokerage list, one per brokerage. */
+  get brokerageItems(): Locator {
+    return this.main.getByRole('list', { name: 'Brokerages' }).getByRole('button');
+  }
+
+  brokerageButton(name: string): Locator {
+    return this.main.getByRole('list', { name: 'Brokerages' }).getByRole('button', { name, exact: true });
+  }
+
+  /** Creates a brokerage and waits until it is listed (and selected). */
+  async createBrokerage(name: string): Promise<void> {
+    await this.tryCreateBrokerage(name);
+    await expect(this.newBrokerageForm.getByRole('status')).toContainText(`Created brokerage “${name}”`);
+    await expect(this.brokerageButton(name)).toBeVisible();
+  }
+
+  /** Types a name and presses `Create brokerage`, without waiting for success. */
+  async tryCreateBrokerage(name: string): Promise<void> {
+    await this.brokerageNameInput.fill(name);
+    await this.createBrokerageButton.click();
+  }
+
+  /** The failure shown under the `New brokerage` form. */
+  get newBrokerageAlert(): Locator {
+    return this.newBrokerageForm.getByRole('alert');
+  }
+
+  /** Names of the listed brokerages, in list order. */
+  async brokerageNames(): Promise<string[]> {
+    return (await this.brokerageItems.allInnerTexts()).map((text) => text.trim());
+  }
+
+  /** Selects a brokerage (its configurations then show). */
+  async selectBrokerage(name: string): Promise<void> {
+    const button = this.brokerageButton(name);
+    if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+    await expect(button).toHaveAttribute('aria-pressed', 'true');
+  }
+
+  // ---- configurations ---------------------------------------------------------------------
+
+  configurationList(brokerage: string): Locator {
+    return this.main.getByRole('list', { name: `Configurations of ${brokerage}` });
+  }
+
+  get newConfigurationButton(): Locator {
+    return this.main.getByRole('button', { name: 'New configuration' });
+  }
+
+  /** Creates a configuration through the form and waits for its success message. */
+  async createConfiguration(spec: ConfigurationSpec): Promise<void> {
+    await this.selectBrokerage(spec.brokerage);
+    await this.newConfigurationButton.click();
+    const form = this.main.getByRole('form', { name: `New configuration for “${spec.brokerage}”` });
+    await form.getByLabel('Configuration name').fill(spec.name);
+    if (spec.description !== undefined) await form.getByLabel('Description').fill(spec.description);
+    await form.getByLabel('Authentication type').selectOption({ label: spec.authType === 'api_key' ? 'API key' : 'Bearer token' });
+    if (spec.baseUrl !== undefined) await form.getByLabel('API base URL').fill(spec.baseUrl);
+    if (spec.authType === 'api_key') await form.getByLabel('API key', { exact: true }).fill(spec.apiKey);
+    else await form.getByLabel('Bearer token', { exact: true }).fill(spec.bearerToken);
+    for (const [index, mapping] of (spec.mappings ?? []).entries()) {
+      const n = index + 1;
+      await form.getByRole('button', { name: 'Add mapping' }).click();
+      await form.getByLabel(`API field ${n}`, { exact: true }).fill(mapping.path);
+      if ('manual' in mapping) {
+        await form.getByLabel(`Source ${n}`, { exact: true }).selectOption({ label: 'Manual value' });
+        await form.getByLabel(`Manual value ${n}`, { exact: true }).fill(mapping.manual);
+      } else {
+        await form.getByLabel(`CSV column ${n}`, { exact: true }).fill(mapping.column);
+      }
+    }
+    await form.getByRole('button', { name: 'Save configuration' }).click();
+    await expect(this.main.getByRole('status').filter({ hasText: `Created configuration “${spec.name}”` })).toBeVisible();
+    await expect(this.configurationList(spec.brokerage).getByRole('heading', { name: spec.name, exact: true })).toBeVisible();
+  }
+
+  /** Names of a brokerage's configurations (selects the brokerage first). */
+  async configurationNames(brokerage: string): Promise<string[]> {
+    await this.selectBrokerage(brokerage);
+    const list = this.configurationList(brokerage);
+    const empty = this.main.getByText(`No configurations yet for “${brokerage}”`);
+    await expect(list.or(empty)).toBeVisible();
+    if (await empty.isVisible()) return [];
+    return (await list.getByRole('heading').allInnerTexts()).map((text) => text.trim());
+  }
+
+  // ---- upload history ---------------------------------------------------------------------
+
+  get historyTable(): Locator {
+    return this.main.getByRole('table').filter({ has: this.page.getByRole('columnheader', { name: /file/i }) });
+  }
+
+  /** The upload history rows (header row excluded), each as its cells' texts. */
+  async historyRows(): Promise<string[][]> {
+    const rows = this.historyTable.getByRole('row').filter({ hasNot: this.page.getByRole('columnheader') });
+    const result: string[][] = [];
+    for (const row of await rows.all()) result.push((await row.getByRole('cell').allInnerTexts()).map((t) => t.trim()));
+    return result;
+  }
+
+  /** Filters the history table by brokerage (`Filter by brokerage`). */
+  async filterHistory(brokerage: string): Promise<void> {
+    await this.main.getByLabel('Filter by brokerage').selectOption({ label: brokerage });
+  }
+}
