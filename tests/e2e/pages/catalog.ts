@@ -113,6 +113,25 @@ export class Catalog {
     await expect(this.configurationList(spec.brokerage).getByRole('heading', { name: spec.name, exact: true })).toBeVisible();
   }
 
+  /** Deletes a configuration through its confirmation dialog. */
+  async deleteConfiguration(brokerage: string, name: string): Promise<void> {
+    await this.selectBrokerage(brokerage);
+    await this.configurationList(brokerage).getByRole('button', { name: `Delete ${name}`, exact: true }).click();
+    const dialog = this.page.getByRole('alertdialog');
+    await expect(dialog).toContainText(name);
+    await dialog.getByRole('button', { name: 'Delete configuration' }).click();
+    await expect(this.main.getByRole('status').filter({ hasText: `Deleted configuration “${name}”` })).toBeVisible();
+  }
+
+  /** Deletes a brokerage (and its configurations) through its confirmation dialog. */
+  async deleteBrokerage(name: string): Promise<void> {
+    await this.selectBrokerage(name);
+    await this.main.getByRole('button', { name: 'Delete brokerage…' }).click();
+    const dialog = this.page.getByRole('alertdialog');
+    await dialog.getByRole('button', { name: 'Delete brokerage' }).click();
+    await expect(this.brokerageButton(name)).toHaveCount(0);
+  }
+
   /** Names of a brokerage's configurations (selects the brokerage first). */
   async configurationNames(brokerage: string): Promise<string[]> {
     await this.selectBrokerage(brokerage);
@@ -126,15 +145,20 @@ export class Catalog {
   // ---- upload history ---------------------------------------------------------------------
 
   get historyTable(): Locator {
-    return this.main.getByRole('table').filter({ has: this.page.getByRole('columnheader', { name: /file/i }) });
+    return this.main.getByRole('table', { name: /^Upload history/ });
   }
 
   /** The upload history rows (header row excluded), each as its cells' texts. */
   async historyRows(): Promise<string[][]> {
-    const rows = this.historyTable.getByRole('row').filter({ hasNot: this.page.getByRole('columnheader') });
+    const rows = this.historyTable.getByRole('row').filter({ has: this.page.getByRole('cell') });
     const result: string[][] = [];
     for (const row of await rows.all()) result.push((await row.getByRole('cell').allInnerTexts()).map((t) => t.trim()));
     return result;
+  }
+
+  /** "No uploads yet…" when the (filtered) history is empty. */
+  get historyEmpty(): Locator {
+    return this.main.getByText(/^No uploads (yet|for)/);
   }
 
   /** Filters the history table by brokerage (`Filter by brokerage`). */

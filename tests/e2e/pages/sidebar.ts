@@ -77,6 +77,21 @@ export class Sidebar {
     return this.root.getByRole('group', { name: 'Restore preview' });
   }
 
+  /**
+   * The preview table as numbers: for each table label ("Configurations", "Upload history", …)
+   * the rows in the file and, once readable, what the chosen mode would add/update/remove.
+   */
+  async previewCounts(): Promise<Record<string, number[]>> {
+    await expect(this.preview).toBeVisible();
+    const result: Record<string, number[]> = {};
+    for (const row of await this.preview.getByRole('row').filter({ has: this.page.getByRole('cell') }).all()) {
+      const label = (await row.getByRole('rowheader').innerText()).trim();
+      const cells = await row.getByRole('cell').allInnerTexts();
+      result[label] = cells.map((text) => Number(text.replace(/,/g, '')));
+    }
+    return result;
+  }
+
   get restoreButton(): Locator {
     return this.root.getByRole('button', { name: 'Restore database' });
   }
