@@ -42,7 +42,7 @@ export function CredentialsFields({ draft, stored, onChange }: CredentialsFields
       </label>
       {stored && !isStored ? (
         <p className="caption needs-credentials-hint">
-          No {secretLabel.toLowerCase()} is stored for this configuration: enter it to complete the configuration.
+          No {isApiKey ? 'API key' : 'bearer token'} is stored for this configuration: enter it to complete the configuration.
         </p>
       ) : null}
     </>
