@@ -9,7 +9,8 @@ export type User = ReturnType<typeof userEvent.setup>;
 /** Renders the catalog page over a real in-process database; returns the user and the database. */
 export async function renderCatalog(existing?: CatalogTestApi): Promise<CatalogTestApi & { user: User }> {
   const testApi = existing ?? (await createCatalogTestApi());
-  const user = userEvent.setup();
+  // No pause between keystrokes: the forms are long and the suite runs in parallel.
+  const user = userEvent.setup({ delay: null });
   render(
     <DatabaseProvider api={testApi.api}>
       <CatalogPage />
