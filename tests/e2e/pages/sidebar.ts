@@ -125,6 +125,7 @@ export class Sidebar {
   /** Picks `Replace…` or `Merge…` in the restore form. */
   async chooseMode(mode: RestoreMode): Promise<void> {
     const name = mode === 'replace' ? /^Replace/ : /^Merge/;
+    await expect(this.preview).toBeVisible();
     await this.root.getByRole('radio', { name }).check();
   }
 
