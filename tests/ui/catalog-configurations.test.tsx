@@ -14,10 +14,11 @@ interface ConfigurationSpec {
 /** Fills and submits the configuration form that is open. */
 async function fillConfigurationForm(user: User, spec: ConfigurationSpec): Promise<HTMLElement> {
   const form = screen.getByRole('form', { name: /New configuration|Edit/ });
+  // Pasting, not typing key by key: the form is long and jsdom re-renders on every key.
   const type = async (label: string, value: string) => {
     const input = within(form).getByLabelText(label);
     await user.clear(input);
-    if (value) await user.type(input, value);
+    if (value) await user.paste(value);
   };
   await type('Configuration name', spec.name);
   if (spec.description !== undefined) await type('Description', spec.description);
@@ -28,9 +29,11 @@ async function fillConfigurationForm(user: User, spec: ConfigurationSpec): Promi
   for (const [field, source, manual] of spec.mappings ?? []) {
     await user.click(within(form).getByRole('button', { name: 'Add mapping' }));
     const number = within(form).getAllByLabelText(/^API field \d+$/).length;
-    await user.type(within(form).getByLabelText(`API field ${number}`), field);
+    await user.click(within(form).getByLabelText(`API field ${number}`));
+    await user.paste(field);
     if (manual) await user.selectOptions(within(form).getByLabelText(`Source ${number}`), 'Manual value');
-    await user.type(within(form).getByLabelText(manual ? `Manual value ${number}` : `CSV column ${number}`), source);
+    await user.click(within(form).getByLabelText(manual ? `Manual value ${number}` : `CSV column ${number}`));
+    await user.paste(source);
   }
   await user.click(within(form).getByRole('button', { name: 'Save configuration' }));
   return form;
