@@ -33,8 +33,7 @@ export function useApiRead<T>(read: (api: DatabaseApi) => Promise<T>, deps: read
     return () => {
       isCurrent = false;
     };
-    // `read` is usually an inline arrow; the caller lists what it depends on.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `read` is usually an inline arrow, new on every render; the caller lists what it depends on.
   }, [api, revision, ...deps]);
   return state;
 }
