@@ -45,7 +45,7 @@ describe('createBrokerage', () => {
     const before = snapshot(db);
     const result = createBrokerage(db, raw, T1);
     expect(result).toMatchObject({ ok: false, error: { message } });
-    expect(snapshot(db)).toEqual(before);
+    expect(snapshot(db)).toBe(before);
   });
 
   it('refuses a name already taken, after normalising, and changes nothing', async () => {
@@ -55,7 +55,7 @@ describe('createBrokerage', () => {
     const result = createBrokerage(db, ' Acme,  Inc. ', T2);
     expect(result).toMatchObject({ ok: false, error: { code: 'duplicate-brokerage' } });
     if (!result.ok) expect(result.error.message).toContain('A brokerage named “Acme, Inc.” already exists.');
-    expect(snapshot(db)).toEqual(before);
+    expect(snapshot(db)).toBe(before);
   });
 });
 
@@ -95,7 +95,7 @@ describe('renameBrokerage', () => {
     expect(renameBrokerage(db, acme.id, 'Blue  Line', T2)).toMatchObject({ ok: false, error: { code: 'duplicate-brokerage' } });
     expect(renameBrokerage(db, acme.id, '  ', T2)).toMatchObject({ ok: false, error: { code: 'name-empty' } });
     expect(renameBrokerage(db, 999, 'New', T2)).toMatchObject({ ok: false, error: { code: 'brokerage-missing' } });
-    expect(snapshot(db)).toEqual(before);
+    expect(snapshot(db)).toBe(before);
   });
 
   it('rolls back every step when a later statement fails', async () => {
@@ -108,7 +108,7 @@ describe('renameBrokerage', () => {
     const result = renameBrokerage(db, acme.id, 'Acme, Inc.', T2);
     expect(result).toMatchObject({ ok: false, error: { code: 'write-failed' } });
     if (!result.ok) expect(result.error.detail).toContain('disk full');
-    expect(snapshot(db)).toEqual(before);
+    expect(snapshot(db)).toBe(before);
     expect(listBrokerages(db).map((b) => b.name)).toEqual(['Acme']);
   });
 });
@@ -132,10 +132,21 @@ describe('deleteBrokerage', () => {
     expect(readMeta(db, META_KEYS.lastChangeAt)).toBe(T2);
   });
 
+  it('rolls back the change log and the brokerage when the cascade fails', async () => {
+    const db = await openTestDatabase();
+    const acme = mustCreate(db, 'Acme');
+    saveConfiguration(db, configurationInput('Acme'), T1);
+    db.run(`CREATE TRIGGER keep_configs BEFORE DELETE ON brokerage_configurations BEGIN SELECT RAISE(ABORT, 'locked'); END`);
+    const before = snapshot(db);
+    expect(deleteBrokerage(db, acme.id, T2)).toMatchObject({ ok: false, error: { code: 'write-failed' } });
+    expect(snapshot(db)).toBe(before);
+    expect(readMeta(db, META_KEYS.lastChangeAt)).toBe(T1);
+  });
+
   it('refuses an unknown brokerage and changes nothing', async () => {
     const db = await openTestDatabase();
     const before = snapshot(db);
     expect(deleteBrokerage(db, 42, T2)).toMatchObject({ ok: false, error: { code: 'brokerage-missing' } });
-    expect(snapshot(db)).toEqual(before);
+    expect(snapshot(db)).toBe(before);
   });
 });
