@@ -25,7 +25,7 @@ export function FieldMappingsEditor({ rows, onChange }: FieldMappingsEditorProps
       <legend>Field mappings</legend>
       <p className="caption">
         Map each API field to a CSV column, or give a manual value used for every row. Fields marked
-        “required” must be mapped before a file can be processed.
+        “Required field” must be mapped before a file can be processed.
       </p>
       <datalist id={listId}>
         {API_FIELDS.map((field) => (
