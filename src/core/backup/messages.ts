@@ -1,0 +1,46 @@
+import type { AppError } from '../result';
+import type { ProblemLog } from './problems';
+
+/**
+ * What the reader tells people when it refuses a file: what happened, that nothing was changed,
+ * what to do. `code` is for the UI (e.g. 'wrong-passphrase' keeps the file chosen).
+ */
+
+const CHOOSE = 'Choose an ff2api_backup_….json file.';
+const KEPT = 'Nothing was changed.';
+
+export const READ_MESSAGES = {
+  tooBig: (limitMb: number) => `This file is larger than ${limitMb} MB, the most a backup file can be, so it was not read. ${KEPT} ${CHOOSE}`,
+  empty: `This file is empty, so it is not a backup. ${KEPT} ${CHOOSE}`,
+  zip: `This is a zip archive, not a backup file. ${KEPT} Unzip it first, then choose the .json file inside.`,
+  gzip: `This is a compressed (.gz) file, not a backup file. ${KEPT} Decompress it first, then choose the .json file.`,
+  notText: `This file is not a backup: it is not text (it looks like a picture, spreadsheet or other binary file). ${KEPT} ${CHOOSE}`,
+  truncated: `This file is not a backup: it is not valid JSON (it ends too early — was the download interrupted?). ${KEPT} ${CHOOSE}`,
+  notJson: (where: string) => `This file is not a backup: it is not valid JSON (${where}). ${KEPT} ${CHOOSE}`,
+  notObject: (what: string) => `This file is not a backup: it holds ${what} instead of a backup's sections. ${KEPT} ${CHOOSE}`,
+  unknownShape: `This file is not an FF2API backup: it has none of the sections a backup has (backup_info, brokerage_configurations, upload_history). ${KEPT} ${CHOOSE}`,
+  newerVersion: (version: string) =>
+    `This backup was made by a newer version of FF2API Web (file format ${version}), which this version cannot read safely. ${KEPT} Reload the page to update FF2API Web, then try again.`,
+  newerSchema: (schema: number, ours: number) =>
+    `This backup was made by a newer version of FF2API Web (database schema ${schema}; this version knows ${ours}), which this version cannot read safely. ${KEPT} Reload the page to update FF2API Web, then try again.`,
+  unknownVersion: (version: string) => `This backup says it is format version ${version}, which FF2API Web never wrote. ${KEPT} ${CHOOSE}`,
+  invalid: (count: number) =>
+    `This backup cannot be restored: it has ${count === 1 ? '1 problem' : `${count.toLocaleString('en-US')} problems`} (listed below). ${KEPT} Choose another backup, or correct the file where shown.`,
+  counts: `This backup does not hold the rows it says it holds (its counts disagree with its contents), so it is incomplete or was changed. ${KEPT} Choose an untouched copy of the backup.`,
+  checksum: `This backup was changed after it was written: its contents do not match its checksum. ${KEPT} Choose an untouched copy of the backup.`,
+  wrongPassphrase: `The passphrase is wrong or the file was changed after it was written. ${KEPT}`,
+  sealedTooBig: (limitMb: number) => `This encrypted backup expands to more than ${limitMb} MB, the most a backup can hold. ${KEPT} ${CHOOSE}`,
+  sealedCorrupt: `This encrypted backup opened with the passphrase, but its contents are damaged. ${KEPT} Choose another copy of the backup.`,
+  unexpected: `The file could not be read because of an unexpected error. ${KEPT} Try again; if it keeps failing, report the details.`,
+} as const;
+
+/** A refusal without located problems. */
+export function refusal(code: string, message: string, detail?: string): { ok: false; error: AppError } {
+  return { ok: false, error: detail === undefined ? { code, message } : { code, message, detail } };
+}
+
+/** A refusal listing the located problems (the first ones in full, then a count). */
+export function refusalWithProblems(problems: ProblemLog, code = 'invalid-backup', message = READ_MESSAGES.invalid(problems.count)): { ok: false; error: AppError } {
+  const { problems: shown, moreProblems } = problems.summary();
+  return { ok: false, error: { code, message, problems: shown, moreProblems } };
+}

@@ -1,0 +1,63 @@
+/**
+ * Timestamps as files hold them. We store ISO 8601 UTC with milliseconds only. The original wrote
+ * three other forms (reference/ff2api-original.md §1): SQLite's CURRENT_TIMESTAMP
+ * `YYYY-MM-DD HH:MM:SS`, which is UTC, and Python's naive `datetime.now()` —
+ * `YYYY-MM-DDTHH:MM:SS.ffffff` or `YYYY-MM-DD HH:MM:SS.ffffff` — which is the server's local
+ * time. Naive local times carry no zone, so they are read in this computer's time zone (the team
+ * worked where the server ran) — an assumption the restore preview states.
+ */
+
+export interface ParsedTime {
+  /** `YYYY-MM-DDTHH:MM:SS.sssZ`. */
+  iso: string;
+  /** 'local' when the text had no zone and was read in this computer's time zone. */
+  zone: 'utc' | 'local';
+}
+
+// date, T or space, time, optional fraction, optional Z or ±HH:MM.
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})([T ])(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})?$/;
+// What FF2API Web itself writes (toISOString, SQLite strftime('%Y-%m-%dT%H:%M:%fZ')).
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
+
+/** True for an ISO 8601 UTC time (`…Z`) that names a real instant: the only form 2.x files hold. */
+export function isIsoUtc(text: string): boolean {
+  return ISO_UTC.test(text) && parseTimestamp(text) !== null;
+}
+
+/** Reads any timestamp form the original or we wrote; null when it is not one or not a real date. */
+export function parseTimestamp(text: string): ParsedTime | null {
+  const match = TIMESTAMP.exec(text);
+  if (!match) return null;
+  const [, y, mo, d, sep, h, mi, s, fraction = '', zone] = match;
+  const parts = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = parts;
+  const ms = Number(fraction.padEnd(3, '0').slice(0, 3));
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
+
+  // SQLite's CURRENT_TIMESTAMP (space, no fraction) is UTC; a Z or an offset says so itself.
+  const isUtcForm = zone !== undefined || (sep === ' ' && fraction === '');
+  if (isUtcForm) {
+    const utc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+    if (!sameCalendarDay(new Date(utc), year, month, day, true)) return null;
+    return { iso: new Date(utc - offsetMinutes(zone) * 60_000).toISOString(), zone: 'utc' };
+  }
+  const local = new Date(year, month - 1, day, hour, minute, second, ms);
+  local.setFullYear(year); // years 0–99 would otherwise land in the 1900s
+  if (!sameCalendarDay(local, year, month, day, false)) return null;
+  return { iso: local.toISOString(), zone: 'local' };
+}
+
+/** Rejects rolled-over dates such as February 30 (Date would quietly make it March 2). */
+function sameCalendarDay(date: Date, year: number, month: number, day: number, utc: boolean): boolean {
+  if (Number.isNaN(date.getTime())) return false;
+  return utc
+    ? date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+    : date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day;
+}
+
+/** Minutes east of UTC of a `±HH:MM` suffix (0 for Z or none). */
+function offsetMinutes(zone: string | undefined): number {
+  if (zone === undefined || zone === 'Z') return 0;
+  const sign = zone.startsWith('-') ? -1 : 1;
+  return sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+}
