@@ -14,9 +14,13 @@ export type Problem = LocatedProblem;
 export class ProblemLog {
   private readonly kept: Problem[] = [];
   private total = 0;
+  private lastPlace = '';
 
-  /** Records one problem. */
+  /** Records one problem; a second one at the same place as the last is the same problem. */
   add(section: string, row: number | undefined, field: string | undefined, message: string): void {
+    const place = `${section}\u0000${String(row)}\u0000${String(field)}`;
+    if (place === this.lastPlace) return; // zod may report one bad value twice (e.g. too big and unsafe)
+    this.lastPlace = place;
     this.total++;
     if (this.kept.length < MAX_PROBLEMS_SHOWN) {
       const problem: Problem = { section, message };
