@@ -53,7 +53,7 @@ test('a downloaded backup holds everything and restores it into a browser that l
   const morningCatalog = new Catalog(morning);
   await morning.goto('/');
   expect(await morningSidebar.statusText()).toBe('Database is empty');
-  await expect(morningCatalog.brokerageItems).toHaveCount(0);
+  await morningCatalog.expectBrokerages([]);
 
   await morningSidebar.restoreFrom(savedPath);
   await expect(morningSidebar.preview).toContainText(download.suggestedFilename());
@@ -99,10 +99,9 @@ test('Quick emergency backup downloads an emergency file holding the data', asyn
 });
 
 async function expectCatalogRestored(catalog: Catalog): Promise<void> {
-  await expect(catalog.brokerageItems).toHaveCount(2);
-  expect(await catalog.brokerageNames()).toEqual(expect.arrayContaining([ACME, BLUE_LINE]));
-  expect((await catalog.configurationNames(ACME)).sort()).toEqual(['Daily loads', 'Weekly (bulk) loads']);
-  expect(await catalog.configurationNames(BLUE_LINE)).toEqual(['Standard']);
+  await catalog.expectBrokerages([ACME, BLUE_LINE]);
+  await catalog.expectConfigurations(ACME, ['Daily loads', 'Weekly (bulk) loads']);
+  await catalog.expectConfigurations(BLUE_LINE, ['Standard']);
 }
 
 function expectCountsMatchSections(backup: BackupFile): void {

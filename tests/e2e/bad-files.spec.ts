@@ -57,8 +57,8 @@ async function expectDataUnchanged(page: Page, statusBefore: string): Promise<vo
   const sidebar = new Sidebar(page);
   const catalog = new Catalog(page);
   expect(await sidebar.statusText()).toBe(statusBefore);
-  expect(await catalog.brokerageNames()).toEqual([ACME]);
-  expect(await catalog.configurationNames(ACME)).toEqual(['Daily loads']);
+  await catalog.expectBrokerages([ACME]);
+  await catalog.expectConfigurations(ACME, ['Daily loads']);
 }
 
 /** The same backup text, claiming another format version (checksum untouched). */

@@ -52,7 +52,7 @@ test('an encrypted backup hides the credentials and restores only with the right
   await expect(otherSidebar.status(/restored/i)).toBeVisible();
   await expect(otherSidebar.statusLine).toHaveText(/^3 brokerage configs, 0 uploads/);
   const otherCatalog = new Catalog(other);
-  expect((await otherCatalog.configurationNames(ACME)).sort()).toEqual(['Daily loads', 'Weekly (bulk) loads']);
+  await otherCatalog.expectConfigurations(ACME, ['Daily loads', 'Weekly (bulk) loads']);
   await context.close();
 });
 
@@ -79,7 +79,7 @@ test('a backup made without credentials restores configurations marked "Needs cr
   await otherSidebar.confirmRestore();
   await expect(otherSidebar.status(/restored/i)).toBeVisible();
   const otherCatalog = new Catalog(other);
-  expect(await otherCatalog.configurationNames(ACME)).toEqual(['Daily loads']);
+  await otherCatalog.expectConfigurations(ACME, ['Daily loads']);
   await expect(otherCatalog.configurationList(ACME)).toContainText('Needs credentials');
   await context.close();
 });

@@ -31,8 +31,8 @@ test('merge adds what is missing and deletes nothing; merging the same file twic
       await sidebar.confirmRestore();
       await expect(sidebar.status(/restored/i)).toBeVisible();
       await expect(sidebar.statusLine).toHaveText(/^2 brokerage configs, 0 uploads · 2 brokerages$/);
-      expect(await catalog.configurationNames(ACME)).toEqual(['Daily loads']);
-      expect(await catalog.configurationNames(BLUE_LINE)).toEqual(['Standard']);
+      await catalog.expectConfigurations(ACME, ['Daily loads']);
+      await catalog.expectConfigurations(BLUE_LINE, ['Standard']);
     });
   }
 
@@ -54,7 +54,7 @@ test('Undo restore brings back the database as it was before a replace, also aft
   await sidebar.restoreFrom(file);
   await sidebar.confirmRestore(); // replace, with RESTORE typed
   await expect(sidebar.status(/restored/i)).toBeVisible();
-  expect(await catalog.brokerageNames()).toEqual([ACME]);
+  await catalog.expectBrokerages([ACME]);
 
   // The undo survives a reload (the snapshot is stored, not held by the page).
   await page.reload();
@@ -62,9 +62,9 @@ test('Undo restore brings back the database as it was before a replace, also aft
   await sidebar.undo();
   await expect(sidebar.status(/undone/i)).toBeVisible();
   await expect(sidebar.statusLine).toHaveText(/^1 brokerage config, 0 uploads · 2 brokerages$/);
-  expect(await catalog.brokerageNames()).toEqual([ACME, BLUE_LINE]);
-  expect(await catalog.configurationNames(BLUE_LINE)).toEqual(['Standard']);
+  await catalog.expectBrokerages([ACME, BLUE_LINE]);
+  await catalog.expectConfigurations(BLUE_LINE, ['Standard']);
 
   await page.reload();
-  expect(await catalog.brokerageNames()).toEqual([ACME, BLUE_LINE]);
+  await catalog.expectBrokerages([ACME, BLUE_LINE]);
 });

@@ -30,10 +30,10 @@ test('a backup made by the original FF2API restores, with its repairs shown, and
   await expect(sidebar.status(/restored/i)).toBeVisible();
   await expect(sidebar.statusLine).toHaveText(/^2 brokerage configs, 2 uploads/);
 
-  expect(await catalog.brokerageNames()).toEqual([BETA]);
-  expect((await catalog.configurationNames(BETA)).sort()).toEqual(['Main', 'Reefer lanes']);
+  await catalog.expectBrokerages([BETA]);
+  await catalog.expectConfigurations(BETA, ['Main', 'Reefer lanes']);
+  await expect(catalog.historyRowItems).toHaveCount(2);
   const history = await catalog.historyRows();
-  expect(history).toHaveLength(2);
   // Both rows kept (the original lost their times, not the rows), flagged as "time unknown".
   for (const row of history) expect(row.join(' | ')).toContain('time unknown');
   const byFile = Object.fromEntries(history.map((row) => [row.find((cell) => cell.endsWith('.csv')), row]));
@@ -65,11 +65,11 @@ test('a backup made by the original FF2API restores, with its repairs shown, and
       await sidebar.confirmRestore();
       await expect(sidebar.status(/restored/i)).toBeVisible();
       await expect(sidebar.statusLine).toHaveText(/^2 brokerage configs, 2 uploads/);
-      expect(await catalog.historyRows()).toHaveLength(2);
+      await expect(catalog.historyRowItems).toHaveCount(2);
     });
   }
 
   await page.reload();
   await expect(sidebar.statusLine).toHaveText(/^2 brokerage configs, 2 uploads/);
-  expect(await catalog.historyRows()).toHaveLength(2);
+  await expect(catalog.historyRowItems).toHaveCount(2);
 });

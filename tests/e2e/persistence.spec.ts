@@ -26,7 +26,7 @@ test('data survives a reload, and the banners say how much is at risk until a ba
 
   await page.reload();
   await expect(sidebar.statusLine).toHaveText(/^5 brokerage configs, 0 uploads/);
-  expect(await catalog.configurationNames(ACME)).toEqual(['Lane 1', 'Lane 2', 'Lane 3', 'Lane 4', 'Lane 5']);
+  await catalog.expectConfigurations(ACME, ['Lane 1', 'Lane 2', 'Lane 3', 'Lane 4', 'Lane 5']);
   await expect(sidebar.ageBanner).toContainText('Stable');
   await expect(sidebar.riskBanner).toContainText('Medium risk');
 

@@ -36,7 +36,7 @@ test('replacing a database that has data needs RESTORE typed first', async ({ pa
   await expect(sidebar.restoreButton).toBeDisabled();
 
   // Nothing changed while the form was open.
-  expect(await catalog.brokerageNames()).toEqual([ACME, BLUE_LINE]);
+  await catalog.expectBrokerages([ACME, BLUE_LINE]);
 
   await sidebar.confirmBox.fill('RESTORE');
   await expect(sidebar.restoreButton).toBeEnabled();
@@ -45,10 +45,10 @@ test('replacing a database that has data needs RESTORE typed first', async ({ pa
 
   // Replace: the database is exactly the file — the brokerage made later is gone.
   await expect(catalog.brokerageItems).toHaveCount(1);
-  expect(await catalog.brokerageNames()).toEqual([ACME]);
+  await catalog.expectBrokerages([ACME]);
   await expect(sidebar.statusLine).toHaveText(/^1 brokerage config, 0 uploads · 1 brokerage$/);
   await page.reload();
-  expect(await catalog.brokerageNames()).toEqual([ACME]);
+  await catalog.expectBrokerages([ACME]);
 });
 
 test('Cancel leaves the restore without changing anything', async ({ page }, testInfo) => {
@@ -65,7 +65,7 @@ test('Cancel leaves the restore without changing anything', async ({ page }, tes
   await expect(sidebar.preview).toBeVisible();
   await sidebar.restoreSection.getByRole('button', { name: 'Cancel' }).click();
   await expect(sidebar.preview).toBeHidden();
-  expect(await catalog.brokerageNames()).toEqual([ACME, BLUE_LINE]);
+  await catalog.expectBrokerages([ACME, BLUE_LINE]);
   await page.reload();
-  expect(await catalog.brokerageNames()).toEqual([ACME, BLUE_LINE]);
+  await catalog.expectBrokerages([ACME, BLUE_LINE]);
 });

@@ -20,7 +20,7 @@ test('a second tab is read-only, follows the writer, can take over, and nothing 
   await expect(secondSidebar.readOnlyNotice).toContainText('read-only');
   await expect(secondSidebar.takeOverButton).toBeVisible();
   // It shows what the writer saved, and cannot change it.
-  expect(await new Catalog(second).brokerageNames()).toEqual([ACME]);
+  await new Catalog(second).expectBrokerages([ACME]);
   await expectCannotWrite(second, DENIED);
   await expect(secondSidebar.restoreInput).toBeDisabled();
 
@@ -44,7 +44,7 @@ test('a second tab is read-only, follows the writer, can take over, and nothing 
   for (const page of [first, second]) {
     await page.reload();
     await expect(new Sidebar(page).statusLine).toContainText('3 brokerages');
-    expect(await new Catalog(page).brokerageNames()).toEqual([ACME, BLUE_LINE, CEDAR]);
+    await new Catalog(page).expectBrokerages([ACME, BLUE_LINE, CEDAR]);
   }
 });
 

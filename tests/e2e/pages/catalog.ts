@@ -64,9 +64,25 @@ export class Catalog {
     return this.newBrokerageForm.getByRole('alert');
   }
 
-  /** Names of the listed brokerages, in list order. */
+  /** "No brokerages yet…", shown when the loaded list is empty. */
+  get noBrokerages(): Locator {
+    return this.main.getByText(/^No brokerages yet/);
+  }
+
+  /** Names of the listed brokerages, in list order, once the list has loaded. */
   async brokerageNames(): Promise<string[]> {
+    await expect(this.main.getByRole('list', { name: 'Brokerages' }).or(this.noBrokerages)).toBeVisible();
     return (await this.brokerageItems.allInnerTexts()).map((text) => text.trim());
+  }
+
+  /** Waits until exactly these brokerages are listed (the list is in name order). */
+  async expectBrokerages(names: readonly string[]): Promise<void> {
+    if (names.length === 0) {
+      await expect(this.noBrokerages).toBeVisible();
+      await expect(this.brokerageItems).toHaveCount(0);
+    } else {
+      await expect(this.brokerageItems).toHaveText([...names]);
+    }
   }
 
   /** Selects a brokerage (its configurations then show). */
@@ -132,14 +148,25 @@ export class Catalog {
     await expect(this.brokerageButton(name)).toHaveCount(0);
   }
 
-  /** Names of a brokerage's configurations (selects the brokerage first). */
+  /** Names of a brokerage's configurations (selects the brokerage first), once loaded. */
   async configurationNames(brokerage: string): Promise<string[]> {
     await this.selectBrokerage(brokerage);
     const list = this.configurationList(brokerage);
-    const empty = this.main.getByText(`No configurations yet for “${brokerage}”`);
+    const empty = this.noConfigurations(brokerage);
     await expect(list.or(empty)).toBeVisible();
     if (await empty.isVisible()) return [];
     return (await list.getByRole('heading').allInnerTexts()).map((text) => text.trim());
+  }
+
+  /** Waits until the brokerage lists exactly these configurations (name order). */
+  async expectConfigurations(brokerage: string, names: readonly string[]): Promise<void> {
+    await this.selectBrokerage(brokerage);
+    if (names.length === 0) await expect(this.noConfigurations(brokerage)).toBeVisible();
+    else await expect(this.configurationList(brokerage).getByRole('heading')).toHaveText([...names]);
+  }
+
+  noConfigurations(brokerage: string): Locator {
+    return this.main.getByText(`No configurations yet for “${brokerage}”`);
   }
 
   // ---- upload history ---------------------------------------------------------------------
@@ -148,9 +175,15 @@ export class Catalog {
     return this.main.getByRole('table', { name: /^Upload history/ });
   }
 
-  /** The upload history rows (header row excluded), each as its cells' texts. */
+  /** The upload history body rows (header excluded). */
+  get historyRowItems(): Locator {
+    return this.historyTable.getByRole('row').filter({ has: this.page.getByRole('cell') });
+  }
+
+  /** The upload history rows, each as its cells' texts, once the history has loaded. */
   async historyRows(): Promise<string[][]> {
-    const rows = this.historyTable.getByRole('row').filter({ has: this.page.getByRole('cell') });
+    await expect(this.historyTable.or(this.historyEmpty)).toBeVisible();
+    const rows = this.historyRowItems;
     const result: string[][] = [];
     for (const row of await rows.all()) result.push((await row.getByRole('cell').allInnerTexts()).map((t) => t.trim()));
     return result;
