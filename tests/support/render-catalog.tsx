@@ -1,31 +1,44 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { expect } from 'vitest';
 import userEvent from '@testing-library/user-event';
 import { CatalogPage } from '../../src/ui/catalog/catalog-page';
 import { DatabaseProvider } from '../../src/ui/database-context';
+import type { DatabaseApi } from '../../src/worker/api';
 import { createCatalogTestApi, type CatalogTestApi } from './catalog-test-api';
 
 export type User = ReturnType<typeof userEvent.setup>;
 
-/** Renders the catalog page over a real in-process database; returns the user and the database. */
+/**
+ * Renders the catalog page over the catalog adapter (a real in-process database whose rows the
+ * test may seed directly); returns the user and the database.
+ */
 export async function renderCatalog(existing?: CatalogTestApi): Promise<CatalogTestApi & { user: User }> {
   const testApi = existing ?? (await createCatalogTestApi());
+  return { ...testApi, ...renderCatalogOver(testApi.api) };
+}
+
+/** Renders the catalog page over any DatabaseApi, e.g. the full service from createTestApi. */
+export function renderCatalogOver(api: DatabaseApi): { user: User } {
   // No pause between keystrokes: the forms are long and the suite runs in parallel.
   const user = userEvent.setup({ delay: null });
   render(
-    <DatabaseProvider api={testApi.api}>
+    <DatabaseProvider api={api}>
       <CatalogPage />
     </DatabaseProvider>,
   );
-  return { ...testApi, user };
+  return { user };
 }
 
-/** Creates a brokerage through the "New brokerage" form and waits for its confirmation. */
+/** Submits the "New brokerage" form and waits until the write finished (either way). */
 export async function createBrokerageAs(user: User, name: string): Promise<void> {
   const form = screen.getByRole('form', { name: 'New brokerage' });
   const input = within(form).getByLabelText('Brokerage name');
   await user.clear(input);
   await user.type(input, name);
-  await user.click(within(form).getByRole('button', { name: 'Create brokerage' }));
+  const button = within(form).getByRole('button', { name: 'Create brokerage' });
+  await user.click(button);
+  // The button is disabled while the write (and, over the service, its save) is under way.
+  await waitFor(() => expect(button).toBeEnabled());
 }
 
 /** The section with the given heading. */
