@@ -43,6 +43,8 @@ export class LiveDatabase {
   /** A problem found at start-up that the user must see (unreadable or newer database). */
   startupProblem: AppError | null = null;
   private isLockedReadOnly = false;
+  /** True from a write (or creation) until a save that includes it has committed. */
+  private hasUnsavedChanges = false;
 
   private constructor(
     private readonly deps: LiveDatabaseDeps,
@@ -69,7 +71,9 @@ export class LiveDatabase {
         ensureCreatedAt(db, nowIso);
         logActivity(db, { at: nowIso, kind: 'database-created', summary: 'New empty database created in this browser' });
       });
-      return new LiveDatabase(deps, db, 0);
+      const live = new LiveDatabase(deps, db, 0);
+      live.hasUnsavedChanges = true;
+      return live;
     }
     try {
       const db = openDatabase(deps.SQL, stored.bytes);
@@ -82,6 +86,7 @@ export class LiveDatabase {
       } else {
         await deps.store.quarantine(stored.bytes, describeThrown(error), nowIso);
         inTransaction(live.db, () => ensureCreatedAt(live.db, nowIso));
+        live.hasUnsavedChanges = true;
         live.startupProblem = { code: 'unreadable-database', message: MESSAGES.unreadable, detail: describeThrown(error) };
       }
       return live;
@@ -120,6 +125,7 @@ export class LiveDatabase {
       return fail('unexpected', MESSAGES.unexpected, describeThrown(error));
     }
     if (!result.ok) return result;
+    this.hasUnsavedChanges = true;
     const saved = await this.saves.request();
     return saved.ok ? result : saved;
   }
@@ -127,7 +133,7 @@ export class LiveDatabase {
   /** Saves whatever is pending now (before a download, when the tab is hidden). */
   async flush(): Promise<Result<void>> {
     if (!this.isWriter) return ok(undefined);
-    if (this.persistence.state === 'saved' && !this.saves.isBusy) return ok(undefined);
+    if (!this.hasUnsavedChanges && !this.saves.isBusy) return ok(undefined);
     return this.saves.request();
   }
 
@@ -176,8 +182,11 @@ export class LiveDatabase {
     const nowIso = this.deps.clock.now().toISOString();
     let bytes: Uint8Array;
     try {
+      // Cleared before exporting: a write landing during the save sets it again and queues one.
+      this.hasUnsavedChanges = false;
       bytes = exportDatabase(this.db);
     } catch (error) {
+      this.hasUnsavedChanges = true;
       const failure = { code: 'save-failed', message: MESSAGES.unexpected, detail: describeThrown(error) };
       this.persistence = { state: 'failed', error: failure };
       return { ok: false, error: failure };
@@ -189,6 +198,7 @@ export class LiveDatabase {
       this.deps.tabs.announceSaved(outcome.generation);
       return ok(undefined);
     }
+    this.hasUnsavedChanges = true;
     const error = outcome.conflict ? { code: 'stale-tab', message: MESSAGES.staleTab } : outcome.error;
     if (outcome.conflict) this.isLockedReadOnly = true;
     this.persistence = { state: 'failed', error };

@@ -37,17 +37,19 @@ export function BackupActions({ disabled }: { disabled: boolean }) {
           ))}
         </fieldset>
         {secrets === 'encrypted' ? (
-          <label className="field">
-            Backup passphrase
+          <div className="field">
+            <label htmlFor="backup-passphrase">Backup passphrase</label>
             <input
+              id="backup-passphrase"
               type="password"
               autoComplete="new-password"
               value={passphrase}
               minLength={MIN_PASSPHRASE_LENGTH}
+              aria-describedby="backup-passphrase-note"
               onChange={(event) => setPassphrase(event.target.value)}
             />
-            <span className="caption">At least {MIN_PASSPHRASE_LENGTH} characters. Kept only while this tab is open.</span>
-          </label>
+            <span className="caption" id="backup-passphrase-note">At least {MIN_PASSPHRASE_LENGTH} characters. Kept only while this tab is open.</span>
+          </div>
         ) : null}
       </details>
       {notice ? <Notice notice={notice} /> : null}

@@ -33,6 +33,7 @@ export function RestorePanel({ disabled }: { disabled: boolean }) {
   const [notice, setNotice] = useState<{ content: NoticeContent; error?: AppError } | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const inputId = useId();
+  const confirmId = useId();
 
   const reset = () => {
     setPhase({ name: 'idle' });
@@ -149,11 +150,11 @@ export function RestorePanel({ disabled }: { disabled: boolean }) {
             </fieldset>
           )}
           {needsTypedConfirm && !preview.needsPassphrase ? (
-            <label className="field">
-              Type RESTORE to confirm
-              <input value={confirmText} autoComplete="off" onChange={(e) => setConfirmText(e.target.value)} />
-              <span className="caption">Replacing removes what is in this browser now. A copy is kept so you can undo.</span>
-            </label>
+            <div className="field">
+              <label htmlFor={confirmId}>Type RESTORE to confirm</label>
+              <input id={confirmId} value={confirmText} autoComplete="off" aria-describedby={`${confirmId}-note`} onChange={(e) => setConfirmText(e.target.value)} />
+              <span className="caption" id={`${confirmId}-note`}>Replacing removes what is in this browser now. A copy is kept so you can undo.</span>
+            </div>
           ) : null}
           <div className="button-row">
             <button type="submit" className="primary" disabled={!canRestore}>
