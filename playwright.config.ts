@@ -4,7 +4,8 @@ import { defineConfig, devices } from '@playwright/test';
 // by `vite preview` on loopback and driven in Debian's Chromium — Playwright's own browser
 // download does not work on these machines (see scripts/ensure-chromium.mjs).
 
-const PORT = 4173;
+// E2E_PORT moves the server off the default port (e.g. when 4173 is busy).
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const isCI = Boolean(process.env.CI);
 

@@ -22,18 +22,19 @@ test('files that are not a usable backup are refused with a plain message and ch
   const good = goodBytes.toString('utf8');
   const before = await sidebar.statusText();
 
-  const badFiles: [what: string, file: RestoreFile][] = [
-    ['a JSON list', fileFrom('backup.json', '[]')],
-    ['a PNG picture renamed .json', fileFrom('ff2api_backup_20260101_120000.json', PNG_BYTES, 'image/png')],
-    ['a truncated download', fileFrom('ff2api_backup_20260101_120000.json', good.slice(0, Math.floor(good.length / 2)))],
-    ['an empty file', fileFrom('ff2api_backup_20260101_120000.json', '')],
-    ['JSON of another shape', fileFrom('notes.json', JSON.stringify({ hello: 'world', items: [1, 2, 3] }))],
-    ['a file from a newer version', fileFrom('ff2api_backup_20990101_120000.json', withVersion(good, '3.0'))],
-    ['a backup edited after it was made (checksum no longer matches)', fileFrom('ff2api_backup_20260101_120000.json', good.replace('Daily loads', 'Daily loadz'))],
-    ['a file that is not .json', fileFrom('ff2api_backup_20260101_120000.txt', good, 'text/plain')],
+  // [what the user picked, the file, what the message must get across]
+  const badFiles: [what: string, file: RestoreFile, says: RegExp][] = [
+    ['a JSON list', fileFrom('backup.json', '[]'), /not a backup/i],
+    ['a PNG picture renamed .json', fileFrom('ff2api_backup_20260101_120000.json', PNG_BYTES, 'image/png'), /not (a backup|text|JSON)/i],
+    ['a truncated download', fileFrom('ff2api_backup_20260101_120000.json', good.slice(0, Math.floor(good.length / 2))), /JSON|interrupted|incomplete/i],
+    ['an empty file', fileFrom('ff2api_backup_20260101_120000.json', ''), /empty/i],
+    ['JSON of another shape', fileFrom('notes.json', JSON.stringify({ hello: 'world', items: [1, 2, 3] })), /not an? (FF2API )?backup/i],
+    ['a file from a newer version', fileFrom('ff2api_backup_20990101_120000.json', withVersion(good, '3.0')), /newer version/i],
+    ['a backup edited after it was made', fileFrom('ff2api_backup_20260101_120000.json', good.replace('Daily loads', 'Daily loadz')), /changed|checksum|tampered/i],
+    ['a file that is not .json', fileFrom('ff2api_backup_20260101_120000.txt', good, 'text/plain'), /\.json/],
   ];
 
-  for (const [what, file] of badFiles) {
+  for (const [what, file, says] of badFiles) {
     await test.step(what, async () => {
       await sidebar.restoreFrom(file);
       const alert = sidebar.alerts.first();
@@ -41,6 +42,8 @@ test('files that are not a usable backup are refused with a plain message and ch
       const text = await sidebar.alertText();
       expect(text.length, `${what}: the message says something`).toBeGreaterThan(20);
       expect(text, `${what}: a message for people, not an exception`).not.toMatch(RAW_ERROR);
+      expect(text, `${what}: says what is wrong`).toMatch(says);
+      expect(text, `${what}: says what was kept`).toContain('Nothing was changed');
       // Refused before any preview: there is nothing to confirm.
       await expect(sidebar.preview).toBeHidden();
       await expect(sidebar.restoreButton).toBeHidden();
