@@ -14,7 +14,7 @@ export default defineConfig({
   testDir: 'tests/e2e',
   // Two cores: one worker per core at most, and tests inside a file run in order.
   fullyParallel: false,
-  workers: isCI ? 1 : 2,
+  workers: 2,
   retries: isCI ? 1 : 0,
   forbidOnly: isCI,
   timeout: 60_000,

@@ -72,4 +72,12 @@ test('a backup made by the original FF2API restores, with its repairs shown, and
   await page.reload();
   await expect(sidebar.statusLine).toHaveText(/^2 brokerage configs, 2 uploads/);
   await expect(catalog.historyRowItems).toHaveCount(2);
+
+  // The history filter: the restored brokerage has both rows, a new one has none.
+  await catalog.createBrokerage('Gamma Haulage');
+  await catalog.filterHistory(BETA);
+  await expect(catalog.historyRowItems).toHaveCount(2);
+  await catalog.filterHistory('Gamma Haulage');
+  await expect(catalog.historyEmpty).toContainText('Gamma Haulage');
+  await expect(catalog.historyTable).toBeHidden();
 });
