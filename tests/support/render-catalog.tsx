@@ -34,7 +34,7 @@ export async function createBrokerageAs(user: User, name: string): Promise<void>
   const form = screen.getByRole('form', { name: 'New brokerage' });
   const input = within(form).getByLabelText('Brokerage name');
   await user.clear(input);
-  await user.type(input, name);
+  await user.paste(name);
   const button = within(form).getByRole('button', { name: 'Create brokerage' });
   await user.click(button);
   // The button is disabled while the write (and, over the service, its save) is under way.

@@ -10,7 +10,7 @@ function listedBrokerages(): string[] {
   return within(list).getAllByRole('button').map((button) => button.textContent ?? '');
 }
 
-describe('catalog: brokerages', { timeout: 20_000 }, () => {
+describe('catalog: brokerages', { timeout: 30_000 }, () => {
   it('creates brokerages, keeps punctuation, lists them by name and selects the new one', async () => {
     const { user } = await renderCatalog();
     expect(await screen.findByText('No brokerages yet. Create the first one below.')).toBeVisible();

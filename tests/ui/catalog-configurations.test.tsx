@@ -52,7 +52,7 @@ function listedConfigurations(brokerage: string): string[] {
   return within(list).getAllByRole('heading').map((heading) => heading.textContent ?? '');
 }
 
-describe('catalog: configurations', { timeout: 20_000 }, () => {
+describe('catalog: configurations', { timeout: 30_000 }, () => {
   it('creates three configurations for two brokerages through the form, secrets masked', async () => {
     const { user, db } = await renderCatalog();
     await createBrokerageAs(user, 'Acme, Inc.');

@@ -31,7 +31,7 @@ async function withUploads(acme: number, blue: number) {
   return renderCatalog(testApi);
 }
 
-describe('catalog: upload history', { timeout: 20_000 }, () => {
+describe('catalog: upload history', { timeout: 30_000 }, () => {
   it('says where history comes from when there is none', async () => {
     await renderCatalog();
     expect(await screen.findByText('No uploads yet. History arrives with restored backups (CSV processing comes later).')).toBeVisible();

@@ -7,7 +7,7 @@ import { createBrokerageAs, findNotice, renderCatalogOver, section } from '../su
  * The catalog over the full database service (real sql.js, persistence to fake-indexeddb): the
  * same user flows as the adapter-based tests, through the code path the app really uses.
  */
-describe('catalog over the database service', { timeout: 20_000 }, () => {
+describe('catalog over the database service', { timeout: 30_000 }, () => {
   it('creates, edits, renames and deletes, and what it wrote is what the service reads back', async () => {
     const api = await createTestApi();
     const { user } = renderCatalogOver(api);

@@ -1,9 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useCallback, useId, useState, type FormEvent } from 'react';
 import type { ConfigurationView } from '../../worker/api';
 import { useDatabase } from '../database-context';
 import { Notice } from '../shared/notice';
 import { useCanWrite, useWriteAction } from '../shared/use-write-action';
-import { findRepeatedPath, toDraft, toInput, type ConfigurationDraft } from './configuration-draft';
+import { findRepeatedPath, toDraft, toInput, type ConfigurationDraft, type MappingRow } from './configuration-draft';
 import { CredentialsFields } from './credentials-fields';
 import { FieldMappingsEditor } from './field-mappings-editor';
 
@@ -27,6 +27,8 @@ export function ConfigurationForm({ brokerageName, configuration, onSaved, onCan
   const [draft, setDraft] = useState<ConfigurationDraft>(() => toDraft(configuration));
   const headingId = useId();
   const change = (part: Partial<ConfigurationDraft>) => setDraft((current) => ({ ...current, ...part }));
+  // Stable, so the (memoised) mappings editor skips re-rendering while other fields are typed in.
+  const changeRows = useCallback((rows: MappingRow[]) => setDraft((current) => ({ ...current, rows })), []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -58,7 +60,7 @@ export function ConfigurationForm({ brokerageName, configuration, onSaved, onCan
         <textarea rows={2} value={draft.description} onChange={(event) => change({ description: event.target.value })} />
       </label>
       <CredentialsFields draft={draft} stored={configuration} onChange={change} />
-      <FieldMappingsEditor rows={draft.rows} onChange={(rows) => change({ rows })} />
+      <FieldMappingsEditor rows={draft.rows} onChange={changeRows} />
       <div className="button-row">
         <button type="submit" className="primary" disabled={isBusy || !canWrite}>
           {isBusy ? 'Saving…' : 'Save configuration'}

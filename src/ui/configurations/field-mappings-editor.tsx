@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { memo, useId, useMemo } from 'react';
 import { API_FIELDS, requiredFieldsFor } from '../../core/api-fields';
 import { emptyRow, type MappingRow } from './configuration-draft';
 import { MappingRowEditor } from './mapping-row-editor';
@@ -14,7 +14,7 @@ export interface FieldMappingsEditorProps {
  * fields come from the catalog as suggestions; required ones are marked, and the fields still
  * missing are listed.
  */
-export function FieldMappingsEditor({ rows, onChange }: FieldMappingsEditorProps) {
+export const FieldMappingsEditor = memo(function FieldMappingsEditor({ rows, onChange }: FieldMappingsEditorProps) {
   const listId = useId();
   const required = useMemo(() => new Set(requiredFieldsFor(toMappings(rows))), [rows]);
   const update = (key: number, change: Partial<MappingRow>) =>
@@ -56,7 +56,7 @@ export function FieldMappingsEditor({ rows, onChange }: FieldMappingsEditorProps
       <MissingRequiredFields required={required} rows={rows} />
     </fieldset>
   );
-}
+});
 
 /** The rows as a mappings object, for working out which groups are in use. */
 function toMappings(rows: readonly MappingRow[]): Record<string, string> {
