@@ -112,6 +112,11 @@ export class DatabaseService implements DatabaseApi {
     return this.backups.undoRestore();
   }
 
+  /** The live database's bytes exactly as they would be stored (diagnostics and tests). */
+  exportLiveBytes(): Uint8Array {
+    return this.live.exportBytes();
+  }
+
   flush(): Promise<Result<void>> {
     return this.live.flush();
   }
