@@ -81,3 +81,22 @@ test('a backup made by the original FF2API restores, with its repairs shown, and
   await expect(catalog.historyEmpty).toContainText('Gamma Haulage');
   await expect(catalog.historyTable).toBeHidden();
 });
+
+test('deleting a brokerage removes its configurations and keeps its upload history', async ({ page }) => {
+  const sidebar = new Sidebar(page);
+  const catalog = new Catalog(page);
+  await page.goto('/');
+  await sidebar.restoreFrom(ORIGINAL_FILE);
+  await sidebar.confirmRestore();
+  await expect(sidebar.status(/restored/i)).toBeVisible();
+  await expect(catalog.historyRowItems).toHaveCount(2);
+
+  await catalog.deleteBrokerage(BETA);
+  await catalog.expectBrokerages([]);
+  await expect(sidebar.statusLine).toHaveText(/^0 brokerage configs, 2 uploads/);
+  await expect(catalog.historyRowItems).toHaveCount(2);
+
+  await page.reload();
+  await expect(sidebar.statusLine).toHaveText(/^0 brokerage configs, 2 uploads/);
+  await expect(catalog.historyRowItems).toHaveCount(2);
+});

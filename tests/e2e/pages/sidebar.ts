@@ -136,15 +136,6 @@ export class Sidebar {
     await this.restoreButton.click();
   }
 
-  /** The whole restore: choose the file, wait for the preview, pick the mode, confirm. */
-  async restore(file: RestoreFile, mode: RestoreMode = 'replace'): Promise<void> {
-    await this.restoreFrom(file);
-    await expect(this.preview).toBeVisible();
-    await this.chooseMode(mode);
-    await this.confirmRestore();
-    await expect(this.status(/restored successfully/i)).toBeVisible();
-  }
-
   /** Clicks `Undo restore`. */
   async undo(): Promise<void> {
     await this.undoButton.click();
