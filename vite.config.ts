@@ -8,6 +8,8 @@ export default defineConfig({
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 800 },
   test: {
+    // Generous: real sql.js + IndexedDB on a 2-core CI machine running both projects at once.
+    testTimeout: 30_000,
     projects: [
       {
         extends: true,
