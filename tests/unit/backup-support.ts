@@ -119,6 +119,7 @@ export function largeTables(uploads: number): DataTables {
   }
   const mappings = JSON.stringify(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`load.field${i}`, `column_${i}`])));
   const headers = JSON.stringify(Array.from({ length: 30 }, (_, i) => `column_${i}`));
+  const uploadHeaders = JSON.stringify(['load_#', 'mode', 'origin', 'destination', 'pickup', 'delivery', 'weight', 'rate']);
   for (let c = 1; c <= 200; c++) {
     tables.brokerage_configurations.push({
       id: c, brokerage_name: `Brokerage ${((c - 1) % 20) + 1}`, configuration_name: `Config ${c}`, field_mappings: mappings,
@@ -135,7 +136,7 @@ export function largeTables(uploads: number): DataTables {
       id: u, brokerage_name: `Brokerage ${((config - 1) % 20) + 1}`, configuration_name: `Config ${config}`, filename: `loads_${u}.csv`,
       total_records: 120, successful_records: hasErrors ? 118 : 120, failed_records: hasErrors ? 2 : 0,
       error_log: hasErrors ? JSON.stringify([{ success: false, error: 'Validation error: load.mode is required', status_code: 422, row_index: 4, load_number: `L${u}-4` }, { success: false, error: 'Bad request: date', status_code: 400, row_index: 9, load_number: `L${u}-9` }]) : null,
-      processing_time_seconds: 3.25, file_headers: headers, upload_timestamp: new Date(start + u * 60_000).toISOString(),
+      processing_time_seconds: 3.25, file_headers: uploadHeaders, upload_timestamp: new Date(start + u * 60_000).toISOString(),
       session_id: `00000000-0000-4000-8000-${String(u).padStart(12, '0')}`, timestamp_unknown: 0,
     });
     if (hasErrors) {

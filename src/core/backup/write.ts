@@ -16,7 +16,7 @@ import { KDF_ITERATIONS, sealData } from './seal';
 export interface BackupInput {
   tables: DataTables;
   /** This browser's audit trail; written for the record, never restored. */
-  activity: ActivityRow[];
+  activity: readonly ActivityRow[];
   /** ISO 8601 UTC. */
   createdAt: string;
   trigger: 'manual' | 'emergency' | 'pre-restore' | (string & {});
