@@ -1,10 +1,23 @@
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+/** Lists every built file in precache-manifest.json, so public/sw.js can cache them for offline use. */
+function precacheManifest(): Plugin {
+  return {
+    name: 'ff2api-precache-manifest',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle).filter((name) => name !== 'index.html').map((name) => `/${name}`);
+      this.emitFile({ type: 'asset', fileName: 'precache-manifest.json', source: JSON.stringify(files.sort()) });
+    },
+  };
+}
 
 // One config for the app build and for Vitest. Unit tests (core, worker service) run in Node with
 // real sql.js; component tests run in jsdom. Browser flows live in tests/e2e (Playwright).
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precacheManifest()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 800 },
   test: {

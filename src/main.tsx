@@ -7,6 +7,11 @@ import { requestStoragePersistence } from './platform/storage-persistence';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
 
+// Offline after the first load: the service worker caches the built app (production builds only).
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined));
+}
+
 // Ask once for storage the browser will not evict; a "no" is normal and shown in the sidebar.
 void requestStoragePersistence();
 
