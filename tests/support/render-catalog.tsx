@@ -1,6 +1,6 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { expect } from 'vitest';
-import userEvent from '@testing-library/user-event';
+import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import { CatalogPage } from '../../src/ui/catalog/catalog-page';
 import { DatabaseProvider } from '../../src/ui/database-context';
 import type { DatabaseApi } from '../../src/worker/api';
@@ -19,8 +19,9 @@ export async function renderCatalog(existing?: CatalogTestApi): Promise<CatalogT
 
 /** Renders the catalog page over any DatabaseApi, e.g. the full service from createTestApi. */
 export function renderCatalogOver(api: DatabaseApi): { user: User } {
-  // No pause between keystrokes: the forms are long and the suite runs in parallel.
-  const user = userEvent.setup({ delay: null });
+  // No pause between keystrokes and no pointer-events walk per click (jsdom loads no CSS, so it
+  // proves nothing): the forms are long and the suite runs in parallel on two cores.
+  const user = userEvent.setup({ delay: null, pointerEventsCheck: PointerEventsCheckLevel.Never });
   render(
     <DatabaseProvider api={api}>
       <CatalogPage />
