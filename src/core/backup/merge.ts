@@ -118,12 +118,15 @@ function mergeByKey<Row extends { id: number }>(
   keyOf: (row: Row) => string,
   relink: (row: Row) => Row,
 ) {
-  const localIds = new Map<string, number[]>();
-  for (const row of [...current].sort((a, b) => a.id - b.id)) {
+  // Key → the ids here with that key, in id order (a plain number for the usual single row).
+  const localIds = new Map<string, number | number[]>();
+  const byId = isSortedById(current) ? current : [...current].sort((a, b) => a.id - b.id);
+  for (const row of byId) {
     const key = keyOf(row);
     const ids = localIds.get(key);
-    if (ids) ids.push(row.id);
-    else localIds.set(key, [row.id]);
+    if (ids === undefined) localIds.set(key, row.id);
+    else if (typeof ids === 'number') localIds.set(key, [ids, row.id]);
+    else ids.push(row.id);
   }
   const rows = [...current];
   const idMap = new Map<number, number>();
@@ -135,7 +138,8 @@ function mergeByKey<Row extends { id: number }>(
     const key = keyOf(row);
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
-    const match = localIds.get(key)?.[occurrence];
+    const ids = localIds.get(key);
+    const match = typeof ids === 'number' ? (occurrence === 0 ? ids : undefined) : ids?.[occurrence];
     if (match !== undefined) {
       idMap.set(original.id, match);
       continue;
@@ -149,25 +153,39 @@ function mergeByKey<Row extends { id: number }>(
   return { rows, idMap, change };
 }
 
-const configurationKey = (row: ConfigurationRow) => JSON.stringify([row.brokerage_name, row.configuration_name]);
+const configurationKey = (row: ConfigurationRow) => keyOf([row.brokerage_name, row.configuration_name]);
 
 const uploadKey = (row: UploadRow) =>
-  JSON.stringify([
+  keyOf([
     row.brokerage_name, row.configuration_name, row.filename, row.upload_timestamp,
     row.total_records, row.successful_records, row.failed_records, row.session_id,
   ]);
 
 const errorKey = (row: ProcessingErrorRow) =>
-  JSON.stringify([
+  keyOf([
     row.upload_history_id, row.row_number, row.field_name, row.error_type, row.error_message,
     row.suggested_fix, row.original_value, row.expected_format, row.created_at,
   ]);
 
 const changeKey = (row: ConfigurationChangeRow) =>
-  JSON.stringify([
+  keyOf([
     row.configuration_id, row.change_type, row.change_description, row.old_value, row.new_value,
     row.changed_by, row.changed_at,
   ]);
+
+/**
+ * One string per combination of values: JSON of the list, unambiguous whatever the text holds.
+ * (Measured: faster than building the key by concatenation, whose rope strings V8 must flatten
+ * before hashing them into a Map.)
+ */
+function keyOf(values: readonly (string | number | null)[]): string {
+  return JSON.stringify(values);
+}
+
+function isSortedById(rows: readonly { id: number }[]): boolean {
+  for (let i = 1; i < rows.length; i++) if ((rows[i] as { id: number }).id < (rows[i - 1] as { id: number }).id) return false;
+  return true;
+}
 
 function maxId(rows: readonly { id: number }[]): number {
   let max = 0;

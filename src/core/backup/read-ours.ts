@@ -3,7 +3,7 @@ import type { DataTables } from '../db/rows';
 import { DATA_TABLES, SCHEMA_VERSION, type DataTable } from '../db/schema';
 import { computeChecksum } from './canonical';
 import { canonicalJson } from './canonical-json';
-import { createTableChecks, readSection } from './columns';
+import { NameMemo, readSection } from './columns';
 import { decodeUtf8Strict, encodeUtf8 } from './encoding';
 import { ENCRYPTED_SECTION, FORMAT_MAJOR, FORMAT_NAME } from './format';
 import { checkIntegrity } from './integrity';
@@ -145,7 +145,7 @@ async function openEncrypted(
 
 /** Every data section's rows, with counts compared to backup_info. */
 function readTables(source: Record<string, unknown>, info: BackupInfo, problems: ProblemLog): { tables: DataTables; countMismatches: number } {
-  const checks = createTableChecks();
+  const names = new NameMemo();
   let countMismatches = 0;
   const tables = {} as Record<DataTable, unknown[]>;
   for (const table of DATA_TABLES) {
@@ -159,7 +159,7 @@ function readTables(source: Record<string, unknown>, info: BackupInfo, problems:
       countMismatches++;
       problems.add('backup_info', undefined, `counts.${table}`, `says ${info.counts[table].toLocaleString('en-US')} rows, but the ${table} section holds ${section.length.toLocaleString('en-US')}`);
     }
-    tables[table] = readSection(table, section, problems, checks);
+    tables[table] = readSection(table, section, problems, names);
   }
   return { tables: tables as unknown as DataTables, countMismatches };
 }
