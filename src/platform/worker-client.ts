@@ -8,8 +8,9 @@ export function startDatabaseWorker(): DatabaseApi {
   const remote = Comlink.wrap<DatabaseApi>(worker);
   return new Proxy({} as DatabaseApi, {
     get(_target, method: keyof DatabaseApi) {
-      if (method === 'watchChanges') {
-        return (listener: () => void) => remote.watchChanges(Comlink.proxy(listener));
+      // Callbacks cannot be copied into the worker: pass them as comlink proxies.
+      if (method === 'watchChanges' || method === 'watchProgress') {
+        return (listener: (...a: never[]) => void) => (remote[method] as (l: unknown) => Promise<void>)(Comlink.proxy(listener));
       }
       // Comlink's Remote<T> has the same promise-returning methods as DatabaseApi.
       return (...args: unknown[]) => (remote[method] as (...a: unknown[]) => unknown)(...args);

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { DatabaseApi, DatabaseStatus } from '../worker/api';
+import type { DatabaseApi, DatabaseStatus, OperationProgress } from '../worker/api';
 
 /**
  * The one piece of global UI state: the database API, its latest status, and a revision number
@@ -12,6 +12,8 @@ interface DatabaseContextValue {
   revision: number;
   /** Re-reads the status and bumps the revision; call after any write. */
   notifyChanged: () => Promise<void>;
+  /** The long operation under way in the worker, if any. */
+  progress: OperationProgress;
 }
 
 const DatabaseContext = createContext<DatabaseContextValue | null>(null);
@@ -20,6 +22,11 @@ const DatabaseContext = createContext<DatabaseContextValue | null>(null);
 export function DatabaseProvider({ api, children, initialStatus = null }: { api: DatabaseApi; children: ReactNode; initialStatus?: DatabaseStatus | null }) {
   const [status, setStatus] = useState<DatabaseStatus | null>(initialStatus);
   const [revision, setRevision] = useState(0);
+  const [progress, setProgress] = useState<OperationProgress>({ task: null });
+
+  useEffect(() => {
+    void api.watchProgress(setProgress);
+  }, [api]);
 
   const notifyChanged = useCallback(async () => {
     const next = await api.getStatus();
@@ -31,7 +38,7 @@ export function DatabaseProvider({ api, children, initialStatus = null }: { api:
     if (initialStatus === null) void notifyChanged();
   }, [notifyChanged, initialStatus]);
 
-  const value = useMemo(() => ({ api, status, revision, notifyChanged }), [api, status, revision, notifyChanged]);
+  const value = useMemo(() => ({ api, status, revision, notifyChanged, progress }), [api, status, revision, notifyChanged, progress]);
   return <DatabaseContext.Provider value={value}>{children}</DatabaseContext.Provider>;
 }
 

@@ -45,7 +45,16 @@ export interface DatabaseApi {
   takeOverWriting(): Promise<Result<DatabaseStatus>>;
   /** Calls `listener` when data or the writer role changed outside this tab's own calls. */
   watchChanges(listener: () => void): Promise<void>;
+  /** Names the person using this tab, for the activity log ("who restored what"). */
+  setOperatorName(name: string): Promise<void>;
+  /** Calls `listener` as long operations (backup, file check, restore, undo) advance. */
+  watchProgress(listener: (progress: OperationProgress) => void): Promise<void>;
 }
+
+/** How far a long operation has come; `task: null` when it ended. */
+export type OperationProgress =
+  | { task: 'backup' | 'check' | 'restore' | 'undo'; step: string; fraction: number }
+  | { task: null };
 
 export type TableCounts = Record<DataTable, number>;
 

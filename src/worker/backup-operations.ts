@@ -11,6 +11,7 @@ import { countRows, readAllTables } from '../core/db/tables';
 import { inTransaction } from '../core/db/transaction';
 import { describeThrown, fail, ok, type Result } from '../core/result';
 import type {
+  OperationProgress,
   BackupFile, BackupReceipt, BackupRequest, DatabaseStatus, RestoreMode, RestoreOutcome, RestorePreview, TableChange,
 } from './api';
 import type { ServiceDeps } from './database-service';
@@ -23,6 +24,9 @@ const MESSAGES = {
   snapshotUnreadable: 'The copy kept before the last restore could not be read, so undo is not possible. Nothing was changed.',
   passphraseNeeded: 'This backup is encrypted. Enter its passphrase to restore it. Nothing was changed.',
 };
+
+/** Makes a progress callback for one step that spans `from`–`to` of the whole operation. */
+type StepReporter = (label: string, from: number, to: number) => (fraction: number) => void;
 
 interface PendingRestore {
   previewId: string;
@@ -40,6 +44,8 @@ interface PendingRestore {
  */
 export class BackupOperations {
   private pending: PendingRestore | null = null;
+  /** Who is at the keyboard, as the user typed it; recorded with every logged event. */
+  operatorName = '';
   /** Cached description of the undo snapshot; undefined until first read (it is 25 MB at 100k rows). */
   private undoInfo: { takenAt: string; label: string } | null | undefined;
 
@@ -47,16 +53,41 @@ export class BackupOperations {
     private readonly deps: ServiceDeps,
     private readonly live: LiveDatabase,
     private readonly readStatus: () => Promise<DatabaseStatus>,
+    private readonly report: (progress: OperationProgress) => void,
   ) {}
 
+  /** Runs a long operation, reporting its progress, and always reports its end. */
+  private async track<T>(task: 'backup' | 'check' | 'restore' | 'undo', work: (step: StepReporter) => Promise<T>): Promise<T> {
+    let lastSent = -1;
+    const step = (label: string, from: number, to: number) => (fraction: number) => {
+      const overall = from + (to - from) * Math.min(1, Math.max(0, fraction));
+      // At most ~100 messages per operation, whatever the row count.
+      if (overall - lastSent < 0.01 && overall < 1) return;
+      lastSent = overall;
+      this.report({ task, step: label, fraction: overall });
+    };
+    try {
+      step('Starting', 0, 0)(0);
+      return await work(step);
+    } finally {
+      this.report({ task: null });
+    }
+  }
+
   /** Builds a backup file of every row of every table. */
-  async createBackup(request: BackupRequest): Promise<Result<BackupFile>> {
+  createBackup(request: BackupRequest): Promise<Result<BackupFile>> {
+    return this.track('backup', (step) => this.createBackupTracked(request, step));
+  }
+
+  private async createBackupTracked(request: BackupRequest, step: StepReporter): Promise<Result<BackupFile>> {
     const flushed = await this.live.flush();
     if (!flushed.ok) return flushed;
     const createdAt = this.deps.clock.now();
     try {
+      step('Reading the database', 0, 0.3)(0);
       const { tables, activity } = this.live.read((db) => ({ tables: readAllTables(db), activity: readAllActivity(db) }));
       const built = await buildBackupFile({
+        onProgress: step('Writing the backup file', 0.3, 1),
         tables,
         activity,
         createdAt: createdAt.toISOString(),
@@ -94,8 +125,8 @@ export class BackupOperations {
         logActivity(db, {
           at: nowIso,
           kind: 'backup',
-          summary: `${receipt.trigger === 'emergency' ? 'Emergency backup' : 'Backup'} downloaded: ${receipt.fileName}`,
-          details: { ...receipt },
+          summary: `${receipt.trigger === 'emergency' ? 'Emergency backup' : 'Backup'} downloaded: ${receipt.fileName}${this.byline()}`,
+          details: { ...receipt, by: this.operatorName || null },
         });
       });
       return ok(undefined);
@@ -105,9 +136,14 @@ export class BackupOperations {
   }
 
   /** Reads and checks a file, and previews both restore modes, without touching the live database. */
-  async inspectBackup(file: { name: string; bytes: Uint8Array }, options: { passphrase?: string } = {}): Promise<Result<RestorePreview>> {
+  inspectBackup(file: { name: string; bytes: Uint8Array }, options: { passphrase?: string } = {}): Promise<Result<RestorePreview>> {
+    return this.track('check', (step) => this.inspectTracked(file, options, step));
+  }
+
+  private async inspectTracked(file: { name: string; bytes: Uint8Array }, options: { passphrase?: string }, step: StepReporter): Promise<Result<RestorePreview>> {
     this.pending = null;
     const read = await readBackupFile(file.bytes, {
+      onProgress: step('Checking the file', 0, 0.8),
       ...(options.passphrase === undefined ? {} : { passphrase: options.passphrase }),
       now: this.deps.clock.now().toISOString(),
     });
@@ -130,6 +166,7 @@ export class BackupOperations {
       });
     }
     const parsed = read.backup;
+    step('Comparing with this browser’s database', 0.8, 1)(0);
     const plans = { replace: planRestore(current, parsed.tables, 'replace'), merge: planRestore(current, parsed.tables, 'merge') };
     const previewId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
     this.pending = { previewId, fileName: file.name, parsed, plans, liveChangedAt: times.lastChangeAt };
@@ -152,7 +189,11 @@ export class BackupOperations {
   }
 
   /** Applies the previewed file; the live database changes only if every step succeeds. */
-  async applyRestore(previewId: string, mode: RestoreMode): Promise<Result<RestoreOutcome>> {
+  applyRestore(previewId: string, mode: RestoreMode): Promise<Result<RestoreOutcome>> {
+    return this.track('restore', (step) => this.applyTracked(previewId, mode, step));
+  }
+
+  private async applyTracked(previewId: string, mode: RestoreMode, step: StepReporter): Promise<Result<RestoreOutcome>> {
     const pending = this.pending;
     if (!pending || pending.previewId !== previewId) return fail('preview-expired', MESSAGES.previewExpired);
     const flushed = await this.live.flush();
@@ -168,10 +209,11 @@ export class BackupOperations {
         tables: plan.tables,
         keepFrom: db,
         now: nowIso,
+        onProgress: step('Building and checking the restored database', 0, 0.8),
         activity: {
           kind: 'restore',
-          summary: `${mode === 'replace' ? 'Replaced the database with' : 'Merged'} ${pending.fileName}`,
-          details: { fileName: pending.fileName, mode, shape: pending.parsed.shapeLabel, fileCreatedAt: pending.parsed.createdAt, counts: pending.parsed.fileCounts, checksum: pending.parsed.checksum, warnings: pending.parsed.warnings.length },
+          summary: `${mode === 'replace' ? 'Replaced the database with' : 'Merged'} ${pending.fileName}${this.byline()}`,
+          details: { by: this.operatorName || null, fileName: pending.fileName, mode, shape: pending.parsed.shapeLabel, fileCreatedAt: pending.parsed.createdAt, counts: pending.parsed.fileCounts, checksum: pending.parsed.checksum, warnings: pending.parsed.warnings.length },
         },
       }),
     );
@@ -186,6 +228,7 @@ export class BackupOperations {
         writeMeta(next, META_KEYS.lastChangeAt, changed ? nowIso : (liveTimes.lastChangeAt ?? nowIso));
       });
     }
+    step('Saving, with a copy for undo', 0.8, 1)(0);
     const snapshot = { bytes: this.live.exportBytes(), takenAt: nowIso, label: `before restoring ${pending.fileName}` };
     const replaced = await this.live.replaceWith(next, snapshot);
     if (!replaced.ok) return replaced;
@@ -195,7 +238,11 @@ export class BackupOperations {
   }
 
   /** Returns the data to the snapshot taken before the last restore; the activity log keeps both. */
-  async undoRestore(): Promise<Result<RestoreOutcome>> {
+  undoRestore(): Promise<Result<RestoreOutcome>> {
+    return this.track('undo', (step) => this.undoTracked(step));
+  }
+
+  private async undoTracked(step: StepReporter): Promise<Result<RestoreOutcome>> {
     const snapshot = await this.deps.store.loadSnapshot();
     if (!snapshot) return fail('no-snapshot', MESSAGES.noSnapshot);
     let previous;
@@ -213,7 +260,8 @@ export class BackupOperations {
         tables,
         keepFrom: db,
         now: nowIso,
-        activity: { kind: 'undo', summary: `Undid the restore: back to the database as it was ${snapshot.label}`, details: { takenAt: snapshot.takenAt } },
+        onProgress: step('Rebuilding the earlier database', 0, 0.8),
+        activity: { kind: 'undo', summary: `Undid the restore: back to the database as it was ${snapshot.label}${this.byline()}`, details: { takenAt: snapshot.takenAt, by: this.operatorName || null } },
       }),
     );
     if (!built.ok) return built;
@@ -235,6 +283,10 @@ export class BackupOperations {
     this.pending = null;
     this.undoInfo = null;
     return ok({ mode: 'undo', counts: this.live.read(countRows), warnings: [], status: await this.readStatus() });
+  }
+
+  private byline(): string {
+    return this.operatorName ? ` (by ${this.operatorName})` : '';
   }
 
   /** What the sidebar says about the undo snapshot. */

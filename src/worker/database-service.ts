@@ -7,7 +7,7 @@ import { listHistoryPage } from '../core/db/history';
 import type { Clock } from '../core/clock';
 import type { SqlJsStatic } from '../core/db/sql-types';
 import { ok, type Result } from '../core/result';
-import type { DatabaseApi, DatabaseStatus, HistoryQuery } from './api';
+import type { DatabaseApi, DatabaseStatus, HistoryQuery, OperationProgress } from './api';
 import { BackupOperations } from './backup-operations';
 import type { DatabaseStore } from './database-store';
 import { LiveDatabase } from './live-database';
@@ -38,12 +38,15 @@ export async function openDatabaseService(deps: ServiceDeps): Promise<DatabaseSe
  */
 export class DatabaseService implements DatabaseApi {
   private readonly backups: BackupOperations;
+  private readonly progressListeners: ((progress: OperationProgress) => void)[] = [];
 
   constructor(
     private readonly deps: ServiceDeps,
     private readonly live: LiveDatabase,
   ) {
-    this.backups = new BackupOperations(deps, live, () => this.getStatus());
+    this.backups = new BackupOperations(deps, live, () => this.getStatus(), (progress) => {
+      for (const listener of this.progressListeners) listener(progress);
+    });
     live.onChange(() => this.backups.forgetUndoInfo());
   }
 
@@ -64,6 +67,14 @@ export class DatabaseService implements DatabaseApi {
 
   async watchChanges(listener: () => void): Promise<void> {
     this.live.onChange(listener);
+  }
+
+  async setOperatorName(name: string): Promise<void> {
+    this.backups.operatorName = name.trim().replace(/\s+/g, ' ').slice(0, 60);
+  }
+
+  async watchProgress(listener: (progress: OperationProgress) => void): Promise<void> {
+    this.progressListeners.push(listener);
   }
 
   async listBrokerages() {

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/core/clock';
+import type { OperationProgress } from '../../src/worker/api';
 import type { DatabaseService } from '../../src/worker/database-service';
 import type { DatabaseStore } from '../../src/worker/database-store';
 import { createTestApi, createTestStore } from '../support/test-api';
@@ -151,6 +152,27 @@ describe('restore through the service', () => {
     expect(history.rows).toHaveLength(1);
     expect(history.rows[0]?.timestamp_unknown).toBe(1);
     expect(history.rows[0]?.session_id).toBe('854492a1-7cfc-4187-99d6-6251994d268d');
+  });
+});
+
+describe('progress and the audit trail', () => {
+  it('reports a restore’s progress in order and always its end, and logs who restored what', async () => {
+    const source = await createTestApi();
+    await seed(source, 'Acme', ['Main']);
+    const file = await backupBytes(source);
+    const target = await createTestApi();
+    await target.setOperatorName('  Dana   Ortiz ');
+    const seen: OperationProgress[] = [];
+    await target.watchProgress((p) => seen.push(p));
+    await restore(target, file, 'replace', 'ff2api_backup_20261121_180000.json');
+    const restoreEvents = seen.filter((p) => p.task === 'restore');
+    expect(restoreEvents.length).toBeGreaterThan(1);
+    const fractions = restoreEvents.map((p) => (p.task === null ? 0 : p.fraction));
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(seen.at(-1)).toEqual({ task: null });
+    const [latest] = await target.listActivity(1);
+    expect(latest?.summary).toBe('Replaced the database with ff2api_backup_20261121_180000.json (by Dana Ortiz)');
+    expect(JSON.parse(latest?.details ?? '{}')).toMatchObject({ by: 'Dana Ortiz', fileName: 'ff2api_backup_20261121_180000.json', mode: 'replace' });
   });
 });
 

@@ -4,7 +4,9 @@ import { useDatabase } from '../database-context';
 import { useNow } from '../shared/use-now';
 import { formatLocalTime } from '../shared/format';
 import { Notice } from '../shared/notice';
+import { ActivityList } from './activity-list';
 import { AgeRiskBanners } from './age-risk-banners';
+import { OperationProgressBar } from './operation-progress';
 import { BackupActions } from './backup-actions';
 import { RestorePanel } from './restore-panel';
 import { StatusLine } from './status-line';
@@ -30,8 +32,10 @@ export function DatabaseSidebar() {
       <AgeRiskBanners assessment={assessment} />
       {status.isWriter ? null : <ReadOnlyNotice />}
       {status.persistence.state === 'failed' ? <Notice notice={{ kind: 'error', text: status.persistence.error.message, ...(status.persistence.error.detail ? { detail: status.persistence.error.detail } : {}) }} /> : null}
+      <OperationProgressBar />
       <BackupActions disabled={false} />
       <RestorePanel disabled={!status.isWriter} />
+      <ActivityList />
       <p className="caption">
         {status.times.lastBackupAt ? `Last backup: ${formatLocalTime(status.times.lastBackupAt)}. ` : 'No backup downloaded from this browser yet. '}
         {status.storagePersisted === true ? 'Browser storage is persistent.' : 'The browser may clear its storage when space runs low: keep backups.'}
