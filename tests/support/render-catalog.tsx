@@ -14,16 +14,19 @@ export type User = ReturnType<typeof userEvent.setup>;
  */
 export async function renderCatalog(existing?: CatalogTestApi): Promise<CatalogTestApi & { user: User }> {
   const testApi = existing ?? (await createCatalogTestApi());
-  return { ...testApi, ...renderCatalogOver(testApi.api) };
+  return { ...testApi, ...(await renderCatalogOver(testApi.api)) };
 }
 
 /** Renders the catalog page over any DatabaseApi, e.g. the full service from createTestApi. */
-export function renderCatalogOver(api: DatabaseApi): { user: User } {
+export async function renderCatalogOver(api: DatabaseApi): Promise<{ user: User }> {
+  // Handing the provider its first status spares the extra reload it would otherwise trigger
+  // right after mounting, which could race with a test's first clicks.
+  const initialStatus = await api.getStatus();
   // No pause between keystrokes and no pointer-events walk per click (jsdom loads no CSS, so it
   // proves nothing): the forms are long and the suite runs in parallel on two cores.
   const user = userEvent.setup({ delay: null, pointerEventsCheck: PointerEventsCheckLevel.Never });
   render(
-    <DatabaseProvider api={api}>
+    <DatabaseProvider api={api} initialStatus={initialStatus}>
       <CatalogPage />
     </DatabaseProvider>,
   );

@@ -63,6 +63,7 @@ describe('catalog: upload history', { timeout: 30_000 }, () => {
     const { user } = await withUploads(3, 2);
     const history = section('Upload history');
     await waitFor(() => expect(listedFiles()).toHaveLength(5));
+    await within(history).findByRole('option', { name: 'Blue Line' });
     await user.selectOptions(within(history).getByLabelText('Filter by brokerage'), 'Blue Line');
     await waitFor(() => expect(listedFiles()).toEqual(['blue-2.csv', 'blue-1.csv']));
     expect(within(history).getByText('Showing 2 of 2 uploads, newest first.')).toBeVisible();

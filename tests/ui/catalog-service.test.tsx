@@ -10,7 +10,7 @@ import { createBrokerageAs, findNotice, renderCatalogOver, section } from '../su
 describe('catalog over the database service', { timeout: 30_000 }, () => {
   it('creates, edits, renames and deletes, and what it wrote is what the service reads back', async () => {
     const api = await createTestApi();
-    const { user } = renderCatalogOver(api);
+    const { user } = await renderCatalogOver(api);
     await createBrokerageAs(user, 'Acme,  Inc.');
     await createBrokerageAs(user, 'Blue Line');
     await user.click(await screen.findByRole('button', { name: 'Acme, Inc.' }));

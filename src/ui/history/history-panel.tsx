@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { describeThrown } from '../../core/result';
 import type { BrokerageSummary, HistoryPage } from '../../worker/api';
 import { useDatabase } from '../database-context';
@@ -15,26 +15,23 @@ const MESSAGES = {
   readFailed: 'The upload history could not be read. Reload the page; if it keeps failing, restore your latest backup.',
 } as const;
 
-interface Loaded {
-  rows: HistoryPage['rows'];
-  next: HistoryPage['next'];
-  total: number;
-}
-
 /** Upload history, newest first, filterable by brokerage, 50 rows at a time with `Load more`. */
 export function HistoryPanel({ brokerages }: { brokerages: BrokerageSummary[] }) {
   const { api, revision } = useDatabase();
   const [filter, setFilter] = useState(ALL);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [loaded, setLoaded] = useState<HistoryPage | null>(null);
   const [problem, setProblem] = useState<NoticeContent | null>(null);
   const [isLoadingMore, setLoadingMore] = useState(false);
   const filterId = useId();
-  // A filter on a brokerage that was renamed or deleted falls back to all brokerages.
-  const brokerageName = brokerages.some((brokerage) => brokerage.name === filter) ? filter : undefined;
+  // Bumped whenever the first page is read again, so a "Load more" answer for older data is dropped.
+  const generation = useRef(0);
+  // The filter holds the brokerage's id, so it follows a rename; a deleted one falls back to all.
+  const brokerageName = brokerages.find((brokerage) => String(brokerage.id) === filter)?.name;
 
   // The first page again whenever the data or the filter changes.
   useEffect(() => {
     let isCurrent = true;
+    generation.current += 1;
     api.listHistory({ limit: HISTORY_PAGE_SIZE, ...(brokerageName === undefined ? {} : { brokerageName }) }).then(
       (page) => {
         if (!isCurrent) return;
@@ -52,9 +49,11 @@ export function HistoryPanel({ brokerages }: { brokerages: BrokerageSummary[] })
 
   const loadMore = async () => {
     if (!loaded?.next) return;
+    const started = generation.current;
     setLoadingMore(true);
     try {
       const page = await api.listHistory({ limit: HISTORY_PAGE_SIZE, after: loaded.next, ...(brokerageName === undefined ? {} : { brokerageName }) });
+      if (generation.current !== started) return;
       setLoaded({ rows: [...loaded.rows, ...page.rows], next: page.next, total: page.total });
     } catch (thrown) {
       setProblem({ kind: 'error', text: MESSAGES.readFailed, detail: describeThrown(thrown) });
@@ -67,10 +66,10 @@ export function HistoryPanel({ brokerages }: { brokerages: BrokerageSummary[] })
     <div className="history-panel">
       <div className="field history-filter">
         <label htmlFor={filterId}>Filter by brokerage</label>
-        <select id={filterId} value={brokerageName ?? ALL} onChange={(event) => setFilter(event.target.value)}>
+        <select id={filterId} value={brokerageName === undefined ? ALL : filter} onChange={(event) => setFilter(event.target.value)}>
           <option value={ALL}>All brokerages</option>
           {brokerages.map((brokerage) => (
-            <option key={brokerage.id} value={brokerage.name}>
+            <option key={brokerage.id} value={String(brokerage.id)}>
               {brokerage.name}
             </option>
           ))}
