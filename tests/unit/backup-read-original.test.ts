@@ -20,6 +20,11 @@ async function read(name: string): Promise<ParsedBackup> {
   return result.backup;
 }
 
+/** The counts of the given warning codes only. */
+function pickKnown(counts: Record<string, number>, wanted: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.keys(wanted).filter((code) => code in counts).map((code) => [code, counts[code] as number]));
+}
+
 /** Warning codes with their counts. */
 function warningCounts(backup: ParsedBackup): Record<string, number> {
   return Object.fromEntries(backup.warnings.map((w) => [w.code, w.count]));
@@ -196,5 +201,55 @@ describe('tables read from original files', () => {
     expect(built.ok).toBe(true);
     if (built.ok) built.value.close();
     live.close();
+  });
+});
+
+describe('each repair, on the example file changed in one place', () => {
+  type File = { backup_info: Record<string, unknown>; brokerage_configurations: Record<string, unknown>[]; upload_history: Record<string, unknown>[]; processing_errors?: unknown[] };
+  const example = (): File => JSON.parse(new TextDecoder().decode(fixtureBytes('original-1.0-example.json')));
+
+  async function readEdited(edit: (file: File) => void): Promise<ParsedBackup> {
+    const file = example();
+    edit(file);
+    const result = await readBackupFile(new TextEncoder().encode(JSON.stringify(file)), { now: '2026-12-01T00:00:00.000Z' });
+    if (!result.ok || !('backup' in result)) throw new Error(JSON.stringify(result));
+    return result.backup;
+  }
+
+  it.each<[string, (file: File) => void, Record<string, number>, (b: ParsedBackup) => unknown, unknown]>([
+    ['a missing upload time', (f) => { f.upload_history[0]!.upload_timestamp = null; }, { 'time-missing': 1 },
+      (b) => [b.tables.upload_history[0]?.upload_timestamp, b.tables.upload_history[0]?.timestamp_unknown], ['2026-11-22T06:43:03.352Z', 1]],
+    ['a real UTC upload time', (f) => { f.upload_history[0]!.upload_timestamp = '2026-11-21 23:00:00'; }, {},
+      (b) => [b.tables.upload_history[0]?.upload_timestamp, b.tables.upload_history[0]?.timestamp_unknown, b.tables.upload_history[0]?.session_id], ['2026-11-21T23:00:00.000Z', 0, null]],
+    ['an empty configuration name in history', (f) => { f.upload_history[0]!.configuration_name = ''; }, { 'configuration-name-none': 1 },
+      (b) => b.tables.upload_history[0]?.configuration_name, null],
+    ['a null count', (f) => { f.upload_history[0]!.failed_records = null; }, { 'counts-missing': 1 },
+      (b) => b.tables.upload_history[0]?.failed_records, 0],
+    ['non-empty processing_errors', (f) => { f.processing_errors = [{ row_number: 1 }, { row_number: 2 }]; }, { 'processing-errors-ignored': 2 },
+      (b) => b.tables.processing_errors, []],
+    ['a missing auth_type', (f) => { delete f.brokerage_configurations[0]!.auth_type; }, { 'auth-type-missing': 1 },
+      (b) => b.tables.brokerage_configurations[0]?.auth_type, 'api_key'],
+    ['an empty base URL', (f) => { f.brokerage_configurations[0]!.api_credentials = { base_url: ' ', api_key: 'K2' }; }, { 'base-url-default': 1 },
+      (b) => b.tables.brokerage_configurations[0]?.api_credentials, '{"base_url":"https://api.prod.goaugment.com","api_key":"K2"}'],
+    ['an empty bearer token', (f) => { Object.assign(f.brokerage_configurations[0]!, { auth_type: 'bearer_token', bearer_token: '' }); }, { 'needs-credentials': 1 },
+      (b) => [b.tables.brokerage_configurations[0]?.bearer_token, b.tables.brokerage_configurations[0]?.needs_credentials], [null, 1]],
+    ['a missing updated_at', (f) => { delete f.brokerage_configurations[0]!.updated_at; }, { 'configuration-times-missing': 1 },
+      (b) => b.tables.brokerage_configurations[0]?.updated_at, '2026-11-22T00:43:03.000Z'],
+    ['a name with extra spaces', (f) => { f.brokerage_configurations[0]!.brokerage_name = '  Beta   Freight'; }, { 'names-tidied': 1 },
+      (b) => b.tables.brokerages.map((r) => r.name), ['Beta Freight']],
+  ])('%s', async (_, edit, warnings, pick, expected) => {
+    const backup = await readEdited(edit);
+    // The example itself reports local-times (its date) and time-was-session-id (its one upload).
+    const { 'local-times': _local, 'time-was-session-id': _session, ...repairs } = warningCounts(backup);
+    expect({ ...repairs, ...pickKnown(warningCounts(backup), warnings) }).toEqual(warnings);
+    expect(pick(backup)).toEqual(expected);
+  });
+
+  it('refuses an export error log nested too deeply to store', async () => {
+    const file = JSON.parse(new TextDecoder().decode(fixtureBytes('original-export.json')));
+    file.upload_history[0].error_log = '__DEEP__';
+    const text = JSON.stringify(file).replace('"__DEEP__"', `${'['.repeat(20_000)}${']'.repeat(20_000)}`);
+    const result = await readBackupFile(new TextEncoder().encode(text));
+    expect(result).toMatchObject({ ok: false, error: { problems: [{ section: 'upload_history', row: 0, field: 'error_log', message: 'is nested too deeply to store' }] } });
   });
 });
