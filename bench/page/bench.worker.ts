@@ -1,0 +1,463 @@
+/**
+ * The bench worker: runs, in a Web Worker as the app does, the app's real backup / restore /
+ * persistence code and the floor steps of PERF.md on the same generated data, interleaved round
+ * by round so that both see the same machine state. The page (main.ts) calls its methods.
+ */
+import { APP_VERSION } from '../../src/core/app-version';
+import { buildRestoredDatabase, verifyDatabase } from '../../src/core/backup/build';
+import { planRestore } from '../../src/core/backup/plan';
+import { readBackupFile } from '../../src/core/backup/read';
+import { buildBackupFile } from '../../src/core/backup/write';
+import { readAllActivity } from '../../src/core/db/activity';
+import { createBrokerage } from '../../src/core/db/brokerages';
+import { listHistoryPage } from '../../src/core/db/history';
+import { ensureCreatedAt } from '../../src/core/db/meta';
+import { exportDatabase, openDatabase } from '../../src/core/db/open';
+import { SCHEMA_VERSION, DATA_TABLES } from '../../src/core/db/schema';
+import type { Database, SqlJsStatic } from '../../src/core/db/sql-types';
+import { countRows, insertRows, readAllTables } from '../../src/core/db/tables';
+import { inTransaction } from '../../src/core/db/transaction';
+import { systemClock } from '../../src/core/clock';
+import { openIdbDatabaseStore } from '../../src/platform/idb-database-store';
+import { loadBrowserSqlJs } from '../../src/platform/sqljs-browser';
+import type { DatabaseStore } from '../../src/worker/database-store';
+import { openDatabaseService } from '../../src/worker/database-service';
+import { LiveDatabase } from '../../src/worker/live-database';
+import { singleTabCoordination } from '../../src/worker/tab-coordination';
+import type { DataTables } from '../../src/core/db/rows';
+import { canonicalText, computeChecksum } from '../../src/core/backup/canonical';
+import { encodeUtf8 } from '../../src/core/backup/encoding';
+import { deleteIdb, encodeIntoBuffer, idbGet, idbPut, insertTables, newestUploads, openFloorIdb, selectTables, sha256, validateFile } from './floor';
+import { generateTables } from './generate';
+import { collectGarbage, Collector, stopwatch, usedHeapBytes, type Timings } from './timing';
+
+interface Prepared {
+  n: number;
+  /** The generated database (what a team's browser would hold). */
+  source: Database;
+  sourceBytes: Uint8Array;
+  /** The backup file the app writes of it (plain secrets). */
+  file: Uint8Array;
+  /** The file parsed once, for the stringify floor. */
+  parsedFile: Record<string, unknown>;
+  /** The rows as stored (input of the insert floor). */
+  tables: DataTables;
+  /** The database the last app restore built (history pages are read from it). */
+  restored: Database | null;
+}
+
+const sqlReady: Promise<SqlJsStatic> = loadBrowserSqlJs();
+let prepared: Prepared | null = null;
+let floorIdb: IDBDatabase | null = null;
+
+const appStoreName = (n: number) => `bench-app-${n}`;
+const persistStoreName = (n: number) => `bench-persist-${n}`;
+const serviceStoreName = (n: number, run: number) => `bench-service-${n}-${run}`;
+
+// ---- set-up (not timed) -----------------------------------------------------------------
+
+async function setup(n: number, seed: number) {
+  await release();
+  const SQL = await sqlReady;
+  const t0 = performance.now();
+  const generated = generateTables(n, seed);
+  const source = openDatabase(SQL);
+  inTransaction(source, () => {
+    for (const table of DATA_TABLES) insertRows(source, table, generated.tables[table]);
+    for (const row of generated.activity) source.run('INSERT INTO activity_log (id, at, kind, summary, details) VALUES (?, ?, ?, ?, ?)', [row.id, row.at, row.kind, row.summary, row.details]);
+    ensureCreatedAt(source, generated.activity[0]?.at ?? new Date(0).toISOString());
+  });
+  const sourceBytes = exportDatabase(source);
+  const tables = readAllTables(source);
+  const built = await buildBackupFile({
+    tables, activity: readAllActivity(source), createdAt: '2026-01-05T09:00:00.000Z', trigger: 'manual',
+    appVersion: APP_VERSION, schemaVersion: SCHEMA_VERSION, secrets: 'plain',
+  });
+  const parsedFile = JSON.parse(new TextDecoder().decode(built.bytes)) as Record<string, unknown>;
+  prepared = { n, source, sourceBytes, file: built.bytes, parsedFile, tables, restored: null };
+  floorIdb ??= await openFloorIdb();
+  return {
+    n,
+    counts: countRows(source),
+    fileBytes: built.bytes.byteLength,
+    dbBytes: sourceBytes.byteLength,
+    checksum: built.checksum,
+    setupMs: Math.round(performance.now() - t0),
+    heapBytes: usedHeapBytes(),
+  };
+}
+
+async function release() {
+  if (!prepared) return;
+  const { n } = prepared;
+  prepared.source.close();
+  prepared.restored?.close();
+  prepared = null;
+  for (const name of [appStoreName(n), persistStoreName(n)]) await deleteIdb(name);
+  collectGarbage();
+}
+
+function current(): Prepared {
+  if (!prepared) throw new Error('setup() first');
+  return prepared;
+}
+
+// ---- floor steps --------------------------------------------------------------------------
+
+/**
+ * file → decode → parse → validate → insert (indexes after) → export → put → get, the put into
+ * a fresh IndexedDB database as the app's restore gets (both stores are recreated every run).
+ */
+async function floorRestoreChain(): Promise<Timings> {
+  const p = current();
+  const SQL = await sqlReady;
+  const db = openDatabase(SQL); // schema only; not part of any step
+  floorIdb?.close();
+  await deleteIdb('bench-floor');
+  floorIdb = await openFloorIdb();
+  collectGarbage();
+  const sw = stopwatch();
+  const text = new TextDecoder().decode(p.file);
+  sw.lap('decode');
+  const parsed = JSON.parse(text) as Record<string, unknown>;
+  sw.lap('parse');
+  if (validateFile(parsed) !== 0) throw new Error('floor validation found bad values in the generated file');
+  sw.lap('validate');
+  insertTables(db, p.tables, true);
+  sw.lap('insertIndexesAfter');
+  const bytes = db.export();
+  sw.lap('export');
+  await idbPut(floorIdb as IDBDatabase, 'restore', bytes);
+  sw.lap('idbPut');
+  const back = await idbGet(floorIdb as IDBDatabase, 'restore');
+  sw.lap('idbGet');
+  db.close();
+  if (back?.byteLength !== bytes.byteLength) throw new Error('floor IndexedDB read back a different size');
+  const timings = sw.done();
+  delete timings.total; // a chain of separate floor steps, not one step
+  return timings;
+}
+
+/** The other way from bytes to JSON: Response.json() parses the bytes itself. */
+async function floorResponseJson(): Promise<Timings> {
+  const p = current();
+  const t0 = performance.now();
+  const parsed = (await new Response(p.file as Uint8Array<ArrayBuffer>).json()) as Record<string, unknown>;
+  const ms = performance.now() - t0;
+  if (!Array.isArray(parsed.upload_history)) throw new Error('Response.json() read something else');
+  return { responseJson: ms };
+}
+
+/** Insert with the indexes kept (updated row by row): the other variant. */
+async function floorInsertWithIndexes(): Promise<Timings> {
+  const p = current();
+  const db = openDatabase(await sqlReady);
+  const sw = stopwatch();
+  insertTables(db, p.tables, false);
+  sw.lap('insertWithIndexes');
+  db.close();
+  const timings = sw.done();
+  delete timings.total;
+  return timings;
+}
+
+/** select → stringify → encode → SHA-256. */
+async function floorBackupChain(): Promise<Timings> {
+  const p = current();
+  const sw = stopwatch();
+  const rows = selectTables(p.source);
+  sw.lap('select');
+  if (rows.upload_history.length !== p.n) throw new Error('floor select read a different row count');
+  const json = JSON.stringify(p.parsedFile);
+  sw.lap('stringify');
+  const bytes = new TextEncoder().encode(json);
+  sw.lap('encode');
+  const into = encodeIntoBuffer(json);
+  sw.lap('encodeInto');
+  if (into.byteLength !== bytes.byteLength) throw new Error('encodeInto wrote a different length');
+  await sha256(bytes);
+  sw.lap('sha256');
+  const timings = sw.done();
+  delete timings.total;
+  return timings;
+}
+
+/** One insert + export + put, on a copy of the team's database. */
+async function floorPersist(copy: Database, run: number): Promise<Timings> {
+  const sw = stopwatch();
+  const at = new Date().toISOString();
+  copy.run('INSERT INTO brokerages (name, created_at, updated_at, is_active) VALUES (?, ?, ?, 1)', [`Floor brokerage ${run}`, at, at]);
+  sw.lap('insertOne');
+  const bytes = copy.export();
+  sw.lap('export');
+  await idbPut(floorIdb as IDBDatabase, 'persist', bytes);
+  sw.lap('idbPut');
+  return sw.done();
+}
+
+// ---- app steps ----------------------------------------------------------------------------
+
+/** What `Download backup` runs in the worker: read every table, then buildBackupFile (plain). */
+async function appBackup(): Promise<Timings> {
+  const p = current();
+  const sw = stopwatch();
+  const tables = readAllTables(p.source);
+  const activity = readAllActivity(p.source);
+  sw.lap('readAllTables');
+  const built = await buildBackupFile({
+    tables, activity, createdAt: new Date().toISOString(), trigger: 'manual', appVersion: APP_VERSION,
+    schemaVersion: SCHEMA_VERSION, secrets: 'plain',
+    onProgress: (f) => sw.lap(f === 0.5 ? 'canonicalText' : f === 0.75 ? 'checksum' : f === 1 ? 'assemble' : 'other'),
+  });
+  if (built.counts.upload_history !== p.n) throw new Error('app backup has a different row count');
+  return sw.done();
+}
+
+/** A fresh browser's live database: empty, as the app creates it. */
+function emptyLiveDatabase(SQL: SqlJsStatic): Database {
+  const db = openDatabase(SQL);
+  inTransaction(db, () => ensureCreatedAt(db, new Date().toISOString()));
+  return db;
+}
+
+/**
+ * Restore until durable, the app's own steps: readBackupFile → planRestore (replace) →
+ * buildRestoredDatabase → export → openIdbDatabaseStore().save (with the undo snapshot, as
+ * applyRestore saves it). Into a fresh browser: the store holds only the empty database.
+ */
+async function appRestore(): Promise<Timings> {
+  const p = current();
+  const SQL = await sqlReady;
+  // Untimed: a fresh store holding the empty database the app stores at first start.
+  await deleteIdb(appStoreName(p.n));
+  const store = await openIdbDatabaseStore(appStoreName(p.n));
+  const live = emptyLiveDatabase(SQL);
+  const first = await store.save({ bytes: exportDatabase(live), expectedGeneration: 0, savedAt: new Date().toISOString() });
+  if (!first.ok) throw new Error('could not store the empty database');
+  collectGarbage();
+
+  const now = new Date().toISOString();
+  const sw = stopwatch();
+  const read = await readBackupFile(p.file, {
+    now,
+    onProgress: (f) => sw.lap(f === 0.25 ? 'read:decode+parse' : f === 0.4 ? 'read:header' : f === 0.7 ? 'read:checkRows' : f === 0.95 ? 'read:integrity+checksum' : 'read:end'),
+  });
+  if (!read.ok || !('backup' in read)) throw new Error(`readBackupFile refused the generated file: ${JSON.stringify(read).slice(0, 300)}`);
+  const plan = planRestore(readAllTables(live), read.backup.tables, 'replace');
+  sw.lap('planRestore');
+  const buildStart = performance.now();
+  let lastInsertProgress = buildStart;
+  const built = buildRestoredDatabase(SQL, {
+    tables: plan.tables, keepFrom: live, now,
+    activity: { kind: 'restore', summary: 'Replaced the database with bench.json', details: { fileName: 'bench.json' } },
+    onProgress: (f) => {
+      if (f < 1) lastInsertProgress = performance.now();
+    },
+  });
+  const buildEnd = performance.now();
+  if (!built.ok) throw new Error(`buildRestoredDatabase failed: ${built.error.message} ${built.error.detail ?? ''}`);
+  sw.lap('build');
+  const snapshot = { bytes: exportDatabase(live), takenAt: now, label: 'before restoring bench.json' };
+  sw.lap('exportSnapshot');
+  const bytes = exportDatabase(built.value);
+  sw.lap('export');
+  const saved = await store.save({ bytes, expectedGeneration: first.generation, savedAt: now, snapshot });
+  sw.lap('idbSave');
+  if (!saved.ok) throw new Error('the restored database could not be stored');
+  const timings = sw.done();
+  // The build's own split: inserting rows (up to its last progress call), then indexes, commit
+  // and the read-back verification.
+  timings['build:insert'] = lastInsertProgress - buildStart;
+  timings['build:afterInsert'] = buildEnd - lastInsertProgress;
+  live.close();
+  p.restored?.close();
+  p.restored = built.value;
+  return timings;
+}
+
+/**
+ * Parts of the app's steps that their progress calls do not separate, timed on their own (not
+ * part of any total): the restore's read-back check and SQLite checks, the backup's canonical
+ * text and its UTF-8 encoding.
+ */
+async function partsApart(): Promise<Timings> {
+  const p = current();
+  const timings: Timings = {};
+  if (p.restored) {
+    let t = performance.now();
+    const problem = verifyDatabase(p.restored, p.tables);
+    timings.verifyDatabase = performance.now() - t;
+    if (problem !== null) throw new Error(`verify: ${problem}`);
+    t = performance.now();
+    p.restored.exec('PRAGMA integrity_check');
+    timings.integrityCheck = performance.now() - t;
+    t = performance.now();
+    p.restored.exec('PRAGMA foreign_key_check');
+    timings.foreignKeyCheck = performance.now() - t;
+  }
+  let t = performance.now();
+  const text = canonicalText(p.tables);
+  timings.canonicalText = performance.now() - t;
+  t = performance.now();
+  encodeUtf8(text);
+  timings.encodeUtf8 = performance.now() - t;
+  t = performance.now();
+  await computeChecksum(p.tables);
+  timings.computeChecksum = performance.now() - t;
+  return timings;
+}
+
+/** The restore as the UI calls it: DatabaseService.inspectBackup (both plans) + applyRestore. */
+async function serviceRestore(run: number): Promise<Timings> {
+  const p = current();
+  const SQL = await sqlReady;
+  const name = serviceStoreName(p.n, run);
+  await deleteIdb(name);
+  const store = await openIdbDatabaseStore(name);
+  const service = await openDatabaseService({
+    SQL, store, clock: systemClock, tabs: singleTabCoordination(), appVersion: APP_VERSION, isStoragePersisted: async () => null,
+  });
+  collectGarbage();
+  const sw = stopwatch();
+  const preview = await service.inspectBackup({ name: 'bench.json', bytes: p.file });
+  sw.lap('inspectBackup');
+  if (!preview.ok) throw new Error(`inspectBackup: ${preview.error.message}`);
+  const applied = await service.applyRestore(preview.value.previewId, 'replace');
+  sw.lap('applyRestore');
+  if (!applied.ok) throw new Error(`applyRestore: ${applied.error.message} ${applied.error.detail ?? ''}`);
+  const timings = sw.done();
+  // The service keeps its database open; close it so sql.js's memory is reused.
+  (service['live'] as LiveDatabase).read((db) => db.close());
+  await deleteIdb(name);
+  return timings;
+}
+
+/** Persist after one edit: LiveDatabase.write(createBrokerage) → export → store.save. */
+async function appPersist(live: LiveDatabase, run: number): Promise<Timings> {
+  const sw = stopwatch();
+  const result = await live.write((db, now) => createBrokerage(db, `Bench brokerage ${run}`, now));
+  sw.lap('writeAndSave');
+  if (!result.ok) throw new Error(`createBrokerage: ${result.error.message}`);
+  return sw.done();
+}
+
+async function openPersistTarget(): Promise<{ live: LiveDatabase; store: DatabaseStore; copy: Database }> {
+  const p = current();
+  const SQL = await sqlReady;
+  await deleteIdb(persistStoreName(p.n));
+  const store = await openIdbDatabaseStore(persistStoreName(p.n));
+  const seeded = await store.save({ bytes: p.sourceBytes, expectedGeneration: 0, savedAt: new Date().toISOString() });
+  if (!seeded.ok) throw new Error('could not seed the persist store');
+  const live = await LiveDatabase.open({ SQL, store, clock: systemClock, tabs: singleTabCoordination() });
+  return { live, store, copy: new SQL.Database(p.sourceBytes) };
+}
+
+// ---- the rounds ---------------------------------------------------------------------------
+
+interface MeasureOptions {
+  warmup: number;
+  runs: number;
+  /** The UI's own restore path too (slower; informational). */
+  service: boolean;
+}
+
+async function measure(options: MeasureOptions) {
+  const p = current();
+  const collector = new Collector();
+  const persist = await openPersistTarget();
+  const rounds = options.warmup + options.runs;
+  let heapPeak = usedHeapBytes();
+  const step = async (name: string, run: () => Promise<Timings> | Timings, round: number) => {
+    collectGarbage();
+    const timings = await run();
+    if (round >= options.warmup) collector.add(name, timings);
+    const heap = usedHeapBytes();
+    if (heap !== null && (heapPeak === null || heap > heapPeak)) heapPeak = heap;
+  };
+  for (let round = 0; round < rounds; round++) {
+    // Floor and app steps alternate inside every round.
+    await step('floor.restore', floorRestoreChain, round);
+    await step('app.restore', appRestore, round);
+    await step('floor.insertWithIndexes', floorInsertWithIndexes, round);
+    await step('floor.responseJson', floorResponseJson, round);
+    await step('floor.backup', floorBackupChain, round);
+    await step('app.backup', appBackup, round);
+    await step('floor.persist', () => floorPersist(persist.copy, round), round);
+    await step('app.persist', () => appPersist(persist.live, round), round);
+    if (options.service) await step('app.serviceRestore', () => serviceRestore(round), round);
+    await step('app.apart', partsApart, round);
+  }
+  persist.copy.close();
+  persist.live.read((db) => db.close());
+  return { n: p.n, steps: collector.result(), heapPeakBytes: heapPeak, coldStartStore: appStoreName(p.n) };
+}
+
+/** First history pages of the restored database: the app's listHistoryPage and the bare query. */
+async function history(options: { warmup: number; runs: number }) {
+  const p = current();
+  const db = p.restored ?? p.source;
+  const collector = new Collector();
+  const rarest = db.exec('SELECT brokerage_name FROM upload_history GROUP BY brokerage_name ORDER BY COUNT(*) LIMIT 1')[0]?.values[0]?.[0];
+  const busiest = db.exec('SELECT brokerage_name FROM upload_history GROUP BY brokerage_name ORDER BY COUNT(*) DESC LIMIT 1')[0]?.values[0]?.[0];
+  for (let i = 0; i < options.warmup + options.runs; i++) {
+    const keep = i >= options.warmup;
+    let t = performance.now();
+    const first = listHistoryPage(db, { limit: 50 });
+    const firstMs = performance.now() - t;
+    t = performance.now();
+    if (first.next) listHistoryPage(db, { limit: 50, after: first.next });
+    const secondMs = performance.now() - t;
+    t = performance.now();
+    listHistoryPage(db, { limit: 50, brokerageName: String(busiest) });
+    const busiestMs = performance.now() - t;
+    t = performance.now();
+    listHistoryPage(db, { limit: 50, brokerageName: String(rarest) });
+    const rarestMs = performance.now() - t;
+    t = performance.now();
+    const bare = newestUploads(db);
+    const bareMs = performance.now() - t;
+    if (first.rows.length !== Math.min(50, p.n) || bare.length !== first.rows.length) throw new Error('history page has the wrong length');
+    if (keep) {
+      collector.add('app.historyFirstPage', { total: firstMs });
+      collector.add('app.historySecondPage', { total: secondMs });
+      collector.add('app.historyBusiestBrokerage', { total: busiestMs });
+      collector.add('app.historyRarestBrokerage', { total: rarestMs });
+      collector.add('floor.newest50', { total: bareMs });
+    }
+  }
+  return { n: p.n, steps: collector.result() };
+}
+
+// ---- messages -----------------------------------------------------------------------------
+
+const methods: Record<string, (...args: never[]) => unknown> = {
+  info: async () => {
+    await sqlReady;
+    return { gc: typeof (globalThis as { gc?: unknown }).gc === 'function', heap: usedHeapBytes() !== null, userAgent: navigator.userAgent, hardwareConcurrency: navigator.hardwareConcurrency };
+  },
+  setup,
+  measure,
+  history,
+  release,
+  /** A copy of the backup file, for the page to hand to the browser's downloads. */
+  fileBytes: () => current().file.slice(),
+};
+
+interface Call {
+  id: number;
+  method: string;
+  args: unknown[];
+}
+
+self.onmessage = async (event: MessageEvent<Call>) => {
+  const { id, method, args } = event.data;
+  try {
+    const fn = methods[method];
+    if (!fn) throw new Error(`unknown bench method ${method}`);
+    const value = await (fn as (...a: unknown[]) => unknown)(...args);
+    const transfer = value instanceof Uint8Array ? [value.buffer as ArrayBuffer] : [];
+    self.postMessage({ id, ok: true, value }, { transfer });
+  } catch (error) {
+    self.postMessage({ id, ok: false, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
+  }
+};

@@ -1,0 +1,240 @@
+#!/usr/bin/env node
+// npm run bench [-- --full] [--runs=3] [--sizes=1000,10000] [--skip-app] [--app-uploads=100000] [--no-service]
+//
+// 1. Builds the bench page (bench/vite.config.ts) and the app (the app's own vite.config.ts,
+//    into bench/.out/app so the project's dist/ is left alone), serves both on 127.0.0.1.
+// 2. In Debian's Chromium, for N = 1k, 10k, 100k uploads (+ 300k with --full): generates the
+//    data, then measures in a Web Worker the app's real code and the PERF.md floor steps,
+//    interleaved, and cold starts in fresh workers.
+// 3. Drives the built app with a generated 100k backup: restore through the sidebar, download a
+//    backup, reload; records long tasks on the page's main thread.
+// 4. Writes bench/results/latest.json and the generated part of BENCHMARKS.md.
+// A bench is not a test: slow numbers never fail it; it exits non-zero only on errors.
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpus, loadavg, release, totalmem, type } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { driveApp } from './node/app-drive.mjs';
+import { markdown, sizeResult, summarize, targetsOf, writeBenchmarksMd, writeJson } from './node/report.mjs';
+import { REPO, viteBuild, vitePreview } from './node/servers.mjs';
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(`--${name}`);
+const option = (name, fallback) => {
+  const found = argv.find((a) => a.startsWith(`--${name}=`));
+  return found ? found.slice(name.length + 3) : fallback;
+};
+
+const FULL = flag('full');
+const RUNS = Math.max(3, Number(option('runs', '3')));
+const SMALL_RUNS = Math.max(RUNS, 5);
+const WARMUP = 1;
+const SEED = Number(option('seed', '20251122'));
+const SIZES = option('sizes', FULL ? '1000,10000,100000,300000' : '1000,10000,100000').split(',').map(Number);
+const APP_UPLOADS = Number(option('app-uploads', '100000'));
+const SKIP_APP = flag('skip-app');
+const SERVICE = !flag('no-service');
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const OUT = join(REPO, 'bench/.out');
+const RESULTS = join(REPO, 'bench/results');
+const started = Date.now();
+const log = (message) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+
+const cleanups = [];
+async function cleanup() {
+  for (const fn of cleanups.reverse()) {
+    try {
+      await fn();
+    } catch {
+      // best effort
+    }
+  }
+}
+
+function packageVersion(name) {
+  try {
+    return JSON.parse(readFileSync(join(REPO, 'node_modules', name, 'package.json'), 'utf8')).version;
+  } catch {
+    return null;
+  }
+}
+
+function jsGzip(assetsDir) {
+  const files = readdirSync(assetsDir);
+  const js = files.filter((f) => f.endsWith('.js')).map((name) => {
+    const bytes = readFileSync(join(assetsDir, name));
+    return { name, bytes: bytes.length, gzipBytes: gzipSync(bytes).length };
+  });
+  const wasm = files.filter((f) => f.endsWith('.wasm')).map((name) => readFileSync(join(assetsDir, name)));
+  return {
+    totalBytes: js.reduce((sum, f) => sum + f.gzipBytes, 0),
+    rawBytes: js.reduce((sum, f) => sum + f.bytes, 0),
+    files: js.sort((a, b) => b.gzipBytes - a.gzipBytes),
+    wasmBytes: wasm.reduce((sum, w) => sum + w.length, 0),
+    wasmGzipBytes: wasm.reduce((sum, w) => sum + gzipSync(w).length, 0),
+  };
+}
+
+/** Cold starts in fresh workers, app and floor alternating (and alternating who goes first). */
+async function coldStarts(page, dbName, n, runs) {
+  const results = { app: [], floor: [] };
+  for (let round = 0; round < WARMUP + runs; round++) {
+    for (const kind of round % 2 ? ['app', 'floor'] : ['floor', 'app']) {
+      const timing = await page.evaluate(([k, name]) => window.bench.coldStart(k, name), [kind, dbName]);
+      if (timing.uploads !== n) throw new Error(`cold ${kind} worker saw ${timing.uploads} uploads, expected ${n}`);
+      if (round >= WARMUP) results[kind].push(timing);
+    }
+  }
+  const collect = (list) => Object.fromEntries(['total', 'moduleStart', 'received', 'sqlAndStore', 'opened', 'ready'].map((key) => [key, summarize(list.map((t) => t[key]))]));
+  return { app: collect(results.app), floor: collect(results.floor) };
+}
+
+async function benchSizes(browser, url) {
+  const context = await browser.newContext({ acceptDownloads: true });
+  cleanups.push(() => context.close());
+  const page = await context.newPage();
+  page.on('pageerror', (error) => log(`bench page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') log(`bench console: ${message.text()}`);
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => Boolean(window.bench));
+  const info = await page.evaluate(() => window.bench.call('info'));
+  log(`bench worker ready (gc exposed: ${info.gc}, heap figures: ${info.heap})`);
+
+  const sizes = [];
+  let appFile = null;
+  for (const n of SIZES) {
+    const runs = n <= 10_000 ? SMALL_RUNS : RUNS;
+    log(`N=${n.toLocaleString('en-US')}: generating the data and the app's backup file…`);
+    const setup = await page.evaluate(([size, seed]) => window.bench.call('setup', size, seed), [n, SEED]);
+    log(`  file ${(setup.fileBytes / 1e6).toFixed(1)} MB, database ${(setup.dbBytes / 1e6).toFixed(1)} MB, ${setup.counts.processing_errors} processing errors (set-up ${setup.setupMs} ms)`);
+    if (n === APP_UPLOADS && !SKIP_APP) {
+      mkdirSync(join(OUT, 'files'), { recursive: true });
+      const path = join(OUT, 'files', `ff2api_backup_bench_${n}.json`);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.evaluate((name) => window.bench.downloadFile(name), `ff2api_backup_bench_${n}.json`)]);
+      await download.saveAs(path);
+      appFile = { path, uploads: n, fileBytes: statSync(path).size };
+    }
+    log(`  measuring: ${WARMUP} warm-up + ${runs} rounds of floor and app steps${SERVICE ? ' (with the UI restore path)' : ''}…`);
+    const measured = await page.evaluate((options) => window.bench.call('measure', options), { warmup: WARMUP, runs, service: SERVICE });
+    log('  cold starts in fresh workers…');
+    const cold = await coldStarts(page, measured.coldStartStore, n, runs);
+    const history = await page.evaluate(() => window.bench.call('history', { warmup: 5, runs: 30 }));
+    const result = sizeResult({ setup, measured, cold, history });
+    sizes.push(result);
+    log(`  restore ${result.ratios.restore}×, backup ${result.ratios.backup}×, cold start ${result.ratios.coldStart}×, persist ${result.ratios.persist}×, history first page ${result.app.historyFirstPage.median} ms`);
+    await page.evaluate(() => window.bench.call('release'));
+  }
+  await context.close();
+  return { sizes, appFile };
+}
+
+function summarizeApp(raw, appFile, jsGzipResult, runs) {
+  const pick = (list, fn) => summarize(list.map(fn));
+  return {
+    uploads: appFile.uploads,
+    fileBytes: appFile.fileBytes,
+    runs,
+    warmup: WARMUP,
+    ...raw,
+    summary: {
+      restoreInspect: pick(raw.restores, (r) => r.inspectMs),
+      restoreApply: pick(raw.restores, (r) => r.applyMs),
+      restoreTotal: pick(raw.restores, (r) => r.totalMs),
+      restoreLongest: pick(raw.restores, (r) => r.longTasks.longest),
+      restoreInspectLongest: pick(raw.restores, (r) => r.inspectLongTasks.longest),
+      restoreApplyLongest: pick(raw.restores, (r) => r.applyLongTasks.longest),
+      restoreTaskCount: pick(raw.restores, (r) => r.longTasks.count),
+      backupTotal: pick(raw.backups, (b) => b.totalMs),
+      backupLongest: pick(raw.backups, (b) => b.longTasks.longest),
+      backupTaskCount: pick(raw.backups, (b) => b.longTasks.count),
+      firstLoad: pick(raw.pageLoads, (p) => p.statusShownMs),
+      firstLoadLongest: pick(raw.pageLoads, (p) => p.longest),
+      coldStart: pick(raw.coldStarts, (c) => c.statusShownMs),
+      coldStartLongest: pick(raw.coldStarts, (c) => c.longTasks.longest),
+    },
+    jsGzip: jsGzipResult,
+  };
+}
+
+const SKELETON = `# Benchmarks\n\n<!-- bench:results:start -->\n<!-- bench:results:end -->\n`;
+
+const loadAtStart = loadavg();
+
+async function main() {
+  log(`bench: sizes ${SIZES.join(', ')}, ${RUNS} runs (${SMALL_RUNS} for N ≤ 10k) after ${WARMUP} warm-up${SKIP_APP ? ', app not driven' : ''}`);
+  mkdirSync(OUT, { recursive: true });
+  mkdirSync(RESULTS, { recursive: true });
+  log(`building the bench page (${(viteBuild(['--config', 'bench/vite.config.ts', '--outDir', join(OUT, 'page'), '--emptyOutDir'], 'the bench page') / 1000).toFixed(0)} s)`);
+  const benchServer = await vitePreview(['--config', 'bench/vite.config.ts', '--outDir', join(OUT, 'page')], 'the bench page');
+  cleanups.push(() => benchServer.stop());
+  let appServer = null;
+  if (!SKIP_APP) {
+    log(`building the app (${(viteBuild(['--outDir', join(OUT, 'app'), '--emptyOutDir'], 'the app') / 1000).toFixed(0)} s)`);
+    appServer = await vitePreview(['--outDir', join(OUT, 'app')], 'the app');
+    cleanups.push(() => appServer.stop());
+  }
+
+  // gc() in the bench workers lets each step start without the previous step's garbage.
+  const benchBrowser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'] });
+  cleanups.push(() => benchBrowser.close());
+  const browserVersion = benchBrowser.version();
+  const { sizes, appFile } = await benchSizes(benchBrowser, benchServer.url);
+  await benchBrowser.close();
+
+  let browserApp = null;
+  if (!SKIP_APP) {
+    if (!appFile) throw new Error(`the app drive needs N=${APP_UPLOADS} among the sizes (or --skip-app)`);
+    log(`driving the built app with the ${APP_UPLOADS.toLocaleString('en-US')}-upload file…`);
+    const appBrowser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    cleanups.push(() => appBrowser.close());
+    const raw = await driveApp({ browser: appBrowser, url: appServer.url, file: appFile.path, uploads: appFile.uploads, runs: RUNS, warmup: WARMUP, log });
+    await appBrowser.close();
+    browserApp = summarizeApp(raw, appFile, jsGzip(join(OUT, 'app', 'assets')), RUNS);
+  }
+
+  const cpu = cpus();
+  const result = {
+    format: 'ff2api-web-bench/1',
+    generatedAt: new Date().toISOString(),
+    command: `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`,
+    durationSeconds: Math.round((Date.now() - started) / 1000),
+    machine: {
+      os: `${type()} ${release()}`, cpu: cpu[0]?.model ?? 'unknown', cores: cpu.length, memoryGB: Math.round(totalmem() / 1e9), node: process.version,
+      // Other work on the machine slows every figure alike; ratios measured in the same run hold better.
+      loadAverage1mStart: Math.round(loadAtStart[0] * 100) / 100, loadAverage1mEnd: Math.round(loadavg()[0] * 100) / 100,
+    },
+    browser: { name: 'Chromium', version: `Chromium ${browserVersion}`, executablePath: CHROMIUM, args: CHROMIUM_ARGS, benchArgs: ['--js-flags=--expose-gc'] },
+    packages: Object.fromEntries(['sql.js', 'zod', 'idb', 'comlink', 'react', 'react-dom', 'vite', 'playwright-core', 'typescript'].map((p) => [p, packageVersion(p)])),
+    settings: { sizes: SIZES, runs: RUNS, smallRuns: SMALL_RUNS, warmup: WARMUP, seed: SEED, full: FULL, uiRestorePath: SERVICE },
+    definitions: {
+      ratio: 'median of the app step / sum of the medians of its floor steps, all measured in the same run',
+      restoreFloor: 'decode + JSON.parse + hand-written type check + the faster insert variant + db.export() + IndexedDB put',
+      backupFloor: 'select every row + JSON.stringify of the file content + UTF-8 encode + SHA-256',
+      coldStartFloor: 'fresh worker: sql.js script + wasm, bare IndexedDB get, new SQL.Database(bytes), one COUNT query',
+      persistFloor: 'one INSERT + db.export() + IndexedDB put',
+    },
+    targets: targetsOf(sizes, browserApp),
+    sizes,
+    browserApp,
+  };
+  writeJson(join(RESULTS, 'latest.json'), result);
+  writeBenchmarksMd(join(REPO, 'BENCHMARKS.md'), markdown(result), SKELETON);
+  log('wrote bench/results/latest.json and BENCHMARKS.md');
+  for (const t of result.targets) log(`  ${t.met === null ? 'n/a    ' : t.met ? 'met    ' : 'NOT MET'} ${t.what}: ${t.measured ?? '—'}${t.unit === '×' ? '×' : ` ${t.unit}`} (target ${t.target})`);
+}
+
+try {
+  await main();
+  await cleanup();
+  log('done');
+} catch (error) {
+  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  await cleanup();
+  process.exit(1);
+}
