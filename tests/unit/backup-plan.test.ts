@@ -140,6 +140,17 @@ describe('planRestore: merge', () => {
     expect(await checkedByDatabase(once.tables)).toBe(true);
   });
 
+  it('merging into an empty database adds everything, re-linked, and a second merge adds nothing', async () => {
+    const once = planRestore(emptyTables(), sampleTables(), 'merge');
+    expect(once.tables.upload_history.map((u) => [u.id, u.filename])).toEqual([[1, 'loads 2026-04.csv'], [2, 'old.csv']]);
+    expect(once.tables.processing_errors.map((e) => e.upload_history_id)).toEqual([1, null]);
+    expect(once.tables.configuration_changes.map((c) => c.configuration_id)).toEqual([1, null]);
+    expect(once.changes.upload_history).toEqual({ ...NONE, add: 2 });
+    expect(await checkedByDatabase(once.tables)).toBe(true);
+    const twice = planRestore(once.tables, sampleTables(), 'merge');
+    expect(twice.tables).toEqual(once.tables);
+  });
+
   it('states its conflict rule for the restore panel', () => {
     expect(MERGE_CONFLICT_RULE).toContain('later “updated” time wins');
     expect(MERGE_CONFLICT_RULE).toContain('on a tie the copy in this browser is kept');

@@ -118,6 +118,7 @@ function mergeByKey<Row extends { id: number }>(
   keyOf: (row: Row) => string,
   relink: (row: Row) => Row,
 ) {
+  if (current.length === 0) return addAll(incoming, relink); // restoring into an empty table
   // Key → the ids here with that key, in id order (a plain number for the usual single row).
   const localIds = new Map<string, number | number[]>();
   const byId = isSortedById(current) ? current : [...current].sort((a, b) => a.id - b.id);
@@ -150,6 +151,17 @@ function mergeByKey<Row extends { id: number }>(
     added++;
   }
   const change: TableChange = { add: added, update: 0, remove: 0, unchanged: current.length };
+  return { rows, idMap, change };
+}
+
+/** Every incoming row is new: ids 1…n, no keys to compute. */
+function addAll<Row extends { id: number }>(incoming: readonly Row[], relink: (row: Row) => Row) {
+  const idMap = new Map<number, number>();
+  const rows = incoming.map((original, index) => {
+    idMap.set(original.id, index + 1);
+    return { ...relink(original), id: index + 1 };
+  });
+  const change: TableChange = { add: rows.length, update: 0, remove: 0, unchanged: 0 };
   return { rows, idMap, change };
 }
 
