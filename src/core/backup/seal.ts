@@ -14,7 +14,7 @@ export const KDF_ITERATIONS = 600_000;
 const SALT_BYTES = 16;
 const IV_BYTES = 12;
 
-/** The `encrypted` object of a file, as read (parameters validated, bytes decoded). */
+/** Base64 text decoded to bytes, of an exact length when one is given. */
 const base64Bytes = (length: number | null) =>
   z.string().transform((text, ctx) => {
     const bytes = base64ToBytes(text);
@@ -25,6 +25,7 @@ const base64Bytes = (length: number | null) =>
     return bytes;
   });
 
+/** The `encrypted` object of a file, as read: parameters within bounds, bytes decoded. */
 export const sealedSchema = z.object({
   kdf: z.object({
     name: z.literal('PBKDF2'),
