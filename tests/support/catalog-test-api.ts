@@ -35,6 +35,8 @@ export async function createCatalogTestApi(clock: Clock = fixedClock('2026-11-22
     deleteConfiguration: async (id) => deleteConfiguration(db, id, now()),
     listHistory: async (query) => listHistoryPage(db, query),
     watchChanges: async () => undefined,
+    watchProgress: async () => undefined,
+    setOperatorName: async () => undefined,
   };
   const api = new Proxy(catalog, {
     get(target, property: string) {
