@@ -2,12 +2,12 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { MAX_BACKUP_BYTES } from '../../core/backup/limits';
 import { MERGE_CONFLICT_RULE } from '../../core/backup/plan';
 import type { AppError } from '../../core/result';
-import type { RestoreMode, RestorePreview } from '../../worker/api';
+import type { RestoreMode, RestorePreview, RestoreWarning } from '../../worker/api';
 import { useDatabase } from '../database-context';
 import { formatBytes, plural } from '../shared/format';
 import { Notice, type NoticeContent } from '../shared/notice';
 import { ProblemList } from './problem-list';
-import { RestorePreviewDetails } from './restore-preview';
+import { RestorePreviewDetails, WarningList } from './restore-preview';
 
 const CONFIRM_WORD = 'RESTORE';
 const MESSAGES = {
@@ -30,7 +30,7 @@ export function RestorePanel({ disabled }: { disabled: boolean }) {
   const [mode, setMode] = useState<RestoreMode>('replace');
   const [confirmText, setConfirmText] = useState('');
   const [passphrase, setPassphrase] = useState('');
-  const [notice, setNotice] = useState<{ content: NoticeContent; error?: AppError } | null>(null);
+  const [notice, setNotice] = useState<{ content: NoticeContent; error?: AppError; warnings?: RestoreWarning[] } | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const inputId = useId();
   const confirmId = useId();
@@ -90,8 +90,9 @@ export function RestorePanel({ disabled }: { disabled: boolean }) {
     setNotice({
       content: {
         kind: 'success',
-        text: `Database restored successfully! ${mode === 'merge' ? 'Merged' : 'Restored'} ${preview.fileName}: now ${plural(counts.brokerage_configurations, 'configuration')}, ${plural(counts.upload_history, 'upload record')}${warnings.length ? `, with ${plural(warnings.length, 'repair')} (listed in the preview)` : ''}. Check the configurations and recent uploads.`,
+        text: `Database restored successfully! ${mode === 'merge' ? 'Merged' : 'Restored'} ${preview.fileName}: now ${plural(counts.brokerage_configurations, 'configuration')}, ${plural(counts.upload_history, 'upload record')}. Check the configurations and recent uploads.`,
       },
+      warnings,
     });
     reset();
     await notifyChanged();
@@ -165,7 +166,10 @@ export function RestorePanel({ disabled }: { disabled: boolean }) {
         </form>
       ) : null}
       {notice ? (
-        <Notice notice={notice.content}>{notice.error?.problems ? <ProblemList error={notice.error} /> : null}</Notice>
+        <Notice notice={notice.content}>
+          {notice.error?.problems ? <ProblemList error={notice.error} /> : null}
+          {notice.warnings?.length ? <WarningList warnings={notice.warnings} /> : null}
+        </Notice>
       ) : null}
       {status?.undo && phase.name === 'idle' ? (
         <div className="undo">

@@ -1,5 +1,5 @@
 import { DATA_TABLES, type DataTable } from '../../core/db/schema';
-import type { RestoreMode, RestorePreview } from '../../worker/api';
+import type { RestoreMode, RestorePreview, RestoreWarning } from '../../worker/api';
 import { formatLocalTime, plural } from '../shared/format';
 
 const TABLE_LABELS: Record<DataTable, string> = {
@@ -61,16 +61,25 @@ export function RestorePreviewDetails({ preview, mode }: { preview: RestorePrevi
       ) : null}
       {preview.warnings.length > 0 ? (
         <div className="notice notice-info">
-          <p>Repairs and warnings:</p>
-          <ul>
-            {preview.warnings.map((warning) => (
-              <li key={warning.code}>
-                {warning.message} ({warning.count.toLocaleString("en-US")} affected)
-              </li>
-            ))}
-          </ul>
+          <WarningList warnings={preview.warnings} />
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** The repairs a file needed, each with how many rows it affected. */
+export function WarningList({ warnings }: { warnings: readonly RestoreWarning[] }) {
+  return (
+    <>
+      <p>Repairs and warnings:</p>
+      <ul className="warning-list">
+        {warnings.map((warning) => (
+          <li key={warning.code}>
+            {warning.message} ({warning.count.toLocaleString('en-US')} affected)
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
