@@ -1,6 +1,6 @@
 import { buildBackupFile } from '../core/backup/write';
 import { readBackupFile, type ParsedBackup } from '../core/backup/read';
-import { planRestore, type RestorePlan } from '../core/backup/plan';
+import { countLostChanges, planRestore, type RestorePlan } from '../core/backup/plan';
 import { buildRestoredDatabase } from '../core/backup/build';
 import { backupFileName } from '../core/backup/file-name';
 import { logActivity, readAllActivity } from '../core/db/activity';
@@ -179,8 +179,8 @@ export class BackupOperations {
       warnings: parsed.warnings,
       changes: { replace: plans.replace.changes, merge: plans.merge.changes },
       wouldLose: {
-        replace: lostChanges(plans.replace, times.lastChangeAt, parsed.createdAt),
-        merge: lostChanges(plans.merge, times.lastChangeAt, parsed.createdAt),
+        replace: countLostChanges(plans.replace, times.lastChangeAt, parsed.createdAt),
+        merge: countLostChanges(plans.merge, times.lastChangeAt, parsed.createdAt),
       },
       liveHasData,
       secrets: parsed.secrets,
@@ -307,11 +307,4 @@ export class BackupOperations {
 function emptyChanges(): Record<(typeof DATA_TABLES)[number], TableChange> {
   const none = { add: 0, update: 0, remove: 0, unchanged: 0 };
   return Object.fromEntries(DATA_TABLES.map((t) => [t, { ...none }])) as Record<(typeof DATA_TABLES)[number], TableChange>;
-}
-
-/** When the file predates the last change here: how many rows the restore would drop or overwrite. */
-function lostChanges(plan: RestorePlan, lastChangeAt: string | null, fileCreatedAt: string | null): { changes: number; since: string } | null {
-  if (lastChangeAt === null || fileCreatedAt === null || Date.parse(fileCreatedAt) >= Date.parse(lastChangeAt)) return null;
-  const changes = DATA_TABLES.reduce((sum, t) => sum + plan.changes[t].remove + plan.changes[t].update, 0);
-  return changes > 0 ? { changes, since: fileCreatedAt } : null;
 }
