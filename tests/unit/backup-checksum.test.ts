@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { computeChecksum } from '../../src/core/backup/canonical';
 import { JSON_COLUMNS } from '../../src/core/backup/format';
 import { readBackupFile } from '../../src/core/backup/read';
+import { buildBackupFile } from '../../src/core/backup/write';
+import { matchesWrittenLayout } from '../../src/core/backup/written-layout';
 import { TABLE_COLUMNS, type DataTables } from '../../src/core/db/rows';
 import { DATA_TABLES, type DataTable } from '../../src/core/db/schema';
-import { fixtureBytes, sampleTables } from './backup-support';
+import { fixtureBytes, sampleTables, text, utf8 } from './backup-support';
 
 /** The definition in docs/backup-format.md, computed independently with node:crypto. */
 function documentedChecksum(tables: DataTables): string {
@@ -92,5 +94,35 @@ describe('checksum', () => {
         message: 'This backup was changed after it was written: its contents do not match its checksum. Nothing was changed. Choose an untouched copy of the backup.',
       },
     });
+  });
+});
+
+describe('checking a file as written from its bytes', () => {
+  const write = () => buildBackupFile({
+    tables: sampleTables(), activity: [], createdAt: '2026-11-22T17:00:03.120Z', trigger: 'manual', appVersion: 'x', schemaVersion: 1, secrets: 'plain',
+  });
+
+  it('recognises a file exactly as written, and agrees with the checksum computed from its rows', async () => {
+    const built = await write();
+    expect(await matchesWrittenLayout(built.bytes, built.checksum)).toBe(true);
+    expect(await computeChecksum(sampleTables())).toBe(built.checksum);
+  });
+
+  it.each<[string, (file: string) => string]>([
+    ['reformatted', (file) => JSON.stringify(JSON.parse(file), null, 2)],
+    ['with a row edited', (file) => file.replace('old.csv', 'new.csv')],
+    ['with a section repeated after the activity log', (file) => file.replace(/\}\n$/, ',"upload_history":[]}\n')],
+    ['with a section repeated before the data line', (file) => file.replace('{"backup_info":', '{"upload_history":[],"backup_info":')],
+  ])('does not take the shortcut for a file %s', async (_, change) => {
+    const built = await write();
+    expect(await matchesWrittenLayout(utf8(change(text(built.bytes))), built.checksum)).toBe(false);
+  });
+
+  it('refuses a file whose verified data line is overridden by a later duplicate section', async () => {
+    const built = await write();
+    const injected = text(built.bytes).replace(/\}\n$/, ',"upload_history":[]}\n');
+    expect(await readBackupFile(utf8(injected))).toMatchObject({ ok: false, error: { code: 'counts-mismatch' } });
+    const sameCount = text(built.bytes).replace(/\}\n$/, `,"upload_history":${JSON.stringify(JSON.parse(text(built.bytes)).upload_history).replace('old.csv', 'evil.csv')}}\n`);
+    expect(await readBackupFile(utf8(sameCount))).toMatchObject({ ok: false, error: { code: 'checksum-mismatch' } });
   });
 });

@@ -51,6 +51,8 @@ export interface ReadOptions {
 
 /** What each shape's reader gets besides the parsed JSON. */
 export interface ReadContext {
+  /** The file itself (a plain file as we wrote it is checksummed from its bytes). */
+  bytes: Uint8Array;
   passphrase: string | undefined;
   maxBytes: number;
   now: string;

@@ -43,7 +43,7 @@ async function readChecked(bytes: Uint8Array, options: ReadOptions): Promise<Rea
     problems.add(reserved, undefined, undefined, 'is a reserved key that no backup has; the file may be crafted to attack the app');
     return refusalWithProblems(problems);
   }
-  const context = { passphrase: options.passphrase, maxBytes, now: options.now ?? new Date().toISOString(), progress };
+  const context = { bytes, passphrase: options.passphrase, maxBytes, now: options.now ?? new Date().toISOString(), progress };
   const result = await readShape(top, context);
   if (result.ok) progress(1);
   return result;
