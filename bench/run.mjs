@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --full] [--runs=3] [--sizes=1000,10000] [--skip-app] [--app-uploads=100000] [--no-service]
+// npm run bench [-- --full] [--runs=3] [--sizes=1000,10000] [--skip-app] [--app-uploads=100000] [--no-service] [--no-profile]
 //
 // 1. Builds the bench page (bench/vite.config.ts) and the app (the app's own vite.config.ts,
 //    into bench/.out/app so the project's dist/ is left alone), serves both on 127.0.0.1.
@@ -15,8 +15,9 @@ import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { driveApp } from './node/app-drive.mjs';
+import { driveApp, profileApp } from './node/app-drive.mjs';
 import { markdown, sizeResult, summarize, targetsOf, writeBenchmarksMd, writeJson } from './node/report.mjs';
+import { sampleWorkerHeap } from './node/heap.mjs';
 import { REPO, viteBuild, vitePreview } from './node/servers.mjs';
 
 const argv = process.argv.slice(2);
@@ -35,6 +36,7 @@ const SIZES = option('sizes', FULL ? '1000,10000,100000,300000' : '1000,10000,10
 const APP_UPLOADS = Number(option('app-uploads', '100000'));
 const SKIP_APP = flag('skip-app');
 const SERVICE = !flag('no-service');
+const PROFILE = !flag('no-profile');
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -104,7 +106,7 @@ async function benchSizes(browser, url) {
   await page.goto(url);
   await page.waitForFunction(() => Boolean(window.bench));
   const info = await page.evaluate(() => window.bench.call('info'));
-  log(`bench worker ready (gc exposed: ${info.gc}, heap figures: ${info.heap})`);
+  log(`bench worker ready (gc() between steps: ${info.gc ? 'yes' : 'no'})`);
 
   const sizes = [];
   let appFile = null;
@@ -121,7 +123,9 @@ async function benchSizes(browser, url) {
       appFile = { path, uploads: n, fileBytes: statSync(path).size };
     }
     log(`  measuring: ${WARMUP} warm-up + ${runs} rounds of floor and app steps${SERVICE ? ' (with the UI restore path)' : ''}…`);
+    const heap = await sampleWorkerHeap(browser, 'bench.worker');
     const measured = await page.evaluate((options) => window.bench.call('measure', options), { warmup: WARMUP, runs, service: SERVICE });
+    measured.heapPeakBytes = await heap.stop();
     log('  cold starts in fresh workers…');
     const cold = await coldStarts(page, measured.coldStartStore, n, runs);
     const history = await page.evaluate(() => window.bench.call('history', { warmup: 5, runs: 30 }));
@@ -150,6 +154,8 @@ function summarizeApp(raw, appFile, jsGzipResult, runs) {
       restoreInspectLongest: pick(raw.restores, (r) => r.inspectLongTasks.longest),
       restoreApplyLongest: pick(raw.restores, (r) => r.applyLongTasks.longest),
       restoreTaskCount: pick(raw.restores, (r) => r.longTasks.count),
+      restoreWorkerHeapPeak: pick(raw.restores.filter((r) => r.workerHeapPeakBytes), (r) => r.workerHeapPeakBytes),
+      restorePageHeap: pick(raw.restores.filter((r) => r.heapBytes), (r) => r.heapBytes),
       backupTotal: pick(raw.backups, (b) => b.totalMs),
       backupLongest: pick(raw.backups, (b) => b.longTasks.longest),
       backupTaskCount: pick(raw.backups, (b) => b.longTasks.count),
@@ -194,8 +200,9 @@ async function main() {
     const appBrowser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     cleanups.push(() => appBrowser.close());
     const raw = await driveApp({ browser: appBrowser, url: appServer.url, file: appFile.path, uploads: appFile.uploads, runs: RUNS, warmup: WARMUP, log });
+    const profiles = PROFILE ? await profileApp({ browser: appBrowser, url: appServer.url, file: appFile.path, outDir: join(OUT, 'profiles'), log }) : null;
     await appBrowser.close();
-    browserApp = summarizeApp(raw, appFile, jsGzip(join(OUT, 'app', 'assets')), RUNS);
+    browserApp = { ...summarizeApp(raw, appFile, jsGzip(join(OUT, 'app', 'assets')), RUNS), mainThreadProfile: profiles };
   }
 
   const cpu = cpus();

@@ -140,7 +140,7 @@ function sizeTable(size) {
   const f = size.floor;
   const a = size.app;
   const lines = [
-    `#### N = ${size.n.toLocaleString('en-US')} uploads (${size.counts.processing_errors.toLocaleString('en-US')} processing errors, ${size.counts.brokerage_configurations} configurations) — file ${mb(size.fileBytes)}, database ${mb(size.dbBytes)}`,
+    `#### N = ${size.n.toLocaleString('en-US')} uploads (${size.counts.processing_errors.toLocaleString('en-US')} processing errors, ${size.counts.brokerage_configurations} configurations) — file ${mb(size.fileBytes)}, database ${mb(size.dbBytes)}${size.workerHeapPeakBytes ? `, bench worker JS heap peak ${mb(size.workerHeapPeakBytes)}` : ''}`,
     '',
     '| step | median ms (min–max) | ratio to floor |',
     '|---|---|---|',
@@ -231,8 +231,15 @@ function browserAppTable(b) {
     `| first load, empty database → status line | ${ms(b.summary.firstLoad)} | ${ms2(b.summary.firstLoadLongest)} | |`,
     `| reload with the ${kN(b.uploads)} database → status line shows the uploads | ${ms(b.summary.coldStart)} | ${ms2(b.summary.coldStartLongest)} | |`,
     '',
+    ...(b.summary.restoreWorkerHeapPeak ? [`JS heap during the restore: database worker peak ${mb(b.summary.restoreWorkerHeapPeak.median)} (sampled over CDP; sql.js's wasm memory not included), page ${b.summary.restorePageHeap ? mb(b.summary.restorePageHeap.median) : '—'} after it (performance.memory).`, ''] : []),
     `JavaScript shipped (gzip, zlib default level, without the ${mb(b.jsGzip.wasmBytes)} wasm, ${mb(b.jsGzip.wasmGzipBytes)} gzip): **${(b.jsGzip.totalBytes / 1000).toFixed(1)} kB** in ${b.jsGzip.files.length} files (${b.jsGzip.files.map((f) => `${f.name} ${(f.gzipBytes / 1000).toFixed(1)} kB`).join(', ')}).`,
   ];
+  if (b.mainThreadProfile) {
+    rows.push('', 'Main-thread CPU profile of one extra restore and backup (`--profile`; self time, minified names; files in bench/.out/profiles):', '');
+    for (const [what, list] of Object.entries(b.mainThreadProfile)) {
+      rows.push(`- ${what}: ${list.slice(0, 6).map((f) => `\`${f.fn}\` ${fmt(f.ms)} ms`).join(', ')}`);
+    }
+  }
   return rows.join('\n');
 }
 

@@ -29,7 +29,7 @@ import { canonicalText, computeChecksum } from '../../src/core/backup/canonical'
 import { encodeUtf8 } from '../../src/core/backup/encoding';
 import { deleteIdb, encodeIntoBuffer, idbGet, idbPut, insertTables, newestUploads, openFloorIdb, selectTables, sha256, validateFile } from './floor';
 import { generateTables } from './generate';
-import { collectGarbage, Collector, stopwatch, usedHeapBytes, type Timings } from './timing';
+import { collectGarbage, Collector, stopwatch, type Timings } from './timing';
 
 interface Prepared {
   n: number;
@@ -83,7 +83,6 @@ async function setup(n: number, seed: number) {
     dbBytes: sourceBytes.byteLength,
     checksum: built.checksum,
     setupMs: Math.round(performance.now() - t0),
-    heapBytes: usedHeapBytes(),
   };
 }
 
@@ -366,13 +365,10 @@ async function measure(options: MeasureOptions) {
   const collector = new Collector();
   const persist = await openPersistTarget();
   const rounds = options.warmup + options.runs;
-  let heapPeak = usedHeapBytes();
   const step = async (name: string, run: () => Promise<Timings> | Timings, round: number) => {
     collectGarbage();
     const timings = await run();
     if (round >= options.warmup) collector.add(name, timings);
-    const heap = usedHeapBytes();
-    if (heap !== null && (heapPeak === null || heap > heapPeak)) heapPeak = heap;
   };
   for (let round = 0; round < rounds; round++) {
     // Floor and app steps alternate inside every round.
@@ -389,7 +385,7 @@ async function measure(options: MeasureOptions) {
   }
   persist.copy.close();
   persist.live.read((db) => db.close());
-  return { n: p.n, steps: collector.result(), heapPeakBytes: heapPeak, coldStartStore: appStoreName(p.n) };
+  return { n: p.n, steps: collector.result(), coldStartStore: appStoreName(p.n) };
 }
 
 /** First history pages of the restored database: the app's listHistoryPage and the bare query. */
@@ -433,7 +429,7 @@ async function history(options: { warmup: number; runs: number }) {
 const methods: Record<string, (...args: never[]) => unknown> = {
   info: async () => {
     await sqlReady;
-    return { gc: typeof (globalThis as { gc?: unknown }).gc === 'function', heap: usedHeapBytes() !== null, userAgent: navigator.userAgent, hardwareConcurrency: navigator.hardwareConcurrency };
+    return { gc: typeof (globalThis as { gc?: unknown }).gc === 'function', userAgent: navigator.userAgent, hardwareConcurrency: navigator.hardwareConcurrency };
   },
   setup,
   measure,

@@ -71,9 +71,3 @@ export function collectGarbage(): void {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (typeof gc === 'function') gc();
 }
-
-/** The JS heap in use, where the engine tells (Chromium: performance.memory). */
-export function usedHeapBytes(): number | null {
-  const memory = (performance as unknown as { memory?: { usedJSHeapSize?: number } }).memory;
-  return typeof memory?.usedJSHeapSize === 'number' ? memory.usedJSHeapSize : null;
-}
