@@ -53,7 +53,7 @@ describe('database sidebar', () => {
     expect(within(sidebar()).getByLabelText('Restore from backup')).toBeInTheDocument();
   });
 
-  it('shows the counts and turns Low risk after a backup download', async () => {
+  it('shows the counts, and after a backup download says nothing changed since', async () => {
     const clock = fixedClock(T0);
     const api = await createTestApi({ clock });
     await seed(api);
@@ -61,13 +61,15 @@ describe('database sidebar', () => {
     const { sidebar, downloads } = renderSidebar(api, clock);
     expect(await within(sidebar()).findByText(/2 brokerage configs, 0 uploads/)).toBeInTheDocument();
     expect(within(sidebar()).getByTestId('age-banner')).toHaveTextContent('Warning');
+    expect(within(sidebar()).getByTestId('risk-banner')).toHaveTextContent('No backup yet');
     await userEvent.click(within(sidebar()).getByRole('button', { name: 'Download backup' }));
     await waitFor(() => expect(downloads).toHaveLength(1));
     expect(downloads[0]?.fileName).toMatch(/^ff2api_backup_\d{8}_\d{6}\.json$/);
     const file = JSON.parse(new TextDecoder().decode(downloads[0]?.bytes));
     expect(file.brokerage_configurations.map((c: { configuration_name: string }) => c.configuration_name).sort()).toEqual(['Backup lane', 'Main']);
-    await waitFor(() => expect(within(sidebar()).getByTestId('risk-banner')).toHaveTextContent('Low risk'));
-    expect(within(sidebar()).getByText(/Backup ready: ff2api_backup_/)).toBeInTheDocument();
+    expect(await within(sidebar()).findByText(/Backup ready: ff2api_backup_/)).toBeInTheDocument();
+    await waitFor(() => expect(within(sidebar()).getByTestId('risk-banner')).toHaveTextContent(/Low risk.*nothing changed since/));
+    expect(within(sidebar()).getByTestId('age-banner')).toHaveTextContent('the latest backup already holds everything');
   });
 
   it('previews a file, needs RESTORE typed to replace data, and restores', async () => {
