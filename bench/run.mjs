@@ -10,6 +10,7 @@
 //    backup, reload; records long tasks on the page's main thread.
 // 4. Writes bench/results/latest.json and the generated part of BENCHMARKS.md.
 // A bench is not a test: slow numbers never fail it; it exits non-zero only on errors.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
@@ -172,6 +173,13 @@ const SKELETON = `# Benchmarks\n\n<!-- bench:results:start -->\n<!-- bench:resul
 
 const loadAtStart = loadavg();
 
+/** Which code was measured: the commit, and whether src/ had uncommitted changes. */
+function codeVersion() {
+  const git = (...args) => spawnSync('git', args, { cwd: REPO, encoding: 'utf8' }).stdout?.trim() ?? '';
+  return { commit: git('rev-parse', '--short', 'HEAD') || null, srcUncommittedChanges: git('status', '--porcelain', '--', 'src') !== '' };
+}
+const CODE = codeVersion();
+
 async function main() {
   log(`bench: sizes ${SIZES.join(', ')}, ${RUNS} runs (${SMALL_RUNS} for N ≤ 10k) after ${WARMUP} warm-up${SKIP_APP ? ', app not driven' : ''}`);
   mkdirSync(OUT, { recursive: true });
@@ -181,7 +189,9 @@ async function main() {
   cleanups.push(() => benchServer.stop());
   let appServer = null;
   if (!SKIP_APP) {
-    log(`building the app (${(viteBuild(['--outDir', join(OUT, 'app'), '--emptyOutDir'], 'the app') / 1000).toFixed(0)} s)`);
+    // Hidden source maps: the same JS (no sourceMappingURL comment); the .map files only serve to
+    // name the frames of the main-thread profile.
+    log(`building the app (${(viteBuild(['--outDir', join(OUT, 'app'), '--emptyOutDir', '--sourcemap', 'hidden'], 'the app') / 1000).toFixed(0)} s)`);
     appServer = await vitePreview(['--outDir', join(OUT, 'app')], 'the app');
     cleanups.push(() => appServer.stop());
   }
@@ -200,7 +210,7 @@ async function main() {
     const appBrowser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     cleanups.push(() => appBrowser.close());
     const raw = await driveApp({ browser: appBrowser, url: appServer.url, file: appFile.path, uploads: appFile.uploads, runs: RUNS, warmup: WARMUP, log });
-    const profiles = PROFILE ? await profileApp({ browser: appBrowser, url: appServer.url, file: appFile.path, outDir: join(OUT, 'profiles'), log }) : null;
+    const profiles = PROFILE ? await profileApp({ browser: appBrowser, url: appServer.url, file: appFile.path, outDir: join(OUT, 'profiles'), assetsDir: join(OUT, 'app', 'assets'), log }) : null;
     await appBrowser.close();
     browserApp = { ...summarizeApp(raw, appFile, jsGzip(join(OUT, 'app', 'assets')), RUNS), mainThreadProfile: profiles };
   }
@@ -211,6 +221,7 @@ async function main() {
     generatedAt: new Date().toISOString(),
     command: `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`,
     durationSeconds: Math.round((Date.now() - started) / 1000),
+    code: CODE,
     machine: {
       os: `${type()} ${release()}`, cpu: cpu[0]?.model ?? 'unknown', cores: cpu.length, memoryGB: Math.round(totalmem() / 1e9), node: process.version,
       // Other work on the machine slows every figure alike; ratios measured in the same run hold better.

@@ -2,6 +2,7 @@
 // generated backup through the sidebar, download a backup, reload. Records the main thread's long
 // tasks (PerformanceObserver 'longtask') and the wall time until each success message.
 import { sampleWorkerHeap } from './heap.mjs';
+import { sourceResolver } from './sourcemap.mjs';
 
 /**
  * Runs in the page before the app: collects long tasks and clicks, and records when awaited
@@ -172,15 +173,35 @@ export async function driveApp({ browser, url, file, uploads, runs, warmup, log 
   return { restores, backups, coldStarts, pageLoads };
 }
 
-/** Self time per function in a CDP CPU profile, largest first (idle and program left out). */
-function topFunctions(profile, limit = 10) {
+/**
+ * Self time in a CDP CPU profile, largest first (idle and program left out), each sample named by
+ * its app frame — the innermost frame in the app's code, mapped back to src/ when `resolve` finds
+ * a source map — and, when the time is spent in a browser built-in (Blob, postMessage, Intl…)
+ * called from there, that built-in's name.
+ */
+function topFunctions(profile, resolve, limit = 10) {
   const byNode = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const describe = (frame) => {
+    const file = frame.url.slice(frame.url.lastIndexOf('/') + 1);
+    return resolve?.(file, frame.lineNumber, frame.columnNumber) ?? `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
+  };
   const self = new Map();
   profile.samples.forEach((id, i) => {
-    const frame = byNode.get(id)?.callFrame;
-    if (!frame || frame.functionName === '(idle)' || frame.functionName === '(program)') return;
-    const file = frame.url ? frame.url.slice(frame.url.lastIndexOf('/') + 1) : '';
-    const key = `${frame.functionName || '(anonymous)'}${file ? ` ${file}:${frame.lineNumber + 1}:${frame.columnNumber + 1}` : ''}`;
+    const leaf = byNode.get(id)?.callFrame;
+    if (!leaf || leaf.functionName === '(idle)' || leaf.functionName === '(program)') return;
+    let key = leaf.functionName || '(anonymous)';
+    if (leaf.url) key = describe(leaf);
+    else {
+      for (let up = parent.get(id); up !== undefined; up = parent.get(up)) {
+        const frame = byNode.get(up)?.callFrame;
+        if (frame?.url) {
+          key = `${key} ← ${describe(frame)}`;
+          break;
+        }
+      }
+    }
     self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
   return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([fn, ms]) => ({ fn, ms: Math.round(ms * 10) / 10 }));
@@ -190,7 +211,8 @@ function topFunctions(profile, limit = 10) {
  * One extra restore and backup with the page's CPU profiler on (not part of the figures): saves
  * .cpuprofile files (open them in DevTools → Performance) and returns the top functions.
  */
-export async function profileApp({ browser, url, file, outDir, log }) {
+export async function profileApp({ browser, url, file, outDir, assetsDir, log }) {
+  const resolve = sourceResolver(assetsDir);
   const { mkdirSync, writeFileSync } = await import('node:fs');
   mkdirSync(outDir, { recursive: true });
   const context = await browser.newContext({ acceptDownloads: true, locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 } });
@@ -211,7 +233,7 @@ export async function profileApp({ browser, url, file, outDir, log }) {
     await page.waitForTimeout(500);
     let { profile } = await cdp.send('Profiler.stop');
     writeFileSync(`${outDir}/restore.cpuprofile`, JSON.stringify(profile));
-    result.restore = topFunctions(profile);
+    result.restore = topFunctions(profile, resolve);
     await cdp.send('Profiler.start');
     await page.evaluate(() => window.__bench.watch('backup', 'Backup ready', 'status'));
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), downloadButton(page).click()]);
@@ -220,7 +242,7 @@ export async function profileApp({ browser, url, file, outDir, log }) {
     ({ profile } = await cdp.send('Profiler.stop'));
     await download.delete();
     writeFileSync(`${outDir}/backup.cpuprofile`, JSON.stringify(profile));
-    result.backup = topFunctions(profile);
+    result.backup = topFunctions(profile, resolve);
     for (const [what, list] of Object.entries(result)) {
       log(`  main-thread profile of the ${what}: ${list.slice(0, 5).map((f) => `${f.fn} ${f.ms} ms`).join('; ')}`);
     }
