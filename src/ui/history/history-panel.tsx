@@ -4,6 +4,7 @@ import type { BrokerageSummary, HistoryPage } from '../../worker/api';
 import { useDatabase } from '../database-context';
 import { Notice, type NoticeContent } from '../shared/notice';
 import { HistoryTable } from './history-table';
+import { formatCount } from '../shared/format';
 
 /** Rows per page; each page is one keyset query in the worker. */
 export const HISTORY_PAGE_SIZE = 50;
@@ -84,7 +85,7 @@ export function HistoryPanel({ brokerages }: { brokerages: BrokerageSummary[] })
         <>
           <HistoryTable rows={loaded.rows} />
           <p className="caption" role="status">
-            Showing {loaded.rows.length.toLocaleString('en-US')} of {loaded.total.toLocaleString('en-US')} uploads, newest first.
+            Showing {formatCount(loaded.rows.length)} of {formatCount(loaded.total)} uploads, newest first.
           </p>
           {loaded.next ? (
             <button type="button" disabled={isLoadingMore} onClick={() => void loadMore()}>

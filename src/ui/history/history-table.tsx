@@ -1,4 +1,5 @@
 import type { UploadRow } from '../../core/db/rows';
+import { formatCount, formatLocalTime } from '../shared/format';
 
 /** The history rows as a table: time, brokerage, configuration, file and the three counts. */
 export function HistoryTable({ rows }: { rows: UploadRow[] }) {
@@ -26,9 +27,9 @@ export function HistoryTable({ rows }: { rows: UploadRow[] }) {
               <td>{row.brokerage_name}</td>
               <td>{row.configuration_name ?? '—'}</td>
               <td className="file-name">{row.filename}</td>
-              <td className="number">{row.total_records.toLocaleString('en-US')}</td>
-              <td className="number">{row.successful_records.toLocaleString('en-US')}</td>
-              <td className="number">{row.failed_records.toLocaleString('en-US')}</td>
+              <td className="number">{formatCount(row.total_records)}</td>
+              <td className="number">{formatCount(row.successful_records)}</td>
+              <td className="number">{formatCount(row.failed_records)}</td>
             </tr>
           ))}
         </tbody>
@@ -39,8 +40,7 @@ export function HistoryTable({ rows }: { rows: UploadRow[] }) {
 
 /** A stored time in local time; rows whose real time was lost say so beside the imported time. */
 function UploadTime({ iso, isUnknown }: { iso: string; isUnknown: boolean }) {
-  const date = new Date(iso);
-  const text = Number.isNaN(date.getTime()) ? iso : date.toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+  const text = formatLocalTime(iso);
   return (
     <>
       <time dateTime={iso}>{text}</time>

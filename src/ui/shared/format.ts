@@ -1,8 +1,18 @@
 /** Small display helpers shared by the sidebar and the main area. */
 
+// Formatters are built once: `toLocaleString` builds a new Intl formatter on every call, which
+// showed up as the main thread's largest cost when a page of history re-renders.
+const NUMBER_FORMAT = new Intl.NumberFormat('en-US');
+const TIME_FORMAT = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** 12345 → "12,345". */
+export function formatCount(count: number): string {
+  return NUMBER_FORMAT.format(count);
+}
+
 /** "1 upload" / "3 uploads". */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : pluralForm}`;
+  return `${NUMBER_FORMAT.format(count)} ${count === 1 ? singular : pluralForm}`;
 }
 
 /** A duration in hours as people say it: "5 min", "3 h", "2 days 4 h". */
@@ -14,9 +24,10 @@ export function formatHours(hours: number): string {
   return rest === 0 ? `${days} days` : `${days} days ${rest} h`;
 }
 
-/** A stored ISO time in the user's local time zone, e.g. "Nov 22, 2026, 5:00 PM". */
+/** A stored ISO time in the user's local time zone, e.g. "Nov 22, 2026, 5:00 PM"; unparseable text as is. */
 export function formatLocalTime(iso: string): string {
-  return new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : TIME_FORMAT.format(date);
 }
 
 /** Bytes as kB / MB. */

@@ -1,4 +1,5 @@
 import type { AppError, LocatedProblem } from '../../core/result';
+import { formatCount } from '../shared/format';
 
 /** The located problems of a refused file: the first ones in full, then how many more. */
 export function ProblemList({ error }: { error: AppError }) {
@@ -12,7 +13,7 @@ export function ProblemList({ error }: { error: AppError }) {
           </li>
         ))}
       </ul>
-      {error.moreProblems ? <p>…and {error.moreProblems.toLocaleString('en-US')} more problems.</p> : null}
+      {error.moreProblems ? <p>…and {formatCount(error.moreProblems)} more problems.</p> : null}
     </>
   );
 }

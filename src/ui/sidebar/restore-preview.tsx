@@ -1,6 +1,6 @@
 import { DATA_TABLES, type DataTable } from '../../core/db/schema';
 import type { RestoreMode, RestorePreview, RestoreWarning } from '../../worker/api';
-import { formatLocalTime, plural } from '../shared/format';
+import { formatCount, formatLocalTime, plural } from '../shared/format';
 
 const TABLE_LABELS: Record<DataTable, string> = {
   brokerages: 'Brokerages',
@@ -40,12 +40,12 @@ export function RestorePreviewDetails({ preview, mode }: { preview: RestorePrevi
           {DATA_TABLES.map((table) => (
             <tr key={table}>
               <th scope="row">{TABLE_LABELS[table]}</th>
-              <td>{preview.fileCounts[table].toLocaleString('en-US')}</td>
+              <td>{formatCount(preview.fileCounts[table])}</td>
               {preview.needsPassphrase ? null : (
                 <>
-                  <td>{changes[table].add.toLocaleString('en-US')}</td>
-                  <td>{changes[table].update.toLocaleString('en-US')}</td>
-                  <td>{changes[table].remove.toLocaleString('en-US')}</td>
+                  <td>{formatCount(changes[table].add)}</td>
+                  <td>{formatCount(changes[table].update)}</td>
+                  <td>{formatCount(changes[table].remove)}</td>
                 </>
               )}
             </tr>
@@ -76,7 +76,7 @@ export function WarningList({ warnings }: { warnings: readonly RestoreWarning[] 
       <ul className="warning-list">
         {warnings.map((warning) => (
           <li key={warning.code}>
-            {warning.message} ({warning.count.toLocaleString('en-US')} affected)
+            {warning.message} ({formatCount(warning.count)} affected)
           </li>
         ))}
       </ul>
