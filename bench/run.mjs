@@ -19,6 +19,7 @@ import { chromium } from 'playwright-core';
 import { driveApp, profileApp } from './node/app-drive.mjs';
 import { markdown, sizeResult, summarize, targetsOf, writeBenchmarksMd, writeJson } from './node/report.mjs';
 import { sampleWorkerHeap } from './node/heap.mjs';
+import { bytesBySource } from './node/sourcemap.mjs';
 import { REPO, viteBuild, vitePreview } from './node/servers.mjs';
 
 const argv = process.argv.slice(2);
@@ -70,7 +71,14 @@ function jsGzip(assetsDir) {
   const files = readdirSync(assetsDir);
   const js = files.filter((f) => f.endsWith('.js')).map((name) => {
     const bytes = readFileSync(join(assetsDir, name));
-    return { name, bytes: bytes.length, gzipBytes: gzipSync(bytes).length };
+    const gzipBytes = gzipSync(bytes).length;
+    // What the file is made of (from its hidden source map); gzip shares are estimates (raw share × file gzip).
+    const bySource = bytesBySource(join(assetsDir, name));
+    const mapped = bySource ? [...bySource.values()].reduce((sum, v) => sum + v, 0) : 0;
+    const sources = bySource
+      ? [...bySource].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([group, raw]) => ({ group, rawBytes: raw, gzipEstimateBytes: Math.round((gzipBytes * raw) / mapped) }))
+      : null;
+    return { name, bytes: bytes.length, gzipBytes, sources };
   });
   const wasm = files.filter((f) => f.endsWith('.wasm')).map((name) => readFileSync(join(assetsDir, name)));
   return {

@@ -232,10 +232,14 @@ function browserAppTable(b) {
     `| reload with the ${kN(b.uploads)} database → status line shows the uploads | ${ms(b.summary.coldStart)} | ${ms2(b.summary.coldStartLongest)} | |`,
     '',
     ...(b.summary.restoreWorkerHeapPeak ? [`JS heap during the restore: database worker peak ${mb(b.summary.restoreWorkerHeapPeak.median)} (sampled over CDP; sql.js's wasm memory not included), page ${b.summary.restorePageHeap ? mb(b.summary.restorePageHeap.median) : '—'} after it (performance.memory).`, ''] : []),
-    `JavaScript shipped (gzip, zlib default level, without the ${mb(b.jsGzip.wasmBytes)} wasm, ${mb(b.jsGzip.wasmGzipBytes)} gzip): **${(b.jsGzip.totalBytes / 1000).toFixed(1)} kB** in ${b.jsGzip.files.length} files (${b.jsGzip.files.map((f) => `${f.name} ${(f.gzipBytes / 1000).toFixed(1)} kB`).join(', ')}).`,
+    `JavaScript shipped (gzip, zlib default level, without the ${mb(b.jsGzip.wasmBytes)} wasm, ${mb(b.jsGzip.wasmGzipBytes)} gzip): **${(b.jsGzip.totalBytes / 1000).toFixed(1)} kB** in ${b.jsGzip.files.length} files (${b.jsGzip.files.map((f) => `${f.name} ${(f.gzipBytes / 1000).toFixed(1)} kB`).join(', ')}):`,
+    '',
   ];
+  for (const file of b.jsGzip.files.filter((f) => f.sources)) {
+    rows.push(`- ${file.name}: ${file.sources.map((s) => `${s.group} ≈ ${(s.gzipEstimateBytes / 1000).toFixed(1)} kB`).join(', ')} (gzip shares estimated from raw bytes per source)`);
+  }
   if (b.mainThreadProfile) {
-    rows.push('', 'Main-thread CPU profile of one extra restore and backup (`--profile`; self time, minified names; files in bench/.out/profiles):', '');
+    rows.push('', 'Main-thread CPU profile of one extra restore and backup (self time; frames named through the build\'s hidden source maps; built-ins shown with their caller; .cpuprofile files in bench/.out/profiles):', '');
     for (const [what, list] of Object.entries(b.mainThreadProfile)) {
       rows.push(`- ${what}: ${list.slice(0, 6).map((f) => `\`${f.fn}\` ${fmt(f.ms)} ms`).join(', ')}`);
     }

@@ -79,3 +79,27 @@ export function sourceResolver(assetsDir) {
     return `${source}:${found[2] + 1}${name ? ` ${name}` : ''}`;
   };
 }
+
+/**
+ * Bytes of a minified file attributed to its sources (each mapped segment owns the text up to
+ * the next one), grouped as `node_modules/<package>` or the source's folder.
+ */
+export function bytesBySource(jsPath) {
+  const mapPath = `${jsPath}.map`;
+  if (!existsSync(mapPath)) return null;
+  const map = JSON.parse(readFileSync(mapPath, 'utf8'));
+  const lines = parseMap(map);
+  const code = readFileSync(jsPath, 'utf8').split('\n');
+  const totals = new Map();
+  lines.forEach((segments, lineIndex) => {
+    const length = code[lineIndex]?.length ?? 0;
+    segments.forEach((segment, i) => {
+      const end = i + 1 < segments.length ? segments[i + 1][0] : length;
+      const source = String(map.sources[segment[1]] ?? '?').replace(/^(\.\.\/)+/, '');
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source);
+      const group = pkg ? `node_modules/${pkg[1]}` : source.replace(/\/[^/]+$/, '/');
+      totals.set(group, (totals.get(group) ?? 0) + Math.max(0, end - segment[0]));
+    });
+  });
+  return totals;
+}
