@@ -70,6 +70,9 @@ describe('database sidebar', () => {
     expect(await within(sidebar()).findByText(/Backup ready: ff2api_backup_/)).toBeInTheDocument();
     await waitFor(() => expect(within(sidebar()).getByTestId('risk-banner')).toHaveTextContent(/Low risk.*nothing changed since/));
     expect(within(sidebar()).getByTestId('age-banner')).toHaveTextContent('the latest backup already holds everything');
+    const activity = within(sidebar()).getByText('Recent activity').closest('details');
+    if (!activity) throw new Error('no activity section');
+    await waitFor(() => expect(activity).toHaveTextContent(/Backup downloaded: ff2api_backup_\d{8}_\d{6}\.json/));
   });
 
   it('previews a file, needs RESTORE typed to replace data, and restores', async () => {

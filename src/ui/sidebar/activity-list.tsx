@@ -23,14 +23,17 @@ export function ActivityList() {
     <details className="sidebar-section activity">
       <summary>Recent activity</summary>
       <OperatorNameField />
-      {entries.length === 0 ? <p className="caption">No backups or restores yet.</p> : null}
-      <ol className="activity-list">
-        {entries.map((entry) => (
-          <li key={entry.id}>
-            <time dateTime={entry.at}>{formatLocalTime(entry.at)}</time> — {entry.summary}
-          </li>
-        ))}
-      </ol>
+      {entries.length === 0 ? (
+        <p className="caption">No backups or restores yet.</p>
+      ) : (
+        <ol className="activity-list">
+          {entries.map((entry) => (
+            <li key={entry.id}>
+              <time dateTime={entry.at}>{formatLocalTime(entry.at)}</time> — {entry.summary}
+            </li>
+          ))}
+        </ol>
+      )}
     </details>
   );
 }
