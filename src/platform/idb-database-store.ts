@@ -1,6 +1,8 @@
 /**
  * Stores the database file in IndexedDB (database "ff2api-web"):
  * - object store "database", key "live": { bytes, generation, savedAt } — the live database;
+ * - object store "generation", key "live": { generation } — the same number, alone, so a save can
+ *   compare generations without reading the whole database file back (40 MB at 100k rows);
  * - object store "snapshots", key "undo": { bytes, takenAt, label } — the copy kept before the
  *   last restore; keys "unreadable-<time>": stored bytes that failed to open, kept for rescue.
  * A save writes both stores in one transaction, so a restore and its undo snapshot land together
@@ -11,7 +13,7 @@ import { describeThrown } from '../core/result';
 import type { DatabaseStore, DatabaseWrite, SaveOutcome, StoredDatabase, StoredSnapshot } from '../worker/database-store';
 
 const IDB_NAME = 'ff2api-web';
-const IDB_VERSION = 1;
+const IDB_VERSION = 2;
 const LIVE_KEY = 'live';
 const UNDO_KEY = 'undo';
 
@@ -24,15 +26,19 @@ const MESSAGES = {
 
 interface Ff2apiSchema extends DBSchema {
   database: { key: string; value: StoredDatabase };
+  generation: { key: string; value: { generation: number } };
   snapshots: { key: string; value: StoredSnapshot & { reason?: string } };
 }
 
 /** Opens the IndexedDB store (or creates it on first use). */
 export async function openIdbDatabaseStore(name = IDB_NAME): Promise<DatabaseStore> {
   const idb = await openDB<Ff2apiSchema>(name, IDB_VERSION, {
-    upgrade(db) {
-      db.createObjectStore('database');
-      db.createObjectStore('snapshots');
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('database');
+        db.createObjectStore('snapshots');
+      }
+      if (oldVersion < 2) db.createObjectStore('generation');
     },
     blocking() {
       // A newer version of the app wants to upgrade the store: step aside.
@@ -61,10 +67,12 @@ class IdbDatabaseStore implements DatabaseStore {
 
   async save(write: DatabaseWrite): Promise<SaveOutcome> {
     try {
-      const tx = this.idb.transaction(['database', 'snapshots'], 'readwrite');
+      const tx = this.idb.transaction(['database', 'generation', 'snapshots'], 'readwrite');
       const live = tx.objectStore('database');
-      const current = await live.get(LIVE_KEY);
-      const storedGeneration = current?.generation ?? 0;
+      const generations = tx.objectStore('generation');
+      // Stores written before the generation record existed keep it only inside the live record.
+      const storedGeneration =
+        (await generations.get(LIVE_KEY))?.generation ?? (await live.get(LIVE_KEY))?.generation ?? 0;
       if (storedGeneration !== write.expectedGeneration) {
         tx.abort();
         await tx.done.catch(() => undefined);
@@ -73,7 +81,10 @@ class IdbDatabaseStore implements DatabaseStore {
       const generation = storedGeneration + 1;
       // Only IndexedDB requests are awaited inside the transaction: anything else would let it
       // auto-commit half done.
-      const puts: Promise<unknown>[] = [live.put({ bytes: write.bytes, generation, savedAt: write.savedAt }, LIVE_KEY)];
+      const puts: Promise<unknown>[] = [
+        live.put({ bytes: write.bytes, generation, savedAt: write.savedAt }, LIVE_KEY),
+        generations.put({ generation }, LIVE_KEY),
+      ];
       if (write.snapshot === null) puts.push(tx.objectStore('snapshots').delete(UNDO_KEY));
       else if (write.snapshot) puts.push(tx.objectStore('snapshots').put(write.snapshot, UNDO_KEY));
       await Promise.all([...puts, tx.done]);
