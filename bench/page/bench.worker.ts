@@ -318,7 +318,7 @@ async function serviceRestore(run: number): Promise<Timings> {
   });
   collectGarbage();
   const sw = stopwatch();
-  const preview = await service.inspectBackup({ name: 'bench.json', bytes: p.file });
+  const preview = await service.inspectBackup({ name: 'bench.json', contents: p.file });
   sw.lap('inspectBackup');
   if (!preview.ok) throw new Error(`inspectBackup: ${preview.error.message}`);
   const applied = await service.applyRestore(preview.value.previewId, 'replace');

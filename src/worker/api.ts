@@ -32,8 +32,11 @@ export interface DatabaseApi {
   /** Records the backup point at the moment the file was handed to the browser. */
   confirmBackupSaved(receipt: BackupReceipt): Promise<Result<DatabaseStatus>>;
 
-  /** Reads and checks a backup file without touching the live database. */
-  inspectBackup(file: { name: string; bytes: Uint8Array }, options?: { passphrase?: string }): Promise<Result<RestorePreview>>;
+  /**
+   * Reads and checks a backup file without touching the live database. Pass the browser's File
+   * itself: a Blob crosses to the worker without copying its contents on the page's thread.
+   */
+  inspectBackup(file: BackupSource, options?: { passphrase?: string }): Promise<Result<RestorePreview>>;
   /** Applies an inspected file; the live database changes only if every step succeeds. */
   applyRestore(previewId: string, mode: RestoreMode): Promise<Result<RestoreOutcome>>;
   /** Returns to the snapshot taken before the last restore. */
@@ -55,6 +58,12 @@ export interface DatabaseApi {
 export type OperationProgress =
   | { task: 'backup' | 'check' | 'restore' | 'undo'; step: string; fraction: number }
   | { task: null };
+
+/** A backup file to inspect: its name and its contents (a File/Blob, or bytes already read). */
+export interface BackupSource {
+  name: string;
+  contents: Blob | Uint8Array;
+}
 
 export type TableCounts = Record<DataTable, number>;
 

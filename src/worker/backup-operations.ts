@@ -12,6 +12,7 @@ import { inTransaction } from '../core/db/transaction';
 import { describeThrown, fail, ok, type Result } from '../core/result';
 import type {
   OperationProgress,
+  BackupSource,
   BackupFile, BackupReceipt, BackupRequest, DatabaseStatus, RestoreMode, RestoreOutcome, RestorePreview, TableChange,
 } from './api';
 import type { ServiceDeps } from './database-service';
@@ -21,6 +22,7 @@ const MESSAGES = {
   backupFailed: 'The backup file could not be built. Your database was not changed. Try again; if it keeps failing, reload the page.',
   previewExpired: 'That file’s preview is no longer current (the database changed or another file was chosen). Nothing was changed. Choose the file again.',
   noSnapshot: 'There is no earlier database to go back to. Nothing was changed.',
+  fileUnreadable: 'The file could not be read from disk (it may have been moved or changed). Nothing was changed. Choose it again.',
   snapshotUnreadable: 'The copy kept before the last restore could not be read, so undo is not possible. Nothing was changed.',
   passphraseNeeded: 'This backup is encrypted. Enter its passphrase to restore it. Nothing was changed.',
 };
@@ -136,13 +138,15 @@ export class BackupOperations {
   }
 
   /** Reads and checks a file, and previews both restore modes, without touching the live database. */
-  inspectBackup(file: { name: string; bytes: Uint8Array }, options: { passphrase?: string } = {}): Promise<Result<RestorePreview>> {
+  inspectBackup(file: BackupSource, options: { passphrase?: string } = {}): Promise<Result<RestorePreview>> {
     return this.track('check', (step) => this.inspectTracked(file, options, step));
   }
 
-  private async inspectTracked(file: { name: string; bytes: Uint8Array }, options: { passphrase?: string }, step: StepReporter): Promise<Result<RestorePreview>> {
+  private async inspectTracked(file: BackupSource, options: { passphrase?: string }, step: StepReporter): Promise<Result<RestorePreview>> {
     this.pending = null;
-    const read = await readBackupFile(file.bytes, {
+    const bytes = await readContents(file.contents);
+    if (!bytes.ok) return bytes;
+    const read = await readBackupFile(bytes.value, {
       onProgress: step('Checking the file', 0, 0.8),
       ...(options.passphrase === undefined ? {} : { passphrase: options.passphrase }),
       now: this.deps.clock.now().toISOString(),
@@ -307,4 +311,14 @@ export class BackupOperations {
 function emptyChanges(): Record<(typeof DATA_TABLES)[number], TableChange> {
   const none = { add: 0, update: 0, remove: 0, unchanged: 0 };
   return Object.fromEntries(DATA_TABLES.map((t) => [t, { ...none }])) as Record<(typeof DATA_TABLES)[number], TableChange>;
+}
+
+/** The file's bytes: read here in the worker when the page passed the File itself. */
+async function readContents(contents: Blob | Uint8Array): Promise<Result<Uint8Array>> {
+  if (ArrayBuffer.isView(contents)) return ok(contents);
+  try {
+    return ok(new Uint8Array(await contents.arrayBuffer()));
+  } catch (error) {
+    return fail('unreadable-file', MESSAGES.fileUnreadable, describeThrown(error));
+  }
 }

@@ -7,7 +7,7 @@ import { listHistoryPage } from '../core/db/history';
 import type { Clock } from '../core/clock';
 import type { SqlJsStatic } from '../core/db/sql-types';
 import { ok, type Result } from '../core/result';
-import type { DatabaseApi, DatabaseStatus, HistoryQuery, OperationProgress } from './api';
+import type { BackupSource, DatabaseApi, DatabaseStatus, HistoryQuery, OperationProgress } from './api';
 import { BackupOperations } from './backup-operations';
 import type { DatabaseStore } from './database-store';
 import { LiveDatabase } from './live-database';
@@ -113,7 +113,7 @@ export class DatabaseService implements DatabaseApi {
   confirmBackupSaved(receipt: Parameters<DatabaseApi['confirmBackupSaved']>[0]) {
     return this.backups.confirmBackupSaved(receipt);
   }
-  inspectBackup(file: { name: string; bytes: Uint8Array }, options?: { passphrase?: string }) {
+  inspectBackup(file: BackupSource, options?: { passphrase?: string }) {
     return this.backups.inspectBackup(file, options);
   }
   applyRestore(previewId: string, mode: Parameters<DatabaseApi['applyRestore']>[1]) {

@@ -37,7 +37,7 @@ async function dataChecksum(api: DatabaseService): Promise<string> {
 }
 
 async function restore(api: DatabaseService, bytes: Uint8Array, mode: 'replace' | 'merge', name = 'ff2api_backup_20261122_170000.json') {
-  const preview = await api.inspectBackup({ name, bytes });
+  const preview = await api.inspectBackup({ name, contents: bytes });
   if (!preview.ok) throw new Error(preview.error.message);
   return { preview: preview.value, outcome: await api.applyRestore(preview.value.previewId, mode) };
 }
@@ -121,7 +121,7 @@ describe('restore through the service', () => {
     const source = await createTestApi();
     await seed(source, 'From file', ['A']);
     const target = await createTestApi();
-    const preview = await target.inspectBackup({ name: 'f.json', bytes: await backupBytes(source) });
+    const preview = await target.inspectBackup({ name: 'f.json', contents: await backupBytes(source) });
     if (!preview.ok) throw new Error(preview.error.message);
     await target.createBrokerage('Written after the preview');
     const applied = await target.applyRestore(preview.value.previewId, 'replace');
@@ -137,14 +137,17 @@ describe('restore through the service', () => {
     clock.advanceHours(2);
     const target = await createTestApi({ clock });
     await seed(target, 'Newer work', ['N1', 'N2']);
-    const preview = await target.inspectBackup({ name: 'old.json', bytes: file });
+    const preview = await target.inspectBackup({ name: 'old.json', contents: file });
     if (!preview.ok) throw new Error(preview.error.message);
     expect(preview.value.wouldLose.replace?.changes).toBeGreaterThanOrEqual(3);
   });
 
-  it('restores the original FF2API example file with its repairs as warnings', async () => {
+  it('restores the original FF2API example file, passed as the page passes a File, with its repairs as warnings', async () => {
     const api = await createTestApi();
-    const { preview, outcome } = await restore(api, fixture('original-1.0-example.json'), 'replace');
+    const inspected = await api.inspectBackup({ name: 'example.json', contents: new Blob([fixture('original-1.0-example.json')]) });
+    if (!inspected.ok) throw new Error(inspected.error.message);
+    const preview = inspected.value;
+    const outcome = await api.applyRestore(preview.previewId, 'replace');
     expect(outcome.ok).toBe(true);
     expect(preview.shapeLabel).toMatch(/FF2API v1\.0/);
     expect(preview.warnings.map((w) => w.code).join(' ')).toMatch(/session-id/);
@@ -184,7 +187,7 @@ describe('bad files change nothing, live or stored', () => {
     const api = await createTestApi({ store });
     await seed(api, 'Acme', ['Main']);
     const before = await captureState(api, store);
-    const result = await api.inspectBackup({ name, bytes: fixture(name) });
+    const result = await api.inspectBackup({ name, contents: fixture(name) });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.message).toMatch(/Nothing was changed/);
@@ -202,9 +205,9 @@ describe('bad files change nothing, live or stored', () => {
     await seed(api, 'Acme', ['Main']);
     const before = await captureState(api, store);
     const bytes = new TextEncoder().encode(edit(new TextDecoder().decode(fixture('ours-2.0-encrypted.json'))));
-    const locked = await api.inspectBackup({ name: 'enc.json', bytes });
+    const locked = await api.inspectBackup({ name: 'enc.json', contents: bytes });
     expect(locked.ok && locked.value.needsPassphrase).toBe(true);
-    const result = await api.inspectBackup({ name: 'enc.json', bytes }, { passphrase });
+    const result = await api.inspectBackup({ name: 'enc.json', contents: bytes }, { passphrase });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toBe('The passphrase is wrong or the file was changed after it was written. Nothing was changed.');
     expect(await captureState(api, store)).toEqual(before);
@@ -212,7 +215,7 @@ describe('bad files change nothing, live or stored', () => {
 
   it('the encrypted fixture restores with the right passphrase', async () => {
     const api = await createTestApi();
-    const preview = await api.inspectBackup({ name: 'enc.json', bytes: fixture('ours-2.0-encrypted.json') }, { passphrase: FIXTURE_PASSPHRASE });
+    const preview = await api.inspectBackup({ name: 'enc.json', contents: fixture('ours-2.0-encrypted.json') }, { passphrase: FIXTURE_PASSPHRASE });
     if (!preview.ok) throw new Error(preview.error.message);
     expect(preview.value.fileCounts.brokerage_configurations).toBe(2);
     expect((await api.applyRestore(preview.value.previewId, 'replace')).ok).toBe(true);

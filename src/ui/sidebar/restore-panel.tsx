@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { MAX_BACKUP_BYTES } from '../../core/backup/limits';
 import { MERGE_CONFLICT_RULE } from '../../core/backup/plan';
 import type { AppError } from '../../core/result';
-import type { RestoreMode, RestorePreview, RestoreWarning } from '../../worker/api';
+import type { BackupSource, RestoreMode, RestorePreview, RestoreWarning } from '../../worker/api';
 import { useDatabase } from '../database-context';
 import { formatBytes, plural } from '../shared/format';
 import { Notice, type NoticeContent } from '../shared/notice';
@@ -14,13 +14,12 @@ const MESSAGES = {
   tooBig: (size: number) =>
     `This file is ${formatBytes(size)}, over the ${formatBytes(MAX_BACKUP_BYTES)} limit for backup files, so it was not read. Nothing was changed. Choose an ff2api_backup_….json file.`,
   notJsonName: 'Backup files end in .json. Nothing was changed. Choose an ff2api_backup_….json file.',
-  unreadable: 'The file could not be read from disk. Nothing was changed. Try choosing it again.',
 };
 
 type Phase =
   | { name: 'idle' }
   | { name: 'checking' }
-  | { name: 'preview'; file: { name: string; bytes: Uint8Array }; preview: RestorePreview }
+  | { name: 'preview'; file: BackupSource; preview: RestorePreview }
   | { name: 'applying'; preview: RestorePreview };
 
 /** `Restore from backup` → preview → `Restore database` (typed RESTORE when replacing data). */
@@ -44,7 +43,7 @@ export function RestorePanel({ disabled }: { disabled: boolean }) {
   };
   const showError = (error: AppError) => setNotice({ content: { kind: 'error', text: error.message, ...(error.detail ? { detail: error.detail } : {}) }, error });
 
-  async function inspect(file: { name: string; bytes: Uint8Array }, withPassphrase?: string) {
+  async function inspect(file: BackupSource, withPassphrase?: string) {
     setPhase({ name: 'checking' });
     const result = await api.inspectBackup(file, withPassphrase ? { passphrase: withPassphrase } : {});
     if (!result.ok) {
@@ -66,13 +65,8 @@ export function RestorePanel({ disabled }: { disabled: boolean }) {
     if (!chosen) return;
     if (chosen.size > MAX_BACKUP_BYTES) return showError({ code: 'too-big', message: MESSAGES.tooBig(chosen.size) });
     if (!chosen.name.toLowerCase().endsWith('.json')) return showError({ code: 'not-json-name', message: MESSAGES.notJsonName });
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await chosen.arrayBuffer());
-    } catch (error) {
-      return showError({ code: 'unreadable-file', message: MESSAGES.unreadable, detail: String(error) });
-    }
-    await inspect({ name: chosen.name, bytes });
+    // The File goes to the worker as is: reading or copying 50 MB here would stall the page.
+    await inspect({ name: chosen.name, contents: chosen });
   }
 
   async function onRestore(event: FormEvent) {
