@@ -152,7 +152,8 @@ export interface BackupRequest {
 
 export interface BackupFile {
   fileName: string;
-  bytes: Uint8Array;
+  /** The file, made in the worker: a Blob reaches the page by reference, never copied there. */
+  blob: Blob;
   /** Everything confirmBackupSaved needs to log the backup. */
   receipt: BackupReceipt;
 }

@@ -109,7 +109,7 @@ export class BackupOperations {
         secrets: request.secrets,
         sizeBytes: built.bytes.byteLength,
       };
-      return ok({ fileName, bytes: built.bytes, receipt });
+      return ok({ fileName, blob: new Blob([built.bytes as BlobPart], { type: 'application/json' }), receipt });
     } catch (error) {
       return fail('backup-failed', MESSAGES.backupFailed, describeThrown(error));
     }

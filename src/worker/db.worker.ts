@@ -32,16 +32,9 @@ const forwarder = new Proxy({} as Record<string, unknown>, {
       const service = (await ready) as unknown as Record<string, (...a: unknown[]) => unknown>;
       const fn = service[method];
       if (typeof fn !== 'function') throw new Error(`Unknown database method ${method}`);
-      const result = await fn.apply(service, args);
-      // Backup files are big: move their bytes to the page instead of copying them.
-      if (method === 'createBackup' && isBackupResult(result)) return Comlink.transfer(result, [result.value.bytes.buffer]);
-      return result;
+      return fn.apply(service, args);
     };
   },
 });
-
-function isBackupResult(value: unknown): value is { ok: true; value: { bytes: Uint8Array } } {
-  return typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === true;
-}
 
 Comlink.expose(forwarder);

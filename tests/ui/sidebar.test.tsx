@@ -13,10 +13,10 @@ import { createTestApi } from '../support/test-api';
 const T0 = '2026-11-22T08:00:00.000Z';
 
 function renderSidebar(api: DatabaseApi, clock: Clock) {
-  const downloads: { fileName: string; bytes: Uint8Array }[] = [];
+  const downloads: { fileName: string; blob: Blob }[] = [];
   render(
     <ClockContext.Provider value={clock}>
-      <DownloadContext.Provider value={(bytes, fileName) => downloads.push({ bytes, fileName })}>
+      <DownloadContext.Provider value={(blob, fileName) => downloads.push({ blob, fileName })}>
         <DatabaseProvider api={api}>
           <BackupSettingsProvider>
             <DatabaseSidebar />
@@ -65,7 +65,7 @@ describe('database sidebar', () => {
     await userEvent.click(within(sidebar()).getByRole('button', { name: 'Download backup' }));
     await waitFor(() => expect(downloads).toHaveLength(1));
     expect(downloads[0]?.fileName).toMatch(/^ff2api_backup_\d{8}_\d{6}\.json$/);
-    const file = JSON.parse(new TextDecoder().decode(downloads[0]?.bytes));
+    const file = JSON.parse((await downloads[0]?.blob.text()) ?? '');
     expect(file.brokerage_configurations.map((c: { configuration_name: string }) => c.configuration_name).sort()).toEqual(['Backup lane', 'Main']);
     expect(await within(sidebar()).findByText(/Backup ready: ff2api_backup_/)).toBeInTheDocument();
     await waitFor(() => expect(within(sidebar()).getByTestId('risk-banner')).toHaveTextContent(/Low risk.*nothing changed since/));
@@ -81,7 +81,7 @@ describe('database sidebar', () => {
     await seed(source);
     const backup = await source.createBackup({ trigger: 'manual', secrets: 'plain' });
     if (!backup.ok) throw new Error(backup.error.message);
-    const text = new TextDecoder().decode(backup.value.bytes);
+    const text = await backup.value.blob.text();
 
     const target = await createTestApi({ clock });
     await target.createBrokerage('Local only');

@@ -26,7 +26,7 @@ async function seed(api: DatabaseService, brokerage: string, configs: string[]) 
 async function backupBytes(api: DatabaseService): Promise<Uint8Array> {
   const file = await api.createBackup({ trigger: 'manual', secrets: 'plain' });
   if (!file.ok) throw new Error(file.error.message);
-  return file.value.bytes;
+  return new Uint8Array(await file.value.blob.arrayBuffer());
 }
 
 /** The checksum of every data table, as a backup of the live database states it. */

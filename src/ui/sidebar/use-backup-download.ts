@@ -36,8 +36,8 @@ export function useBackupDownload() {
         setNotice({ kind: 'error', text: built.error.message, ...(built.error.detail ? { detail: built.error.detail } : {}) });
         return;
       }
-      const { fileName, bytes, receipt } = built.value;
-      download(bytes, fileName);
+      const { fileName, blob, receipt } = built.value;
+      download(blob, fileName);
       const recorded = await api.confirmBackupSaved(receipt);
       const what = `${plural(receipt.counts.brokerage_configurations, 'configuration')}, ${plural(receipt.counts.upload_history, 'upload')}, ${formatBytes(receipt.sizeBytes)}`;
       const secretsNote =
