@@ -9,18 +9,21 @@ const SECRETS_NOTES: Record<SecretsMode, string> = {
   omitted: 'Backup files leave out API keys and bearer tokens. Restored configurations will ask for their credentials.',
 };
 
-/** `Download backup`, `Quick emergency backup`, and how files treat credentials. */
-export function BackupActions({ disabled }: { disabled: boolean }) {
+/**
+ * `Download backup`, `Quick emergency backup`, and how files treat credentials. Always enabled:
+ * even a read-only tab can save what it shows.
+ */
+export function BackupActions() {
   const { run, busy, notice } = useBackupDownload();
   const { secrets, setSecrets, passphrase, setPassphrase } = useBackupSettings();
   return (
     <section aria-labelledby="backup-heading" className="sidebar-section">
       <h3 id="backup-heading">Backup</h3>
       <div className="button-row">
-        <button type="button" className="primary" disabled={disabled || busy !== null} onClick={() => void run('manual')}>
+        <button type="button" className="primary" disabled={busy !== null} onClick={() => void run('manual')}>
           {busy === 'manual' ? 'Preparing backup…' : 'Download backup'}
         </button>
-        <button type="button" disabled={disabled || busy !== null} onClick={() => void run('emergency')}>
+        <button type="button" disabled={busy !== null} onClick={() => void run('emergency')}>
           {busy === 'emergency' ? 'Preparing…' : 'Quick emergency backup'}
         </button>
       </div>

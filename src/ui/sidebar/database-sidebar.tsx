@@ -33,7 +33,7 @@ export function DatabaseSidebar() {
       {status.isWriter ? null : <ReadOnlyNotice />}
       {status.persistence.state === 'failed' ? <Notice notice={{ kind: 'error', text: status.persistence.error.message, ...(status.persistence.error.detail ? { detail: status.persistence.error.detail } : {}) }} /> : null}
       <OperationProgressBar />
-      <BackupActions disabled={false} />
+      <BackupActions />
       <RestorePanel disabled={!status.isWriter} />
       <ActivityList />
       <p className="caption">
