@@ -1,13 +1,9 @@
 import * as z from 'zod';
-import { computeChecksum } from './canonical';
-import { checkIntegrity } from './integrity';
-import { assembleLegacyTables } from './legacy-tables';
 import { convertOriginalUpload, parseRow, readSecrets, tidyName, type LegacyContext, type NewConfiguration } from './legacy-rows';
 import { MAX_TEXT_LENGTH } from './limits';
-import { refusalWithProblems } from './messages';
-import { countRowsOf, type ReadContext, type ReadResult } from './parsed';
+import type { ReadContext, ReadResult } from './parsed';
 import { ProblemLog, WarningTally } from './problems';
-import { convertAll, readArraySection, readFileTime } from './read-original';
+import { convertAll, finishLegacyRead, readArraySection, readFileTime } from './read-original';
 import { REPAIRS } from './repairs';
 import { parseTimestamp } from './timestamps';
 import { Bad, checkCredentialObject, checkMappingObject, isPlainObject } from './values';
@@ -47,23 +43,17 @@ export async function readOriginalExport(top: Record<string, unknown>, context: 
   const uploads = convertAll(uploadRows, convertOriginalUpload, legacy);
   context.progress(0.6);
 
-  const tables = assembleLegacyTables(configurations, uploads, { fileTime: legacy.fileTime, uploadsNewestFirst: false, warnings });
-  if (problems.count === 0) checkIntegrity(tables, problems, { ids: false });
-  if (problems.count > 0) return refusalWithProblems(problems);
-  const checksum = await computeChecksum(tables);
-  return {
-    ok: true,
-    backup: {
-      shape: 'ff2api-export',
-      shapeLabel: 'FF2API data export',
-      createdAt: legacy.fileTime,
-      secrets: 'omitted',
-      tables,
-      warnings: warnings.list(),
-      checksum,
-      fileCounts: countRowsOf(tables),
-    },
-  };
+  return finishLegacyRead({
+    configurations,
+    uploads,
+    fileTime: legacy.fileTime,
+    uploadsNewestFirst: false,
+    warnings,
+    problems,
+    shape: 'ff2api-export',
+    shapeLabel: 'FF2API data export',
+    secrets: 'omitted',
+  });
 }
 
 /** One legacy customer mapping as a configuration needing credentials. */

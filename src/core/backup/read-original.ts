@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { computeChecksum } from './canonical';
 import { checkIntegrity } from './integrity';
 import { assembleLegacyTables } from './legacy-tables';
-import { convertOriginalConfiguration, convertOriginalUpload, type LegacyContext } from './legacy-rows';
+import { convertOriginalConfiguration, convertOriginalUpload, type LegacyContext, type NewConfiguration, type NewUpload } from './legacy-rows';
 import { refusalWithProblems } from './messages';
 import { countRowsOf, type ReadContext, type ReadResult } from './parsed';
 import { ProblemLog, WarningTally, describeIssue, issueField } from './problems';
@@ -43,20 +43,45 @@ export async function readOriginalBackup(top: Record<string, unknown>, context: 
   context.progress(0.6);
   if (uploadRows.length === ORIGINAL_HISTORY_LIMIT) warnings.add(REPAIRS.historyTruncated, ORIGINAL_HISTORY_LIMIT);
 
-  const tables = assembleLegacyTables(configurations, uploads, { fileTime: legacy.fileTime, uploadsNewestFirst: true, warnings });
+  return finishLegacyRead({
+    configurations,
+    uploads,
+    fileTime: legacy.fileTime,
+    uploadsNewestFirst: true,
+    warnings,
+    problems,
+    shape: 'ff2api-1.0',
+    shapeLabel: `FF2API v1.0 sidebar backup${eraOf(configurationRows, uploadRows)}`,
+    secrets: 'plain',
+  });
+}
+
+/** Builds the tables of an original file's converted rows, checks them, and wraps the result. */
+export async function finishLegacyRead(args: {
+  configurations: readonly NewConfiguration[];
+  uploads: readonly NewUpload[];
+  fileTime: string;
+  uploadsNewestFirst: boolean;
+  warnings: WarningTally;
+  problems: ProblemLog;
+  shape: 'ff2api-1.0' | 'ff2api-export';
+  shapeLabel: string;
+  secrets: 'plain' | 'omitted';
+}): Promise<ReadResult> {
+  const { warnings, problems } = args;
+  const tables = assembleLegacyTables(args.configurations, args.uploads, { fileTime: args.fileTime, uploadsNewestFirst: args.uploadsNewestFirst, warnings });
   if (problems.count === 0) checkIntegrity(tables, problems, { ids: false });
   if (problems.count > 0) return refusalWithProblems(problems);
-  const checksum = await computeChecksum(tables);
   return {
     ok: true,
     backup: {
-      shape: 'ff2api-1.0',
-      shapeLabel: `FF2API v1.0 sidebar backup${eraOf(configurationRows, uploadRows)}`,
-      createdAt: legacy.fileTime,
-      secrets: 'plain',
+      shape: args.shape,
+      shapeLabel: args.shapeLabel,
+      createdAt: args.fileTime,
+      secrets: args.secrets,
       tables,
       warnings: warnings.list(),
-      checksum,
+      checksum: await computeChecksum(tables),
       fileCounts: countRowsOf(tables),
     },
   };
