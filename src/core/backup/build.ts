@@ -2,12 +2,11 @@ import { logActivity, readAllActivity } from '../db/activity';
 import { TABLE_COLUMNS, type DataTables } from '../db/rows';
 import { META_KEYS, writeMeta } from '../db/meta';
 import { openDatabase } from '../db/open';
-import { DATA_TABLES } from '../db/schema';
+import { DATA_TABLES, type DataTable } from '../db/schema';
 import type { Database, SqlJsStatic, SqlValue } from '../db/sql-types';
-import { insertRows, readAllTables } from '../db/tables';
+import { insertRows } from '../db/tables';
 import { inTransaction, selectRows } from '../db/transaction';
 import { describeThrown, fail, ok, type Result } from '../result';
-import { sameRow } from './same-row';
 
 /**
  * Builds the database a restore (or an undo) will swap in, apart from the live one: a fresh
@@ -80,20 +79,39 @@ export function verifyDatabase(db: Database, expected: DataTables): string | nul
   if (!integrity || integrity.length !== 1 || integrity[0] !== 'ok') return `integrity_check: ${JSON.stringify(integrity).slice(0, 500)}`;
   const foreignKeys = db.exec('PRAGMA foreign_key_check')[0]?.values ?? [];
   if (foreignKeys.length > 0) return `foreign_key_check: ${foreignKeys.length} violations, first ${JSON.stringify(foreignKeys[0])}`;
-  const actual = readAllTables(db);
   for (const table of DATA_TABLES) {
-    const want: readonly object[] = expected[table];
-    const got: readonly object[] = actual[table];
-    if (got.length !== want.length) return `${table}: ${got.length} rows stored, ${want.length} expected`;
-    // Both in id order: the database reads by id; sort the plan's rows the same way.
-    const wantById = [...want].sort((a, b) => (a as { id: number }).id - (b as { id: number }).id);
-    for (let i = 0; i < got.length; i++) {
-      if (!sameRow(got[i] as object, wantById[i] as object, TABLE_COLUMNS[table])) {
-        return `${table}: row id ${String((wantById[i] as { id: number }).id)} reads back differently`;
-      }
-    }
+    const mismatch = compareTable(db, table, expected[table]);
+    if (mismatch !== null) return mismatch;
   }
   return null;
+}
+
+/**
+ * Reads a table back in id order and compares every column with the planned rows. Streams the
+ * rows as arrays (no object per row) and sorts the plan only when it is not already in id order:
+ * this read-back is the largest part of a restore after the insert itself.
+ */
+function compareTable(db: Database, table: DataTable, planned: readonly object[]): string | null {
+  const columns: readonly string[] = TABLE_COLUMNS[table];
+  const byId = (row: object) => (row as { id: number }).id;
+  const isSorted = planned.every((row, i) => i === 0 || byId(planned[i - 1] as object) < byId(row));
+  const want = isSorted ? planned : [...planned].sort((a, b) => byId(a) - byId(b));
+  const stmt = db.prepare(`SELECT ${columns.join(', ')} FROM ${table} ORDER BY id`);
+  try {
+    let index = 0;
+    while (stmt.step()) {
+      const got = stmt.get();
+      const row = want[index] as Record<string, unknown> | undefined;
+      if (row === undefined) return `${table}: more rows stored than the ${want.length} expected`;
+      for (let c = 0; c < columns.length; c++) {
+        if ((got[c] ?? null) !== (row[columns[c] as string] ?? null)) return `${table}: row id ${String(row.id)} reads back differently`;
+      }
+      index++;
+    }
+    return index === want.length ? null : `${table}: ${index} rows stored, ${want.length} expected`;
+  } finally {
+    stmt.free();
+  }
 }
 
 /**
