@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { BACKUP_NAME, readDownload } from './helpers/backup-files';
+import { BACKUP_NAME, keepDownload, readDownload } from './helpers/backup-files';
 import { ACME, CONFIGURATIONS, seedCatalog } from './helpers/seed';
 import { Catalog } from './pages/catalog';
 import { Sidebar } from './pages/sidebar';
@@ -24,8 +24,7 @@ test('an encrypted backup hides the credentials and restores only with the right
     const secret = 'apiKey' in configuration ? configuration.apiKey : configuration.bearerToken;
     expect(text, `${configuration.name}'s credential is not in clear`).not.toContain(secret);
   }
-  const file = testInfo.outputPath(download.suggestedFilename());
-  await download.saveAs(file);
+  const file = await keepDownload(download, testInfo);
 
   // Another browser (empty storage) restores it.
   const context = await browser.newContext();
@@ -67,8 +66,7 @@ test('a backup made without credentials restores configurations marked "Needs cr
   const download = await sidebar.downloadBackup();
   const text = (await readDownload(download)).toString('utf8');
   expect(text).not.toContain('ak-acme-1111');
-  const file = testInfo.outputPath(download.suggestedFilename());
-  await download.saveAs(file);
+  const file = await keepDownload(download, testInfo);
 
   const context = await browser.newContext();
   const other = await context.newPage();

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { keepDownload } from './helpers/backup-files';
 import { ACME, BLUE_LINE } from './helpers/seed';
 import { Catalog } from './pages/catalog';
 import { Sidebar } from './pages/sidebar';
@@ -10,8 +11,7 @@ test('merge adds what is missing and deletes nothing; merging the same file twic
   await catalog.createBrokerage(ACME);
   await catalog.createConfiguration({ brokerage: ACME, name: 'Daily loads', authType: 'api_key', apiKey: 'ak-acme-1111' });
   const download = await sidebar.downloadBackup();
-  const file = testInfo.outputPath(download.suggestedFilename());
-  await download.saveAs(file);
+  const file = await keepDownload(download, testInfo);
 
   // Since the backup: one more brokerage with a configuration, and one configuration deleted.
   await catalog.createBrokerage(BLUE_LINE);
@@ -46,8 +46,7 @@ test('Undo restore brings back the database as it was before a replace, also aft
   await page.goto('/');
   await catalog.createBrokerage(ACME);
   const download = await sidebar.downloadBackup();
-  const file = testInfo.outputPath(download.suggestedFilename());
-  await download.saveAs(file);
+  const file = await keepDownload(download, testInfo);
   await catalog.createBrokerage(BLUE_LINE);
   await catalog.createConfiguration({ brokerage: BLUE_LINE, name: 'Standard', authType: 'api_key', apiKey: 'ak-blue-3333' });
 

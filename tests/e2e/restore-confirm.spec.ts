@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { keepDownload } from './helpers/backup-files';
 import { ACME, BLUE_LINE } from './helpers/seed';
 import { Catalog } from './pages/catalog';
 import { Sidebar } from './pages/sidebar';
@@ -10,8 +11,7 @@ test('replacing a database that has data needs RESTORE typed first', async ({ pa
   await catalog.createBrokerage(ACME);
   await catalog.createConfiguration({ brokerage: ACME, name: 'Daily loads', authType: 'api_key', apiKey: 'ak-acme-1111' });
   const download = await sidebar.downloadBackup();
-  const file = testInfo.outputPath(download.suggestedFilename());
-  await download.saveAs(file);
+  const file = await keepDownload(download, testInfo);
 
   // Work done after the backup: replacing with the older file would remove it.
   await catalog.createBrokerage(BLUE_LINE);
@@ -57,8 +57,7 @@ test('Cancel leaves the restore without changing anything', async ({ page }, tes
   await page.goto('/');
   await catalog.createBrokerage(ACME);
   const download = await sidebar.downloadBackup();
-  const file = testInfo.outputPath(download.suggestedFilename());
-  await download.saveAs(file);
+  const file = await keepDownload(download, testInfo);
   await catalog.createBrokerage(BLUE_LINE);
 
   await sidebar.restoreFrom(file);

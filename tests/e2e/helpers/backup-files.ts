@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, type Download } from '@playwright/test';
+import { expect, type Download, type TestInfo } from '@playwright/test';
 
 /** The parts of an ff2api_backup 2.0 file the e2e tests read (BACKUP_FORMAT.md). */
 export interface BackupFile {
@@ -60,4 +60,11 @@ export function credentialsOf(row: { api_credentials: unknown }): Record<string,
   if (typeof raw === 'string') return JSON.parse(raw) as Record<string, unknown>;
   if (raw && typeof raw === 'object') return raw as Record<string, unknown>;
   return {};
+}
+
+/** Keeps a downloaded file in the test's output folder and returns its path (for a later restore). */
+export async function keepDownload(download: Download, testInfo: TestInfo): Promise<string> {
+  const file = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(file);
+  return file;
 }
