@@ -4,10 +4,10 @@
  * by round so that both see the same machine state. The page (main.ts) calls its methods.
  */
 import { APP_VERSION } from '../../src/core/app-version';
-import { buildRestoredDatabase, verifyDatabase } from '../../src/core/backup/build';
-import { planRestore } from '../../src/core/backup/plan';
-import { readBackupFile } from '../../src/core/backup/read';
-import { buildBackupFile } from '../../src/core/backup/write';
+import { buildRestoredDatabase, verifyDatabase } from '../../src/core/backup/restore/build';
+import { planRestore } from '../../src/core/backup/restore/plan';
+import { readBackupFile } from '../../src/core/backup/read/read';
+import { buildBackupFile } from '../../src/core/backup/write/write';
 import { readAllActivity } from '../../src/core/db/activity';
 import { createBrokerage } from '../../src/core/db/brokerages';
 import { listHistoryPage } from '../../src/core/db/history';
@@ -25,8 +25,8 @@ import { openDatabaseService } from '../../src/worker/database-service';
 import { LiveDatabase } from '../../src/worker/live-database';
 import { singleTabCoordination } from '../../src/worker/tab-coordination';
 import type { DataTables } from '../../src/core/db/rows';
-import { canonicalText, computeChecksum } from '../../src/core/backup/canonical';
-import { encodeUtf8 } from '../../src/core/backup/encoding';
+import { canonicalText, computeChecksum } from '../../src/core/backup/checksum/canonical';
+import { encodeUtf8 } from '../../src/core/backup/format/encoding';
 import { deleteIdb, encodeIntoBuffer, idbGet, idbPut, insertTables, newestUploads, openFloorIdb, selectTables, sha256, validateFile } from './floor';
 import { generateTables } from './generate';
 import { collectGarbage, Collector, stopwatch, type Timings } from './timing';

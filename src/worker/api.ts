@@ -1,7 +1,17 @@
 import type { AppError, Result } from '../core/result';
-import type { ActivityRow, AuthType, UploadRow } from '../core/db/rows';
+import type { ActivityRow } from '../core/db/rows';
 import type { DatabaseTimes } from '../core/db/meta';
 import type { DataTable } from '../core/db/schema';
+import type { SecretsMode } from '../core/backup/format/format';
+import type { RestoreWarning } from '../core/backup/read/problems';
+import type { RestoreMode, TableChange } from '../core/backup/restore/changes';
+
+import type { BrokerageSummary } from '../core/db/brokerages';
+import type { ConfigurationInput } from '../core/db/configuration-input';
+import type { ConfigurationView } from '../core/db/configuration-view';
+import type { HistoryPage, HistoryQuery } from '../core/db/history';
+
+export type { BrokerageSummary, ConfigurationInput, ConfigurationView, HistoryPage, HistoryQuery, RestoreMode, RestoreWarning, SecretsMode, TableChange };
 
 /**
  * The typed async API the UI uses. The worker implements it over the real database; the UI never
@@ -86,63 +96,7 @@ export type PersistenceState =
   | { state: 'saving' }
   | { state: 'failed'; error: AppError };
 
-export interface BrokerageSummary {
-  id: number;
-  name: string;
-  created_at: string;
-  configurationCount: number;
-  uploadCount: number;
-}
-
-/** A configuration as the UI sees it: secrets stay in the worker, only their presence shows. */
-export interface ConfigurationView {
-  id: number;
-  brokerage_name: string;
-  configuration_name: string;
-  description: string | null;
-  auth_type: AuthType;
-  base_url: string;
-  hasApiKey: boolean;
-  hasBearerToken: boolean;
-  needsCredentials: boolean;
-  field_mappings: Record<string, string>;
-  file_headers: string[] | null;
-  version: number;
-  created_at: string;
-  updated_at: string;
-  last_used_at: string | null;
-}
-
-export interface ConfigurationInput {
-  /** Absent to create. */
-  id?: number;
-  brokerage_name: string;
-  configuration_name: string;
-  description: string;
-  auth_type: AuthType;
-  base_url: string;
-  /** New API key; empty on update means "keep the stored one". */
-  api_key: string;
-  /** New bearer token; empty on update means "keep the stored one". */
-  bearer_token: string;
-  field_mappings: Record<string, string>;
-}
-
-export interface HistoryQuery {
-  brokerageName?: string;
-  /** Keyset cursor: the last row of the previous page. */
-  after?: { upload_timestamp: string; id: number };
-  limit: number;
-}
-
-export interface HistoryPage {
-  rows: UploadRow[];
-  next: { upload_timestamp: string; id: number } | null;
-  total: number;
-}
-
 export type BackupTrigger = 'manual' | 'emergency';
-export type SecretsMode = 'plain' | 'encrypted' | 'omitted';
 
 export interface BackupRequest {
   trigger: BackupTrigger;
@@ -166,21 +120,6 @@ export interface BackupReceipt {
   checksum: string;
   secrets: SecretsMode;
   sizeBytes: number;
-}
-
-export type RestoreMode = 'replace' | 'merge';
-
-export interface RestoreWarning {
-  code: string;
-  message: string;
-  count: number;
-}
-
-export interface TableChange {
-  add: number;
-  update: number;
-  remove: number;
-  unchanged: number;
 }
 
 export interface RestorePreview {

@@ -1,8 +1,8 @@
-import { buildBackupFile } from '../core/backup/write';
-import { readBackupFile, type ParsedBackup } from '../core/backup/read';
-import { countLostChanges, planRestore, type RestorePlan } from '../core/backup/plan';
-import { buildRestoredDatabase } from '../core/backup/build';
-import { backupFileName } from '../core/backup/file-name';
+import { buildBackupFile } from '../core/backup/write/write';
+import { readBackupFile, type ParsedBackup } from '../core/backup/read/read';
+import { countLostChanges, planRestore, type RestorePlan } from '../core/backup/restore/plan';
+import { buildRestoredDatabase } from '../core/backup/restore/build';
+import { backupFileName } from '../core/backup/write/file-name';
 import { logActivity, readAllActivity } from '../core/db/activity';
 import { META_KEYS, readDatabaseTimes, writeMeta } from '../core/db/meta';
 import { openDatabase } from '../core/db/open';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRestoredDatabase, verifyDatabase } from '../../src/core/backup/build';
+import { buildRestoredDatabase, verifyDatabase } from '../../src/core/backup/restore/build';
 import { listActivity, logActivity } from '../../src/core/db/activity';
 import { META_KEYS, readDatabaseTimes, writeMeta } from '../../src/core/db/meta';
 import { exportDatabase } from '../../src/core/db/open';

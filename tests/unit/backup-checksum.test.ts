@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { computeChecksum } from '../../src/core/backup/canonical';
-import { JSON_COLUMNS } from '../../src/core/backup/format';
-import { readBackupFile } from '../../src/core/backup/read';
-import { buildBackupFile } from '../../src/core/backup/write';
-import { matchesWrittenLayout } from '../../src/core/backup/written-layout';
+import { computeChecksum } from '../../src/core/backup/checksum/canonical';
+import { JSON_COLUMNS } from '../../src/core/backup/format/format';
+import { readBackupFile } from '../../src/core/backup/read/read';
+import { buildBackupFile } from '../../src/core/backup/write/write';
+import { matchesWrittenLayout } from '../../src/core/backup/checksum/written-layout';
 import { TABLE_COLUMNS, type DataTables } from '../../src/core/db/rows';
 import { DATA_TABLES, type DataTable } from '../../src/core/db/schema';
 import { fixtureBytes, sampleTables, text, utf8 } from './backup-support';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildRestoredDatabase } from '../../src/core/backup/build';
-import { planRestore } from '../../src/core/backup/plan';
-import { readBackupFile } from '../../src/core/backup/read';
-import { buildBackupFile } from '../../src/core/backup/write';
+import { buildRestoredDatabase } from '../../src/core/backup/restore/build';
+import { planRestore } from '../../src/core/backup/restore/plan';
+import { readBackupFile } from '../../src/core/backup/read/read';
+import { buildBackupFile } from '../../src/core/backup/write/write';
 import { openDatabase } from '../../src/core/db/open';
 import { SCHEMA_VERSION } from '../../src/core/db/schema';
 import { readAllTables } from '../../src/core/db/tables';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildRestoredDatabase } from '../../src/core/backup/build';
-import { countLostChanges, MERGE_CONFLICT_RULE, planRestore } from '../../src/core/backup/plan';
-import { readBackupFile } from '../../src/core/backup/read';
+import { buildRestoredDatabase } from '../../src/core/backup/restore/build';
+import { countLostChanges, MERGE_CONFLICT_RULE, planRestore } from '../../src/core/backup/restore/plan';
+import { readBackupFile } from '../../src/core/backup/read/read';
 import type { DataTables } from '../../src/core/db/rows';
 import { openDatabase } from '../../src/core/db/open';
 import { loadSqlJs } from '../support/sqljs';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BACKUP_BYTES, MAX_TEXT_LENGTH } from '../../src/core/backup/limits';
-import { readBackupFile } from '../../src/core/backup/read';
+import { MAX_BACKUP_BYTES, MAX_TEXT_LENGTH } from '../../src/core/backup/format/limits';
+import { readBackupFile } from '../../src/core/backup/read/read';
 import { fixtureBytes, text, utf8 } from './backup-support';
 
 const CHOOSE = 'Nothing was changed. Choose an ff2api_backup_….json file.';

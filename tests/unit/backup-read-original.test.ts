@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRestoredDatabase } from '../../src/core/backup/build';
-import { readBackupFile, type ParsedBackup } from '../../src/core/backup/read';
+import { buildRestoredDatabase } from '../../src/core/backup/restore/build';
+import { readBackupFile, type ParsedBackup } from '../../src/core/backup/read/read';
 import { openDatabase } from '../../src/core/db/open';
 import { loadSqlJs } from '../support/sqljs';
 import { fixtureBytes } from './backup-support';

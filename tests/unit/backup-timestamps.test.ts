@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isIsoUtc, parseTimestamp } from '../../src/core/backup/timestamps';
+import { isIsoUtc, parseTimestamp } from '../../src/core/backup/format/timestamps';
 
 // Naive local times are read in this computer's zone; pin one with daylight saving to test it.
 const previousZone = process.env.TZ;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { computeChecksum } from '../../src/core/backup/canonical';
-import { readBackupFile } from '../../src/core/backup/read';
-import { buildBackupFile, type BackupInput } from '../../src/core/backup/write';
+import { computeChecksum } from '../../src/core/backup/checksum/canonical';
+import { readBackupFile } from '../../src/core/backup/read/read';
+import { buildBackupFile, type BackupInput } from '../../src/core/backup/write/write';
 import { TABLE_COLUMNS, type ActivityRow, type DataTables } from '../../src/core/db/rows';
 import { DATA_TABLES, SCHEMA_VERSION } from '../../src/core/db/schema';
 import { readAllTables } from '../../src/core/db/tables';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backupFileName } from '../../src/core/backup/file-name';
+import { backupFileName } from '../../src/core/backup/write/file-name';
 
 describe('backup file names', () => {
   it.each([

@@ -2,12 +2,19 @@
  * Brokerages: the `brokerages` table. A brokerage's configurations hang off its name
  * (ON UPDATE/DELETE CASCADE); upload history keeps the name as plain text and is never deleted.
  */
-import type { BrokerageSummary } from '../../worker/api';
 import { checkName } from '../names';
 import { fail, ok, type Result } from '../result';
 import type { Database } from './sql-types';
 import { selectRows, selectValue } from './transaction';
 import { runWrite } from './write';
+
+export interface BrokerageSummary {
+  id: number;
+  name: string;
+  created_at: string;
+  configurationCount: number;
+  uploadCount: number;
+}
 
 const SQL = {
   summaries: `

@@ -3,11 +3,25 @@
  * (reference/ff2api-original.md §4.2): name, credential for the chosen auth type, base URL —
  * then the field mappings.
  */
-import type { ConfigurationInput } from '../../worker/api';
 import { checkFieldMappings } from '../field-mappings';
 import { checkName } from '../names';
 import { fail, ok, type Result } from '../result';
 import type { AuthType } from './rows';
+
+export interface ConfigurationInput {
+  /** Absent to create. */
+  id?: number;
+  brokerage_name: string;
+  configuration_name: string;
+  description: string;
+  auth_type: AuthType;
+  base_url: string;
+  /** New API key; empty on update means "keep the stored one". */
+  api_key: string;
+  /** New bearer token; empty on update means "keep the stored one". */
+  bearer_token: string;
+  field_mappings: Record<string, string>;
+}
 
 const MESSAGES = {
   noApiKey: 'Please provide an API key for API key authentication.',

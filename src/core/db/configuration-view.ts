@@ -3,8 +3,26 @@
  * only whether an API key or bearer token is stored, never what it is.
  */
 import * as z from 'zod';
-import type { ConfigurationView } from '../../worker/api';
 import type { AuthType, ConfigurationRow } from './rows';
+
+/** A configuration as the UI sees it: secrets stay in the worker, only their presence shows. */
+export interface ConfigurationView {
+  id: number;
+  brokerage_name: string;
+  configuration_name: string;
+  description: string | null;
+  auth_type: AuthType;
+  base_url: string;
+  hasApiKey: boolean;
+  hasBearerToken: boolean;
+  needsCredentials: boolean;
+  field_mappings: Record<string, string>;
+  file_headers: string[] | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  last_used_at: string | null;
+}
 
 /** Stored `api_credentials` JSON: `{ base_url, api_key? }`; other keys are ignored. */
 const credentialsSchema = z.looseObject({

@@ -2,7 +2,8 @@
  * Brokerage configurations: the `brokerage_configurations` table (mappings, credentials as JSON
  * text, version) and its audit trail in `configuration_changes`.
  */
-import type { ConfigurationInput, ConfigurationView } from '../../worker/api';
+import type { ConfigurationInput } from './configuration-input';
+import type { ConfigurationView } from './configuration-view';
 import { normalizeName } from '../names';
 import { fail, ok, type Result } from '../result';
 import { checkConfigurationInput, type CheckedConfiguration } from './configuration-input';

@@ -3,10 +3,22 @@
  * (upload_timestamp DESC, id DESC) indexes: a page costs the same however deep it is, and the
  * table is never loaded whole.
  */
-import type { HistoryPage, HistoryQuery } from '../../worker/api';
 import { TABLE_COLUMNS, type UploadRow } from './rows';
 import type { Database, SqlValue } from './sql-types';
 import { selectValue } from './transaction';
+
+export interface HistoryPage {
+  rows: UploadRow[];
+  next: { upload_timestamp: string; id: number } | null;
+  total: number;
+}
+
+export interface HistoryQuery {
+  brokerageName?: string;
+  /** Keyset cursor: the last row of the previous page. */
+  after?: { upload_timestamp: string; id: number };
+  limit: number;
+}
 
 /** The most rows one page may hold, whatever the caller asks for. */
 export const MAX_HISTORY_PAGE = 500;

@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { MAX_BACKUP_BYTES } from '../../core/backup/limits';
-import { MERGE_CONFLICT_RULE } from '../../core/backup/plan';
+import { MAX_BACKUP_BYTES } from '../../core/backup/format/limits';
+import { MERGE_CONFLICT_RULE } from '../../core/backup/restore/plan';
 import type { AppError } from '../../core/result';
 import type { BackupSource, RestoreMode, RestorePreview, RestoreWarning } from '../../worker/api';
 import { useDatabase } from '../database-context';

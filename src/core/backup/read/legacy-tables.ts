@@ -1,4 +1,4 @@
-import type { BrokerageRow, ConfigurationRow, DataTables, UploadRow } from '../db/rows';
+import type { BrokerageRow, ConfigurationRow, DataTables, UploadRow } from '../../db/rows';
 import type { NewConfiguration, NewUpload } from './legacy-rows';
 import type { WarningTally } from './problems';
 import { REPAIRS } from './repairs';

@@ -1,4 +1,4 @@
-import { MAX_NAME_LENGTH } from '../names';
+import { MAX_NAME_LENGTH } from '../../names';
 
 /**
  * Every limit the backup reader enforces, in one place (docs/backup-format.md states them).

@@ -1,8 +1,8 @@
 import type {
   BrokerageRow, ConfigurationChangeRow, ConfigurationRow, DataTables, ProcessingErrorRow, UploadRow,
-} from '../db/rows';
-import type { DataTable } from '../db/schema';
-import { encodeUtf8, type Bytes } from './encoding';
+} from '../../db/rows';
+import type { DataTable } from '../../db/schema';
+import { encodeUtf8, type Bytes } from '../format/encoding';
 
 /**
  * The canonical serialization of the data sections. It is what the checksum covers and, byte for

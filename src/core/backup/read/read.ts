@@ -1,6 +1,6 @@
-import { describeThrown } from '../result';
-import { FORMAT_NAME } from './format';
-import { MAX_BACKUP_BYTES } from './limits';
+import { describeThrown } from '../../result';
+import { FORMAT_NAME } from '../format/format';
+import { MAX_BACKUP_BYTES } from '../format/limits';
 import { READ_MESSAGES, refusal, refusalWithProblems } from './messages';
 import type { ReadOptions, ReadResult } from './parsed';
 import { parseJsonBytes } from './parse-json';
@@ -8,7 +8,7 @@ import { ProblemLog } from './problems';
 import { readOriginalExport } from './read-export';
 import { readOriginalBackup } from './read-original';
 import { readOurBackup } from './read-ours';
-import { describeKind, isPlainObject, reservedKeyOf } from './values';
+import { describeKind, isPlainObject, reservedKeyOf } from '../format/values';
 
 export type { LockedBackup, ParsedBackup, ReadOptions, ReadResult } from './parsed';
 export type { Problem } from './problems';

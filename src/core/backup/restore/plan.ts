@@ -1,6 +1,6 @@
-import { TABLE_COLUMNS, type DataTables } from '../db/rows';
-import { DATA_TABLES, type DataTable } from '../db/schema';
-import type { RestoreMode, TableChange } from '../../worker/api';
+import { TABLE_COLUMNS, type DataTables } from '../../db/rows';
+import { DATA_TABLES, type DataTable } from '../../db/schema';
+import type { RestoreMode, TableChange } from './changes';
 import { mergeTables } from './merge';
 import { sameRow } from './same-row';
 

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { base64ToBytes, bytesToBase64, encodeUtf8, gunzipLimited, gzip, type Bytes } from './encoding';
-import { MAX_KDF_ITERATIONS, MIN_KDF_ITERATIONS } from './limits';
+import { base64ToBytes, bytesToBase64, encodeUtf8, gunzipLimited, gzip, type Bytes } from '../format/encoding';
+import { MAX_KDF_ITERATIONS, MIN_KDF_ITERATIONS } from '../format/limits';
 
 /**
  * Passphrase encryption of a backup's data part: gzip → AES-GCM-256 with a key from

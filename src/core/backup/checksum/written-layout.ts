@@ -1,6 +1,6 @@
 import { sha256Hex } from './canonical';
-import { concatBytes, decodeUtf8Strict, encodeUtf8 } from './encoding';
-import { isPlainObject } from './values';
+import { concatBytes, decodeUtf8Strict, encodeUtf8 } from '../format/encoding';
+import { isPlainObject } from '../format/values';
 
 /**
  * A shortcut for verifying the checksum of a plain file exactly as buildBackupFile wrote it:

@@ -1,4 +1,4 @@
-import { DEFAULT_BASE_URL } from './format';
+import { DEFAULT_BASE_URL } from '../format/format';
 
 /**
  * The repairs made when reading the original FF2API's files (BACKUP_FORMAT.md "Known defects"),

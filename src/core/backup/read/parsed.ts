@@ -1,8 +1,9 @@
-import type { DataTables } from '../db/rows';
-import { DATA_TABLES, type DataTable } from '../db/schema';
-import type { AppError } from '../result';
-import type { RestoreWarning, SecretsMode } from '../../worker/api';
-import type { BackupShape } from './format';
+import type { DataTables } from '../../db/rows';
+import { DATA_TABLES, type DataTable } from '../../db/schema';
+import type { AppError } from '../../result';
+import type { SecretsMode } from '../format/format';
+import type { RestoreWarning } from './problems';
+import type { BackupShape } from '../format/format';
 
 /** The result types of reading a backup file, shared by the readers of each shape. */
 

@@ -1,12 +1,12 @@
-import { logActivity, readAllActivity } from '../db/activity';
-import { TABLE_COLUMNS, type DataTables } from '../db/rows';
-import { META_KEYS, writeMeta } from '../db/meta';
-import { openDatabase } from '../db/open';
-import { DATA_TABLES, type DataTable } from '../db/schema';
-import type { Database, SqlJsStatic, SqlValue } from '../db/sql-types';
-import { insertRows } from '../db/tables';
-import { inTransaction, selectRows } from '../db/transaction';
-import { describeThrown, fail, ok, type Result } from '../result';
+import { logActivity, readAllActivity } from '../../db/activity';
+import { TABLE_COLUMNS, type DataTables } from '../../db/rows';
+import { META_KEYS, writeMeta } from '../../db/meta';
+import { openDatabase } from '../../db/open';
+import { DATA_TABLES, type DataTable } from '../../db/schema';
+import type { Database, SqlJsStatic, SqlValue } from '../../db/sql-types';
+import { insertRows } from '../../db/tables';
+import { inTransaction, selectRows } from '../../db/transaction';
+import { describeThrown, fail, ok, type Result } from '../../result';
 
 /**
  * Builds the database a restore (or an undo) will swap in, apart from the live one: a fresh

@@ -1,4 +1,4 @@
-import { MAX_INFO_DEPTH } from './limits';
+import { MAX_INFO_DEPTH } from '../format/limits';
 
 /**
  * JSON with object keys sorted at every level: the same `backup_info` gives the same text however

@@ -1,10 +1,13 @@
-import type { DataTables } from '../db/rows';
-import type { DataTable } from '../db/schema';
+import type { DataTables } from '../../db/rows';
+import type { DataTable } from '../../db/schema';
 
 /**
  * Names and constants of the ff2api_backup file format (docs/backup-format.md). Our files keep
  * the original FF2API's top-level keys and row key names, so its import still reads their core.
  */
+
+/** How a file holds API keys and bearer tokens: as they are, sealed with a passphrase, or not at all. */
+export type SecretsMode = 'plain' | 'encrypted' | 'omitted';
 
 /** `backup_info.format` of every file FF2API Web writes. */
 export const FORMAT_NAME = 'ff2api_backup';

@@ -1,12 +1,12 @@
-import type { ActivityRow, ConfigurationRow, DataTables } from '../db/rows';
-import { DATA_TABLES, type DataTable } from '../db/schema';
-import type { SecretsMode } from '../../worker/api';
-import { canonicalText, sha256Hex } from './canonical';
-import { canonicalJson } from './canonical-json';
-import { concatBytes, encodeUtf8 } from './encoding';
-import { ACTIVITY_SECTION, ENCRYPTED_SECTION, FORMAT_NAME, FORMAT_VERSION, SECRET_CREDENTIAL_KEYS } from './format';
-import { MIN_KDF_ITERATIONS } from './limits';
-import { KDF_ITERATIONS, sealData } from './seal';
+import type { ActivityRow, ConfigurationRow, DataTables } from '../../db/rows';
+import { DATA_TABLES, type DataTable } from '../../db/schema';
+import type { SecretsMode } from '../format/format';
+import { canonicalText, sha256Hex } from '../checksum/canonical';
+import { canonicalJson } from '../checksum/canonical-json';
+import { concatBytes, encodeUtf8 } from '../format/encoding';
+import { ACTIVITY_SECTION, ENCRYPTED_SECTION, FORMAT_NAME, FORMAT_VERSION, SECRET_CREDENTIAL_KEYS } from '../format/format';
+import { MIN_KDF_ITERATIONS } from '../format/limits';
+import { KDF_ITERATIONS, sealData } from '../seal/seal';
 
 /**
  * Writes ff2api_backup files, format 2.0 (docs/backup-format.md). Pure: tables in, bytes out;

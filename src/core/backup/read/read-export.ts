@@ -1,12 +1,12 @@
 import * as z from 'zod';
 import { convertOriginalUpload, parseRow, readSecrets, tidyName, type LegacyContext, type NewConfiguration } from './legacy-rows';
-import { MAX_TEXT_LENGTH } from './limits';
+import { MAX_TEXT_LENGTH } from '../format/limits';
 import type { ReadContext, ReadResult } from './parsed';
 import { ProblemLog, WarningTally } from './problems';
 import { convertAll, finishLegacyRead, readArraySection, readFileTime } from './read-original';
 import { REPAIRS } from './repairs';
-import { parseTimestamp } from './timestamps';
-import { Bad, checkCredentialObject, checkMappingObject, isPlainObject } from './values';
+import { parseTimestamp } from '../format/timestamps';
+import { Bad, checkCredentialObject, checkMappingObject, isPlainObject } from '../format/values';
 
 /**
  * Reads the original FF2API's data export (reference/ff2api-original.md §2.5): `export_info` +

@@ -1,5 +1,5 @@
-import type { DataTables } from '../db/rows';
-import { DATA_TABLES } from '../db/schema';
+import type { DataTables } from '../../db/rows';
+import { DATA_TABLES } from '../../db/schema';
 import type { ProblemLog } from './problems';
 
 /**

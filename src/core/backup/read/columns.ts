@@ -1,12 +1,12 @@
-import { normalizeName } from '../names';
-import type { DataTables } from '../db/rows';
-import type { DataTable } from '../db/schema';
-import { MAX_COUNT, MAX_DOCUMENT_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from './limits';
+import { normalizeName } from '../../names';
+import type { DataTables } from '../../db/rows';
+import type { DataTable } from '../../db/schema';
+import { MAX_COUNT, MAX_DOCUMENT_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from '../format/limits';
 import type { ProblemLog } from './problems';
-import { isIsoUtc } from './timestamps';
+import { isIsoUtc } from '../format/timestamps';
 import {
   Bad, checkCredentialObject, checkHeaderList, checkMappingObject, describeKind, isPlainObject, reservedKeyOf,
-} from './values';
+} from '../format/values';
 
 /**
  * Row checks for the data sections of our own 2.x files. Hand-written rather than zod: these

@@ -1,4 +1,4 @@
-import { normalizeName } from '../names';
+import { normalizeName } from '../../names';
 import { MAX_MAPPING_ENTRIES, MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from './limits';
 
 /**

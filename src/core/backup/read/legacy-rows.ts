@@ -1,13 +1,13 @@
 import * as z from 'zod';
-import type { ConfigurationRow, UploadRow } from '../db/rows';
-import { DEFAULT_BASE_URL } from './format';
-import { MAX_COUNT, MAX_DOCUMENT_LENGTH, MAX_TEXT_LENGTH } from './limits';
+import type { ConfigurationRow, UploadRow } from '../../db/rows';
+import { DEFAULT_BASE_URL } from '../format/format';
+import { MAX_COUNT, MAX_DOCUMENT_LENGTH, MAX_TEXT_LENGTH } from '../format/limits';
 import { describeIssue, issueField, type ProblemLog, type WarningTally } from './problems';
 import { REPAIRS } from './repairs';
-import { parseTimestamp } from './timestamps';
+import { parseTimestamp } from '../format/timestamps';
 import {
   Bad, checkCredentialObject, checkHeaderList, checkMappingObject, checkName, describeKind, isPlainObject, reservedKeyOf,
-} from './values';
+} from '../format/values';
 
 /**
  * Rows of the original FF2API's files (sidebar backup 1.0, all eras, and the old export) turned

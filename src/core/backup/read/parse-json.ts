@@ -1,6 +1,6 @@
-import { decodeUtf8Strict } from './encoding';
+import { decodeUtf8Strict } from '../format/encoding';
 import { READ_MESSAGES, refusal } from './messages';
-import type { AppError } from '../result';
+import type { AppError } from '../../result';
 
 /**
  * Bytes → JSON value, with a specific message for each way a file can fail to be JSON text.

@@ -1,4 +1,4 @@
-import type { AppError } from '../result';
+import type { AppError } from '../../result';
 import type { ProblemLog } from './problems';
 
 /**

@@ -1,8 +1,14 @@
 import type * as z from 'zod';
-import type { LocatedProblem } from '../result';
-import type { RestoreWarning } from '../../worker/api';
-import { MAX_PROBLEMS_SHOWN } from './limits';
-import { describeKind } from './values';
+import type { LocatedProblem } from '../../result';
+import { MAX_PROBLEMS_SHOWN } from '../format/limits';
+import { describeKind } from '../format/values';
+
+/** A repair or oddity worth telling the user about, with how often it occurred. */
+export interface RestoreWarning {
+  code: string;
+  message: string;
+  count: number;
+}
 
 /** A problem in a file, located by section, row (0-based) and field. */
 export type Problem = LocatedProblem;

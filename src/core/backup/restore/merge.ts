@@ -1,9 +1,9 @@
 import {
   TABLE_COLUMNS, type BrokerageRow, type ConfigurationChangeRow, type ConfigurationRow, type DataTables,
   type ProcessingErrorRow, type UploadRow,
-} from '../db/rows';
-import type { DataTable } from '../db/schema';
-import type { TableChange } from '../../worker/api';
+} from '../../db/rows';
+import type { DataTable } from '../../db/schema';
+import type { TableChange } from './changes';
 import type { RestorePlan } from './plan';
 import { sameRow } from './same-row';
 

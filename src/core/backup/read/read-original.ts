@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { computeChecksum } from './canonical';
+import { computeChecksum } from '../checksum/canonical';
 import { checkIntegrity } from './integrity';
 import { assembleLegacyTables } from './legacy-tables';
 import { convertOriginalConfiguration, convertOriginalUpload, type LegacyContext, type NewConfiguration, type NewUpload } from './legacy-rows';
@@ -7,8 +7,8 @@ import { refusalWithProblems } from './messages';
 import { countRowsOf, type ReadContext, type ReadResult } from './parsed';
 import { ProblemLog, WarningTally, describeIssue, issueField } from './problems';
 import { REPAIRS } from './repairs';
-import { parseTimestamp } from './timestamps';
-import { describeKind, isPlainObject, reservedKeyOf } from './values';
+import { parseTimestamp } from '../format/timestamps';
+import { describeKind, isPlainObject, reservedKeyOf } from '../format/values';
 
 /**
  * Reads the original FF2API's sidebar backup, format 1.0 (reference/ff2api-original.md §2.2–2.3):

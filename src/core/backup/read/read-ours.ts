@@ -1,20 +1,20 @@
 import * as z from 'zod';
-import type { DataTables } from '../db/rows';
-import { DATA_TABLES, SCHEMA_VERSION, type DataTable } from '../db/schema';
-import { computeChecksum } from './canonical';
-import { canonicalJson } from './canonical-json';
+import type { DataTables } from '../../db/rows';
+import { DATA_TABLES, SCHEMA_VERSION, type DataTable } from '../../db/schema';
+import { computeChecksum } from '../checksum/canonical';
+import { canonicalJson } from '../checksum/canonical-json';
 import { NameMemo, readSection } from './columns';
-import { decodeUtf8Strict, encodeUtf8 } from './encoding';
-import { ENCRYPTED_SECTION, FORMAT_MAJOR, FORMAT_NAME } from './format';
+import { decodeUtf8Strict, encodeUtf8 } from '../format/encoding';
+import { ENCRYPTED_SECTION, FORMAT_MAJOR, FORMAT_NAME } from '../format/format';
 import { checkIntegrity } from './integrity';
-import { MAX_COUNT, MAX_TEXT_LENGTH } from './limits';
+import { MAX_COUNT, MAX_TEXT_LENGTH } from '../format/limits';
 import { READ_MESSAGES, refusal, refusalWithProblems } from './messages';
 import { countRowsOf, type ReadContext, type ReadResult } from './parsed';
 import { describeIssue, issueField, ProblemLog } from './problems';
-import { openSealedData, sealedSchema } from './seal';
-import { isIsoUtc } from './timestamps';
-import { matchesWrittenLayout } from './written-layout';
-import { describeKind, isPlainObject, reservedKeyOf } from './values';
+import { openSealedData, sealedSchema } from '../seal/seal';
+import { isIsoUtc } from '../format/timestamps';
+import { matchesWrittenLayout } from '../checksum/written-layout';
+import { describeKind, isPlainObject, reservedKeyOf } from '../format/values';
 
 /**
  * Reads our own files, format 2.x: refuses newer versions before anything else, opens encrypted

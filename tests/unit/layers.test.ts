@@ -1,0 +1,68 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, dirname } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The boundaries of DESIGN.md, checked on the source itself: the core imports no React, no
+ * browser-only library and nothing of the worker, platform or UI; the backup stages import one way.
+ */
+
+const ROOT = resolve(__dirname, '../..');
+const CORE = join(ROOT, 'src/core');
+
+/** Every .ts file under a folder. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+/** The module specifiers a file imports (static and dynamic). */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)['"]([^'"]+)['"]/g)].map((m) => m[1] ?? '');
+}
+
+const FORBIDDEN_IN_CORE = ['react', 'react-dom', 'idb', 'file-saver', 'comlink'];
+
+describe('layers', () => {
+  it('the core imports no React, browser library, worker, platform or UI module', () => {
+    const offenders: string[] = [];
+    for (const file of sourceFiles(CORE)) {
+      for (const spec of importsOf(file)) {
+        const target = spec.startsWith('.') ? resolve(dirname(file), spec) : spec;
+        const outsideCore = spec.startsWith('.') && !target.startsWith(CORE);
+        if (FORBIDDEN_IN_CORE.includes(spec) || spec.startsWith('react/') || outsideCore) {
+          offenders.push(`${relative(ROOT, file)} imports ${spec}`);
+        }
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('the backup stages import one way: format ← checksum, seal ← read, write; restore stands alone', () => {
+    const allowed: Record<string, string[]> = {
+      format: [],
+      checksum: ['format'],
+      seal: ['format'],
+      read: ['format', 'checksum', 'seal'],
+      write: ['format', 'checksum', 'seal'],
+      restore: [],
+    };
+    const backup = join(CORE, 'backup');
+    const offenders: string[] = [];
+    for (const stage of readdirSync(backup).filter((name) => statSync(join(backup, name)).isDirectory())) {
+      expect(Object.keys(allowed)).toContain(stage);
+      for (const file of sourceFiles(join(backup, stage))) {
+        for (const spec of importsOf(file).filter((s) => s.startsWith('.'))) {
+          const target = relative(backup, resolve(dirname(file), spec)).split('/')[0] ?? '';
+          if (target === stage || !(target in allowed)) continue;
+          if (!allowed[stage]?.includes(target)) offenders.push(`${relative(ROOT, file)} imports ${spec}`);
+        }
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
