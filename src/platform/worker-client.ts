@@ -1,19 +1,28 @@
 /** Starts the database worker and returns the typed API the UI uses. */
 import * as Comlink from 'comlink';
-import type { DatabaseApi } from '../worker/api';
+import { CLOCK_METHOD, type DatabaseApi } from '../worker/api';
 
-/** Creates the worker; every DatabaseApi call becomes a message to it. */
+/**
+ * Creates the worker; every DatabaseApi call becomes a message to it, preceded by the page's
+ * time, so that the worker's "now" is the page's (the one clock tests move with `page.clock`).
+ */
 export function startDatabaseWorker(): DatabaseApi {
   const worker = new Worker(new URL('../worker/db.worker.ts', import.meta.url), { type: 'module' });
   const remote = Comlink.wrap<DatabaseApi>(worker);
+  const followPageClock = (remote as unknown as Record<string, (ms: number) => Promise<void>>)[CLOCK_METHOD];
   return new Proxy({} as DatabaseApi, {
     get(_target, method: keyof DatabaseApi) {
-      // Callbacks cannot be copied into the worker: pass them as comlink proxies.
-      if (method === 'watchChanges' || method === 'watchProgress') {
-        return (listener: (...a: never[]) => void) => (remote[method] as (l: unknown) => Promise<void>)(Comlink.proxy(listener));
-      }
-      // Comlink's Remote<T> has the same promise-returning methods as DatabaseApi.
-      return (...args: unknown[]) => (remote[method] as (...a: unknown[]) => unknown)(...args);
+      // Not a thenable: `await api` must not turn into a call to the worker.
+      if (method === ('then' as string)) return undefined;
+      return (...args: unknown[]) => {
+        void followPageClock?.(Date.now());
+        // Callbacks cannot be copied into the worker: pass them as comlink proxies.
+        if (method === 'watchChanges' || method === 'watchProgress') {
+          return (remote[method] as (l: unknown) => Promise<void>)(Comlink.proxy(args[0] as object));
+        }
+        // Comlink's Remote<T> has the same promise-returning methods as DatabaseApi.
+        return (remote[method] as (...a: unknown[]) => unknown)(...args);
+      };
     },
   });
 }

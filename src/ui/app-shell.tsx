@@ -1,13 +1,13 @@
 import { useEffect } from 'react';
 import type { DatabaseApi } from '../worker/api';
-import { CatalogPage } from './catalog/catalog-page';
 import { DatabaseProvider, useDatabase } from './database-context';
 import { UrgentBackupBanner } from './banners/urgent-backup-banner';
 import { BackupSettingsProvider } from './sidebar/backup-settings';
 import { DatabaseSidebar } from './sidebar/database-sidebar';
+import { MainArea } from './navigation/main-area';
 import './app.css';
 
-/** The whole app: Streamlit-like sidebar (database management) and main area (the catalog). */
+/** The whole app: Streamlit-like sidebar (database management) and main area (brokerages, upload history, file processing, backups). */
 export function AppShell({ api }: { api: DatabaseApi }) {
   return (
     <DatabaseProvider api={api}>
@@ -21,7 +21,7 @@ export function AppShell({ api }: { api: DatabaseApi }) {
               <p className="caption">Flat file to API processing — brokerage configurations, upload history and backups, kept in this browser.</p>
             </header>
             <UrgentBackupBanner />
-            <CatalogPage />
+            <MainArea />
           </main>
         </div>
       </BackupSettingsProvider>

@@ -13,6 +13,9 @@ import type { HistoryPage, HistoryQuery } from '../core/db/history';
 
 export type { BrokerageSummary, ConfigurationInput, ConfigurationView, HistoryPage, HistoryQuery, RestoreMode, RestoreWarning, SecretsMode, TableChange };
 
+/** The worker message that tells it the page's time; sent before every DatabaseApi call. */
+export const CLOCK_METHOD = 'followPageClock';
+
 /**
  * The typed async API the UI uses. The worker implements it over the real database; the UI never
  * holds the database. Every method that writes resolves only after the change is durable in

@@ -8,7 +8,10 @@ import type { Clock } from '../core/clock';
 import type { SqlJsStatic } from '../core/db/sql-types';
 import { ok, type Result } from '../core/result';
 import type { BackupSource, DatabaseApi, DatabaseStatus, HistoryQuery, OperationProgress } from './api';
-import { BackupOperations } from './backup-operations';
+import { BackupFileOperations } from './operations/backup-file';
+import { OperationContext } from './operations/operation-context';
+import { RestoreOperations } from './operations/restore';
+import { UndoOperations } from './operations/undo';
 import type { DatabaseStore } from './database-store';
 import { LiveDatabase } from './live-database';
 import type { TabCoordination } from './tab-coordination';
@@ -37,21 +40,27 @@ export async function openDatabaseService(deps: ServiceDeps): Promise<DatabaseSe
  * src/core/db, backup logic in src/core/backup, persistence in LiveDatabase.
  */
 export class DatabaseService implements DatabaseApi {
-  private readonly backups: BackupOperations;
+  private readonly context: OperationContext;
+  private readonly backups: BackupFileOperations;
+  private readonly restores: RestoreOperations;
+  private readonly undo: UndoOperations;
   private readonly progressListeners: ((progress: OperationProgress) => void)[] = [];
 
   constructor(
     private readonly deps: ServiceDeps,
     private readonly live: LiveDatabase,
   ) {
-    this.backups = new BackupOperations(deps, live, () => this.getStatus(), (progress) => {
+    this.context = new OperationContext(deps, live, () => this.getStatus(), (progress) => {
       for (const listener of this.progressListeners) listener(progress);
     });
-    live.onChange(() => this.backups.forgetUndoInfo());
+    this.backups = new BackupFileOperations(this.context);
+    this.undo = new UndoOperations(this.context, () => this.restores.forgetPending());
+    this.restores = new RestoreOperations(this.context, this.undo);
+    live.onChange(() => this.undo.forgetUndoInfo());
   }
 
   async getStatus(): Promise<DatabaseStatus> {
-    const snapshot = await this.backups.describeUndo();
+    const snapshot = await this.undo.describeUndo();
     const persistence = this.live.startupProblem && this.live.persistenceState.state !== 'failed'
       ? { state: 'failed' as const, error: this.live.startupProblem }
       : this.live.persistenceState;
@@ -70,7 +79,7 @@ export class DatabaseService implements DatabaseApi {
   }
 
   async setOperatorName(name: string): Promise<void> {
-    this.backups.operatorName = name.trim().replace(/\s+/g, ' ').slice(0, 60);
+    this.context.operatorName = name.trim().replace(/\s+/g, ' ').slice(0, 60);
   }
 
   async watchProgress(listener: (progress: OperationProgress) => void): Promise<void> {
@@ -114,13 +123,13 @@ export class DatabaseService implements DatabaseApi {
     return this.backups.confirmBackupSaved(receipt);
   }
   inspectBackup(file: BackupSource, options?: { passphrase?: string }) {
-    return this.backups.inspectBackup(file, options);
+    return this.restores.inspectBackup(file, options);
   }
   applyRestore(previewId: string, mode: Parameters<DatabaseApi['applyRestore']>[1]) {
-    return this.backups.applyRestore(previewId, mode);
+    return this.restores.applyRestore(previewId, mode);
   }
   undoRestore() {
-    return this.backups.undoRestore();
+    return this.undo.undoRestore();
   }
 
   /** The live database's bytes exactly as they would be stored (diagnostics and tests). */

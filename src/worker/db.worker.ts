@@ -4,7 +4,7 @@
  * IndexedDB, joins the tab coordination and exposes the DatabaseApi through comlink.
  */
 import * as Comlink from 'comlink';
-import { systemClock } from '../core/clock';
+import { followingClock } from '../core/clock';
 import { openIdbDatabaseStore } from '../platform/idb-database-store';
 import { loadBrowserSqlJs } from '../platform/sqljs-browser';
 import { isStoragePersisted } from '../platform/storage-persistence';
@@ -12,22 +12,30 @@ import { createWebTabCoordination } from '../platform/web-tab-coordination';
 import { openDatabaseService, type DatabaseService } from './database-service';
 import { singleTabCoordination } from './tab-coordination';
 import { APP_VERSION } from '../core/app-version';
+import { CLOCK_METHOD } from './api';
+
+/** The page's clock, as last heard: the page sends its time before every call (DESIGN.md "One clock"). */
+const clock = followingClock();
 
 const ready: Promise<DatabaseService> = (async () => {
   const [SQL, store] = await Promise.all([loadBrowserSqlJs(), openIdbDatabaseStore()]);
   return openDatabaseService({
     SQL,
     store,
-    clock: systemClock,
+    clock,
     tabs: createWebTabCoordination() ?? singleTabCoordination(),
     appVersion: APP_VERSION,
     isStoragePersisted,
   });
 })();
 
-/** Forwards every call to the service once it is open (calls made earlier simply wait). */
+/**
+ * Forwards every call to the service once it is open (calls made earlier simply wait). The clock
+ * is set at once, before any call that follows it in the message order reads it.
+ */
 const forwarder = new Proxy({} as Record<string, unknown>, {
   get(_target, method: string) {
+    if (method === CLOCK_METHOD) return (pageNowMs: number) => clock.follow(pageNowMs);
     return async (...args: unknown[]) => {
       const service = (await ready) as unknown as Record<string, (...a: unknown[]) => unknown>;
       const fn = service[method];

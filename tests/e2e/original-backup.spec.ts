@@ -32,6 +32,7 @@ test('a backup made by the original FF2API restores, with its repairs shown, and
 
   await catalog.expectBrokerages([BETA]);
   await catalog.expectConfigurations(BETA, ['Main', 'Reefer lanes']);
+  await catalog.showView('Upload history');
   await expect(catalog.historyRowItems).toHaveCount(2);
   const history = await catalog.historyRows();
   // Both rows kept (the original lost their times, not the rows), flagged as "time unknown".
@@ -74,7 +75,9 @@ test('a backup made by the original FF2API restores, with its repairs shown, and
   await expect(catalog.historyRowItems).toHaveCount(2);
 
   // The history filter: the restored brokerage has both rows, a new one has none.
+  await catalog.showView('Brokerages');
   await catalog.createBrokerage('Gamma Haulage');
+  await catalog.showView('Upload history');
   await catalog.filterHistory(BETA);
   await expect(catalog.historyRowItems).toHaveCount(2);
   await catalog.filterHistory('Gamma Haulage');
@@ -89,13 +92,17 @@ test('deleting a brokerage removes its configurations and keeps its upload histo
   await sidebar.restoreFrom(ORIGINAL_FILE);
   await sidebar.confirmRestore();
   await expect(sidebar.status(/restored/i)).toBeVisible();
+  await catalog.showView('Upload history');
   await expect(catalog.historyRowItems).toHaveCount(2);
 
+  await catalog.showView('Brokerages');
   await catalog.deleteBrokerage(BETA);
   await catalog.expectBrokerages([]);
   await expect(sidebar.statusLine).toHaveText(/^0 brokerage configs, 2 uploads/);
+  await catalog.showView('Upload history');
   await expect(catalog.historyRowItems).toHaveCount(2);
 
+  // The chosen view survives a reload (it is in the address).
   await page.reload();
   await expect(sidebar.statusLine).toHaveText(/^0 brokerage configs, 2 uploads/);
   await expect(catalog.historyRowItems).toHaveCount(2);

@@ -7,9 +7,10 @@ import { Catalog } from './pages/catalog';
 // DESIGN.md: levels are re-evaluated as time passes (the page may stay open for days), and an
 // old database with changes not in any backup gets a top-of-main warning with its own button.
 test('as hours pass without a backup the age banner escalates and a backup warning appears', async ({ page }) => {
-  // The page's clock starts at the real time (the worker stamps the database with real time).
+  // The page's clock is the app's one clock: the worker stamps the database with the page's time.
   await page.clock.install();
   await page.goto('/');
+  const startMs = await page.evaluate(() => Date.now());
   const sidebar = new Sidebar(page);
   const catalog = new Catalog(page);
   const urgent = page.getByRole('main').getByRole('region', { name: 'Backup warning' });
@@ -36,6 +37,10 @@ test('as hours pass without a backup the age banner escalates and a backup warni
   expect(download.suggestedFilename()).toMatch(EMERGENCY_NAME);
   const backup = await readBackup(download);
   expect(backup.backup_info.trigger).toBe('emergency');
+  // Made 25 hours (page time) after the start: the worker follows the page's clock.
+  const madeAfterMs = Date.parse(backup.backup_info.created_at) - startMs;
+  expect(madeAfterMs).toBeGreaterThanOrEqual(25 * 3_600_000);
+  expect(madeAfterMs).toBeLessThan(26 * 3_600_000);
   expect(backup.brokerages.map((b) => b.name)).toEqual([ACME]);
 
   // Everything is in a backup now: the warning goes away, the age banner says so.

@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { expect } from 'vitest';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
-import { CatalogPage } from '../../src/ui/catalog/catalog-page';
+import { MainArea } from '../../src/ui/navigation/main-area';
 import { DatabaseProvider } from '../../src/ui/database-context';
 import type { DatabaseApi } from '../../src/worker/api';
 import { createCatalogTestApi, type CatalogTestApi } from './catalog-test-api';
@@ -9,7 +9,7 @@ import { createCatalogTestApi, type CatalogTestApi } from './catalog-test-api';
 export type User = ReturnType<typeof userEvent.setup>;
 
 /**
- * Renders the catalog page over the catalog adapter (a real in-process database whose rows the
+ * Renders the main area (navigation and views, Brokerages first) over the catalog adapter (a real in-process database whose rows the
  * test may seed directly); returns the user and the database.
  */
 export async function renderCatalog(existing?: CatalogTestApi): Promise<CatalogTestApi & { user: User }> {
@@ -17,7 +17,7 @@ export async function renderCatalog(existing?: CatalogTestApi): Promise<CatalogT
   return { ...testApi, ...(await renderCatalogOver(testApi.api)) };
 }
 
-/** Renders the catalog page over any DatabaseApi, e.g. the full service from createTestApi. */
+/** Renders the main area over any DatabaseApi, e.g. the full service from createTestApi. */
 export async function renderCatalogOver(api: DatabaseApi): Promise<{ user: User }> {
   // Handing the provider its first status spares the extra reload it would otherwise trigger
   // right after mounting, which could race with a test's first clicks.
@@ -27,10 +27,17 @@ export async function renderCatalogOver(api: DatabaseApi): Promise<{ user: User 
   const user = userEvent.setup({ delay: null, pointerEventsCheck: PointerEventsCheckLevel.Never });
   render(
     <DatabaseProvider api={api} initialStatus={initialStatus}>
-      <CatalogPage />
+      <MainArea />
     </DatabaseProvider>,
   );
   return { user };
+}
+
+/** Opens a main-area view by its navigation link, as a user would. */
+export async function showView(user: User, label: 'Brokerages' | 'Upload history' | 'Process file' | 'Backups'): Promise<void> {
+  const nav = screen.getByRole('navigation', { name: 'Main' });
+  await user.click(within(nav).getByRole('link', { name: label }));
+  await waitFor(() => expect(within(nav).getByRole('link', { name: label })).toHaveAttribute('aria-current', 'page'));
 }
 
 /** Submits the "New brokerage" form and waits until the write finished (either way). */

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { saveConfiguration } from '../../src/core/db/configurations';
 import { configurationInput, insertUploads } from '../support/catalog-db';
-import { createBrokerageAs, findNotice, renderCatalog, section } from '../support/render-catalog';
+import { createBrokerageAs, findNotice, renderCatalog, section, showView } from '../support/render-catalog';
 
 /** The brokerage names as listed, in order. */
 function listedBrokerages(): string[] {
@@ -84,8 +84,9 @@ describe('catalog: brokerages', { timeout: 30_000 }, () => {
     expect(await findNotice('status', 'Deleted “Acme, Inc.” and its 2 configurations. Its 3 upload history rows were kept.', section('Brokerages'))).toBeVisible();
     await waitFor(() => expect(listedBrokerages()).toEqual(['Blue Line']));
     expect(db.exec('SELECT COUNT(*) FROM brokerage_configurations')[0]?.values[0]?.[0]).toBe(0);
+    await showView(user, 'Upload history');
     const history = section('Upload history');
-    expect(within(history).getAllByRole('row')).toHaveLength(1 + 3);
+    await waitFor(() => expect(within(history).getAllByRole('row')).toHaveLength(1 + 3));
     expect(within(history).getAllByText('Acme, Inc.')).toHaveLength(3);
   });
 });

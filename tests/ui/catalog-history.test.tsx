@@ -4,7 +4,7 @@ import { createBrokerage } from '../../src/core/db/brokerages';
 import { HISTORY_PAGE_SIZE } from '../../src/ui/history/history-panel';
 import { insertUploads } from '../support/catalog-db';
 import { createCatalogTestApi } from '../support/catalog-test-api';
-import { renderCatalog, section } from '../support/render-catalog';
+import { renderCatalog, section, showView } from '../support/render-catalog';
 
 const NOW = '2026-11-22T08:00:00.000Z';
 
@@ -28,12 +28,15 @@ async function withUploads(acme: number, blue: number) {
     ...Array.from({ length: blue }, (_, i) => ({ brokerage: 'Blue Line', at: at(i + 1), file: `blue-${i + 1}.csv` })),
   ];
   insertUploads(testApi.db, rows);
-  return renderCatalog(testApi);
+  const rendered = await renderCatalog(testApi);
+  await showView(rendered.user, 'Upload history');
+  return rendered;
 }
 
 describe('catalog: upload history', { timeout: 30_000 }, () => {
   it('says where history comes from when there is none', async () => {
-    await renderCatalog();
+    const { user } = await renderCatalog();
+    await showView(user, 'Upload history');
     expect(await screen.findByText('No uploads yet. History arrives with restored backups (CSV processing comes later).')).toBeVisible();
   });
 
@@ -77,7 +80,8 @@ describe('catalog: upload history', { timeout: 30_000 }, () => {
       { brokerage: 'Acme', at: at(5), file: 'known.csv' },
       { brokerage: 'Acme', at: at(1), file: 'imported.csv', unknownTime: true },
     ]);
-    await renderCatalog(testApi);
+    const { user } = await renderCatalog(testApi);
+    await showView(user, 'Upload history');
     const history = section('Upload history');
     await waitFor(() => expect(listedFiles()).toEqual(['known.csv', 'imported.csv']));
     const [, known, imported] = within(history).getAllByRole('row');

@@ -19,4 +19,6 @@ if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.sho
 
 afterEach(() => {
   cleanup();
+  // The main area's view lives in the location hash: each test starts on the default view.
+  window.history.replaceState(null, '', window.location.pathname);
 });

@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { BrokeragePanel } from '../brokerages/brokerage-panel';
 import { ConfigurationPanel } from '../configurations/configuration-panel';
-import { HistoryPanel } from '../history/history-panel';
 import { useApiRead } from '../shared/use-api-read';
 import './catalog.css';
 
 /**
- * The main area: brokerages (select, create, rename, delete), the selected brokerage's
- * configurations, and the upload history.
+ * The `Brokerages` view: brokerages (select, create, rename, delete) and the selected
+ * brokerage's configurations.
  */
 export function CatalogPage() {
   const { data: brokerages, problem } = useApiRead((api) => api.listBrokerages(), []);
@@ -30,10 +29,6 @@ export function CatalogPage() {
         ) : (
           <p className="empty-state">Select or create a brokerage to see its configurations.</p>
         )}
-      </section>
-      <section className="catalog-section" aria-labelledby="catalog-history-heading">
-        <h2 id="catalog-history-heading">Upload history</h2>
-        <HistoryPanel brokerages={brokerages ?? []} />
       </section>
     </div>
   );

@@ -13,14 +13,23 @@ export type ConfigurationSpec = {
 } & ({ authType: 'api_key'; apiKey: string } | { authType: 'bearer_token'; bearerToken: string });
 
 /**
- * The main area: brokerages (create, select, rename, delete), the selected brokerage's
- * configurations (create, list) and the upload history table. Found by role, label and text.
+ * The main area: its navigation, brokerages (create, select, rename, delete), the selected
+ * brokerage's configurations (create, list) and the upload history table. Found by role, label and text.
  */
 export class Catalog {
   readonly main: Locator;
 
   constructor(readonly page: Page) {
     this.main = page.getByRole('main');
+  }
+
+  // ---- navigation -------------------------------------------------------------------------
+
+  /** Opens a main-area view by its link in the `Main` navigation. */
+  async showView(label: 'Brokerages' | 'Upload history' | 'Process file' | 'Backups'): Promise<void> {
+    const link = this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true });
+    await link.click();
+    await expect(link).toHaveAttribute('aria-current', 'page');
   }
 
   // ---- brokerages -------------------------------------------------------------------------

@@ -1,0 +1,82 @@
+import { buildBackupFile } from '../../core/backup/write/write';
+import { backupFileName } from '../../core/backup/write/file-name';
+import { logActivity, readAllActivity } from '../../core/db/activity';
+import { META_KEYS, writeMeta } from '../../core/db/meta';
+import { SCHEMA_VERSION } from '../../core/db/schema';
+import { readAllTables } from '../../core/db/tables';
+import { inTransaction } from '../../core/db/transaction';
+import { describeThrown, fail, ok, type Result } from '../../core/result';
+import type { BackupFile, BackupReceipt, BackupRequest, DatabaseStatus } from '../api';
+import type { OperationContext, StepReporter } from './operation-context';
+
+const MESSAGES = {
+  backupFailed: 'The backup file could not be built. Your database was not changed. Try again; if it keeps failing, reload the page.',
+};
+
+/** Making backup files of the live database, and recording the backup point once one is saved. */
+export class BackupFileOperations {
+  constructor(private readonly context: OperationContext) {}
+
+  /** Builds a backup file of every row of every table. */
+  createBackup(request: BackupRequest): Promise<Result<BackupFile>> {
+    return this.context.track('backup', (step) => this.createBackupTracked(request, step));
+  }
+
+  private async createBackupTracked(request: BackupRequest, step: StepReporter): Promise<Result<BackupFile>> {
+    const { deps, live } = this.context;
+    const flushed = await live.flush();
+    if (!flushed.ok) return flushed;
+    const createdAt = deps.clock.now();
+    try {
+      step('Reading the database', 0, 0.3)(0);
+      const { tables, activity } = live.read((db) => ({ tables: readAllTables(db), activity: readAllActivity(db) }));
+      const built = await buildBackupFile({
+        onProgress: step('Writing the backup file', 0.3, 1),
+        tables,
+        activity,
+        createdAt: createdAt.toISOString(),
+        trigger: request.trigger,
+        appVersion: deps.appVersion,
+        schemaVersion: SCHEMA_VERSION,
+        secrets: request.secrets,
+        ...(request.passphrase === undefined ? {} : { passphrase: request.passphrase }),
+      });
+      const fileName = backupFileName(request.trigger, createdAt);
+      const receipt: BackupReceipt = {
+        fileName,
+        createdAt: createdAt.toISOString(),
+        trigger: request.trigger,
+        counts: built.counts,
+        checksum: built.checksum,
+        secrets: request.secrets,
+        sizeBytes: built.bytes.byteLength,
+      };
+      return ok({ fileName, blob: new Blob([built.bytes as BlobPart], { type: 'application/json' }), receipt });
+    } catch (error) {
+      return fail('backup-failed', MESSAGES.backupFailed, describeThrown(error));
+    }
+  }
+
+  /**
+   * Records the backup point once the file was handed to the browser. The point is the time the
+   * file's data was read, so a change made meanwhile still counts as "changed since backup".
+   */
+  async confirmBackupSaved(receipt: BackupReceipt): Promise<Result<DatabaseStatus>> {
+    const { deps, live } = this.context;
+    const nowIso = deps.clock.now().toISOString();
+    const saved = await live.write((db) => {
+      inTransaction(db, () => {
+        writeMeta(db, META_KEYS.lastBackupAt, receipt.createdAt);
+        logActivity(db, {
+          at: nowIso,
+          kind: 'backup',
+          summary: `${receipt.trigger === 'emergency' ? 'Emergency backup' : 'Backup'} downloaded: ${receipt.fileName}${this.context.byline()}`,
+          details: { ...receipt, by: this.context.operatorName || null },
+        });
+      });
+      return ok(undefined);
+    });
+    if (!saved.ok) return saved;
+    return ok(await this.context.readStatus());
+  }
+}
