@@ -1,23 +1,30 @@
 import { defineConfig } from 'vitest/config';
-import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-
-/** Lists every built file in precache-manifest.json, so public/sw.js can cache them for offline use. */
-function precacheManifest(): Plugin {
-  return {
-    name: 'ff2api-precache-manifest',
-    apply: 'build',
-    generateBundle(_options, bundle) {
-      const files = Object.keys(bundle).filter((name) => name !== 'index.html').map((name) => `/${name}`);
-      this.emitFile({ type: 'asset', fileName: 'precache-manifest.json', source: JSON.stringify(files.sort()) });
-    },
-  };
-}
+import { VitePWA } from 'vite-plugin-pwa';
 
 // One config for the app build and for Vitest. Unit tests (core, worker service) run in Node with
 // real sql.js; component tests run in jsdom. Browser flows live in tests/e2e (Playwright).
 export default defineConfig({
-  plugins: [react(), precacheManifest()],
+  plugins: [
+    react(),
+    // Offline after the first load, and new builds noticed: Workbox precaches every built file
+    // under a revision, so each build gets a new service worker, removes the files the old build
+    // no longer uses, and waits until the user presses Reload (registerType "prompt": never a
+    // reload by itself). Registered from src/platform/app-updates.ts through the plugin's virtual
+    // module: no inline script (a strict Content-Security-Policy comes later).
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,wasm,svg}'],
+        // The sql.js wasm is 688 kB; everything the app needs offline must fit.
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        cleanupOutdatedCaches: true,
+        navigateFallback: 'index.html',
+      },
+    }),
+  ],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 800 },
   test: {

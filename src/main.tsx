@@ -3,20 +3,19 @@ import { createRoot } from 'react-dom/client';
 import { AppShell } from './ui/app-shell';
 import { startDatabaseWorker } from './platform/worker-client';
 import { requestStoragePersistence } from './platform/storage-persistence';
+import { startAppUpdates } from './platform/app-updates';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
 
-// Offline after the first load: the service worker caches the built app (production builds only).
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  window.addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined));
-}
+// Offline after the first load, and a prompt when a new build is installed (production builds only).
+const updates = startAppUpdates();
 
 // Ask once for storage the browser will not evict; a "no" is normal and shown in the sidebar.
 void requestStoragePersistence();
 
 createRoot(root).render(
   <StrictMode>
-    <AppShell api={startDatabaseWorker()} />
+    <AppShell api={startDatabaseWorker()} updates={updates} />
   </StrictMode>,
 );

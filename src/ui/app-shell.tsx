@@ -5,11 +5,13 @@ import { UrgentBackupBanner } from './banners/urgent-backup-banner';
 import { BackupSettingsProvider } from './sidebar/backup-settings';
 import { DatabaseSidebar } from './sidebar/database-sidebar';
 import { MainArea } from './navigation/main-area';
+import { AppUpdatesContext, type AppUpdates } from './updates/app-updates';
+import { NewVersionPrompt } from './updates/new-version-prompt';
 import './app.css';
 
 /** The whole app: Streamlit-like sidebar (database management) and main area (brokerages, upload history, file processing, backups). */
-export function AppShell({ api }: { api: DatabaseApi }) {
-  return (
+export function AppShell({ api, updates }: { api: DatabaseApi; updates?: AppUpdates }) {
+  const shell = (
     <DatabaseProvider api={api}>
       <BackupSettingsProvider>
         <LifecycleHooks />
@@ -20,6 +22,7 @@ export function AppShell({ api }: { api: DatabaseApi }) {
               <h1>FF2API</h1>
               <p className="caption">Flat file to API processing — brokerage configurations, upload history and backups, kept in this browser.</p>
             </header>
+            <NewVersionPrompt />
             <UrgentBackupBanner />
             <MainArea />
           </main>
@@ -27,6 +30,7 @@ export function AppShell({ api }: { api: DatabaseApi }) {
       </BackupSettingsProvider>
     </DatabaseProvider>
   );
+  return updates ? <AppUpdatesContext.Provider value={updates}>{shell}</AppUpdatesContext.Provider> : shell;
 }
 
 /** Follows other tabs' changes, and flushes pending saves when the page is hidden or closed. */
