@@ -19,7 +19,7 @@ export function ConfigurationItem({ configuration, onEdit, onDeleted }: Configur
   return (
     <li className="configuration-item">
       <div className="configuration-heading">
-        <h4>{name}</h4>
+        <h3 className="item-title">{name}</h3>
         {configuration.needsCredentials ? <span className="badge badge-warning">Needs credentials</span> : null}
       </div>
       {configuration.description ? <p className="configuration-description">{configuration.description}</p> : null}

@@ -9,6 +9,7 @@ import { AgeRiskBanners } from './age-risk-banners';
 import { OperationProgressBar } from './operation-progress';
 import { BackupActions } from './backup-actions';
 import { RestorePanel } from './restore-panel';
+import { SidebarFrame } from './sidebar-frame';
 import { StatusLine } from './status-line';
 
 /** The sidebar's "Database management" section: status, banners, backup and restore. */
@@ -17,17 +18,15 @@ export function DatabaseSidebar() {
   const now = useNow();
   if (!status) {
     return (
-      <aside aria-label="Database management" className="sidebar">
-        <h2>Database Management</h2>
+      <SidebarFrame>
         <p role="status">Opening the database…</p>
-      </aside>
+      </SidebarFrame>
     );
   }
   const hasData = Object.values(status.counts).some((n) => n > 0);
   const assessment = assessDatabase({ times: status.times, configurationCount: status.counts.brokerage_configurations, hasData, now });
   return (
-    <aside aria-label="Database management" className="sidebar">
-      <h2>Database Management</h2>
+    <SidebarFrame>
       <StatusLine counts={status.counts} />
       <AgeRiskBanners assessment={assessment} />
       {status.isWriter ? null : <ReadOnlyNotice />}
@@ -40,7 +39,7 @@ export function DatabaseSidebar() {
         {status.times.lastBackupAt ? `Last backup: ${formatLocalTime(status.times.lastBackupAt)}. ` : 'No backup downloaded from this browser yet. '}
         {status.storagePersisted === true ? 'Browser storage is persistent.' : 'The browser may clear its storage when space runs low: keep backups.'}
       </p>
-    </aside>
+    </SidebarFrame>
   );
 }
 

@@ -21,6 +21,11 @@ export class Sidebar {
     this.root = page.getByRole('complementary', { name: 'Database management' });
   }
 
+  /** The fold toggle of narrow screens (under 900 px): a button named "Database Management" with aria-expanded. */
+  get toggle(): Locator {
+    return this.root.getByRole('button', { name: 'Database Management', exact: true });
+  }
+
   /** The counts line: "2 brokerage configs, 0 uploads · 2 brokerages" or "Database is empty". */
   get statusLine(): Locator {
     return this.root.getByText(STATUS_LINE);

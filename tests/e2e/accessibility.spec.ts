@@ -1,0 +1,50 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { fileFrom } from './helpers/backup-files';
+import { ACME, seedCatalog } from './helpers/seed';
+import { Catalog } from './pages/catalog';
+import { Sidebar } from './pages/sidebar';
+
+// Issue 8: axe-core finds no violation in the five states a user meets (empty, data, preview,
+// error, encrypted), in the light and the dark colours.
+const ENCRYPTED = 'tests/fixtures/backups/ours-2.0-encrypted.json';
+const ORIGINAL = 'tests/fixtures/e2e/ff2api_backup_20261122_004303.json';
+
+/** The rule ids and nodes axe reports for the page as it is now. */
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`no axe violations in the empty, data, preview, error and encrypted states (${colorScheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    const sidebar = new Sidebar(page);
+    const catalog = new Catalog(page);
+    await page.goto('/');
+    expect(await sidebar.statusText()).toBe('Database is empty');
+    expect.soft(await violations(page), 'empty').toEqual([]);
+
+    await seedCatalog(catalog);
+    await catalog.selectBrokerage(ACME);
+    expect.soft(await violations(page), 'data').toEqual([]);
+
+    await sidebar.restoreFrom(ORIGINAL);
+    await expect(sidebar.preview).toBeVisible();
+    expect.soft(await violations(page), 'preview').toEqual([]);
+    await sidebar.confirmRestore();
+    await expect(sidebar.status(/restored/i)).toBeVisible();
+    await catalog.showView('Upload history');
+    await expect(catalog.historyTable).toBeVisible();
+    expect.soft(await violations(page), 'data: upload history').toEqual([]);
+
+    await sidebar.restoreFrom(fileFrom('ff2api_backup_20260101_120000.json', '{"backup_info": '));
+    await expect(sidebar.alerts.first()).toBeVisible();
+    expect.soft(await violations(page), 'error').toEqual([]);
+
+    await sidebar.restoreFrom(ENCRYPTED);
+    await expect(sidebar.restorePassphrase).toBeVisible();
+    await sidebar.chooseSecrets('encrypted');
+    expect.soft(await violations(page), 'encrypted').toEqual([]);
+  });
+}
