@@ -87,7 +87,7 @@ describe('database sidebar', () => {
     await target.createBrokerage('Local only');
     const user = userEvent.setup();
     const { sidebar } = renderSidebar(target, clock);
-    await within(sidebar()).findByText(/0 brokerage configs/);
+    await within(sidebar()).findByText('1 brokerage, no configurations yet');
     await user.upload(within(sidebar()).getByLabelText('Restore from backup'), fileFrom(text));
     const preview = await within(sidebar()).findByRole('group', { name: 'Restore preview' });
     expect(within(preview).getByRole('row', { name: /Configurations/ })).toHaveTextContent('2');

@@ -30,9 +30,23 @@ export function formatLocalTime(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : TIME_FORMAT.format(date);
 }
 
-/** Bytes as kB / MB. */
+/** Bytes as people read them: "830 bytes", "12 kB", "1.4 MB", "200 MB" (no ".0", whole from 10 up). */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes < 1024 * 1024) return `${roundSize(bytes / 1024)} kB`;
+  if (bytes < 1024 * 1024 * 1024) return `${roundSize(bytes / 1024 / 1024)} MB`;
+  return `${roundSize(bytes / 1024 / 1024 / 1024)} GB`;
+}
+
+function roundSize(value: number): string {
+  return value >= 10 ? String(Math.round(value)) : String(Math.round(value * 10) / 10);
+}
+
+/** The counts people care about, in plain words: "2 brokerages, 3 configurations, 340 uploads", "1 brokerage, no configurations yet". */
+export function describeCounts(counts: { brokerages: number; brokerage_configurations: number; upload_history: number }): string {
+  const brokerages = counts.brokerages === 0 ? 'no brokerages' : plural(counts.brokerages, 'brokerage');
+  const configurations = counts.brokerage_configurations === 0 ? 'no configurations yet' : plural(counts.brokerage_configurations, 'configuration');
+  const uploads = counts.upload_history === 0 ? 'no uploads' : plural(counts.upload_history, 'upload');
+  const text = `${brokerages}, ${configurations}, ${uploads}`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
 /** A result message: success is a polite status, failure an assertive alert (DESIGN.md UI contract). */
 export interface NoticeContent {
@@ -7,10 +7,22 @@ export interface NoticeContent {
   detail?: string;
 }
 
+export interface NoticeProps {
+  notice: NoticeContent;
+  /** Move keyboard focus here when the notice appears (the result of what the user just did). */
+  takesFocus?: boolean;
+  children?: ReactNode;
+}
+
 /** Renders a notice with the right live-region role and the Streamlit alert look. */
-export function Notice({ notice, children }: { notice: NoticeContent; children?: ReactNode }) {
+export function Notice({ notice, takesFocus = false, children }: NoticeProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // A new result takes focus, so keyboard users land on it instead of on <body>.
+    if (takesFocus) focusAndReveal(ref.current);
+  }, [notice, takesFocus]);
   return (
-    <div role={notice.kind === 'error' ? 'alert' : 'status'} className={`notice notice-${notice.kind}`}>
+    <div ref={ref} role={notice.kind === 'error' ? 'alert' : 'status'} className={`notice notice-${notice.kind}`} tabIndex={takesFocus ? -1 : undefined}>
       <p>{notice.text}</p>
       {notice.detail ? (
         <details>
@@ -21,4 +33,11 @@ export function Notice({ notice, children }: { notice: NoticeContent; children?:
       {children}
     </div>
   );
+}
+
+/** Focuses an element and scrolls it into view (gently: only as far as needed). */
+export function focusAndReveal(element: HTMLElement | null): void {
+  if (!element) return;
+  element.focus({ preventScroll: true });
+  element.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
 }

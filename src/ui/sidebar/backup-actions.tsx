@@ -1,6 +1,11 @@
-import type { SecretsMode } from '../../worker/api';
+import { useEffect } from 'react';
+import type { BackupReceipt, SecretsMode } from '../../worker/api';
+import { CopyNoteButton } from '../shared/copy-note-button';
 import { Notice } from '../shared/notice';
-import { MIN_PASSPHRASE_LENGTH, useBackupSettings } from './backup-settings';
+import { readOperatorName } from '../shared/operator-name';
+import type { TeamNote } from '../shared/team-note';
+import { useBackupSettings } from './backup-settings';
+import { BackupPassphraseForm } from './backup-passphrase-form';
 import { useBackupDownload } from './use-backup-download';
 
 const SECRETS_NOTES: Record<SecretsMode, string> = {
@@ -11,19 +16,25 @@ const SECRETS_NOTES: Record<SecretsMode, string> = {
 
 /**
  * `Download backup`, `Quick emergency backup`, and how files treat credentials. Always enabled:
- * even a read-only tab can save what it shows.
+ * even a read-only tab can save what it shows. Busy buttons are aria-disabled rather than
+ * disabled, so keyboard focus stays on them until the result takes it.
  */
 export function BackupActions() {
-  const { run, busy, notice } = useBackupDownload();
-  const { secrets, setSecrets, passphrase, setPassphrase } = useBackupSettings();
+  const { run, busy, notice, clearNotice, saved } = useBackupDownload();
+  const { secrets, setSecrets, passphrase, confirmation } = useBackupSettings();
+  // A refusal about the passphrase is stale once the settings change.
+  useEffect(() => {
+    if (notice?.kind === 'error') clearNotice();
+    // Only a change of settings clears it, not the notice appearing.
+  }, [secrets, passphrase, confirmation]);
   return (
     <section aria-labelledby="backup-heading" className="sidebar-section">
       <h3 id="backup-heading">Backup</h3>
       <div className="button-row">
-        <button type="button" className="primary" disabled={busy !== null} onClick={() => void run('manual')}>
+        <button type="button" className="primary" aria-disabled={busy !== null} onClick={() => void run('manual')}>
           {busy === 'manual' ? 'Preparing backup…' : 'Download backup'}
         </button>
-        <button type="button" disabled={busy !== null} onClick={() => void run('emergency')}>
+        <button type="button" aria-disabled={busy !== null} onClick={() => void run('emergency')}>
           {busy === 'emergency' ? 'Preparing…' : 'Quick emergency backup'}
         </button>
       </div>
@@ -39,23 +50,25 @@ export function BackupActions() {
             </label>
           ))}
         </fieldset>
-        {secrets === 'encrypted' ? (
-          <div className="field">
-            <label htmlFor="backup-passphrase">Backup passphrase</label>
-            <input
-              id="backup-passphrase"
-              type="password"
-              autoComplete="new-password"
-              value={passphrase}
-              minLength={MIN_PASSPHRASE_LENGTH}
-              aria-describedby="backup-passphrase-note"
-              onChange={(event) => setPassphrase(event.target.value)}
-            />
-            <span className="caption" id="backup-passphrase-note">At least {MIN_PASSPHRASE_LENGTH} characters. Kept only while this tab is open.</span>
-          </div>
-        ) : null}
+        {secrets === 'encrypted' ? <BackupPassphraseForm isBusy={busy !== null} onSubmit={() => void run('manual')} /> : null}
       </details>
-      {notice ? <Notice notice={notice} /> : null}
+      {notice ? (
+        <Notice notice={notice} takesFocus>
+          {saved ? <CopyNoteButton note={backupNote(saved)} /> : null}
+        </Notice>
+      ) : null}
     </section>
   );
+}
+
+/** The team note for a backup just saved. */
+export function backupNote(receipt: BackupReceipt): TeamNote {
+  return {
+    what: receipt.trigger === 'emergency' ? 'Emergency backup' : 'Backup',
+    fileName: receipt.fileName,
+    by: readOperatorName().trim() || null,
+    at: receipt.createdAt,
+    counts: receipt.counts,
+    checksum: receipt.checksum,
+  };
 }

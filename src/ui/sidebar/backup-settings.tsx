@@ -10,6 +10,9 @@ interface BackupSettings {
   setSecrets: (mode: SecretsMode) => void;
   passphrase: string;
   setPassphrase: (value: string) => void;
+  /** The passphrase typed a second time; an encrypted backup needs both to agree. */
+  confirmation: string;
+  setConfirmation: (value: string) => void;
 }
 
 const STORAGE_KEY = 'ff2api-web.backup-secrets';
@@ -18,10 +21,18 @@ export const MIN_PASSPHRASE_LENGTH = 8;
 
 const BackupSettingsContext = createContext<BackupSettings | null>(null);
 
+/** Why an encrypted backup cannot be made with these settings, or null when it can. */
+export function passphraseProblem(settings: Pick<BackupSettings, 'secrets' | 'passphrase' | 'confirmation'>): 'too-short' | 'mismatch' | null {
+  if (settings.secrets !== 'encrypted') return null;
+  if ([...settings.passphrase].length < MIN_PASSPHRASE_LENGTH) return 'too-short';
+  return settings.confirmation === settings.passphrase ? null : 'mismatch';
+}
+
 /** Holds the backup secrets mode and passphrase for the sidebar and the urgent banner. */
 export function BackupSettingsProvider({ children }: { children: ReactNode }) {
   const [secrets, setSecretsState] = useState<SecretsMode>(readStoredMode);
   const [passphrase, setPassphrase] = useState('');
+  const [confirmation, setConfirmation] = useState('');
   const value = useMemo(
     () => ({
       secrets,
@@ -35,8 +46,10 @@ export function BackupSettingsProvider({ children }: { children: ReactNode }) {
       },
       passphrase,
       setPassphrase,
+      confirmation,
+      setConfirmation,
     }),
-    [secrets, passphrase],
+    [secrets, passphrase, confirmation],
   );
   return <BackupSettingsContext.Provider value={value}>{children}</BackupSettingsContext.Provider>;
 }

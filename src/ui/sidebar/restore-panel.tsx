@@ -1,26 +1,43 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { MAX_BACKUP_BYTES } from '../../core/backup/format/limits';
 import { MERGE_CONFLICT_RULE } from '../../core/backup/restore/plan';
+import { assessDatabase } from '../../core/risk/assess';
 import type { AppError } from '../../core/result';
 import type { BackupSource, RestoreMode, RestorePreview, RestoreWarning } from '../../worker/api';
 import { useDatabase } from '../database-context';
-import { formatBytes, plural } from '../shared/format';
-import { Notice, type NoticeContent } from '../shared/notice';
+import { BackUpFirst } from '../shared/back-up-first';
+import { CopyNoteButton } from '../shared/copy-note-button';
+import { describeCounts, formatBytes, formatLocalTime, plural } from '../shared/format';
+import { focusAndReveal, Notice, type NoticeContent } from '../shared/notice';
+import type { TeamNote } from '../shared/team-note';
 import { ProblemList } from './problem-list';
+import { RestoreDropZone } from './restore-drop-zone';
 import { RestorePreviewDetails, WarningList } from './restore-preview';
+import { RestoreUnlockForm } from './restore-unlock-form';
+import { readRestoreNote } from './restore-note';
 
 const CONFIRM_WORD = 'RESTORE';
 const MESSAGES = {
   tooBig: (size: number) =>
     `This file is ${formatBytes(size)}, over the ${formatBytes(MAX_BACKUP_BYTES)} limit for backup files, so it was not read. Nothing was changed. Choose an ff2api_backup_….json file.`,
   notJsonName: 'Backup files end in .json. Nothing was changed. Choose an ff2api_backup_….json file.',
+  older: (changes: number, since: string) =>
+    `Replacing undoes ${plural(changes, 'change')} made here since ${formatLocalTime(since)}: the file is older than them.`,
+  unsaved: 'What is in this browser now has changes that are in no backup file yet, and replacing removes them.',
 };
 
 type Phase =
   | { name: 'idle' }
   | { name: 'checking' }
-  | { name: 'preview'; file: BackupSource; preview: RestorePreview }
-  | { name: 'applying'; preview: RestorePreview };
+  | { name: 'preview'; file: BackupSource; preview: RestorePreview; hadUnsavedChanges: boolean }
+  | { name: 'applying'; preview: RestorePreview; hadUnsavedChanges: boolean };
+
+interface PanelNotice {
+  content: NoticeContent;
+  error?: AppError;
+  warnings?: RestoreWarning[];
+  teamNote?: TeamNote;
+}
 
 /** `Restore from backup` → preview → `Restore database` (typed RESTORE when replacing data). */
 export function RestorePanel({ disabled }: { disabled: boolean }) {
@@ -28,52 +45,76 @@ export function RestorePanel({ disabled }: { disabled: boolean }) {
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
   const [mode, setMode] = useState<RestoreMode>('replace');
   const [confirmText, setConfirmText] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [notice, setNotice] = useState<{ content: NoticeContent; error?: AppError; warnings?: RestoreWarning[] } | null>(null);
+  const [unlockError, setUnlockError] = useState<AppError | null>(null);
+  const [isUnlocking, setUnlocking] = useState(false);
+  const [notice, setNotice] = useState<PanelNotice | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
-  const inputId = useId();
+  const previewHeadingRef = useRef<HTMLHeadingElement>(null);
   const confirmId = useId();
+
+  const preview = phase.name === 'preview' || phase.name === 'applying' ? phase.preview : null;
+  // A new preview (a file chosen, or unlocked) scrolls into view and its heading takes focus.
+  useEffect(() => {
+    if (preview) focusAndReveal(previewHeadingRef.current);
+  }, [preview]);
 
   const reset = () => {
     setPhase({ name: 'idle' });
     setConfirmText('');
-    setPassphrase('');
+    setUnlockError(null);
     setMode('replace');
     if (inputRef.current) inputRef.current.value = '';
   };
   const showError = (error: AppError) => setNotice({ content: { kind: 'error', text: error.message, ...(error.detail ? { detail: error.detail } : {}) }, error });
-
-  async function inspect(file: BackupSource, withPassphrase?: string) {
-    setPhase({ name: 'checking' });
-    const result = await api.inspectBackup(file, withPassphrase ? { passphrase: withPassphrase } : {});
-    if (!result.ok) {
-      showError(result.error);
-      // A wrong passphrase keeps the file so the user can try again.
-      if (withPassphrase && result.error.code === 'wrong-passphrase') {
-        const locked = await api.inspectBackup(file);
-        if (locked.ok) setPhase({ name: 'preview', file, preview: locked.value });
-        else reset();
-      } else reset();
-      return;
-    }
-    setPhase({ name: 'preview', file, preview: result.value });
-  }
+  const hasUnsavedChanges = () => {
+    if (!status) return false;
+    const hasData = Object.values(status.counts).some((n) => n > 0);
+    return assessDatabase({ times: status.times, configurationCount: status.counts.brokerage_configurations, hasData, now: new Date(status.readAt) }).hasChangesSinceBackup;
+  };
 
   async function onFileChosen(fileList: FileList | null) {
     setNotice(null);
+    setUnlockError(null);
     const chosen = fileList?.[0];
     if (!chosen) return;
     if (chosen.size > MAX_BACKUP_BYTES) return showError({ code: 'too-big', message: MESSAGES.tooBig(chosen.size) });
     if (!chosen.name.toLowerCase().endsWith('.json')) return showError({ code: 'not-json-name', message: MESSAGES.notJsonName });
+    setPhase({ name: 'checking' });
     // The File goes to the worker as is: reading or copying 50 MB here would stall the page.
-    await inspect({ name: chosen.name, contents: chosen });
+    const file = { name: chosen.name, contents: chosen };
+    const result = await api.inspectBackup(file);
+    if (!result.ok) {
+      showError(result.error);
+      reset();
+      return;
+    }
+    setPhase({ name: 'preview', file, preview: result.value, hadUnsavedChanges: hasUnsavedChanges() });
+  }
+
+  async function onUnlock(passphrase: string) {
+    if (phase.name !== 'preview') return;
+    setUnlocking(true);
+    setUnlockError(null);
+    try {
+      const result = await api.inspectBackup(phase.file, { passphrase });
+      // A wrong passphrase keeps the file, so the user can try again.
+      if (!result.ok && result.error.code === 'wrong-passphrase') return setUnlockError(result.error);
+      if (!result.ok) {
+        showError(result.error);
+        reset();
+        return;
+      }
+      setPhase({ ...phase, preview: result.value });
+    } finally {
+      setUnlocking(false);
+    }
   }
 
   async function onRestore(event: FormEvent) {
     event.preventDefault();
-    if (phase.name !== 'preview') return;
+    if (phase.name !== 'preview' || !canRestore) return;
     const { preview } = phase;
-    setPhase({ name: 'applying', preview });
+    setPhase({ name: 'applying', preview, hadUnsavedChanges: phase.hadUnsavedChanges });
     const result = await api.applyRestore(preview.previewId, mode);
     if (!result.ok) {
       showError(result.error);
@@ -81,88 +122,87 @@ export function RestorePanel({ disabled }: { disabled: boolean }) {
       return;
     }
     const { counts, warnings } = result.value;
+    const teamNote = await readRestoreNote(api, preview.fileName, mode, counts);
     setNotice({
       content: {
         kind: 'success',
-        text: `Database restored successfully! ${mode === 'merge' ? 'Merged' : 'Restored'} ${preview.fileName}: now ${plural(counts.brokerage_configurations, 'configuration')}, ${plural(counts.upload_history, 'upload record')}. Check the configurations and recent uploads.`,
+        text: `Database restored successfully! ${mode === 'merge' ? 'Merged' : 'Restored'} ${preview.fileName}. ${describeCounts(counts)} here now. Check the configurations and recent uploads.`,
       },
       warnings,
+      ...(teamNote ? { teamNote } : {}),
     });
     reset();
     await notifyChanged();
   }
 
   async function onUndo() {
+    setNotice(null);
     const result = await api.undoRestore();
     if (!result.ok) return showError(result.error);
-    setNotice({ content: { kind: 'success', text: `Restore undone: the database is back as it was before the restore (${plural(result.value.counts.brokerage_configurations, 'configuration')}, ${plural(result.value.counts.upload_history, 'upload')}).` } });
+    setNotice({ content: { kind: 'success', text: `Restore undone: the database is back as it was before the restore. ${describeCounts(result.value.counts)} here now.` } });
     await notifyChanged();
   }
 
-  const preview = phase.name === 'preview' || phase.name === 'applying' ? phase.preview : null;
   const needsTypedConfirm = preview !== null && mode === 'replace' && preview.liveHasData;
   const canRestore = phase.name === 'preview' && !preview?.needsPassphrase && (!needsTypedConfirm || confirmText.trim() === CONFIRM_WORD);
+  const lost = preview && mode === 'replace' ? preview.wouldLose.replace : null;
+  const hadUnsaved = phase.name === 'preview' || phase.name === 'applying' ? phase.hadUnsavedChanges : false;
+  const risk = !needsTypedConfirm ? null : lost ? MESSAGES.older(lost.changes, lost.since) : hadUnsaved ? MESSAGES.unsaved : null;
 
   return (
     <section aria-labelledby="restore-heading" className="sidebar-section">
       <h3 id="restore-heading">Restore</h3>
-      <label htmlFor={inputId} className="field">Restore from backup</label>
-      <input
-        id={inputId}
-        ref={inputRef}
-        type="file"
-        accept=".json,application/json"
-        disabled={disabled || phase.name === 'checking' || phase.name === 'applying'}
-        onChange={(event) => void onFileChosen(event.target.files)}
-      />
-      <p className="caption">An ff2api_backup_….json file (from this app or the original FF2API), up to {formatBytes(MAX_BACKUP_BYTES)}.</p>
+      <RestoreDropZone maxBytes={MAX_BACKUP_BYTES} inputRef={inputRef} disabled={disabled || phase.name === 'checking' || phase.name === 'applying'} onFiles={(files) => void onFileChosen(files)} />
       {phase.name === 'checking' ? <p role="status">Checking the file…</p> : null}
       {preview ? (
-        <form onSubmit={(event) => void onRestore(event)} className="restore-form">
-          <RestorePreviewDetails preview={preview} mode={mode} />
+        <>
+          <h4 ref={previewHeadingRef} tabIndex={-1} className="preview-heading">Restore preview</h4>
           {preview.needsPassphrase && phase.name === 'preview' ? (
-            <div className="field">
-              <label>
-                Backup passphrase
-                <input type="password" autoComplete="off" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
-              </label>
-              <button type="button" disabled={passphrase === ''} onClick={() => void inspect(phase.file, passphrase)}>
-                Unlock backup
-              </button>
-            </div>
+            <>
+              <RestorePreviewDetails preview={preview} mode={mode} />
+              <RestoreUnlockForm isBusy={isUnlocking} error={unlockError} onUnlock={(passphrase) => void onUnlock(passphrase)} />
+              <div className="button-row">
+                <button type="button" onClick={reset}>Cancel</button>
+              </div>
+            </>
           ) : (
-            <fieldset>
-              <legend>How to restore</legend>
-              <label className="radio">
-                <input type="radio" name="restore-mode" value="replace" checked={mode === 'replace'} onChange={() => setMode('replace')} />
-                Replace: the database becomes exactly the file’s content
-              </label>
-              <label className="radio">
-                <input type="radio" name="restore-mode" value="merge" checked={mode === 'merge'} onChange={() => setMode('merge')} />
-                Merge: add what is missing, delete nothing
-              </label>
-              {mode === 'merge' ? <p className="caption">{MERGE_CONFLICT_RULE}</p> : null}
-            </fieldset>
+            <form onSubmit={(event) => void onRestore(event)} className="restore-form" aria-label="Restore this file">
+              <RestorePreviewDetails preview={preview} mode={mode} />
+              <fieldset>
+                <legend>How to restore</legend>
+                <label className="radio">
+                  <input type="radio" name="restore-mode" value="replace" checked={mode === 'replace'} onChange={() => setMode('replace')} />
+                  Replace: the database becomes exactly the file’s content
+                </label>
+                <label className="radio">
+                  <input type="radio" name="restore-mode" value="merge" checked={mode === 'merge'} onChange={() => setMode('merge')} />
+                  Merge: add what is missing, delete nothing
+                </label>
+                {mode === 'merge' ? <p className="caption">{MERGE_CONFLICT_RULE}</p> : null}
+              </fieldset>
+              {risk ? <BackUpFirst risk={risk} /> : null}
+              {needsTypedConfirm ? (
+                <div className="field">
+                  <label htmlFor={confirmId}>Type RESTORE to confirm</label>
+                  <input id={confirmId} value={confirmText} autoComplete="off" aria-describedby={`${confirmId}-note`} onChange={(e) => setConfirmText(e.target.value)} />
+                  <span className="caption" id={`${confirmId}-note`}>Replacing removes what is in this browser now. A copy is kept so you can undo.</span>
+                </div>
+              ) : null}
+              <div className="button-row">
+                <button type="submit" className="primary" disabled={!canRestore && phase.name !== 'applying'} aria-disabled={phase.name === 'applying'}>
+                  {phase.name === 'applying' ? 'Restoring…' : 'Restore database'}
+                </button>
+                <button type="button" onClick={reset} disabled={phase.name === 'applying'}>Cancel</button>
+              </div>
+            </form>
           )}
-          {needsTypedConfirm && !preview.needsPassphrase ? (
-            <div className="field">
-              <label htmlFor={confirmId}>Type RESTORE to confirm</label>
-              <input id={confirmId} value={confirmText} autoComplete="off" aria-describedby={`${confirmId}-note`} onChange={(e) => setConfirmText(e.target.value)} />
-              <span className="caption" id={`${confirmId}-note`}>Replacing removes what is in this browser now. A copy is kept so you can undo.</span>
-            </div>
-          ) : null}
-          <div className="button-row">
-            <button type="submit" className="primary" disabled={!canRestore}>
-              {phase.name === 'applying' ? 'Restoring…' : 'Restore database'}
-            </button>
-            <button type="button" onClick={reset} disabled={phase.name === 'applying'}>Cancel</button>
-          </div>
-        </form>
+        </>
       ) : null}
       {notice ? (
-        <Notice notice={notice.content}>
+        <Notice notice={notice.content} takesFocus>
           {notice.error?.problems ? <ProblemList error={notice.error} /> : null}
           {notice.warnings?.length ? <WarningList warnings={notice.warnings} /> : null}
+          {notice.teamNote ? <CopyNoteButton note={notice.teamNote} /> : null}
         </Notice>
       ) : null}
       {status?.undo && phase.name === 'idle' ? (

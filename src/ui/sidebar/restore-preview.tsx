@@ -1,6 +1,6 @@
 import { DATA_TABLES, type DataTable } from '../../core/db/schema';
 import type { RestoreMode, RestorePreview, RestoreWarning } from '../../worker/api';
-import { formatCount, formatLocalTime, plural } from '../shared/format';
+import { formatCount, formatLocalTime } from '../shared/format';
 
 const TABLE_LABELS: Record<DataTable, string> = {
   brokerages: 'Brokerages',
@@ -13,7 +13,6 @@ const TABLE_LABELS: Record<DataTable, string> = {
 /** What the chosen file holds and what restoring it in the chosen mode will do. */
 export function RestorePreviewDetails({ preview, mode }: { preview: RestorePreview; mode: RestoreMode }) {
   const changes = preview.changes[mode];
-  const lost = preview.wouldLose[mode];
   return (
     <div className="restore-preview" aria-label="Restore preview" role="group">
       <p>
@@ -54,11 +53,6 @@ export function RestorePreviewDetails({ preview, mode }: { preview: RestorePrevi
       </table>
       {preview.secrets === 'plain' ? <p className="caption">This file holds API keys in plain text.</p> : null}
       {preview.secrets === 'omitted' ? <p className="caption">This file holds no API keys: restored configurations will be marked “Needs credentials”.</p> : null}
-      {lost ? (
-        <p className="notice notice-warning">
-          Restoring will lose {plural(lost.changes, 'change')} made since {formatLocalTime(lost.since)} (the file is older than the latest change here). Download a backup first if you may need them.
-        </p>
-      ) : null}
       {preview.warnings.length > 0 ? (
         <div className="notice notice-info">
           <WarningList warnings={preview.warnings} />

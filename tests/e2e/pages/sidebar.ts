@@ -7,7 +7,7 @@ export type RestoreMode = 'replace' | 'merge';
 
 const AGE_LEVEL = /^(Stable|Reminder|Warning|Critical)$/;
 const RISK_LEVEL = /^(Low|Medium|High|Critical) risk$/;
-const STATUS_LINE = /^(Database is empty|[\d,]+ brokerage configs?, [\d,]+ uploads?)/;
+const STATUS_LINE = /^(Database is empty|[\d,]+ brokerage configs?, [\d,]+ uploads?|[\d,]+ brokerages?, no configurations yet|No brokerages)/;
 
 /**
  * The sidebar "Database management" (DESIGN.md, UI contract): status line, age and risk banners,
@@ -183,7 +183,10 @@ export class Sidebar {
     if ((await details.getAttribute('open')) === null) await options.click();
     const label = mode === 'plain' ? /^Include/ : mode === 'encrypted' ? /^Encrypt/ : /^Leave credentials out/;
     await details.getByRole('radio', { name: label }).check();
-    if (passphrase !== undefined) await details.getByLabel('Backup passphrase').fill(passphrase);
+    if (passphrase !== undefined) {
+      await details.getByLabel('Backup passphrase', { exact: true }).fill(passphrase);
+      await details.getByLabel('Repeat the passphrase', { exact: true }).fill(passphrase);
+    }
   }
 }
 
