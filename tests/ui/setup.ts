@@ -21,4 +21,6 @@ afterEach(() => {
   cleanup();
   // The main area's view lives in the location hash: each test starts on the default view.
   window.history.replaceState(null, '', window.location.pathname);
+  // Preferences (backup secrets mode, operator name, chosen brokerage) must not leak between tests.
+  localStorage.clear();
 });

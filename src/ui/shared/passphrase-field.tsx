@@ -30,8 +30,7 @@ export function PassphraseField({ label, value, onChange, hint, inputRef, ...inp
           onChange={(event) => onChange(event.target.value)}
         />
         <button type="button" aria-pressed={isShown} aria-controls={id} onClick={() => setShown(!isShown)}>
-          {isShown ? 'Hide' : 'Show'}
-          <span className="visually-hidden"> passphrase</span>
+          Show <span className="visually-hidden">passphrase</span>
         </button>
       </div>
       {hint ? (

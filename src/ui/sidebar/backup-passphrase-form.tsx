@@ -37,7 +37,7 @@ export function BackupPassphraseForm({ isBusy, onSubmit }: { isBusy: boolean; on
         value={confirmation}
         onChange={setConfirmation}
         aria-invalid={isMismatch}
-        hint={isMismatch ? <span role="alert">The two passphrases differ.</span> : null}
+        hint={isMismatch ? <span className="mismatch">The two passphrases differ.</span> : null}
       />
       <div className="button-row">
         <button type="submit" aria-disabled={isBusy}>

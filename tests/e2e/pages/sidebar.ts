@@ -146,6 +146,19 @@ export class Sidebar {
     await this.undoButton.click();
   }
 
+  /** The "back up first" warning inside the restore form, with its `Download a backup first` button. */
+  get backUpFirst(): Locator {
+    return this.root.getByRole('group', { name: 'Back up first' });
+  }
+
+  /** Types "Your name (for the activity log)" under Recent activity. */
+  async setOperatorName(name: string): Promise<void> {
+    const summary = this.root.getByText('Recent activity', { exact: true });
+    const details = summary.locator('xpath=..');
+    if ((await details.getAttribute('open')) === null) await summary.click();
+    await details.getByLabel('Your name').fill(name);
+  }
+
   /** The sidebar's failure messages (role=alert). */
   get alerts(): Locator {
     return this.root.getByRole('alert');

@@ -1,0 +1,25 @@
+import { render, screen } from '@testing-library/react';
+import type { Clock } from '../../src/core/clock';
+import type { DatabaseApi } from '../../src/worker/api';
+import { DatabaseProvider } from '../../src/ui/database-context';
+import { BackupSettingsProvider } from '../../src/ui/sidebar/backup-settings';
+import { DatabaseSidebar } from '../../src/ui/sidebar/database-sidebar';
+import { DownloadContext } from '../../src/ui/shared/download-context';
+import { ClockContext } from '../../src/ui/shared/use-now';
+
+/** Renders the real sidebar over a real (in-process) database API; downloads are recorded. */
+export function renderSidebar(api: DatabaseApi, clock: Clock) {
+  const downloads: { fileName: string; blob: Blob }[] = [];
+  render(
+    <ClockContext.Provider value={clock}>
+      <DownloadContext.Provider value={(blob, fileName) => downloads.push({ blob, fileName })}>
+        <DatabaseProvider api={api}>
+          <BackupSettingsProvider>
+            <DatabaseSidebar />
+          </BackupSettingsProvider>
+        </DatabaseProvider>
+      </DownloadContext.Provider>
+    </ClockContext.Provider>,
+  );
+  return { downloads, sidebar: () => screen.getByRole('complementary', { name: 'Database management' }) };
+}
