@@ -37,7 +37,7 @@ describe('catalog: upload history', { timeout: 30_000 }, () => {
   it('says where history comes from when there is none', async () => {
     const { user } = await renderCatalog();
     await showView(user, 'Upload history');
-    expect(await screen.findByText('No uploads yet. History arrives with restored backups (CSV processing comes later).')).toBeVisible();
+    expect(await screen.findByText('No uploads yet. History arrives with restored backups and processed files.')).toBeVisible();
   });
 
   it('shows the newest 50 first with every column, then the next page on “Load more”', async () => {
@@ -69,9 +69,73 @@ describe('catalog: upload history', { timeout: 30_000 }, () => {
     await within(history).findByRole('option', { name: 'Blue Line' });
     await user.selectOptions(within(history).getByLabelText('Filter by brokerage'), 'Blue Line');
     await waitFor(() => expect(listedFiles()).toEqual(['blue-2.csv', 'blue-1.csv']));
-    expect(within(history).getByText('Showing 2 of 2 uploads, newest first.')).toBeVisible();
+    expect(within(history).getByText('Showing 2 of 2 matching uploads, newest first.')).toBeVisible();
     await user.selectOptions(within(history).getByLabelText('Filter by brokerage'), 'All brokerages');
     await waitFor(() => expect(listedFiles()).toHaveLength(5));
+  });
+
+  it('searches file names (any case, taken literally), and counts the matching set', async () => {
+    const testApi = await createCatalogTestApi();
+    insertUploads(testApi.db, [
+      { brokerage: 'Acme', at: at(1), file: 'ACME_week_1.csv' },
+      { brokerage: 'Acme', at: at(2), file: 'acme_week_2.csv' },
+      { brokerage: 'Acme', at: at(3), file: 'blue_week_2.csv' },
+      { brokerage: 'Acme', at: at(4), file: 'acme%week.csv' },
+    ]);
+    const { user } = await renderCatalog(testApi);
+    await showView(user, 'Upload history');
+    const history = section('Upload history');
+    await waitFor(() => expect(listedFiles()).toHaveLength(4));
+    await user.type(within(history).getByLabelText('Search file names'), 'acme_week');
+    await waitFor(() => expect(listedFiles()).toEqual(['acme_week_2.csv', 'ACME_week_1.csv']));
+    expect(within(history).getByText('Showing 2 of 2 matching uploads, newest first.')).toBeVisible();
+    await user.clear(within(history).getByLabelText('Search file names'));
+    await user.type(within(history).getByLabelText('Search file names'), '%');
+    await waitFor(() => expect(listedFiles()).toEqual(['acme%week.csv']));
+    await user.type(within(history).getByLabelText('Search file names'), 'nothing');
+    expect(await within(history).findByText('No uploads match these filters.')).toBeVisible();
+    await user.click(within(history).getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(listedFiles()).toHaveLength(4));
+  });
+
+  it('filters by configuration, dates and failures, and sorts oldest first', async () => {
+    const testApi = await createCatalogTestApi();
+    createBrokerage(testApi.db, 'Acme, Inc.', NOW);
+    testApi.db.run(
+      `INSERT INTO brokerage_configurations (brokerage_name, configuration_name, field_mappings, api_credentials) VALUES ('Acme, Inc.', 'Daily loads', '{}', '{}'), ('Acme, Inc.', 'Weekly', '{}', '{}')`,
+    );
+    const day = (d: number, file: string, extra: { configuration?: string | null; failed?: number } = {}) => ({ brokerage: 'Acme, Inc.', at: new Date(Date.UTC(2026, 10, d, 12)).toISOString(), file, ...extra });
+    insertUploads(testApi.db, [
+      day(1, 'nov1.csv', { failed: 0 }),
+      day(2, 'nov2.csv', { configuration: 'Weekly', failed: 3 }),
+      day(3, 'nov3.csv', { failed: 0, configuration: null }),
+      day(4, 'nov4.csv', { failed: 2 }),
+    ]);
+    const { user } = await renderCatalog(testApi);
+    await showView(user, 'Upload history');
+    const history = section('Upload history');
+    await waitFor(() => expect(listedFiles()).toEqual(['nov4.csv', 'nov3.csv', 'nov2.csv', 'nov1.csv']));
+
+    await user.click(within(history).getByLabelText('Only uploads with failures'));
+    await waitFor(() => expect(listedFiles()).toEqual(['nov4.csv', 'nov2.csv']));
+    await user.selectOptions(within(history).getByLabelText('Order'), 'Oldest first');
+    await waitFor(() => expect(listedFiles()).toEqual(['nov2.csv', 'nov4.csv']));
+    expect(within(history).getByText('Showing 2 of 2 matching uploads, oldest first.')).toBeVisible();
+    await user.click(within(history).getByLabelText('Only uploads with failures'));
+
+    await user.selectOptions(within(history).getByLabelText('Filter by brokerage'), 'Acme, Inc.');
+    await within(history).findByRole('option', { name: 'Weekly' });
+    await user.selectOptions(within(history).getByLabelText('Configuration'), 'Weekly');
+    await waitFor(() => expect(listedFiles()).toEqual(['nov2.csv']));
+    await user.selectOptions(within(history).getByLabelText('Configuration'), 'No configuration recorded');
+    await waitFor(() => expect(listedFiles()).toEqual(['nov3.csv']));
+    await user.selectOptions(within(history).getByLabelText('Configuration'), 'All configurations');
+
+    // Whole days in local time; "To" includes its day.
+    await user.type(within(history).getByLabelText('From'), '2026-11-02');
+    await user.type(within(history).getByLabelText('To'), '2026-11-03');
+    await waitFor(() => expect(listedFiles()).toEqual(['nov2.csv', 'nov3.csv']));
+    expect(within(history).getByText('Showing 2 of 2 matching uploads, oldest first.')).toBeVisible();
   });
 
   it('marks rows whose real time was lost', async () => {
@@ -85,8 +149,11 @@ describe('catalog: upload history', { timeout: 30_000 }, () => {
     const history = section('Upload history');
     await waitFor(() => expect(listedFiles()).toEqual(['known.csv', 'imported.csv']));
     const [, known, imported] = within(history).getAllByRole('row');
-    expect(imported).toHaveTextContent('time unknown (imported)');
-    expect(known).not.toHaveTextContent('time unknown');
-    expect(within(imported as HTMLElement).getByText(/2026/)).toHaveAttribute('datetime', at(1));
+    expect(imported).toHaveTextContent('Time unknown (imported)');
+    expect(known).not.toHaveTextContent(/time unknown/i);
+    // No made-up time: the stored one is only the backup's.
+    expect(within(imported as HTMLElement).queryByText(/2026/)).toBeNull();
+    expect((imported as HTMLElement).querySelector('time')).toBeNull();
+    expect(within(known as HTMLElement).getByText(/2026/)).toHaveAttribute('datetime', at(5));
   });
 });

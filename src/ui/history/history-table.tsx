@@ -2,11 +2,11 @@ import type { UploadRow } from '../../core/db/rows';
 import { formatCount, formatLocalTime } from '../shared/format';
 
 /** The history rows as a table: time, brokerage, configuration, file and the three counts. */
-export function HistoryTable({ rows }: { rows: UploadRow[] }) {
+export function HistoryTable({ rows, order = 'newest' }: { rows: UploadRow[]; order?: 'newest' | 'oldest' }) {
   return (
     <div className="table-scroll">
       <table className="history-table">
-        <caption className="visually-hidden">Upload history, newest first</caption>
+        <caption className="visually-hidden">Upload history, {order === 'oldest' ? 'oldest' : 'newest'} first</caption>
         <thead>
           <tr>
             <th scope="col">Time</th>
@@ -38,13 +38,11 @@ export function HistoryTable({ rows }: { rows: UploadRow[] }) {
   );
 }
 
-/** A stored time in local time; rows whose real time was lost say so beside the imported time. */
+/**
+ * A stored time in local time. Rows whose real time was lost (the original app stored a session
+ * id instead) show no time at all: the stored one is only the backup's, and would mislead.
+ */
 function UploadTime({ iso, isUnknown }: { iso: string; isUnknown: boolean }) {
-  const text = formatLocalTime(iso);
-  return (
-    <>
-      <time dateTime={iso}>{text}</time>
-      {isUnknown ? <span className="caption time-unknown"> time unknown (imported)</span> : null}
-    </>
-  );
+  if (isUnknown) return <span className="time-unknown">Time unknown (imported)</span>;
+  return <time dateTime={iso}>{formatLocalTime(iso)}</time>;
 }
