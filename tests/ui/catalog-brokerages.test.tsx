@@ -43,17 +43,34 @@ describe('catalog: brokerages', { timeout: 30_000 }, () => {
     expect(listedBrokerages()).toEqual(['Acme, Inc.']);
   });
 
+  it('Cancel closes the rename form without renaming', async () => {
+    const { user } = await renderCatalog();
+    await createBrokerageAs(user, 'Acme');
+    await user.click(await screen.findByRole('button', { name: 'Rename brokerage…' }));
+    await user.type(screen.getByLabelText('New name'), ' typo');
+    await user.click(within(screen.getByRole('form', { name: 'Rename “Acme”' })).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByLabelText('New name')).toBeNull();
+    expect(listedBrokerages()).toEqual(['Acme']);
+  });
+
   it('renames the selected brokerage; its configurations follow', async () => {
     const { user, db } = await renderCatalog();
     await createBrokerageAs(user, 'Acme');
     saveConfiguration(db, configurationInput('Acme'), '2026-11-22T08:00:00.000Z');
+    // Rename is behind its own button: no name field until asked for.
+    expect(screen.queryByLabelText('New name')).toBeNull();
+    await user.click(await screen.findByRole('button', { name: 'Rename brokerage…' }));
     const rename = await screen.findByRole('form', { name: 'Rename “Acme”' });
     const input = within(rename).getByLabelText('New name');
+    expect(input).toHaveFocus();
     await user.clear(input);
     await user.type(input, 'Acme, Inc.');
     await user.click(within(rename).getByRole('button', { name: 'Save name' }));
 
-    expect(await findNotice('status', 'Renamed “Acme” to “Acme, Inc.”.', rename)).toBeVisible();
+    const renamed = await findNotice('status', 'Renamed “Acme” to “Acme, Inc.”.');
+    expect(renamed).toBeVisible();
+    expect(renamed).toHaveFocus();
+    expect(screen.queryByRole('form', { name: /^Rename/ })).toBeNull();
     await waitFor(() => expect(listedBrokerages()).toEqual(['Acme, Inc.']));
     const configurations = section('Configurations for “Acme, Inc.”');
     expect(await within(configurations).findByRole('heading', { name: 'Daily loads' })).toBeVisible();

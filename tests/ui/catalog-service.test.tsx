@@ -26,11 +26,12 @@ describe('catalog over the database service', { timeout: 30_000 }, () => {
     await user.click(within(screen.getByRole('form', { name: 'Edit “Daily loads”' })).getByRole('button', { name: 'Save configuration' }));
     await findNotice('status', 'Saved configuration “Daily loads” (version 2).');
 
+    await user.click(screen.getByRole('button', { name: 'Rename brokerage…' }));
     const rename = screen.getByRole('form', { name: 'Rename “Acme, Inc.”' });
     await user.clear(within(rename).getByLabelText('New name'));
     await user.type(within(rename).getByLabelText('New name'), 'Acme Logistics');
     await user.click(within(rename).getByRole('button', { name: 'Save name' }));
-    await findNotice('status', 'Renamed “Acme, Inc.” to “Acme Logistics”.', rename);
+    await findNotice('status', 'Renamed “Acme, Inc.” to “Acme Logistics”.');
     expect(await api.listConfigurations('Acme Logistics')).toEqual([expect.objectContaining({ configuration_name: 'Daily loads', version: 2, hasApiKey: true })]);
 
     await user.click(screen.getByRole('button', { name: 'Blue Line' }));

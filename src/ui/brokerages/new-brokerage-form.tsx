@@ -7,7 +7,7 @@ import { useCanWrite, useWriteAction } from '../shared/use-write-action';
 /** "New brokerage": a name and `Create brokerage`; the new brokerage is then selected. */
 export function NewBrokerageForm({ onCreated }: { onCreated: (created: BrokerageSummary) => void }) {
   const { api } = useDatabase();
-  const { run, isBusy, notice } = useWriteAction();
+  const { run, isBusy, notice, setNotice } = useWriteAction();
   const canWrite = useCanWrite();
   const [name, setName] = useState('');
   const headingId = useId();
@@ -26,7 +26,11 @@ export function NewBrokerageForm({ onCreated }: { onCreated: (created: Brokerage
       <h3 id={headingId}>New brokerage</h3>
       <label className="field">
         Brokerage name
-        <input type="text" value={name} maxLength={200} autoComplete="off" onChange={(event) => setName(event.target.value)} />
+        <input type="text" value={name} maxLength={200} autoComplete="off" onChange={(event) => {
+            setName(event.target.value);
+            // "Created …" belongs to the last name; a new one is on its way.
+            if (notice?.kind === 'success') setNotice(null);
+          }} />
       </label>
       <p className="caption">Up to 100 characters; punctuation such as “Acme, Inc.” is kept.</p>
       <div className="button-row">

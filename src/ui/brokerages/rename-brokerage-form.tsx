@@ -4,8 +4,11 @@ import { useDatabase } from '../database-context';
 import { Notice } from '../shared/notice';
 import { useCanWrite, useWriteAction } from '../shared/use-write-action';
 
-/** Renames the selected brokerage; its configurations and upload history follow the new name. */
-export function RenameBrokerageForm({ brokerage }: { brokerage: BrokerageSummary }) {
+/**
+ * Renames the selected brokerage; its configurations and upload history follow the new name.
+ * `onDone` gets the success message, or null when the user cancelled.
+ */
+export function RenameBrokerageForm({ brokerage, onDone }: { brokerage: BrokerageSummary; onDone: (message: string | null) => void }) {
   const { api } = useDatabase();
   const { run, isBusy, notice } = useWriteAction();
   const canWrite = useCanWrite();
@@ -15,11 +18,8 @@ export function RenameBrokerageForm({ brokerage }: { brokerage: BrokerageSummary
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const oldName = brokerage.name;
-    const renamed = await run(
-      () => api.renameBrokerage(brokerage.id, name),
-      (value) => (value.name === oldName ? `The name is unchanged: “${oldName}”.` : `Renamed “${oldName}” to “${value.name}”.`),
-    );
-    if (renamed) setName(renamed.name);
+    const renamed = await run(() => api.renameBrokerage(brokerage.id, name));
+    if (renamed) onDone(renamed.name === oldName ? `The name is unchanged: “${oldName}”.` : `Renamed “${oldName}” to “${renamed.name}”.`);
   };
 
   return (
@@ -28,10 +28,13 @@ export function RenameBrokerageForm({ brokerage }: { brokerage: BrokerageSummary
       <div className="inline-field">
         <label className="field">
           New name
-          <input type="text" value={name} maxLength={200} autoComplete="off" onChange={(event) => setName(event.target.value)} />
+          <input type="text" value={name} maxLength={200} autoComplete="off" autoFocus onChange={(event) => setName(event.target.value)} />
         </label>
-        <button type="submit" disabled={isBusy || !canWrite}>
+        <button type="submit" className="primary" disabled={isBusy || !canWrite}>
           Save name
+        </button>
+        <button type="button" onClick={() => onDone(null)}>
+          Cancel
         </button>
       </div>
       {notice ? <Notice notice={notice} /> : null}

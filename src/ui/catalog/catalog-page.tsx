@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { BrokeragePanel } from '../brokerages/brokerage-panel';
 import { ConfigurationPanel } from '../configurations/configuration-panel';
 import { useApiRead } from '../shared/use-api-read';
+import { useSelectedBrokerage } from './use-selected-brokerage';
 import './catalog.css';
 
 /**
@@ -10,7 +10,7 @@ import './catalog.css';
  */
 export function CatalogPage() {
   const { data: brokerages, problem } = useApiRead((api) => api.listBrokerages(), []);
-  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [selectedId, setSelectedId] = useSelectedBrokerage();
   // A brokerage deleted here, in another tab or by a restore is no longer selected.
   const selected = brokerages?.find((brokerage) => brokerage.id === selectedId) ?? null;
 

@@ -18,6 +18,7 @@ export function MappingRowEditor({ row, number, listId, isRequired, onChange, on
   const enumListId = useId();
   const pathId = useId();
   const requiredId = useId();
+  const meaningId = useId();
   const field = findApiField(row.path.trim());
   const enumValues = row.isManual ? field?.enum : undefined;
   return (
@@ -31,9 +32,12 @@ export function MappingRowEditor({ row, number, listId, isRequired, onChange, on
           value={row.path}
           autoComplete="off"
           spellCheck={false}
-          aria-describedby={isRequired ? requiredId : undefined}
+          aria-describedby={isRequired ? `${meaningId} ${requiredId}` : meaningId}
           onChange={(event) => onChange({ path: event.target.value })}
         />
+        <span className="caption field-meaning" id={meaningId}>
+          {field ? field.label : row.path.trim() === '' ? 'Choose or type an API field' : 'Not in the load API’s field list'}
+        </span>
         {isRequired ? (
           <span id={requiredId} className="badge badge-required">
             Required field

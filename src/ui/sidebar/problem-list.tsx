@@ -18,8 +18,23 @@ export function ProblemList({ error }: { error: AppError }) {
   );
 }
 
+/** The file's sections in people's words (the keys are the file's own; users never see them). */
+const SECTION_LABELS: Record<string, string> = {
+  backup_info: 'File header',
+  export_info: 'File header',
+  brokerages: 'Brokerages',
+  brokerage_configurations: 'Configurations',
+  customer_mappings: 'Configurations',
+  upload_history: 'Upload history',
+  processing_errors: 'Processing errors',
+  configuration_changes: 'Configuration changes',
+  activity_log: 'Activity log',
+};
+
+/** "Configurations, row 3, field “auth_type”" (the field keeps its name: it is what the file says). */
 function describeLocation(problem: LocatedProblem): string {
+  const section = SECTION_LABELS[problem.section] ?? problem.section;
   const row = problem.row === undefined ? '' : `, row ${problem.row + 1}`;
   const field = problem.field === undefined ? '' : `, field “${problem.field}”`;
-  return `${problem.section}${row}${field}`;
+  return `${section}${row}${field}`;
 }

@@ -18,7 +18,7 @@ export function RestorePreviewDetails({ preview, mode }: { preview: RestorePrevi
       <p>
         <strong>{preview.fileName}</strong>
         <br />
-        {preview.shapeLabel}
+        {describeShape(preview.shapeLabel)}
         {preview.fileCreatedAt ? `, made ${formatLocalTime(preview.fileCreatedAt)}` : ''}
       </p>
       <table className="preview-table">
@@ -60,6 +60,15 @@ export function RestorePreviewDetails({ preview, mode }: { preview: RestorePrevi
       ) : null}
     </div>
   );
+}
+
+/**
+ * The kind of file, without the reader's internal era tag ("FF2API v1.0 sidebar backup (era C)"
+ * reads "FF2API v1.0 sidebar backup"): which of the original's three layouts it had matters to
+ * the reader, not to the user.
+ */
+function describeShape(shapeLabel: string): string {
+  return shapeLabel.replace(/\s*\(era [^)]*\)\s*$/, '');
 }
 
 /** The repairs a file needed, each with how many rows it affected. */
