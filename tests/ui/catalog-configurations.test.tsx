@@ -108,7 +108,8 @@ describe('catalog: configurations', { timeout: 30_000 }, () => {
     expect(within(form).getByText('Required fields not mapped yet: 32 of 32')).toBeVisible();
     await user.clear(within(form).getByLabelText('API field 1'));
     await user.type(within(form).getByLabelText('API field 1'), 'customer.name');
-    expect(within(form).getByLabelText('API field 1')).toHaveAccessibleDescription('Required field');
+    // The field's label stands beside its path, and a required one says so.
+    expect(within(form).getByLabelText('API field 1')).toHaveAccessibleDescription(/^Customer name Required field$/i);
     expect(within(form).getByText('Required fields not mapped yet: 22 of 23')).toBeVisible();
     await user.click(within(form).getByRole('button', { name: 'Remove mapping 1' }));
     expect(within(form).queryByLabelText('API field 1')).not.toBeInTheDocument();
