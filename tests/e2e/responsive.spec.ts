@@ -18,6 +18,8 @@ test('at 390 px the sidebar starts folded, opens with its toggle, and mapping ro
   await page.goto('/');
   await expect(sidebar.toggle).toHaveAttribute('aria-expanded', 'false');
   await expect(sidebar.downloadBackupButton).toBeHidden();
+  // Folded, the levels are still in sight.
+  await expect(sidebar.root).toContainText('Low risk · database age Stable');
   // The page comes first: the brokerages are on the first screen.
   await expect(catalog.newBrokerageForm).toBeInViewport();
 

@@ -34,7 +34,7 @@ export function BrokeragePanel({ brokerages, selectedId, onSelect, problem }: Br
       ) : (
         <BrokerageList brokerages={brokerages} selectedId={selectedId} onSelect={select} />
       )}
-      {deletedNotice ? <Notice notice={deletedNotice} /> : null}
+      {deletedNotice ? <Notice notice={deletedNotice} takesFocus /> : null}
       {selected ? <ManageBrokerage key={selected.id} brokerage={selected} onDeleted={deleted} /> : null}
       <NewBrokerageForm onCreated={(created) => select(created.id)} />
     </div>

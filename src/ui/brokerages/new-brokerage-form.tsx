@@ -34,7 +34,7 @@ export function NewBrokerageForm({ onCreated }: { onCreated: (created: Brokerage
       </label>
       <p className="caption">Up to 100 characters; punctuation such as “Acme, Inc.” is kept.</p>
       <div className="button-row">
-        <button type="submit" className="primary" disabled={isBusy || !canWrite}>
+        <button type="submit" className="primary" disabled={!canWrite} aria-disabled={isBusy}>
           Create brokerage
         </button>
       </div>

@@ -30,7 +30,7 @@ export function RenameBrokerageForm({ brokerage, onDone }: { brokerage: Brokerag
           New name
           <input type="text" value={name} maxLength={200} autoComplete="off" autoFocus onChange={(event) => setName(event.target.value)} />
         </label>
-        <button type="submit" className="primary" disabled={isBusy || !canWrite}>
+        <button type="submit" className="primary" disabled={!canWrite} aria-disabled={isBusy}>
           Save name
         </button>
         <button type="button" onClick={() => onDone(null)}>

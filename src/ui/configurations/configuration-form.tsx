@@ -62,7 +62,7 @@ export function ConfigurationForm({ brokerageName, configuration, onSaved, onCan
       <CredentialsFields draft={draft} stored={configuration} onChange={change} />
       <FieldMappingsEditor rows={draft.rows} onChange={changeRows} />
       <div className="button-row">
-        <button type="submit" className="primary" disabled={isBusy || !canWrite}>
+        <button type="submit" className="primary" disabled={!canWrite} aria-disabled={isBusy}>
           {isBusy ? 'Saving…' : 'Save configuration'}
         </button>
         <button type="button" onClick={onCancel}>

@@ -43,7 +43,7 @@ export function ConfigurationPanel({ brokerage }: { brokerage: BrokerageSummary 
           onDeleted={deleted}
         />
       )}
-      {notice ? <Notice notice={notice} /> : null}
+      {notice ? <Notice notice={notice} takesFocus /> : null}
       {mode.kind === 'list' ? (
         <div className="button-row">
           <button type="button" className="primary" disabled={!canWrite} onClick={() => open({ kind: 'create' })}>

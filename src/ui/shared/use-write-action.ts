@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { describeThrown, type Result } from '../../core/result';
 import { useDatabase } from '../database-context';
 import type { NoticeContent } from './notice';
@@ -15,9 +15,14 @@ export function useWriteAction() {
   const { notifyChanged } = useDatabase();
   const [isBusy, setBusy] = useState(false);
   const [notice, setNotice] = useState<NoticeContent | null>(null);
+  // Busy buttons are aria-disabled (not disabled, which would drop keyboard focus to <body>),
+  // so a second press while the first write runs is ignored here.
+  const isRunning = useRef(false);
 
   const run = useCallback(
     async <T,>(write: () => Promise<Result<T>>, successText?: (value: T) => string): Promise<T | null> => {
+      if (isRunning.current) return null;
+      isRunning.current = true;
       setBusy(true);
       setNotice(null);
       try {
@@ -33,6 +38,7 @@ export function useWriteAction() {
         setNotice({ kind: 'error', text: MESSAGES.unexpected, detail: describeThrown(thrown) });
         return null;
       } finally {
+        isRunning.current = false;
         setBusy(false);
       }
     },

@@ -26,7 +26,7 @@ export function DatabaseSidebar() {
   const hasData = Object.values(status.counts).some((n) => n > 0);
   const assessment = assessDatabase({ times: status.times, configurationCount: status.counts.brokerage_configurations, hasData, now });
   return (
-    <SidebarFrame>
+    <SidebarFrame summary={`${assessment.riskLevel} risk · database age ${assessment.ageLevel}`}>
       <StatusLine counts={status.counts} />
       <AgeRiskBanners assessment={assessment} />
       {status.isWriter ? null : <ReadOnlyNotice />}

@@ -8,10 +8,10 @@ const FOLDED_AT_START_QUERY = '(max-width: 599px)';
 /**
  * The sidebar's frame: `<aside aria-label="Database management">`, its heading and, under 900 px,
  * a toggle (`aria-expanded`) that folds the sections away, as Streamlit's sidebar does. On a phone
- * it starts folded so the page comes first. Folded sections stay mounted (hidden by CSS), so a
+ * it starts folded so the page comes first; folded, a one-line summary keeps the levels in sight. Folded sections stay mounted (hidden by CSS), so a
  * restore in progress keeps its state.
  */
-export function SidebarFrame({ children }: { children: ReactNode }) {
+export function SidebarFrame({ summary, children }: { summary?: string; children: ReactNode }) {
   const isCollapsible = useMediaQuery(COLLAPSIBLE_QUERY);
   const isPhone = useMediaQuery(FOLDED_AT_START_QUERY);
   const [choice, setChoice] = useState<boolean | null>(null);
@@ -29,6 +29,8 @@ export function SidebarFrame({ children }: { children: ReactNode }) {
       ) : (
         <h2 className="sidebar-head">Database Management</h2>
       )}
+      {/* Folded, the levels stay in sight: a dispatcher on a phone still sees "Critical risk". */}
+      {!isExpanded && summary ? <p className="sidebar-summary">{summary}</p> : null}
       <div className="sidebar-body" id={bodyId}>
         {children}
       </div>
