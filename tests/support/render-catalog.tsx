@@ -38,6 +38,8 @@ export async function showView(user: User, label: 'Brokerages' | 'Upload history
   const nav = screen.getByRole('navigation', { name: 'Main' });
   await user.click(within(nav).getByRole('link', { name: label }));
   await waitFor(() => expect(within(nav).getByRole('link', { name: label })).toHaveAttribute('aria-current', 'page'));
+  // Views other than Brokerages load on first use (lazy chunks): wait until the view is there.
+  await waitFor(() => expect(screen.queryByText('Opening…')).toBeNull());
 }
 
 /** Submits the "New brokerage" form and waits until the write finished (either way). */
