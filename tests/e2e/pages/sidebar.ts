@@ -26,7 +26,10 @@ export class Sidebar {
     return this.root.getByRole('button', { name: 'Database Management', exact: true });
   }
 
-  /** The counts line: "2 brokerage configs, 0 uploads · 2 brokerages" or "Database is empty". */
+  /**
+   * The counts line: "2 brokerage configs, 0 uploads · 2 brokerages", "1 brokerage, no
+   * configurations yet", "No brokerages, 2 uploads" or "Database is empty".
+   */
   get statusLine(): Locator {
     return this.root.getByText(STATUS_LINE);
   }
