@@ -21,6 +21,8 @@ export default defineConfig({
         // The sql.js wasm is 688 kB; everything the app needs offline must fit.
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         cleanupOutdatedCaches: true,
+        // Removes the cache of the hand-written service worker of earlier builds.
+        importScripts: ['sw-legacy-cleanup.js'],
         navigateFallback: 'index.html',
       },
     }),

@@ -31,6 +31,11 @@ test('a new build is announced with Reload, and the page reloads only when asked
   const prompt = page.getByRole('region', { name: 'New version' });
   await expect(prompt).toBeHidden();
 
+  // A browser that ran the builds with the hand-written service worker still has its cache.
+  await page.evaluate(async () => {
+    await (await caches.open('ff2api-web-v1')).put('/old-asset.js', new Response('old'));
+  });
+
   // The new build is deployed; the app checks for it every hour while it stays open.
   server.serve(secondBuild);
   await page.evaluate(() => {
@@ -53,4 +58,6 @@ test('a new build is announced with Reload, and the page reloads only when asked
   expect(await page.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).toBeUndefined();
   await expect(catalog.brokerageButton(ACME)).toBeVisible();
   await expect(page.getByRole('region', { name: 'New version' })).toBeHidden();
+  // The new service worker, once in charge, removed the old hand-written worker's cache.
+  await expect.poll(() => page.evaluate(() => caches.has('ff2api-web-v1'))).toBe(false);
 });

@@ -149,7 +149,7 @@ describe('catalog: upload history', { timeout: 30_000 }, () => {
     const history = section('Upload history');
     await waitFor(() => expect(listedFiles()).toEqual(['known.csv', 'imported.csv']));
     const [, known, imported] = within(history).getAllByRole('row');
-    expect(imported).toHaveTextContent('Time unknown (imported)');
+    expect(imported).toHaveTextContent('time unknown (imported)');
     expect(known).not.toHaveTextContent(/time unknown/i);
     // No made-up time: the stored one is only the backup's.
     expect(within(imported as HTMLElement).queryByText(/2026/)).toBeNull();

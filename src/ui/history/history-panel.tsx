@@ -16,6 +16,7 @@ const SEARCH_DELAY_MS = 250;
 const MESSAGES = {
   empty: 'No uploads yet. History arrives with restored backups and processed files.',
   noMatch: 'No uploads match these filters.',
+  noneFor: (name: string, hasOtherFilters: boolean) => `No uploads for “${name}”${hasOtherFilters ? ' match these filters' : ''}.`,
 } as const;
 
 /** Upload history: searchable and filterable, 50 rows at a time with `Load more`. */
@@ -28,13 +29,18 @@ export function HistoryPanel({ brokerages }: { brokerages: BrokerageSummary[] })
   const { loaded, problem, isLoading, isLoadingMore, loadMore } = useHistoryPages(query, HISTORY_PAGE_SIZE);
   const isFiltered = hasFilters({ ...filters, search });
   const order = filters.order === 'oldest' ? 'oldest first' : 'newest first';
+  const describeEmpty = () => {
+    if (!isFiltered) return MESSAGES.empty;
+    if (brokerageName === undefined) return MESSAGES.noMatch;
+    return MESSAGES.noneFor(brokerageName, hasFilters({ ...filters, search, brokerageId: '' }) || filters.configuration !== '');
+  };
 
   return (
     <div className="history-panel">
       <HistoryFilterForm brokerages={brokerages} filters={filters} onChange={setFilters} />
       {problem ? <Notice notice={problem} /> : null}
       {loaded === null ? <p className="caption">Loading upload history…</p> : null}
-      {loaded && loaded.rows.length === 0 ? <p className="empty-state">{isFiltered ? MESSAGES.noMatch : MESSAGES.empty}</p> : null}
+      {loaded && loaded.rows.length === 0 ? <p className="empty-state">{describeEmpty()}</p> : null}
       <p className="caption history-count" role="status" aria-busy={isLoading}>
         {loaded && loaded.rows.length > 0
           ? `Showing ${formatCount(loaded.rows.length)} of ${formatCount(loaded.total)} ${isFiltered ? 'matching uploads' : 'uploads'}, ${order}.`

@@ -43,6 +43,6 @@ export function HistoryTable({ rows, order = 'newest' }: { rows: UploadRow[]; or
  * id instead) show no time at all: the stored one is only the backup's, and would mislead.
  */
 function UploadTime({ iso, isUnknown }: { iso: string; isUnknown: boolean }) {
-  if (isUnknown) return <span className="time-unknown">Time unknown (imported)</span>;
+  if (isUnknown) return <span className="time-unknown">time unknown (imported)</span>;
   return <time dateTime={iso}>{formatLocalTime(iso)}</time>;
 }

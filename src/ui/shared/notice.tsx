@@ -35,9 +35,12 @@ export function Notice({ notice, takesFocus = false, children }: NoticeProps) {
   );
 }
 
-/** Focuses an element and scrolls it into view (gently: only as far as needed). */
-export function focusAndReveal(element: HTMLElement | null): void {
+/**
+ * Focuses an element and scrolls it into view: only as far as needed for a message, to the top
+ * (`block: 'start'`) for the heading of what follows it, such as a restore preview.
+ */
+export function focusAndReveal(element: HTMLElement | null, block: ScrollLogicalPosition = 'nearest'): void {
   if (!element) return;
   element.focus({ preventScroll: true });
-  element.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  element.scrollIntoView?.({ block, behavior: 'smooth' });
 }

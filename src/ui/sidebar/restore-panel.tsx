@@ -55,7 +55,7 @@ export function RestorePanel({ disabled }: { disabled: boolean }) {
   const preview = phase.name === 'preview' || phase.name === 'applying' ? phase.preview : null;
   // A new preview (a file chosen, or unlocked) scrolls into view and its heading takes focus.
   useEffect(() => {
-    if (preview) focusAndReveal(previewHeadingRef.current);
+    if (preview) focusAndReveal(previewHeadingRef.current, 'start');
   }, [preview]);
 
   const reset = () => {

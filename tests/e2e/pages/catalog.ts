@@ -198,9 +198,9 @@ export class Catalog {
     return result;
   }
 
-  /** "No uploads yet…" when the (filtered) history is empty. */
+  /** "No uploads yet…", "No uploads for “X”…" or "No uploads match…" when the (filtered) history is empty. */
   get historyEmpty(): Locator {
-    return this.main.getByText(/^No uploads (yet|for)/);
+    return this.main.getByText(/^No uploads (yet|for|match)/);
   }
 
   /** Filters the history table by brokerage (`Filter by brokerage`). */
