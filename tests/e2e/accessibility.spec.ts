@@ -48,3 +48,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect.soft(await violations(page), 'encrypted').toEqual([]);
   });
 }
+
+test('no axe violations at 390 px, with the sidebar folded and unfolded', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  const sidebar = new Sidebar(page);
+  await page.goto('/');
+  await expect(sidebar.toggle).toHaveAttribute('aria-expanded', 'false');
+  expect.soft(await violations(page), 'folded').toEqual([]);
+  await sidebar.toggle.click();
+  await expect(sidebar.statusLine).toBeVisible();
+  expect.soft(await violations(page), 'unfolded').toEqual([]);
+});
