@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { contentSecurityPolicy, HEADER_POLICY } from './content-security-policy.ts';
 
 /** Lists every built file in precache-manifest.json, so public/sw.js can cache them for offline use. */
 function precacheManifest(): Plugin {
@@ -17,7 +18,9 @@ function precacheManifest(): Plugin {
 // One config for the app build and for Vitest. Unit tests (core, worker service) run in Node with
 // real sql.js; component tests run in jsdom. Browser flows live in tests/e2e (Playwright).
 export default defineConfig({
-  plugins: [react(), precacheManifest()],
+  plugins: [react(), precacheManifest(), contentSecurityPolicy()],
+  // The same policy as headers when serving the build (plus frame-ancestors, which only a header can carry).
+  preview: { headers: { 'Content-Security-Policy': HEADER_POLICY, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' } },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 800 },
   test: {

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppShell } from './ui/app-shell';
+import { AppLock } from './ui/lock/app-lock';
 import { startDatabaseWorker } from './platform/worker-client';
 import { requestStoragePersistence } from './platform/storage-persistence';
 
@@ -15,8 +16,12 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
 // Ask once for storage the browser will not evict; a "no" is normal and shown in the sidebar.
 void requestStoragePersistence();
 
+// The app lock comes first: while locked, only its unlock screen is rendered.
+const api = startDatabaseWorker();
 createRoot(root).render(
   <StrictMode>
-    <AppShell api={startDatabaseWorker()} />
+    <AppLock api={api}>
+      <AppShell api={api} />
+    </AppLock>
   </StrictMode>,
 );

@@ -5,6 +5,7 @@ import { UrgentBackupBanner } from './banners/urgent-backup-banner';
 import { BackupSettingsProvider } from './sidebar/backup-settings';
 import { DatabaseSidebar } from './sidebar/database-sidebar';
 import { MainArea } from './navigation/main-area';
+import { LockControls } from './lock/lock-controls';
 import './app.css';
 
 /** The whole app: Streamlit-like sidebar (database management) and main area (brokerages, upload history, file processing, backups). */
@@ -19,6 +20,7 @@ export function AppShell({ api }: { api: DatabaseApi }) {
             <header className="app-header">
               <h1>FF2API</h1>
               <p className="caption">Flat file to API processing — brokerage configurations, upload history and backups, kept in this browser.</p>
+              <LockControls />
             </header>
             <UrgentBackupBanner />
             <MainArea />

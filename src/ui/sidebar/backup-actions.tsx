@@ -1,6 +1,6 @@
 import type { SecretsMode } from '../../worker/api';
 import { Notice } from '../shared/notice';
-import { MIN_PASSPHRASE_LENGTH, useBackupSettings } from './backup-settings';
+import { MIN_PASSPHRASE_LENGTH, useBackupSettings, type PassphraseSource } from './backup-settings';
 import { useBackupDownload } from './use-backup-download';
 
 const SECRETS_NOTES: Record<SecretsMode, string> = {
@@ -9,13 +9,17 @@ const SECRETS_NOTES: Record<SecretsMode, string> = {
   omitted: 'Backup files leave out API keys and bearer tokens. Restored configurations will ask for their credentials.',
 };
 
+const LOCK_PASSPHRASE_NOTE =
+  'Backup files are encrypted (AES-GCM) with the app lock’s passphrase. Without it nobody can restore them — including you.';
+
 /**
  * `Download backup`, `Quick emergency backup`, and how files treat credentials. Always enabled:
  * even a read-only tab can save what it shows.
  */
 export function BackupActions() {
   const { run, busy, notice } = useBackupDownload();
-  const { secrets, setSecrets, passphrase, setPassphrase } = useBackupSettings();
+  const { secrets, setSecrets, separatePassphrase, setPassphrase, passphraseSource, setPassphraseSource, hasLockPassphrase } = useBackupSettings();
+  const usesLockPassphrase = secrets === 'encrypted' && hasLockPassphrase && passphraseSource === 'lock';
   return (
     <section aria-labelledby="backup-heading" className="sidebar-section">
       <h3 id="backup-heading">Backup</h3>
@@ -27,7 +31,7 @@ export function BackupActions() {
           {busy === 'emergency' ? 'Preparing…' : 'Quick emergency backup'}
         </button>
       </div>
-      <p className="caption" id="secrets-note">{SECRETS_NOTES[secrets]}</p>
+      <p className="caption" id="secrets-note">{usesLockPassphrase ? LOCK_PASSPHRASE_NOTE : SECRETS_NOTES[secrets]}</p>
       <details className="options">
         <summary>Backup file options</summary>
         <fieldset>
@@ -39,14 +43,15 @@ export function BackupActions() {
             </label>
           ))}
         </fieldset>
-        {secrets === 'encrypted' ? (
+        {secrets === 'encrypted' && hasLockPassphrase ? <LockPassphraseChoice source={passphraseSource} onChange={setPassphraseSource} /> : null}
+        {secrets === 'encrypted' && !usesLockPassphrase ? (
           <div className="field">
             <label htmlFor="backup-passphrase">Backup passphrase</label>
             <input
               id="backup-passphrase"
               type="password"
               autoComplete="new-password"
-              value={passphrase}
+              value={separatePassphrase}
               minLength={MIN_PASSPHRASE_LENGTH}
               aria-describedby="backup-passphrase-note"
               onChange={(event) => setPassphrase(event.target.value)}
@@ -57,5 +62,22 @@ export function BackupActions() {
       </details>
       {notice ? <Notice notice={notice} /> : null}
     </section>
+  );
+}
+
+/** With the app lock on: encrypt backup files with its passphrase, or with a separate one. */
+function LockPassphraseChoice({ source, onChange }: { source: PassphraseSource; onChange: (source: PassphraseSource) => void }) {
+  return (
+    <fieldset>
+      <legend>Passphrase for backup files</legend>
+      <label className="radio">
+        <input type="radio" name="backup-passphrase-source" checked={source === 'lock'} onChange={() => onChange('lock')} />
+        The app lock’s passphrase
+      </label>
+      <label className="radio">
+        <input type="radio" name="backup-passphrase-source" checked={source === 'separate'} onChange={() => onChange('separate')} />
+        A separate passphrase
+      </label>
+    </fieldset>
   );
 }

@@ -38,6 +38,8 @@ const MESSAGES = {
   damaged:
     'The app lock’s record in this browser is damaged, so the locked data cannot be opened here. Nothing was changed. Restore your latest backup file (after clearing this site’s data in the browser).',
   locked: 'The app is locked: unlock it first. Nothing was changed.',
+  unsaved:
+    'The app was not locked: your latest change is not saved in this browser yet, and locking now would lose it. Download a backup now, then try again.',
   isOff: 'The app lock is not on, so there is nothing to lock or change. Nothing was changed.',
   isOn: 'The app lock is already on. Nothing was changed.',
   tooShort: `A passphrase needs at least ${MIN_LOCK_PASSPHRASE_LENGTH} characters. Nothing was changed.`,
@@ -107,11 +109,13 @@ export class LockGate<S extends LockableService> implements LockApi {
   lock(): Promise<Result<LockState>> {
     return this.serial(async () => {
       if (!this.header) return fail('lock-off', MESSAGES.isOff);
+      // A change that is not saved yet would be lost with the key: stay open and say so.
       const saved = this.service ? await this.service.flush() : ok(undefined);
+      if (!saved.ok) return fail('lock-unsaved', MESSAGES.unsaved, saved.error.message);
       this.deps.cipher.forget();
       this.service = null;
       this.opened = this.pendingOpen();
-      return saved.ok ? ok(this.state()) : saved;
+      return ok(this.state());
     });
   }
 
