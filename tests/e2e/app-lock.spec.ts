@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import { keepDownload } from './helpers/backup-files';
 import { ACME, BLUE_LINE, CONFIGURATIONS, seedCatalog } from './helpers/seed';
 import { AppLockPage, dumpIndexedDb } from './pages/app-lock';
 import { Catalog } from './pages/catalog';
@@ -109,4 +111,45 @@ test('mismatched or short passphrases are refused before anything is stored', as
   await expect(form.getByRole('alert')).toContainText('at least 8 characters');
   await page.reload();
   await expect(lock.controls.getByRole('button', { name: 'Lock with a passphrase' })).toBeVisible();
+});
+
+test('with the lock on, backup files are encrypted by default with the lock passphrase, and a restore works the same', async ({ page, browser }, testInfo) => {
+  const lock = new AppLockPage(page);
+  const sidebar = new Sidebar(page);
+  await page.goto('/');
+  await seedCatalog(new Catalog(page));
+  await lock.turnOn(PASSPHRASE);
+  await expect(sidebar.root.locator('#secrets-note')).toContainText('app lock’s passphrase');
+
+  const download = await sidebar.downloadBackup();
+  const file = await keepDownload(download, testInfo);
+  const text = await readFile(file, 'utf8');
+  expect((JSON.parse(text) as { backup_info: { secrets: string } }).backup_info.secrets).toBe('encrypted');
+  for (const secret of SECRETS) expect(text).not.toContain(secret);
+
+  // Restoring under the lock: replace with the file, reload, unlock — the file's data is there, still sealed at rest.
+  await new Catalog(page).createBrokerage('Added after the backup');
+  await sidebar.restoreFrom(file);
+  await sidebar.restorePassphrase.fill(PASSPHRASE);
+  await sidebar.unlockButton.click();
+  await sidebar.chooseMode('replace');
+  await sidebar.confirmRestore();
+  await expect(sidebar.status(/restored/i)).toBeVisible();
+  await page.reload();
+  await lock.unlock(PASSPHRASE);
+  await new Catalog(page).expectBrokerages([ACME, BLUE_LINE]);
+  const dump = await dumpIndexedDb(page);
+  for (const secret of SECRETS) expect(dump).not.toContain(secret);
+
+  // Another browser restores the file with the lock passphrase.
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await otherPage.goto('/');
+  const otherSidebar = new Sidebar(otherPage);
+  await otherSidebar.restoreFrom(file);
+  await otherSidebar.restorePassphrase.fill(PASSPHRASE);
+  await otherSidebar.unlockButton.click();
+  await otherSidebar.confirmRestore();
+  await expect(otherSidebar.statusLine).toHaveText(/^3 brokerage configs/);
+  await other.close();
 });

@@ -101,7 +101,9 @@ export class LockGate<S extends LockableService> implements LockApi {
         return fail('tampered', MESSAGES.tampered, refused);
       }
       await this.open();
-      if (this.header.phase !== 'on') await this.finishChange(ring, this.header.phase === 'turning-off' ? SUMMARIES.off : SUMMARIES.on);
+      // A change a crash interrupted is finished now; if it cannot be yet (another tab writes),
+      // the unlock still stands and the next one tries again.
+      if (this.header.phase !== 'on') await this.finishChange(ring, SUMMARIES[this.header.phase === 'turning-off' ? 'off' : this.header.phase === 'changing' ? 'changed' : 'on']);
       return ok(this.state());
     });
   }
