@@ -153,3 +153,46 @@ test('with the lock on, backup files are encrypted by default with the lock pass
   await expect(otherSidebar.statusLine).toHaveText(/^3 brokerage configs/);
   await other.close();
 });
+
+test('a locked database changed outside the app is refused; it can be kept aside to start empty and restore a backup', async ({ page }, testInfo) => {
+  const lock = new AppLockPage(page);
+  const sidebar = new Sidebar(page);
+  await page.goto('/');
+  await seedCatalog(new Catalog(page));
+  await lock.turnOn(PASSPHRASE);
+  const backup = await keepDownload(await sidebar.downloadBackup(), testInfo);
+
+  // Someone with the browser profile flips one byte of the stored (sealed) database.
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('ff2api-web');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const store = db.transaction('database', 'readwrite').objectStore('database');
+    const record = await new Promise<{ bytes: Uint8Array }>((resolve) => {
+      const request = store.get('live');
+      request.onsuccess = () => resolve(request.result as { bytes: Uint8Array });
+    });
+    const at = record.bytes.length - 50;
+    record.bytes[at] = (record.bytes[at] ?? 0) ^ 0x01;
+    await new Promise((resolve) => {
+      store.transaction.oncomplete = resolve;
+      store.put(record, 'live');
+    });
+    db.close();
+  });
+  await page.reload();
+  await lock.tryUnlock(PASSPHRASE);
+  await expect(page.getByRole('alert')).toContainText('failed its integrity check');
+  await expect(page.getByRole('complementary')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Keep the damaged copy aside and start empty' }).click();
+  await expect(sidebar.alerts.first()).toContainText('kept aside');
+  expect(await sidebar.statusText()).toBe('Database is empty');
+  await sidebar.restoreFrom(backup);
+  await sidebar.restorePassphrase.fill(PASSPHRASE);
+  await sidebar.unlockButton.click();
+  await sidebar.confirmRestore();
+  await expect(sidebar.statusLine).toHaveText(/^3 brokerage configs/);
+});

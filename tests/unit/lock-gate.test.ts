@@ -229,3 +229,35 @@ describe('app lock: changes', () => {
     expect(await gate.unlock(PASSPHRASE)).toMatchObject({ ok: false, error: { code: 'lock-damaged' } });
   });
 });
+
+describe('app lock: a damaged store', () => {
+  it('can be kept aside, untouched, to start empty and restore a backup', async () => {
+    const { profile } = await lockedProfile();
+    const { raw } = await startWorker(profile);
+    const live = await raw.load();
+    if (!live) throw new Error('stored database expected');
+    const tampered = live.bytes.slice();
+    tampered[tampered.length - 1] = (tampered[tampered.length - 1] ?? 0) ^ 0x80;
+    await raw.save({ bytes: tampered, expectedGeneration: live.generation, savedAt: live.savedAt });
+
+    const { gate } = await startWorker(profile);
+    expect(await gate.unlock(PASSPHRASE)).toMatchObject({ ok: false, error: { code: 'tampered' } });
+    expect((await gate.unlock(PASSPHRASE, { setDamagedAside: true })).ok).toBe(true);
+    const service = await openService(gate);
+    const status = await service.getStatus();
+    expect(status.persistence).toMatchObject({ state: 'failed', error: { code: 'unreadable-database' } });
+    expect(status.counts.brokerage_configurations).toBe(0);
+
+    // The damaged copy is kept (sealed again, its bytes inside unchanged) and nothing plain is stored.
+    const { openDB } = await import('idb');
+    const idb = await openDB(profile.databaseIdb);
+    const keys = (await idb.getAllKeys('snapshots')).map(String);
+    expect(keys.some((key) => key.startsWith('unreadable-'))).toBe(true);
+    idb.close();
+    expect((await storedBytes(raw)).includes(API_KEY)).toBe(false);
+
+    // The fresh, empty database is sealed and opens normally after a reload.
+    const reloaded = await startWorker(profile);
+    expect((await reloaded.gate.unlock(PASSPHRASE)).ok).toBe(true);
+  });
+});

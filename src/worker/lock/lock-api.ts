@@ -17,8 +17,12 @@ export type LockState =
 export interface LockApi {
   /** Whether the lock is on and whether this tab has unlocked it. Never waits for the database. */
   getLockState(): Promise<LockState>;
-  /** Checks the passphrase and opens the database; a wrong one changes nothing. */
-  unlock(passphrase: string): Promise<Result<LockState>>;
+  /**
+   * Checks the passphrase and opens the database; a wrong one changes nothing. A stored database
+   * that fails its integrity check is refused (`tampered`), unless `setDamagedAside`: then it is
+   * kept aside untouched and the app starts with an empty database, to restore a backup into.
+   */
+  unlock(passphrase: string, options?: { setDamagedAside?: boolean }): Promise<Result<LockState>>;
   /** Saves what is pending, then forgets the key (the page then reloads to drop what it shows). */
   lock(): Promise<Result<LockState>>;
   /** Seals the stored database (and its snapshots) under a new passphrase. */

@@ -34,7 +34,7 @@ export interface LockGateDeps<S extends LockableService> {
 const MESSAGES = {
   wrongPassphrase: 'That is not this app’s passphrase. Nothing was opened or changed. Check Caps Lock and the keyboard layout, then try again.',
   tampered:
-    'The passphrase is right, but the locked database stored in this browser failed its integrity check: it was changed outside FF2API, or damaged. It was left exactly as it is and nothing was opened. Your backup files are not affected: restore the latest one.',
+    'The passphrase is right, but the locked database stored in this browser failed its integrity check: it was changed outside FF2API, or damaged. It was left exactly as it is and nothing was opened. Your backup files are not affected: keep the damaged copy aside and start empty, then restore your latest backup file.',
   damaged:
     'The app lock’s record in this browser is damaged, so the locked data cannot be opened here. Nothing was changed. Restore your latest backup file (after clearing this site’s data in the browser).',
   locked: 'The app is locked: unlock it first. Nothing was changed.',
@@ -87,7 +87,7 @@ export class LockGate<S extends LockableService> implements LockApi {
     return this.started.then(() => this.state());
   }
 
-  unlock(passphrase: string): Promise<Result<LockState>> {
+  unlock(passphrase: string, options: { setDamagedAside?: boolean } = {}): Promise<Result<LockState>> {
     return this.serial(async () => {
       if (this.isDamaged) return fail('lock-damaged', MESSAGES.damaged);
       if (!this.header) return ok(this.state());
@@ -96,10 +96,13 @@ export class LockGate<S extends LockableService> implements LockApi {
       if (!ring) return fail('wrong-passphrase', MESSAGES.wrongPassphrase);
       this.deps.cipher.use(this.header.phase, ring);
       const refused = await this.checkStoredRecords();
-      if (refused) {
+      if (refused && !options.setDamagedAside) {
         this.deps.cipher.forget();
         return fail('tampered', MESSAGES.tampered, refused);
       }
+      // For the rest of this session: a damaged undo snapshot then reads as unreadable (undo says
+      // so) instead of failing every status read; the next restore replaces it.
+      if (refused) this.deps.cipher.setDamagedAside(true);
       await this.open();
       // A change a crash interrupted is finished now; if it cannot be yet (another tab writes),
       // the unlock still stands and the next one tries again.

@@ -3,6 +3,9 @@ import { recordPolicy, type RecordPolicy } from '../../core/lock/record-policy';
 import type { LockPhase } from '../../core/lock/lock-header';
 import { isSealedRecord, openRecord, sealRecord, sealedKeyId, type RecordToSeal, type RecordMetadata, type OpenFailure } from '../../core/lock/sealed-record';
 
+/** Prefix of a record handed on unopened while a damaged store is set aside. */
+export const UNOPENABLE_MARK = new TextEncoder().encode('FF2API-UNOPENABLE-RECORD\n');
+
 /** A stored record that may not be opened: sealed and tampered with, or plain where it must be sealed. */
 export class SealedRecordError extends Error {
   constructor(
@@ -22,6 +25,17 @@ export class SealedRecordError extends Error {
 export class RecordCipher {
   private phase: LockPhase | 'off' = 'off';
   private ring: KeyRing | null = null;
+  private isSettingAside = false;
+
+  /**
+   * After the user chose to set a damaged store aside: a record that cannot be opened is handed
+   * on wrapped (UNOPENABLE_MARK + the stored bytes, untouched), which no reader can open, so the
+   * caller's "could not open" path keeps it aside and starts empty — a plain record put in place
+   * of a sealed one is never opened as data.
+   */
+  setDamagedAside(isOn: boolean): void {
+    this.isSettingAside = isOn;
+  }
 
   /** Sets the lock's phase and (when unlocked) its keys. */
   use(phase: LockPhase | 'off', ring: KeyRing | null): void {
@@ -55,6 +69,19 @@ export class RecordCipher {
    * as they are: nothing here can open them, and the caller's "could not open" path keeps them.
    */
   async fromStored(slot: string, stored: Uint8Array, metadata: RecordMetadata): Promise<Uint8Array> {
+    if (!this.isSettingAside) return this.open(slot, stored, metadata);
+    try {
+      return await this.open(slot, stored, metadata);
+    } catch (error) {
+      if (!(error instanceof SealedRecordError)) throw error;
+      const wrapped = new Uint8Array(UNOPENABLE_MARK.length + stored.length);
+      wrapped.set(UNOPENABLE_MARK, 0);
+      wrapped.set(stored, UNOPENABLE_MARK.length);
+      return wrapped;
+    }
+  }
+
+  private async open(slot: string, stored: Uint8Array, metadata: RecordMetadata): Promise<Uint8Array> {
     if (!isSealedRecord(stored)) {
       if (this.policy.acceptsPlain) return stored;
       throw new SealedRecordError(slot, 'plain-refused');
