@@ -91,7 +91,10 @@ function isBytes(value: unknown, length: number): boolean {
   return ArrayBuffer.isView(value) && value.byteLength === length;
 }
 
+// A copy in this realm's own buffer: WebCrypto refuses views of another realm's ArrayBuffer.
 function toBytes(value: unknown): Uint8Array {
   const view = value as ArrayBufferView;
-  return new Uint8Array(view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength));
+  const copy = new Uint8Array(view.byteLength);
+  copy.set(new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
+  return copy;
 }

@@ -107,7 +107,7 @@ async function unwrapRing(keys: readonly WrappedKey[], wrappingKey: CryptoKey, e
 }
 
 // The id is bound into the wrapping: a key cannot be relabelled as another.
-function keyLabel(id: string): ArrayBuffer {
+function keyLabel(id: string): Uint8Array<ArrayBuffer> {
   return asBuffer(encoder.encode(`ff2api-lock data key ${id}`));
 }
 
@@ -120,7 +120,10 @@ export function randomBytes(length: number): Uint8Array {
   return globalThis.crypto.getRandomValues(new Uint8Array(length));
 }
 
-/** A view's bytes as their own ArrayBuffer (WebCrypto's types want one). */
-export function asBuffer(bytes: Uint8Array): ArrayBuffer {
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+/**
+ * Bytes as WebCrypto takes them: a view (not a bare ArrayBuffer, which WebCrypto refuses when it
+ * comes from another realm, as in jsdom), backed by a plain ArrayBuffer as its types require.
+ */
+export function asBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
 }

@@ -77,6 +77,9 @@ export async function openRecord(
   const key = ring.keys.get(keyId);
   if (!key) return { ok: false, failure: 'unknown-key' };
   const ivStart = MAGIC.length + 2 + encoder.encode(keyId).length;
+  // Bytes read back from some IndexedDB implementations sit in another realm's buffer, which
+  // WebCrypto refuses: copy them into one of ours first (never the case in the browser).
+  if (!(sealed.buffer instanceof ArrayBuffer)) sealed = sealed.slice();
   try {
     const plain = await globalThis.crypto.subtle.decrypt(
       { name: 'AES-GCM', iv: sealed.slice(ivStart, ivStart + IV_BYTES), additionalData: boundData(slot, keyId, metadata) },

@@ -19,13 +19,19 @@ export function AppLock({ api, children }: { api: LockApi; children: ReactNode }
     return onLockChangedElsewhere(reloadPage);
   }, [api]);
 
-  const lockNow = useCallback(async () => {
-    const locked = await api.lock();
-    if (!locked.ok) return locked.error.message;
-    announceLockChange();
-    reloadPage();
-    return null;
-  }, [api]);
+  // `Lock now` locks every tab of this browser; the idle lock only this one (another tab may be in use).
+  const lockTab = useCallback(
+    async (isEveryTab: boolean) => {
+      const locked = await api.lock();
+      if (!locked.ok) return locked.error.message;
+      if (isEveryTab) announceLockChange();
+      reloadPage();
+      return null;
+    },
+    [api],
+  );
+  const lockNow = useCallback(() => lockTab(true), [lockTab]);
+  const lockIdleTab = useCallback(() => lockTab(false), [lockTab]);
 
   const changed = useCallback((next: LockState, nextPassphrase: string | null) => {
     setState(next);
@@ -53,14 +59,14 @@ export function AppLock({ api, children }: { api: LockApi; children: ReactNode }
   }
   return (
     <LockSessionContext.Provider value={session}>
-      {state.isOn ? <IdleLock lockNow={lockNow} /> : null}
+      {state.isOn ? <IdleLock lock={lockIdleTab} /> : null}
       {children}
     </LockSessionContext.Provider>
   );
 }
 
 /** Locks after the idle time chosen in the lock settings (page timers: `page.clock` drives them). */
-function IdleLock({ lockNow }: { lockNow: () => Promise<string | null> }) {
-  useIdleLock(lockNow);
+function IdleLock({ lock }: { lock: () => Promise<string | null> }) {
+  useIdleLock(lock);
   return null;
 }

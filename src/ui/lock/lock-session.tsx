@@ -11,7 +11,7 @@ export interface LockSession {
   state: LockState;
   /** The lock passphrase given in this page (unlock, turn on, change); null when the lock is off. */
   passphrase: string | null;
-  /** Locks now: saves, forgets the key in the worker, tells other tabs, reloads. Returns an error text when it could not. */
+  /** Locks every tab now: saves, forgets the key in the worker, tells other tabs, reloads. Returns an error text when it could not. */
   lockNow: () => Promise<string | null>;
   /** Records a new state after turning the lock on or off or changing the passphrase here. */
   changed: (state: LockState, passphrase: string | null) => void;
