@@ -6,6 +6,7 @@ import { describeThrown, fail, ok, type Result } from '../../core/result';
 import type { DatabaseStore } from '../database-store';
 import { MIN_LOCK_PASSPHRASE_LENGTH, type LockApi, type LockState } from './lock-api';
 import type { LockHeaderStore } from './lock-header-store';
+import { LOCK_MESSAGES as MESSAGES, LOCK_SUMMARIES as SUMMARIES } from './lock-messages';
 import { SealedRecordError, type RecordCipher } from './record-cipher';
 
 /** What the gate needs of the database service: to save, to know who writes, to log a change. */
@@ -30,30 +31,6 @@ export interface LockGateDeps<S extends LockableService> {
   openService: (store: DatabaseStore) => Promise<S>;
   resealers?: readonly Resealer[];
 }
-
-const MESSAGES = {
-  wrongPassphrase: 'That is not this app’s passphrase. Nothing was opened or changed. Check Caps Lock and the keyboard layout, then try again.',
-  tampered:
-    'The passphrase is right, but the locked database stored in this browser failed its integrity check: it was changed outside FF2API, or damaged. It was left exactly as it is and nothing was opened. Your backup files are not affected: keep the damaged copy aside and start empty, then restore your latest backup file.',
-  damaged:
-    'The app lock’s record in this browser is damaged, so the locked data cannot be opened here. Nothing was changed. Restore your latest backup file (after clearing this site’s data in the browser).',
-  locked: 'The app is locked: unlock it first. Nothing was changed.',
-  unsaved:
-    'The app was not locked: your latest change is not saved in this browser yet, and locking now would lose it. Download a backup now, then try again.',
-  isOff: 'The app lock is not on, so there is nothing to lock or change. Nothing was changed.',
-  isOn: 'The app lock is already on. Nothing was changed.',
-  tooShort: `A passphrase needs at least ${MIN_LOCK_PASSPHRASE_LENGTH} characters. Nothing was changed.`,
-  notWriter:
-    'Another tab is editing the database, so the lock can only be changed from that tab (or use “Take over editing” here first). Nothing was changed.',
-  unfinished:
-    'The new lock setting is recorded, but the database could not be re-saved in its new form yet (the browser refused the write). Nothing was lost; it will be finished the next time you unlock.',
-};
-
-const SUMMARIES = {
-  on: 'App lock turned on: the database in this browser is now encrypted',
-  changed: 'App lock passphrase changed: the database was re-encrypted with a new key',
-  off: 'App lock turned off: the database in this browser is stored unencrypted again',
-};
 
 /**
  * The worker's lock gate. With the lock off it opens the database at once; with it on, the
