@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { contentSecurityPolicy, HEADER_POLICY } from './content-security-policy.ts';
 
 // One config for the app build and for Vitest. Unit tests (core, worker service) run in Node with
 // real sql.js; component tests run in jsdom. Browser flows live in tests/e2e (Playwright).
@@ -11,7 +12,7 @@ export default defineConfig({
     // under a revision, so each build gets a new service worker, removes the files the old build
     // no longer uses, and waits until the user presses Reload (registerType "prompt": never a
     // reload by itself). Registered from src/platform/app-updates.ts through the plugin's virtual
-    // module: no inline script (a strict Content-Security-Policy comes later).
+    // module: no inline script, which the strict Content-Security-Policy below would refuse.
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
@@ -26,7 +27,10 @@ export default defineConfig({
         navigateFallback: 'index.html',
       },
     }),
+    contentSecurityPolicy(),
   ],
+  // The same policy as headers when serving the build (plus frame-ancestors, which only a header can carry).
+  preview: { headers: { 'Content-Security-Policy': HEADER_POLICY, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' } },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 800 },
   test: {

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppShell } from './ui/app-shell';
+import { AppLock } from './ui/lock/app-lock';
 import { startDatabaseWorker } from './platform/worker-client';
 import { requestStoragePersistence } from './platform/storage-persistence';
 import { startAppUpdates } from './platform/app-updates';
@@ -14,8 +15,12 @@ const updates = startAppUpdates();
 // Ask once for storage the browser will not evict; a "no" is normal and shown in the sidebar.
 void requestStoragePersistence();
 
+// The app lock comes first: while locked, only its unlock screen is rendered.
+const api = startDatabaseWorker();
 createRoot(root).render(
   <StrictMode>
-    <AppShell api={startDatabaseWorker()} updates={updates} />
+    <AppLock api={api}>
+      <AppShell api={api} updates={updates} />
+    </AppLock>
   </StrictMode>,
 );

@@ -1,17 +1,17 @@
 /** Starts the database worker and returns the typed API the UI uses. */
 import * as Comlink from 'comlink';
-import { CLOCK_METHOD, type DatabaseApi } from '../worker/api';
+import { CLOCK_METHOD, type AppApi } from '../worker/api';
 
 /**
  * Creates the worker; every DatabaseApi call becomes a message to it, preceded by the page's
  * time, so that the worker's "now" is the page's (the one clock tests move with `page.clock`).
  */
-export function startDatabaseWorker(): DatabaseApi {
+export function startDatabaseWorker(): AppApi {
   const worker = new Worker(new URL('../worker/db.worker.ts', import.meta.url), { type: 'module' });
-  const remote = Comlink.wrap<DatabaseApi>(worker);
+  const remote = Comlink.wrap<AppApi>(worker);
   const followPageClock = (remote as unknown as Record<string, (ms: number) => Promise<void>>)[CLOCK_METHOD];
-  return new Proxy({} as DatabaseApi, {
-    get(_target, method: keyof DatabaseApi) {
+  return new Proxy({} as AppApi, {
+    get(_target, method: keyof AppApi) {
       // Not a thenable: `await api` must not turn into a call to the worker.
       if (method === ('then' as string)) return undefined;
       return (...args: unknown[]) => {

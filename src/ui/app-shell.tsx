@@ -7,6 +7,7 @@ import { DatabaseSidebar } from './sidebar/database-sidebar';
 import { MainArea } from './navigation/main-area';
 import { AppUpdatesContext, type AppUpdates } from './updates/app-updates';
 import { NewVersionPrompt } from './updates/new-version-prompt';
+import { LockControls } from './lock/lock-controls';
 import './app.css';
 
 /** The whole app: Streamlit-like sidebar (database management) and main area (brokerages, upload history, file processing, backups). */
@@ -21,6 +22,7 @@ export function AppShell({ api, updates }: { api: DatabaseApi; updates?: AppUpda
             <header className="app-header">
               <h1>FF2API</h1>
               <p className="caption">Flat file to API processing — brokerage configurations, upload history and backups, kept in this browser.</p>
+              <LockControls />
             </header>
             <NewVersionPrompt />
             <UrgentBackupBanner />

@@ -11,6 +11,9 @@ import type { ConfigurationInput } from '../core/db/configuration-input';
 import type { ConfigurationView } from '../core/db/configuration-view';
 import type { HistoryPage, HistoryQuery } from '../core/db/history';
 
+import type { LockApi, LockState } from './lock/lock-api';
+export type { LockApi, LockState };
+
 export type { BrokerageSummary, ConfigurationInput, ConfigurationView, HistoryPage, HistoryQuery, RestoreMode, RestoreWarning, SecretsMode, TableChange };
 
 /** The worker message that tells it the page's time; sent before every DatabaseApi call. */
@@ -66,6 +69,9 @@ export interface DatabaseApi {
   /** Calls `listener` as long operations (backup, file check, restore, undo) advance. */
   watchProgress(listener: (progress: OperationProgress) => void): Promise<void>;
 }
+
+/** Everything the page can ask of the worker: the database and the app lock (src/worker/lock). */
+export type AppApi = DatabaseApi & LockApi;
 
 /** How far a long operation has come; `task: null` when it ended. */
 export type OperationProgress =

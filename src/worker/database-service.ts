@@ -1,4 +1,4 @@
-import { listActivity } from '../core/db/activity';
+import { listActivity, logActivity } from '../core/db/activity';
 import { readDatabaseTimes } from '../core/db/meta';
 import { countRows } from '../core/db/tables';
 import { createBrokerage, deleteBrokerage, listBrokerages, renameBrokerage } from '../core/db/brokerages';
@@ -130,6 +130,17 @@ export class DatabaseService implements DatabaseApi {
   }
   undoRestore() {
     return this.undo.undoRestore();
+  }
+
+  /**
+   * Logs an app-lock change; its save re-stores the database in the lock's new form (the lock
+   * gate, src/worker/lock/lock-gate.ts, calls it after changing the cipher's phase).
+   */
+  recordLockChange(summary: string): Promise<Result<void>> {
+    return this.live.write((db, now) => {
+      logActivity(db, { at: now, kind: 'app-lock', summary });
+      return ok(undefined);
+    });
   }
 
   /** The live database's bytes exactly as they would be stored (diagnostics and tests). */

@@ -3,6 +3,7 @@
  * The Web Worker that owns the database: it opens sql.js, loads the stored database from
  * IndexedDB, joins the tab coordination and exposes the DatabaseApi through comlink.
  */
+import '../platform/zod-jitless'; // [lock/CSP] zod must not probe `new Function` under our CSP
 import * as Comlink from 'comlink';
 import { followingClock } from '../core/clock';
 import { openIdbDatabaseStore } from '../platform/idb-database-store';
@@ -13,12 +14,16 @@ import { openDatabaseService, type DatabaseService } from './database-service';
 import { singleTabCoordination } from './tab-coordination';
 import { APP_VERSION } from '../core/app-version';
 import { CLOCK_METHOD } from './api';
+import { startLockGate, isLockMethod } from './lock/worker-lock'; // [lock]
 
 /** The page's clock, as last heard: the page sends its time before every call (DESIGN.md "One clock"). */
 const clock = followingClock();
 
-const ready: Promise<DatabaseService> = (async () => {
-  const [SQL, store] = await Promise.all([loadBrowserSqlJs(), openIdbDatabaseStore()]);
+// [lock] The lock gate opens the database only when the lock allows, through a sealing store;
+// sql.js starts loading at once, in parallel with the lock check.
+const sqlJs = loadBrowserSqlJs();
+const gate = startLockGate(clock, openIdbDatabaseStore(), async (store) => {
+  const SQL = await sqlJs;
   return openDatabaseService({
     SQL,
     store,
@@ -27,7 +32,8 @@ const ready: Promise<DatabaseService> = (async () => {
     appVersion: APP_VERSION,
     isStoragePersisted,
   });
-})();
+});
+const ready: Promise<DatabaseService> = gate.whenOpen(); // [lock]
 
 /**
  * Forwards every call to the service once it is open (calls made earlier simply wait). The clock
@@ -36,6 +42,7 @@ const ready: Promise<DatabaseService> = (async () => {
 const forwarder = new Proxy({} as Record<string, unknown>, {
   get(_target, method: string) {
     if (method === CLOCK_METHOD) return (pageNowMs: number) => clock.follow(pageNowMs);
+    if (isLockMethod(method)) return (...args: unknown[]) => (gate[method] as (...a: unknown[]) => unknown).apply(gate, args); // [lock]
     return async (...args: unknown[]) => {
       const service = (await ready) as unknown as Record<string, (...a: unknown[]) => unknown>;
       const fn = service[method];

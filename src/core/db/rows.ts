@@ -84,7 +84,7 @@ export interface ActivityRow {
   details: string | null;
 }
 
-export type ActivityKind = 'backup' | 'restore' | 'undo' | 'verify' | 'database-created';
+export type ActivityKind = 'backup' | 'restore' | 'undo' | 'verify' | 'database-created' | 'app-lock';
 
 /** Every data table's rows: what a backup carries and a replace-restore writes. */
 export interface DataTables {

@@ -4,7 +4,7 @@ import { CopyNoteButton } from '../shared/copy-note-button';
 import { Notice } from '../shared/notice';
 import { readOperatorName } from '../shared/operator-name';
 import type { TeamNote } from '../shared/team-note';
-import { useBackupSettings } from './backup-settings';
+import { useBackupSettings, type PassphraseSource } from './backup-settings';
 import { BackupPassphraseForm } from './backup-passphrase-form';
 import { useBackupDownload } from './use-backup-download';
 
@@ -14,6 +14,9 @@ const SECRETS_NOTES: Record<SecretsMode, string> = {
   omitted: 'Backup files leave out API keys and bearer tokens. Restored configurations will ask for their credentials.',
 };
 
+const LOCK_PASSPHRASE_NOTE =
+  'Backup files are encrypted (AES-GCM) with the app lock’s passphrase. Without it nobody can restore them — including you.';
+
 /**
  * `Download backup`, `Quick emergency backup`, and how files treat credentials. Always enabled:
  * even a read-only tab can save what it shows. Busy buttons are aria-disabled rather than
@@ -21,7 +24,7 @@ const SECRETS_NOTES: Record<SecretsMode, string> = {
  */
 export function BackupActions() {
   const { run, busy, notice, clearNotice, saved } = useBackupDownload();
-  const { secrets, setSecrets, passphrase, confirmation } = useBackupSettings();
+  const { secrets, setSecrets, passphrase, confirmation, passphraseSource, setPassphraseSource, hasLockPassphrase, usesLockPassphrase } = useBackupSettings();
   // A refusal about the passphrase is stale once the settings change.
   useEffect(() => {
     if (notice?.kind === 'error') clearNotice();
@@ -38,7 +41,7 @@ export function BackupActions() {
           {busy === 'emergency' ? 'Preparing…' : 'Quick emergency backup'}
         </button>
       </div>
-      <p className="caption" id="secrets-note">{SECRETS_NOTES[secrets]}</p>
+      <p className="caption" id="secrets-note">{usesLockPassphrase ? LOCK_PASSPHRASE_NOTE : SECRETS_NOTES[secrets]}</p>
       <details className="options">
         <summary>Backup file options</summary>
         <fieldset>
@@ -50,7 +53,8 @@ export function BackupActions() {
             </label>
           ))}
         </fieldset>
-        {secrets === 'encrypted' ? <BackupPassphraseForm isBusy={busy !== null} onSubmit={() => void run('manual')} /> : null}
+        {secrets === 'encrypted' && hasLockPassphrase ? <LockPassphraseChoice source={passphraseSource} onChange={setPassphraseSource} /> : null}
+        {secrets === 'encrypted' && !usesLockPassphrase ? <BackupPassphraseForm isBusy={busy !== null} onSubmit={() => void run('manual')} /> : null}
       </details>
       {notice ? (
         <Notice notice={notice} takesFocus>
@@ -71,4 +75,21 @@ export function backupNote(receipt: BackupReceipt): TeamNote {
     counts: receipt.counts,
     checksum: receipt.checksum,
   };
+}
+
+/** With the app lock on: encrypt backup files with its passphrase, or with a separate one. */
+function LockPassphraseChoice({ source, onChange }: { source: PassphraseSource; onChange: (source: PassphraseSource) => void }) {
+  return (
+    <fieldset>
+      <legend>Passphrase for backup files</legend>
+      <label className="radio">
+        <input type="radio" name="backup-passphrase-source" checked={source === 'lock'} onChange={() => onChange('lock')} />
+        The app lock’s passphrase
+      </label>
+      <label className="radio">
+        <input type="radio" name="backup-passphrase-source" checked={source === 'separate'} onChange={() => onChange('separate')} />
+        A separate passphrase
+      </label>
+    </fieldset>
+  );
 }

@@ -8,7 +8,7 @@ import { MIN_PASSPHRASE_LENGTH, useBackupSettings } from './backup-settings';
  * file), with Show, a strength hint, and Enter to download the encrypted backup.
  */
 export function BackupPassphraseForm({ isBusy, onSubmit }: { isBusy: boolean; onSubmit: () => void }) {
-  const { passphrase, setPassphrase, confirmation, setConfirmation } = useBackupSettings();
+  const { separatePassphrase: passphrase, setPassphrase, confirmation, setConfirmation } = useBackupSettings();
   const strength = ratePassphrase(passphrase, MIN_PASSPHRASE_LENGTH);
   const isMismatch = confirmation !== '' && confirmation !== passphrase;
   const submit = (event: FormEvent) => {

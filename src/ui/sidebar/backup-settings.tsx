@@ -1,5 +1,6 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { SecretsMode } from '../../worker/api';
+import { useLockSession } from '../lock/lock-session';
 
 /**
  * How backups treat API credentials. The mode is remembered in this browser (localStorage: a
@@ -8,22 +9,37 @@ import type { SecretsMode } from '../../worker/api';
 interface BackupSettings {
   secrets: SecretsMode;
   setSecrets: (mode: SecretsMode) => void;
+  /** The passphrase encrypted backups use: the app lock's when chosen (and the lock is on), else the separate one. */
   passphrase: string;
+  /** The separate backup passphrase typed under “Backup file options”. */
+  separatePassphrase: string;
   setPassphrase: (value: string) => void;
-  /** The passphrase typed a second time; an encrypted backup needs both to agree. */
+  /** The separate passphrase typed a second time; an encrypted backup needs both to agree. */
   confirmation: string;
   setConfirmation: (value: string) => void;
+  /** With the app lock on: encrypt backups with its passphrase (`lock`) or a separate one. */
+  passphraseSource: PassphraseSource;
+  setPassphraseSource: (source: PassphraseSource) => void;
+  /** Whether the app lock is on and its passphrase is known in this page. */
+  hasLockPassphrase: boolean;
+  /** True when backups are encrypted with the app lock's passphrase (nothing to type). */
+  usesLockPassphrase: boolean;
 }
 
+export type PassphraseSource = 'lock' | 'separate';
+
 const STORAGE_KEY = 'ff2api-web.backup-secrets';
+const SOURCE_KEY = 'ff2api-web.backup-passphrase-source';
 /** Shortest passphrase we accept for encrypted backups. */
 export const MIN_PASSPHRASE_LENGTH = 8;
 
 const BackupSettingsContext = createContext<BackupSettings | null>(null);
 
 /** Why an encrypted backup cannot be made with these settings, or null when it can. */
-export function passphraseProblem(settings: Pick<BackupSettings, 'secrets' | 'passphrase' | 'confirmation'>): 'too-short' | 'mismatch' | null {
-  if (settings.secrets !== 'encrypted') return null;
+export function passphraseProblem(
+  settings: Pick<BackupSettings, 'secrets' | 'passphrase' | 'confirmation' | 'usesLockPassphrase'>,
+): 'too-short' | 'mismatch' | null {
+  if (settings.secrets !== 'encrypted' || settings.usesLockPassphrase) return null;
   if ([...settings.passphrase].length < MIN_PASSPHRASE_LENGTH) return 'too-short';
   return settings.confirmation === settings.passphrase ? null : 'mismatch';
 }
@@ -33,24 +49,30 @@ export function BackupSettingsProvider({ children }: { children: ReactNode }) {
   const [secrets, setSecretsState] = useState<SecretsMode>(readStoredMode);
   const [passphrase, setPassphrase] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const value = useMemo(
-    () => ({
+  const [passphraseSource, setSourceState] = useState<PassphraseSource>(() => (readStored(SOURCE_KEY) === 'separate' ? 'separate' : 'lock'));
+  const lockPassphrase = useLockSession()?.passphrase ?? null;
+  const value = useMemo(() => {
+    const usesLockPassphrase = secrets === 'encrypted' && passphraseSource === 'lock' && lockPassphrase !== null;
+    return {
       secrets,
       setSecrets: (mode: SecretsMode) => {
         setSecretsState(mode);
-        try {
-          localStorage.setItem(STORAGE_KEY, mode);
-        } catch {
-          // Private mode or storage blocked: the choice still holds for this tab.
-        }
+        writeStored(STORAGE_KEY, mode);
       },
-      passphrase,
+      passphrase: usesLockPassphrase && lockPassphrase !== null ? lockPassphrase : passphrase,
+      separatePassphrase: passphrase,
       setPassphrase,
       confirmation,
       setConfirmation,
-    }),
-    [secrets, passphrase, confirmation],
-  );
+      passphraseSource,
+      setPassphraseSource: (source: PassphraseSource) => {
+        setSourceState(source);
+        writeStored(SOURCE_KEY, source);
+      },
+      hasLockPassphrase: lockPassphrase !== null,
+      usesLockPassphrase,
+    };
+  }, [secrets, passphrase, confirmation, passphraseSource, lockPassphrase]);
   return <BackupSettingsContext.Provider value={value}>{children}</BackupSettingsContext.Provider>;
 }
 
@@ -62,10 +84,22 @@ export function useBackupSettings(): BackupSettings {
 }
 
 function readStoredMode(): SecretsMode {
+  const stored = readStored(STORAGE_KEY);
+  return stored === 'encrypted' || stored === 'omitted' ? stored : 'plain';
+}
+
+function readStored(key: string): string | null {
   try {
-    const stored = localStorage.getItem(STORAGE_KEY);
-    return stored === 'encrypted' || stored === 'omitted' ? stored : 'plain';
+    return localStorage.getItem(key);
   } catch {
-    return 'plain';
+    return null;
+  }
+}
+
+function writeStored(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // Private mode or storage blocked: the choice still holds for this tab.
   }
 }

@@ -1,0 +1,34 @@
+import { useState } from 'react';
+import { Notice } from '../shared/notice';
+import { LockSettingsPanel } from './lock-settings-panel';
+import { useLockSession } from './lock-session';
+import { TurnOnLockForm } from './turn-on-lock-form';
+
+/**
+ * The app lock's controls in the page header: `Lock with a passphrase` while the lock is off;
+ * `Lock now` and `Lock settings` while it is on.
+ */
+export function LockControls() {
+  const session = useLockSession();
+  const [isOpen, setOpen] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  if (!session) return null;
+  const isOn = session.state.isOn;
+  return (
+    <section aria-label="App lock" className="lock-controls">
+      <div className="button-row">
+        {isOn ? (
+          <button type="button" className="primary" onClick={() => void session.lockNow().then(setProblem)}>
+            Lock now
+          </button>
+        ) : null}
+        <button type="button" aria-expanded={isOpen} onClick={() => setOpen(!isOpen)}>
+          {isOn ? 'Lock settings' : 'Lock with a passphrase'}
+        </button>
+      </div>
+      {problem ? <Notice notice={{ kind: 'error', text: problem }} /> : null}
+      {isOpen && !isOn ? <TurnOnLockForm onDone={() => setOpen(false)} /> : null}
+      {isOpen && isOn ? <LockSettingsPanel /> : null}
+    </section>
+  );
+}

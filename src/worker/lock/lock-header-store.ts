@@ -1,0 +1,13 @@
+import type { LockHeader } from '../../core/lock/lock-header';
+
+/**
+ * Where the lock's header lives (IndexedDB in the browser: src/platform/idb-lock-store.ts).
+ * `load` returns what is stored, unchecked: the gate validates it.
+ */
+export interface LockHeaderStore {
+  load(): Promise<unknown>;
+  /** Replaces the header in one committed write. */
+  save(header: LockHeader): Promise<void>;
+  /** Removes the header (the lock is off). */
+  remove(): Promise<void>;
+}

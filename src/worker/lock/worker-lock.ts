@@ -1,0 +1,35 @@
+import type { Clock } from '../../core/clock';
+import { openIdbLockStore } from '../../platform/idb-lock-store';
+import type { DatabaseStore } from '../database-store';
+import { encryptingDatabaseStore } from './encrypting-database-store';
+import { LOCK_METHODS, type LockApi } from './lock-api';
+import { LockGate, type LockableService, type Resealer } from './lock-gate';
+import { RecordCipher } from './record-cipher';
+
+/**
+ * Wires the lock into the worker: one cipher, the lock's header store, the live database's store
+ * wrapped to seal through that cipher, and the gate that opens the service when the lock allows.
+ * `resealers` are the other stores of records at rest (snapshots), re-stored when the lock changes.
+ */
+export function startLockGate<S extends LockableService>(
+  clock: Clock,
+  innerStore: Promise<DatabaseStore>,
+  openService: (store: DatabaseStore) => Promise<S>,
+  resealers: readonly Resealer[] = [],
+): LockGate<S> & { cipher: RecordCipher } {
+  const cipher = new RecordCipher();
+  const gate = new LockGate({
+    headers: openIdbLockStore(),
+    cipher,
+    clock,
+    store: innerStore.then((inner) => encryptingDatabaseStore(inner, cipher)),
+    openService,
+    resealers,
+  });
+  return Object.assign(gate, { cipher });
+}
+
+/** Whether a method name is one of the lock's (served by the gate, not the database service). */
+export function isLockMethod(method: string): method is keyof LockApi {
+  return (LOCK_METHODS as readonly string[]).includes(method);
+}

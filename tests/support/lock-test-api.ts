@@ -1,0 +1,47 @@
+import 'fake-indexeddb/auto';
+import { fixedClock, type Clock } from '../../src/core/clock';
+import { openIdbDatabaseStore } from '../../src/platform/idb-database-store';
+import { openIdbLockStore } from '../../src/platform/idb-lock-store';
+import { openDatabaseService, type DatabaseService } from '../../src/worker/database-service';
+import type { DatabaseStore } from '../../src/worker/database-store';
+import { encryptingDatabaseStore } from '../../src/worker/lock/encrypting-database-store';
+import { LockGate } from '../../src/worker/lock/lock-gate';
+import { RecordCipher } from '../../src/worker/lock/record-cipher';
+import { singleTabCoordination } from '../../src/worker/tab-coordination';
+import { loadSqlJs } from './sqljs';
+
+/** One browser profile's storage: the database's IndexedDB and the lock's, by name. */
+export interface TestProfile {
+  databaseIdb: string;
+  lockIdb: string;
+  clock: Clock;
+}
+
+let profiles = 0;
+
+/** A fresh, empty profile (fake-indexeddb), isolated from other tests. */
+export function newProfile(): TestProfile {
+  profiles += 1;
+  const id = `${profiles}-${Math.random().toString(36).slice(2)}`;
+  return { databaseIdb: `ff2api-lock-test-db-${id}`, lockIdb: `ff2api-lock-test-lock-${id}`, clock: fixedClock('2026-11-22T08:00:00.000Z') };
+}
+
+/**
+ * Starts the app's worker side on a profile, as a page load does: the real lock gate, the real
+ * sealing decorator over the real IndexedDB store, the real service. Call again to "reload".
+ */
+export async function startWorker(profile: TestProfile): Promise<{ gate: LockGate<DatabaseService>; raw: DatabaseStore }> {
+  const raw = await openIdbDatabaseStore(profile.databaseIdb);
+  const cipher = new RecordCipher();
+  const SQL = await loadSqlJs();
+  const gate = new LockGate<DatabaseService>({
+    headers: openIdbLockStore(profile.lockIdb),
+    cipher,
+    clock: profile.clock,
+    store: Promise.resolve(encryptingDatabaseStore(raw, cipher)),
+    openService: (store) =>
+      openDatabaseService({ SQL, store, clock: profile.clock, tabs: singleTabCoordination(), appVersion: 'FF2API Web test', isStoragePersisted: async () => null }),
+  });
+  await gate.getLockState();
+  return { gate, raw };
+}
