@@ -14,6 +14,12 @@ import { RestoreOperations } from './operations/restore';
 import { UndoOperations } from './operations/undo';
 import type { DatabaseStore } from './database-store';
 import { LiveDatabase } from './live-database';
+import { LoadedFiles } from './processing/loaded-files';
+import { ProcessingOperations, type ProcessingDeps } from './processing/processing-operations';
+import type { ConnectionRequest, ResendKind } from './processing/processing-api';
+import type { SendLoopResult } from '../core/csv/send-loop';
+import { createLoadApiSession } from '../platform/load-api';
+import { readFirstSheet } from '../platform/xlsx-reader';
 import type { TabCoordination } from './tab-coordination';
 
 export interface ServiceDeps {
@@ -24,6 +30,8 @@ export interface ServiceDeps {
   appVersion: string;
   /** Whether the browser promised to keep our storage; null when it cannot tell. */
   isStoragePersisted: () => Promise<boolean | null>;
+  /** File processing's platform parts (load API, workbook reader, the before-run hook); defaults are the browser's. */
+  processing?: Partial<Pick<ProcessingDeps, 'createSession' | 'readWorkbook' | 'beforeRun'>>;
 }
 
 /** Opens the stored database and returns the API the UI talks to. */
@@ -45,6 +53,7 @@ export class DatabaseService implements DatabaseApi {
   private readonly restores: RestoreOperations;
   private readonly undo: UndoOperations;
   private readonly progressListeners: ((progress: OperationProgress) => void)[] = [];
+  private readonly processing: ProcessingOperations;
 
   constructor(
     private readonly deps: ServiceDeps,
@@ -57,6 +66,13 @@ export class DatabaseService implements DatabaseApi {
     this.undo = new UndoOperations(this.context, () => this.restores.forgetPending());
     this.restores = new RestoreOperations(this.context, this.undo);
     live.onChange(() => this.undo.forgetUndoInfo());
+    this.processing = new ProcessingOperations({
+      live, clock: deps.clock, files: new LoadedFiles(), appVersion: deps.appVersion, owner: crypto.randomUUID(),
+      createSession: deps.processing?.createSession ?? ((auth) => createLoadApiSession(auth)),
+      readWorkbook: deps.processing?.readWorkbook ?? readFirstSheet,
+      // The `Before processing` snapshot hook: wire issue 6's takeSnapshot(trigger) here.
+      beforeRun: deps.processing?.beforeRun ?? (async () => undefined),
+    });
   }
 
   async getStatus(): Promise<DatabaseStatus> {
@@ -135,6 +151,56 @@ export class DatabaseService implements DatabaseApi {
   /** The live database's bytes exactly as they would be stored (diagnostics and tests). */
   exportLiveBytes(): Uint8Array {
     return this.live.exportBytes();
+  }
+
+  // ---- file processing (ProcessingApi), delegated to src/worker/processing ----
+  readProcessingFile(file: Blob, name: string, configurationId: number | null) {
+    return this.processing.readProcessingFile(file, name, configurationId);
+  }
+  saveMappings(configurationId: number, mappings: Record<string, string>) {
+    return this.processing.saveMappings(configurationId, mappings);
+  }
+  saveFileHeaders(configurationId: number, fileId: string) {
+    return this.processing.saveFileHeaders(configurationId, fileId);
+  }
+  validateProcessingFile(fileId: string, configurationId: number) {
+    return this.processing.validateProcessingFile(fileId, configurationId);
+  }
+  startProcessingRun(fileId: string, configurationId: number) {
+    return this.processing.startProcessingRun(fileId, configurationId);
+  }
+  prepareResend(runId: number, which: ResendKind, fileId: string | null) {
+    return this.processing.prepareResend(runId, which, fileId);
+  }
+  claimLoads(runId: number, max: number) {
+    return this.processing.claimLoads(runId, max);
+  }
+  sendLoad(runId: number, row: number, attempt: number, isLastAttempt: boolean) {
+    return this.processing.sendLoad(runId, row, attempt, isLastAttempt);
+  }
+  endSendPass(runId: number, result: SendLoopResult) {
+    return this.processing.endSendPass(runId, result);
+  }
+  listOpenRuns() {
+    return this.processing.listOpenRuns();
+  }
+  getRun(runId: number) {
+    return this.processing.getRun(runId);
+  }
+  listRunErrors(runId: number, limit: number, offset: number) {
+    return this.processing.listRunErrors(runId, limit, offset);
+  }
+  buildRunReport(runId: number) {
+    return this.processing.buildRunReport(runId);
+  }
+  buildRunRowsCsv(runId: number, fileId: string, which: 'failed' | 'successful') {
+    return this.processing.buildRunRowsCsv(runId, fileId, which);
+  }
+  testConnection(request: ConnectionRequest) {
+    return this.processing.testConnection(request);
+  }
+  countLoadsPerDay(sinceIso: string, utcOffsetMinutes: number) {
+    return this.processing.countLoadsPerDay(sinceIso, utcOffsetMinutes);
   }
 
   flush(): Promise<Result<void>> {
