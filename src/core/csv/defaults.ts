@@ -13,6 +13,8 @@ interface DefaultRule {
   path: string;
   /** Only when some mapped field starts with this prefix (the group is in use). */
   whenGroup?: string;
+  /** The path a derived default is computed from (a problem there is not reported twice). */
+  from?: string;
   value: (get: ValueLookup) => unknown;
 }
 
@@ -27,9 +29,9 @@ export const DEFAULT_RULES: readonly DefaultRule[] = [
   { path: 'load.route.1.stopActivity', value: () => 'DELIVERY' },
   { path: 'load.route.0.address.country', value: () => 'US' },
   { path: 'load.route.1.address.country', value: () => 'US' },
-  { path: 'load.route.1.expectedArrivalWindowStart', value: (get) => shiftDate(get('load.route.0.expectedArrivalWindowStart'), DAY) },
-  { path: 'load.route.0.expectedArrivalWindowEnd', value: (get) => shiftDate(get('load.route.0.expectedArrivalWindowStart'), 2 * HOUR) },
-  { path: 'load.route.1.expectedArrivalWindowEnd', value: (get) => shiftDate(get('load.route.1.expectedArrivalWindowStart'), 2 * HOUR) },
+  { path: 'load.route.1.expectedArrivalWindowStart', from: 'load.route.0.expectedArrivalWindowStart', value: (get) => shiftDate(get('load.route.0.expectedArrivalWindowStart'), DAY) },
+  { path: 'load.route.0.expectedArrivalWindowEnd', from: 'load.route.0.expectedArrivalWindowStart', value: (get) => shiftDate(get('load.route.0.expectedArrivalWindowStart'), 2 * HOUR) },
+  { path: 'load.route.1.expectedArrivalWindowEnd', from: 'load.route.1.expectedArrivalWindowStart', value: (get) => shiftDate(get('load.route.1.expectedArrivalWindowStart'), 2 * HOUR) },
   { path: 'load.equipment.equipmentType', whenGroup: 'load.equipment.', value: () => 'DRY_VAN' },
   { path: 'bidCriteria.totalWeightLbs', whenGroup: 'bidCriteria.', value: () => 1000 },
   {

@@ -54,15 +54,19 @@ export function createRowReader(plan: MappingPlan, headerWidth: number): (cells:
       if (typed.ok) values[planned.field.path] = typed.value;
       else problems.push({ row, field: planned.field.path, value: clip(text), expected: typed.expected, message: typed.message(row) });
     }
+    const derivedFromProblem = new Set<string>();
     for (const rule of rules) {
       if (values[rule.path] !== undefined) continue;
       const value = rule.value((path) => values[path]);
-      if (value === undefined) continue;
+      if (value === undefined) {
+        if (rule.from !== undefined && (derivedFromProblem.has(rule.from) || problems.some((problem) => problem.field === rule.from))) derivedFromProblem.add(rule.path);
+        continue;
+      }
       values[rule.path] = value;
       defaulted.push(rule.path);
     }
     for (const path of required) {
-      if (values[path] !== undefined || problems.some((problem) => problem.field === path)) continue;
+      if (values[path] !== undefined || derivedFromProblem.has(path) || problems.some((problem) => problem.field === path)) continue;
       problems.push({
         row, field: path, value: '', expected: ALWAYS_DEFAULTED.has(path) ? 'a value' : 'a value (required)',
         message: `Row ${row}: missing required field ${path}.`,
