@@ -187,6 +187,9 @@ export class DatabaseService implements DatabaseApi {
   getRun(runId: number) {
     return this.processing.getRun(runId);
   }
+  listRunFailures(runId: number, limit: number) {
+    return this.processing.listRunFailures(runId, limit);
+  }
   listRunErrors(runId: number, limit: number, offset: number) {
     return this.processing.listRunErrors(runId, limit, offset);
   }

@@ -15,6 +15,8 @@ export interface TableValidation {
   /** 1-based row numbers of the valid rows, in order. */
   validRows: number[];
   invalidCount: number;
+  /** Each invalid row with its load number (when readable) and its problems in one message. */
+  invalidRows: { row: number; loadNumber: string | null; message: string }[];
   /** Every problem, in row order. */
   problems: RowProblem[];
 }
@@ -25,16 +27,19 @@ export function validateTable(table: Table, mappings: Readonly<Record<string, st
   const read = createRowReader(plan, table.headers.length);
   const validRows: number[] = [];
   const problems: RowProblem[] = [];
+  const invalidRows: TableValidation['invalidRows'] = [];
   let invalidCount = 0;
   for (let i = 0; i < table.rows.length; i++) {
-    const found = read(table.rows[i] as string[], i + 1).problems;
+    const { problems: found, values } = read(table.rows[i] as string[], i + 1);
     if (found.length === 0) validRows.push(i + 1);
     else {
       invalidCount++;
+      const loadNumber = values['load.loadNumber'];
+      invalidRows.push({ row: i + 1, loadNumber: typeof loadNumber === 'string' ? loadNumber : null, message: found.map((problem) => problem.message).join(' ') });
       for (const problem of found) problems.push(problem);
     }
   }
-  return { plan, validRows, invalidCount, problems };
+  return { plan, validRows, invalidCount, invalidRows, problems };
 }
 
 /** Whether enough rows are valid to offer `Continue anyway`. */

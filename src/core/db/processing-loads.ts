@@ -5,7 +5,7 @@
  * the API unseen: they are shown as uncertain and never sent again without the user asking.
  */
 import type { Database } from './sql-types';
-import { selectRows } from './transaction';
+import { selectRows, selectValue } from './transaction';
 import { insertApiError } from './processing-errors';
 
 /** The final outcome of one load, as recorded. */
@@ -21,11 +21,18 @@ export interface LoadOutcome {
   body?: string;
 }
 
+/** A row that failed validation: recorded as a load that was never sent. */
+export interface InvalidRow {
+  row: number;
+  loadNumber: string | null;
+  message: string;
+}
+
 /** A load as stored. */
 export interface StoredLoad {
   row: number;
   loadNumber: string | null;
-  state: 'claimed' | 'sent' | 'failed';
+  state: 'claimed' | 'sent' | 'failed' | 'invalid';
   keyGeneration: number;
   statusCode: number | null;
   message: string | null;
@@ -44,6 +51,11 @@ const SQL = {
   ofRun: `SELECT row_number AS row, load_number AS loadNumber, state, key_generation AS keyGeneration, status_code AS statusCode,
       message, may_have_arrived AS mayHaveArrived FROM processing_loads WHERE upload_history_id = ?`,
   byState: 'AND state = ?',
+  failures: "AND state IN ('failed', 'invalid')",
+  limit: 'LIMIT ?',
+  countFailures: "SELECT COUNT(*) FROM processing_loads WHERE upload_history_id = ? AND state IN ('failed', 'invalid')",
+  insertInvalid: `INSERT INTO processing_loads (upload_history_id, row_number, load_number, state, message, updated_at)
+    VALUES (?, ?, ?, 'invalid', ?, ?)`,
   order: 'ORDER BY row_number',
 } as const;
 
@@ -86,4 +98,24 @@ export function listLoads(db: Database, runId: number, state?: StoredLoad['state
   const sql = state ? `${SQL.ofRun} ${SQL.byState} ${SQL.order}` : `${SQL.ofRun} ${SQL.order}`;
   const rows = selectRows<Omit<StoredLoad, 'mayHaveArrived'> & { mayHaveArrived: number }>(db, sql, state ? [runId, state] : [runId]);
   return rows.map((row) => ({ ...row, mayHaveArrived: row.mayHaveArrived === 1 }));
+}
+
+/** Records a run's invalid rows (never sent; they count as failed). */
+export function insertInvalidLoads(db: Database, runId: number, rows: readonly InvalidRow[], now: string): void {
+  if (rows.length === 0) return;
+  const stmt = db.prepare(SQL.insertInvalid);
+  try {
+    for (const row of rows) stmt.run([runId, row.row, row.loadNumber, row.message, now]);
+  } finally {
+    stmt.free();
+  }
+}
+
+/** A run's failures (invalid rows and refused loads) in row order, the first `limit`. */
+export function listFailures(db: Database, runId: number, limit: number): { rows: StoredLoad[]; total: number } {
+  const rows = selectRows<Omit<StoredLoad, 'mayHaveArrived'> & { mayHaveArrived: number }>(db, `${SQL.ofRun} ${SQL.failures} ${SQL.order} ${SQL.limit}`, [runId, limit]);
+  return {
+    rows: rows.map((row) => ({ ...row, mayHaveArrived: row.mayHaveArrived === 1 })),
+    total: Number(selectValue(db, SQL.countFailures, [runId]) ?? 0),
+  };
 }

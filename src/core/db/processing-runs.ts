@@ -6,6 +6,7 @@
  */
 import type { RowProblem } from '../csv/row-reader';
 import { insertValidationErrors } from './processing-errors';
+import { insertInvalidLoads, type InvalidRow } from './processing-loads';
 import type { Database } from './sql-types';
 import { selectRows, selectValue } from './transaction';
 
@@ -22,8 +23,7 @@ const SQL = {
   setState: 'UPDATE processing_runs SET state = ?, stop_reason = ?, owner = ?, updated_at = ? WHERE upload_history_id = ?',
   refreshCounts: `UPDATE upload_history SET
       successful_records = (SELECT COUNT(*) FROM processing_loads WHERE upload_history_id = ?1 AND state = 'sent'),
-      failed_records = (SELECT invalid_records FROM processing_runs WHERE upload_history_id = ?1)
-        + (SELECT COUNT(*) FROM processing_loads WHERE upload_history_id = ?1 AND state = 'failed'),
+      failed_records = (SELECT COUNT(*) FROM processing_loads WHERE upload_history_id = ?1 AND state IN ('failed', 'invalid')),
       processing_time_seconds = ?2
     WHERE id = ?1`,
   summary: `SELECT h.id, h.brokerage_name, h.configuration_name, h.filename, h.total_records, h.successful_records,
@@ -51,7 +51,8 @@ export interface NewRun {
   mappings: Record<string, string>;
   /** Every problem of every invalid row (one processing_errors row each). */
   problems: readonly RowProblem[];
-  invalidRows: number;
+  /** The invalid rows (each recorded as a failed load with its problems). */
+  invalidRows: readonly InvalidRow[];
   owner: string;
 }
 
@@ -87,11 +88,12 @@ export interface RunSummary {
 /** Records a new run: its history row, its state row and its validation errors; returns its id. */
 export function createRun(db: Database, run: NewRun, now: string): number {
   db.run(SQL.insertHistory, [
-    run.brokerageName, run.configurationName, run.fileName, run.totalRows, run.invalidRows, JSON.stringify(run.headers), now, run.sessionId,
+    run.brokerageName, run.configurationName, run.fileName, run.totalRows, run.invalidRows.length, JSON.stringify(run.headers), now, run.sessionId,
   ]);
   const id = Number(selectValue(db, SQL.lastId));
-  db.run(SQL.insertRun, [id, run.configurationId, run.fingerprint, run.fileSize, JSON.stringify(run.mappings), run.invalidRows, run.owner, now, now]);
+  db.run(SQL.insertRun, [id, run.configurationId, run.fingerprint, run.fileSize, JSON.stringify(run.mappings), run.invalidRows.length, run.owner, now, now]);
   insertValidationErrors(db, id, run.problems, now);
+  insertInvalidLoads(db, id, run.invalidRows, now);
   return id;
 }
 

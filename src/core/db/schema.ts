@@ -124,7 +124,7 @@ const MIGRATIONS: readonly string[] = [
     upload_history_id INTEGER NOT NULL REFERENCES upload_history(id) ON DELETE CASCADE,
     row_number INTEGER NOT NULL,
     load_number TEXT,
-    state TEXT NOT NULL CHECK (state IN ('claimed', 'sent', 'failed')),
+    state TEXT NOT NULL CHECK (state IN ('claimed', 'sent', 'failed', 'invalid')),
     key_generation INTEGER NOT NULL DEFAULT 1,
     status_code INTEGER,
     message TEXT,

@@ -10,11 +10,12 @@ import type { SendAttempt, SendLoopResult } from '../../core/csv/send-loop';
 import type { ConfigurationView } from '../../core/db/configuration-view';
 import type { DayCounts } from '../../core/db/history-stats';
 import type { RunSummary } from '../../core/db/processing-runs';
+import type { StoredLoad } from '../../core/db/processing-loads';
 import type { ProcessingErrorRow } from '../../core/db/rows';
 import type { Result } from '../../core/result';
 import type { ConnectionCheck } from '../../platform/load-api';
 
-export type { ConnectionCheck, DayCounts, HeaderCheck, MappingSuggestion, RowProblem, SendAttempt, SendLoopResult };
+export type { StoredLoad, ConnectionCheck, DayCounts, HeaderCheck, MappingSuggestion, RowProblem, SendAttempt, SendLoopResult };
 
 export interface ProcessingApi {
   /** Reads and parses a chosen file in the worker; with a configuration, checks its headers too. */
@@ -39,6 +40,8 @@ export interface ProcessingApi {
   listOpenRuns(): Promise<RunView[]>;
   /** One run, or null. */
   getRun(runId: number): Promise<RunView | null>;
+  /** A run's failures (invalid rows and refused loads) with row and load numbers, the first `limit`. */
+  listRunFailures(runId: number, limit: number): Promise<{ rows: StoredLoad[]; total: number }>;
   /** A page of a run's processing errors. */
   listRunErrors(runId: number, limit: number, offset: number): Promise<{ rows: ProcessingErrorRow[]; total: number }>;
   /** `processing_report_YYYYMMDD_HHMMSS.json` of a run. */

@@ -12,6 +12,7 @@ import { readConfigurationSecrets, saveConfigurationHeaders } from '../../core/d
 import { listConfigurations } from '../../core/db/configurations';
 import { countLoadsPerDay } from '../../core/db/history-stats';
 import { listRunErrors } from '../../core/db/processing-errors';
+import { listFailures } from '../../core/db/processing-loads';
 import { runWrite } from '../../core/db/write';
 import { isMetadataKey } from '../../core/field-mappings';
 import { fail, ok, type Result } from '../../core/result';
@@ -135,6 +136,9 @@ export class ProcessingOperations implements ProcessingApi {
   }
   async getRun(runId: number) {
     return this.runs.get(runId);
+  }
+  async listRunFailures(runId: number, limit: number) {
+    return this.deps.live.read((db) => listFailures(db, runId, Math.min(1000, Math.max(1, limit))));
   }
   async listRunErrors(runId: number, limit: number, offset: number) {
     return this.deps.live.read((db) => listRunErrors(db, runId, Math.min(500, Math.max(1, limit)), Math.max(0, offset)));

@@ -4,7 +4,6 @@
  */
 import { errorColumnName, runFileName, writeCsv } from '../../core/csv/csv-write';
 import { writeRunReport } from '../../core/csv/run-report';
-import { validateTable } from '../../core/csv/validate-table';
 import { listLoads } from '../../core/db/processing-loads';
 import { readRun } from '../../core/db/processing-runs';
 import { selectRows } from '../../core/db/transaction';
@@ -54,12 +53,9 @@ export function buildRowsCsv(db: Database, runId: number, file: LoadedFile | und
     const text = writeCsv(file.rawHeaders, rows);
     return ok({ fileName: runFileName('successful_rows', now, 'csv'), blob: new Blob([text], { type: 'text/csv' }) });
   }
-  const errors = new Map<number, string[]>();
-  for (const problem of validateTable(file, run.mappings).problems) errors.set(problem.row, [...(errors.get(problem.row) ?? []), problem.message]);
-  for (const load of loads) if (load.state === 'failed') errors.set(load.row, [load.message ?? `HTTP ${load.statusCode ?? '?'}`]);
-  const rows = [...errors.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([row, messages]) => [...padded(file.rows[row - 1] ?? [], file.rawHeaders.length), messages.join(' ')]);
+  const rows = loads
+    .filter((load) => load.state === 'failed' || load.state === 'invalid')
+    .map((load) => [...padded(file.rows[load.row - 1] ?? [], file.rawHeaders.length), load.message ?? `HTTP ${load.statusCode ?? '?'}`]);
   const text = writeCsv([...file.rawHeaders, errorColumnName(file.rawHeaders)], rows);
   return ok({ fileName: runFileName('failed_rows', now, 'csv'), blob: new Blob([text], { type: 'text/csv' }) });
 }

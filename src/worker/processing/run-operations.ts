@@ -72,7 +72,7 @@ export class RunOperations {
         return ok(createRun(db, {
           brokerageName: config.brokerageName, configurationName: config.configurationName, configurationId,
           fileName: file.name, totalRows: file.rows.length, headers: file.headers, sessionId, fingerprint: file.fingerprint,
-          fileSize: file.size, mappings: config.mappings, problems: validation.problems, invalidRows: validation.invalidCount, owner: this.deps.owner,
+          fileSize: file.size, mappings: config.mappings, problems: validation.problems, invalidRows: validation.invalidRows, owner: this.deps.owner,
         }, now));
       }),
     );
