@@ -118,7 +118,10 @@ function namesFor(header: string): { path: string; confidence: number }[] {
   return found;
 }
 
-/** How the samples change confidence: +0.05 when all fit the field's type, −0.4 when one does not. */
+/**
+ * How the samples change confidence: +0.05 when all fit the field's type, nothing when at least
+ * half do (a bad value in a sample is what validation is for), −0.4 when most do not.
+ */
 function sampleFit(field: ApiField, samples: readonly string[]): number {
   const present = samples.map((sample) => sample.trim()).filter(Boolean);
   if (present.length === 0) return 0;
@@ -128,7 +131,9 @@ function sampleFit(field: ApiField, samples: readonly string[]): number {
     if (field.type === 'date') return parseDateCell(text) !== null;
     return true;
   };
-  return present.every(fits) ? 0.05 : -0.4;
+  const fitting = present.filter(fits).length;
+  if (fitting === present.length) return 0.05;
+  return fitting * 2 >= present.length ? 0 : -0.4;
 }
 
 /** A column name as words: lowercase, punctuation between words turned into one `_`. */
