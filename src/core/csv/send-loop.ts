@@ -25,8 +25,13 @@ export interface SendLoopDeps {
 
 export interface SendOptions {
   concurrency: number;
-  /** Rows per durable claim. */
-  claimBatch: number;
+  /**
+   * Rows per durable claim, between these bounds: each claim asks for about three claims' worth
+   * of sending time, so a slow save never stalls sending, while a closed tab leaves at most one
+   * small batch uncertain.
+   */
+  minClaimBatch: number;
+  maxClaimBatch: number;
   /** Attempts per load for server errors, time-outs and network failures. */
   maxAttempts: number;
   /** Waits for 429s per load before it counts as failed. */
@@ -61,7 +66,8 @@ export interface SendLoopResult {
 
 /** The defaults the Process file view uses. */
 export const DEFAULT_SEND_OPTIONS: Omit<SendOptions, 'total' | 'concurrency'> = {
-  claimBatch: 50,
+  minClaimBatch: 8,
+  maxClaimBatch: 400,
   maxAttempts: 6,
   maxRateLimitWaits: 50,
   baseBackoffMs: 250,
@@ -90,9 +96,18 @@ export async function runSendLoop(deps: SendLoopDeps, options: SendOptions): Pro
   };
   const shouldStop = () => stopMessage !== null || deps.isCancelled();
 
+  let lastClaimMs = 0;
+  const batchSize = (): number => {
+    const elapsed = deps.now() - startedAt;
+    const perMs = elapsed > 0 ? (sent + failed) / elapsed : 0;
+    const wanted = Math.ceil(perMs * lastClaimMs * 3);
+    return Math.min(options.maxClaimBatch, Math.max(options.minClaimBatch, options.concurrency * 2, wanted));
+  };
   const refill = (): Promise<void> => {
-    claiming ??= deps.claim(options.claimBatch).then(
+    const claimStarted = deps.now();
+    claiming ??= deps.claim(batchSize()).then(
       (rows) => {
+        lastClaimMs = deps.now() - claimStarted;
         if (rows.length === 0) isExhausted = true;
         queue.push(...rows);
         claiming = null;
@@ -109,7 +124,7 @@ export async function runSendLoop(deps: SendLoopDeps, options: SendOptions): Pro
     for (;;) {
       if (shouldStop()) return null;
       // Claim ahead while loads are still in flight, so a save never stalls the sending.
-      if (queue.length <= options.concurrency && !isExhausted && !claiming) void refill();
+      if (queue.length <= Math.max(options.concurrency, batchSize() / 2) && !isExhausted && !claiming) void refill();
       const row = queue.shift();
       if (row !== undefined) return row;
       if (isExhausted && !claiming) return null;

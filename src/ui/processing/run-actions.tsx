@@ -21,7 +21,8 @@ export function RunActions({ run, fileId, isBusy, onAction }: {
   const attached = fileId ?? run.attachedFileId ?? chosenFileId;
   const canSendRest = !run.isActive && run.notSent > 0 && run.state !== 'finished';
   const canResendFailed = !run.isActive && run.apiFailed > 0;
-  const canResendUncertain = run.isInterrupted && run.claimed > 0;
+  // Claimed loads of a run this tab is not sending: their POST may or may not have arrived.
+  const canResendUncertain = !run.isActive && (run.isInterrupted || run.state !== 'sending') && run.claimed > 0;
   const needsFile = attached === null && (canSendRest || canResendFailed || canResendUncertain || run.failed > 0 || run.sent > 0);
 
   const chooseFile = async (file: File) => {

@@ -31,7 +31,7 @@ const MESSAGES = {
   notActive: 'This run is not being sent from this tab. Nothing was sent.',
   busy: 'This run is already being sent from this tab.',
   needsFile: (name: string) => `To continue this run, choose the same file again (“${name}”). A different or changed file would send different loads, so only the very same file is accepted.`,
-  notInterrupted: 'Uncertain loads can be resent only after their run was interrupted.',
+  notInterrupted: 'This run has no uncertain loads to resend (or another tab is still sending it).',
   nothingToSend: 'There is nothing left to send for this run.',
 } as const;
 
@@ -90,7 +90,8 @@ export class RunOperations {
     if (!file || file.fingerprint !== run.fingerprint) return fail('needs-file', MESSAGES.needsFile(run.fileName));
     const config = run.configurationId === null ? null : this.deps.live.read((db) => readConfigurationSecrets(db, run.configurationId as number));
     if (!config) return fail('configuration-missing', MESSAGES.noConfiguration);
-    if (which === 'uncertain' && !this.isInterrupted(run)) return fail('not-interrupted', MESSAGES.notInterrupted);
+    const isSendingElsewhere = run.state === 'sending' && !this.isInterrupted(run);
+    if (which === 'uncertain' && (run.claimed === 0 || isSendingElsewhere)) return fail('not-interrupted', MESSAGES.notInterrupted);
     const loads = this.deps.live.read((db) => listLoads(db, runId));
     // The run's own mappings, not the configuration's current ones: a resend builds the same loads.
     const plan = compileMappingPlan(run.mappings, file.headers);
