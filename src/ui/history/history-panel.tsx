@@ -11,7 +11,7 @@ export const HISTORY_PAGE_SIZE = 50;
 const ALL = '';
 
 const MESSAGES = {
-  empty: 'No uploads yet. History arrives with restored backups (CSV processing comes later).',
+  empty: 'No uploads yet. Process a file (Process file) or restore a backup, and its runs appear here.',
   emptyFor: (name: string) => `No uploads for “${name}”.`,
   readFailed: 'The upload history could not be read. Reload the page; if it keeps failing, restore your latest backup.',
 } as const;
