@@ -124,3 +124,24 @@ describe('validation', () => {
     expect((body.customer as { name: string }).name).toBe('=HYPERLINK("http://x.invalid","y")');
   });
 });
+
+describe('the payload serializer', () => {
+  it('writes exactly JSON.stringify of the built body, for any values (law)', async () => {
+    const { default: fc } = await import('fast-check');
+    const { API_FIELDS } = await import('../../src/core/api-fields');
+    const { createPayloadSerializer } = await import('../../src/core/csv/payload');
+    const { layoutOf } = await import('../../src/core/csv/row-layout');
+    const headers = API_FIELDS.map((_, i) => `c${i}`);
+    const plan = compileMappingPlan(Object.fromEntries(API_FIELDS.map((field, i) => [field.path, `c${i}`])), headers);
+    const width = layoutOf(plan).paths.length;
+    const build = createPayloadBuilder(plan);
+    const serialize = createPayloadSerializer(plan);
+    const value = fc.oneof(fc.constant(undefined), fc.string(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.array(fc.string(), { maxLength: 3 }));
+    fc.assert(
+      fc.property(fc.array(value, { minLength: width, maxLength: width }), (values) => {
+        expect(serialize(values)).toBe(JSON.stringify(build(values)));
+      }),
+      { numRuns: 300, seed: 20261201 },
+    );
+  });
+});

@@ -44,3 +44,17 @@ describe('enum cells', () => {
     expect(matchEnum(text, allowed)).toBe(expected);
   });
 });
+
+describe('moving an API date by whole hours', () => {
+  it('agrees with the calendar for any date and shift (law)', async () => {
+    const { default: fc } = await import('fast-check');
+    const { addHoursToApiDate, formatApiDate } = await import('../../src/core/csv/dates');
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2150, 0, 1) }), fc.constantFrom(1, 2, 23, 24, 48, 100), (ms, hours) => {
+        const from = formatApiDate(ms);
+        expect(addHoursToApiDate(from, hours)).toBe(formatApiDate(Date.parse(from) + hours * 3_600_000));
+      }),
+      { numRuns: 2000, seed: 20261201 },
+    );
+  });
+});

@@ -27,6 +27,8 @@ interface DateParts {
 export function parseDateCell(text: string): string | null {
   const parts = readParts(text.trim());
   if (!parts || !isRealDate(parts)) return null;
+  // Built from the parts by hand: no Date object per cell (100k rows × several dates).
+  if (parts.offsetMinutes === 0) return formatParts(parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second);
   const ms = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - parts.offsetMinutes * 60_000;
   return formatApiDate(ms);
 }
@@ -34,6 +36,44 @@ export function parseDateCell(text: string): string | null {
 /** Milliseconds since the epoch as `YYYY-MM-DDTHH:MM:SS.000Z`. */
 export function formatApiDate(ms: number): string {
   return `${new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19)}.000Z`;
+}
+
+/** An API date moved forward by whole hours (`+2 h`, `+1 day`), by arithmetic on its text. */
+export function addHoursToApiDate(apiDate: string, hours: number): string | null {
+  if (apiDate.length !== 24 || apiDate[10] !== 'T') return null;
+  const sameDayHour = Number(apiDate.slice(11, 13)) + hours;
+  // Most shifts stay within the day: only the hour changes.
+  if (sameDayHour < 24) return `${apiDate.slice(0, 11)}${TWO_DIGITS[sameDayHour] as string}${apiDate.slice(13)}`;
+  let year = Number(apiDate.slice(0, 4));
+  let month = Number(apiDate.slice(5, 7));
+  let day = Number(apiDate.slice(8, 10));
+  let hour = Number(apiDate.slice(11, 13)) + hours;
+  while (hour >= 24) {
+    hour -= 24;
+    day++;
+    if (day > daysInMonth(year, month)) {
+      day = 1;
+      month++;
+      if (month > 12) {
+        month = 1;
+        year++;
+      }
+    }
+  }
+  return formatParts(year, month, day, hour, Number(apiDate.slice(14, 16)), Number(apiDate.slice(17, 19)));
+}
+
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+
+/** `YYYY-MM-DDTHH:MM:SS.000Z` from UTC parts (already checked). */
+function formatParts(year: number, month: number, day: number, hour: number, minute: number, second: number): string {
+  return `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}.000Z`;
+}
+
+/** Days in a month of the Gregorian calendar. */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Splits a cell into date parts by the first format that matches. */
@@ -79,5 +119,5 @@ function zoneOffset(zone: string | undefined): number {
 function isRealDate(p: DateParts): boolean {
   if (p.year < 1900 || p.year > 2200 || p.month < 1 || p.month > 12 || p.day < 1) return false;
   if (p.hour > 23 || p.minute > 59 || p.second > 59) return false;
-  return p.day <= new Date(Date.UTC(p.year, p.month, 0)).getUTCDate();
+  return p.day <= daysInMonth(p.year, p.month);
 }

@@ -4,7 +4,7 @@
  * difference: a stop's address is never copied from another stop (the original copied stop 1's
  * address into stop 2, sending loads to the wrong place).
  */
-import { formatApiDate } from './dates';
+import { addHoursToApiDate } from './dates';
 
 /** What a default may read: the row's values so far, by path. */
 export type ValueLookup = (path: string) => unknown;
@@ -18,8 +18,7 @@ interface DefaultRule {
   value: (get: ValueLookup) => unknown;
 }
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+const DAY_HOURS = 24;
 
 /** Defaults in the order they are applied (later ones may read earlier ones). */
 export const DEFAULT_RULES: readonly DefaultRule[] = [
@@ -29,9 +28,9 @@ export const DEFAULT_RULES: readonly DefaultRule[] = [
   { path: 'load.route.1.stopActivity', value: () => 'DELIVERY' },
   { path: 'load.route.0.address.country', value: () => 'US' },
   { path: 'load.route.1.address.country', value: () => 'US' },
-  { path: 'load.route.1.expectedArrivalWindowStart', from: 'load.route.0.expectedArrivalWindowStart', value: (get) => shiftDate(get('load.route.0.expectedArrivalWindowStart'), DAY) },
-  { path: 'load.route.0.expectedArrivalWindowEnd', from: 'load.route.0.expectedArrivalWindowStart', value: (get) => shiftDate(get('load.route.0.expectedArrivalWindowStart'), 2 * HOUR) },
-  { path: 'load.route.1.expectedArrivalWindowEnd', from: 'load.route.1.expectedArrivalWindowStart', value: (get) => shiftDate(get('load.route.1.expectedArrivalWindowStart'), 2 * HOUR) },
+  { path: 'load.route.1.expectedArrivalWindowStart', from: 'load.route.0.expectedArrivalWindowStart', value: (get) => shiftDate(get('load.route.0.expectedArrivalWindowStart'), DAY_HOURS) },
+  { path: 'load.route.0.expectedArrivalWindowEnd', from: 'load.route.0.expectedArrivalWindowStart', value: (get) => shiftDate(get('load.route.0.expectedArrivalWindowStart'), 2) },
+  { path: 'load.route.1.expectedArrivalWindowEnd', from: 'load.route.1.expectedArrivalWindowStart', value: (get) => shiftDate(get('load.route.1.expectedArrivalWindowStart'), 2) },
   { path: 'load.equipment.equipmentType', whenGroup: 'load.equipment.', value: () => 'DRY_VAN' },
   { path: 'bidCriteria.totalWeightLbs', whenGroup: 'bidCriteria.', value: () => 1000 },
   {
@@ -54,9 +53,7 @@ export function defaultRulesFor(mappedPaths: readonly string[]): DefaultRule[] {
   return DEFAULT_RULES.filter((rule) => !rule.whenGroup || mappedPaths.some((path) => path.startsWith(rule.whenGroup as string)));
 }
 
-/** An API date moved by `ms`, or undefined when there is no date to move. */
-function shiftDate(value: unknown, ms: number): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? undefined : formatApiDate(time + ms);
+/** An API date moved by whole hours, or undefined when there is no date to move. */
+function shiftDate(value: unknown, hours: number): string | undefined {
+  return typeof value === 'string' ? (addHoursToApiDate(value, hours) ?? undefined) : undefined;
 }

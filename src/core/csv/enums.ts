@@ -26,6 +26,7 @@ function spellLikeEnum(text: string): string {
 
 /** The allowed value a cell means, or null when it means none of them. */
 export function matchEnum(text: string, allowed: readonly string[]): string | null {
+  if (allowed.includes(text)) return text;
   const spelled = spellLikeEnum(text);
   if (allowed.includes(spelled)) return spelled;
   const alias = Object.hasOwn(ALIASES, spelled) ? ALIASES[spelled] : undefined;

@@ -6,6 +6,7 @@
 import { compileMappingPlan, type MappingPlan } from './mapping-plan';
 import type { Table } from './parse-table';
 import { createRowReader, type RowProblem } from './row-reader';
+import { valueAt } from './row-layout';
 
 /** The share of valid rows from which `Continue anyway` is offered. */
 export const CONTINUE_ANYWAY_SHARE = 0.9;
@@ -34,7 +35,7 @@ export function validateTable(table: Table, mappings: Readonly<Record<string, st
     if (found.length === 0) validRows.push(i + 1);
     else {
       invalidCount++;
-      const loadNumber = values['load.loadNumber'];
+      const loadNumber = valueAt(plan, values, 'load.loadNumber');
       invalidRows.push({ row: i + 1, loadNumber: typeof loadNumber === 'string' ? loadNumber : null, message: found.map((problem) => problem.message).join(' ') });
       for (const problem of found) problems.push(problem);
     }

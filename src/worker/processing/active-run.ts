@@ -3,8 +3,9 @@
  * load API session, the rows still to claim, and the outcomes not yet recorded (they are written
  * with the next claim or at the end of the pass: one save per batch, not one per load).
  */
-import { createPayloadBuilder } from '../../core/csv/payload';
+import { createPayloadSerializer } from '../../core/csv/payload';
 import { createRowReader } from '../../core/csv/row-reader';
+import { valueAt } from '../../core/csv/row-layout';
 import type { MappingPlan } from '../../core/csv/mapping-plan';
 import type { LoadOutcome } from '../../core/db/processing-loads';
 import type { LoadApiSession } from '../../platform/load-api';
@@ -19,12 +20,12 @@ export class ActiveRun {
   /** Outcomes known here but not yet in the database. */
   pending: LoadOutcome[] = [];
   private readonly read: ReturnType<typeof createRowReader>;
-  private readonly build: ReturnType<typeof createPayloadBuilder>;
+  private readonly serialize: ReturnType<typeof createPayloadSerializer>;
 
   constructor(
     readonly runId: number,
     readonly file: LoadedFile,
-    plan: MappingPlan,
+    private readonly plan: MappingPlan,
     readonly session: LoadApiSession,
     readonly sessionId: string,
     rows: number[],
@@ -34,7 +35,7 @@ export class ActiveRun {
   ) {
     this.toClaim = rows;
     this.read = createRowReader(plan, file.headers.length);
-    this.build = createPayloadBuilder(plan);
+    this.serialize = createPayloadSerializer(plan);
   }
 
   /** How many rows this pass sends. */
@@ -54,12 +55,12 @@ export class ActiveRun {
 
   /** The body of a row exactly as it is sent. */
   bodyOf(row: number): string {
-    return JSON.stringify(this.build(this.valuesOf(row)));
+    return this.serialize(this.valuesOf(row));
   }
 
   /** The load number a row carries, or null. */
   loadNumberOf(row: number): string | null {
-    const value = this.valuesOf(row)['load.loadNumber'];
+    const value = valueAt(this.plan, this.valuesOf(row), 'load.loadNumber');
     return typeof value === 'string' ? value : null;
   }
 
@@ -85,7 +86,7 @@ export class ActiveRun {
     return this.secondsBefore + Math.max(0, nowMs - this.passStartedMs) / 1000;
   }
 
-  private valuesOf(row: number): Record<string, unknown> {
+  private valuesOf(row: number): unknown[] {
     return this.read(this.file.rows[row - 1] ?? [], row).values;
   }
 }

@@ -6,7 +6,7 @@ import { checkHeaders } from '../../core/csv/header-check';
 import { createPayloadBuilder } from '../../core/csv/payload';
 import { createRowReader } from '../../core/csv/row-reader';
 import { suggestMappings } from '../../core/csv/suggestions';
-import { canContinueWith, validateTable } from '../../core/csv/validate-table';
+import { canContinueWith } from '../../core/csv/validate-table';
 import { saveConfiguration } from '../../core/db/configurations';
 import { readConfigurationSecrets, saveConfigurationHeaders } from '../../core/db/configuration-secrets';
 import { listConfigurations } from '../../core/db/configurations';
@@ -96,7 +96,7 @@ export class ProcessingOperations implements ProcessingApi {
     if (!file) return fail('file-missing', MESSAGES.noFile);
     const config = this.deps.live.read((db) => readConfigurationSecrets(db, configurationId));
     if (!config) return fail('configuration-missing', MESSAGES.noConfiguration);
-    const validation = validateTable(file, config.mappings);
+    const validation = this.deps.files.validate(file, config.mappings);
     const { plan } = validation;
     const first = validation.validRows[0];
     let preview: ValidationSummary['preview'] = null;

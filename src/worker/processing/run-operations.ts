@@ -5,7 +5,7 @@
  * may have reached the API unrecorded (tab closed mid-flight) is marked uncertain and is sent
  * again only when the user asks, with the same key.
  */
-import { canContinueWith, validateTable } from '../../core/csv/validate-table';
+import { canContinueWith } from '../../core/csv/validate-table';
 import { compileMappingPlan } from '../../core/csv/mapping-plan';
 import type { SendAttempt, SendLoopResult } from '../../core/csv/send-loop';
 import { readConfigurationSecrets, touchConfiguration, type ConfigurationSecrets } from '../../core/db/configuration-secrets';
@@ -61,7 +61,7 @@ export class RunOperations {
     if (!file) return fail('file-missing', MESSAGES.noFile);
     const config = this.deps.live.read((db) => readConfigurationSecrets(db, configurationId));
     if (!config) return fail('configuration-missing', MESSAGES.noConfiguration);
-    const validation = validateTable(file, config.mappings);
+    const validation = this.deps.files.validate(file, config.mappings);
     if (validation.validRows.length === 0) return fail('no-valid-rows', MESSAGES.noValidRows);
     if (!canContinueWith(validation.validRows.length, file.rows.length)) return fail('too-many-invalid', MESSAGES.tooManyInvalid);
     await this.deps.beforeRun('Before processing');
@@ -98,7 +98,7 @@ export class RunOperations {
     let rows: number[];
     if (which === 'rest') {
       const known = new Set(loads.map((load) => load.row));
-      rows = validateTable(file, run.mappings).validRows.filter((row) => !known.has(row));
+      rows = this.deps.files.validate(file, run.mappings).validRows.filter((row) => !known.has(row));
     } else {
       rows = loads.filter((load) => load.state === (which === 'failed' ? 'failed' : 'claimed')).map((load) => load.row);
     }
