@@ -10,13 +10,13 @@ import { compileMappingPlan } from '../../../src/core/csv/mapping-plan';
 import { createPayloadSerializer } from '../../../src/core/csv/payload';
 import { createRowReader } from '../../../src/core/csv/row-reader';
 import { readTableFile } from '../../../src/worker/processing/read-file';
-import { LOADS_MAPPING, loadsCsv } from '../../../tests/support/loads-csv';
+import { LOADS_HEADER, LOADS_MAPPING, loadRows } from '../../../tests/support/loads-csv';
 
 let file: Blob | null = null;
 
 const methods: Record<string, (...args: never[]) => unknown> = {
   setup(rows: number) {
-    const text = loadsCsv(rows, [7, 21, 40]);
+    const text = exportWithExtraColumns(rows);
     file = new Blob([text], { type: 'text/csv' });
     return { rows, fileBytes: file.size };
   },
@@ -58,6 +58,20 @@ const methods: Record<string, (...args: never[]) => unknown> = {
     file = null;
   },
 };
+
+/** Columns a real export carries that no mapping uses (the original's samples have up to 37). */
+const EXTRA = ['Trailer Notes', 'Dispatcher', 'Internal Ref', 'Billing Code', 'Lane'];
+
+/** The tests' loads export, 3 rows invalid, widened to a realistic ≈ 230 bytes a row. */
+function exportWithExtraColumns(count: number): string {
+  const quote = (cell: string) => (/[",\r\n]/u.test(cell) ? `"${cell.replace(/"/gu, '""')}"` : cell);
+  const lines = [[...LOADS_HEADER, ...EXTRA].join(',')];
+  loadRows(count, [7, 21, 40]).forEach((cells, i) => {
+    const extra = [`Keep dry, door ${i % 40}`, `Dispatcher ${i % 12}`, `REF-${900000 + i}`, `BC-${i % 97}`, `CHI-DAL-${i % 5}`];
+    lines.push([...cells, ...extra].map(quote).join(','));
+  });
+  return `${lines.join('\r\n')}\r\n`;
+}
 
 /** The floor: papaparse reading and parsing the same file, nothing else. */
 function bareParse(blob: Blob): Promise<{ total: number }> {

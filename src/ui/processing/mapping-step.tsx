@@ -31,6 +31,7 @@ export function MappingStep({ summary, configuration, onSaved, onContinue }: {
 }) {
   const { api, notifyChanged } = useDatabase();
   const [notice, setNotice] = useState<NoticeContent | null>(null);
+  const [isOptionalOpen, setOptionalOpen] = useState(false);
   const suggested = useMemo(() => new Map(summary.suggestions.map((s) => [s.path, s.confidence])), [summary.suggestions]);
   const [draft, setDraft] = useState<Record<string, string>>(() => withSuggestions(configuration.field_mappings, summary));
   const saver = useDebouncedSave<Record<string, string>>(async (mappings) => {
@@ -93,9 +94,10 @@ export function MappingStep({ summary, configuration, onSaved, onContinue }: {
         <summary>Required fields</summary>
         {progress.required.map((field) => row(field.path))}
       </details>
-      <details>
+      {/* Rendered only once opened: 60-odd selects of every column cost the page a long task. */}
+      <details onToggle={(event) => setOptionalOpen(event.currentTarget.open)}>
         <summary>Optional fields</summary>
-        {OPTIONAL_GROUPS.map(([title, belongs], index) => {
+        {isOptionalOpen && OPTIONAL_GROUPS.map(([title, belongs], index) => {
           const earlier = OPTIONAL_GROUPS.slice(0, index);
           const fields = optional.filter((field) => belongs(field.path) && !earlier.some(([, other]) => other(field.path)));
           return fields.length === 0 ? null : (

@@ -20,6 +20,11 @@ import { SendProgressPanel } from './send-progress';
 import { useSendRun } from './use-send-run';
 import { ValidationPanel } from './validation-panel';
 import './processing.css';
+import { describeThrown } from '../../core/result';
+
+const MESSAGES = {
+  readFailed: 'The file could not be read. Nothing was sent. Choose it again; if it keeps failing, save it again from your system (CSV UTF-8) and retry.',
+} as const;
 
 /** The `Process file` view: a brokerage's CSV or Excel file turned into loads on the load API. */
 export function ProcessFilePage() {
@@ -60,10 +65,15 @@ export function ProcessFilePage() {
     resetFile();
     setRun(null);
     setReading(true);
-    const read = await api.readProcessingFile(file, file.name, configurationId);
-    setReading(false);
-    if (read.ok) setSummary(read.value);
-    else setNotice({ kind: 'error', text: read.error.message });
+    try {
+      const read = await api.readProcessingFile(file, file.name, configurationId);
+      if (read.ok) setSummary(read.value);
+      else setNotice({ kind: 'error', text: read.error.message });
+    } catch (thrown) {
+      setNotice({ kind: 'error', text: MESSAGES.readFailed, detail: describeThrown(thrown) });
+    } finally {
+      setReading(false);
+    }
   };
   const updateHeaders = async () => {
     if (!summary || configurationId === null) return;

@@ -4,6 +4,9 @@ import { describeThrown, type Result } from '../../core/result';
 import type { DatabaseApi } from '../../worker/api';
 import type { RunView } from '../../worker/processing/processing-api';
 
+/** How often the progress bar is redrawn: every load would re-render the view 150 times a second. */
+const PROGRESS_EVERY_MS = 200;
+
 const MESSAGES = {
   unexpected: 'Sending stopped unexpectedly. What was sent is recorded; the rest can be sent with Send the rest.',
 } as const;
@@ -25,6 +28,13 @@ export function useSendRun(api: DatabaseApi) {
   const send = useCallback(
     async (runId: number, total: number, concurrency: number): Promise<Result<RunView>> => {
       cancelled.current = false;
+      let lastShown = 0;
+      const show = (progress: SendProgress) => {
+        const now = Date.now();
+        if (now - lastShown < PROGRESS_EVERY_MS && progress.sent + progress.failed < progress.total) return;
+        lastShown = now;
+        setSending((current) => (current ? { ...current, progress } : current));
+      };
       setSending({ runId, isCancelling: false, progress: { total, sent: 0, failed: 0, inFlight: 0, secondsLeft: null, pausedUntil: null } });
       try {
         const result = await runSendLoop(
@@ -38,7 +48,7 @@ export function useSendRun(api: DatabaseApi) {
             sleep: (ms) => new Promise((resolve) => window.setTimeout(resolve, ms)),
             now: () => Date.now(),
             isCancelled: () => cancelled.current,
-            onProgress: (progress) => setSending((current) => (current ? { ...current, progress } : current)),
+            onProgress: show,
           },
           { ...DEFAULT_SEND_OPTIONS, concurrency, total },
         );

@@ -27,7 +27,7 @@ export async function readTableFile(file: Blob, name: string, readWorkbook: Read
     return fail('file-unreadable', MESSAGES.unreadable, describeThrown(error));
   }
   const bytes = new Uint8Array(buffer);
-  const fingerprint = await sha256Hex(buffer);
+  const fingerprint = await sha256Hex(bytes);
   let table: Result<Table>;
   let encoding: LoadedFile['encoding'] = 'xlsx';
   if (kind.value === 'xlsx') {
@@ -50,8 +50,9 @@ export async function readTableFile(file: Blob, name: string, readWorkbook: Read
 }
 
 /** SHA-256 of the bytes as hex. */
-async function sha256Hex(buffer: ArrayBuffer): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', buffer));
+async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  // The view, not its buffer: a Blob's ArrayBuffer may come from another realm (jsdom).
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
   let hex = '';
   for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
   return hex;
