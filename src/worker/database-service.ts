@@ -14,12 +14,11 @@ import { RestoreOperations } from './operations/restore';
 import { UndoOperations } from './operations/undo';
 import type { DatabaseStore } from './database-store';
 import { LiveDatabase } from './live-database';
-import { LoadedFiles } from './processing/loaded-files';
-import { ProcessingOperations, type ProcessingDeps } from './processing/processing-operations';
+import { lazyProcessing, type ProcessingOverrides } from './processing/lazy-processing';
+import type { ProcessingOperations } from './processing/processing-operations';
 import type { ConnectionRequest, ResendKind } from './processing/processing-api';
 import type { SendLoopResult } from '../core/csv/send-loop';
-import { createLoadApiSession } from '../platform/load-api';
-import { readFirstSheet } from '../platform/xlsx-reader';
+import { countLoadsPerDay } from '../core/db/history-stats';
 import type { TabCoordination } from './tab-coordination';
 
 export interface ServiceDeps {
@@ -31,7 +30,7 @@ export interface ServiceDeps {
   /** Whether the browser promised to keep our storage; null when it cannot tell. */
   isStoragePersisted: () => Promise<boolean | null>;
   /** File processing's platform parts (load API, workbook reader, the before-run hook); defaults are the browser's. */
-  processing?: Partial<Pick<ProcessingDeps, 'createSession' | 'readWorkbook' | 'beforeRun'>>;
+  processing?: ProcessingOverrides;
 }
 
 /** Opens the stored database and returns the API the UI talks to. */
@@ -53,7 +52,8 @@ export class DatabaseService implements DatabaseApi {
   private readonly restores: RestoreOperations;
   private readonly undo: UndoOperations;
   private readonly progressListeners: ((progress: OperationProgress) => void)[] = [];
-  private readonly processing: ProcessingOperations;
+  /** File processing, loaded on first use (its own chunk). */
+  private readonly processing: () => Promise<ProcessingOperations>;
 
   constructor(
     private readonly deps: ServiceDeps,
@@ -66,13 +66,7 @@ export class DatabaseService implements DatabaseApi {
     this.undo = new UndoOperations(this.context, () => this.restores.forgetPending());
     this.restores = new RestoreOperations(this.context, this.undo);
     live.onChange(() => this.undo.forgetUndoInfo());
-    this.processing = new ProcessingOperations({
-      live, clock: deps.clock, files: new LoadedFiles(), appVersion: deps.appVersion, owner: crypto.randomUUID(),
-      createSession: deps.processing?.createSession ?? ((auth) => createLoadApiSession(auth)),
-      readWorkbook: deps.processing?.readWorkbook ?? readFirstSheet,
-      // The `Before processing` snapshot hook: wire issue 6's takeSnapshot(trigger) here.
-      beforeRun: deps.processing?.beforeRun ?? (async () => undefined),
-    });
+    this.processing = lazyProcessing({ live, clock: deps.clock, appVersion: deps.appVersion }, deps.processing);
   }
 
   async getStatus(): Promise<DatabaseStatus> {
@@ -155,55 +149,55 @@ export class DatabaseService implements DatabaseApi {
 
   // ---- file processing (ProcessingApi), delegated to src/worker/processing ----
   readProcessingFile(file: Blob, name: string, configurationId: number | null) {
-    return this.processing.readProcessingFile(file, name, configurationId);
+    return this.processing().then((p) => p.readProcessingFile(file, name, configurationId));
   }
   saveMappings(configurationId: number, mappings: Record<string, string>) {
-    return this.processing.saveMappings(configurationId, mappings);
+    return this.processing().then((p) => p.saveMappings(configurationId, mappings));
   }
   saveFileHeaders(configurationId: number, fileId: string) {
-    return this.processing.saveFileHeaders(configurationId, fileId);
+    return this.processing().then((p) => p.saveFileHeaders(configurationId, fileId));
   }
   validateProcessingFile(fileId: string, configurationId: number) {
-    return this.processing.validateProcessingFile(fileId, configurationId);
+    return this.processing().then((p) => p.validateProcessingFile(fileId, configurationId));
   }
   startProcessingRun(fileId: string, configurationId: number) {
-    return this.processing.startProcessingRun(fileId, configurationId);
+    return this.processing().then((p) => p.startProcessingRun(fileId, configurationId));
   }
   prepareResend(runId: number, which: ResendKind, fileId: string | null) {
-    return this.processing.prepareResend(runId, which, fileId);
+    return this.processing().then((p) => p.prepareResend(runId, which, fileId));
   }
   claimLoads(runId: number, max: number) {
-    return this.processing.claimLoads(runId, max);
+    return this.processing().then((p) => p.claimLoads(runId, max));
   }
   sendLoad(runId: number, row: number, attempt: number, isLastAttempt: boolean) {
-    return this.processing.sendLoad(runId, row, attempt, isLastAttempt);
+    return this.processing().then((p) => p.sendLoad(runId, row, attempt, isLastAttempt));
   }
   endSendPass(runId: number, result: SendLoopResult) {
-    return this.processing.endSendPass(runId, result);
+    return this.processing().then((p) => p.endSendPass(runId, result));
   }
   listOpenRuns() {
-    return this.processing.listOpenRuns();
+    return this.processing().then((p) => p.listOpenRuns());
   }
   getRun(runId: number) {
-    return this.processing.getRun(runId);
+    return this.processing().then((p) => p.getRun(runId));
   }
   listRunFailures(runId: number, limit: number) {
-    return this.processing.listRunFailures(runId, limit);
+    return this.processing().then((p) => p.listRunFailures(runId, limit));
   }
   listRunErrors(runId: number, limit: number, offset: number) {
-    return this.processing.listRunErrors(runId, limit, offset);
+    return this.processing().then((p) => p.listRunErrors(runId, limit, offset));
   }
   buildRunReport(runId: number) {
-    return this.processing.buildRunReport(runId);
+    return this.processing().then((p) => p.buildRunReport(runId));
   }
   buildRunRowsCsv(runId: number, fileId: string, which: 'failed' | 'successful') {
-    return this.processing.buildRunRowsCsv(runId, fileId, which);
+    return this.processing().then((p) => p.buildRunRowsCsv(runId, fileId, which));
   }
   testConnection(request: ConnectionRequest) {
-    return this.processing.testConnection(request);
+    return this.processing().then((p) => p.testConnection(request));
   }
-  countLoadsPerDay(sinceIso: string, utcOffsetMinutes: number) {
-    return this.processing.countLoadsPerDay(sinceIso, utcOffsetMinutes);
+  async countLoadsPerDay(sinceIso: string, utcOffsetMinutes: number) {
+    return this.live.read((db) => countLoadsPerDay(db, sinceIso, utcOffsetMinutes));
   }
 
   flush(): Promise<Result<void>> {

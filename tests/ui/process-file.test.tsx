@@ -11,7 +11,8 @@ async function openWithFile(mappings: Record<string, string>) {
   await createApiConfiguration(api, 'http://127.0.0.1:9', mappings);
   const { user } = await renderCatalogOver(api);
   await showView(user, 'Process file');
-  await user.selectOptions(await screen.findByLabelText('Brokerage'), 'Acme, Inc.');
+  await screen.findByRole('option', { name: 'Acme, Inc.' });
+  await user.selectOptions(screen.getByLabelText('Brokerage'), 'Acme, Inc.');
   await waitFor(() => expect(screen.getByRole('option', { name: 'Daily loads' })).toBeInTheDocument());
   await user.selectOptions(screen.getByLabelText('Configuration'), 'Daily loads');
   await user.upload(screen.getByLabelText('Choose a CSV or Excel file'), new File([loadsCsv(5)], 'loads.csv', { type: 'text/csv' }));

@@ -5,7 +5,8 @@ import type { RunView } from '../../worker/processing/processing-api';
 import { useDatabase } from '../database-context';
 import { DownloadContext } from '../shared/download-context';
 import { formatCount, formatLocalTime } from '../shared/format';
-import { describeRunState } from '../processing/processing-results';
+import { describeRunState } from '../processing/run-state-text';
+import './history.css';
 
 const ERRORS_SHOWN = 100;
 

@@ -19,7 +19,9 @@ import { fail, ok, type Result } from '../../core/result';
 import type { ConfigurationView } from '../../core/db/configuration-view';
 import type { SendLoopResult } from '../../core/csv/send-loop';
 import type { ConnectionCheck } from '../../platform/load-api';
-import type { LoadedFiles } from './loaded-files';
+import { LoadedFiles } from './loaded-files';
+import { createLoadApiSession } from '../../platform/load-api';
+import { readFirstSheet } from '../../platform/xlsx-reader';
 import type { ConnectionRequest, FileSummary, ProcessingApi, ResendKind, ValidationSummary } from './processing-api';
 import { readTableFile, type ReadWorkbook } from './read-file';
 import { buildReport, buildRowsCsv } from './run-downloads';
@@ -37,6 +39,22 @@ export interface ProcessingDeps extends RunDeps {
   files: LoadedFiles;
   readWorkbook: ReadWorkbook;
   appVersion: string;
+}
+
+/** The worker's processing operations, with the browser's platform parts unless overridden. */
+export function createProcessingOperations(
+  base: { live: ProcessingDeps['live']; clock: ProcessingDeps['clock']; appVersion: string },
+  overrides: Partial<Pick<ProcessingDeps, 'createSession' | 'readWorkbook' | 'beforeRun'>>,
+): ProcessingOperations {
+  return new ProcessingOperations({
+    ...base,
+    files: new LoadedFiles(),
+    owner: crypto.randomUUID(),
+    createSession: overrides.createSession ?? ((auth) => createLoadApiSession(auth)),
+    readWorkbook: overrides.readWorkbook ?? readFirstSheet,
+    // The `Before processing` snapshot hook: wire issue 6's takeSnapshot(trigger) here.
+    beforeRun: overrides.beforeRun ?? (async () => undefined),
+  });
 }
 
 /** Implements ProcessingApi over the live database (DatabaseService delegates to it). */
