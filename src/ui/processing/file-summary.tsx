@@ -1,8 +1,9 @@
+import { memo } from 'react';
 import type { FileSummary } from '../../worker/processing/processing-api';
 import { formatBytes, formatCount } from '../shared/format';
 
 /** What was read: file name, rows, size, encoding, and the first 10 rows under their headers. */
-export function FileSummaryPanel({ summary }: { summary: FileSummary }) {
+export const FileSummaryPanel = memo(function FileSummaryPanel({ summary }: { summary: FileSummary }) {
   return (
     <section className="card" aria-label="File read">
       <p role="status">
@@ -39,4 +40,4 @@ export function FileSummaryPanel({ summary }: { summary: FileSummary }) {
       </details>
     </section>
   );
-}
+});
