@@ -144,7 +144,7 @@ export function ProcessFileView() {
       <FileDropZone disabled={configuration === null || sending !== null || !canWrite} isBusy={isReading} onFile={(file) => void readFile(file)} />
       {notice ? <Notice notice={notice} /> : null}
       {summary ? <FileSummaryPanel summary={summary} /> : null}
-      {summary?.headerCheck ? (
+      {summary?.headerCheck && !validation && !run ? (
         <HeaderCheckPanel check={summary.headerCheck} isDecided={headersDecided} isBusy={isBusy}
           onUpdate={() => void updateHeaders()} onContinue={() => setHeadersDecided(true)} />
       ) : null}

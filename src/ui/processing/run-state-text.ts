@@ -11,5 +11,7 @@ export function describeRunState(run: RunView): string {
   }
   if (run.state === 'cancelled') return `Cancelled: what was sent is kept; ${formatCount(run.notSent)} loads were not sent.`;
   if (run.state === 'stopped') return `Stopped: ${run.stopReason ?? 'the load API could not be used.'} ${formatCount(run.notSent)} loads were not sent.`;
-  return run.failed === 0 ? 'Finished: every load was sent.' : 'Finished.';
+  return run.failed === 0
+    ? 'Finished: every load was sent.'
+    : `Finished: ${formatCount(run.sent)} sent; ${formatCount(run.failed)} failed, listed below (the failed-rows download has them with their errors).`;
 }
