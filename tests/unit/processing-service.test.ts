@@ -110,3 +110,29 @@ describe('processing a file into loads', () => {
     expect(JSON.stringify(run)).not.toContain('wrong-key');
   });
 });
+
+describe('the header check', () => {
+  it('new, then identical once saved; changed columns listed until Update configuration saves them', async () => {
+    const api = await createTestApi();
+    const configurationId = await createApiConfiguration(api, server.baseUrl, { ...LOADS_MAPPING });
+    const first = await api.readProcessingFile(new Blob([loadsCsv(2)]), 'a.csv', configurationId);
+    if (!first.ok) throw new Error(first.error.message);
+    expect(first.value.headerCheck).toEqual({ kind: 'new' });
+    const saved = await api.saveFileHeaders(configurationId, first.value.fileId);
+    if (!saved.ok) throw new Error(saved.error.message);
+    expect(saved.value.file_headers).toEqual(first.value.headers);
+
+    const again = await api.readProcessingFile(new Blob([loadsCsv(2)]), 'b.csv', configurationId);
+    expect(again.ok && again.value.headerCheck).toEqual({ kind: 'identical' });
+
+    const renamed = loadsCsv(2).replace('Customer Name', 'Client Name');
+    const changed = await api.readProcessingFile(new Blob([renamed]), 'c.csv', configurationId);
+    if (!changed.ok) throw new Error(changed.error.message);
+    expect(changed.value.headerCheck).toMatchObject({ kind: 'changed', missing: ['customer_name'], added: ['client_name'] });
+    const changes = (await api.getStatus()).counts.configuration_changes;
+    await api.saveFileHeaders(configurationId, changed.value.fileId);
+    expect((await api.getStatus()).counts.configuration_changes).toBe(changes + 1);
+    const after = await api.readProcessingFile(new Blob([renamed]), 'd.csv', configurationId);
+    expect(after.ok && after.value.headerCheck).toEqual({ kind: 'identical' });
+  });
+});
