@@ -60,11 +60,15 @@ test('a 50-row file with 3 invalid rows: 47 loads on the server, 3 failed and li
 
   const report = await processing.download('Download report');
   expect(report.suggestedFilename()).toMatch(/^processing_report_\d{8}_\d{6}\.json$/);
-  const parsed = JSON.parse(await downloadText(report)) as { summary: { sent: number; failed: number; total: number }; failures: { row: number }[] };
+  const reportText = await downloadText(report);
+  // Credentials never reach a report or a download.
+  expect(reportText).not.toContain(DEMO_API_KEY);
+  const parsed = JSON.parse(reportText) as { summary: { sent: number; failed: number; total: number }; failures: { row: number }[] };
   expect(parsed.summary).toMatchObject({ total: 50, sent: 47, failed: 3 });
   expect(parsed.failures.map((failure) => failure.row)).toEqual([7, 21, 40]);
 
   const failedRows = await downloadText(await processing.download('Download failed rows'));
+  expect(failedRows).not.toContain(DEMO_API_KEY);
   const lines = failedRows.trim().split('\r\n');
   expect(lines[0]).toBe('Load Number,Mode,Rate Type,Status,Pickup Street,Pickup City,Pickup State,Pickup ZIP,Pickup Date,Delivery Street,Delivery City,Delivery State,Delivery ZIP,Delivery Date,Customer Name,Notes,error');
   expect(lines).toHaveLength(4);
