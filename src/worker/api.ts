@@ -10,6 +10,7 @@ import type { BrokerageSummary } from '../core/db/brokerages';
 import type { ConfigurationInput } from '../core/db/configuration-input';
 import type { ConfigurationView } from '../core/db/configuration-view';
 import type { HistoryPage, HistoryQuery } from '../core/db/history';
+import type { ProcessingApi } from './processing/processing-api';
 
 import type { LockApi, LockState } from './lock/lock-api';
 export type { LockApi, LockState };
@@ -24,7 +25,7 @@ export const CLOCK_METHOD = 'followPageClock';
  * holds the database. Every method that writes resolves only after the change is durable in
  * IndexedDB (or resolves with a failure the UI must show).
  */
-export interface DatabaseApi {
+export interface DatabaseApi extends ProcessingApi {
   /** Counts, persisted times, persistence and tab state — everything the sidebar shows. */
   getStatus(): Promise<DatabaseStatus>;
 

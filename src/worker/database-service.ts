@@ -14,6 +14,11 @@ import { RestoreOperations } from './operations/restore';
 import { UndoOperations } from './operations/undo';
 import type { DatabaseStore } from './database-store';
 import { LiveDatabase } from './live-database';
+import { lazyProcessing, type ProcessingOverrides } from './processing/lazy-processing';
+import type { ProcessingOperations } from './processing/processing-operations';
+import type { ConnectionRequest, ResendKind } from './processing/processing-api';
+import type { SendLoopResult } from '../core/csv/send-loop';
+import { countLoadsPerDay } from '../core/db/history-stats';
 import type { TabCoordination } from './tab-coordination';
 
 export interface ServiceDeps {
@@ -24,6 +29,8 @@ export interface ServiceDeps {
   appVersion: string;
   /** Whether the browser promised to keep our storage; null when it cannot tell. */
   isStoragePersisted: () => Promise<boolean | null>;
+  /** File processing's platform parts (load API, workbook reader, the before-run hook); defaults are the browser's. */
+  processing?: ProcessingOverrides;
 }
 
 /** Opens the stored database and returns the API the UI talks to. */
@@ -45,6 +52,8 @@ export class DatabaseService implements DatabaseApi {
   private readonly restores: RestoreOperations;
   private readonly undo: UndoOperations;
   private readonly progressListeners: ((progress: OperationProgress) => void)[] = [];
+  /** File processing, loaded on first use (its own chunk). */
+  private readonly processing: () => Promise<ProcessingOperations>;
 
   constructor(
     private readonly deps: ServiceDeps,
@@ -57,6 +66,7 @@ export class DatabaseService implements DatabaseApi {
     this.undo = new UndoOperations(this.context, () => this.restores.forgetPending());
     this.restores = new RestoreOperations(this.context, this.undo);
     live.onChange(() => this.undo.forgetUndoInfo());
+    this.processing = lazyProcessing({ live, clock: deps.clock, appVersion: deps.appVersion }, deps.processing);
   }
 
   async getStatus(): Promise<DatabaseStatus> {
@@ -146,6 +156,59 @@ export class DatabaseService implements DatabaseApi {
   /** The live database's bytes exactly as they would be stored (diagnostics and tests). */
   exportLiveBytes(): Uint8Array {
     return this.live.exportBytes();
+  }
+
+  // ---- file processing (ProcessingApi), delegated to src/worker/processing ----
+  readProcessingFile(file: Blob, name: string, configurationId: number | null) {
+    return this.processing().then((p) => p.readProcessingFile(file, name, configurationId));
+  }
+  saveMappings(configurationId: number, mappings: Record<string, string>) {
+    return this.processing().then((p) => p.saveMappings(configurationId, mappings));
+  }
+  saveFileHeaders(configurationId: number, fileId: string) {
+    return this.processing().then((p) => p.saveFileHeaders(configurationId, fileId));
+  }
+  validateProcessingFile(fileId: string, configurationId: number) {
+    return this.processing().then((p) => p.validateProcessingFile(fileId, configurationId));
+  }
+  startProcessingRun(fileId: string, configurationId: number) {
+    return this.processing().then((p) => p.startProcessingRun(fileId, configurationId));
+  }
+  prepareResend(runId: number, which: ResendKind, fileId: string | null) {
+    return this.processing().then((p) => p.prepareResend(runId, which, fileId));
+  }
+  claimLoads(runId: number, max: number) {
+    return this.processing().then((p) => p.claimLoads(runId, max));
+  }
+  sendLoad(runId: number, row: number, attempt: number, isLastAttempt: boolean) {
+    return this.processing().then((p) => p.sendLoad(runId, row, attempt, isLastAttempt));
+  }
+  endSendPass(runId: number, result: SendLoopResult) {
+    return this.processing().then((p) => p.endSendPass(runId, result));
+  }
+  listOpenRuns() {
+    return this.processing().then((p) => p.listOpenRuns());
+  }
+  getRun(runId: number) {
+    return this.processing().then((p) => p.getRun(runId));
+  }
+  listRunFailures(runId: number, limit: number) {
+    return this.processing().then((p) => p.listRunFailures(runId, limit));
+  }
+  listRunErrors(runId: number, limit: number, offset: number) {
+    return this.processing().then((p) => p.listRunErrors(runId, limit, offset));
+  }
+  buildRunReport(runId: number) {
+    return this.processing().then((p) => p.buildRunReport(runId));
+  }
+  buildRunRowsCsv(runId: number, fileId: string, which: 'failed' | 'successful') {
+    return this.processing().then((p) => p.buildRunRowsCsv(runId, fileId, which));
+  }
+  testConnection(request: ConnectionRequest) {
+    return this.processing().then((p) => p.testConnection(request));
+  }
+  async countLoadsPerDay(sinceIso: string, utcOffsetMinutes: number) {
+    return this.live.read((db) => countLoadsPerDay(db, sinceIso, utcOffsetMinutes));
   }
 
   flush(): Promise<Result<void>> {

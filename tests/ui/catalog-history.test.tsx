@@ -37,7 +37,7 @@ describe('catalog: upload history', { timeout: 30_000 }, () => {
   it('says where history comes from when there is none', async () => {
     const { user } = await renderCatalog();
     await showView(user, 'Upload history');
-    expect(await screen.findByText('No uploads yet. History arrives with restored backups and processed files.')).toBeVisible();
+    expect(await screen.findByText('No uploads yet. Process a file (Process file) or restore a backup, and its runs appear here.')).toBeVisible();
   });
 
   it('shows the newest 50 first with every column, then the next page on “Load more”', async () => {

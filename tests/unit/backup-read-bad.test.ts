@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_BACKUP_BYTES, MAX_TEXT_LENGTH } from '../../src/core/backup/format/limits';
 import { readBackupFile } from '../../src/core/backup/read/read';
 import { fixtureBytes, text, utf8 } from './backup-support';
+import { SCHEMA_VERSION } from '../../src/core/db/schema';
 
 const CHOOSE = 'Nothing was changed. Choose an ff2api_backup_….json file.';
 const INVALID = (n: number) =>
@@ -97,7 +98,7 @@ const cases: [file: string, expected: Expected][] = [
   }],
   ['bad-2.0-newer-schema.json', {
     code: 'newer-version',
-    message: 'This backup was made by a newer version of FF2API Web (database schema 99; this version knows 1), which this version cannot read safely. Nothing was changed. Reload the page to update FF2API Web, then try again.',
+    message: `This backup was made by a newer version of FF2API Web (database schema 99; this version knows ${SCHEMA_VERSION}), which this version cannot read safely. Nothing was changed. Reload the page to update FF2API Web, then try again.`,
   }],
   ['bad-2.0-counts.json', {
     code: 'counts-mismatch',

@@ -10,7 +10,8 @@ import type { Database } from './sql-types';
  *   the brokerage name as text, so deleting a brokerage never deletes its upload history;
  * - `needs_credentials` marks configurations restored without usable credentials;
  * - `timestamp_unknown` marks history rows whose original timestamp was lost (bug B1);
- * - `app_meta` and `activity_log` are this browser's own bookkeeping.
+ * - `app_meta` and `activity_log` are this browser's own bookkeeping, and so are
+ *   `processing_runs` / `processing_loads` (version 2: which loads of a run were sent).
  */
 const MIGRATIONS: readonly string[] = [
   // 1: the initial schema.
@@ -100,6 +101,37 @@ const MIGRATIONS: readonly string[] = [
     summary TEXT NOT NULL,
     details TEXT
   );
+  `,
+  // 2: the sending state of CSV processing runs (src/core/db/processing-runs.ts). This browser's
+  // own bookkeeping, like app_meta: not carried in backups (a restore starts them empty), because
+  // a run can only be continued here, with the file it was read from.
+  `
+  CREATE TABLE processing_runs (
+    upload_history_id INTEGER PRIMARY KEY REFERENCES upload_history(id) ON DELETE CASCADE,
+    configuration_id INTEGER REFERENCES brokerage_configurations(id) ON DELETE SET NULL,
+    state TEXT NOT NULL CHECK (state IN ('sending', 'finished', 'cancelled', 'stopped')),
+    stop_reason TEXT,
+    file_fingerprint TEXT NOT NULL,
+    file_size INTEGER NOT NULL,
+    field_mappings TEXT NOT NULL,
+    invalid_records INTEGER NOT NULL DEFAULT 0,
+    owner TEXT,
+    started_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+
+  CREATE TABLE processing_loads (
+    upload_history_id INTEGER NOT NULL REFERENCES upload_history(id) ON DELETE CASCADE,
+    row_number INTEGER NOT NULL,
+    load_number TEXT,
+    state TEXT NOT NULL CHECK (state IN ('claimed', 'sent', 'failed', 'invalid')),
+    key_generation INTEGER NOT NULL DEFAULT 1,
+    status_code INTEGER,
+    message TEXT,
+    may_have_arrived INTEGER NOT NULL DEFAULT 0,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (upload_history_id, row_number)
+  ) WITHOUT ROWID;
   `,
 ];
 

@@ -6,6 +6,7 @@ import { useCanWrite, useWriteAction } from '../shared/use-write-action';
 import { findRepeatedPath, toDraft, toInput, type ConfigurationDraft, type MappingRow } from './configuration-draft';
 import { CredentialsFields } from './credentials-fields';
 import { FieldMappingsEditor } from './field-mappings-editor';
+import { TestConnection } from './test-connection';
 
 const MESSAGES = {
   repeated: (path: string) => `“${path}” is mapped twice. Keep one row for it.`,
@@ -60,6 +61,7 @@ export function ConfigurationForm({ brokerageName, configuration, onSaved, onCan
         <textarea rows={2} value={draft.description} onChange={(event) => change({ description: event.target.value })} />
       </label>
       <CredentialsFields draft={draft} stored={configuration} onChange={change} />
+      <TestConnection draft={draft} brokerageName={brokerageName} configurationId={configuration?.id ?? null} />
       <FieldMappingsEditor rows={draft.rows} onChange={changeRows} />
       <div className="button-row">
         <button type="submit" className="primary" disabled={!canWrite} aria-disabled={isBusy}>

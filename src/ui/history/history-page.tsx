@@ -1,5 +1,6 @@
 import { useApiRead } from '../shared/use-api-read';
 import { HistoryPanel } from './history-panel';
+import { LoadsChart } from './loads-chart';
 
 /** The `Upload history` view: every processed or restored upload, newest first. */
 export function HistoryPage() {
@@ -7,6 +8,7 @@ export function HistoryPage() {
   return (
     <section className="catalog-section" aria-labelledby="history-heading">
       <h2 id="history-heading">Upload history</h2>
+      <LoadsChart />
       <HistoryPanel brokerages={brokerages ?? []} />
     </section>
   );

@@ -14,7 +14,7 @@ export const HISTORY_PAGE_SIZE = 50;
 const SEARCH_DELAY_MS = 250;
 
 const MESSAGES = {
-  empty: 'No uploads yet. History arrives with restored backups and processed files.',
+  empty: 'No uploads yet. Process a file (Process file) or restore a backup, and its runs appear here.',
   noMatch: 'No uploads match these filters.',
   noneFor: (name: string, hasOtherFilters: boolean) => `No uploads for “${name}”${hasOtherFilters ? ' match these filters' : ''}.`,
 } as const;

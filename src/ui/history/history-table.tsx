@@ -1,5 +1,6 @@
 import type { UploadRow } from '../../core/db/rows';
 import { formatCount, formatLocalTime } from '../shared/format';
+import { RunDetailsButton } from './run-details';
 
 /** The history rows as a table: time, brokerage, configuration, file and the three counts. */
 export function HistoryTable({ rows, order = 'newest' }: { rows: UploadRow[]; order?: 'newest' | 'oldest' }) {
@@ -26,7 +27,9 @@ export function HistoryTable({ rows, order = 'newest' }: { rows: UploadRow[]; or
               </td>
               <td>{row.brokerage_name}</td>
               <td>{row.configuration_name ?? '—'}</td>
-              <td className="file-name">{row.filename}</td>
+              <td className="file-name">
+                <RunDetailsButton row={row} />
+              </td>
               <td className="number">{formatCount(row.total_records)}</td>
               <td className="number">{formatCount(row.successful_records)}</td>
               <td className="number">{formatCount(row.failed_records)}</td>

@@ -1,9 +1,13 @@
+import { lazy, Suspense } from 'react';
+
+/** The view's code, fetched the first time the view is opened: it stays out of the main bundle. */
+const ProcessFileView = lazy(() => import('./process-file-view').then((module) => ({ default: module.ProcessFileView })));
+
 /** The `Process file` view: a brokerage's CSV or Excel file turned into loads on the load API. */
 export function ProcessFilePage() {
   return (
-    <section className="catalog-section" aria-labelledby="process-heading">
-      <h2 id="process-heading">Process file</h2>
-      <p className="empty-state">Processing CSV and Excel files is not available in this version yet.</p>
-    </section>
+    <Suspense fallback={<p className="caption">Loading Process file…</p>}>
+      <ProcessFileView />
+    </Suspense>
   );
 }

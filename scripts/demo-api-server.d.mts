@@ -1,0 +1,43 @@
+/** Types of scripts/demo-api-server.mjs, for the TypeScript tests that start it. */
+export declare const DEMO_API_KEY: string;
+export declare const DEMO_BEARER_TOKEN: string;
+
+export interface DemoFault {
+  status: number;
+  count?: number;
+  retryAfter?: number;
+  afterCreate?: boolean;
+}
+
+export interface DemoConfig {
+  faults?: DemoFault[];
+  slowMs?: number;
+  rejectLoadNumbers?: string[];
+  expireTokens?: boolean;
+}
+
+export interface DemoLoad {
+  id: string;
+  loadNumber: string;
+  idempotencyKey: string | null;
+  body: Record<string, unknown>;
+  at: string;
+}
+
+export interface DemoApi {
+  baseUrl: string;
+  port: number;
+  readonly loads: DemoLoad[];
+  readonly attempts: number;
+  configure(config: DemoConfig): { faultsQueued: number; slowMs: number };
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export declare function startDemoApi(options?: {
+  port?: number;
+  host?: string;
+  apiKeys?: string[];
+  bearerTokens?: string[];
+  quiet?: boolean;
+}): Promise<DemoApi>;

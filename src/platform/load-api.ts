@@ -1,0 +1,194 @@
+/**
+ * The load API over fetch (reference/ff2api-original.md §4.8): `api_key` configurations trade
+ * their key for an access token at `POST {base}/token/refresh` (once, and again after a 401);
+ * `bearer_token` ones send their token as is. Loads go to `POST {base}/v2/loads` with a 30 s
+ * timeout and an `Idempotency-Key` header, so an API that honours keys creates a load once even
+ * when a POST is repeated. Credentials appear only in request headers and bodies: never in a
+ * message, detail or log line (any echo of a secret in an answer is masked).
+ */
+
+/** How long one request may take before it counts as timed out. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+export interface LoadApiAuth {
+  authType: 'api_key' | 'bearer_token';
+  baseUrl: string;
+  apiKey: string | null;
+  bearerToken: string | null;
+}
+
+export type LoadPostOutcome =
+  | { kind: 'created'; status: number; loadNumber: string | null }
+  | { kind: 'rejected'; status: number; message: string }
+  | { kind: 'retry'; status: number | null; retryAfterMs: number | null; reason: 'rate-limited' | 'server-error' | 'timeout' | 'network'; message: string }
+  | { kind: 'unauthorized'; status: number; message: string };
+
+export type ConnectionCheck = { ok: true; message: string } | { ok: false; message: string };
+
+const MESSAGES = {
+  network: (origin: string) =>
+    `The browser could not reach the load API at ${origin}, or the API did not allow this page to call it (CORS). Check the API base URL and the network; if both are right, the API must allow requests from this page's address.`,
+  timeout: 'The load API did not answer within 30 seconds.',
+  refreshFailed: 'Token refresh failed. Please check your API key.',
+  unauthorized: (detail: string) => `Unauthorized: the load API refused the credentials${detail ? ` (${detail})` : ''}. Check the API key or bearer token in the configuration.`,
+  forbidden: (detail: string) => `Forbidden: these credentials may not create loads${detail ? ` (${detail})` : ''}.`,
+  badRequest: (detail: string) => `Bad request: ${detail || 'the API refused the load as sent'}.`,
+  validation: (detail: string) => `Validation error: ${detail || 'the API refused the load’s data'}.`,
+  notFound: 'Not found: the load API has no /v2/loads at this base URL. Check the API base URL.',
+  rateLimited: 'The load API asked to slow down (429).',
+  server: (status: number) => `The load API had a server error (${status}).`,
+  other: (status: number, detail: string) => `The load API answered ${status}${detail ? `: ${detail}` : ''}.`,
+  connected: 'Connected: the load API accepted the credentials.',
+} as const;
+
+/** A load API session for one configuration; it keeps the access token between loads. */
+export function createLoadApiSession(auth: LoadApiAuth, fetchImpl: typeof fetch = fetch, timeoutMs = REQUEST_TIMEOUT_MS) {
+  const base = auth.baseUrl.trim().replace(/\/+$/u, '');
+  const secrets = [auth.apiKey, auth.bearerToken].filter((secret): secret is string => Boolean(secret && secret.length >= 4));
+  const mask = (text: string) => secrets.reduce((masked, secret) => masked.split(secret).join('•••'), text);
+  let accessToken: string | null = auth.authType === 'bearer_token' ? auth.bearerToken : null;
+
+  const request = async (path: string, init: RequestInit): Promise<Response | { failure: 'timeout' | 'network' }> => {
+    try {
+      return await fetchImpl(`${base}${path}`, { ...init, signal: AbortSignal.timeout(timeoutMs), credentials: 'omit', cache: 'no-store' });
+    } catch (thrown) {
+      return { failure: thrown instanceof DOMException && thrown.name === 'TimeoutError' ? 'timeout' : 'network' };
+    }
+  };
+
+  /** Trades the API key for an access token; null when refused or unreachable. */
+  const refresh = async (): Promise<{ token: string } | { message: string }> => {
+    if (auth.authType !== 'api_key' || !auth.apiKey) return { message: MESSAGES.refreshFailed };
+    const answer = await request('/token/refresh', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refreshToken: auth.apiKey }),
+    });
+    if ('failure' in answer) return { message: answer.failure === 'timeout' ? MESSAGES.timeout : MESSAGES.network(originOf(base)) };
+    const json = await readJson(answer);
+    const token = json && typeof json === 'object' && 'accessToken' in json ? (json as { accessToken: unknown }).accessToken : null;
+    if (!answer.ok || typeof token !== 'string' || token === '') return { message: MESSAGES.refreshFailed };
+    accessToken = token;
+    return { token };
+  };
+
+  const post = async (body: string, idempotencyKey: string, token: string) =>
+    request('/v2/loads', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'Idempotency-Key': idempotencyKey },
+      body,
+    });
+
+  return {
+    /** Sends one load (refreshing the token first, and once more after a 401, for API key auth). */
+    async postLoad(body: string, idempotencyKey: string): Promise<LoadPostOutcome> {
+      if (accessToken === null) {
+        const refreshed = await refresh();
+        if ('message' in refreshed) return { kind: 'unauthorized', status: 401, message: refreshed.message };
+      }
+      let answer = await post(body, idempotencyKey, accessToken ?? '');
+      if (!('failure' in answer) && answer.status === 401 && auth.authType === 'api_key') {
+        const refreshed = await refresh();
+        if ('message' in refreshed) return { kind: 'unauthorized', status: 401, message: refreshed.message };
+        answer = await post(body, idempotencyKey, refreshed.token);
+      }
+      return classify(answer, base, mask);
+    },
+
+    /** Checks the credentials without creating anything. */
+    async testConnection(brokerageName: string): Promise<ConnectionCheck> {
+      if (auth.authType === 'api_key') {
+        const refreshed = await refresh();
+        return 'message' in refreshed ? { ok: false, message: mask(refreshed.message) } : { ok: true, message: MESSAGES.connected };
+      }
+      const key = encodeURIComponent(brokerageKeyOf(brokerageName));
+      const answer = await request(`/token?brokerageKey=${key}`, { method: 'GET', headers: { Authorization: `Bearer ${auth.bearerToken ?? ''}` } });
+      if ('failure' in answer) return { ok: false, message: answer.failure === 'timeout' ? MESSAGES.timeout : MESSAGES.network(originOf(base)) };
+      if (answer.ok) return { ok: true, message: MESSAGES.connected };
+      const detail = mask(await readDetail(answer));
+      return { ok: false, message: answer.status === 401 ? MESSAGES.unauthorized(detail) : MESSAGES.other(answer.status, detail) };
+    },
+  };
+}
+
+export type LoadApiSession = ReturnType<typeof createLoadApiSession>;
+
+/** The brokerage key the API expects: the name in lower case, spaces and `_` as `-`. */
+export function brokerageKeyOf(name: string): string {
+  return name.trim().toLowerCase().replace(/[\s_]+/gu, '-');
+}
+
+/** Turns an answer (or its absence) into what the sender does next. */
+async function classify(answer: Response | { failure: 'timeout' | 'network' }, base: string, mask: (text: string) => string): Promise<LoadPostOutcome> {
+  if ('failure' in answer) {
+    return answer.failure === 'timeout'
+      ? { kind: 'retry', status: null, retryAfterMs: null, reason: 'timeout', message: MESSAGES.timeout }
+      : { kind: 'retry', status: null, retryAfterMs: null, reason: 'network', message: MESSAGES.network(originOf(base)) };
+  }
+  const status = answer.status;
+  if (status >= 200 && status < 300) {
+    const json = await readJson(answer);
+    return { kind: 'created', status, loadNumber: loadNumberIn(json) };
+  }
+  const detail = mask(await readDetail(answer));
+  if (status === 429) return { kind: 'retry', status, retryAfterMs: retryAfterOf(answer.headers.get('Retry-After')), reason: 'rate-limited', message: MESSAGES.rateLimited };
+  if (status >= 500 || status === 408) return { kind: 'retry', status, retryAfterMs: retryAfterOf(answer.headers.get('Retry-After')), reason: 'server-error', message: MESSAGES.server(status) };
+  if (status === 401) return { kind: 'unauthorized', status, message: MESSAGES.unauthorized(detail) };
+  if (status === 403) return { kind: 'unauthorized', status, message: MESSAGES.forbidden(detail) };
+  if (status === 400) return { kind: 'rejected', status, message: MESSAGES.badRequest(detail) };
+  if (status === 422) return { kind: 'rejected', status, message: MESSAGES.validation(detail) };
+  if (status === 404) return { kind: 'rejected', status, message: MESSAGES.notFound };
+  return { kind: 'rejected', status, message: MESSAGES.other(status, detail) };
+}
+
+/** `Retry-After` in seconds or as an HTTP date → milliseconds to wait; null when absent or unreadable. */
+export function retryAfterOf(header: string | null, nowMs = Date.now()): number | null {
+  if (header === null || header.trim() === '') return null;
+  const seconds = Number(header.trim());
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? null : Math.max(0, at - nowMs);
+}
+
+/** The load number an answer names (`loadNumber`, `load.loadNumber` or `id`), or null. */
+function loadNumberIn(json: unknown): string | null {
+  if (!json || typeof json !== 'object') return null;
+  const record = json as Record<string, unknown>;
+  const nested = record.load && typeof record.load === 'object' ? (record.load as Record<string, unknown>).loadNumber : undefined;
+  const value = record.loadNumber ?? nested ?? record.id;
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
+}
+
+/** The API's own words about a refusal (`message`, `error`, `errors`), short. */
+async function readDetail(answer: Response): Promise<string> {
+  const text = await answer.text().catch(() => '');
+  let detail = text;
+  try {
+    const json: unknown = JSON.parse(text);
+    if (json && typeof json === 'object') {
+      const record = json as Record<string, unknown>;
+      const found = record.message ?? record.error ?? record.errors ?? record.detail;
+      detail = typeof found === 'string' ? found : JSON.stringify(found ?? json);
+    }
+  } catch {
+    // plain text
+  }
+  detail = detail.replace(/\s+/gu, ' ').trim();
+  return detail.length > 300 ? `${detail.slice(0, 297)}…` : detail;
+}
+
+/** An answer's JSON body, or null. */
+async function readJson(answer: Response): Promise<unknown> {
+  try {
+    return await answer.json();
+  } catch {
+    return null;
+  }
+}
+
+/** The scheme, host and port of a base URL, for messages. */
+function originOf(base: string): string {
+  try {
+    return new URL(base).origin;
+  } catch {
+    return base;
+  }
+}

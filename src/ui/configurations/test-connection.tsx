@@ -1,0 +1,36 @@
+import { useState } from 'react';
+import type { ConfigurationDraft } from './configuration-draft';
+import { useDatabase } from '../database-context';
+
+/**
+ * `Test connection` on a configuration's form: checks the typed credentials (or the stored ones
+ * when the field is left blank) against the API base URL, in the worker. Nothing is saved.
+ */
+export function TestConnection({ draft, brokerageName, configurationId }: { draft: ConfigurationDraft; brokerageName: string; configurationId: number | null }) {
+  const { api } = useDatabase();
+  const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
+  const [isTesting, setTesting] = useState(false);
+  const test = async () => {
+    setTesting(true);
+    setResult(null);
+    try {
+      setResult(await api.testConnection({
+        configurationId, brokerageName, authType: draft.authType, baseUrl: draft.baseUrl, apiKey: draft.apiKey, bearerToken: draft.bearerToken,
+      }));
+    } finally {
+      setTesting(false);
+    }
+  };
+  return (
+    <div className="test-connection">
+      <button type="button" disabled={isTesting} onClick={() => void test()}>
+        {isTesting ? 'Testing…' : 'Test connection'}
+      </button>
+      {result ? (
+        <p role={result.ok ? 'status' : 'alert'} className={`notice ${result.ok ? 'notice-success' : 'notice-error'}`}>
+          {result.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,206 @@
+/**
+ * The worker side of the Process file view (ProcessingApi): reading files, the header check,
+ * suggestions, mappings, validation, connection tests, and runs (delegated to RunOperations).
+ */
+import { checkHeaders } from '../../core/csv/header-check';
+import { createPayloadBuilder } from '../../core/csv/payload';
+import { createRowReader } from '../../core/csv/row-reader';
+import { suggestMappings } from '../../core/csv/suggestions';
+import { canContinueWith } from '../../core/csv/validate-table';
+import { saveConfiguration } from '../../core/db/configurations';
+import { readConfigurationSecrets, saveConfigurationHeaders } from '../../core/db/configuration-secrets';
+import { listConfigurations } from '../../core/db/configurations';
+import { countLoadsPerDay } from '../../core/db/history-stats';
+import { listRunErrors } from '../../core/db/processing-errors';
+import { listFailures } from '../../core/db/processing-loads';
+import { runWrite } from '../../core/db/write';
+import { isMetadataKey } from '../../core/field-mappings';
+import { fail, ok, type Result } from '../../core/result';
+import type { ConfigurationView } from '../../core/db/configuration-view';
+import type { SendLoopResult } from '../../core/csv/send-loop';
+import type { ConnectionCheck } from '../../platform/load-api';
+import { LoadedFiles } from './loaded-files';
+import { createLoadApiSession } from '../../platform/load-api';
+import { readFirstSheet } from '../../platform/xlsx-reader';
+import type { ConnectionRequest, FileSummary, ProcessingApi, ResendKind, ValidationSummary } from './processing-api';
+import { readTableFile, type ReadWorkbook } from './read-file';
+import { buildReport, buildRowsCsv } from './run-downloads';
+import { RunOperations, type RunDeps } from './run-operations';
+
+const MESSAGES = {
+  noFile: 'That file is no longer loaded. Choose it again.',
+  noConfiguration: 'That configuration no longer exists. Choose another configuration.',
+} as const;
+
+const PROBLEMS_SHOWN = 200;
+const CELL_SHOWN = 200;
+
+export interface ProcessingDeps extends RunDeps {
+  files: LoadedFiles;
+  readWorkbook: ReadWorkbook;
+  appVersion: string;
+}
+
+/** The worker's processing operations, with the browser's platform parts unless overridden. */
+export function createProcessingOperations(
+  base: { live: ProcessingDeps['live']; clock: ProcessingDeps['clock']; appVersion: string },
+  overrides: Partial<Pick<ProcessingDeps, 'createSession' | 'readWorkbook' | 'beforeRun'>>,
+): ProcessingOperations {
+  return new ProcessingOperations({
+    ...base,
+    files: new LoadedFiles(),
+    owner: crypto.randomUUID(),
+    createSession: overrides.createSession ?? ((auth) => createLoadApiSession(auth)),
+    readWorkbook: overrides.readWorkbook ?? readFirstSheet,
+    // The `Before processing` snapshot hook: wire issue 6's takeSnapshot(trigger) here.
+    beforeRun: overrides.beforeRun ?? (async () => undefined),
+  });
+}
+
+/** Implements ProcessingApi over the live database (DatabaseService delegates to it). */
+export class ProcessingOperations implements ProcessingApi {
+  private readonly runs: RunOperations;
+
+  constructor(private readonly deps: ProcessingDeps) {
+    this.runs = new RunOperations(deps);
+  }
+
+  async readProcessingFile(file: Blob, name: string, configurationId: number | null): Promise<Result<FileSummary>> {
+    const read = await readTableFile(file, name, this.deps.readWorkbook);
+    if (!read.ok) return read;
+    const table = read.value;
+    this.deps.files.add(table);
+    const config = configurationId === null ? null : this.deps.live.read((db) => readConfigurationSecrets(db, configurationId));
+    const saved = configurationId === null ? null : this.savedHeaders(configurationId);
+    const samples = table.headers.map((_, column) => sampleColumn(table.rows, column));
+    const mapped = new Set(Object.entries(config?.mappings ?? {}).filter(([path, source]) => !isMetadataKey(path) && source.trim() !== '').map(([path]) => path));
+    return ok({
+      fileId: table.id, name: table.name, size: table.size, kind: table.kind, encoding: table.encoding, rowCount: table.rows.length,
+      rawHeaders: table.rawHeaders, headers: table.headers,
+      firstRows: table.rows.slice(0, 10).map((row) => row.map((cell) => (cell.length > CELL_SHOWN ? `${cell.slice(0, CELL_SHOWN - 1)}…` : cell))),
+      samples,
+      headerCheck: config ? checkHeaders(saved, table.headers) : null,
+      suggestions: suggestMappings(table.headers, samples, mapped),
+    });
+  }
+
+  async saveMappings(configurationId: number, mappings: Record<string, string>): Promise<Result<ConfigurationView>> {
+    const view = this.findView(configurationId);
+    if (!view) return fail('configuration-missing', MESSAGES.noConfiguration);
+    return this.deps.live.write((db, now) =>
+      saveConfiguration(db, {
+        id: view.id, brokerage_name: view.brokerage_name, configuration_name: view.configuration_name, description: view.description ?? '',
+        auth_type: view.auth_type, base_url: view.base_url, api_key: '', bearer_token: '', field_mappings: mappings,
+      }, now),
+    );
+  }
+
+  async saveFileHeaders(configurationId: number, fileId: string): Promise<Result<ConfigurationView>> {
+    const file = this.deps.files.get(fileId);
+    if (!file) return fail('file-missing', MESSAGES.noFile);
+    const written = await this.deps.live.write((db, now) =>
+      runWrite(db, now, () => {
+        saveConfigurationHeaders(db, configurationId, file.headers, now);
+        return ok(undefined);
+      }),
+    );
+    if (!written.ok) return written;
+    const view = this.findView(configurationId);
+    return view ? ok(view) : fail('configuration-missing', MESSAGES.noConfiguration);
+  }
+
+  async validateProcessingFile(fileId: string, configurationId: number): Promise<Result<ValidationSummary>> {
+    const file = this.deps.files.get(fileId);
+    if (!file) return fail('file-missing', MESSAGES.noFile);
+    const config = this.deps.live.read((db) => readConfigurationSecrets(db, configurationId));
+    if (!config) return fail('configuration-missing', MESSAGES.noConfiguration);
+    const validation = this.deps.files.validate(file, config.mappings);
+    const { plan } = validation;
+    const first = validation.validRows[0];
+    let preview: ValidationSummary['preview'] = null;
+    if (first !== undefined) {
+      const read = createRowReader(plan, file.headers.length)(file.rows[first - 1] ?? [], first);
+      preview = { row: first, body: JSON.stringify(createPayloadBuilder(plan)(read.values), null, 2), defaulted: read.defaulted };
+    }
+    const mappedPaths = new Set(plan.fields.map((planned) => planned.field.path));
+    return ok({
+      total: file.rows.length, valid: validation.validRows.length, invalid: validation.invalidCount,
+      problems: validation.problems.slice(0, PROBLEMS_SHOWN), problemCount: validation.problems.length,
+      canContinue: canContinueWith(validation.validRows.length, file.rows.length),
+      missingColumns: plan.missingColumns,
+      requiredTotal: plan.required.length,
+      requiredMapped: plan.required.filter((path) => mappedPaths.has(path)).length,
+      preview,
+    });
+  }
+
+  startProcessingRun(fileId: string, configurationId: number) {
+    return this.runs.startRun(fileId, configurationId);
+  }
+  prepareResend(runId: number, which: ResendKind, fileId: string | null) {
+    return this.runs.prepareResend(runId, which, fileId);
+  }
+  claimLoads(runId: number, max: number) {
+    return this.runs.claim(runId, max);
+  }
+  sendLoad(runId: number, row: number, _attempt: number, isLastAttempt: boolean) {
+    return this.runs.send(runId, row, isLastAttempt);
+  }
+  endSendPass(runId: number, result: SendLoopResult) {
+    return this.runs.endPass(runId, result);
+  }
+  async listOpenRuns() {
+    return this.runs.listOpen();
+  }
+  async getRun(runId: number) {
+    return this.runs.get(runId);
+  }
+  async listRunFailures(runId: number, limit: number) {
+    return this.deps.live.read((db) => listFailures(db, runId, Math.min(1000, Math.max(1, limit))));
+  }
+  async listRunErrors(runId: number, limit: number, offset: number) {
+    return this.deps.live.read((db) => listRunErrors(db, runId, Math.min(500, Math.max(1, limit)), Math.max(0, offset)));
+  }
+  async buildRunReport(runId: number) {
+    return this.deps.live.read((db) => buildReport(db, runId, this.deps.clock.now(), this.deps.appVersion));
+  }
+  async buildRunRowsCsv(runId: number, fileId: string, which: 'failed' | 'successful') {
+    return this.deps.live.read((db) => buildRowsCsv(db, runId, this.deps.files.get(fileId), which, this.deps.clock.now()));
+  }
+
+  async testConnection(request: ConnectionRequest): Promise<ConnectionCheck> {
+    const stored = request.configurationId === null ? null : this.deps.live.read((db) => readConfigurationSecrets(db, request.configurationId as number));
+    const session = this.deps.createSession({
+      authType: request.authType,
+      baseUrl: request.baseUrl.trim() || stored?.baseUrl || '',
+      apiKey: request.apiKey.trim() || stored?.apiKey || null,
+      bearerToken: request.bearerToken.trim() || stored?.bearerToken || null,
+    });
+    return session.testConnection(request.brokerageName);
+  }
+
+  async countLoadsPerDay(sinceIso: string, utcOffsetMinutes: number) {
+    return this.deps.live.read((db) => countLoadsPerDay(db, sinceIso, utcOffsetMinutes));
+  }
+
+  private savedHeaders(configurationId: number): string[] | null {
+    return this.findView(configurationId)?.file_headers ?? null;
+  }
+
+  private findView(configurationId: number): ConfigurationView | undefined {
+    return this.deps.live.read((db) => {
+      const secrets = readConfigurationSecrets(db, configurationId);
+      return secrets ? listConfigurations(db, secrets.brokerageName).find((view) => view.id === configurationId) : undefined;
+    });
+  }
+}
+
+/** Up to 3 distinct non-empty values of a column, from the first rows that have one. */
+function sampleColumn(rows: readonly string[][], column: number): string[] {
+  const found: string[] = [];
+  for (let i = 0; i < rows.length && i < 500 && found.length < 3; i++) {
+    const value = (rows[i]?.[column] ?? '').trim();
+    if (value !== '' && !found.includes(value)) found.push(value.length > 60 ? `${value.slice(0, 59)}…` : value);
+  }
+  return found;
+}

@@ -1,0 +1,212 @@
+/**
+ * Processing runs in the worker: start, claim, send, end, resend. Every claim is durable before
+ * the page may POST any of its loads, and outcomes are recorded in batches with the claims.
+ * Guarantee: a load is POSTed automatically at most once per Idempotency-Key; a load whose POST
+ * may have reached the API unrecorded (tab closed mid-flight) is marked uncertain and is sent
+ * again only when the user asks, with the same key.
+ */
+import { canContinueWith } from '../../core/csv/validate-table';
+import { compileMappingPlan } from '../../core/csv/mapping-plan';
+import type { SendAttempt, SendLoopResult } from '../../core/csv/send-loop';
+import { readConfigurationSecrets, touchConfiguration, type ConfigurationSecrets } from '../../core/db/configuration-secrets';
+import { claimLoads, listLoads, recordOutcomes, releaseClaims } from '../../core/db/processing-loads';
+import { createRun, listOpenRuns, readRun, refreshRunCounts, setRunState, type RunSummary } from '../../core/db/processing-runs';
+import { writeErrorLog } from '../../core/db/processing-error-log';
+import { runWrite } from '../../core/db/write';
+import { fail, ok, type Result } from '../../core/result';
+import type { Clock } from '../../core/clock';
+import type { LoadApiAuth, LoadApiSession } from '../../platform/load-api';
+import type { LiveDatabase } from '../live-database';
+import { ActiveRun } from './active-run';
+import type { LoadedFiles } from './loaded-files';
+import { settleAttempt } from './outcome';
+import type { ResendKind, RunView } from './processing-api';
+
+const MESSAGES = {
+  noFile: 'That file is no longer loaded. Choose it again.',
+  noConfiguration: 'That configuration no longer exists (perhaps it was deleted or a backup was restored). Nothing was sent. Choose another configuration.',
+  noValidRows: 'No row of this file is valid, so nothing was sent and no run was recorded. Fix the mapping or the file and try again.',
+  tooManyInvalid: 'Fewer than 90 % of the rows are valid, so nothing was sent. Fix the mapping or the file first.',
+  noRun: 'That run no longer exists (perhaps a backup was restored). Nothing more was sent.',
+  notActive: 'This run is not being sent from this tab. Nothing was sent.',
+  busy: 'This run is already being sent from this tab.',
+  needsFile: (name: string) => `To continue this run, choose the same file again (“${name}”). A different or changed file would send different loads, so only the very same file is accepted.`,
+  notInterrupted: 'This run has no uncertain loads to resend (or another tab is still sending it).',
+  nothingToSend: 'There is nothing left to send for this run.',
+} as const;
+
+export interface RunDeps {
+  live: LiveDatabase;
+  clock: Clock;
+  files: LoadedFiles;
+  createSession: (auth: LoadApiAuth) => LoadApiSession;
+  /** This worker's id: a run marked sending by another id was interrupted. */
+  owner: string;
+  /**
+   * Called before a new run records anything: the hook for a `Before processing` snapshot
+   * (issue 6). A no-op until the snapshots engineer's `takeSnapshot(trigger)` is wired in.
+   */
+  beforeRun: (trigger: 'Before processing') => Promise<void>;
+}
+
+/** Start, claim, send and end runs. */
+export class RunOperations {
+  private readonly active = new Map<number, ActiveRun>();
+
+  constructor(private readonly deps: RunDeps) {}
+
+  /** Records a new run and makes its valid rows ready to send. */
+  async startRun(fileId: string, configurationId: number): Promise<Result<RunView>> {
+    const file = this.deps.files.get(fileId);
+    if (!file) return fail('file-missing', MESSAGES.noFile);
+    const config = this.deps.live.read((db) => readConfigurationSecrets(db, configurationId));
+    if (!config) return fail('configuration-missing', MESSAGES.noConfiguration);
+    const validation = this.deps.files.validate(file, config.mappings);
+    if (validation.validRows.length === 0) return fail('no-valid-rows', MESSAGES.noValidRows);
+    if (!canContinueWith(validation.validRows.length, file.rows.length)) return fail('too-many-invalid', MESSAGES.tooManyInvalid);
+    await this.deps.beforeRun('Before processing');
+    const sessionId = crypto.randomUUID();
+    const written = await this.deps.live.write((db, now) =>
+      runWrite(db, now, () => {
+        touchConfiguration(db, configurationId, now);
+        return ok(createRun(db, {
+          brokerageName: config.brokerageName, configurationName: config.configurationName, configurationId,
+          fileName: file.name, totalRows: file.rows.length, headers: file.headers, sessionId, fingerprint: file.fingerprint,
+          fileSize: file.size, mappings: config.mappings, problems: validation.problems, invalidRows: validation.invalidRows, owner: this.deps.owner,
+        }, now));
+      }),
+    );
+    if (!written.ok) return written;
+    this.activate(written.value, file, config, validation.plan, sessionId, validation.validRows, 0);
+    return this.view(written.value);
+  }
+
+  /** Makes unsent, failed or uncertain rows of a run ready to send again. */
+  async prepareResend(runId: number, which: ResendKind, fileId: string | null): Promise<Result<{ rows: number }>> {
+    if (this.active.has(runId)) return fail('run-busy', MESSAGES.busy);
+    const run = this.deps.live.read((db) => readRun(db, runId));
+    if (!run) return fail('run-missing', MESSAGES.noRun);
+    const file = this.deps.files.get(fileId) ?? this.deps.files.findByFingerprint(run.fingerprint);
+    if (!file || file.fingerprint !== run.fingerprint) return fail('needs-file', MESSAGES.needsFile(run.fileName));
+    const config = run.configurationId === null ? null : this.deps.live.read((db) => readConfigurationSecrets(db, run.configurationId as number));
+    if (!config) return fail('configuration-missing', MESSAGES.noConfiguration);
+    const isSendingElsewhere = run.state === 'sending' && !this.isInterrupted(run);
+    if (which === 'uncertain' && (run.claimed === 0 || isSendingElsewhere)) return fail('not-interrupted', MESSAGES.notInterrupted);
+    const loads = this.deps.live.read((db) => listLoads(db, runId));
+    // The run's own mappings, not the configuration's current ones: a resend builds the same loads.
+    const plan = compileMappingPlan(run.mappings, file.headers);
+    let rows: number[];
+    if (which === 'rest') {
+      const known = new Set(loads.map((load) => load.row));
+      rows = this.deps.files.validate(file, run.mappings).validRows.filter((row) => !known.has(row));
+    } else {
+      rows = loads.filter((load) => load.state === (which === 'failed' ? 'failed' : 'claimed')).map((load) => load.row);
+    }
+    if (rows.length === 0) return fail('nothing-to-send', MESSAGES.nothingToSend);
+    const marked = await this.deps.live.write((db, now) =>
+      runWrite(db, now, () => {
+        setRunState(db, runId, 'sending', null, this.deps.owner, now);
+        return ok(undefined);
+      }),
+    );
+    if (!marked.ok) return marked;
+    this.activate(runId, file, config, plan, run.sessionId ?? `run-${runId}`, rows, run.processingSeconds);
+    return ok({ rows: rows.length });
+  }
+
+  /** Records outcomes so far and claims up to `max` more rows; resolves once both are durable. */
+  async claim(runId: number, max: number): Promise<Result<number[]>> {
+    const run = this.active.get(runId);
+    if (!run) return fail('run-not-active', MESSAGES.notActive);
+    const rows = run.peekClaim(max);
+    const outcomes = run.takePending();
+    const written = await this.deps.live.write((db, now) =>
+      runWrite(db, now, () => {
+        if (!readRun(db, runId)) return fail('run-missing', MESSAGES.noRun);
+        recordOutcomes(db, runId, outcomes, now);
+        claimLoads(db, runId, rows.map((row) => ({ row, loadNumber: run.loadNumberOf(row) })), now);
+        refreshRunCounts(db, runId, run.secondsAt(this.deps.clock.now().getTime()));
+        return ok(listLoads(db, runId, 'claimed'));
+      }),
+    );
+    if (!written.ok) {
+      run.restore(outcomes);
+      return written;
+    }
+    for (const load of written.value) run.generations.set(load.row, load.keyGeneration);
+    run.commitClaim(rows.length);
+    return ok(rows);
+  }
+
+  /** One attempt at one claimed load. */
+  async send(runId: number, row: number, isLastAttempt: boolean): Promise<SendAttempt> {
+    const run = this.active.get(runId);
+    if (!run) return { kind: 'stop', message: MESSAGES.notActive, recorded: false };
+    const body = run.bodyOf(row);
+    const answer = await run.session.postLoad(body, run.keyOf(row));
+    const settled = settleAttempt(answer, row, run.loadNumberOf(row), body, isLastAttempt);
+    if (settled.record) run.pending.push(settled.record);
+    return settled.next;
+  }
+
+  /** Ends a pass: records the rest, gives back claims never POSTed, sets the run's state. */
+  async endPass(runId: number, result: SendLoopResult): Promise<Result<RunView>> {
+    const run = this.active.get(runId);
+    if (!run) return fail('run-not-active', MESSAGES.notActive);
+    const outcomes = run.takePending();
+    const state = result.ended === 'finished' ? 'finished' : result.ended;
+    const written = await this.deps.live.write((db, now) =>
+      runWrite(db, now, () => {
+        if (!readRun(db, runId)) return fail('run-missing', MESSAGES.noRun);
+        recordOutcomes(db, runId, outcomes, now);
+        releaseClaims(db, runId, [...result.unstarted, ...result.unrecorded]);
+        setRunState(db, runId, state, result.stopMessage, null, now);
+        refreshRunCounts(db, runId, run.secondsAt(this.deps.clock.now().getTime()));
+        writeErrorLog(db, runId);
+        return ok(undefined);
+      }),
+    );
+    this.active.delete(runId);
+    if (!written.ok) return written;
+    return this.view(runId);
+  }
+
+  /** Runs still open, newest first. */
+  listOpen(): RunView[] {
+    return this.deps.live
+      .read((db) => listOpenRuns(db))
+      .map((run) => this.toView(run))
+      .filter((run) => run.state === 'sending' || run.notSent > 0 || run.claimed > 0);
+  }
+
+  /** One run as the UI sees it. */
+  get(runId: number): RunView | null {
+    const run = this.deps.live.read((db) => readRun(db, runId));
+    return run ? this.toView(run) : null;
+  }
+
+  private view(runId: number): Result<RunView> {
+    const run = this.get(runId);
+    return run ? ok(run) : fail('run-missing', MESSAGES.noRun);
+  }
+
+  private toView(run: RunSummary): RunView {
+    return {
+      ...run,
+      isInterrupted: this.isInterrupted(run),
+      isActive: this.active.has(run.id),
+      attachedFileId: this.deps.files.findByFingerprint(run.fingerprint)?.id ?? null,
+      apiFailed: Math.max(0, run.failed - run.invalid),
+    };
+  }
+
+  /** Marked sending by another worker while this tab holds the writer role: that tab is gone. */
+  private isInterrupted(run: RunSummary): boolean {
+    return run.state === 'sending' && !this.active.has(run.id) && run.owner !== this.deps.owner && this.deps.live.isWriter;
+  }
+
+  private activate(runId: number, file: ActiveRun['file'], config: ConfigurationSecrets, plan: ReturnType<typeof compileMappingPlan>, sessionId: string, rows: number[], secondsBefore: number): void {
+    const session = this.deps.createSession({ authType: config.authType, baseUrl: config.baseUrl, apiKey: config.apiKey, bearerToken: config.bearerToken });
+    this.active.set(runId, new ActiveRun(runId, file, plan, session, sessionId, rows, secondsBefore, this.deps.clock.now().getTime()));
+  }
+}
