@@ -29,6 +29,8 @@ export interface DemoApi {
   port: number;
   readonly loads: DemoLoad[];
   readonly attempts: number;
+  /** Every access token handed out by /token/refresh. */
+  readonly issuedTokens: string[];
   configure(config: DemoConfig): { faultsQueued: number; slowMs: number };
   reset(): void;
   close(): Promise<void>;

@@ -42,6 +42,10 @@ export async function startDemoApi({ port = 0, host = '127.0.0.1', apiKeys = [DE
     get loads() {
       return state.loads;
     },
+    /** Every access token handed out by /token/refresh (tests check none of them leaks). */
+    get issuedTokens() {
+      return [...state.issued];
+    },
     /** Every POST to /v2/loads received (including refused and replayed ones). */
     get attempts() {
       return state.attempts;
@@ -56,7 +60,7 @@ export async function startDemoApi({ port = 0, host = '127.0.0.1', apiKeys = [DE
 }
 
 function freshState() {
-  return { loads: [], attempts: 0, tokens: new Map(), replies: new Map(), faults: [], slowMs: 0, rejectLoadNumbers: new Set() };
+  return { loads: [], attempts: 0, issued: [], tokens: new Map(), replies: new Map(), faults: [], slowMs: 0, rejectLoadNumbers: new Set() };
 }
 
 function applyConfig(state, config = {}) {
@@ -97,6 +101,7 @@ function refreshToken(res, state, options, body) {
   }
   const token = `at-${randomUUID()}`;
   state.tokens.set(token, Date.now());
+  state.issued.push(token);
   return send(res, 200, { accessToken: token, expiresIn: 3600 });
 }
 
