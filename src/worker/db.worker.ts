@@ -8,6 +8,9 @@ import { followingClock } from '../core/clock';
 import { openIdbDatabaseStore } from '../platform/idb-database-store';
 import { loadBrowserSqlJs } from '../platform/sqljs-browser';
 import { isStoragePersisted } from '../platform/storage-persistence';
+import { estimateStorage } from '../platform/storage-estimate';
+import { createWorkerSnapshotChecker } from '../platform/snapshot-checker-worker';
+import { openSnapshotStoreOrUnavailable } from '../platform/snapshot-store';
 import { createWebTabCoordination } from '../platform/web-tab-coordination';
 import { openDatabaseService, type DatabaseService } from './database-service';
 import { singleTabCoordination } from './tab-coordination';
@@ -18,7 +21,7 @@ import { CLOCK_METHOD } from './api';
 const clock = followingClock();
 
 const ready: Promise<DatabaseService> = (async () => {
-  const [SQL, store] = await Promise.all([loadBrowserSqlJs(), openIdbDatabaseStore()]);
+  const [SQL, store, snapshotStore] = await Promise.all([loadBrowserSqlJs(), openIdbDatabaseStore(), openSnapshotStoreOrUnavailable()]);
   return openDatabaseService({
     SQL,
     store,
@@ -26,6 +29,7 @@ const ready: Promise<DatabaseService> = (async () => {
     tabs: createWebTabCoordination() ?? singleTabCoordination(),
     appVersion: APP_VERSION,
     isStoragePersisted,
+    snapshots: { store: snapshotStore, checker: createWorkerSnapshotChecker(), estimateStorage },
   });
 })();
 
