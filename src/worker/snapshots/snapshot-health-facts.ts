@@ -20,6 +20,7 @@ export async function snapshotHealthFacts(service: SnapshotService): Promise<Pic
     snapshotSizes: verified.slice(0, 2).map((m) => m.databaseBytes),
     snapshotCount: manifests.length,
     newestSnapshot: newest ? await service.rowOf(newest) : null,
-    snapshotFailure: newestFailure && (lastGoodAt === null || newestFailure.at > lastGoodAt) ? newestFailure : null,
+    // On a tie the failure wins: better a warning too many than a failure hidden.
+    snapshotFailure: newestFailure && (lastGoodAt === null || newestFailure.at >= lastGoodAt) ? newestFailure : null,
   };
 }
