@@ -10,7 +10,7 @@ import { openIdbDatabaseStore } from '../../src/platform/idb-database-store';
 import { loadBrowserSqlJs } from '../../src/platform/sqljs-browser';
 import { openDatabaseService } from '../../src/worker/database-service';
 import { openIdbSnapshotStore } from '../../src/platform/snapshot-store';
-import { createWorkerSnapshotChecker } from '../../src/platform/snapshot-checker-worker';
+import { inProcessSnapshotChecker } from '../../src/worker/snapshots/snapshot-check';
 import { estimateStorage } from '../../src/platform/storage-estimate';
 import { singleTabCoordination } from '../../src/worker/tab-coordination';
 
@@ -23,7 +23,7 @@ self.onmessage = async (event: MessageEvent<{ dbName: string }>) => {
     const engines = performance.now();
     const service = await openDatabaseService({
       SQL, store, clock: systemClock, tabs: singleTabCoordination(), appVersion: APP_VERSION, isStoragePersisted: async () => null,
-      snapshots: { store: snapshotStore, checker: createWorkerSnapshotChecker(), estimateStorage },
+      snapshots: { store: snapshotStore, checker: inProcessSnapshotChecker(SQL), estimateStorage },
     });
     const opened = performance.now();
     const status = await service.getStatus();

@@ -1,16 +1,17 @@
 /**
- * Runs the snapshot checker in a worker of its own (started from the database worker, on first
- * use). It is stopped after a minute without work: sql.js never returns memory to the system,
- * and a check of a 40 MB database leaves its heap that large.
+ * Runs the snapshot checker in a worker of its own, started from the database worker on first
+ * use — the same script, under the checker's name (src/worker/snapshots/checker-role.ts). It is
+ * stopped after a minute without work: sql.js never returns memory to the system, and a check
+ * of a 40 MB database leaves its heap that large.
  */
 import * as Comlink from 'comlink';
 import type { SnapshotChecker } from '../worker/snapshots/snapshot-check';
-import type { CheckerWorkerApi } from '../worker/snapshots/snapshot-check.worker';
+import { CHECKER_WORKER_NAME, type CheckerWorkerApi } from '../worker/snapshots/checker-role';
 
 const IDLE_STOP_MS = 60_000;
 
-/** A checker whose work happens in a helper worker. */
-export function createWorkerSnapshotChecker(): SnapshotChecker {
+/** A checker whose work happens in a helper worker running `scriptUrl` (the database worker's own). */
+export function createWorkerSnapshotChecker(scriptUrl: string | URL): SnapshotChecker {
   let worker: Worker | null = null;
   let remote: Comlink.Remote<CheckerWorkerApi> | null = null;
   let busy = 0;
@@ -24,7 +25,7 @@ export function createWorkerSnapshotChecker(): SnapshotChecker {
   const use = async <T>(work: (api: Comlink.Remote<CheckerWorkerApi>) => Promise<T>): Promise<T> => {
     clearTimeout(idleTimer);
     if (!remote) {
-      worker = new Worker(new URL('../worker/snapshots/snapshot-check.worker.ts', import.meta.url), { type: 'module' });
+      worker = new Worker(scriptUrl, { type: 'module', name: CHECKER_WORKER_NAME });
       remote = Comlink.wrap<CheckerWorkerApi>(worker);
     }
     busy++;

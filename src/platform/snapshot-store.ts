@@ -66,6 +66,11 @@ export async function openIdbSnapshotStore(name = SNAPSHOT_IDB_NAME): Promise<Sn
   return new IdbSnapshotStore(idb);
 }
 
+/** A Blob, also one from another realm (jsdom tests read Node's Blobs back from fake-indexeddb). */
+function isBlobLike(value: unknown): value is Blob {
+  return value instanceof Blob || (typeof value === 'object' && value !== null && typeof (value as Blob).arrayBuffer === 'function' && typeof (value as Blob).size === 'number');
+}
+
 class IdbSnapshotStore implements SnapshotStore {
   constructor(private readonly idb: IDBPDatabase<SnapshotSchema>) {}
 
@@ -84,7 +89,7 @@ class IdbSnapshotStore implements SnapshotStore {
 
   async readBytes(id: string): Promise<Blob | null> {
     const stored: unknown = await this.idb.get('bytes', id);
-    return stored instanceof Blob ? stored : null;
+    return isBlobLike(stored) ? stored : null;
   }
 
   update(manifest: SnapshotManifest): Promise<StoreOutcome> {

@@ -16,11 +16,14 @@ import { openDatabaseService, type DatabaseService } from './database-service';
 import { singleTabCoordination } from './tab-coordination';
 import { APP_VERSION } from '../core/app-version';
 import { CLOCK_METHOD } from './api';
+import { isSnapshotCheckerWorker, serveSnapshotChecker } from './snapshots/checker-role';
 
 /** The page's clock, as last heard: the page sends its time before every call (DESIGN.md "One clock"). */
 const clock = followingClock();
 
-const ready: Promise<DatabaseService> = (async () => {
+let ready: Promise<DatabaseService> | null = null;
+
+async function openService(): Promise<DatabaseService> {
   const [SQL, store, snapshotStore] = await Promise.all([loadBrowserSqlJs(), openIdbDatabaseStore(), openSnapshotStoreOrUnavailable()]);
   return openDatabaseService({
     SQL,
@@ -29,9 +32,9 @@ const ready: Promise<DatabaseService> = (async () => {
     tabs: createWebTabCoordination() ?? singleTabCoordination(),
     appVersion: APP_VERSION,
     isStoragePersisted,
-    snapshots: { store: snapshotStore, checker: createWorkerSnapshotChecker(), estimateStorage },
+    snapshots: { store: snapshotStore, checker: createWorkerSnapshotChecker(self.location.href), estimateStorage },
   });
-})();
+}
 
 /**
  * Forwards every call to the service once it is open (calls made earlier simply wait). The clock
@@ -41,7 +44,7 @@ const forwarder = new Proxy({} as Record<string, unknown>, {
   get(_target, method: string) {
     if (method === CLOCK_METHOD) return (pageNowMs: number) => clock.follow(pageNowMs);
     return async (...args: unknown[]) => {
-      const service = (await ready) as unknown as Record<string, (...a: unknown[]) => unknown>;
+      const service = (await (ready ??= openService())) as unknown as Record<string, (...a: unknown[]) => unknown>;
       const fn = service[method];
       if (typeof fn !== 'function') throw new Error(`Unknown database method ${method}`);
       return fn.apply(service, args);
@@ -49,4 +52,9 @@ const forwarder = new Proxy({} as Record<string, unknown>, {
   },
 });
 
-Comlink.expose(forwarder);
+// This script also runs as the snapshot checker (checker-role.ts); only the database role opens the database.
+if (isSnapshotCheckerWorker()) serveSnapshotChecker();
+else {
+  ready = openService();
+  Comlink.expose(forwarder);
+}

@@ -8,6 +8,7 @@ import { formatBytes, plural } from '../shared/format';
 import { Notice, type NoticeContent } from '../shared/notice';
 import { ProblemList } from './problem-list';
 import { RestorePreviewDetails, WarningList } from './restore-preview';
+import { UndoRestoreControl } from '../backups/undo-restore-control';
 
 const CONFIRM_WORD = 'RESTORE';
 const MESSAGES = {
@@ -92,13 +93,6 @@ export function RestorePanel({ disabled }: { disabled: boolean }) {
     await notifyChanged();
   }
 
-  async function onUndo() {
-    const result = await api.undoRestore();
-    if (!result.ok) return showError(result.error);
-    setNotice({ content: { kind: 'success', text: `Restore undone: the database is back as it was before the restore (${plural(result.value.counts.brokerage_configurations, 'configuration')}, ${plural(result.value.counts.upload_history, 'upload')}).` } });
-    await notifyChanged();
-  }
-
   const preview = phase.name === 'preview' || phase.name === 'applying' ? phase.preview : null;
   const needsTypedConfirm = preview !== null && mode === 'replace' && preview.liveHasData;
   const canRestore = phase.name === 'preview' && !preview?.needsPassphrase && (!needsTypedConfirm || confirmText.trim() === CONFIRM_WORD);
@@ -148,7 +142,7 @@ export function RestorePanel({ disabled }: { disabled: boolean }) {
             <div className="field">
               <label htmlFor={confirmId}>Type RESTORE to confirm</label>
               <input id={confirmId} value={confirmText} autoComplete="off" aria-describedby={`${confirmId}-note`} onChange={(e) => setConfirmText(e.target.value)} />
-              <span className="caption" id={`${confirmId}-note`}>Replacing removes what is in this browser now. A copy is kept so you can undo.</span>
+              <span className="caption" id={`${confirmId}-note`}>Replacing removes what is in this browser now. A snapshot is taken first so you can undo.</span>
             </div>
           ) : null}
           <div className="button-row">
@@ -165,12 +159,7 @@ export function RestorePanel({ disabled }: { disabled: boolean }) {
           {notice.warnings?.length ? <WarningList warnings={notice.warnings} /> : null}
         </Notice>
       ) : null}
-      {status?.undo && phase.name === 'idle' ? (
-        <div className="undo">
-          <button type="button" onClick={() => void onUndo()} disabled={disabled}>Undo restore</button>
-          <p className="caption">Returns to the database as it was {status.undo.label}.</p>
-        </div>
-      ) : null}
+      {status?.undo && phase.name === 'idle' ? <UndoRestoreControl label={status.undo.label} disabled={disabled} /> : null}
     </section>
   );
 }

@@ -28,14 +28,17 @@ export interface PreparedSnapshot {
 
 /** gzip of the bytes, on the platform's CompressionStream (no library). */
 export async function gzipBytes(bytes: Uint8Array): Promise<Blob> {
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('gzip'));
-  return new Response(stream).blob();
+  // Response bodies stream in browsers, Node and jsdom alike (jsdom's Blob has no stream()).
+  const body = new Response(bytes as BodyInit).body;
+  if (!body) throw new Error('no body to compress');
+  return new Response(body.pipeThrough(new CompressionStream('gzip'))).blob();
 }
 
 /** The database file inside a stored copy; throws when the copy is not gzip or is truncated. */
 export async function gunzipSnapshot(compressed: Blob): Promise<Bytes> {
-  const stream = compressed.stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  const body = typeof compressed.stream === 'function' ? compressed.stream() : new Response(await compressed.arrayBuffer()).body;
+  if (!body) throw new Error('no body to decompress');
+  return new Uint8Array(await new Response(body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
 }
 
 /** Compresses and fingerprints an exported database. */
