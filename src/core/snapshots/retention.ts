@@ -5,8 +5,10 @@ import { isPinned, type SnapshotManifest } from './manifest';
  * Which snapshots to keep (grandfather-father-son, DESIGN.md "Retention"), and why. Pure: the
  * caller deletes what is not kept. Rules, in order:
  * - pinned snapshots are always kept; so is the newest verified one, and any not yet verified;
- * - of the verified ones: the newest of each hour of the last 24 h, and of each of the last 30
- *   calendar days, 12 weeks (Monday to Sunday) and 12 months, today's counted;
+ * - of the verified ones: every one of the last 24 h, automatic ones (After changes, Hourly)
+ *   thinned to the newest of each hour — a snapshot someone took by hand, or one taken at end of
+ *   day, is never thinned away within the day; then the newest of each of the last 30 calendar
+ *   days, 12 weeks (Monday to Sunday) and 12 months, today's counted;
  * - a failed snapshot never fills a slot; it stays (for inspection) until a newer one verified
  *   and it is a week old;
  * - over the storage budget, the oldest kept ones go first — never a pinned one, never the
@@ -14,9 +16,12 @@ import { isPinned, type SnapshotManifest } from './manifest';
  * Nothing is deleted unless a newer snapshot was verified.
  */
 
-export type KeepReason = 'pinned' | 'newest' | 'hourly' | 'daily' | 'weekly' | 'monthly' | 'verifying' | 'failed';
+export type KeepReason = 'pinned' | 'newest' | 'last-24h' | 'hourly' | 'daily' | 'weekly' | 'monthly' | 'verifying' | 'failed';
 
-export type RetentionItem = Pick<SnapshotManifest, 'id' | 'takenAt' | 'storedBytes' | 'verification' | 'pin'>;
+export type RetentionItem = Pick<SnapshotManifest, 'id' | 'takenAt' | 'storedBytes' | 'verification' | 'pin'> & Partial<Pick<SnapshotManifest, 'trigger'>>;
+
+/** The triggers that fire by themselves, often: the only ones thinned within the last 24 h. */
+const THINNED_TRIGGERS: ReadonlySet<string> = new Set(['after-changes', 'hourly']);
 
 export interface RetentionDecision {
   id: string;
@@ -61,6 +66,9 @@ export function planRetention({ snapshots, now, budgetBytes, calendar = localCal
     if (s.verification.state === 'failed' && (!hasNewerVerified || nowMs - Date.parse(s.takenAt) < FAILED_KEPT_MS)) add(s.id, 'failed');
   }
   if (verified[0]) add(verified[0].id, 'newest');
+  for (const s of verified) {
+    if (nowMs - Date.parse(s.takenAt) < DAY && s.trigger !== undefined && !THINNED_TRIGGERS.has(s.trigger)) add(s.id, 'last-24h');
+  }
   // byNewest order: the first snapshot seen in a bucket is the newest of it.
   for (const { reason, isInWindow, bucket } of CLASSES) {
     const seen = new Set<string | number>();
@@ -101,7 +109,7 @@ function withinBudget(decisions: RetentionDecision[], byNewest: readonly Retenti
 /** "kept: pinned, daily" — what the Backups view shows in its "Why kept" column. */
 export function describeKeepReasons(keptFor: readonly KeepReason[]): string {
   const words: Record<KeepReason, string> = {
-    pinned: 'pinned', newest: 'newest', hourly: 'hourly', daily: 'daily', weekly: 'weekly', monthly: 'monthly',
+    pinned: 'pinned', newest: 'newest', 'last-24h': 'taken in the last 24 h', hourly: 'hourly', daily: 'daily', weekly: 'weekly', monthly: 'monthly',
     verifying: 'being verified', failed: 'failed, kept for inspection',
   };
   return keptFor.length === 0 ? 'to be deleted' : `kept: ${keptFor.map((r) => words[r]).join(', ')}`;

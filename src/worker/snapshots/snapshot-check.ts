@@ -58,7 +58,7 @@ export async function checkSnapshotBytes(SQL: SqlJsStatic, compressed: Blob): Pr
   try {
     bytes = await gunzipSnapshot(compressed);
   } catch (error) {
-    return { ...report, unreadable: `not a complete compressed file: ${describeThrown(error)}` };
+    return { ...report, unreadable: `its compressed data is damaged or incomplete — ${describeThrown(error)}` };
   }
   report.databaseSha256 = await sha256Hex(bytes);
   let db: Database;

@@ -136,9 +136,17 @@ export class Sidebar {
     await this.restoreButton.click();
   }
 
-  /** Clicks `Undo restore`. */
+  /** The dialog `Undo restore` opens: what it undoes, what changed since, `Undo restore` / `Cancel`. */
+  get undoDialog(): Locator {
+    return this.page.getByRole('dialog');
+  }
+
+  /** Clicks `Undo restore`, then confirms in the dialog. */
   async undo(): Promise<void> {
     await this.undoButton.click();
+    await expect(this.undoDialog).toBeVisible();
+    await this.undoDialog.getByRole('button', { name: 'Undo restore' }).click();
+    await expect(this.undoDialog).toBeHidden();
   }
 
   /** The sidebar's failure messages (role=alert). */

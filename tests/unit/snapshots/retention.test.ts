@@ -21,7 +21,9 @@ function plan(items: RetentionItem[], budgetBytes = 10_000 * MB, now = NOW) {
 describe('retention: what is kept, and why', () => {
   it.each([
     ['the newest verified snapshot', [item('a', 400 * DAY)], 'a', ['newest']],
-    ['two in one hour: only the newer fills the hourly slot', [item('new', 10 * 60_000), item('old', 20 * 60_000)], 'old', []],
+    ['two automatic ones in one hour: only the newer fills the hourly slot', [item('new', 10 * 60_000, { trigger: 'after-changes' }), item('old', 20 * 60_000, { trigger: 'after-changes' })], 'old', []],
+    ['a manual one of the last 24 h is not thinned away', [item('new', 10 * 60_000, { trigger: 'after-changes' }), item('old', 20 * 60_000, { trigger: 'manual' })], 'old', ['last-24h']],
+    ['a manual one past 24 h is thinned like any', [item('new', 0), item('d2a', 2 * DAY, { trigger: 'manual' }), item('d2b', 2 * DAY + HOUR, { trigger: 'manual' })], 'd2b', []],
     ['an hour-old one is its hour’s newest', [item('now', 0), item('hour', HOUR + 60_000)], 'hour', ['hourly']],
     ['three days old: the newest of its day', [item('now', 0), item('d3', 3 * DAY)], 'd3', ['daily']],
     ['40 days old: the newest of its week (within 12 weeks)', [item('now', 0), item('d40', 40 * DAY)], 'd40', ['weekly', 'monthly']],
@@ -74,7 +76,7 @@ describe('retention across a simulated year (a snapshot every 30 minutes of a wo
     for (let day = 0; day < 366; day++) {
       for (let half = 16; half <= 34; half++) {
         now = new Date(start + day * DAY + half * 30 * 60_000);
-        kept.push({ id: String(id++), takenAt: now.toISOString(), storedBytes: MB, verification: { state: 'verified', at: now.toISOString() }, pin: null });
+        kept.push({ id: String(id++), takenAt: now.toISOString(), trigger: 'after-changes', storedBytes: MB, verification: { state: 'verified', at: now.toISOString() }, pin: null });
         const decisions = planRetention({ snapshots: kept, now, budgetBytes: 10_000 * MB, calendar: utcCalendar });
         const keep = new Set(decisions.filter((d) => d.keptFor.length > 0).map((d) => d.id));
         kept = kept.filter((s) => keep.has(s.id));
