@@ -5,8 +5,8 @@ import type { Page } from '@playwright/test';
  * (a headless browser cannot answer `showDirectoryPicker`, Playwright #8850). The init script
  * makes the picker return `ff2api_backups` inside OPFS — a real FileSystemDirectoryHandle, kept
  * in IndexedDB like a picked one — and lets a test inject the faults a real folder has:
- * `__folderFault = 'half-way' | 'full'` fails the next write; `__folderPermission` overrides
- * what the browser answers about access.
+ * `__folderFault = 'half-way' | 'full'` fails the next write; `setFolderPermission` overrides
+ * what the browser answers about access (kept in sessionStorage, so it outlives a reload).
  */
 export const FOLDER_NAME = 'ff2api_backups';
 
@@ -36,8 +36,8 @@ export async function useOpfsFolder(page: Page): Promise<void> {
       const real = handleProto[method];
       if (!real) continue;
       handleProto[method] = async function permission(this: FileSystemHandle, ...args: unknown[]) {
-        const forced = w.__folderPermission;
-        return typeof forced === 'string' ? forced : real.apply(this, args);
+        const forced = sessionStorage.getItem('test-folder-permission');
+        return forced ? forced : real.apply(this, args);
       };
     }
   }, FOLDER_NAME);
@@ -74,6 +74,14 @@ export async function putFolderFiles(page: Page, dir: string, files: Record<stri
       await writable.close();
     }
   }, [FOLDER_NAME, dir, files] as const);
+}
+
+/** What the browser answers about access to the folder from now on (null: the real answer). */
+export async function setFolderPermission(page: Page, answer: 'prompt' | 'denied' | 'granted' | null): Promise<void> {
+  await page.evaluate((value) => {
+    if (value === null) sessionStorage.removeItem('test-folder-permission');
+    else sessionStorage.setItem('test-folder-permission', value);
+  }, answer);
 }
 
 /** Sets the fault the next folder write meets. */
