@@ -16,7 +16,7 @@ export interface SnapshotCheckReport {
   integrity: string[];
   foreignKeyViolations: number;
   counts: Record<DataTable, number> | null;
-  /** The content checksum (as in backup files) of the copy's rows; null when not computable. */
+  /** The content checksum (as in backup files) of the copy's rows; null when not computed. */
   checksum: string | null;
 }
 
@@ -44,8 +44,8 @@ export function judgeSnapshotCheck(
   for (const table of DATA_TABLES) {
     if (report.counts[table] !== manifest.counts[table]) return { ok: false, problem: PROBLEMS.counts(table, manifest.counts[table], report.counts[table]) };
   }
-  // The first verification records the checksum (the digest above already ties the copy to the
-  // exported database); later ones must find the same.
-  if (manifest.checksum !== null && report.checksum !== manifest.checksum) return { ok: false, problem: PROBLEMS.checksum };
-  return { ok: true, checksum: report.checksum ?? manifest.checksum };
+  // The manifest's checksum was computed from the exported database; equal digests above mean the
+  // copy holds exactly those rows. A full re-check recomputes it from the copy and must agree.
+  if (manifest.checksum !== null && report.checksum !== null && report.checksum !== manifest.checksum) return { ok: false, problem: PROBLEMS.checksum };
+  return { ok: true, checksum: manifest.checksum ?? report.checksum };
 }

@@ -8,7 +8,7 @@
 import * as Comlink from 'comlink';
 import { loadBrowserSqlJs } from '../../platform/sqljs-browser';
 import type { SnapshotCheckReport } from '../../core/snapshots/verification';
-import { checkSnapshotBytes, prepareSnapshotBytes, type PreparedSnapshot } from './snapshot-check';
+import { checkSnapshotBytes, describeDatabaseBytes, prepareSnapshotBytes, type DatabaseContent, type PreparedSnapshot } from './snapshot-check';
 
 /** The worker name that selects the checker role. */
 export const CHECKER_WORKER_NAME = 'ff2api-snapshot-checker';
@@ -16,7 +16,8 @@ export const CHECKER_WORKER_NAME = 'ff2api-snapshot-checker';
 /** What the database worker calls in the helper (through comlink). */
 export interface CheckerWorkerApi {
   prepare(databaseBytes: Uint8Array): Promise<PreparedSnapshot>;
-  check(compressed: Blob): Promise<SnapshotCheckReport>;
+  describe(databaseBytes: Uint8Array): Promise<DatabaseContent>;
+  check(compressed: Blob, options: { withChecksum: boolean }): Promise<SnapshotCheckReport>;
 }
 
 /** Whether this worker was started as the snapshot checker. */
@@ -29,7 +30,8 @@ export function serveSnapshotChecker(): void {
   const sql = loadBrowserSqlJs();
   const api: CheckerWorkerApi = {
     prepare: (databaseBytes) => prepareSnapshotBytes(databaseBytes),
-    check: async (compressed) => checkSnapshotBytes(await sql, compressed),
+    describe: async (databaseBytes) => describeDatabaseBytes(await sql, databaseBytes),
+    check: async (compressed, options) => checkSnapshotBytes(await sql, compressed, options),
   };
   Comlink.expose(api);
 }

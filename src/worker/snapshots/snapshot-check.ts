@@ -1,23 +1,35 @@
 import { computeChecksum, sha256Hex } from '../../core/backup/checksum/canonical';
 import type { Bytes } from '../../core/backup/format/encoding';
 import { migrateDatabase } from '../../core/db/schema';
+import type { DataTable } from '../../core/db/schema';
 import type { Database, SqlJsStatic } from '../../core/db/sql-types';
 import { countRows, readAllTables } from '../../core/db/tables';
 import { describeThrown } from '../../core/result';
 import type { SnapshotCheckReport } from '../../core/snapshots/verification';
 
 /**
- * The heavy, self-contained parts of a snapshot: compressing the exported database, and checking
- * a stored copy in a scratch database of its own. Both run in a helper worker in the browser (so
- * the database worker stays free for the user's writes) and in-process in Node tests.
+ * The heavy, self-contained parts of a snapshot: compressing the exported database, reading its
+ * content checksum, and checking a stored copy in a scratch database of its own. They run in
+ * helper workers in the browser (so the database worker stays free for the user's writes; and
+ * `prepare` and `describe` run side by side) and in-process in Node tests.
  */
 export interface SnapshotChecker {
   /** gzip and SHA-256 of an exported database file (the bytes may be transferred away). */
   prepare(databaseBytes: Uint8Array): Promise<PreparedSnapshot>;
-  /** Decompresses a stored copy and measures everything the verdict needs; never throws. */
-  check(compressed: Blob): Promise<SnapshotCheckReport>;
-  /** Frees what the checker holds (a helper worker is stopped). */
+  /** Rows per table and the content checksum (as backup files carry) of a database file. */
+  describe(databaseBytes: Uint8Array): Promise<DatabaseContent>;
+  /**
+   * Decompresses a stored copy and measures what the verdict needs; never throws. `withChecksum`
+   * also recomputes the content checksum from the copy (a full re-check, seconds at 100k rows).
+   */
+  check(compressed: Blob, options: { withChecksum: boolean }): Promise<SnapshotCheckReport>;
+  /** Frees what the checker holds (helper workers are stopped). */
   dispose(): void;
+}
+
+export interface DatabaseContent {
+  counts: Record<DataTable, number>;
+  checksum: string;
 }
 
 export interface PreparedSnapshot {
@@ -47,12 +59,23 @@ export async function prepareSnapshotBytes(databaseBytes: Uint8Array): Promise<P
   return { compressed, databaseSha256, databaseBytes: databaseBytes.byteLength };
 }
 
+/** Opens a database file in a scratch database, brought to the current schema: its counts and checksum. */
+export async function describeDatabaseBytes(SQL: SqlJsStatic, databaseBytes: Uint8Array): Promise<DatabaseContent> {
+  const db = new SQL.Database(databaseBytes);
+  try {
+    migrateDatabase(db);
+    return { counts: countRows(db), checksum: await computeChecksum(readAllTables(db)) };
+  } finally {
+    db.close();
+  }
+}
+
 /**
  * Checks a stored copy: decompress, digest, open in a scratch database, integrity_check,
  * foreign_key_check, then — brought to the current schema, still in the scratch database — the
- * row counts and the content checksum a backup file of it would carry.
+ * row counts and, when asked, the content checksum a backup file of it would carry.
  */
-export async function checkSnapshotBytes(SQL: SqlJsStatic, compressed: Blob): Promise<SnapshotCheckReport> {
+export async function checkSnapshotBytes(SQL: SqlJsStatic, compressed: Blob, options: { withChecksum: boolean }): Promise<SnapshotCheckReport> {
   const report: SnapshotCheckReport = { unreadable: null, databaseSha256: null, integrity: [], foreignKeyViolations: 0, counts: null, checksum: null };
   let bytes: Bytes;
   try {
@@ -73,7 +96,7 @@ export async function checkSnapshotBytes(SQL: SqlJsStatic, compressed: Blob): Pr
     if (report.integrity[0] !== 'ok') return report;
     migrateDatabase(db);
     report.counts = countRows(db);
-    report.checksum = await computeChecksum(readAllTables(db));
+    if (options.withChecksum) report.checksum = await computeChecksum(readAllTables(db));
   } catch (error) {
     if (report.integrity.length === 0) report.integrity = [`could not be checked: ${describeThrown(error)}`];
   } finally {
@@ -91,7 +114,8 @@ function plainBytes(bytes: Uint8Array): Bytes {
 export function inProcessSnapshotChecker(SQL: SqlJsStatic): SnapshotChecker {
   return {
     prepare: prepareSnapshotBytes,
-    check: (compressed) => checkSnapshotBytes(SQL, compressed),
+    describe: (bytes) => describeDatabaseBytes(SQL, bytes),
+    check: (compressed, options) => checkSnapshotBytes(SQL, compressed, options),
     dispose: () => undefined,
   };
 }

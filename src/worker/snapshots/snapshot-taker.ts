@@ -1,5 +1,5 @@
 import { readDatabaseTimes } from '../../core/db/meta';
-import { SCHEMA_VERSION } from '../../core/db/schema';
+import { DATA_TABLES, SCHEMA_VERSION } from '../../core/db/schema';
 import { countRows } from '../../core/db/tables';
 import { describeThrown, fail, ok, type AppError, type Result } from '../../core/result';
 import { newSnapshotId, type SnapshotManifest } from '../../core/snapshots/manifest';
@@ -49,18 +49,21 @@ export class SnapshotTaker {
 
   /**
    * A verified snapshot of given database bytes (the stored database before a schema
-   * migration). Its counts are those the check finds in the copy, brought to the current schema.
+   * migration). Its counts are those of its rows brought to the current schema.
    */
   async takeFromBytes(trigger: SnapshotTrigger, bytes: Uint8Array, dataChangedAt: string | null): Promise<Result<SnapshotManifest>> {
     return this.storeAndVerify(trigger, null, bytes, { counts: null, dataChangedAt });
   }
 
-  /** Checks a stored snapshot again and records the verdict in its manifest. */
-  async verify(manifest: SnapshotManifest): Promise<Result<SnapshotManifest>> {
+  /**
+   * Checks a stored snapshot and records the verdict in its manifest. Right after it was taken
+   * the digest stands for the checksum; `full` (a re-check) recomputes the checksum as well.
+   */
+  async verify(manifest: SnapshotManifest, full = true): Promise<Result<SnapshotManifest>> {
     const nowIso = this.context.deps.clock.now().toISOString();
     const stored = await this.store.readBytes(manifest.id);
     const report = stored
-      ? await this.checker.check(stored)
+      ? await this.checker.check(stored, { withChecksum: full })
       : { unreadable: 'its bytes are missing from storage', databaseSha256: null, integrity: [], foreignKeyViolations: 0, counts: null, checksum: null };
     const verdict = judgeSnapshotCheck(manifest, report);
     const next: SnapshotManifest = verdict.ok
@@ -82,16 +85,17 @@ export class SnapshotTaker {
   ): Promise<Result<SnapshotManifest>> {
     const takenAt = this.context.deps.clock.now().toISOString();
     let prepared;
+    let content;
     try {
-      prepared = await this.checker.prepare(bytes);
+      // Side by side in two helpers: compressing, and reading the rows for the content checksum.
+      const copy = bytes.slice();
+      [prepared, content] = await Promise.all([this.checker.prepare(bytes), this.checker.describe(copy)]);
     } catch (error) {
       return this.recordFailure(failure(describeThrown(error)));
     }
-    let counts = facts.counts;
-    if (counts === null) {
-      const report = await this.checker.check(prepared.compressed);
-      if (report.counts === null) return this.recordFailure(failure(report.unreadable ?? report.integrity.join('; ')));
-      counts = report.counts;
+    const counts = facts.counts ?? content.counts;
+    if (DATA_TABLES.some((table) => counts[table] !== content.counts[table])) {
+      return this.recordFailure(failure(`the exported database holds other row counts than the live one: ${JSON.stringify(content.counts)}`));
     }
     const manifest: SnapshotManifest = {
       id: newSnapshotId(takenAt),
@@ -100,7 +104,7 @@ export class SnapshotTaker {
       note: note?.trim() ? note.trim().slice(0, 200) : null,
       counts,
       databaseSha256: prepared.databaseSha256,
-      checksum: null,
+      checksum: content.checksum,
       schemaVersion: SCHEMA_VERSION,
       databaseBytes: prepared.databaseBytes,
       storedBytes: prepared.compressed.size,
@@ -110,7 +114,7 @@ export class SnapshotTaker {
     };
     const added = await this.store.add(manifest, prepared.compressed);
     if (!added.ok) return this.recordFailure(added.error);
-    return this.verify(manifest);
+    return this.verify(manifest, false);
   }
 
   /** Remembers a failure for the health panel (it turns Critical) and passes it on. */

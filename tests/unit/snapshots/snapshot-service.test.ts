@@ -87,6 +87,21 @@ describe('snapshots through the service', () => {
     expect(await names(api)).toEqual(['First']);
   });
 
+  it('a full re-check recomputes the content checksum from the copy and compares it with the manifest', async () => {
+    const snapshotStore = await createTestSnapshotStore();
+    const api = await createTestApi({ snapshotStore });
+    await seed(api, 'First', ['A']);
+    const taken = await api.takeSnapshot();
+    if (!taken.ok) throw new Error(taken.error.message);
+    expect((await api.verifySnapshot(taken.value.id)).ok).toBe(true);
+    const [manifest] = await snapshotStore.list();
+    if (!manifest) throw new Error('no manifest');
+    await snapshotStore.update({ ...manifest, checksum: 'f'.repeat(64) });
+    const again = await api.verifySnapshot(taken.value.id);
+    expect(again.ok).toBe(false);
+    if (!again.ok) expect(again.error.message).toMatch(/do not match the checksum/);
+  });
+
   it('a damaged copy is also caught when restoring without a fresh check (digest of the stored bytes)', async () => {
     const snapshotStore = await createTestSnapshotStore();
     const api = await createTestApi({ snapshotStore });
