@@ -32,6 +32,7 @@ import { encodeUtf8 } from '../../src/core/backup/format/encoding';
 import { deleteIdb, encodeIntoBuffer, idbGet, idbPut, insertTables, newestUploads, openFloorIdb, selectTables, sha256, validateFile } from './floor';
 import { generateTables } from './generate';
 import { collectGarbage, Collector, stopwatch, type Timings } from './timing';
+import { measureSnapshots } from './snapshot-bench';
 
 interface Prepared {
   n: number;
@@ -438,6 +439,8 @@ const methods: Record<string, (...args: never[]) => unknown> = {
   setup,
   measure,
   history,
+  /** Snapshot figures at the current size (snapshot-bench.ts). */
+  snapshots: async (options: { warmup: number; runs: number }) => measureSnapshots(await sqlReady, current(), options),
   release,
   /** A copy of the backup file, for the page to hand to the browser's downloads. */
   fileBytes: () => current().file.slice(),

@@ -1,9 +1,10 @@
 /**
  * Runs the snapshot checker in helper workers, started from the database worker on first use —
  * the same script, under the checker's name (src/worker/snapshots/checker-role.ts). Two of them:
- * compressing a snapshot and reading its content checksum take about as long each, and side by
- * side they take half the time. They stop after a minute without work: sql.js never returns
- * memory to the system, and a check of a 40 MB database leaves its heap that large.
+ * the full checks that read every row (the content checksum, computed after a snapshot counted)
+ * run in the second, so they never hold up compressing and checking the next snapshot in the
+ * first. They stop after a minute without work: sql.js never returns memory to the system, and
+ * a check of a 40 MB database leaves its heap that large.
  */
 import * as Comlink from 'comlink';
 import type { SnapshotChecker } from '../worker/snapshots/snapshot-check';
@@ -47,7 +48,7 @@ export function createWorkerSnapshotChecker(scriptUrl: string | URL): SnapshotCh
     // The bytes are not needed here afterwards: transferred, not copied (40 MB at 100k uploads).
     prepare: (bytes) => first.use((api) => api.prepare(Comlink.transfer(bytes, [bytes.buffer]))),
     describe: (bytes) => second.use((api) => api.describe(Comlink.transfer(bytes, [bytes.buffer]))),
-    check: (compressed, options) => first.use((api) => api.check(compressed, options)),
+    check: (compressed, options) => (options.withChecksum ? second : first).use((api) => api.check(compressed, options)),
     dispose: () => {
       first.stop();
       second.stop();

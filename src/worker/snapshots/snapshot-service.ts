@@ -41,6 +41,8 @@ export class SnapshotService {
   private readonly serial = new SerialQueue();
   /** When the schedule first saw changes that no snapshot holds (in memory: a reload starts over). */
   private pendingSince: string | null = null;
+  /** Content checksums being read in the background, after their snapshots counted. */
+  private readonly checksums = new Set<Promise<void>>();
 
   constructor(
     private readonly context: OperationContext,
@@ -58,14 +60,30 @@ export class SnapshotService {
       if (taken.ok) {
         this.pendingSince = null;
         await this.library.applyRetention();
+        this.readChecksumLater(taken.value.id);
       }
       return taken;
     });
   }
 
+  /** Resolves when the background checksums started so far are done (tests, the bench). */
+  async whenChecksumsDone(): Promise<void> {
+    await Promise.all([...this.checksums]);
+  }
+
+  private readChecksumLater(id: string): void {
+    const work = this.taker.recordContentChecksum(id).catch(() => undefined);
+    this.checksums.add(work);
+    void work.finally(() => this.checksums.delete(work));
+  }
+
   /** A snapshot of stored bytes that are not the live database (before a schema migration). */
   takeSnapshotOfBytes(trigger: SnapshotTrigger, bytes: Uint8Array, dataChangedAt: string | null): Promise<Result<SnapshotManifest>> {
-    return this.serial.run(() => this.taker.takeFromBytes(trigger, bytes, dataChangedAt));
+    return this.serial.run(async () => {
+      const taken = await this.taker.takeFromBytes(trigger, bytes, dataChangedAt);
+      if (taken.ok) this.readChecksumLater(taken.value.id);
+      return taken;
+    });
   }
 
   /** The page's tick: the automatic snapshots due now, and end of day. */

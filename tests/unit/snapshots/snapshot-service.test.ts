@@ -57,6 +57,10 @@ describe('snapshots through the service', () => {
     const file = await api.downloadSnapshot(taken.value.id, { secrets: 'plain' });
     if (!file.ok) throw new Error(file.error.message);
     expect(file.value.receipt.checksum).toBe(backup.value.receipt.checksum);
+    // Its manifest gets the same checksum, read from the stored copy once the snapshot counted.
+    await api.snapshots.whenChecksumsDone();
+    const [stored] = await api.snapshots.library.manifests();
+    expect(stored?.checksum).toBe(backup.value.receipt.checksum);
     expect(file.value.fileName).toBe(`ff2api_backup_${localStamp(new Date(T0))}.json`);
   });
 
