@@ -13,6 +13,8 @@ import type { DatabaseService } from '../../src/worker/database-service';
 import { createTestApi } from '../support/test-api';
 
 const T0 = '2026-11-22T08:00:00.000Z';
+/** Real sql.js, IndexedDB and gzip run behind these screens: give them time on a busy machine. */
+const WAIT = { timeout: 10_000 };
 
 function renderApp(api: DatabaseService, clock: Clock) {
   const downloads: { fileName: string; blob: Blob }[] = [];
@@ -46,21 +48,21 @@ describe('the Backups view and the sidebar’s backup parts', () => {
     await api.createBrokerage('Acme, Inc.');
     const user = userEvent.setup();
     const { snapshots } = renderApp(api, clock);
-    await within(snapshots()).findByText(/No snapshots yet/);
+    await within(snapshots()).findByText(/No snapshots yet/, undefined, WAIT);
     await user.type(within(snapshots()).getByLabelText('Note (optional)'), 'before the import');
     await user.click(within(snapshots()).getByRole('button', { name: 'Take snapshot now' }));
-    const row = await within(snapshots()).findByRole('row', { name: /before the import/ });
+    const row = await within(snapshots()).findByRole('row', { name: /before the import/ }, WAIT);
     expect(row).toHaveTextContent('Manual');
     expect(row).toHaveTextContent('Verified');
     expect(row).toHaveTextContent('kept: newest');
     await user.click(within(row).getByRole('button', { name: 'Pin' }));
-    await waitFor(() => expect(within(snapshots()).getByRole('row', { name: /before the import/ })).toHaveTextContent('kept: pinned'));
+    await waitFor(() => expect(within(snapshots()).getByRole('row', { name: /before the import/ })).toHaveTextContent('kept: pinned'), WAIT);
     await user.click(within(snapshots()).getByRole('button', { name: 'Unpin' }));
-    await within(snapshots()).findByRole('button', { name: 'Pin' });
+    await within(snapshots()).findByRole('button', { name: 'Pin' }, WAIT);
     await user.click(within(snapshots()).getByRole('button', { name: 'Delete' }));
-    const confirm = await screen.findByRole('alertdialog', { name: 'Delete this snapshot?' });
+    const confirm = await screen.findByRole('alertdialog', { name: 'Delete this snapshot?' }, WAIT);
     await user.click(within(confirm).getByRole('button', { name: 'Delete snapshot' }));
-    await within(snapshots()).findByText(/No snapshots yet/);
+    await within(snapshots()).findByText(/No snapshots yet/, undefined, WAIT);
     expect((await api.listSnapshots()).snapshots).toHaveLength(0);
   });
 
@@ -69,13 +71,13 @@ describe('the Backups view and the sidebar’s backup parts', () => {
     const api = await createTestApi({ clock });
     await api.createBrokerage('Acme, Inc.');
     const { sidebar } = renderApp(api, clock);
-    expect(await within(sidebar()).findByText(/^Backup health: Good/)).toBeInTheDocument();
+    expect(await within(sidebar()).findByText(/^Backup health: Good/, undefined, WAIT)).toBeInTheDocument();
     expect(within(sidebar()).getByText(/needs Chrome or Edge/)).toBeInTheDocument();
     // The page is opened again a day later (the minute tick would do the same on an open page).
     cleanup();
     clock.advanceHours(25);
     const later = renderApp(api, clock);
-    expect(await within(later.sidebar()).findByText(/^Backup health: Critical/)).toBeInTheDocument();
+    expect(await within(later.sidebar()).findByText(/^Backup health: Critical/, undefined, WAIT)).toBeInTheDocument();
     const panel = screen.getByRole('region', { name: 'Backup health' });
     expect(panel).toHaveTextContent('Changes have been in no backup file for 24 hours or more');
     expect(panel).toHaveTextContent('No copy outside this browser yet');
@@ -96,8 +98,8 @@ describe('the Backups view and the sidebar’s backup parts', () => {
     await api.createBrokerage('After the restore');
     const user = userEvent.setup();
     const { sidebar } = renderApp(api, clock);
-    await user.click(await within(sidebar()).findByRole('button', { name: 'Undo restore' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Undo the restore?' });
+    await user.click(await within(sidebar()).findByRole('button', { name: 'Undo restore' }, WAIT));
+    const dialog = await screen.findByRole('dialog', { name: 'Undo the restore?' }, WAIT);
     expect(dialog).toHaveTextContent(`undoes the restore of ${file.value.fileName}`);
     expect(dialog).toHaveTextContent('Changes made since then will be lost');
     expect(dialog).toHaveTextContent('Brokerage “After the restore” added');
@@ -105,8 +107,8 @@ describe('the Backups view and the sidebar’s backup parts', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect((await api.listBrokerages()).map((b) => b.name)).toEqual(['After the restore', 'From file']);
     await user.click(within(sidebar()).getByRole('button', { name: 'Undo restore' }));
-    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Undo restore' }));
-    expect(await within(sidebar()).findByText(/^Restore undone/)).toBeInTheDocument();
+    await user.click(within(await screen.findByRole('dialog', undefined, WAIT)).getByRole('button', { name: 'Undo restore' }));
+    expect(await within(sidebar()).findByText(/^Restore undone/, undefined, WAIT)).toBeInTheDocument();
     expect((await api.listBrokerages()).map((b) => b.name)).toEqual(['Mine']);
   });
 });
