@@ -1,4 +1,4 @@
-import { planFolderRetention, type FolderListing } from '../../core/snapshots/folder-retention';
+import { newestBackupInFolder, planFolderRetention, type FolderListing } from '../../core/snapshots/folder-retention';
 import { listFiles, readFile, removeFile, subfolder, writeFile, type FolderResult } from '../../platform/backup-folder';
 import type { BackupFile, DatabaseApi } from '../../worker/api';
 
@@ -54,6 +54,22 @@ export async function applyFolderRetention(root: FileSystemDirectoryHandle, now:
   const notes = [plan.archive.length ? `copied ${plan.archive.join(', ')} to archive/` : '', removed ? `removed ${removed} file${removed === 1 ? '' : 's'} past the folder retention` : ''].filter(Boolean);
   return notes.length ? `Folder retention: ${notes.join('; ')}.` : null;
 }
+
+/** The newest exact-named file of daily/ and emergency/ (`Restore latest from folder`), or why there is none. */
+export async function readLatestBackup(root: FileSystemDirectoryHandle): Promise<{ ok: true; path: string; file: File } | { ok: false; message: string }> {
+  const [daily, emergency] = await Promise.all([subfolder(root, 'daily'), subfolder(root, 'emergency')]);
+  if (!daily.ok) return { ok: false, message: daily.failure.message };
+  if (!emergency.ok) return { ok: false, message: emergency.failure.message };
+  const [dailyNames, emergencyNames] = await Promise.all([listFiles(daily.value), listFiles(emergency.value)]);
+  if (!dailyNames.ok) return { ok: false, message: dailyNames.failure.message };
+  if (!emergencyNames.ok) return { ok: false, message: emergencyNames.failure.message };
+  const newest = newestBackupInFolder({ daily: dailyNames.value, emergency: emergencyNames.value });
+  if (!newest) return { ok: false, message: NO_FILES };
+  const file = await readFile(newest.dir === 'daily' ? daily.value : emergency.value, newest.name);
+  return file.ok ? { ok: true, path: `${newest.dir}/${newest.name}`, file: file.value } : { ok: false, message: file.failure.message };
+}
+
+const NO_FILES = 'The backup folder holds no ff2api_backup_….json file in daily/ or emergency/. Nothing was changed.';
 
 async function listAll(dirs: Record<keyof FolderListing, FileSystemDirectoryHandle>): Promise<FolderListing | null> {
   const [daily, emergency, archive] = await Promise.all([listFiles(dirs.daily), listFiles(dirs.emergency), listFiles(dirs.archive)]);

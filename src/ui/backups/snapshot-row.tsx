@@ -13,7 +13,7 @@ export interface SnapshotActions {
 }
 
 /** One snapshot: when, why, what it holds, its check, why it is kept, and what can be done with it. */
-export function SnapshotTableRow({ row, actions, isBusy }: { row: Row; actions: SnapshotActions; isBusy: boolean }) {
+export function SnapshotTableRow({ row, actions, isBusy, now }: { row: Row; actions: SnapshotActions; isBusy: boolean; now: Date }) {
   const time = formatLocalTime(row.takenAt);
   const isGood = row.verification.state === 'verified';
   const isUserPinned = row.pin?.kind === 'user';
@@ -35,7 +35,7 @@ export function SnapshotTableRow({ row, actions, isBusy }: { row: Row; actions: 
       </td>
       <td className="caption">
         {describeKeepReasons(row.keptFor)}
-        {row.pin?.kind === 'until' && Date.parse(row.pin.until) > Date.now() ? ` until ${formatLocalTime(row.pin.until)}` : ''}
+        {row.pin?.kind === 'until' && Date.parse(row.pin.until) > now.getTime() ? ` until ${formatLocalTime(row.pin.until)}` : ''}
       </td>
       <td>
         <div className="snapshot-actions">

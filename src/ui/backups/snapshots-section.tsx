@@ -6,6 +6,7 @@ import { useDatabase } from '../database-context';
 import { DownloadContext } from '../shared/download-context';
 import { formatBytes, formatLocalTime } from '../shared/format';
 import { Notice, type NoticeContent } from '../shared/notice';
+import { useNow } from '../shared/use-now';
 import { useBackupSettings } from '../sidebar/backup-settings';
 import { useBackups } from './backups-context';
 import { describeRestored, RestoreConfirmForm } from './restore-confirm-form';
@@ -135,6 +136,7 @@ export function SnapshotsSection() {
 }
 
 function SnapshotTable({ list, actions, busy }: { list: SnapshotList; actions: SnapshotActions; busy: string | null }) {
+  const now = useNow();
   return (
     <>
       <p className="caption">
@@ -159,7 +161,7 @@ function SnapshotTable({ list, actions, busy }: { list: SnapshotList; actions: S
             </thead>
             <tbody>
               {list.snapshots.map((row) => (
-                <SnapshotTableRow key={row.id} row={row} actions={actions} isBusy={busy !== null} />
+                <SnapshotTableRow key={row.id} row={row} actions={actions} isBusy={busy !== null} now={now} />
               ))}
             </tbody>
           </table>

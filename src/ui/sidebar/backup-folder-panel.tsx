@@ -1,15 +1,14 @@
 import { useState } from 'react';
-import { newestBackupInFolder } from '../../core/snapshots/folder-retention';
-import { listFiles, readFile, subfolder } from '../../platform/backup-folder';
 import type { RestorePreview } from '../../worker/api';
 import { useBackups } from '../backups/backups-context';
+import { readLatestBackup } from '../backups/folder-backup';
 import { describeRestored, RestoreConfirmForm } from '../backups/restore-confirm-form';
 import { useDatabase } from '../database-context';
 import { Notice, type NoticeContent } from '../shared/notice';
 
 const MESSAGES = {
   unsupported: 'Saving straight into the team’s backup folder needs Chrome or Edge. In this browser, backups are downloaded: move them into ff2api_backups/daily/ yourself.',
-  noFiles: 'The backup folder holds no ff2api_backup_….json file in daily/ or emergency/. Nothing was changed.',
+  noAccess: 'The browser did not allow reading the backup folder. Press “Reconnect backup folder” and allow access.',
 };
 
 /**
@@ -25,22 +24,15 @@ export function BackupFolderPanel() {
 
   async function restoreLatest() {
     const root = folder.handle;
-    if (!root || !(await folder.ensureAccess())) return setNotice({ kind: 'error', text: 'The browser did not allow reading the backup folder. Press “Reconnect backup folder” and allow access.' });
+    if (!root || !(await folder.ensureAccess())) return setNotice({ kind: 'error', text: MESSAGES.noAccess });
     setBusy(true);
     setNotice(null);
     try {
-      const dirs = await Promise.all([subfolder(root, 'daily'), subfolder(root, 'emergency')]);
-      const lists = await Promise.all(dirs.map((d) => (d.ok ? listFiles(d.value) : Promise.resolve(d))));
-      const [daily, emergency] = lists;
-      if (!daily?.ok || !emergency?.ok) return setNotice({ kind: 'error', text: (!daily?.ok ? daily?.failure : !emergency?.ok ? emergency?.failure : null)?.message ?? MESSAGES.noFiles });
-      const newest = newestBackupInFolder({ daily: daily.value, emergency: emergency.value });
-      const dir = newest ? dirs[newest.dir === 'daily' ? 0 : 1] : null;
-      if (!newest || !dir?.ok) return setNotice({ kind: 'error', text: MESSAGES.noFiles });
-      const file = await readFile(dir.value, newest.name);
-      if (!file.ok) return setNotice({ kind: 'error', text: file.failure.message });
-      const preview = await api.inspectBackup({ name: newest.name, contents: file.value });
-      if (!preview.ok) return setNotice({ kind: 'error', text: `${newest.dir}/${newest.name}: ${preview.error.message}` });
-      setRestoring({ preview: preview.value, name: `${newest.dir}/${newest.name}` });
+      const latest = await readLatestBackup(root);
+      if (!latest.ok) return setNotice({ kind: 'error', text: latest.message });
+      const preview = await api.inspectBackup({ name: latest.file.name, contents: latest.file });
+      if (!preview.ok) return setNotice({ kind: 'error', text: `${latest.path}: ${preview.error.message}` });
+      setRestoring({ preview: preview.value, name: latest.path });
     } finally {
       setBusy(false);
     }
