@@ -285,6 +285,23 @@ describe('snapshots through the service', () => {
     expect((await api.getStatus()).times.lastBackupAt).toBe(file.value.receipt.createdAt);
   });
 
+  it('Restore to a time finds the newest verified snapshot at or before it', async () => {
+    const clock = fixedClock(T0);
+    const api = await createTestApi({ clock });
+    await seed(api, 'First', []);
+    const morning = await api.takeSnapshot('morning');
+    clock.advanceHours(3);
+    await seed(api, 'Second', []);
+    const noon = await api.takeSnapshot('noon');
+    if (!morning.ok || !noon.ok) throw new Error('snapshots failed');
+    const at = (hours: number) => new Date(Date.parse(T0) + hours * 3_600_000).toISOString();
+    expect(await api.findSnapshotAt(at(2))).toMatchObject({ ok: true, value: { note: 'morning' } });
+    expect(await api.findSnapshotAt(at(3))).toMatchObject({ ok: true, value: { note: 'noon' } });
+    const before = await api.findSnapshotAt(at(-1));
+    expect(before.ok).toBe(false);
+    if (!before.ok) expect(before.error.message).toMatch(/No verified snapshot was taken at or before/);
+  });
+
   it('knows when it started without a stored database (the eviction check)', async () => {
     const store = await createTestStore();
     expect((await (await createTestApi({ store })).getBackupOverview()).startedEmpty).toBe(true);
