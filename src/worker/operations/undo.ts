@@ -6,7 +6,7 @@ import { describeChangesSince } from '../../core/snapshots/changes-since';
 import type { RestoreMode, RestoreOutcome } from '../api';
 import { buildUndoneDatabase, planReplaceChanges, replaceLiveDatabase } from '../snapshots/restore-adapter';
 import type { UndoPreview } from '../snapshots/snapshot-api';
-import { openSnapshotTables, type SnapshotContents } from '../snapshots/snapshot-contents';
+import type { SnapshotContents } from '../snapshots/snapshot-contents';
 import type { SnapshotService } from '../snapshots/snapshot-service';
 import type { UndoPoint } from '../snapshots/snapshot-store';
 import type { OperationContext, StepReporter } from './operation-context';
@@ -110,7 +110,7 @@ export class UndoOperations {
     if (!point) return fail('no-undo', MESSAGES.noUndo);
     const found = await this.snapshots.library.find(point.snapshotId);
     if (!found.ok) return fail('undo-snapshot-gone', MESSAGES.snapshotGone);
-    const contents = await openSnapshotTables(this.context.deps.SQL, this.snapshots.deps.store, found.value, this.context.deps.clock.now().toISOString());
+    const contents = await this.snapshots.openContents(found.value);
     if (!contents.ok) return contents;
     return ok({ point, manifest: found.value, contents: contents.value });
   }

@@ -27,7 +27,13 @@ export interface SnapshotContents {
  * failed so it is never offered again. Then the rows are read in a scratch database, brought to
  * the current schema.
  */
-export async function openSnapshotTables(SQL: SqlJsStatic, store: SnapshotStore, manifest: SnapshotManifest, nowIso: string): Promise<Result<SnapshotContents>> {
+export async function openSnapshotTables(
+  SQL: SqlJsStatic,
+  store: SnapshotStore,
+  manifest: SnapshotManifest,
+  /** Records that the copy failed (the caller updates the manifest, one change at a time). */
+  markFailed: (problem: string) => Promise<void>,
+): Promise<Result<SnapshotContents>> {
   if (manifest.verification.state !== 'verified') return fail('snapshot-not-verified', MESSAGES.notVerified);
   const stored = await store.readBytes(manifest.id);
   let bytes: Bytes | null = null;
@@ -37,7 +43,7 @@ export async function openSnapshotTables(SQL: SqlJsStatic, store: SnapshotStore,
     bytes = null;
   }
   if (bytes === null || (await sha256Hex(bytes)) !== manifest.databaseSha256) {
-    await store.update({ ...manifest, verification: { state: 'failed', at: nowIso, problem: 'The stored copy differs from the database that was saved: it was damaged in storage.' } });
+    await markFailed('The stored copy differs from the database that was saved: it was damaged in storage.');
     return fail('snapshot-damaged', MESSAGES.damaged);
   }
   try {

@@ -14,7 +14,7 @@ import type { RestoreOperations } from '../operations/restore';
 import { buildSnapshotBackupFile, previewSnapshotRestore } from './restore-adapter';
 import type { ScheduleOutcome, ScheduleRequest, SnapshotList, SnapshotRow } from './snapshot-api';
 import type { SnapshotChecker } from './snapshot-check';
-import { openSnapshotTables } from './snapshot-contents';
+import { openSnapshotTables, type SnapshotContents } from './snapshot-contents';
 import { SnapshotLibrary, type StorageEstimate } from './snapshot-library';
 import type { SnapshotStore } from './snapshot-store';
 import { SnapshotTaker } from './snapshot-taker';
@@ -71,8 +71,17 @@ export class SnapshotService {
     await Promise.all([...this.checksums]);
   }
 
+  /** Opens a verified snapshot's rows; a copy found damaged is marked failed, in turn with other changes. */
+  openContents(manifest: SnapshotManifest): Promise<Result<SnapshotContents>> {
+    return openSnapshotTables(this.context.deps.SQL, this.deps.store, manifest, (problem) => this.serial.run(() => this.taker.markFailed(manifest.id, problem)));
+  }
+
+  /** The long check outside the queue; only storing its result waits its turn (a pin is never overwritten). */
   private readChecksumLater(id: string): void {
-    const work = this.taker.recordContentChecksum(id).catch(() => undefined);
+    const work = this.taker
+      .readContentChecksum(id)
+      .then((report) => (report ? this.serial.run(() => this.taker.recordContentChecksum(id, report)) : undefined))
+      .catch(() => undefined);
     this.checksums.add(work);
     void work.finally(() => this.checksums.delete(work));
   }
@@ -140,7 +149,7 @@ export class SnapshotService {
     const found = await this.library.find(id);
     if (!found.ok) return found;
     const manifest = found.value;
-    const contents = await openSnapshotTables(this.context.deps.SQL, this.deps.store, manifest, this.context.deps.clock.now().toISOString());
+    const contents = await this.openContents(manifest);
     if (!contents.ok) return contents;
     return previewSnapshotRestore(this.restores, {
       name: snapshotName(manifest), takenAt: manifest.takenAt, tables: contents.value.tables, checksum: manifest.checksum ?? '', counts: manifest.counts,
@@ -152,7 +161,7 @@ export class SnapshotService {
     const found = await this.library.find(id);
     if (!found.ok) return found;
     const manifest = found.value;
-    const contents = await openSnapshotTables(this.context.deps.SQL, this.deps.store, manifest, this.context.deps.clock.now().toISOString());
+    const contents = await this.openContents(manifest);
     if (!contents.ok) return contents;
     const built = await buildSnapshotBackupFile({
       tables: contents.value.tables, activity: this.context.live.read(readAllActivity), takenAt: manifest.takenAt,

@@ -4,7 +4,7 @@ import { countRows } from '../../core/db/tables';
 import { describeThrown, fail, ok, type AppError, type Result } from '../../core/result';
 import { newSnapshotId, type SnapshotManifest } from '../../core/snapshots/manifest';
 import { isSafetyTrigger, SAFETY_PIN_DAYS, type SnapshotTrigger } from '../../core/snapshots/triggers';
-import { judgeSnapshotCheck } from '../../core/snapshots/verification';
+import { judgeSnapshotCheck, type SnapshotCheckReport } from '../../core/snapshots/verification';
 import type { OperationContext } from '../operations/operation-context';
 import type { SnapshotChecker } from './snapshot-check';
 import type { SnapshotStore } from './snapshot-store';
@@ -79,19 +79,31 @@ export class SnapshotTaker {
   }
 
   /**
-   * Adds the content checksum to a verified snapshot's manifest, read from its stored copy: done
-   * after the snapshot counts, off the path of the operation that wanted it (at 100k uploads it
-   * costs as much as building a backup file). Touches the manifest only if it is still there.
+   * Reads a verified snapshot's content checksum from its stored copy (a full check): done after
+   * the snapshot counts, off the path of the operation that wanted it — at 100k uploads it costs
+   * as much as building a backup file. `recordContentChecksum` then stores the result.
    */
-  async recordContentChecksum(id: string): Promise<void> {
+  async readContentChecksum(id: string): Promise<SnapshotCheckReport | null> {
     const stored = await this.store.readBytes(id);
-    if (!stored) return;
-    const report = await this.checker.check(stored, { withChecksum: true });
+    return stored ? this.checker.check(stored, { withChecksum: true }) : null;
+  }
+
+  /** Adds what `readContentChecksum` found to the manifest as it is now (if it is still there). */
+  async recordContentChecksum(id: string, report: SnapshotCheckReport): Promise<void> {
     const current = (await this.store.list()).find((m) => m.id === id);
     if (!current || current.checksum !== null || current.verification.state !== 'verified') return;
     const verdict = judgeSnapshotCheck(current, report);
-    const nowIso = this.context.deps.clock.now().toISOString();
-    await this.store.update(verdict.ok ? { ...current, checksum: verdict.checksum } : { ...current, verification: { state: 'failed', at: nowIso, problem: verdict.problem } });
+    await this.store.update(verdict.ok ? { ...current, checksum: verdict.checksum } : this.failed(current, verdict.problem));
+  }
+
+  /** The manifest as it is now, marked as failed (for a copy found damaged when opened). */
+  async markFailed(id: string, problem: string): Promise<void> {
+    const current = (await this.store.list()).find((m) => m.id === id);
+    if (current) await this.store.update(this.failed(current, problem));
+  }
+
+  private failed(manifest: SnapshotManifest, problem: string): SnapshotManifest {
+    return { ...manifest, verification: { state: 'failed', at: this.context.deps.clock.now().toISOString(), problem } };
   }
 
   private async storeAndVerify(
