@@ -44,7 +44,13 @@ export function BackupsProvider({ children }: { children: ReactNode }) {
   }, [api]);
 
   useEffect(() => {
-    void api.getBackupOverview().then(setOverview, () => undefined);
+    let isCurrent = true;
+    void api.getBackupOverview().then((next) => {
+      if (isCurrent) setOverview(next);
+    }, () => undefined);
+    return () => {
+      isCurrent = false;
+    };
   }, [api, revision]);
 
   const setEndOfDay = useCallback((at: TimeOfDay) => {

@@ -26,16 +26,19 @@ export function useSnapshotScheduler(): void {
 
   useEffect(() => {
     let isRunning = false;
+    // A tick still running when the page goes away must not update what is no longer shown.
+    let isActive = true;
     const tick = async () => {
       if (isRunning) return;
       isRunning = true;
       try {
         const now = latest.current;
         const outcome = await api.runSnapshotSchedule({ endOfDay: now.endOfDay });
+        if (!isActive) return;
         if (outcome.failure) now.setScheduleProblem({ kind: 'error', text: outcome.failure.message, ...(outcome.failure.detail ? { detail: outcome.failure.detail } : {}) });
         else if (outcome.took) now.setScheduleProblem(null);
         if (outcome.endOfDayRan) await writeDailyFile();
-        if (outcome.took || outcome.failure || outcome.endOfDayRan) await now.refresh();
+        if (isActive && (outcome.took || outcome.failure || outcome.endOfDayRan)) await now.refresh();
       } catch {
         // The worker is gone or busy restarting; the next tick tries again.
       } finally {
@@ -44,6 +47,7 @@ export function useSnapshotScheduler(): void {
     };
     const writeDailyFile = async () => {
       const { folder: current, secrets: mode, passphrase: secret, notifyChanged: changed, setScheduleProblem: report } = latest.current;
+      if (!isActive) return;
       if (!current.handle || (await queryAccess(current.handle)) !== 'granted') return;
       if (mode === 'encrypted' && secret.length < MIN_PASSPHRASE_LENGTH) return;
       const built = await api.createBackup({ trigger: 'manual', secrets: mode, ...(mode === 'encrypted' ? { passphrase: secret } : {}) });
@@ -54,6 +58,9 @@ export function useSnapshotScheduler(): void {
     };
     void tick();
     const timer = setInterval(() => void tick(), SCHEDULE_TICK_MS);
-    return () => clearInterval(timer);
+    return () => {
+      isActive = false;
+      clearInterval(timer);
+    };
   }, [api]);
 }
