@@ -15,11 +15,14 @@ export interface SnapshotActions {
 /** One snapshot: when, why, what it holds, its check, why it is kept, and what can be done with it. */
 export function SnapshotTableRow({ row, actions, isBusy, now }: { row: Row; actions: SnapshotActions; isBusy: boolean; now: Date }) {
   const time = formatLocalTime(row.takenAt);
+  // Every row has the same buttons: each names its snapshot to assistive tech through the row header.
+  const headerId = `snapshot-${row.id.replace(/[^a-z0-9]/gi, '')}`;
+  const described = { 'aria-describedby': headerId };
   const isGood = row.verification.state === 'verified';
   const isUserPinned = row.pin?.kind === 'user';
   return (
     <tr>
-      <th scope="row">
+      <th scope="row" id={headerId}>
         <time dateTime={row.takenAt}>{time}</time>
         {row.note ? <div className="caption">{row.note}</div> : null}
       </th>
@@ -39,12 +42,12 @@ export function SnapshotTableRow({ row, actions, isBusy, now }: { row: Row; acti
       </td>
       <td>
         <div className="snapshot-actions">
-          <button type="button" disabled={isBusy || !isGood} onClick={() => actions.restore(row)}>Restore</button>
-          <button type="button" disabled={isBusy || !isGood} onClick={() => actions.download(row)}>Download</button>
-          <button type="button" disabled={isBusy} onClick={() => actions.setPinned(row, !isUserPinned)}>
+          <button type="button" {...described} disabled={isBusy || !isGood} onClick={() => actions.restore(row)}>Restore</button>
+          <button type="button" {...described} disabled={isBusy || !isGood} onClick={() => actions.download(row)}>Download</button>
+          <button type="button" {...described} disabled={isBusy} onClick={() => actions.setPinned(row, !isUserPinned)}>
             {isUserPinned ? 'Unpin' : 'Pin'}
           </button>
-          <button type="button" disabled={isBusy} onClick={() => actions.verify(row)}>Verify</button>
+          <button type="button" {...described} disabled={isBusy} onClick={() => actions.verify(row)}>Verify</button>
           <ConfirmDialog
             trigger="Delete"
             title="Delete this snapshot?"
