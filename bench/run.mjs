@@ -21,6 +21,7 @@ import { markdown, sizeResult, summarize, targetsOf, writeBenchmarksMd, writeJso
 import { sampleWorkerHeap } from './node/heap.mjs';
 import { bytesBySource } from './node/sourcemap.mjs';
 import { REPO, viteBuild, vitePreview } from './node/servers.mjs';
+import { snapshotMarkdown, snapshotResult, snapshotTargets } from './node/snapshot-report.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
@@ -139,8 +140,12 @@ async function benchSizes(browser, url) {
     const cold = await coldStarts(page, measured.coldStartStore, n, runs);
     const history = await page.evaluate(() => window.bench.call('history', { warmup: 5, runs: 30 }));
     const result = sizeResult({ setup, measured, cold, history });
+    log('  snapshots: take + verify against the floor, writes during them, restore, the list of 60…');
+    const snapshotSteps = await page.evaluate((options) => window.bench.call('snapshots', options), { warmup: WARMUP, runs });
+    result.snapshot = snapshotResult(snapshotSteps, result);
     sizes.push(result);
     log(`  restore ${result.ratios.restore}×, backup ${result.ratios.backup}×, cold start ${result.ratios.coldStart}×, persist ${result.ratios.persist}×, history first page ${result.app.historyFirstPage.median} ms`);
+    log(`  snapshot take ${result.snapshot.ratios.take}× (${result.snapshot.take.total.median} ms), restore ${result.snapshot.ratios.restore}×, ${result.snapshot.compression}× smaller, list of 60 ${result.snapshot.list.total.median} ms, longest write during ${result.snapshot.writes.max.total.median} ms (alone ${result.snapshot.writes.alone.total.median} ms)`);
     await page.evaluate(() => window.bench.call('release'));
   }
   await context.close();
@@ -168,6 +173,8 @@ function summarizeApp(raw, appFile, jsGzipResult, runs) {
       backupTotal: pick(raw.backups, (b) => b.totalMs),
       backupLongest: pick(raw.backups, (b) => b.longTasks.longest),
       backupTaskCount: pick(raw.backups, (b) => b.longTasks.count),
+      snapshotTotal: pick(raw.snapshots, (x) => x.totalMs),
+      snapshotLongest: pick(raw.snapshots, (x) => x.longTasks.longest),
       firstLoad: pick(raw.pageLoads, (p) => p.statusShownMs),
       firstLoadLongest: pick(raw.pageLoads, (p) => p.longest),
       coldStart: pick(raw.coldStarts, (c) => c.statusShownMs),
@@ -245,12 +252,13 @@ async function main() {
       coldStartFloor: 'fresh worker: sql.js script + wasm, bare IndexedDB get, new SQL.Database(bytes), one COUNT query',
       persistFloor: 'one INSERT + db.export() + IndexedDB put',
     },
-    targets: targetsOf(sizes, browserApp),
+    targets: [...targetsOf(sizes, browserApp), ...snapshotTargets(sizes.map((s) => s.snapshot).filter(Boolean), browserApp)],
     sizes,
     browserApp,
   };
   writeJson(join(RESULTS, 'latest.json'), result);
-  writeBenchmarksMd(join(REPO, 'BENCHMARKS.md'), markdown(result), SKELETON);
+  const snapshotSection = `\n### Snapshots (issue 6)\n\n${snapshotMarkdown(sizes.map((s) => s.snapshot).filter(Boolean), browserApp)}\n`;
+  writeBenchmarksMd(join(REPO, 'BENCHMARKS.md'), `${markdown(result)}${snapshotSection}`, SKELETON);
   log('wrote bench/results/latest.json and BENCHMARKS.md');
   for (const t of result.targets) log(`  ${t.met === null ? 'n/a    ' : t.met ? 'met    ' : 'NOT MET'} ${t.what}: ${t.measured ?? '—'}${t.unit === '×' ? '×' : ` ${t.unit}`} (target ${t.target})`);
 }

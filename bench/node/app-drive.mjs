@@ -22,7 +22,7 @@ function pageInit() {
   }
   document.addEventListener('click', () => (state.lastClick = performance.now()), true);
   const present = (watcher) => {
-    const aside = document.querySelector('aside[aria-label="Database management"]');
+    const aside = document.querySelector(watcher.scope ?? 'aside[aria-label="Database management"]');
     if (!aside) return false;
     const pattern = new RegExp(watcher.source);
     const nodes = watcher.role ? [...aside.querySelectorAll(`[role="${watcher.role}"]`)] : [aside];
@@ -36,9 +36,9 @@ function pageInit() {
       } else watcher.absentSeen = true;
     }
   };
-  state.watch = (name, source, role = null, absentSeen = false) => {
+  state.watch = (name, source, role = null, absentSeen = false, scope = null) => {
     state.watchers = state.watchers.filter((w) => w.name !== name);
-    state.watchers.push({ name, source, role, at: null, absentSeen });
+    state.watchers.push({ name, source, role, at: null, absentSeen, scope });
     check();
   };
   // From the very start of every load: the status line (empty or with counts); more from
@@ -55,7 +55,7 @@ function pageInit() {
 // Plain CSS and text locators inside measured windows: Playwright's role and label engines
 // compute accessibility in the page, which would itself show up as main-thread work.
 const SIDEBAR = 'aside[aria-label="Database management"]';
-const restoreInput = (page) => page.locator(`${SIDEBAR} input[type="file"]`); // “Restore from backup”
+const restoreInput = (page) => page.locator(`${SIDEBAR} section[aria-labelledby="restore-heading"] input[type="file"]`); // “Restore from backup”
 const restoreButton = (page) => page.locator(`${SIDEBAR} button[type="submit"]`, { hasText: /^Restore database$/ });
 const downloadButton = (page) => page.locator(`${SIDEBAR} button`, { hasText: /^Download backup$/ });
 
@@ -85,6 +85,7 @@ async function mainHeap(page) {
 export async function driveApp({ browser, url, file, uploads, runs, warmup, log }) {
   const restores = [];
   const backups = [];
+  const snapshots = [];
   const coldStarts = [];
   const pageLoads = [];
   const uploadsText = `${uploads.toLocaleString('en-US')} uploads?\\b`;
@@ -157,6 +158,23 @@ export async function driveApp({ browser, url, file, uploads, runs, warmup, log 
       if (run >= warmup) backups.push(record);
     }
 
+    // `Take snapshot now` in the Backups view, with the restored database.
+    await page.goto(`${url}#/backups`);
+    const take = page.locator('main section[aria-label="Snapshots"] button', { hasText: /^Take snapshot now$/ });
+    await take.waitFor({ state: 'visible', timeout: 60_000 });
+    for (let run = 0; run < warmup + runs; run++) {
+      await page.evaluate(() => window.__bench.watch('snapshot', 'Snapshot taken and verified', 'status', false, 'main section[aria-label="Snapshots"]'));
+      await page.waitForTimeout(300);
+      await take.click();
+      const clickAt = await page.evaluate(() => window.__bench.lastClick);
+      const doneAt = await waitForWatcher(page, 'snapshot', 300_000);
+      await page.waitForTimeout(500);
+      const settledAt = await page.evaluate(() => performance.now());
+      const record = { run, totalMs: doneAt - clickAt, longTasks: await longTasks(page, clickAt, settledAt) };
+      log(`  app snapshot run ${run}${run < warmup ? ' (warm-up)' : ''}: ${record.totalMs.toFixed(0)} ms, longest task ${record.longTasks.longest.toFixed(0)} ms`);
+      if (run >= warmup) snapshots.push(record);
+    }
+
     // Cold start of the whole app with the restored database: reload until the status line
     // shows the uploads.
     await page.evaluate((source) => sessionStorage.setItem('bench-watch', JSON.stringify([{ name: 'loaded', source }])), uploadsText);
@@ -170,7 +188,7 @@ export async function driveApp({ browser, url, file, uploads, runs, warmup, log 
   } finally {
     await context?.close();
   }
-  return { restores, backups, coldStarts, pageLoads };
+  return { restores, backups, snapshots, coldStarts, pageLoads };
 }
 
 /**

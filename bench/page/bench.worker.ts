@@ -22,6 +22,8 @@ import { openIdbDatabaseStore } from '../../src/platform/idb-database-store';
 import { loadBrowserSqlJs } from '../../src/platform/sqljs-browser';
 import type { DatabaseStore } from '../../src/worker/database-store';
 import { openDatabaseService } from '../../src/worker/database-service';
+import { openIdbSnapshotStore } from '../../src/platform/snapshot-store';
+import { inProcessSnapshotChecker } from '../../src/worker/snapshots/snapshot-check';
 import { LiveDatabase } from '../../src/worker/live-database';
 import { singleTabCoordination } from '../../src/worker/tab-coordination';
 import type { DataTables } from '../../src/core/db/rows';
@@ -30,6 +32,7 @@ import { encodeUtf8 } from '../../src/core/backup/format/encoding';
 import { deleteIdb, encodeIntoBuffer, idbGet, idbPut, insertTables, newestUploads, openFloorIdb, selectTables, sha256, validateFile } from './floor';
 import { generateTables } from './generate';
 import { collectGarbage, Collector, stopwatch, type Timings } from './timing';
+import { measureSnapshots } from './snapshot-bench';
 
 interface Prepared {
   n: number;
@@ -256,11 +259,9 @@ async function appRestore(): Promise<Timings> {
   const buildEnd = performance.now();
   if (!built.ok) throw new Error(`buildRestoredDatabase failed: ${built.error.message} ${built.error.detail ?? ''}`);
   sw.lap('build');
-  const snapshot = { bytes: exportDatabase(live), takenAt: now, label: 'before restoring bench.json' };
-  sw.lap('exportSnapshot');
   const bytes = exportDatabase(built.value);
   sw.lap('export');
-  const saved = await store.save({ bytes, expectedGeneration: first.generation, savedAt: now, snapshot });
+  const saved = await store.save({ bytes, expectedGeneration: first.generation, savedAt: now });
   sw.lap('idbSave');
   if (!saved.ok) throw new Error('the restored database could not be stored');
   const timings = sw.done();
@@ -313,8 +314,11 @@ async function serviceRestore(run: number): Promise<Timings> {
   const name = serviceStoreName(p.n, run);
   await deleteIdb(name);
   const store = await openIdbDatabaseStore(name);
+  await deleteIdb(`${name}-snapshots`);
+  const snapshotStore = await openIdbSnapshotStore(`${name}-snapshots`);
   const service = await openDatabaseService({
     SQL, store, clock: systemClock, tabs: singleTabCoordination(), appVersion: APP_VERSION, isStoragePersisted: async () => null,
+    snapshots: { store: snapshotStore, checker: inProcessSnapshotChecker(SQL), estimateStorage: async () => null },
   });
   collectGarbage();
   const sw = stopwatch();
@@ -328,6 +332,7 @@ async function serviceRestore(run: number): Promise<Timings> {
   // The service keeps its database open; close it so sql.js's memory is reused.
   (service['live'] as LiveDatabase).read((db) => db.close());
   await deleteIdb(name);
+  await deleteIdb(`${name}-snapshots`);
   return timings;
 }
 
@@ -434,6 +439,8 @@ const methods: Record<string, (...args: never[]) => unknown> = {
   setup,
   measure,
   history,
+  /** Snapshot figures at the current size (snapshot-bench.ts). */
+  snapshots: async (options: { warmup: number; runs: number }) => measureSnapshots(await sqlReady, current(), options),
   release,
   /** A copy of the backup file, for the page to hand to the browser's downloads. */
   fileBytes: () => current().file.slice(),

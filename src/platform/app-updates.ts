@@ -45,10 +45,22 @@ export function startAppUpdates(): AppUpdates {
     },
     reload: async () => {
       hasAskedToReload = true;
-      const controller = navigator.serviceWorker.controller;
+      const waiting = (await navigator.serviceWorker.getRegistration())?.waiting ?? null;
+      // Nothing waiting (another tab already activated it): a plain reload loads the new build.
+      if (!waiting) return window.location.reload();
+      // Reload only once the new build is active: a navigation before that is answered by the
+      // old worker, from the old build's precache (the first page a worker installs under is not
+      // even controlled by it, so "controlling" alone cannot be waited for).
+      const active = new Promise<void>((resolve) => {
+        const settle = () => {
+          if (waiting.state === 'activated' || waiting.state === 'redundant') resolve();
+        };
+        waiting.addEventListener('statechange', settle);
+        settle();
+      });
       await activateWaiting();
-      // Nothing was waiting (another tab already activated it): a plain reload loads the new build.
-      if (!controller || navigator.serviceWorker.controller !== controller) window.location.reload();
+      await active;
+      window.location.reload();
     },
   };
 }

@@ -3,19 +3,19 @@
  * - object store "database", key "live": { bytes, generation, savedAt } — the live database;
  * - object store "generation", key "live": { generation } — the same number, alone, so a save can
  *   compare generations without reading the whole database file back (40 MB at 100k rows);
- * - object store "snapshots", key "undo": { bytes, takenAt, label } — the copy kept before the
- *   last restore; keys "unreadable-<time>": stored bytes that failed to open, kept for rescue.
- * A save writes both stores in one transaction, so a restore and its undo snapshot land together
- * or not at all. Success is reported only after `tx.done` (the commit), never on the request.
+ * - object store "snapshots", keys "unreadable-<time>": stored bytes that failed to open, kept for
+ *   rescue. (Key "undo" held the copy kept before a restore in earlier versions; snapshots now
+ *   live in their own database, src/platform/snapshot-store.ts.)
+ * A save writes both stores in one transaction. Success is reported only after `tx.done` (the
+ * commit), never on the request.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { describeThrown } from '../core/result';
-import type { DatabaseStore, DatabaseWrite, SaveOutcome, StoredDatabase, StoredSnapshot } from '../worker/database-store';
+import type { DatabaseStore, DatabaseWrite, SaveOutcome, StoredDatabase } from '../worker/database-store';
 
 const IDB_NAME = 'ff2api-web';
 const IDB_VERSION = 2;
 const LIVE_KEY = 'live';
-const UNDO_KEY = 'undo';
 
 const MESSAGES = {
   saveFailed:
@@ -27,7 +27,7 @@ const MESSAGES = {
 interface Ff2apiSchema extends DBSchema {
   database: { key: string; value: StoredDatabase };
   generation: { key: string; value: { generation: number } };
-  snapshots: { key: string; value: StoredSnapshot & { reason?: string } };
+  snapshots: { key: string; value: { bytes: Uint8Array; takenAt: string; label: string; reason?: string } };
 }
 
 /** Opens the IndexedDB store (or creates it on first use). */
@@ -56,18 +56,13 @@ class IdbDatabaseStore implements DatabaseStore {
     return stored ? { ...stored, bytes: asBytes(stored.bytes) } : null;
   }
 
-  async loadSnapshot(): Promise<StoredSnapshot | null> {
-    const stored = await this.idb.get('snapshots', UNDO_KEY);
-    return stored ? { bytes: asBytes(stored.bytes), takenAt: stored.takenAt, label: stored.label } : null;
-  }
-
   async quarantine(bytes: Uint8Array, reason: string, at: string): Promise<void> {
     await this.idb.put('snapshots', { bytes, takenAt: at, label: 'unreadable database', reason }, `unreadable-${at}`);
   }
 
   async save(write: DatabaseWrite): Promise<SaveOutcome> {
     try {
-      const tx = this.idb.transaction(['database', 'generation', 'snapshots'], 'readwrite');
+      const tx = this.idb.transaction(['database', 'generation'], 'readwrite');
       const live = tx.objectStore('database');
       const generations = tx.objectStore('generation');
       // Stores written before the generation record existed keep it only inside the live record.
@@ -81,13 +76,11 @@ class IdbDatabaseStore implements DatabaseStore {
       const generation = storedGeneration + 1;
       // Only IndexedDB requests are awaited inside the transaction: anything else would let it
       // auto-commit half done.
-      const puts: Promise<unknown>[] = [
+      await Promise.all([
         live.put({ bytes: write.bytes, generation, savedAt: write.savedAt }, LIVE_KEY),
         generations.put({ generation }, LIVE_KEY),
-      ];
-      if (write.snapshot === null) puts.push(tx.objectStore('snapshots').delete(UNDO_KEY));
-      else if (write.snapshot) puts.push(tx.objectStore('snapshots').put(write.snapshot, UNDO_KEY));
-      await Promise.all([...puts, tx.done]);
+        tx.done,
+      ]);
       return { ok: true, generation };
     } catch (error) {
       const isQuota = error instanceof DOMException && error.name === 'QuotaExceededError';

@@ -2,6 +2,9 @@ import { useEffect } from 'react';
 import type { DatabaseApi } from '../worker/api';
 import { DatabaseProvider, useDatabase } from './database-context';
 import { UrgentBackupBanner } from './banners/urgent-backup-banner';
+import { BackupsProvider } from './backups/backups-context';
+import { EndOfDayBanner } from './sidebar/end-of-day-banner';
+import { EvictionAlert } from './sidebar/eviction-alert';
 import { BackupSettingsProvider } from './sidebar/backup-settings';
 import { DatabaseSidebar } from './sidebar/database-sidebar';
 import { MainArea } from './navigation/main-area';
@@ -15,20 +18,24 @@ export function AppShell({ api, updates }: { api: DatabaseApi; updates?: AppUpda
   const shell = (
     <DatabaseProvider api={api}>
       <BackupSettingsProvider>
-        <LifecycleHooks />
-        <div className="app">
-          <DatabaseSidebar />
-          <main className="main">
-            <header className="app-header">
-              <h1>FF2API</h1>
-              <p className="caption">Flat file to API processing — brokerage configurations, upload history and backups, kept in this browser.</p>
-              <LockControls />
-            </header>
-            <NewVersionPrompt />
-            <UrgentBackupBanner />
-            <MainArea />
-          </main>
-        </div>
+        <BackupsProvider>
+          <LifecycleHooks />
+          <div className="app">
+            <DatabaseSidebar />
+            <main className="main">
+              <header className="app-header">
+                <h1>FF2API</h1>
+                <p className="caption">Flat file to API processing — brokerage configurations, upload history and backups, kept in this browser.</p>
+                <LockControls />
+              </header>
+              <NewVersionPrompt />
+              <EvictionAlert />
+              <UrgentBackupBanner />
+              <EndOfDayBanner />
+              <MainArea />
+            </main>
+          </div>
+        </BackupsProvider>
       </BackupSettingsProvider>
     </DatabaseProvider>
   );

@@ -15,6 +15,8 @@ import type { ProcessingApi } from './processing/processing-api';
 import type { LockApi, LockState } from './lock/lock-api';
 export type { LockApi, LockState };
 
+import type { SnapshotApi } from './snapshots/snapshot-api';
+
 export type { BrokerageSummary, ConfigurationInput, ConfigurationView, HistoryPage, HistoryQuery, RestoreMode, RestoreWarning, SecretsMode, TableChange };
 
 /** The worker message that tells it the page's time; sent before every DatabaseApi call. */
@@ -25,7 +27,7 @@ export const CLOCK_METHOD = 'followPageClock';
  * holds the database. Every method that writes resolves only after the change is durable in
  * IndexedDB (or resolves with a failure the UI must show).
  */
-export interface DatabaseApi extends ProcessingApi {
+export interface DatabaseApi extends ProcessingApi, SnapshotApi {
   /** Counts, persisted times, persistence and tab state — everything the sidebar shows. */
   getStatus(): Promise<DatabaseStatus>;
 
@@ -56,7 +58,7 @@ export interface DatabaseApi extends ProcessingApi {
   inspectBackup(file: BackupSource, options?: { passphrase?: string }): Promise<Result<RestorePreview>>;
   /** Applies an inspected file; the live database changes only if every step succeeds. */
   applyRestore(previewId: string, mode: RestoreMode): Promise<Result<RestoreOutcome>>;
-  /** Returns to the snapshot taken before the last restore. */
+  /** Restores the snapshot taken before the last restore (after a `Before undo` snapshot). */
   undoRestore(): Promise<Result<RestoreOutcome>>;
 
   /** Writes everything pending to IndexedDB now (tab hidden, before a download). */
@@ -97,7 +99,7 @@ export interface DatabaseStatus {
   persistence: PersistenceState;
   /** Whether the browser promised not to evict our storage; null when unknown. */
   storagePersisted: boolean | null;
-  /** The undo snapshot, if one is kept. */
+  /** What `Undo restore` goes back to, if there is a restore to undo. */
   undo: { takenAt: string; label: string } | null;
 }
 

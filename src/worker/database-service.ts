@@ -7,11 +7,15 @@ import { listHistoryPage } from '../core/db/history';
 import type { Clock } from '../core/clock';
 import type { SqlJsStatic } from '../core/db/sql-types';
 import { ok, type Result } from '../core/result';
-import type { BackupSource, DatabaseApi, DatabaseStatus, HistoryQuery, OperationProgress } from './api';
+import type { BackupSource, DatabaseApi, DatabaseStatus, HistoryQuery, OperationProgress, RestoreMode, RestoreOutcome, RestorePreview } from './api';
 import { BackupFileOperations } from './operations/backup-file';
 import { OperationContext } from './operations/operation-context';
 import { RestoreOperations } from './operations/restore';
-import { UndoOperations } from './operations/undo';
+import { undoKindOf, UndoOperations } from './operations/undo';
+import { BackupRecords } from './snapshots/backup-records';
+import type { FolderWriteOutcome, ScheduleRequest } from './snapshots/snapshot-api';
+import { SnapshotService, type SnapshotDeps } from './snapshots/snapshot-service';
+import { watchFirstLoad, type StartupLoad } from './snapshots/startup';
 import type { DatabaseStore } from './database-store';
 import { LiveDatabase } from './live-database';
 import { lazyProcessing, type ProcessingOverrides } from './processing/lazy-processing';
@@ -31,12 +35,17 @@ export interface ServiceDeps {
   isStoragePersisted: () => Promise<boolean | null>;
   /** File processing's platform parts (load API, workbook reader, the before-run hook); defaults are the browser's. */
   processing?: ProcessingOverrides;
+  /** The snapshot store and checker (src/worker/snapshots). */
+  snapshots: SnapshotDeps;
 }
 
 /** Opens the stored database and returns the API the UI talks to. */
 export async function openDatabaseService(deps: ServiceDeps): Promise<DatabaseService> {
-  const live = await LiveDatabase.open(deps);
-  const service = new DatabaseService(deps, live);
+  const watched = watchFirstLoad(deps.store);
+  const live = await LiveDatabase.open({ ...deps, store: watched.store });
+  const service = new DatabaseService(deps, live, watched.firstLoad());
+  // Before the migrated database is ever stored: snapshots before and after the migration.
+  await service.snapshotMigration();
   // A brand-new database is stored at once, so its creation time survives a reload.
   await live.flush();
   return service;
@@ -51,6 +60,11 @@ export class DatabaseService implements DatabaseApi {
   private readonly backups: BackupFileOperations;
   private readonly restores: RestoreOperations;
   private readonly undo: UndoOperations;
+  /** Snapshots; `snapshots.takeSnapshot(trigger, note)` gives any operation a safety copy first. */
+  readonly snapshots: SnapshotService;
+  private readonly records: BackupRecords;
+  /** Preview ids → the file or snapshot they show, for the undo point of the restore. */
+  private readonly previewNames = new Map<string, string>();
   private readonly progressListeners: ((progress: OperationProgress) => void)[] = [];
   /** File processing, loaded on first use (its own chunk). */
   private readonly processing: () => Promise<ProcessingOperations>;
@@ -58,19 +72,25 @@ export class DatabaseService implements DatabaseApi {
   constructor(
     private readonly deps: ServiceDeps,
     private readonly live: LiveDatabase,
+    private readonly startup: StartupLoad = { found: true, preMigration: null },
   ) {
     this.context = new OperationContext(deps, live, () => this.getStatus(), (progress) => {
       for (const listener of this.progressListeners) listener(progress);
     });
     this.backups = new BackupFileOperations(this.context);
-    this.undo = new UndoOperations(this.context, () => this.restores.forgetPending());
-    this.restores = new RestoreOperations(this.context, this.undo);
-    live.onChange(() => this.undo.forgetUndoInfo());
-    this.processing = lazyProcessing({ live, clock: deps.clock, appVersion: deps.appVersion }, deps.processing);
+    this.restores = new RestoreOperations(this.context);
+    this.snapshots = new SnapshotService(this.context, deps.snapshots, this.restores);
+    this.undo = new UndoOperations(this.context, this.snapshots, () => this.restores.forgetPending());
+    this.records = new BackupRecords(this.context, this.snapshots, !startup.found);
+    live.onChange(() => this.undo.forget());
+    // Each processing run starts with a `Before processing` snapshot. A snapshot that cannot be
+    // stored does not stop the run (it only adds history rows); it shows in Backup health.
+    const beforeRun = async () => void (await this.snapshots.takeSnapshot('before-processing'));
+    this.processing = lazyProcessing({ live, clock: deps.clock, appVersion: deps.appVersion }, { beforeRun, ...deps.processing });
   }
 
   async getStatus(): Promise<DatabaseStatus> {
-    const snapshot = await this.undo.describeUndo();
+    const snapshot = await this.undo.describeForStatus();
     const persistence = this.live.startupProblem && this.live.persistenceState.state !== 'failed'
       ? { state: 'failed' as const, error: this.live.startupProblem }
       : this.live.persistenceState;
@@ -105,7 +125,9 @@ export class DatabaseService implements DatabaseApi {
   renameBrokerage(id: number, newName: string) {
     return this.live.write((db, now) => renameBrokerage(db, id, newName, now));
   }
-  deleteBrokerage(id: number) {
+  async deleteBrokerage(id: number) {
+    const before = await this.snapshots.takeSnapshot('before-delete');
+    if (!before.ok) return before;
     return this.live.write((db, now) => deleteBrokerage(db, id, now));
   }
 
@@ -132,14 +154,83 @@ export class DatabaseService implements DatabaseApi {
   confirmBackupSaved(receipt: Parameters<DatabaseApi['confirmBackupSaved']>[0]) {
     return this.backups.confirmBackupSaved(receipt);
   }
-  inspectBackup(file: BackupSource, options?: { passphrase?: string }) {
-    return this.restores.inspectBackup(file, options);
+  async inspectBackup(file: BackupSource, options?: { passphrase?: string }) {
+    return this.notePreview(await this.restores.inspectBackup(file, options));
   }
-  applyRestore(previewId: string, mode: Parameters<DatabaseApi['applyRestore']>[1]) {
-    return this.restores.applyRestore(previewId, mode);
+  /** Applies a previewed file or snapshot, after a `Before restore` / `Before merge` snapshot (its undo). */
+  async applyRestore(previewId: string, mode: RestoreMode): Promise<Result<RestoreOutcome>> {
+    const before = await this.snapshots.takeSnapshot(mode === 'merge' ? 'before-merge' : 'before-restore');
+    if (!before.ok) return before;
+    const started = performance.now();
+    const applied = await this.restores.applyRestore(previewId, mode);
+    if (!applied.ok) return applied;
+    const nowIso = this.deps.clock.now().toISOString();
+    const sourceName = this.previewNames.get(previewId) ?? 'a backup';
+    const rows = Object.values(applied.value.counts).reduce((sum, n) => sum + n, 0);
+    await this.deps.snapshots.store.writeFacts({ lastRestoreMeasure: { ms: performance.now() - started, rows, at: nowIso, what: `restore of ${sourceName}` } });
+    await this.undo.rememberRestore({ snapshotId: before.value.id, kind: undoKindOf(mode), sourceName, at: nowIso });
+    return ok({ ...applied.value, status: await this.getStatus() });
   }
   undoRestore() {
     return this.undo.undoRestore();
+  }
+  describeUndo() {
+    return this.undo.describeUndo();
+  }
+
+  // Snapshots, the backup folder's records, verification and health (src/worker/snapshots).
+  listSnapshots() {
+    return this.snapshots.listSnapshots();
+  }
+  async takeSnapshot(note?: string) {
+    const taken = await this.snapshots.takeSnapshot('manual', note ?? null);
+    return taken.ok ? ok(await this.snapshots.rowOf(taken.value)) : taken;
+  }
+  runSnapshotSchedule(request: ScheduleRequest) {
+    return this.snapshots.runSchedule(request);
+  }
+  setSnapshotPinned(id: string, pinned: boolean) {
+    return this.snapshots.setPinned(id, pinned);
+  }
+  deleteSnapshot(id: string) {
+    return this.snapshots.deleteSnapshot(id);
+  }
+  verifySnapshot(id: string) {
+    return this.snapshots.verifySnapshot(id);
+  }
+  async inspectSnapshot(id: string) {
+    return this.notePreview(await this.snapshots.inspectSnapshot(id));
+  }
+  findSnapshotAt(atIso: string) {
+    return this.snapshots.findSnapshotAt(atIso);
+  }
+  downloadSnapshot(id: string, request: Parameters<DatabaseApi['downloadSnapshot']>[1]) {
+    return this.snapshots.downloadSnapshot(id, request);
+  }
+  verifyBackupFile(file: BackupSource, options?: { passphrase?: string }) {
+    return this.records.verifyBackupFile(file, options);
+  }
+  checkWrittenFile(file: BackupSource, checksum: string, options?: { passphrase?: string }) {
+    return this.records.checkWrittenFile(file, checksum, options);
+  }
+  recordFolderWrite(outcome: FolderWriteOutcome) {
+    return this.records.recordFolderWrite(outcome);
+  }
+  getBackupOverview() {
+    return this.records.overview();
+  }
+
+  /** At open: the stored database was older than this build's schema (migrated in memory) — keep both. */
+  async snapshotMigration(): Promise<void> {
+    const old = this.startup.preMigration;
+    if (!old || !this.live.isWriter) return;
+    await this.snapshots.takeSnapshotOfBytes('before-migration', old.bytes, null);
+    await this.snapshots.takeSnapshot('after-migration');
+  }
+
+  private notePreview(preview: Result<RestorePreview>): Result<RestorePreview> {
+    if (preview.ok && preview.value.previewId) this.previewNames.set(preview.value.previewId, preview.value.fileName);
+    return preview;
   }
 
   /**

@@ -11,10 +11,8 @@ import type { AppError } from '../core/result';
 export interface DatabaseStore {
   /** The stored database, or null when this browser has none yet. */
   load(): Promise<StoredDatabase | null>;
-  /** Writes the live database (and, atomically with it, sets or clears the undo snapshot). */
+  /** Writes the live database. (Copies to go back to are snapshots: src/worker/snapshots.) */
   save(write: DatabaseWrite): Promise<SaveOutcome>;
-  /** The snapshot kept before the last restore, if any. */
-  loadSnapshot(): Promise<StoredSnapshot | null>;
   /** Keeps bytes that could not be opened, so a later fix can still recover them. */
   quarantine(bytes: Uint8Array, reason: string, at: string): Promise<void>;
 }
@@ -25,19 +23,11 @@ export interface StoredDatabase {
   savedAt: string;
 }
 
-export interface StoredSnapshot {
-  bytes: Uint8Array;
-  takenAt: string;
-  label: string;
-}
-
 export interface DatabaseWrite {
   bytes: Uint8Array;
   /** The generation this tab believes is stored; the write is refused if it is not. */
   expectedGeneration: number;
   savedAt: string;
-  /** `undefined` leaves the snapshot alone; `null` deletes it; a value replaces it. */
-  snapshot?: StoredSnapshot | null;
 }
 
 export type SaveOutcome =

@@ -1,7 +1,9 @@
 /// <reference lib="webworker" />
 /**
  * The Web Worker that owns the database: it opens sql.js, loads the stored database from
- * IndexedDB, joins the tab coordination and exposes the DatabaseApi through comlink.
+ * IndexedDB (through the app lock's gate), joins the tab coordination and exposes the DatabaseApi
+ * through comlink. The same script also runs as the snapshot checker, a second worker that
+ * verifies snapshots off the database worker's thread.
  */
 import '../platform/zod-jitless'; // [lock/CSP] zod must not probe `new Function` under our CSP
 import * as Comlink from 'comlink';
@@ -9,47 +11,62 @@ import { followingClock } from '../core/clock';
 import { openIdbDatabaseStore } from '../platform/idb-database-store';
 import { loadBrowserSqlJs } from '../platform/sqljs-browser';
 import { isStoragePersisted } from '../platform/storage-persistence';
+import { estimateStorage } from '../platform/storage-estimate';
+import { createWorkerSnapshotChecker } from '../platform/snapshot-checker-worker';
+import { openSnapshotStoreOrUnavailable } from '../platform/snapshot-store';
 import { createWebTabCoordination } from '../platform/web-tab-coordination';
 import { openDatabaseService, type DatabaseService } from './database-service';
 import { singleTabCoordination } from './tab-coordination';
 import { APP_VERSION } from '../core/app-version';
 import { CLOCK_METHOD } from './api';
 import { startLockGate, isLockMethod } from './lock/worker-lock'; // [lock]
+import { RecordCipher } from './lock/record-cipher';
+import { sealingSnapshotStore } from './lock/sealing-snapshot-store';
+import { isSnapshotCheckerWorker, serveSnapshotChecker } from './snapshots/checker-role';
 
 /** The page's clock, as last heard: the page sends its time before every call (DESIGN.md "One clock"). */
 const clock = followingClock();
 
-// [lock] The lock gate opens the database only when the lock allows, through a sealing store;
-// sql.js starts loading at once, in parallel with the lock check.
-const sqlJs = loadBrowserSqlJs();
-const gate = startLockGate(clock, openIdbDatabaseStore(), async (store) => {
-  const SQL = await sqlJs;
-  return openDatabaseService({
-    SQL,
-    store,
-    clock,
-    tabs: createWebTabCoordination() ?? singleTabCoordination(),
-    appVersion: APP_VERSION,
-    isStoragePersisted,
+/** The database role: the lock gate opens the service when the lock allows; every call waits for it. */
+function serveDatabase(): void {
+  // [lock] sql.js starts loading at once, in parallel with the lock check. Snapshots are sealed
+  // through the same cipher as the live database, and re-sealed when the lock changes.
+  const sqlJs = loadBrowserSqlJs();
+  const cipher = new RecordCipher();
+  const snapshots = openSnapshotStoreOrUnavailable().then((inner) => sealingSnapshotStore(inner, cipher));
+  const resealSnapshots = { resealAll: async () => (await snapshots).resealAll() };
+  const gate = startLockGate(clock, openIdbDatabaseStore(), async (store) => {
+    const [SQL, snapshotStore] = await Promise.all([sqlJs, snapshots]);
+    return openDatabaseService({
+      SQL,
+      store,
+      clock,
+      tabs: createWebTabCoordination() ?? singleTabCoordination(),
+      appVersion: APP_VERSION,
+      isStoragePersisted,
+      snapshots: { store: snapshotStore, checker: createWorkerSnapshotChecker(self.location.href), estimateStorage },
+    });
+  }, [resealSnapshots], cipher);
+  const ready: Promise<DatabaseService> = gate.whenOpen(); // [lock]
+
+  /**
+   * Forwards every call to the service once it is open (calls made earlier simply wait). The
+   * clock is set at once, before any call that follows it in the message order reads it.
+   */
+  const forwarder = new Proxy({} as Record<string, unknown>, {
+    get(_target, method: string) {
+      if (method === CLOCK_METHOD) return (pageNowMs: number) => clock.follow(pageNowMs);
+      if (isLockMethod(method)) return (...args: unknown[]) => (gate[method] as (...a: unknown[]) => unknown).apply(gate, args); // [lock]
+      return async (...args: unknown[]) => {
+        const service = (await ready) as unknown as Record<string, (...a: unknown[]) => unknown>;
+        const fn = service[method];
+        if (typeof fn !== 'function') throw new Error(`Unknown database method ${method}`);
+        return fn.apply(service, args);
+      };
+    },
   });
-});
-const ready: Promise<DatabaseService> = gate.whenOpen(); // [lock]
+  Comlink.expose(forwarder);
+}
 
-/**
- * Forwards every call to the service once it is open (calls made earlier simply wait). The clock
- * is set at once, before any call that follows it in the message order reads it.
- */
-const forwarder = new Proxy({} as Record<string, unknown>, {
-  get(_target, method: string) {
-    if (method === CLOCK_METHOD) return (pageNowMs: number) => clock.follow(pageNowMs);
-    if (isLockMethod(method)) return (...args: unknown[]) => (gate[method] as (...a: unknown[]) => unknown).apply(gate, args); // [lock]
-    return async (...args: unknown[]) => {
-      const service = (await ready) as unknown as Record<string, (...a: unknown[]) => unknown>;
-      const fn = service[method];
-      if (typeof fn !== 'function') throw new Error(`Unknown database method ${method}`);
-      return fn.apply(service, args);
-    };
-  },
-});
-
-Comlink.expose(forwarder);
+if (isSnapshotCheckerWorker()) serveSnapshotChecker();
+else serveDatabase();

@@ -7,7 +7,7 @@ import type { Database, SqlJsStatic } from '../core/db/sql-types';
 import type { Clock } from '../core/clock';
 import { describeThrown, fail, ok, type AppError, type Result } from '../core/result';
 import type { PersistenceState } from './api';
-import type { DatabaseStore, StoredSnapshot } from './database-store';
+import type { DatabaseStore } from './database-store';
 import { SaveQueue } from './save-queue';
 import type { TabCoordination } from './tab-coordination';
 
@@ -138,11 +138,11 @@ export class LiveDatabase {
   }
 
   /**
-   * Replaces the live database with `next` (already built and verified), storing it first —
-   * together with the undo snapshot, in one IndexedDB transaction. If storing fails, `next` is
-   * closed and the live database and what is stored stay exactly as they were.
+   * Replaces the live database with `next` (already built and verified), storing it first. If
+   * storing fails, `next` is closed and the live database and what is stored stay exactly as
+   * they were.
    */
-  async replaceWith(next: Database, snapshot: StoredSnapshot | null | undefined): Promise<Result<void>> {
+  async replaceWith(next: Database): Promise<Result<void>> {
     if (!this.isWriter) {
       next.close();
       return fail('read-only', MESSAGES.readOnly);
@@ -152,7 +152,6 @@ export class LiveDatabase {
       bytes: exportDatabase(next),
       expectedGeneration: this.generation,
       savedAt: nowIso,
-      snapshot,
     });
     if (!outcome.ok) {
       next.close();

@@ -3,6 +3,7 @@ import type { Clock } from '../../src/core/clock';
 import type { DatabaseApi } from '../../src/worker/api';
 import { DatabaseProvider } from '../../src/ui/database-context';
 import { BackupSettingsProvider } from '../../src/ui/sidebar/backup-settings';
+import { BackupsProvider } from '../../src/ui/backups/backups-context';
 import { DatabaseSidebar } from '../../src/ui/sidebar/database-sidebar';
 import { DownloadContext } from '../../src/ui/shared/download-context';
 import { ClockContext } from '../../src/ui/shared/use-now';
@@ -15,7 +16,9 @@ export function renderSidebar(api: DatabaseApi, clock: Clock) {
       <DownloadContext.Provider value={(blob, fileName) => downloads.push({ blob, fileName })}>
         <DatabaseProvider api={api}>
           <BackupSettingsProvider>
-            <DatabaseSidebar />
+            <BackupsProvider>
+              <DatabaseSidebar />
+            </BackupsProvider>
           </BackupSettingsProvider>
         </DatabaseProvider>
       </DownloadContext.Provider>

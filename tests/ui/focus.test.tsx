@@ -40,6 +40,8 @@ describe('focus after each step', () => {
     await waitFor(() => expect(document.activeElement).toBe(restored.closest('[role="status"]')));
 
     await user.click(await within(sidebar()).findByRole('button', { name: 'Undo restore' }));
+    const dialog = await within(sidebar()).findByRole('dialog', { name: 'Undo the restore?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Undo restore' }));
     const undone = await within(sidebar()).findByText(/Restore undone/);
     await waitFor(() => expect(document.activeElement).toBe(undone.closest('[role="status"]')));
     expect(document.activeElement).not.toBe(document.body);

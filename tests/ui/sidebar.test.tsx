@@ -1,32 +1,12 @@
-import { render, screen, within, waitFor } from '@testing-library/react';
+import { within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { fixedClock, type Clock } from '../../src/core/clock';
+import { fixedClock } from '../../src/core/clock';
 import type { DatabaseApi } from '../../src/worker/api';
-import { DatabaseProvider } from '../../src/ui/database-context';
-import { BackupSettingsProvider } from '../../src/ui/sidebar/backup-settings';
-import { DatabaseSidebar } from '../../src/ui/sidebar/database-sidebar';
-import { DownloadContext } from '../../src/ui/shared/download-context';
-import { ClockContext } from '../../src/ui/shared/use-now';
+import { renderSidebar } from '../support/render-sidebar';
 import { createTestApi } from '../support/test-api';
 
 const T0 = '2026-11-22T08:00:00.000Z';
-
-function renderSidebar(api: DatabaseApi, clock: Clock) {
-  const downloads: { fileName: string; blob: Blob }[] = [];
-  render(
-    <ClockContext.Provider value={clock}>
-      <DownloadContext.Provider value={(blob, fileName) => downloads.push({ blob, fileName })}>
-        <DatabaseProvider api={api}>
-          <BackupSettingsProvider>
-            <DatabaseSidebar />
-          </BackupSettingsProvider>
-        </DatabaseProvider>
-      </DownloadContext.Provider>
-    </ClockContext.Provider>,
-  );
-  return { downloads, sidebar: () => screen.getByRole('complementary', { name: 'Database management' }) };
-}
 
 async function seed(api: DatabaseApi) {
   await api.createBrokerage('Acme, Inc.');

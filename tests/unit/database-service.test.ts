@@ -12,7 +12,6 @@ function failingStore(inner: DatabaseStore) {
   const store: DatabaseStore = {
     ...inner,
     load: () => inner.load(),
-    loadSnapshot: () => inner.loadSnapshot(),
     quarantine: (...args) => inner.quarantine(...args),
     save: async (write) =>
       control.failing

@@ -6,16 +6,14 @@ import { openIdbDatabaseStore } from '../../src/platform/idb-database-store';
 const bytes = (...values: number[]) => new Uint8Array(values);
 
 describe('IndexedDB database store', () => {
-  it('writes only over the generation it was given, and keeps the undo snapshot in the same transaction', async () => {
+  it('writes only over the generation it was given', async () => {
     const store = await openIdbDatabaseStore(`store-cas-${Math.random()}`);
     expect(await store.save({ bytes: bytes(1), expectedGeneration: 0, savedAt: 't1' })).toEqual({ ok: true, generation: 1 });
-    const stale = await store.save({ bytes: bytes(9), expectedGeneration: 0, savedAt: 't2', snapshot: { bytes: bytes(8), takenAt: 't2', label: 'x' } });
+    const stale = await store.save({ bytes: bytes(9), expectedGeneration: 0, savedAt: 't2' });
     expect(stale).toEqual({ ok: false, conflict: true, storedGeneration: 1 });
     expect((await store.load())?.bytes).toEqual(bytes(1));
-    expect(await store.loadSnapshot()).toBeNull();
-    await store.save({ bytes: bytes(2), expectedGeneration: 1, savedAt: 't3', snapshot: { bytes: bytes(1), takenAt: 't3', label: 'before' } });
+    await store.save({ bytes: bytes(2), expectedGeneration: 1, savedAt: 't3' });
     expect(await store.load()).toEqual({ bytes: bytes(2), generation: 2, savedAt: 't3' });
-    expect((await store.loadSnapshot())?.bytes).toEqual(bytes(1));
   });
 
   it('upgrades a store from before the separate generation record without losing its place', async () => {

@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openIdbLockStore } from '../../src/platform/idb-lock-store';
 import type { DatabaseService } from '../../src/worker/database-service';
+import { gunzipSync } from 'node:zlib';
 import type { DatabaseStore } from '../../src/worker/database-store';
+import type { SnapshotStore } from '../../src/worker/snapshots/snapshot-store';
 import type { LockGate } from '../../src/worker/lock/lock-gate';
 import { parseLockHeader, withPhase } from '../../src/core/lock/lock-header';
 import { rekeyLockHeader } from '../../src/core/lock/passphrase-keys';
@@ -20,11 +22,22 @@ async function seed(service: DatabaseService): Promise<void> {
   expect((await service.saveConfiguration({ ...base, configuration_name: 'Bulk', auth_type: 'bearer_token', api_key: '', bearer_token: BEARER })).ok).toBe(true);
 }
 
-/** Everything stored in the profile's database IndexedDB, as raw bytes: live record and undo snapshot. */
-async function storedBytes(raw: DatabaseStore): Promise<Buffer> {
+/**
+ * Everything the profile stores at rest, as readable as it gets without the key: the live record,
+ * and each snapshot — decompressed when it is a plain gzip, so a key in an unsealed snapshot shows.
+ */
+async function storedBytes(raw: DatabaseStore, rawSnapshots?: SnapshotStore): Promise<Buffer> {
   const live = await raw.load();
-  const undo = await raw.loadSnapshot();
-  return Buffer.concat([Buffer.from(live?.bytes ?? []), Buffer.from(undo?.bytes ?? [])]);
+  const parts = [Buffer.from(live?.bytes ?? [])];
+  for (const manifest of (await rawSnapshots?.list()) ?? []) {
+    const stored = Buffer.from(await ((await rawSnapshots?.readBytes(manifest.id)) ?? new Blob()).arrayBuffer());
+    parts.push(isGzip(stored) ? gunzipSync(stored) : stored);
+  }
+  return Buffer.concat(parts);
+}
+
+function isGzip(bytes: Buffer): boolean {
+  return bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
 async function openService(gate: LockGate<DatabaseService>): Promise<DatabaseService> {
@@ -109,23 +122,49 @@ describe('app lock: at rest', () => {
     expect(await (await startWorker(profile)).gate.unlock(PASSPHRASE)).toMatchObject({ ok: false, error: { code: 'tampered' } });
   });
 
-  it('the undo snapshot is sealed too, and restoring works the same when unlocked', async () => {
+  it('snapshots are sealed too (the Before restore one among them), and restore and undo work the same when unlocked', async () => {
     const { profile } = await lockedProfile();
-    const { gate, raw } = await startWorker(profile);
+    const { gate, raw, rawSnapshots } = await startWorker(profile);
     await gate.unlock(PASSPHRASE);
     const service = await openService(gate);
-    // A backup of this database restored over it keeps an undo snapshot (sealed).
+    expect((await service.takeSnapshot('while locked')).ok).toBe(true);
+    // A backup of this database restored over it takes a Before restore snapshot (sealed).
     const backup = await service.createBackup({ trigger: 'manual', secrets: 'plain' });
     if (!backup.ok) throw new Error(backup.error.message);
     const preview = await service.inspectBackup({ name: backup.value.fileName, contents: backup.value.blob });
     if (!preview.ok) throw new Error(preview.error.message);
     expect((await service.applyRestore(preview.value.previewId, 'replace')).ok).toBe(true);
-    const snapshot = await raw.loadSnapshot();
-    expect(snapshot).not.toBeNull();
-    expect(Buffer.from(snapshot?.bytes ?? []).includes(API_KEY)).toBe(false);
-    expect((await storedBytes(raw)).includes(API_KEY)).toBe(false);
+    const listed = await service.listSnapshots();
+    expect(listed.snapshots.length).toBeGreaterThanOrEqual(2);
+    expect(listed.snapshots.every((snapshot) => snapshot.verification.state === 'verified')).toBe(true);
+    for (const manifest of await rawSnapshots.list()) {
+      const stored = Buffer.from(await ((await rawSnapshots.readBytes(manifest.id)) ?? new Blob()).arrayBuffer());
+      expect(isGzip(stored), `snapshot ${manifest.id} is stored sealed, not as a plain gzip`).toBe(false);
+    }
+    expect((await storedBytes(raw, rawSnapshots)).includes(API_KEY)).toBe(false);
     expect((await service.undoRestore()).ok).toBe(true);
     expect((await service.listConfigurations('Acme, Inc.')).length).toBe(2);
+  });
+
+  it('turning the lock off opens every snapshot again; turning it on seals the ones taken meanwhile', async () => {
+    const { profile } = await lockedProfile();
+    const { gate, rawSnapshots } = await startWorker(profile);
+    await gate.unlock(PASSPHRASE);
+    const service = await openService(gate);
+    expect((await service.takeSnapshot('sealed')).ok).toBe(true);
+    expect((await gate.turnOffLock(PASSPHRASE)).ok).toBe(true);
+    const stored = async () => Promise.all((await rawSnapshots.list()).map(async (m) => Buffer.from(await ((await rawSnapshots.readBytes(m.id)) ?? new Blob()).arrayBuffer())));
+    expect((await stored()).every(isGzip)).toBe(true);
+    expect((await service.takeSnapshot('plain')).ok).toBe(true);
+    expect((await gate.turnOnLock(PASSPHRASE)).ok).toBe(true);
+    const all = await stored();
+    expect(all.length).toBeGreaterThanOrEqual(2);
+    expect(all.some(isGzip)).toBe(false);
+    const again = await startWorker(profile);
+    await again.gate.unlock(PASSPHRASE);
+    const reopened = await openService(again.gate);
+    const verified = await Promise.all((await reopened.listSnapshots()).snapshots.map((snapshot) => reopened.verifySnapshot(snapshot.id)));
+    expect(verified.map((result) => result.ok && result.value.verification.state)).toEqual(verified.map(() => 'verified'));
   });
 });
 

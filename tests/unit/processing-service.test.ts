@@ -56,6 +56,22 @@ describe('processing a file into loads', () => {
     expect(errors.rows.map((row) => row.row_number)).toEqual([7, 21, 40]);
   });
 
+  it('starts each run with a pinned, verified Before processing snapshot of the database as it was', async () => {
+    const api = await createTestApi();
+    const configurationId = await createApiConfiguration(api, server.baseUrl, { ...LOADS_MAPPING });
+    const read = await api.readProcessingFile(new Blob([loadsCsv(5)]), 'small.csv', configurationId);
+    if (!read.ok) throw new Error(read.error.message);
+    expect((await api.listSnapshots()).snapshots).toEqual([]);
+    const started = await api.startProcessingRun(read.value.fileId, configurationId);
+    if (!started.ok) throw new Error(started.error.message);
+    const [snapshot, ...others] = (await api.listSnapshots()).snapshots;
+    expect(others).toEqual([]);
+    expect(snapshot).toMatchObject({ trigger: 'before-processing', verification: { state: 'verified' } });
+    // Taken before the run's history row existed.
+    expect(snapshot?.counts.upload_history).toBe(0);
+    expect(snapshot?.pin).toMatchObject({ kind: 'until' });
+  });
+
   it('a 429 storm and a 5xx burst still end with every valid load created exactly once', async () => {
     const api = await createTestApi();
     const configurationId = await createApiConfiguration(api, server.baseUrl, { ...LOADS_MAPPING });

@@ -14,6 +14,8 @@ export const META_KEYS = {
   lastBackupAt: 'last_backup_at',
   /** When data last changed (any user write, restore or undo). */
   lastChangeAt: 'last_change_at',
+  /** The first change after the backup point (or, with none, after creation): backup health counts from it. */
+  firstChangeSinceBackupAt: 'first_change_since_backup_at',
 } as const;
 export type MetaKey = (typeof META_KEYS)[keyof typeof META_KEYS];
 
@@ -51,6 +53,12 @@ export function readDatabaseTimes(db: Database): DatabaseTimes {
 /** Records that data changed now. Called by every write, in the same transaction. */
 export function markChanged(db: Database, nowIso: string): void {
   writeMeta(db, META_KEYS.lastChangeAt, nowIso);
+  // Kept while it is after the backup point; replaced by the first change after a newer one.
+  db.run(
+    `INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value
+     WHERE app_meta.value < COALESCE((SELECT MAX(value) FROM app_meta WHERE key IN (?, ?)), '')`,
+    [META_KEYS.firstChangeSinceBackupAt, nowIso, META_KEYS.lastBackupAt, META_KEYS.restoredAt],
+  );
 }
 
 /** Makes sure a fresh database knows when it was created. */

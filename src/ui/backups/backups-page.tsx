@@ -1,9 +1,17 @@
-/** The `Backups` view: snapshots kept in this browser, the backup folder and backup health. */
+import { BackupHealthPanel } from './backup-health-panel';
+import { EndOfDayField } from './end-of-day-field';
+import { SnapshotsSection } from './snapshots-section';
+
+/** The `Backups` view: backup health, the snapshots kept in this browser, and the end-of-day time. */
 export function BackupsPage() {
   return (
-    <section className="catalog-section" aria-labelledby="backups-heading">
-      <h2 id="backups-heading">Backups</h2>
-      <p className="empty-state">Automatic snapshots are not available in this version yet. Use Download backup in the sidebar.</p>
-    </section>
+    <div className="backups-page">
+      <BackupHealthPanel />
+      <SnapshotsSection />
+      <section aria-label="Backup schedule" className="catalog-section backups-section">
+        <h2>Schedule</h2>
+        <EndOfDayField />
+      </section>
+    </div>
   );
 }

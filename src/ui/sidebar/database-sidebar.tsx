@@ -11,6 +11,9 @@ import { BackupActions } from './backup-actions';
 import { RestorePanel } from './restore-panel';
 import { SidebarFrame } from './sidebar-frame';
 import { StatusLine } from './status-line';
+import { BackupFolderPanel } from './backup-folder-panel';
+import { BackupHealthLine } from './backup-health-line';
+import { VerifyFileInput } from './verify-file-input';
 
 /** The sidebar's "Database management" section: status, banners, backup and restore. */
 export function DatabaseSidebar() {
@@ -29,11 +32,14 @@ export function DatabaseSidebar() {
     <SidebarFrame summary={`${assessment.riskLevel} risk · database age ${assessment.ageLevel}`}>
       <StatusLine counts={status.counts} />
       <AgeRiskBanners assessment={assessment} />
+      <BackupHealthLine />
       {status.isWriter ? null : <ReadOnlyNotice />}
       {status.persistence.state === 'failed' ? <Notice notice={{ kind: 'error', text: status.persistence.error.message, ...(status.persistence.error.detail ? { detail: status.persistence.error.detail } : {}) }} /> : null}
       <OperationProgressBar />
       <BackupActions />
+      <BackupFolderPanel />
       <RestorePanel disabled={!status.isWriter} />
+      <VerifyFileInput />
       <ActivityList />
       <p className="caption">
         {status.times.lastBackupAt ? `Last backup: ${formatLocalTime(status.times.lastBackupAt)}. ` : 'No backup downloaded from this browser yet. '}

@@ -15,6 +15,7 @@ import { RestoreDropZone } from './restore-drop-zone';
 import { RestorePreviewDetails, WarningList } from './restore-preview';
 import { RestoreUnlockForm } from './restore-unlock-form';
 import { readRestoreNote } from './restore-note';
+import { UndoRestoreControl } from '../backups/undo-restore-control';
 
 const CONFIRM_WORD = 'RESTORE';
 const MESSAGES = {
@@ -135,14 +136,6 @@ export function RestorePanel({ disabled }: { disabled: boolean }) {
     await notifyChanged();
   }
 
-  async function onUndo() {
-    setNotice(null);
-    const result = await api.undoRestore();
-    if (!result.ok) return showError(result.error);
-    setNotice({ content: { kind: 'success', text: `Restore undone: the database is back as it was before the restore. ${describeCounts(result.value.counts)} here now.` } });
-    await notifyChanged();
-  }
-
   const needsTypedConfirm = preview !== null && mode === 'replace' && preview.liveHasData;
   const canRestore = phase.name === 'preview' && !preview?.needsPassphrase && (!needsTypedConfirm || confirmText.trim() === CONFIRM_WORD);
   const lost = preview && mode === 'replace' ? preview.wouldLose.replace : null;
@@ -185,7 +178,7 @@ export function RestorePanel({ disabled }: { disabled: boolean }) {
                 <div className="field">
                   <label htmlFor={confirmId}>Type RESTORE to confirm</label>
                   <input id={confirmId} value={confirmText} autoComplete="off" aria-describedby={`${confirmId}-note`} onChange={(e) => setConfirmText(e.target.value)} />
-                  <span className="caption" id={`${confirmId}-note`}>Replacing removes what is in this browser now. A copy is kept so you can undo.</span>
+                  <span className="caption" id={`${confirmId}-note`}>Replacing removes what is in this browser now. A snapshot is taken first so you can undo.</span>
                 </div>
               ) : null}
               <div className="button-row">
@@ -205,12 +198,7 @@ export function RestorePanel({ disabled }: { disabled: boolean }) {
           {notice.teamNote ? <CopyNoteButton note={notice.teamNote} /> : null}
         </Notice>
       ) : null}
-      {status?.undo && phase.name === 'idle' ? (
-        <div className="undo">
-          <button type="button" onClick={() => void onUndo()} disabled={disabled}>Undo restore</button>
-          <p className="caption">Returns to the database as it was {status.undo.label}.</p>
-        </div>
-      ) : null}
+      {status?.undo && phase.name === 'idle' ? <UndoRestoreControl label={status.undo.label} disabled={disabled} /> : null}
     </section>
   );
 }

@@ -192,7 +192,6 @@ export class LockGate<S extends LockableService> implements LockApi {
     const store = await this.deps.store;
     try {
       await store.load();
-      await store.loadSnapshot();
       return null;
     } catch (error) {
       if (error instanceof SealedRecordError) return describeThrown(error);

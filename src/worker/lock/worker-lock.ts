@@ -16,8 +16,9 @@ export function startLockGate<S extends LockableService>(
   innerStore: Promise<DatabaseStore>,
   openService: (store: DatabaseStore) => Promise<S>,
   resealers: readonly Resealer[] = [],
+  /** The cipher every store at rest seals through; made here unless the caller's stores need it first. */
+  cipher: RecordCipher = new RecordCipher(),
 ): LockGate<S> & { cipher: RecordCipher } {
-  const cipher = new RecordCipher();
   const gate = new LockGate({
     headers: openIdbLockStore(),
     cipher,

@@ -8,7 +8,6 @@ import { inTransaction } from '../../core/db/transaction';
 import { describeThrown, fail, ok, type Result } from '../../core/result';
 import type { BackupSource, RestoreMode, RestoreOutcome, RestorePreview, TableChange } from '../api';
 import type { OperationContext, StepReporter } from './operation-context';
-import type { UndoOperations } from './undo';
 
 const MESSAGES = {
   previewExpired: 'That file’s preview is no longer current (the database changed or another file was chosen). Nothing was changed. Choose the file again.',
@@ -27,15 +26,13 @@ interface PendingRestore {
 /**
  * Restores from a backup file: check and preview without touching anything, then apply. A
  * restore is all or nothing: the new database is built and verified apart from the live one,
- * stored together with an undo snapshot in one IndexedDB transaction, and only then swapped in.
+ * stored, and only then swapped in. (The copy to undo it is a `Before restore` snapshot, taken
+ * by the caller: see src/worker/snapshots.)
  */
 export class RestoreOperations {
   private pending: PendingRestore | null = null;
 
-  constructor(
-    private readonly context: OperationContext,
-    private readonly undo: UndoOperations,
-  ) {}
+  constructor(private readonly context: OperationContext) {}
 
   /** Reads and checks a file, and previews both restore modes, without touching the live database. */
   inspectBackup(file: BackupSource, options: { passphrase?: string } = {}): Promise<Result<RestorePreview>> {
@@ -69,27 +66,42 @@ export class RestoreOperations {
         needsPassphrase: true,
       });
     }
-    const parsed = read.backup;
     step('Comparing with this browser’s database', 0.8, 1)(0);
+    return ok(this.previewParsed(file.name, read.backup, current, times.lastChangeAt, liveHasData));
+  }
+
+  /**
+   * Previews tables that do not come from a file (a snapshot of this browser's database) exactly
+   * as a file's: the same plans, lost-changes warning and `applyRestore`.
+   */
+  inspectTables(name: string, parsed: ParsedBackup): Result<RestorePreview> {
+    this.pending = null;
+    const { current, times } = this.context.live.read((db) => ({ current: readAllTables(db), times: readDatabaseTimes(db) }));
+    const liveHasData = DATA_TABLES.some((table) => current[table].length > 0);
+    return ok(this.previewParsed(name, parsed, current, times.lastChangeAt, liveHasData));
+  }
+
+  /** Plans both modes against the live tables and keeps the plan for `applyRestore`. */
+  private previewParsed(fileName: string, parsed: ParsedBackup, current: ReturnType<typeof readAllTables>, lastChangeAt: string | null, liveHasData: boolean): RestorePreview {
     const plans = { replace: planRestore(current, parsed.tables, 'replace'), merge: planRestore(current, parsed.tables, 'merge') };
     const previewId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-    this.pending = { previewId, fileName: file.name, parsed, plans, liveChangedAt: times.lastChangeAt };
-    return ok({
+    this.pending = { previewId, fileName, parsed, plans, liveChangedAt: lastChangeAt };
+    return {
       previewId,
-      fileName: file.name,
+      fileName,
       shapeLabel: parsed.shapeLabel,
       fileCreatedAt: parsed.createdAt,
       fileCounts: parsed.fileCounts,
       warnings: parsed.warnings,
       changes: { replace: plans.replace.changes, merge: plans.merge.changes },
       wouldLose: {
-        replace: countLostChanges(plans.replace, times.lastChangeAt, parsed.createdAt),
-        merge: countLostChanges(plans.merge, times.lastChangeAt, parsed.createdAt),
+        replace: countLostChanges(plans.replace, lastChangeAt, parsed.createdAt),
+        merge: countLostChanges(plans.merge, lastChangeAt, parsed.createdAt),
       },
       liveHasData,
       secrets: parsed.secrets,
       needsPassphrase: false,
-    });
+    };
   }
 
   /** Applies the previewed file; the live database changes only if every step succeeds. */
@@ -132,12 +144,10 @@ export class RestoreOperations {
         writeMeta(next, META_KEYS.lastChangeAt, changed ? nowIso : (liveTimes.lastChangeAt ?? nowIso));
       });
     }
-    step('Saving, with a copy for undo', 0.8, 1)(0);
-    const snapshot = { bytes: this.context.live.exportBytes(), takenAt: nowIso, label: `before restoring ${pending.fileName}` };
-    const replaced = await this.context.live.replaceWith(next, snapshot);
+    step('Saving', 0.8, 1)(0);
+    const replaced = await this.context.live.replaceWith(next);
     if (!replaced.ok) return replaced;
     this.pending = null;
-    this.undo.remember({ takenAt: snapshot.takenAt, label: snapshot.label });
     return ok({ mode, counts: this.context.live.read(countRows), warnings: pending.parsed.warnings, status: await this.context.readStatus() });
   }
 

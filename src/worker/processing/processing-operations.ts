@@ -52,7 +52,7 @@ export function createProcessingOperations(
     owner: crypto.randomUUID(),
     createSession: overrides.createSession ?? ((auth) => createLoadApiSession(auth)),
     readWorkbook: overrides.readWorkbook ?? readFirstSheet,
-    // The `Before processing` snapshot hook: wire issue 6's takeSnapshot(trigger) here.
+    // The `Before processing` snapshot (DatabaseService passes the snapshot service's).
     beforeRun: overrides.beforeRun ?? (async () => undefined),
   });
 }

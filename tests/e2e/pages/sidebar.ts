@@ -144,9 +144,17 @@ export class Sidebar {
     await this.restoreButton.click();
   }
 
-  /** Clicks `Undo restore`. */
+  /** The dialog `Undo restore` opens: what it undoes, what changed since, `Undo restore` / `Cancel`. */
+  get undoDialog(): Locator {
+    return this.page.getByRole('dialog');
+  }
+
+  /** Clicks `Undo restore`, then confirms in the dialog. */
   async undo(): Promise<void> {
     await this.undoButton.click();
+    await expect(this.undoDialog).toBeVisible();
+    await this.undoDialog.getByRole('button', { name: 'Undo restore' }).click();
+    await expect(this.undoDialog).toBeHidden();
   }
 
   /** The "back up first" warning inside the restore form, with its `Download a backup first` button. */

@@ -1,0 +1,197 @@
+import { readAllActivity } from '../../core/db/activity';
+import { readDatabaseTimes } from '../../core/db/meta';
+import { SCHEMA_VERSION } from '../../core/db/schema';
+import { countRows } from '../../core/db/tables';
+import { ok, type Result } from '../../core/result';
+import { isEndOfDayDue } from '../../core/snapshots/end-of-day';
+import type { SnapshotManifest } from '../../core/snapshots/manifest';
+import { dueScheduledSnapshot, hasChangesSinceSnapshot } from '../../core/snapshots/schedule';
+import { TRIGGER_LABELS, type SnapshotTrigger } from '../../core/snapshots/triggers';
+import { backupFileName } from '../../core/backup/write/file-name';
+import type { BackupFile, RestorePreview, SecretsMode } from '../api';
+import type { OperationContext } from '../operations/operation-context';
+import type { RestoreOperations } from '../operations/restore';
+import { buildSnapshotBackupFile, previewSnapshotRestore } from './restore-adapter';
+import type { ScheduleOutcome, ScheduleRequest, SnapshotList, SnapshotRow } from './snapshot-api';
+import type { SnapshotChecker } from './snapshot-check';
+import { openSnapshotTables, type SnapshotContents } from './snapshot-contents';
+import { SnapshotLibrary, type StorageEstimate } from './snapshot-library';
+import type { SnapshotStore } from './snapshot-store';
+import { SnapshotTaker } from './snapshot-taker';
+import { SerialQueue } from './serial';
+
+/** A snapshot still "being verified" this long after it was taken was cut short by a reload. */
+const INTERRUPTED_AFTER_MS = 5 * 60_000;
+
+/** What the snapshot service needs from the platform. */
+export interface SnapshotDeps {
+  store: SnapshotStore;
+  checker: SnapshotChecker;
+  estimateStorage: StorageEstimate;
+}
+
+/**
+ * Snapshots of the live database: taken (by trigger, one at a time) and verified, listed with
+ * why they are kept, pinned, deleted, restored, downloaded. `takeSnapshot(trigger, note)` is the
+ * entry point for other operations that want a safety copy first (e.g. `before-processing`).
+ */
+export class SnapshotService {
+  readonly library: SnapshotLibrary;
+  readonly taker: SnapshotTaker;
+  private readonly serial = new SerialQueue();
+  /** When the schedule first saw changes that no snapshot holds (in memory: a reload starts over). */
+  private pendingSince: string | null = null;
+  /** Content checksums being read in the background, after their snapshots counted. */
+  private readonly checksums = new Set<Promise<void>>();
+
+  constructor(
+    private readonly context: OperationContext,
+    readonly deps: SnapshotDeps,
+    private readonly restores: RestoreOperations,
+  ) {
+    this.library = new SnapshotLibrary(deps.store, context.deps.clock, deps.estimateStorage);
+    this.taker = new SnapshotTaker(context, deps.store, deps.checker);
+  }
+
+  /** Takes and verifies a snapshot now (after any snapshot work already queued), then applies retention. */
+  takeSnapshot(trigger: SnapshotTrigger, note: string | null = null): Promise<Result<SnapshotManifest>> {
+    return this.serial.run(async () => {
+      const taken = await this.taker.take(trigger, note);
+      if (taken.ok) {
+        this.pendingSince = null;
+        await this.library.applyRetention();
+        this.readChecksumLater(taken.value.id);
+      }
+      return taken;
+    });
+  }
+
+  /** Resolves when the background checksums started so far are done (tests, the bench). */
+  async whenChecksumsDone(): Promise<void> {
+    await Promise.all([...this.checksums]);
+  }
+
+  /** Opens a verified snapshot's rows; a copy found damaged is marked failed, in turn with other changes. */
+  openContents(manifest: SnapshotManifest): Promise<Result<SnapshotContents>> {
+    return openSnapshotTables(this.context.deps.SQL, this.deps.store, manifest, (problem) => this.serial.run(() => this.taker.markFailed(manifest.id, problem)));
+  }
+
+  /** The long check outside the queue; only storing its result waits its turn (a pin is never overwritten). */
+  private readChecksumLater(id: string): void {
+    const work = this.taker
+      .readContentChecksum(id)
+      .then((report) => (report ? this.serial.run(() => this.taker.recordContentChecksum(id, report)) : undefined))
+      .catch(() => undefined);
+    this.checksums.add(work);
+    void work.finally(() => this.checksums.delete(work));
+  }
+
+  /** A snapshot of stored bytes that are not the live database (before a schema migration). */
+  takeSnapshotOfBytes(trigger: SnapshotTrigger, bytes: Uint8Array, dataChangedAt: string | null): Promise<Result<SnapshotManifest>> {
+    return this.serial.run(async () => {
+      const taken = await this.taker.takeFromBytes(trigger, bytes, dataChangedAt);
+      if (taken.ok) this.readChecksumLater(taken.value.id);
+      return taken;
+    });
+  }
+
+  /** The page's tick: the automatic snapshots due now, and end of day. */
+  async runSchedule(request: ScheduleRequest): Promise<ScheduleOutcome> {
+    const { live, deps } = this.context;
+    const idle: ScheduleOutcome = { took: null, failure: null, endOfDayRan: false };
+    if (!live.isWriter) return idle;
+    const now = deps.clock.now();
+    const times = live.read(readDatabaseTimes);
+    const manifests = await this.library.manifests();
+    await this.finishInterruptedChecks(manifests, now);
+    const [newest] = manifests;
+    const newestInput = newest ? { takenAt: newest.takenAt, dataChangedAt: newest.dataChangedAt } : null;
+    if (this.pendingSince === null && hasChangesSinceSnapshot({ lastChangeAt: times.lastChangeAt, newest: newestInput })) this.pendingSince = now.toISOString();
+    const facts = await this.deps.store.readFacts();
+    const hasData = Object.values(live.read(countRows)).some((n) => n > 0);
+    const endOfDay = isEndOfDayDue({ now, at: request.endOfDay, lastRunAt: facts.lastEndOfDayAt, createdAt: times.createdAt, hasData });
+    const trigger = endOfDay ? 'end-of-day' : dueScheduledSnapshot({ now, lastChangeAt: times.lastChangeAt, newest: newestInput, pendingSince: this.pendingSince });
+    if (trigger === null) return idle;
+    const taken = await this.takeSnapshot(trigger);
+    if (endOfDay) await this.deps.store.writeFacts({ lastEndOfDayAt: now.toISOString() });
+    if (!taken.ok) return { ...idle, failure: taken.error, endOfDayRan: endOfDay };
+    return { took: await this.rowOf(taken.value), failure: null, endOfDayRan: endOfDay };
+  }
+
+  async listSnapshots(): Promise<SnapshotList> {
+    return this.library.list(await this.context.deps.isStoragePersisted());
+  }
+
+  async setPinned(id: string, pinned: boolean): Promise<Result<SnapshotRow>> {
+    const updated = await this.serial.run(() => this.library.setPinned(id, pinned));
+    return updated.ok ? ok(await this.rowOf(updated.value)) : updated;
+  }
+
+  deleteSnapshot(id: string): Promise<Result<void>> {
+    return this.serial.run(() => this.library.remove(id));
+  }
+
+  async verifySnapshot(id: string): Promise<Result<SnapshotRow>> {
+    const verified = await this.serial.run(async () => {
+      const found = await this.library.find(id);
+      return found.ok ? this.taker.verify(found.value) : found;
+    });
+    return verified.ok ? ok(await this.rowOf(verified.value)) : verified;
+  }
+
+  async findSnapshotAt(atIso: string): Promise<Result<SnapshotRow>> {
+    const found = await this.library.findAt(atIso, describeTime);
+    return found.ok ? ok(await this.rowOf(found.value)) : found;
+  }
+
+  /** The usual restore preview, for a snapshot. */
+  async inspectSnapshot(id: string): Promise<Result<RestorePreview>> {
+    const found = await this.library.find(id);
+    if (!found.ok) return found;
+    const manifest = found.value;
+    const contents = await this.openContents(manifest);
+    if (!contents.ok) return contents;
+    return previewSnapshotRestore(this.restores, {
+      name: snapshotName(manifest), takenAt: manifest.takenAt, tables: contents.value.tables, checksum: manifest.checksum ?? '', counts: manifest.counts,
+    });
+  }
+
+  /** A normal backup file of a snapshot, named for the time the snapshot was taken. */
+  async downloadSnapshot(id: string, request: { secrets: SecretsMode; passphrase?: string }): Promise<Result<BackupFile>> {
+    const found = await this.library.find(id);
+    if (!found.ok) return found;
+    const manifest = found.value;
+    const contents = await this.openContents(manifest);
+    if (!contents.ok) return contents;
+    const built = await buildSnapshotBackupFile({
+      tables: contents.value.tables, activity: this.context.live.read(readAllActivity), takenAt: manifest.takenAt,
+      appVersion: this.context.deps.appVersion, schemaVersion: SCHEMA_VERSION, secrets: request.secrets, ...(request.passphrase ? { passphrase: request.passphrase } : {}),
+    });
+    const fileName = backupFileName('manual', new Date(manifest.takenAt));
+    const receipt = { fileName, createdAt: manifest.takenAt, trigger: 'manual' as const, counts: built.counts, checksum: built.checksum, secrets: request.secrets, sizeBytes: built.bytes.byteLength };
+    return ok({ fileName, blob: new Blob([built.bytes as BlobPart], { type: 'application/json' }), receipt });
+  }
+
+  /** A manifest as a list row (with why it is kept). */
+  async rowOf(manifest: SnapshotManifest): Promise<SnapshotRow> {
+    return this.library.row(manifest, await this.library.manifests());
+  }
+
+  /** Snapshots whose verification was cut short (the tab closed mid-way) are checked now. */
+  private async finishInterruptedChecks(manifests: readonly SnapshotManifest[], now: Date): Promise<void> {
+    for (const manifest of manifests) {
+      if (manifest.verification.state === 'pending' && now.getTime() - Date.parse(manifest.takenAt) > INTERRUPTED_AFTER_MS) {
+        await this.serial.run(() => this.taker.verify(manifest));
+      }
+    }
+  }
+}
+
+/** "snapshot of Nov 22, 2026, 5:00 PM (End of day)" — how previews and the log name a snapshot. */
+export function snapshotName(manifest: Pick<SnapshotManifest, 'takenAt' | 'trigger'>): string {
+  return `snapshot of ${describeTime(manifest.takenAt)} (${TRIGGER_LABELS[manifest.trigger]})`;
+}
+
+function describeTime(iso: string): string {
+  return new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+}
