@@ -5,13 +5,14 @@ import type { DataTable } from '../core/db/schema';
 import type { SecretsMode } from '../core/backup/format/format';
 import type { RestoreWarning } from '../core/backup/read/problems';
 import type { RestoreMode, TableChange } from '../core/backup/restore/changes';
+import type { RestoreNames } from '../core/backup/restore/names';
 
 import type { BrokerageSummary } from '../core/db/brokerages';
 import type { ConfigurationInput } from '../core/db/configuration-input';
 import type { ConfigurationView } from '../core/db/configuration-view';
 import type { HistoryPage, HistoryQuery } from '../core/db/history';
 
-export type { BrokerageSummary, ConfigurationInput, ConfigurationView, HistoryPage, HistoryQuery, RestoreMode, RestoreWarning, SecretsMode, TableChange };
+export type { BrokerageSummary, ConfigurationInput, ConfigurationView, HistoryPage, HistoryQuery, RestoreMode, RestoreNames, RestoreWarning, SecretsMode, TableChange };
 
 /** The worker message that tells it the page's time; sent before every DatabaseApi call. */
 export const CLOCK_METHOD = 'followPageClock';
@@ -141,6 +142,10 @@ export interface RestorePreview {
   secrets: SecretsMode;
   /** True when the file is encrypted and no passphrase was given yet: counts only. */
   needsPassphrase: boolean;
+  /** What each mode does, in the names a user knows (null while the file is locked). */
+  names: Record<RestoreMode, RestoreNames> | null;
+  /** The certified content checksum of the file's data (null while locked). */
+  checksum: string | null;
 }
 
 export interface RestoreOutcome {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readBackupFile } from '../../src/core/backup/read/read';
+import { readBackupFile } from './backup-support';
 import { KDF_ITERATIONS } from '../../src/core/backup/seal/seal';
-import { buildBackupFile } from '../../src/core/backup/write/write';
+import { buildBackupFile } from './backup-support';
 import { SCHEMA_VERSION } from '../../src/core/db/schema';
 import { fixtureBytes, sampleTables, text, utf8 } from './backup-support';
 

@@ -198,3 +198,21 @@ export async function readFile(bytes: Uint8Array | Blob, options: ReadOptions = 
     candidate.db.close();
   }
 }
+
+/** The old writer's input, for tests written against it: tables in, file bytes out. */
+export interface BackupInput extends BackupWriteOptions {
+  tables: DataTables;
+  activity: readonly ActivityRow[];
+}
+
+/** Writes a file of `input.tables` through the real writer (in a fresh database). */
+export async function buildBackupFile(input: BackupInput): Promise<{ bytes: Uint8Array; checksum: string; counts: Record<string, number> }> {
+  const { tables, activity, ...options } = input;
+  return writeTables(tables, { ...options, activity: [...activity] });
+}
+
+/** Reads a file the app's way (see readFile). */
+export const readBackupFile = readFile;
+
+/** A file read by the app, as tests inspect it. */
+export type ParsedBackup = Extract<TestRead, { backup: unknown }>['backup'];

@@ -41,7 +41,7 @@ export class UndoOperations {
     const tables = readAllTables(previous);
     const previousTimes = readDatabaseTimes(previous);
     previous.close();
-    const built = this.context.live.read((db) =>
+    const built = await this.context.live.read((db) =>
       buildRestoredDatabase(this.context.deps.SQL, {
         tables,
         keepFrom: db,

@@ -75,7 +75,7 @@ export async function databaseChecksum(db: Database, onTable: (table: DataTable)
     hasher.startSection(table);
     forEachCanonicalRow(db, table, (text) => hasher.addRow(text));
   }
-  return hasher.finish();
+  return await hasher.finish();
 }
 
 /**

@@ -5,6 +5,7 @@ import { parseJsonBytes } from '../read/parse-json';
 import { sizeOf, TooBigError, CorruptGzipError, type BackupContents } from '../scan/byte-source';
 import { ScanError } from '../scan/json-scanner';
 import { MAX_BACKUP_BYTES } from '../format/limits';
+import { describeKind, isPlainObject } from '../format/values';
 
 /**
  * Turns whatever stopped a read into one refusal with a message for people. A small file is
@@ -26,6 +27,7 @@ export async function describeReadFailure(error: unknown, contents: BackupConten
     const bytes = contents instanceof Uint8Array ? contents : new Uint8Array(await contents.arrayBuffer());
     const whole = parseJsonBytes(bytes);
     if (!whole.ok) return whole;
+    if (!isPlainObject(whole.value)) return refusal('not-a-backup', READ_MESSAGES.notObject(describeTopLevel(whole.value)));
   }
   if (isDecodeError(error)) return refusal('not-text', READ_MESSAGES.notText, describeThrown(error));
   if (error instanceof ScanError) {
@@ -35,6 +37,15 @@ export async function describeReadFailure(error: unknown, contents: BackupConten
     return refusal('not-json', READ_MESSAGES.notJson(`something unexpected at line ${error.line}`), error.message);
   }
   return refusal('not-json', READ_MESSAGES.notJson('something unexpected in it'), describeThrown(error));
+}
+
+/** "a list", "a piece of text", "a number", "null" — what a non-object JSON file holds. */
+function describeTopLevel(value: unknown): string {
+  if (typeof value === 'string') return 'a single piece of text';
+  if (typeof value === 'number') return 'a single number';
+  if (typeof value === 'boolean') return `just the value ${String(value)}`;
+  if (value === null) return 'just null';
+  return describeKind(value);
 }
 
 /** TextDecoder({ fatal: true }) throws a TypeError on bytes that are not UTF-8. */

@@ -43,7 +43,7 @@ export const integer = (min: number, max: number): FieldRule<number> => (v) =>
 export const oneOf = <T extends string>(...values: T[]): FieldRule<T> => (v) =>
   typeof v === 'string' && (values as string[]).includes(v)
     ? (v as T)
-    : new Bad(v === undefined ? 'is missing' : `should be ${values.map((x) => `"${x}"`).join(' or ')}, but is ${describeKind(v)}`);
+    : new Bad(v === undefined ? 'is missing' : `should be ${values.map((x) => `"${x}"`).join(' or ')}, but is ${typeof v === 'string' ? `"${v.slice(0, 40)}"` : describeKind(v)}`);
 
 /** One of the given strings, null or absent. */
 export const optionalOneOf = <T extends string>(...values: T[]): FieldRule<T | null | undefined> => (v) =>

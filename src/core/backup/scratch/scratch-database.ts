@@ -4,6 +4,7 @@ import { DATA_TABLES, type DataTable } from '../../db/schema';
 import type { Database, SqlJsStatic, SqlValue, Statement } from '../../db/sql-types';
 import type { FileActivityEntry, RowSink } from '../read/parsed';
 import { ProblemLog } from '../read/problems';
+import { MAX_PROBLEMS_SHOWN } from '../format/limits';
 
 /**
  * A database of its own that a backup's rows stream into, apart from the live one: the file is
@@ -64,9 +65,14 @@ export class ScratchDatabase implements RowSink {
     for (const [, sql] of this.indexes) this.db.exec(sql);
     this.db.exec('COMMIT');
     this.db.exec('PRAGMA foreign_keys = ON');
-    for (const [table, rowid] of this.db.exec('PRAGMA foreign_key_check')[0]?.values ?? []) {
-      this.problems.add(String(table), undefined, ...describeDanglingLink(this.db, String(table), Number(rowid)));
-    }
+    const dangling = (this.db.exec('PRAGMA foreign_key_check')[0]?.values ?? [])
+      .map(([table, rowid]) => ({ table: String(table), rowid: Number(rowid) }))
+      .sort((a, b) => DATA_TABLES.indexOf(a.table as DataTable) - DATA_TABLES.indexOf(b.table as DataTable) || a.rowid - b.rowid);
+    dangling.forEach(({ table, rowid }, i) => {
+      // The row's place in id order is its place in a file we wrote; worked out for the rows shown.
+      const row = i < MAX_PROBLEMS_SHOWN ? Number(this.db.exec(`SELECT COUNT(*) FROM ${table} WHERE id < ?`, [rowid])[0]?.values[0]?.[0] ?? 0) : undefined;
+      this.problems.add(table, row, ...describeDanglingLink(this.db, table, rowid));
+    });
   }
 
   /** Closes the database (after a refusal, or when it is no longer needed). */
@@ -110,8 +116,8 @@ function describeRefusal(table: DataTable, row: Record<string, SqlValue>, error:
 /** A row whose link points at no row of the file: [field, message]. */
 function describeDanglingLink(db: Database, table: string, rowid: number): [string | undefined, string] {
   const value = (column: string) => db.exec(`SELECT ${column} FROM ${table} WHERE rowid = ?`, [rowid])[0]?.values[0]?.[0];
-  if (table === 'brokerage_configurations') return ['brokerage_name', `(id ${rowid}) names the brokerage "${String(value('brokerage_name'))}", which is not in the file`];
-  if (table === 'processing_errors') return ['upload_history_id', `(id ${rowid}) refers to upload ${String(value('upload_history_id'))}, which is not in the file`];
-  if (table === 'configuration_changes') return ['configuration_id', `(id ${rowid}) refers to configuration ${String(value('configuration_id'))}, which is not in the file`];
+  if (table === 'brokerage_configurations') return ['brokerage_name', `names the brokerage "${String(value('brokerage_name'))}", which is not in the file`];
+  if (table === 'processing_errors') return ['upload_history_id', `refers to upload ${String(value('upload_history_id'))}, which is not in the file`];
+  if (table === 'configuration_changes') return ['configuration_id', `refers to configuration ${String(value('configuration_id'))}, which is not in the file`];
   return [undefined, `(id ${rowid}) refers to a row that is not in the file`];
 }

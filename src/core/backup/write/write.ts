@@ -103,7 +103,7 @@ export async function writeBackupFile(db: Database, activity: readonly ActivityR
     await sink.write(isFirst ? ']' : '\n]');
   }
   await sink.write(`,\n${JSON.stringify(ACTIVITY_SECTION)}:[${serializeActivity(activity)}]}`);
-  const checksum = hasher.finish();
+  const checksum = await hasher.finish();
   const info: BackupInfo = {
     format: FORMAT_NAME, version: FORMAT_VERSION, app_version: options.appVersion, created_at: options.createdAt, trigger: options.trigger,
     schema_version: options.schemaVersion, counts, checksum: { algorithm: 'SHA-256', value: checksum }, secrets: options.secrets,
