@@ -171,7 +171,7 @@ export async function writeTables(tables: DataTables, options: TestWriteOptions 
   try {
     const written = await writeBackupFile(db, options.activity ?? [], {
       createdAt: '2026-11-22T17:00:03.120Z', trigger: 'manual', appVersion: 'FF2API Web test', schemaVersion: SCHEMA_VERSION,
-      secrets: 'plain', kdfIterationsForTests: 100_000, ...options,
+      secrets: 'plain', ...options,
     });
     return { bytes: new Uint8Array(await written.blob.arrayBuffer()), checksum: written.checksum, counts: written.counts, isGzip: written.isGzip };
   } finally {

@@ -8,6 +8,7 @@ import { readDatabaseTimes } from '../../core/db/meta';
 import { DATA_TABLES } from '../../core/db/schema';
 import { countRows } from '../../core/db/tables';
 import { fail, ok, type Result } from '../../core/result';
+import type { Database } from '../../core/db/sql-types';
 import type { BackupSource, RestoreMode, RestoreOutcome, RestorePreview, TableChange } from '../api';
 import type { OperationContext, StepReporter } from './operation-context';
 import type { UndoOperations } from './undo';
@@ -118,7 +119,7 @@ export class RestoreOperations {
       : await live.read((db) => buildMerged(deps.SQL, db, candidate.db, { now: nowIso, activity: { kind: 'restore', summary, details }, origin }));
     if (mode === 'merge') candidate.db.close();
     if (!built.ok) return built;
-    const next = 'db' in built.value ? built.value.db : built.value;
+    const next = built.value instanceof Object && 'checksum' in built.value ? built.value.db : (built.value as Database);
     step('Saving, with a copy for undo', 0.7, 1)(0);
     const snapshot = { bytes: live.exportBytes(), takenAt: nowIso, label: `before restoring ${pending.fileName}` };
     const replaced = await live.replaceWith(next, snapshot);

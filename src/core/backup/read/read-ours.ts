@@ -57,7 +57,7 @@ export async function readOurSections(
       const parameters = checkSealParameters(raw, !isChunked);
       if (Array.isArray(parameters)) {
         state.problems.add(ENCRYPTED_SECTION, undefined, parameters[0], parameters[1]);
-        continue;
+        return refusalWithProblems(state.problems);
       }
       sealed = { parameters, isChunked };
       if (context.passphrase === undefined) {
@@ -67,7 +67,7 @@ export async function readOurSections(
         const opened = await openSealedData(parameters, context.passphrase, encodeUtf8(aad), MAX_BACKUP_BYTES);
         if (opened === 'wrong') return refusal('wrong-passphrase', READ_MESSAGES.wrongPassphrase);
         if (opened === 'too-big') return refusal('too-big', READ_MESSAGES.sealedTooBig(MAX_BACKUP_BYTES / 1024 / 1024));
-        const inner = await state.readInner(opened === 'corrupt' ? null : [opened]);
+        const inner = await state.readInner(opened === 'corrupt' ? null : [opened], false);
         if (inner) return inner;
       }
       continue;
@@ -80,7 +80,7 @@ export async function readOurSections(
       const key = await deriveKey(context.passphrase, sealed.parameters.salt, sealed.parameters.iterations);
       const opener = new ChunkOpener(key, sealed.parameters.iv);
       const plain = openChunks(events, opener, encodeUtf8(aad));
-      const inner = await state.readInner(plain.chunks);
+      const inner = await state.readInner(plain.chunks, true);
       if (plain.failure) return plain.failure;
       if (inner) return inner;
       continue;
@@ -194,10 +194,10 @@ class SectionState {
   }
 
   /** Reads an encrypted file's data part (its plain JSON text, chunk by chunk). */
-  async readInner(plain: AsyncIterable<Uint8Array> | Uint8Array[] | null): Promise<{ ok: false; error: AppError } | null> {
+  async readInner(plain: AsyncIterable<Uint8Array> | Uint8Array[] | null, isCompressed: boolean): Promise<{ ok: false; error: AppError } | null> {
     if (plain === null) return refusal('sealed-corrupt', READ_MESSAGES.sealedCorrupt);
     try {
-      for await (const event of scanTopLevel(toAsync(plain))) {
+      for await (const event of scanTopLevel(isCompressed ? inflate(plain) : toIterable(plain))) {
         if (event.kind === 'value' && !DATA.has(event.key) && event.key !== ACTIVITY_SECTION) continue;
         this.handle(event, true);
       }
@@ -225,8 +225,12 @@ class SectionState {
   }
 }
 
-async function* toAsync(chunks: AsyncIterable<Uint8Array> | Uint8Array[]): AsyncGenerator<Uint8Array> {
-  // Sealed data is gzip: inflate it on the way.
+async function* toIterable(chunks: AsyncIterable<Uint8Array> | Uint8Array[]): AsyncGenerator<Uint8Array> {
+  for await (const chunk of chunks) yield chunk;
+}
+
+/** Sealed 2.1 data is gzip: inflated on the way, with the same size bound as any file. */
+async function* inflate(chunks: AsyncIterable<Uint8Array> | Uint8Array[]): AsyncGenerator<Uint8Array> {
   const inflate = new DecompressionStream('gzip');
   const writer = inflate.writable.getWriter();
   const pump = (async () => {
