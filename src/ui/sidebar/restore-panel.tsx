@@ -13,7 +13,7 @@ const CONFIRM_WORD = 'RESTORE';
 const MESSAGES = {
   tooBig: (size: number) =>
     `This file is ${formatBytes(size)}, over the ${formatBytes(MAX_BACKUP_BYTES)} limit for backup files, so it was not read. Nothing was changed. Choose an ff2api_backup_….json file.`,
-  notJsonName: 'Backup files end in .json. Nothing was changed. Choose an ff2api_backup_….json file.',
+  notJsonName: 'Backup files end in .json (or .json.gz when compressed). Nothing was changed. Choose an ff2api_backup_….json file.',
 };
 
 type Phase =
@@ -64,7 +64,7 @@ export function RestorePanel({ disabled }: { disabled: boolean }) {
     const chosen = fileList?.[0];
     if (!chosen) return;
     if (chosen.size > MAX_BACKUP_BYTES) return showError({ code: 'too-big', message: MESSAGES.tooBig(chosen.size) });
-    if (!chosen.name.toLowerCase().endsWith('.json')) return showError({ code: 'not-json-name', message: MESSAGES.notJsonName });
+    if (!/\.json(\.gz)?$/i.test(chosen.name)) return showError({ code: 'not-json-name', message: MESSAGES.notJsonName });
     // The File goes to the worker as is: reading or copying 50 MB here would stall the page.
     await inspect({ name: chosen.name, contents: chosen });
   }
@@ -111,11 +111,11 @@ export function RestorePanel({ disabled }: { disabled: boolean }) {
         id={inputId}
         ref={inputRef}
         type="file"
-        accept=".json,application/json"
+        accept=".json,.gz,application/json,application/gzip"
         disabled={disabled || phase.name === 'checking' || phase.name === 'applying'}
         onChange={(event) => void onFileChosen(event.target.files)}
       />
-      <p className="caption">An ff2api_backup_….json file (from this app or the original FF2API), up to {formatBytes(MAX_BACKUP_BYTES)}.</p>
+      <p className="caption">An ff2api_backup_….json or .json.gz file (from this app or the original FF2API). Files are read in pieces, so any size this browser’s memory can hold as a database restores; the text limit is 4 GB.</p>
       {phase.name === 'checking' ? <p role="status">Checking the file…</p> : null}
       {preview ? (
         <form onSubmit={(event) => void onRestore(event)} className="restore-form">
