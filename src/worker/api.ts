@@ -6,13 +6,14 @@ import type { SecretsMode } from '../core/backup/format/format';
 import type { RestoreWarning } from '../core/backup/read/problems';
 import type { RestoreMode, TableChange } from '../core/backup/restore/changes';
 import type { RestoreNames } from '../core/backup/restore/names';
+import type { VerifyReport } from '../core/backup/load/verify';
 
 import type { BrokerageSummary } from '../core/db/brokerages';
 import type { ConfigurationInput } from '../core/db/configuration-input';
 import type { ConfigurationView } from '../core/db/configuration-view';
 import type { HistoryPage, HistoryQuery } from '../core/db/history';
 
-export type { BrokerageSummary, ConfigurationInput, ConfigurationView, HistoryPage, HistoryQuery, RestoreMode, RestoreNames, RestoreWarning, SecretsMode, TableChange };
+export type { BrokerageSummary, ConfigurationInput, ConfigurationView, HistoryPage, HistoryQuery, RestoreMode, RestoreNames, RestoreWarning, SecretsMode, TableChange, VerifyReport };
 
 /** The worker message that tells it the page's time; sent before every DatabaseApi call. */
 export const CLOCK_METHOD = 'followPageClock';
@@ -51,6 +52,11 @@ export interface DatabaseApi {
    * itself: a Blob crosses to the worker without copying its contents on the page's thread.
    */
   inspectBackup(file: BackupSource, options?: { passphrase?: string }): Promise<Result<RestorePreview>>;
+  /**
+   * Verifies a backup file (the drill): reads and checks it exactly as a restore would, into a
+   * database of its own, plus SQLite's integrity check; the live data is untouched. Logged.
+   */
+  verifyBackup(file: BackupSource, options?: { passphrase?: string }): Promise<Result<VerifyOutcome>>;
   /** Applies an inspected file; the live database changes only if every step succeeds. */
   applyRestore(previewId: string, mode: RestoreMode): Promise<Result<RestoreOutcome>>;
   /** Returns to the snapshot taken before the last restore. */
@@ -147,6 +153,9 @@ export interface RestorePreview {
   /** The certified content checksum of the file's data (null while locked). */
   checksum: string | null;
 }
+
+/** What verifying a backup file found; `locked` when it is encrypted and no passphrase was given. */
+export type VerifyOutcome = { locked: true } | ({ locked: false; fileName: string } & VerifyReport);
 
 export interface RestoreOutcome {
   mode: RestoreMode | 'undo';

@@ -9,6 +9,7 @@ import type { SqlJsStatic } from '../core/db/sql-types';
 import { ok, type Result } from '../core/result';
 import type { BackupSource, DatabaseApi, DatabaseStatus, HistoryQuery, OperationProgress } from './api';
 import { BackupFileOperations } from './operations/backup-file';
+import { openDatabaseCandidate } from '../core/backup/load/open-candidate';
 import { OperationContext } from './operations/operation-context';
 import { RestoreOperations } from './operations/restore';
 import { UndoOperations } from './operations/undo';
@@ -124,6 +125,19 @@ export class DatabaseService implements DatabaseApi {
   }
   inspectBackup(file: BackupSource, options?: { passphrase?: string }) {
     return this.restores.inspectBackup(file, options);
+  }
+  verifyBackup(file: BackupSource, options?: { passphrase?: string }) {
+    return this.restores.verifyBackup(file, options);
+  }
+  /**
+   * Previews a restore from an already-built database (a snapshot's SQLite bytes, gzip'd or not):
+   * the same names preview, then `applyRestore(previewId, mode)` as for a file. For the snapshot
+   * store; `expectedChecksum` is the manifest's.
+   */
+  async inspectDatabaseBytes(label: string, bytes: Uint8Array, facts: { createdAt: string | null; expectedChecksum?: string }) {
+    const opened = await openDatabaseCandidate(this.deps.SQL, bytes, { label, ...facts });
+    if (!opened.ok) return opened;
+    return this.restores.inspectCandidate(label, opened.candidate);
   }
   applyRestore(previewId: string, mode: Parameters<DatabaseApi['applyRestore']>[1]) {
     return this.restores.applyRestore(previewId, mode);

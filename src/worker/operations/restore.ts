@@ -9,7 +9,9 @@ import { DATA_TABLES } from '../../core/db/schema';
 import { countRows } from '../../core/db/tables';
 import { fail, ok, type Result } from '../../core/result';
 import type { Database } from '../../core/db/sql-types';
-import type { BackupSource, RestoreMode, RestoreOutcome, RestorePreview, TableChange } from '../api';
+import type { BackupSource, RestoreMode, RestoreOutcome, RestorePreview, TableChange, VerifyOutcome } from '../api';
+import { verifyBackupFile } from '../../core/backup/load/verify';
+import { logActivity } from '../../core/db/activity';
 import type { OperationContext, StepReporter } from './operation-context';
 import type { UndoOperations } from './undo';
 
@@ -126,6 +128,26 @@ export class RestoreOperations {
     if (!replaced.ok) return replaced;
     this.undo.remember({ takenAt: snapshot.takenAt, label: snapshot.label });
     return ok({ mode, counts: live.read(countRows), warnings: candidate.warnings, status: await this.context.readStatus() });
+  }
+
+  /** Verifies a file without touching the live data, and logs the result (DESIGN.md "Verify a backup file"). */
+  async verifyBackup(file: BackupSource, options: { passphrase?: string } = {}): Promise<Result<VerifyOutcome>> {
+    const verified = await this.context.track('check', (step) =>
+      verifyBackupFile(this.context.deps.SQL, file.contents, {
+        onProgress: step('Verifying the file', 0, 1),
+        ...(options.passphrase === undefined ? {} : { passphrase: options.passphrase }),
+        now: this.context.deps.clock.now().toISOString(),
+      }),
+    );
+    if (!verified.ok) return { ok: false, error: verified.error };
+    if ('locked' in verified) return ok({ locked: true });
+    const { report } = verified;
+    const nowIso = this.context.deps.clock.now().toISOString();
+    await this.context.live.write((db) => {
+      logActivity(db, { at: nowIso, kind: 'verify', summary: `Verified ${file.name}: ${report.counts.brokerage_configurations} configurations, ${report.counts.upload_history} uploads, checksum ${report.checksum.slice(0, 8)}${this.context.byline()}`, details: { fileName: file.name, ...report, by: this.context.operatorName || null } });
+      return ok(undefined);
+    });
+    return ok({ locked: false, fileName: file.name, ...report });
   }
 
   /** Drops the previewed file (after an undo, the preview no longer describes the database). */

@@ -2,6 +2,7 @@ import { TABLE_COLUMNS } from '../../db/rows';
 import { DATA_TABLES, type DataTable } from '../../db/schema';
 import type { Database, SqlValue } from '../../db/sql-types';
 import { CanonicalHasher } from './streaming-hash';
+import { isStorableText, toStorableText } from '../format/text-rule';
 
 /**
  * The canonical text of a database's rows, read straight from SQLite one row at a time in id
@@ -56,6 +57,7 @@ export function forEachCanonicalRow(
   try {
     while (stmt.step()) {
       const values = stmt.get();
+      toStorableValues(values);
       adjust?.(values);
       const row = build(values, parse);
       onRow(JSON.stringify(row), row);
@@ -76,6 +78,18 @@ export async function databaseChecksum(db: Database, onTable: (table: DataTable)
     forEachCanonicalRow(db, table, (text) => hasher.addRow(text));
   }
   return await hasher.finish();
+}
+
+/**
+ * Text as a file may carry it (format/text-rule): sql.js drops only one leading U+FEFF when it
+ * reads text back, so a value stored with two reads back with one, which no file can hold and
+ * give back. Such invisible marks are dropped here, for the file and its checksum alike.
+ */
+function toStorableValues(values: Values): void {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (typeof value === 'string' && !isStorableText(value)) values[i] = toStorableText(value);
+  }
 }
 
 /**

@@ -44,4 +44,4 @@ export const SECRET_CREDENTIAL_KEYS = ['api_key', 'bearer_token'] as const;
 export const DEFAULT_BASE_URL = 'https://api.prod.goaugment.com';
 
 /** Which kind of file a reader recognised. */
-export type BackupShape = 'ff2api-web-2' | 'ff2api-1.0' | 'ff2api-export';
+export type BackupShape = 'ff2api-web-2' | 'ff2api-1.0' | 'ff2api-export' | 'database';
