@@ -26,7 +26,6 @@ const time = fc.date({ min: new Date('0001-01-01T00:00:00.000Z'), max: new Date(
 const name = text.map((t) => normalizeName(`n${t}`).slice(0, 60));
 const count = fc.integer({ min: 0, max: 1e12 });
 const flag = fc.constantFrom(0, 1);
-const json = (value: fc.Arbitrary<unknown>) => value.map((v) => JSON.stringify(v));
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 const mappings = fc.dictionary(text.filter((k) => !RESERVED.has(k)), text, { maxKeys: 4 });
 
