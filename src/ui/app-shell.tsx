@@ -5,11 +5,14 @@ import { UrgentBackupBanner } from './banners/urgent-backup-banner';
 import { BackupSettingsProvider } from './sidebar/backup-settings';
 import { DatabaseSidebar } from './sidebar/database-sidebar';
 import { MainArea } from './navigation/main-area';
+import { AppErrorBoundary } from './app-error-boundary';
+import { EngineRestartNotice } from './engine-restart-notice';
 import './app.css';
 
 /** The whole app: Streamlit-like sidebar (database management) and main area (brokerages, upload history, file processing, backups). */
 export function AppShell({ api }: { api: DatabaseApi }) {
   return (
+    <AppErrorBoundary api={api}>
     <DatabaseProvider api={api}>
       <BackupSettingsProvider>
         <LifecycleHooks />
@@ -20,12 +23,14 @@ export function AppShell({ api }: { api: DatabaseApi }) {
               <h1>FF2API</h1>
               <p className="caption">Flat file to API processing — brokerage configurations, upload history and backups, kept in this browser.</p>
             </header>
+            <EngineRestartNotice />
             <UrgentBackupBanner />
             <MainArea />
           </main>
         </div>
       </BackupSettingsProvider>
     </DatabaseProvider>
+    </AppErrorBoundary>
   );
 }
 

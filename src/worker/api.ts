@@ -18,6 +18,16 @@ export type { BrokerageSummary, ConfigurationInput, ConfigurationView, HistoryPa
 /** The worker message that tells it the page's time; sent before every DatabaseApi call. */
 export const CLOCK_METHOD = 'followPageClock';
 
+/** The worker message that resolves once the worker holds its life lock (platform/worker-client.ts). */
+export const ALIVE_METHOD = 'holdLifeLock';
+
+/** The database worker died and a new one was started from what is stored. */
+export interface EngineRestart {
+  at: string;
+  /** The long operation that was under way, if any. */
+  during: OperationProgress['task'];
+}
+
 /**
  * The typed async API the UI uses. The worker implements it over the real database; the UI never
  * holds the database. Every method that writes resolves only after the change is durable in
@@ -72,6 +82,8 @@ export interface DatabaseApi {
   setOperatorName(name: string): Promise<void>;
   /** Calls `listener` as long operations (backup, file check, restore, undo) advance. */
   watchProgress(listener: (progress: OperationProgress) => void): Promise<void>;
+  /** Calls `listener` when the database worker died and was restarted from what is stored (page side only). */
+  watchRestarts(listener: (event: EngineRestart) => void): Promise<void>;
 }
 
 /** How far a long operation has come; `task: null` when it ended. */

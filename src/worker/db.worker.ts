@@ -12,7 +12,7 @@ import { createWebTabCoordination } from '../platform/web-tab-coordination';
 import { openDatabaseService, type DatabaseService } from './database-service';
 import { singleTabCoordination } from './tab-coordination';
 import { APP_VERSION } from '../core/app-version';
-import { CLOCK_METHOD } from './api';
+import { ALIVE_METHOD, CLOCK_METHOD } from './api';
 
 /** The page's clock, as last heard: the page sends its time before every call (DESIGN.md "One clock"). */
 const clock = followingClock();
@@ -30,12 +30,25 @@ const ready: Promise<DatabaseService> = (async () => {
 })();
 
 /**
+ * The life lock (platform/worker-client.ts): held from the worker's start until it ends, so the
+ * page learns of its death from the browser. Its name is the worker's name, chosen by the page.
+ */
+const holdingLifeLock: Promise<void> = new Promise((held) => {
+  if (!self.name || !navigator.locks) return held();
+  void navigator.locks.request(self.name, () => {
+    held();
+    return new Promise<void>(() => {});
+  });
+});
+
+/**
  * Forwards every call to the service once it is open (calls made earlier simply wait). The clock
  * is set at once, before any call that follows it in the message order reads it.
  */
 const forwarder = new Proxy({} as Record<string, unknown>, {
   get(_target, method: string) {
     if (method === CLOCK_METHOD) return (pageNowMs: number) => clock.follow(pageNowMs);
+    if (method === ALIVE_METHOD) return () => holdingLifeLock;
     return async (...args: unknown[]) => {
       const service = (await ready) as unknown as Record<string, (...a: unknown[]) => unknown>;
       const fn = service[method];

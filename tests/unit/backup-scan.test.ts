@@ -12,4 +12,9 @@ it('scans', async () => {
   await expect(collect('{"a":1} x')).rejects.toThrow();
   await expect(collect('[1]')).rejects.toThrow();
   expect(await collect('{}')).toEqual([]);
+  // Many small chunks past the first buffer (as Blob.stream() gives them in Chromium).
+  const rows = Array.from({ length: 3000 }, (_, i) => ({ i, text: 'x'.repeat(i % 300) }));
+  const big = await collect(JSON.stringify({ rows }).replace(/\},/g, '},\n'), 997);
+  expect(big.filter((e) => (e as unknown[])[0] === 'element')).toHaveLength(3000);
+  expect((big[3000] as unknown[])[2]).toEqual(rows[2999]);
 });

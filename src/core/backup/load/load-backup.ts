@@ -80,7 +80,7 @@ export async function loadBackup(SQL: SqlJsStatic, contents: BackupContents, opt
     scratch = null; // handed over
     return { ok: true, candidate };
   } catch (error) {
-    if (error instanceof RangeError || (error instanceof Error && /out of memory|NOMEM|SQLITE_FULL/i.test(error.message))) {
+    if (error instanceof Error && /allocation failed|out of memory|NOMEM|SQLITE_FULL|Invalid (typed )?array length/i.test(error.message)) {
       return refusal('too-large-for-browser', READ_MESSAGES.tooLargeForBrowser, error.message);
     }
     return await describeReadFailure(error, contents);

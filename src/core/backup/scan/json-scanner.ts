@@ -234,7 +234,7 @@ class ByteWindow {
       return false;
     }
     const rest = this.filled - this.position;
-    if (rest + value.length > this.buffer.length || this.position > this.buffer.length / 2) {
+    if (this.filled + value.length > this.buffer.length) {
       this.lines += countNewlines(this.buffer.subarray(0, this.position));
       const capacity = Math.max(this.buffer.length, (rest + value.length) * 2);
       const next = capacity === this.buffer.length ? this.buffer : new Uint8Array(capacity);

@@ -1,0 +1,165 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readBackup } from './helpers/backup-files';
+import { largeBackupFile } from './helpers/large-file';
+import { Catalog } from './pages/catalog';
+import { Sidebar } from './pages/sidebar';
+
+/**
+ * Faults lose nothing (issue 7): the worker killed during a restore, a backup or a save; the tab
+ * closed while a restore is being stored; IndexedDB failing or full during a save; a React error.
+ */
+
+const UPLOADS = 20_000;
+const RESTARTED = /stopped unexpectedly.*restarted from the copy saved in this browser/;
+
+/**
+ * Kills the database worker the way the browser would, at once and mid-task: CDP stops the script
+ * it is running (Runtime.terminateExecution reaches a busy worker), then the worker is closed.
+ */
+async function killWorker(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const target = targetInfos.find((t) => t.type === 'worker' && t.url.includes('db.worker'));
+  expect(target, 'the database worker is running').toBeDefined();
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target?.targetId ?? '', flatten: false });
+  await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.terminateExecution' }) });
+  await Promise.all(page.workers().map((worker) => worker.evaluate(() => (self as unknown as { close(): void }).close()).catch(() => undefined)));
+  await cdp.detach();
+}
+
+const progress = (page: Page, text: RegExp) => new Sidebar(page).root.locator('.operation-progress').filter({ hasText: text });
+
+test('the worker killed during a restore: the page notices, restarts it from what is stored, says so, and nothing saved is lost', async ({ page }) => {
+  const file = await largeBackupFile(UPLOADS);
+  const sidebar = new Sidebar(page);
+  const catalog = new Catalog(page);
+  await page.goto('/');
+  await catalog.createBrokerage('Kept Co');
+  await sidebar.restoreFrom(file);
+  await expect(sidebar.preview).toBeVisible({ timeout: 30_000 });
+  await sidebar.confirmRestore();
+  await expect(progress(page, /Restoring/)).toBeVisible();
+  await killWorker(page);
+
+  await expect(page.getByRole('main').getByRole('alert').filter({ hasText: RESTARTED })).toContainText('while it was restoring');
+  // The restore either never reached storage (Kept Co only) or was stored whole; here it was cut short.
+  const names = await catalog.brokerageNames();
+  expect(names.includes('Kept Co') ? ['Kept Co'] : names.length).toEqual(names.includes('Kept Co') ? names : 20);
+  // The new worker works: a change is saved and survives a reload.
+  await catalog.createBrokerage('After Co');
+  await page.reload();
+  await expect(sidebar.statusLine).toBeVisible();
+  expect(await catalog.brokerageNames()).toContain('After Co');
+});
+
+test('the worker killed during a backup or a save: restarted, said so, and every saved change is still there', async ({ page }) => {
+  const file = await largeBackupFile(UPLOADS);
+  const sidebar = new Sidebar(page);
+  const catalog = new Catalog(page);
+  await page.goto('/');
+  await sidebar.restoreFrom(file);
+  await expect(sidebar.preview).toBeVisible({ timeout: 30_000 });
+  await sidebar.confirmRestore();
+  await expect(sidebar.status(/restored/i)).toBeVisible({ timeout: 30_000 });
+
+  await sidebar.downloadBackupButton.click();
+  await expect(progress(page, /Preparing the backup/)).toBeVisible();
+  await killWorker(page);
+  await expect(page.getByRole('main').getByRole('alert').filter({ hasText: RESTARTED })).toContainText('while it was making a backup file');
+  await expect(sidebar.statusLine).toHaveText(/^200 brokerage configs, 20,000 uploads/);
+  const backup = await readBackup(await sidebar.downloadBackup());
+  expect(backup.upload_history).toHaveLength(UPLOADS);
+
+  // A save cut off: the change before it is kept; the app goes on.
+  await catalog.createBrokerage('Saved Co');
+  await catalog.brokerageNameInput.fill('Maybe Co');
+  await catalog.createBrokerageButton.click();
+  await killWorker(page);
+  await expect(page.getByRole('main').getByRole('alert').filter({ hasText: RESTARTED })).toBeVisible();
+  await page.reload();
+  await expect(sidebar.statusLine).toHaveText(/20,000 uploads/);
+  expect(await catalog.brokerageNames()).toContain('Saved Co');
+});
+
+test('the tab closed while a restore is being stored: after reopening, the old or the new database, whole', async ({ context }) => {
+  const file = await largeBackupFile(UPLOADS);
+  const page = await context.newPage();
+  const sidebar = new Sidebar(page);
+  const catalog = new Catalog(page);
+  await page.goto('/');
+  await catalog.createBrokerage('Before Co');
+  await sidebar.restoreFrom(file);
+  await expect(sidebar.preview).toBeVisible({ timeout: 30_000 });
+  await sidebar.confirmRestore();
+  await expect(progress(page, /Saving, with a copy for undo/)).toBeVisible({ timeout: 30_000 });
+  await page.close();
+
+  const reopened = await context.newPage();
+  const again = new Sidebar(reopened);
+  await reopened.goto('/');
+  const status = await again.statusText();
+  const names = await new Catalog(reopened).brokerageNames();
+  if (status.startsWith('0 brokerage configs, 0 uploads')) expect(names).toEqual(['Before Co']);
+  else {
+    expect(status).toMatch(/^200 brokerage configs, 20,000 uploads · 20 brokerages/);
+    expect(names).toHaveLength(20);
+  }
+});
+
+test('an IndexedDB write failure and a full storage during a save are shown, retried, and the change kept until saved', async ({ page, context }) => {
+  const sidebar = new Sidebar(page);
+  const catalog = new Catalog(page);
+  await page.goto('/');
+  await catalog.createBrokerage('First Co');
+
+  // A disk error on the next write: the save fails once, then the retry succeeds.
+  await page.workers()[0]?.evaluate(() => {
+    const put = IDBObjectStore.prototype.put;
+    let failures = 1;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (failures-- > 0) throw new DOMException('Simulated disk failure', 'UnknownError');
+      return put.apply(this, args);
+    };
+  });
+  await catalog.tryCreateBrokerage('Second Co');
+  await expect(sidebar.alerts.filter({ hasText: /could not be saved.*tried again/ }).first()).toBeVisible();
+  await expect(sidebar.alerts.filter({ hasText: /could not be saved/ })).toHaveCount(0, { timeout: 20_000 });
+  await page.reload();
+  expect(await catalog.brokerageNames()).toEqual(['First Co', 'Second Co']);
+
+  // Storage full (CDP quota): the save fails with the quota message, then succeeds once space is back.
+  const cdp = await context.newCDPSession(page);
+  const origin = new URL(page.url()).origin;
+  await catalog.createBrokerage('Third Co');
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+  // A change that makes the stored database grow (a same-size rewrite stays within any quota).
+  await catalog.newConfigurationButton.click();
+  const form = page.getByRole('form', { name: 'New configuration for “Third Co”' });
+  await form.getByLabel('Configuration name').fill('Long notes');
+  await form.getByLabel('Description').fill('notes '.repeat(20_000));
+  await form.getByLabel('API key', { exact: true }).fill('ak-third');
+  await form.getByRole('button', { name: 'Save configuration' }).click();
+  await expect(sidebar.alerts.filter({ hasText: /storage is full/ }).first()).toBeVisible();
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1024 * 1024 * 1024 });
+  await expect(sidebar.alerts.filter({ hasText: /storage is full/ })).toHaveCount(0, { timeout: 40_000 });
+  await page.reload();
+  expect(await catalog.brokerageNames()).toEqual(['First Co', 'Second Co', 'Third Co']);
+  await catalog.expectConfigurations('Third Co', ['Long notes']);
+});
+
+test('a React error anywhere shows an error screen that can still download the stored database as a backup file', async ({ page }) => {
+  const catalog = new Catalog(page);
+  await page.goto('/');
+  await catalog.createBrokerage('Safe Co');
+  // Break a browser API the page draws with (number formatting), then make it redraw.
+  await page.evaluate(() => {
+    Object.defineProperty(Intl.NumberFormat.prototype, 'format', { get() { throw new Error('simulated rendering fault'); } });
+  });
+  await catalog.brokerageNameInput.fill('Trigger Co');
+  await catalog.createBrokerageButton.click();
+  await expect(page.getByRole('heading', { name: 'Something went wrong on this screen' })).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download backup' }).click()]);
+  const backup = await readBackup(download);
+  expect(backup.brokerages.map((b) => b.name)).toContain('Safe Co');
+  await expect(page.getByRole('status')).toContainText('Backup ready');
+});
