@@ -98,6 +98,13 @@ export function nameChanges(fileDb: Database): Record<RestoreMode, RestoreNames>
   const replace = {} as Record<DataTable, TableNames>;
   const merge = {} as Record<DataTable, TableNames>;
   for (const table of DATA_TABLES) {
+    if (count(fileDb, `SELECT COUNT(*) FROM (SELECT 1 FROM live.${table} LIMIT 1)`) === 0) {
+      // Nothing here (a fresh browser, the morning restore): everything is added; no keys needed.
+      const added = firstNames(fileDb, table);
+      replace[table] = { add: added, remove: none(), change: none(), unchanged: 0 };
+      merge[table] = { add: added, remove: none(), change: none(), unchanged: 0 };
+      continue;
+    }
     keyTable(fileDb, table, 'main', 'file_keys');
     keyTable(fileDb, table, 'live', 'live_keys');
     try {
@@ -157,6 +164,15 @@ function named(db: Database, from: string, other: string, kind: 'missing' | 'dif
   const total = count(db, `SELECT COUNT(*) FROM temp.${from} f WHERE ${where}`);
   if (total === 0) return none();
   const rows = db.exec(`SELECT name, brokerage, at FROM temp.${from} f WHERE ${where} ORDER BY name, brokerage, at LIMIT ${NAMES_SHOWN}`)[0]?.values ?? [];
+  return { count: total, names: rows.map(([name, brokerage, at]) => withOptional({ name: String(name) }, brokerage, at)) };
+}
+
+/** Every row of the file's table, as added: the count and the first names. */
+function firstNames(db: Database, table: DataTable): NamedKind {
+  const total = count(db, `SELECT COUNT(*) FROM main.${table}`);
+  if (total === 0) return none();
+  const spec = SPECS[table]('main');
+  const rows = db.exec(`SELECT ${spec.name} AS name, ${spec.brokerage ?? 'NULL'}, ${spec.at ?? 'NULL'} FROM main.${table} t ORDER BY 1, 2, 3 LIMIT ${NAMES_SHOWN}`)[0]?.values ?? [];
   return { count: total, names: rows.map(([name, brokerage, at]) => withOptional({ name: String(name) }, brokerage, at)) };
 }
 
