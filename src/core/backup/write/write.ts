@@ -71,6 +71,7 @@ export class UnwritableRowError extends Error {
 }
 
 const PART_CHARS = 4 * 1024 * 1024;
+const encoder = new TextEncoder();
 
 /** Builds a complete backup file of `db`: every row of every table, checksummed, optionally sealed. */
 export async function writeBackupFile(db: Database, activity: readonly ActivityRow[], options: BackupWriteOptions): Promise<WrittenBackup> {
@@ -207,11 +208,12 @@ class SealedSink implements DataSink {
   }
 }
 
-/** Text gathered into ≈ 4 MB Blob parts. */
+/** Text gathered into ≈ 4 MB Blob parts (encoded with encodeInto into one reused buffer: a Blob copies its bytes). */
 class PartBuffer {
   private pending: string[] = [];
   private chars = 0;
   private readonly parts: Blob[] = [];
+  private scratch = new Uint8Array(PART_CHARS * 3);
 
   add(text: string): void {
     this.pending.push(text);
@@ -226,7 +228,10 @@ class PartBuffer {
 
   private flush(): void {
     if (this.pending.length === 0) return;
-    this.parts.push(new Blob([encodeUtf8(this.pending.join(''))]));
+    const text = this.pending.join('');
+    if (text.length * 3 > this.scratch.length) this.scratch = new Uint8Array(text.length * 3);
+    const { written } = encoder.encodeInto(text, this.scratch);
+    this.parts.push(new Blob([this.scratch.subarray(0, written)]));
     this.pending = [];
     this.chars = 0;
   }
