@@ -21,6 +21,7 @@ import { markdown, sizeResult, summarize, targetsOf, writeBenchmarksMd, writeJso
 import { sampleWorkerHeap } from './node/heap.mjs';
 import { bytesBySource } from './node/sourcemap.mjs';
 import { REPO, viteBuild, vitePreview } from './node/servers.mjs';
+import { reportMillion, runMillion } from './node/million.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
@@ -223,11 +224,15 @@ async function main() {
     browserApp = { ...summarizeApp(raw, appFile, jsGzip(join(OUT, 'app', 'assets')), RUNS), mainThreadProfile: profiles };
   }
 
+  // --full: 1,000,000 uploads + 500,000 processing errors through the built app (bench/node/million.mjs).
+  const million = FULL ? await runMillion(log) : null;
+
   const cpu = cpus();
   const result = {
     format: 'ff2api-web-bench/1',
     generatedAt: new Date().toISOString(),
     command: `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`,
+    million,
     durationSeconds: Math.round((Date.now() - started) / 1000),
     code: CODE,
     machine: {
@@ -251,6 +256,7 @@ async function main() {
   };
   writeJson(join(RESULTS, 'latest.json'), result);
   writeBenchmarksMd(join(REPO, 'BENCHMARKS.md'), markdown(result), SKELETON);
+  if (million) await reportMillion(million);
   log('wrote bench/results/latest.json and BENCHMARKS.md');
   for (const t of result.targets) log(`  ${t.met === null ? 'n/a    ' : t.met ? 'met    ' : 'NOT MET'} ${t.what}: ${t.measured ?? '—'}${t.unit === '×' ? '×' : ` ${t.unit}`} (target ${t.target})`);
 }
