@@ -56,9 +56,15 @@ export async function runMillion(log = console.log) {
       const percent = /\((\d+)%\)/.exec(text)?.[1];
       if (percent !== undefined && fractions.at(-1) !== Number(percent)) fractions.push(Number(percent));
     }, 500);
+    // Says what the sidebar shows every 30 s, so a long run can be followed (and a stuck one seen).
+    const report = setInterval(async () => {
+      const text = await page.locator('body').innerText().catch(() => '(page gone)');
+      log(`million: … ${text.replace(/\s+/g, ' ').replace(/^.*?Restore from backup/, '').slice(0, 500)}`);
+    }, 30_000);
     t = Date.now();
     await sidebar.getByLabel('Restore from backup').setInputFiles(file);
-    await sidebar.getByRole('group', { name: 'Restore preview' }).waitFor({ timeout: 30 * 60_000 });
+    await sidebar.getByRole('group', { name: 'Restore preview' }).or(sidebar.getByRole('alert')).first().waitFor({ timeout: 30 * 60_000 });
+    if (await sidebar.getByRole('alert').count()) throw new Error(`refused: ${await sidebar.getByRole('alert').first().innerText()}`);
     result.checkSeconds = (Date.now() - t) / 1000;
     t = Date.now();
     await sidebar.getByRole('button', { name: 'Restore database' }).click();
@@ -71,6 +77,7 @@ export async function runMillion(log = console.log) {
     result.backupSeconds = (Date.now() - t) / 1000;
     result.backupFileName = download.suggestedFilename();
     clearInterval(watch);
+    clearInterval(report);
     result.progressSeen = fractions;
     result.workerHeapPeakMB = Math.round(((await heap.stop()) ?? 0) / 1e6);
     result.browserRssPeakMB = rss();

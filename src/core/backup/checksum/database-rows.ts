@@ -69,13 +69,17 @@ export function forEachCanonicalRow(
   return count;
 }
 
-/** The content checksum of a database's data tables (the one its backup file would carry). */
-export async function databaseChecksum(db: Database, onTable: (table: DataTable) => void = () => {}): Promise<string> {
+/** The content checksum of a database's data tables (the one its backup file would carry); `onRows` hears progress. */
+export async function databaseChecksum(db: Database, onRows: (table: DataTable, rows: number) => void = () => {}): Promise<string> {
   const hasher = await CanonicalHasher.create();
   for (const table of DATA_TABLES) {
-    onTable(table);
     hasher.startSection(table);
-    forEachCanonicalRow(db, table, (text) => hasher.addRow(text));
+    let rows = 0;
+    forEachCanonicalRow(db, table, (text) => {
+      hasher.addRow(text);
+      if (++rows % 50_000 === 0) onRows(table, 50_000);
+    });
+    onRows(table, rows % 50_000);
   }
   return await hasher.finish();
 }

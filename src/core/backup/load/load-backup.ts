@@ -58,8 +58,9 @@ export async function loadBackup(SQL: SqlJsStatic, contents: BackupContents, opt
     scratch = ScratchDatabase.open(SQL);
     const total = Math.max(1, sizeOf(contents));
     const guard = { reserved: undefined as string | undefined };
-    const scanned = scanTopLevel(readJsonChunks(contents, (read) => progress((0.8 * read) / total)), (key) => key === header.key);
-    const facts = await readShape(header, refuseReservedKeys(scanned, guard), scratch, context);
+    // Progress follows the rows read (a stream may read ahead of them).
+    const scanned = scanTopLevel(readJsonChunks(contents), (key) => key === header.key);
+    const facts = await readShape(header, refuseReservedKeys(scanned, guard, (offset) => progress((0.8 * offset) / total)), scratch, context);
     if (guard.reserved !== undefined) {
       const problems = new ProblemLog();
       problems.add(guard.reserved, undefined, undefined, 'is a reserved key that no backup has; the file may be crafted to attack the app');
@@ -67,10 +68,17 @@ export async function loadBackup(SQL: SqlJsStatic, contents: BackupContents, opt
     }
     if (!facts.ok) return facts;
     if ('locked' in facts) return facts;
+    progress(0.8);
     scratch.finish();
     if (scratch.problems.count > 0) return refusalWithProblems(scratch.problems);
     progress(0.85);
-    const checksum = await databaseChecksum(scratch.db);
+    // The certificate: every row read back and hashed (progress per table, by rows).
+    const totalRows = Math.max(1, Object.values(countRows(scratch.db)).reduce((sum, n) => sum + n, 0));
+    let rowsBefore = 0;
+    const checksum = await databaseChecksum(scratch.db, (_table, rows) => {
+      rowsBefore += rows;
+      progress(0.85 + (0.15 * rowsBefore) / totalRows);
+    });
     progress(1);
     const stated = facts.facts.stated;
     if (stated && checksum !== stated.checksum) {
@@ -90,8 +98,13 @@ export async function loadBackup(SQL: SqlJsStatic, contents: BackupContents, opt
 }
 
 /** Ends the events at a top-level reserved key (`__proto__`, `constructor`, `prototype`), noting it. */
-async function* refuseReservedKeys(events: AsyncGenerator<ScanEvent>, guard: { reserved: string | undefined }): AsyncGenerator<ScanEvent> {
+async function* refuseReservedKeys(events: AsyncGenerator<ScanEvent>, guard: { reserved: string | undefined }, onOffset: (offset: number) => void): AsyncGenerator<ScanEvent> {
+  let reported = 0;
   for await (const event of events) {
+    if (event.kind !== 'array-end' && event.offset - reported > 1 << 20) {
+      reported = event.offset;
+      onOffset(event.offset);
+    }
     if ((RESERVED_KEYS as readonly string[]).includes(event.key)) {
       guard.reserved = event.key;
       return;
