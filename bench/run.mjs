@@ -241,7 +241,7 @@ async function main() {
       loadAverage1mStart: Math.round(loadAtStart[0] * 100) / 100, loadAverage1mEnd: Math.round(loadavg()[0] * 100) / 100,
     },
     browser: { name: 'Chromium', version: `Chromium ${browserVersion}`, executablePath: CHROMIUM, args: CHROMIUM_ARGS, benchArgs: ['--js-flags=--expose-gc'] },
-    packages: Object.fromEntries(['sql.js', 'hash-wasm', 'idb', 'comlink', 'react', 'react-dom', 'vite', 'playwright-core', 'typescript'].map((p) => [p, packageVersion(p)])),
+    packages: Object.fromEntries(['sql.js', '@noble/hashes', 'idb', 'comlink', 'react', 'react-dom', 'vite', 'playwright-core', 'typescript'].map((p) => [p, packageVersion(p)])),
     settings: { sizes: SIZES, runs: RUNS, smallRuns: SMALL_RUNS, warmup: WARMUP, seed: SEED, full: FULL, uiRestorePath: SERVICE },
     definitions: {
       ratio: 'median of the app step / sum of the medians of its floor steps, all measured in the same run',

@@ -41,7 +41,7 @@ describe('write → read round trip (format 2.1)', () => {
 });
 
 describe('the streaming checksum', () => {
-  it('gives the same digest kept for WebCrypto as fed incrementally to hash-wasm', async () => {
+  it('gives the same digest kept for WebCrypto as fed incrementally to @noble/hashes', async () => {
     const { CanonicalHasher } = await import('../../src/core/backup/checksum/streaming-hash');
     const { DATA_TABLES } = await import('../../src/core/db/schema');
     const digests: string[] = [];
