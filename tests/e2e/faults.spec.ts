@@ -90,8 +90,20 @@ test('the tab closed while a restore is being stored: after reopening, the old o
   await catalog.createBrokerage('Before Co');
   await sidebar.restoreFrom(file);
   await expect(sidebar.preview).toBeVisible({ timeout: 30_000 });
+  // Closed the moment the sidebar shows the store step (watched on the page, at each DOM change);
+  // should the step pass between two changes, the tab is closed when the restore reports success.
+  const storing = page.evaluate(() => new Promise<void>((resolve) => {
+    const isStoring = () => document.querySelector('.operation-progress')?.textContent?.includes('Saving, with a copy for undo') ?? false;
+    const observer = new MutationObserver(() => {
+      if (!isStoring()) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  }));
+  const done = sidebar.status(/restored/i).waitFor({ timeout: 60_000 });
   await sidebar.confirmRestore();
-  await expect(progress(page, /Saving, with a copy for undo/)).toBeVisible({ timeout: 30_000 });
+  await Promise.race([storing, done]);
   await page.close();
 
   const reopened = await context.newPage();
@@ -99,6 +111,7 @@ test('the tab closed while a restore is being stored: after reopening, the old o
   await reopened.goto('/');
   const status = await again.statusText();
   const names = await new Catalog(reopened).brokerageNames();
+  test.info().annotations.push({ type: 'outcome', description: status.startsWith('0 brokerage configs') ? 'the old database, whole' : 'the new database, whole' });
   if (status.startsWith('0 brokerage configs, 0 uploads')) expect(names).toEqual(['Before Co']);
   else {
     expect(status).toMatch(/^200 brokerage configs, 20,000 uploads · 20 brokerages/);
