@@ -159,9 +159,9 @@ function sizeTable(size) {
     `| floor: UTF-8 encode (\`encodeInto\` a preallocated buffer) | ${ms(f.encodeInto)} | |`,
     `| floor: SHA-256 | ${ms(f.sha256)} | |`,
     `| **restore floor** (${size.floorSums.restore.parts.join(' + ')}) | ${fmt(size.floorSums.restore.ms)} | |`,
-    `| **app: restore until durable** (readBackupFile → planRestore → buildRestoredDatabase → export → IDB save) | ${ms(a.restore.total)} | **${size.ratios.restore}×** |`,
-    ...breakdown(a.restore, ['read:decode+parse', 'read:header', 'read:checkRows', 'read:integrity+checksum', 'planRestore', 'build:insert', 'build:afterInsert', 'exportSnapshot', 'export', 'idbSave']),
-    ...apartRows(a.apart, { verifyDatabase: 'verifyDatabase (read-back of every row)', integrityCheck: 'PRAGMA integrity_check', foreignKeyCheck: 'PRAGMA foreign_key_check', computeChecksum: 'computeChecksum (re-serializing every row: what the reader pays when it cannot hash the file as written)' }),
+    `| **app: restore until durable** (loadBackup: stream → check → insert → certify by checksum; finishReplace → export → IDB save) | ${ms(a.restore.total)} | **${size.ratios.restore}×** |`,
+    ...breakdown(a.restore, ['loadBackup', 'load:certifyChecksum', 'finish', 'exportSnapshot', 'export', 'idbSave']),
+    ...apartRows(a.apart, { readBackChecksum: 'databaseChecksum (the read-back certification: every row read and hashed)', quickAndForeignKeyCheck: 'PRAGMA quick_check + foreign_key_check', integrityCheck: 'PRAGMA integrity_check (not run by a restore)', computeChecksum: 'computeChecksum of rows held as objects (tests only)' }),
     ...(a.serviceRestore
       ? [
           `| app: restore as the UI calls it (inspectBackup + applyRestore) | ${ms(a.serviceRestore.total)} | ${size.ratios.serviceRestore}× |`,
@@ -169,8 +169,8 @@ function sizeTable(size) {
         ]
       : []),
     `| **backup floor** (${size.floorSums.backup.parts.join(' + ')}) | ${fmt(size.floorSums.backup.ms)} | |`,
-    `| **app: build a backup file** (readAllTables + buildBackupFile, plain) | ${ms(a.backup.total)} | **${size.ratios.backup}×** |`,
-    ...breakdown(a.backup, ['readAllTables', 'canonicalText', 'checksum', 'assemble']),
+    `| **app: build a backup file** (writeBackupFile from the database, rows streamed, plain) | ${ms(a.backup.total)} | **${size.ratios.backup}×** |`,
+    ...breakdown(a.backup, ['writeBackupFile']),
     ...apartRows(a.apart, { canonicalText: 'canonicalText (objects + JSON.stringify)', encodeUtf8: 'encodeUtf8 (TextEncoder.encode)' }),
     `| **cold start floor** (new worker: sql.js + IDB get + open + one query) | ${ms(f.coldStart)} | |`,
     `| **app: cold start** (new worker: sql.js + store ∥, openDatabaseService, status + brokerages + first page) | ${ms(a.coldStart.total)} | **${size.ratios.coldStart}×** |`,
@@ -208,11 +208,11 @@ function dominates(sizes) {
       .slice(0, 3)
       .map(({ k, v }) => `${k} ${fmt(v)} ms (${Math.round((100 * v) / step.total.median)} %)`)
       .join(', ');
-  const restoreKeys = ['read:decode+parse', 'read:header', 'read:checkRows', 'read:integrity+checksum', 'planRestore', 'build:insert', 'build:afterInsert', 'exportSnapshot', 'export', 'idbSave'];
+  const restoreKeys = ['loadBackup', 'load:certifyChecksum', 'finish', 'exportSnapshot', 'export', 'idbSave'];
   return [
     `At N = ${size.n.toLocaleString('en-US')} (measured):`,
-    `- restore ${fmt(size.app.restore.total.median)} ms vs floor ${fmt(size.floorSums.restore.ms)} ms — largest parts: ${top(size.app.restore, restoreKeys)}${size.app.apart.verifyDatabase ? `; timed apart, the read-back verification takes ${fmt(size.app.apart.verifyDatabase.median)} ms and PRAGMA integrity_check ${fmt(size.app.apart.integrityCheck?.median)} ms` : ''}.`,
-    `- backup ${fmt(size.app.backup.total.median)} ms vs floor ${fmt(size.floorSums.backup.ms)} ms — largest parts: ${top(size.app.backup, ['readAllTables', 'canonicalText', 'checksum', 'assemble'])}${size.app.apart.encodeUtf8 ? `; timed apart, TextEncoder.encode of the text takes ${fmt(size.app.apart.encodeUtf8.median)} ms where encodeInto takes ${fmt(size.floor.encodeInto.median)} ms` : ''}.`,
+    `- restore ${fmt(size.app.restore.total.median)} ms vs floor ${fmt(size.floorSums.restore.ms)} ms — largest parts: ${top(size.app.restore, restoreKeys)}${size.app.apart.readBackChecksum ? `; timed apart, the read-back checksum takes ${fmt(size.app.apart.readBackChecksum.median)} ms and quick_check + foreign_key_check ${fmt(size.app.apart.quickAndForeignKeyCheck?.median)} ms` : ''}.`,
+    `- backup ${fmt(size.app.backup.total.median)} ms vs floor ${fmt(size.floorSums.backup.ms)} ms — largest parts: ${top(size.app.backup, ['writeBackupFile'])}${size.app.apart.encodeUtf8 ? `; timed apart, TextEncoder.encode of the text takes ${fmt(size.app.apart.encodeUtf8.median)} ms where encodeInto takes ${fmt(size.floor.encodeInto.median)} ms` : ''}.`,
     `- cold start ${fmt(size.app.coldStart.total.median)} ms vs floor ${fmt(size.floorSums.coldStart.ms)} ms; persist ${fmt(size.app.persist.total.median)} ms vs floor ${fmt(size.floorSums.persist.ms)} ms.`,
   ].join('\n');
 }
@@ -252,7 +252,7 @@ const ms2 = (stat) => (stat ? `${fmt(stat.median)} (${fmt(stat.max)})` : '—');
 export function markdown(result) {
   const t = result.targets;
   const lines = [
-    `_Generated by \`${result.command}\` on ${result.generatedAt} (${result.durationSeconds} s), code at ${result.code.commit}${result.code.srcUncommittedChanges ? ' with uncommitted changes in src/' : ''}. Machine: ${result.machine.cpu} × ${result.machine.cores} cores, ${result.machine.memoryGB} GB, ${result.machine.os}, Node ${result.machine.node}, load average ${result.machine.loadAverage1mStart} → ${result.machine.loadAverage1mEnd}; ${result.browser.version}; sql.js ${result.packages['sql.js']}, zod ${result.packages.zod}, idb ${result.packages.idb}, vite ${result.packages.vite}, React ${result.packages.react}. Medians of ${result.settings.runs} runs (${result.settings.smallRuns} for N ≤ 10k) after ${result.settings.warmup} warm-up, seed ${result.settings.seed}. Machine-readable: bench/results/latest.json._`,
+    `_Generated by \`${result.command}\` on ${result.generatedAt} (${result.durationSeconds} s), code at ${result.code.commit}${result.code.srcUncommittedChanges ? ' with uncommitted changes in src/' : ''}. Machine: ${result.machine.cpu} × ${result.machine.cores} cores, ${result.machine.memoryGB} GB, ${result.machine.os}, Node ${result.machine.node}, load average ${result.machine.loadAverage1mStart} → ${result.machine.loadAverage1mEnd}; ${result.browser.version}; sql.js ${result.packages['sql.js']}, @noble/hashes ${result.packages['@noble/hashes']}, idb ${result.packages.idb}, vite ${result.packages.vite}, React ${result.packages.react}. Medians of ${result.settings.runs} runs (${result.settings.smallRuns} for N ≤ 10k) after ${result.settings.warmup} warm-up, seed ${result.settings.seed}. Machine-readable: bench/results/latest.json._`,
     '',
     '### Targets (PERF.md)',
     '',

@@ -4,10 +4,10 @@
  * by round so that both see the same machine state. The page (main.ts) calls its methods.
  */
 import { APP_VERSION } from '../../src/core/app-version';
-import { buildRestoredDatabase, verifyDatabase } from '../../src/core/backup/restore/build';
-import { planRestore } from '../../src/core/backup/restore/plan';
-import { readBackupFile } from '../../src/core/backup/read/read';
-import { buildBackupFile } from '../../src/core/backup/write/write';
+import { certifyDatabase, finishReplace } from '../../src/core/backup/restore/build';
+import { loadBackup } from '../../src/core/backup/load/load-backup';
+import { writeBackupFile } from '../../src/core/backup/write/write';
+import { databaseChecksum } from '../../src/core/backup/checksum/database-rows';
 import { readAllActivity } from '../../src/core/db/activity';
 import { createBrokerage } from '../../src/core/db/brokerages';
 import { listHistoryPage } from '../../src/core/db/history';
@@ -72,10 +72,10 @@ async function setup(n: number, seed: number) {
   });
   const sourceBytes = exportDatabase(source);
   const tables = readAllTables(source);
-  const built = await buildBackupFile({
-    tables, activity: readAllActivity(source), createdAt: '2026-01-05T09:00:00.000Z', trigger: 'manual',
-    appVersion: APP_VERSION, schemaVersion: SCHEMA_VERSION, secrets: 'plain',
+  const written = await writeBackupFile(source, readAllActivity(source), {
+    createdAt: '2026-01-05T09:00:00.000Z', trigger: 'manual', appVersion: APP_VERSION, schemaVersion: SCHEMA_VERSION, secrets: 'plain',
   });
+  const built = { bytes: new Uint8Array(await written.blob.arrayBuffer()), checksum: written.checksum };
   const parsedFile = JSON.parse(new TextDecoder().decode(built.bytes)) as Record<string, unknown>;
   prepared = { n, source, sourceBytes, file: built.bytes, parsedFile, tables, restored: null };
   floorIdb ??= await openFloorIdb();
@@ -199,18 +199,15 @@ async function floorPersist(copy: Database, run: number): Promise<Timings> {
 
 // ---- app steps ----------------------------------------------------------------------------
 
-/** What `Download backup` runs in the worker: read every table, then buildBackupFile (plain). */
+/** What `Download backup` runs in the worker: the rows stream from the database into the file (plain). */
 async function appBackup(): Promise<Timings> {
   const p = current();
   const sw = stopwatch();
-  const tables = readAllTables(p.source);
   const activity = readAllActivity(p.source);
-  sw.lap('readAllTables');
-  const built = await buildBackupFile({
-    tables, activity, createdAt: new Date().toISOString(), trigger: 'manual', appVersion: APP_VERSION,
-    schemaVersion: SCHEMA_VERSION, secrets: 'plain',
-    onProgress: (f) => sw.lap(f === 0.5 ? 'canonicalText' : f === 0.75 ? 'checksum' : f === 1 ? 'assemble' : 'other'),
+  const built = await writeBackupFile(p.source, activity, {
+    createdAt: new Date().toISOString(), trigger: 'manual', appVersion: APP_VERSION, schemaVersion: SCHEMA_VERSION, secrets: 'plain',
   });
+  sw.lap('writeBackupFile');
   if (built.counts.upload_history !== p.n) throw new Error('app backup has a different row count');
   return sw.done();
 }
@@ -223,9 +220,10 @@ function emptyLiveDatabase(SQL: SqlJsStatic): Database {
 }
 
 /**
- * Restore until durable, the app's own steps: readBackupFile → planRestore (replace) →
- * buildRestoredDatabase → export → openIdbDatabaseStore().save (with the undo snapshot, as
- * applyRestore saves it). Into a fresh browser: the store holds only the empty database.
+ * Restore until durable, the app's own steps: loadBackup (stream the file into its own database,
+ * check, certify by the read-back checksum) → finishReplace (this browser's bookkeeping) →
+ * export → openIdbDatabaseStore().save (with the undo snapshot, as applyRestore saves it). Into a
+ * fresh browser: the store holds only the empty database.
  */
 async function appRestore(): Promise<Timings> {
   const p = current();
@@ -240,35 +238,29 @@ async function appRestore(): Promise<Timings> {
 
   const now = new Date().toISOString();
   const sw = stopwatch();
-  const read = await readBackupFile(p.file, {
+  let certifyStart = 0;
+  const read = await loadBackup(SQL, new Blob([p.file as Uint8Array<ArrayBuffer>]), {
     now,
-    onProgress: (f) => sw.lap(f === 0.25 ? 'read:decode+parse' : f === 0.4 ? 'read:header' : f === 0.7 ? 'read:checkRows' : f === 0.95 ? 'read:integrity+checksum' : 'read:end'),
-  });
-  if (!read.ok || !('backup' in read)) throw new Error(`readBackupFile refused the generated file: ${JSON.stringify(read).slice(0, 300)}`);
-  const plan = planRestore(readAllTables(live), read.backup.tables, 'replace');
-  sw.lap('planRestore');
-  const buildStart = performance.now();
-  let lastInsertProgress = buildStart;
-  const built = buildRestoredDatabase(SQL, {
-    tables: plan.tables, keepFrom: live, now,
-    activity: { kind: 'restore', summary: 'Replaced the database with bench.json', details: { fileName: 'bench.json' } },
     onProgress: (f) => {
-      if (f < 1) lastInsertProgress = performance.now();
+      if (f >= 0.85 && certifyStart === 0) certifyStart = performance.now();
     },
   });
-  const buildEnd = performance.now();
-  if (!built.ok) throw new Error(`buildRestoredDatabase failed: ${built.error.message} ${built.error.detail ?? ''}`);
-  sw.lap('build');
+  if (!read.ok || !('candidate' in read)) throw new Error(`loadBackup refused the generated file: ${JSON.stringify(read).slice(0, 300)}`);
+  const loadEnd = performance.now();
+  sw.lap('loadBackup');
+  const built = await finishReplace(read.candidate.db, live, {
+    now, origin: { fileName: 'bench.json', fileCreatedAt: read.candidate.createdAt },
+    activity: { kind: 'restore', summary: 'Replaced the database with bench.json', details: { fileName: 'bench.json' } },
+  });
+  if (!built.ok) throw new Error(`finishReplace failed: ${built.error.message} ${built.error.detail ?? ''}`);
+  sw.lap('finish');
   const bytes = exportDatabase(built.value);
   sw.lap('export');
   const saved = await store.save({ bytes, expectedGeneration: first.generation, savedAt: now });
   sw.lap('idbSave');
   if (!saved.ok) throw new Error('the restored database could not be stored');
   const timings = sw.done();
-  // The build's own split: inserting rows (up to its last progress call), then indexes, commit
-  // and the read-back verification.
-  timings['build:insert'] = lastInsertProgress - buildStart;
-  timings['build:afterInsert'] = buildEnd - lastInsertProgress;
+  if (certifyStart > 0) timings['load:certifyChecksum'] = loadEnd - certifyStart;
   live.close();
   p.restored?.close();
   p.restored = built.value;
@@ -277,23 +269,22 @@ async function appRestore(): Promise<Timings> {
 
 /**
  * Parts of the app's steps that their progress calls do not separate, timed on their own (not
- * part of any total): the restore's read-back check and SQLite checks, the backup's canonical
- * text and its UTF-8 encoding.
+ * part of any total): the restore's read-back checksum and SQLite checks, the canonical text.
  */
 async function partsApart(): Promise<Timings> {
   const p = current();
   const timings: Timings = {};
   if (p.restored) {
     let t = performance.now();
-    const problem = verifyDatabase(p.restored, p.tables);
-    timings.verifyDatabase = performance.now() - t;
-    if (problem !== null) throw new Error(`verify: ${problem}`);
+    await databaseChecksum(p.restored);
+    timings.readBackChecksum = performance.now() - t;
+    t = performance.now();
+    const problem = await certifyDatabase(p.restored, null);
+    timings.quickAndForeignKeyCheck = performance.now() - t;
+    if (problem !== null) throw new Error(`certify: ${problem}`);
     t = performance.now();
     p.restored.exec('PRAGMA integrity_check');
     timings.integrityCheck = performance.now() - t;
-    t = performance.now();
-    p.restored.exec('PRAGMA foreign_key_check');
-    timings.foreignKeyCheck = performance.now() - t;
   }
   let t = performance.now();
   const text = canonicalText(p.tables);

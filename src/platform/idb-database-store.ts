@@ -19,9 +19,9 @@ const LIVE_KEY = 'live';
 
 const MESSAGES = {
   saveFailed:
-    'Your latest change could not be saved in this browser’s storage. It is still on screen in this tab; download a backup now to keep it, then reload.',
+    'Your latest change could not be saved in this browser’s storage. It is kept in this tab, and saving is tried again every few seconds; download a backup now to be safe, and do not close this tab until it says saved.',
   storageFull:
-    'Browser storage is full, so your latest change could not be saved. It is still on screen in this tab; download a backup now, then free some space.',
+    'Browser storage is full, so your latest change could not be saved. It is kept in this tab, and saving is tried again every few seconds; download a backup now, then free some space (other sites’ data, old downloads).',
 };
 
 interface Ff2apiSchema extends DBSchema {

@@ -1,28 +1,121 @@
-/** Starts the database worker and returns the typed API the UI uses. */
+/**
+ * Starts the database worker and returns the typed API the UI uses — and restarts the worker
+ * when it dies (killed by the browser, crashed, out of memory). Each worker holds a Web Lock of
+ * its own for its whole life; the page waits on that lock, which the browser grants exactly when
+ * the worker is gone, so a death is noticed at once, with no timeout to tune and no false alarm
+ * while the worker is busy. A new worker then opens what is stored in IndexedDB (every
+ * committed change is there); calls that were under way get a failure that says so (reads are
+ * simply asked again), and listeners hear a restart event, which the page shows.
+ */
 import * as Comlink from 'comlink';
-import { CLOCK_METHOD, type AppApi } from '../worker/api';
+import { CLOCK_METHOD, ALIVE_METHOD, type AppApi, type EngineRestart, type OperationProgress } from '../worker/api';
+
+const MESSAGES = {
+  interrupted:
+    'The database engine of this page stopped unexpectedly and was restarted from the copy saved in this browser. Everything saved before is kept; this operation did not finish. Try it again.',
+};
+
+/** Calls that only read: asked again of the new worker instead of failing. */
+const READS = new Set<string>([
+  'getStatus', 'listBrokerages', 'listConfigurations', 'listHistory', 'listActivity', 'getLockState',
+  'listSnapshots', 'getBackupOverview', 'describeUndo', 'findSnapshotAt', 'listOpenRuns', 'getRun', 'listRunFailures', 'listRunErrors', 'countLoadsPerDay',
+]);
+
+type Remote = Record<string, (...args: unknown[]) => Promise<unknown>>;
+
+interface Engine {
+  worker: Worker;
+  remote: Remote;
+  /** Resolves when this engine died. */
+  died: Promise<void>;
+}
 
 /**
  * Creates the worker; every DatabaseApi call becomes a message to it, preceded by the page's
  * time, so that the worker's "now" is the page's (the one clock tests move with `page.clock`).
  */
 export function startDatabaseWorker(): AppApi {
-  const worker = new Worker(new URL('../worker/db.worker.ts', import.meta.url), { type: 'module' });
-  const remote = Comlink.wrap<AppApi>(worker);
-  const followPageClock = (remote as unknown as Record<string, (ms: number) => Promise<void>>)[CLOCK_METHOD];
+  const changeListeners: (() => void)[] = [];
+  const progressListeners: ((progress: OperationProgress) => void)[] = [];
+  const restartListeners: ((event: EngineRestart) => void)[] = [];
+  let operatorName: string | null = null;
+  let lastTask: OperationProgress['task'] = null;
+  let engine = spawn();
+
+  function spawn(): Engine {
+    const lockName = `ff2api-engine-${crypto.randomUUID()}`;
+    const worker = new Worker(new URL('../worker/db.worker.ts', import.meta.url), { type: 'module', name: lockName });
+    const remote = Comlink.wrap<Remote>(worker) as unknown as Remote;
+    const died = watchLife(remote, lockName);
+    const created: Engine = { worker, remote, died };
+    void died.then(() => restart(created));
+    return created;
+  }
+
+  function restart(dead: Engine): void {
+    if (engine !== dead) return;
+    dead.worker.terminate();
+    const during = lastTask;
+    lastTask = null;
+    engine = spawn();
+    void subscribe(engine);
+    for (const listener of progressListeners) listener({ task: null });
+    const event: EngineRestart = { at: new Date().toISOString(), during };
+    for (const listener of restartListeners) listener(event);
+    for (const listener of changeListeners) listener();
+  }
+
+  async function subscribe(target: Engine): Promise<void> {
+    await target.remote.watchChanges?.(Comlink.proxy(() => changeListeners.forEach((l) => l())));
+    await target.remote.watchProgress?.(Comlink.proxy((progress: OperationProgress) => {
+      lastTask = progress.task;
+      progressListeners.forEach((l) => l(progress));
+    }));
+    if (operatorName !== null) await target.remote.setOperatorName?.(operatorName);
+  }
+  void subscribe(engine);
+
+  /** One call, on the engine alive now; if it dies meanwhile, a failure (or, for reads, a retry). */
+  async function call(method: string, args: unknown[]): Promise<unknown> {
+    for (;;) {
+      const current = engine;
+      void current.remote[CLOCK_METHOD]?.(Date.now());
+      const outcome = await Promise.race([
+        current.remote[method]?.(...args).then((value) => ({ value })),
+        current.died.then(() => null),
+      ]);
+      if (outcome) return outcome.value;
+      if (!READS.has(method)) return { ok: false, error: { code: 'engine-restarted', message: MESSAGES.interrupted } };
+      await Promise.resolve(); // the next engine is already starting
+    }
+  }
+
   return new Proxy({} as AppApi, {
-    get(_target, method: keyof AppApi) {
+    get(_target, method: string) {
       // Not a thenable: `await api` must not turn into a call to the worker.
-      if (method === ('then' as string)) return undefined;
-      return (...args: unknown[]) => {
-        void followPageClock?.(Date.now());
-        // Callbacks cannot be copied into the worker: pass them as comlink proxies.
-        if (method === 'watchChanges' || method === 'watchProgress') {
-          return (remote[method] as (l: unknown) => Promise<void>)(Comlink.proxy(args[0] as object));
-        }
-        // Comlink's Remote<T> has the same promise-returning methods as DatabaseApi.
-        return (remote[method] as (...a: unknown[]) => unknown)(...args);
-      };
+      if (method === 'then') return undefined;
+      if (method === 'watchChanges') return async (listener: () => void) => void changeListeners.push(listener);
+      if (method === 'watchProgress') return async (listener: (progress: OperationProgress) => void) => void progressListeners.push(listener);
+      if (method === 'watchRestarts') return async (listener: (event: EngineRestart) => void) => void restartListeners.push(listener);
+      if (method === 'setOperatorName') {
+        return async (name: string) => {
+          operatorName = name;
+          await call('setOperatorName', [name]);
+        };
+      }
+      return (...args: unknown[]) => call(method, args);
     },
   });
+}
+
+/**
+ * Resolves when the worker is gone: it holds the lock named `lockName` from its start (it says
+ * so through ALIVE_METHOD), and the browser grants the page that lock only once the worker ended.
+ */
+function watchLife(remote: Remote, lockName: string): Promise<void> {
+  if (typeof navigator === 'undefined' || !navigator.locks) return new Promise(() => {});
+  return (async () => {
+    await remote[ALIVE_METHOD]?.();
+    await navigator.locks.request(lockName, async () => undefined);
+  })();
 }

@@ -11,33 +11,38 @@ import { MainArea } from './navigation/main-area';
 import { AppUpdatesContext, type AppUpdates } from './updates/app-updates';
 import { NewVersionPrompt } from './updates/new-version-prompt';
 import { LockControls } from './lock/lock-controls';
+import { AppErrorBoundary } from './app-error-boundary';
+import { EngineRestartNotice } from './engine-restart-notice';
 import './app.css';
 
 /** The whole app: Streamlit-like sidebar (database management) and main area (brokerages, upload history, file processing, backups). */
 export function AppShell({ api, updates }: { api: DatabaseApi; updates?: AppUpdates }) {
   const shell = (
-    <DatabaseProvider api={api}>
-      <BackupSettingsProvider>
-        <BackupsProvider>
-          <LifecycleHooks />
-          <div className="app">
-            <DatabaseSidebar />
-            <main className="main">
-              <header className="app-header">
-                <h1>FF2API</h1>
-                <p className="caption">Flat file to API processing — brokerage configurations, upload history and backups, kept in this browser.</p>
-                <LockControls />
-              </header>
-              <NewVersionPrompt />
-              <EvictionAlert />
-              <UrgentBackupBanner />
-              <EndOfDayBanner />
-              <MainArea />
-            </main>
-          </div>
-        </BackupsProvider>
-      </BackupSettingsProvider>
-    </DatabaseProvider>
+    <AppErrorBoundary api={api}>
+      <DatabaseProvider api={api}>
+        <BackupSettingsProvider>
+          <BackupsProvider>
+            <LifecycleHooks />
+            <div className="app">
+              <DatabaseSidebar />
+              <main className="main">
+                <header className="app-header">
+                  <h1>FF2API</h1>
+                  <p className="caption">Flat file to API processing — brokerage configurations, upload history and backups, kept in this browser.</p>
+                  <LockControls />
+                </header>
+                <NewVersionPrompt />
+                <EngineRestartNotice />
+                <EvictionAlert />
+                <UrgentBackupBanner />
+                <EndOfDayBanner />
+                <MainArea />
+              </main>
+            </div>
+          </BackupsProvider>
+        </BackupSettingsProvider>
+      </DatabaseProvider>
+    </AppErrorBoundary>
   );
   return updates ? <AppUpdatesContext.Provider value={updates}>{shell}</AppUpdatesContext.Provider> : shell;
 }

@@ -5,6 +5,8 @@ import type { DataTable } from '../core/db/schema';
 import type { SecretsMode } from '../core/backup/format/format';
 import type { RestoreWarning } from '../core/backup/read/problems';
 import type { RestoreMode, TableChange } from '../core/backup/restore/changes';
+import type { RestoreNames } from '../core/backup/restore/names';
+import type { VerifyReport } from '../core/backup/load/verify';
 
 import type { BrokerageSummary } from '../core/db/brokerages';
 import type { ConfigurationInput } from '../core/db/configuration-input';
@@ -17,10 +19,20 @@ export type { LockApi, LockState };
 
 import type { SnapshotApi } from './snapshots/snapshot-api';
 
-export type { BrokerageSummary, ConfigurationInput, ConfigurationView, HistoryPage, HistoryQuery, RestoreMode, RestoreWarning, SecretsMode, TableChange };
+export type { BrokerageSummary, ConfigurationInput, ConfigurationView, HistoryPage, HistoryQuery, RestoreMode, RestoreNames, RestoreWarning, SecretsMode, TableChange, VerifyReport };
 
 /** The worker message that tells it the page's time; sent before every DatabaseApi call. */
 export const CLOCK_METHOD = 'followPageClock';
+
+/** The worker message that resolves once the worker holds its life lock (platform/worker-client.ts). */
+export const ALIVE_METHOD = 'holdLifeLock';
+
+/** The database worker died and a new one was started from what is stored. */
+export interface EngineRestart {
+  at: string;
+  /** The long operation that was under way, if any. */
+  during: OperationProgress['task'];
+}
 
 /**
  * The typed async API the UI uses. The worker implements it over the real database; the UI never
@@ -71,6 +83,8 @@ export interface DatabaseApi extends ProcessingApi, SnapshotApi {
   setOperatorName(name: string): Promise<void>;
   /** Calls `listener` as long operations (backup, file check, restore, undo) advance. */
   watchProgress(listener: (progress: OperationProgress) => void): Promise<void>;
+  /** Calls `listener` when the database worker died and was restarted from what is stored (page side only). */
+  watchRestarts(listener: (event: EngineRestart) => void): Promise<void>;
 }
 
 /** Everything the page can ask of the worker: the database and the app lock (src/worker/lock). */
@@ -150,8 +164,13 @@ export interface RestorePreview {
   secrets: SecretsMode;
   /** True when the file is encrypted and no passphrase was given yet: counts only. */
   needsPassphrase: boolean;
+  /** What each mode does, in the names a user knows (null while the file is locked). */
+  names: Record<RestoreMode, RestoreNames> | null;
+  /** The certified content checksum of the file's data (null while locked). */
+  checksum: string | null;
 }
 
+/** What verifying a backup file found; `locked` when it is encrypted and no passphrase was given. */
 export interface RestoreOutcome {
   mode: RestoreMode | 'undo';
   counts: TableCounts;

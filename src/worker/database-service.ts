@@ -116,6 +116,9 @@ export class DatabaseService implements DatabaseApi {
     this.progressListeners.push(listener);
   }
 
+  /** In the worker nothing restarts it; the page's client reports restarts (platform/worker-client.ts). */
+  async watchRestarts(): Promise<void> {}
+
   async listBrokerages() {
     return this.live.read(listBrokerages);
   }

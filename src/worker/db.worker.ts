@@ -5,7 +5,6 @@
  * through comlink. The same script also runs as the snapshot checker, a second worker that
  * verifies snapshots off the database worker's thread.
  */
-import '../platform/zod-jitless'; // [lock/CSP] zod must not probe `new Function` under our CSP
 import * as Comlink from 'comlink';
 import { followingClock } from '../core/clock';
 import { openIdbDatabaseStore } from '../platform/idb-database-store';
@@ -18,7 +17,7 @@ import { createWebTabCoordination } from '../platform/web-tab-coordination';
 import { openDatabaseService, type DatabaseService } from './database-service';
 import { singleTabCoordination } from './tab-coordination';
 import { APP_VERSION } from '../core/app-version';
-import { CLOCK_METHOD } from './api';
+import { ALIVE_METHOD, CLOCK_METHOD } from './api';
 import { startLockGate, isLockMethod } from './lock/worker-lock'; // [lock]
 import { RecordCipher } from './lock/record-cipher';
 import { sealingSnapshotStore } from './lock/sealing-snapshot-store';
@@ -29,6 +28,7 @@ const clock = followingClock();
 
 /** The database role: the lock gate opens the service when the lock allows; every call waits for it. */
 function serveDatabase(): void {
+  const holdingLifeLock = holdLifeLock();
   // [lock] sql.js starts loading at once, in parallel with the lock check. Snapshots are sealed
   // through the same cipher as the live database, and re-sealed when the lock changes.
   const sqlJs = loadBrowserSqlJs();
@@ -56,6 +56,7 @@ function serveDatabase(): void {
   const forwarder = new Proxy({} as Record<string, unknown>, {
     get(_target, method: string) {
       if (method === CLOCK_METHOD) return (pageNowMs: number) => clock.follow(pageNowMs);
+      if (method === ALIVE_METHOD) return () => holdingLifeLock;
       if (isLockMethod(method)) return (...args: unknown[]) => (gate[method] as (...a: unknown[]) => unknown).apply(gate, args); // [lock]
       return async (...args: unknown[]) => {
         const service = (await ready) as unknown as Record<string, (...a: unknown[]) => unknown>;
@@ -66,6 +67,20 @@ function serveDatabase(): void {
     },
   });
   Comlink.expose(forwarder);
+}
+
+/**
+ * The life lock (platform/worker-client.ts): held from the worker's start until it ends, so the
+ * page learns of its death from the browser. Its name is the worker's name, chosen by the page.
+ */
+function holdLifeLock(): Promise<void> {
+  return new Promise((held) => {
+    if (!self.name || !navigator.locks) return held();
+    void navigator.locks.request(self.name, () => {
+      held();
+      return new Promise<void>(() => {});
+    });
+  });
 }
 
 if (isSnapshotCheckerWorker()) serveSnapshotChecker();

@@ -29,6 +29,10 @@ const MESSAGES = {
   unexpected: 'Something went wrong while changing the database. Nothing was changed. Try again; if it keeps happening, download a backup and reload.',
 };
 
+/** Retry of a failed save: the data stays in memory (and on screen) until a save commits. */
+const RETRY_FIRST_MS = 2_000;
+const RETRY_MAX_MS = 30_000;
+
 export interface LiveDatabaseDeps {
   SQL: SqlJsStatic;
   store: DatabaseStore;
@@ -45,6 +49,9 @@ export class LiveDatabase {
   private isLockedReadOnly = false;
   /** True from a write (or creation) until a save that includes it has committed. */
   private hasUnsavedChanges = false;
+  /** A failed save is tried again after this long (doubling up to RETRY_MAX_MS) until one commits. */
+  private retryDelayMs = RETRY_FIRST_MS;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
 
   private constructor(
     private readonly deps: LiveDatabaseDeps,
@@ -192,6 +199,7 @@ export class LiveDatabase {
     }
     const outcome = await this.deps.store.save({ bytes, expectedGeneration: this.generation, savedAt: nowIso });
     if (outcome.ok) {
+      this.retryDelayMs = RETRY_FIRST_MS;
       this.generation = outcome.generation;
       this.persistence = { state: 'saved', savedAt: nowIso };
       this.deps.tabs.announceSaved(outcome.generation);
@@ -200,8 +208,26 @@ export class LiveDatabase {
     this.hasUnsavedChanges = true;
     const error = outcome.conflict ? { code: 'stale-tab', message: MESSAGES.staleTab } : outcome.error;
     if (outcome.conflict) this.isLockedReadOnly = true;
+    else this.scheduleRetry();
     this.persistence = { state: 'failed', error };
+    // The page shows the failure until a retry commits (its status is read again on a change).
+    this.emitChange();
     return { ok: false, error };
+  }
+
+  /**
+   * Tries a failed save again later (storage full, a disk error): the change is kept in memory
+   * meanwhile, and the page hears of the outcome (its status shows "saved" again).
+   */
+  private scheduleRetry(): void {
+    if (this.retryTimer !== null) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.saves.request().then((saved) => {
+        this.retryDelayMs = saved.ok ? RETRY_FIRST_MS : Math.min(RETRY_MAX_MS, this.retryDelayMs * 2);
+        this.emitChange();
+      });
+    }, this.retryDelayMs);
   }
 
   /** A reader tab follows the writer: when it saved, load what it saved. */

@@ -23,7 +23,7 @@ test('a downloaded backup holds everything and restores it into a browser that l
   const backup = await readBackup(download);
 
   expect(backup.backup_info.format).toBe('ff2api_backup');
-  expect(backup.backup_info.version).toBe('2.0');
+  expect(backup.backup_info.version).toBe('2.1');
   expect(backup.backup_info.trigger).toBe('manual');
   expect(backup.backup_info.secrets).toBe('plain');
   expect(backup.brokerages.map((b) => b.name).sort()).toEqual([ACME, BLUE_LINE].sort());

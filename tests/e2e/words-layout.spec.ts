@@ -9,8 +9,8 @@ test('plain counts and sizes, long names wrap, and the chosen brokerage survives
   const sidebar = new Sidebar(page);
   const catalog = new Catalog(page);
   await page.goto('/');
-  await expect(sidebar.root).toContainText('Limit 200 MB per file');
-  await expect(sidebar.root).not.toContainText('200.0 MB');
+  await expect(sidebar.root).toContainText('Limit 4 GB per file');
+  await expect(sidebar.root).not.toContainText('4.0 GB');
 
   await catalog.createBrokerage(ACME);
   await expect(sidebar.statusLine).toHaveText('1 brokerage, no configurations yet');

@@ -23,7 +23,7 @@ function runWith(fake: FakeNpm, env: Record<string, string> = {}) {
 case "$1" in
   audit) cat "${join(dir, 'audit.json')}"; exit ${fake.auditStatus} ;;
   ls) echo '{"name":"ff2api-web","dependencies":{}}'; exit 0 ;;
-  view) if [ "$3" = "deprecated" ] && [ "$2" = "zod@$(node -p "require('${resolve(__dirname, '../../package-lock.json')}').packages['node_modules/zod'].version")" ]; then printf '%s' '${fake.deprecated ?? ''}'; fi; exit 0 ;;
+  view) if [ "$3" = "deprecated" ] && [ "$2" = "comlink@$(node -p "require('${resolve(__dirname, '../../package-lock.json')}').packages['node_modules/comlink'].version")" ]; then printf '%s' '${fake.deprecated ?? ''}'; fi; exit 0 ;;
 esac
 exit 2
 `,
@@ -37,7 +37,7 @@ const unreachable = JSON.stringify({ message: '405 Method Not Allowed - POST htt
 const report = (high: number) =>
   JSON.stringify({
     auditReportVersion: 2,
-    vulnerabilities: high ? { zod: { name: 'zod', severity: 'high', range: '<9', via: [{ title: 'A made-up flaw', url: 'https://example.invalid/advisory' }] } } : {},
+    vulnerabilities: high ? { comlink: { name: 'comlink', severity: 'high', range: '<9', via: [{ title: 'A made-up flaw', url: 'https://example.invalid/advisory' }] } } : {},
     metadata: { vulnerabilities: { info: 0, low: 0, moderate: 0, high, critical: 0, total: high } },
   });
 
@@ -45,7 +45,7 @@ describe('audit-dependencies', () => {
   it('fails on a high advisory and names it', () => {
     const run = runWith({ audit: report(1), auditStatus: 1 });
     expect(run.status).toBe(1);
-    expect(run.output).toContain('HIGH: zod <9 — A made-up flaw');
+    expect(run.output).toContain('HIGH: comlink <9 — A made-up flaw');
   });
 
   it('passes when the audit finds nothing high or critical', () => {
@@ -58,7 +58,7 @@ describe('audit-dependencies', () => {
     const run = runWith({ audit: unreachable, auditStatus: 1, deprecated: '"this version is no longer supported"' });
     expect(run.status).toBe(1);
     expect(run.output).toContain('Known vulnerabilities were therefore NOT checked');
-    expect(run.output).toMatch(/zod@[\d.]+: deprecated — this version is no longer supported/);
+    expect(run.output).toMatch(/comlink@[\d.]+: deprecated — this version is no longer supported/);
   });
 
   it('with the audit endpoint unusable and nothing else wrong, passes loudly — or fails when advisories are required', () => {

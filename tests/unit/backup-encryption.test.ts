@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readBackupFile } from '../../src/core/backup/read/read';
+import { readBackupFile } from './backup-support';
 import { KDF_ITERATIONS } from '../../src/core/backup/seal/seal';
-import { buildBackupFile } from '../../src/core/backup/write/write';
+import { buildBackupFile } from './backup-support';
 import { SCHEMA_VERSION } from '../../src/core/db/schema';
 import { fixtureBytes, sampleTables, text, utf8 } from './backup-support';
 
@@ -20,7 +20,7 @@ async function encryptedBackup(iterations = 100_000) {
 }
 
 /** The file as an object, changed by `edit`, as bytes again. */
-function edited(bytes: Uint8Array, edit: (file: { backup_info: Record<string, any>; encrypted: Record<string, any> }) => void): Uint8Array {
+function edited(bytes: Uint8Array, edit: (file: { backup_info: Record<string, any>; encrypted: Record<string, any>; sealed_chunks: string[] }) => void): Uint8Array {
   const file = JSON.parse(text(bytes));
   edit(file);
   return utf8(JSON.stringify(file));
@@ -36,12 +36,13 @@ describe('encrypted backups', () => {
     expect(read.backup.checksum).toBe(built.checksum);
   });
 
-  it('keep no data in clear text: only backup_info and the sealed part', async () => {
+  it('keep no data in clear text: only backup_info, the parameters and the sealed chunks', async () => {
     const built = await encryptedBackup();
     const content = text(built.bytes);
     for (const secret of ['K-1', 'tok-123', 'Acme', 'loads 2026-04.csv']) expect(content).not.toContain(secret);
     const file = JSON.parse(content);
-    expect(Object.keys(file)).toEqual(['backup_info', 'encrypted']);
+    expect(Object.keys(file)).toEqual(['backup_info', 'encrypted', 'sealed_chunks']);
+    expect(file.sealed_chunks.length).toBeGreaterThan(0);
     expect(file.encrypted.kdf).toMatchObject({ name: 'PBKDF2', hash: 'SHA-256', iterations: 100_000 });
     expect(file.encrypted.cipher.name).toBe('AES-GCM');
     expect(atob(file.encrypted.kdf.salt)).toHaveLength(16);
@@ -65,7 +66,7 @@ describe('encrypted backups', () => {
     expect(read).toEqual({
       ok: true,
       locked: {
-        shape: 'ff2api-web-2', shapeLabel: 'FF2API Web backup 2.0', createdAt: '2026-11-22T17:00:03.120Z', secrets: 'encrypted',
+        shape: 'ff2api-web-2', shapeLabel: 'FF2API Web backup 2.1', createdAt: '2026-11-22T17:00:03.120Z', secrets: 'encrypted',
         counts: { brokerages: 3, brokerage_configurations: 2, upload_history: 2, processing_errors: 2, configuration_changes: 2 },
       },
     });
@@ -76,12 +77,14 @@ describe('encrypted backups', () => {
     expect(read.ok && 'backup' in read && read.backup.tables).toEqual(sampleTables());
   });
 
-  it.each<[string, (file: { backup_info: Record<string, any>; encrypted: Record<string, any> }) => void]>([
+  it.each<[string, (file: { backup_info: Record<string, any>; encrypted: Record<string, any>; sealed_chunks: string[] }) => void]>([
     ['one character of the sealed data changed', (file) => {
-      const data: string = file.encrypted.data;
+      const data = file.sealed_chunks[0] as string;
       const i = Math.floor(data.length / 2);
-      file.encrypted.data = data.slice(0, i) + (data[i] === 'A' ? 'B' : 'A') + data.slice(i + 1);
+      file.sealed_chunks[0] = data.slice(0, i) + (data[i] === 'A' ? 'B' : 'A') + data.slice(i + 1);
     }],
+    ['a sealed chunk was dropped', (file) => { file.sealed_chunks = file.sealed_chunks.slice(0, -1); }],
+    ['a sealed chunk was repeated', (file) => { file.sealed_chunks = [...file.sealed_chunks, ...file.sealed_chunks]; }],
     ['the clear counts changed', (file) => { file.backup_info.counts.upload_history = 3; }],
     ['the clear date changed', (file) => { file.backup_info.created_at = '2026-11-23T17:00:03.120Z'; }],
     ['the clear checksum changed', (file) => { file.backup_info.checksum.value = '0'.repeat(64); }],
@@ -98,12 +101,19 @@ describe('encrypted backups', () => {
 
   it.each([
     ['iterations below 100,000', (f: any) => { f.encrypted.kdf.iterations = 99_999; }, 'kdf.iterations'],
-    ['iterations above 10,000,000', (f: any) => { f.encrypted.kdf.iterations = 10_000_001; }, 'kdf.iterations'],
+    ['iterations above 1,000,000 (at most ≈ 0.2 s of key derivation before any answer)', (f: any) => { f.encrypted.kdf.iterations = 1_000_001; }, 'kdf.iterations'],
     ['an unknown cipher', (f: any) => { f.encrypted.cipher.name = 'AES-CBC'; }, 'cipher.name'],
     ['a short IV', (f: any) => { f.encrypted.cipher.iv = btoa('short'); }, 'cipher.iv'],
-    ['data that is not base64', (f: any) => { f.encrypted.data = 'not base64!'; }, 'data'],
   ])('refuse %s before deriving any key, located', async (_, edit, field) => {
     const read = await readBackupFile(edited((await encryptedBackup()).bytes, edit), { passphrase: PASSPHRASE });
+    expect(read).toMatchObject({ ok: false, error: { code: 'invalid-backup', problems: [{ section: 'encrypted', field }] } });
+  });
+
+  it.each([
+    ['iterations of 10,000,000', (f: any) => { f.encrypted.kdf.iterations = 10_000_000; }, 'kdf.iterations'],
+    ['data that is not base64', (f: any) => { f.encrypted.data = 'not base64!'; }, 'data'],
+  ])('refuse a 2.0 file with %s before deriving any key, located', async (_, edit, field) => {
+    const read = await readBackupFile(edited(fixtureBytes('ours-2.0-encrypted.json'), edit), { passphrase: PASSPHRASE });
     expect(read).toMatchObject({ ok: false, error: { code: 'invalid-backup', problems: [{ section: 'encrypted', field }] } });
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_BACKUP_BYTES, MAX_TEXT_LENGTH } from '../../src/core/backup/format/limits';
-import { readBackupFile } from '../../src/core/backup/read/read';
+import { readBackupFile } from './backup-support';
 import { fixtureBytes, text, utf8 } from './backup-support';
 import { SCHEMA_VERSION } from '../../src/core/db/schema';
 
@@ -39,7 +39,7 @@ const cases: [file: string, expected: Expected][] = [
     problems: [
       { section: 'brokerage_configurations', row: 0, field: 'field_mappings', message: 'should be an object, but is a list' },
       { section: 'brokerage_configurations', row: 1, field: 'auth_type', message: 'should be "api_key" or "bearer_token", but is "oauth"' },
-      { section: 'upload_history', row: 0, field: 'total_records', message: 'should be a number, but is text' },
+      { section: 'upload_history', row: 0, field: 'total_records', message: 'should be a whole number from 0 to 1,000,000,000,000, but is text' },
       { section: 'upload_history', row: 1, field: 'brokerage_name', message: 'should be text, but is the number 5' },
       { section: 'upload_history', row: 2, message: 'should be an object, but is text' },
     ],
@@ -47,9 +47,9 @@ const cases: [file: string, expected: Expected][] = [
   ['bad-counts.json', {
     code: 'invalid-backup', message: INVALID(4),
     problems: [
-      { section: 'upload_history', row: 0, field: 'total_records', message: 'should be at least 0, but is the number -1' },
-      { section: 'upload_history', row: 1, field: 'total_records', message: 'should be a whole number, but is the number 2.5' },
-      { section: 'upload_history', row: 2, field: 'total_records', message: 'should be at most 1000000000000, but is the number 10000000000000' },
+      { section: 'upload_history', row: 0, field: 'total_records', message: 'should be a whole number from 0 to 1,000,000,000,000, but is the number -1' },
+      { section: 'upload_history', row: 1, field: 'total_records', message: 'should be a whole number from 0 to 1,000,000,000,000, but is the number 2.5' },
+      { section: 'upload_history', row: 2, field: 'total_records', message: 'should be a whole number from 0 to 1,000,000,000,000, but is the number 10000000000000' },
       { section: 'upload_history', row: 3, field: 'total_records' },
     ],
   }],
@@ -90,7 +90,7 @@ const cases: [file: string, expected: Expected][] = [
   }],
   ['bad-many-problems.json', {
     code: 'invalid-backup', message: INVALID(30), moreProblems: 10,
-    problems: Array.from({ length: 20 }, (_, i) => ({ section: 'upload_history', row: i, field: 'total_records', message: `should be at least 0, but is the number -${i + 1}` })),
+    problems: Array.from({ length: 20 }, (_, i) => ({ section: 'upload_history', row: i, field: 'total_records', message: `should be a whole number from 0 to 1,000,000,000,000, but is the number -${i + 1}` })),
   }],
   ['bad-newer-version.json', {
     code: 'newer-version',
@@ -116,7 +116,7 @@ const cases: [file: string, expected: Expected][] = [
     code: 'invalid-backup', message: INVALID(4),
     problems: [
       { section: 'brokerages', row: 1, field: 'is_active', message: 'should be 0 or 1, but is the number 2' },
-      { section: 'upload_history', row: 0, field: 'id', message: 'should be a whole number above 0, but is the number -1' },
+      { section: 'upload_history', row: 0, field: 'id', message: 'should be a whole number from 1 to 4,503,599,627,370,496, but is the number -1' },
       { section: 'upload_history', row: 1, field: 'upload_timestamp', message: 'should be an ISO 8601 UTC time such as 2026-11-22T17:00:03.120Z, but is "2026-04-03 00:00:00"' },
       { section: 'processing_errors', row: 1, field: 'created_at', message: 'is missing' },
     ],
@@ -139,8 +139,9 @@ describe('refusing bad files', () => {
   });
 
   it('refuses a file over the size limit before reading it', async () => {
-    expect(MAX_BACKUP_BYTES).toBe(200 * 1024 * 1024);
-    const read = await readBackupFile(fixtureBytes('original-1.0-example.json'), { maxBytes: 100 });
+    expect(MAX_BACKUP_BYTES).toBe(4 * 1024 * 1024 * 1024);
+    const huge = { size: MAX_BACKUP_BYTES + 1, slice: () => new Blob(['{"backup_info":{}}']) } as unknown as Blob;
+    const read = await readBackupFile(huge);
     expect(read).toMatchObject({ ok: false, error: { code: 'too-big', message: expect.stringContaining('Nothing was changed.') } });
   });
 
@@ -150,7 +151,7 @@ describe('refusing bad files', () => {
     const read = await readBackupFile(utf8(JSON.stringify(file)));
     expect(read).toMatchObject({
       ok: false,
-      error: { code: 'invalid-backup', problems: [{ section: 'upload_history', row: 0, field: 'filename', message: 'is longer than 1000000 characters' }] },
+      error: { code: 'invalid-backup', problems: [{ section: 'upload_history', row: 0, field: 'filename', message: 'is longer than 1,000,000 characters' }] },
     });
   });
 

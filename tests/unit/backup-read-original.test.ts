@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRestoredDatabase } from '../../src/core/backup/restore/build';
-import { readBackupFile, type ParsedBackup } from '../../src/core/backup/read/read';
+import { readBackupFile, type ParsedBackup } from './backup-support';
 import { openDatabase } from '../../src/core/db/open';
 import { loadSqlJs } from '../support/sqljs';
 import { fixtureBytes } from './backup-support';
@@ -194,7 +194,7 @@ describe('tables read from original files', () => {
   ])('%s builds a database that passes every check', async (name) => {
     const SQL = await loadSqlJs();
     const live = openDatabase(SQL);
-    const built = buildRestoredDatabase(SQL, {
+    const built = await buildRestoredDatabase(SQL, {
       tables: (await read(name)).tables, keepFrom: live, now: '2026-12-01T00:00:00.000Z',
       activity: { kind: 'restore', summary: 'test', details: {} },
     });

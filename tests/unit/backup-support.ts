@@ -5,6 +5,15 @@ import { inTransaction } from '../../src/core/db/transaction';
 import { DATA_TABLES } from '../../src/core/db/schema';
 import type { Database, SqlJsStatic } from '../../src/core/db/sql-types';
 import { readFileSync } from 'node:fs';
+import type { ActivityRow } from '../../src/core/db/rows';
+import { SCHEMA_VERSION } from '../../src/core/db/schema';
+import { readAllTables } from '../../src/core/db/tables';
+import { readAllActivity } from '../../src/core/db/activity';
+import type { AppError } from '../../src/core/result';
+import { writeBackupFile, type BackupWriteOptions } from '../../src/core/backup/write/write';
+import { loadBackup, type Candidate } from '../../src/core/backup/load/load-backup';
+import type { LockedBackup, ReadOptions } from '../../src/core/backup/read/parsed';
+import { loadSqlJs } from '../support/sqljs';
 import { fileURLToPath } from 'node:url';
 
 /** Shared helpers for the backup tests: sample tables, fixture files, databases. */
@@ -151,3 +160,59 @@ export function largeTables(uploads: number): DataTables {
   }
   return tables;
 }
+
+/** Options for writing sample tables as a backup file in tests. */
+export type TestWriteOptions = Partial<BackupWriteOptions> & { activity?: ActivityRow[] };
+
+/** Writes `tables` (in a fresh database) as a backup file and returns its bytes and facts. */
+export async function writeTables(tables: DataTables, options: TestWriteOptions = {}): Promise<{ bytes: Uint8Array; checksum: string; counts: Record<string, number>; isGzip: boolean }> {
+  const SQL = await loadSqlJs();
+  const db = databaseWith(SQL, tables);
+  try {
+    const written = await writeBackupFile(db, options.activity ?? [], {
+      createdAt: '2026-11-22T17:00:03.120Z', trigger: 'manual', appVersion: 'FF2API Web test', schemaVersion: SCHEMA_VERSION,
+      secrets: 'plain', ...options,
+    });
+    return { bytes: new Uint8Array(await written.blob.arrayBuffer()), checksum: written.checksum, counts: written.counts, isGzip: written.isGzip };
+  } finally {
+    db.close();
+  }
+}
+
+/** What tests read from a file: the old reader's result shape, tables read back from the candidate database. */
+export type TestRead =
+  | { ok: true; backup: { tables: DataTables; warnings: Candidate['warnings']; checksum: string; shape: string; shapeLabel: string; createdAt: string | null; secrets: string; fileCounts: Record<string, number>; activity: ActivityRow[] } }
+  | { ok: true; locked: LockedBackup }
+  | { ok: false; error: AppError };
+
+/** Reads a file the way the app does (loadBackup into a scratch database) and returns its rows. */
+export async function readFile(bytes: Uint8Array | Blob, options: ReadOptions = {}): Promise<TestRead> {
+  const SQL = await loadSqlJs();
+  const result = await loadBackup(SQL, bytes, { now: '2026-11-22T08:00:00.000Z', ...options });
+  if (!result.ok || 'locked' in result) return result;
+  const { candidate } = result;
+  try {
+    const { db, ...facts } = candidate;
+    return { ok: true, backup: { ...facts, tables: readAllTables(db), fileCounts: candidate.counts, activity: readAllActivity(db) } };
+  } finally {
+    candidate.db.close();
+  }
+}
+
+/** The old writer's input, for tests written against it: tables in, file bytes out. */
+export interface BackupInput extends BackupWriteOptions {
+  tables: DataTables;
+  activity: readonly ActivityRow[];
+}
+
+/** Writes a file of `input.tables` through the real writer (in a fresh database). */
+export async function buildBackupFile(input: BackupInput): Promise<{ bytes: Uint8Array; checksum: string; counts: Record<string, number> }> {
+  const { tables, activity, ...options } = input;
+  return writeTables(tables, { ...options, activity: [...activity] });
+}
+
+/** Reads a file the app's way (see readFile). */
+export const readBackupFile = readFile;
+
+/** A file read by the app, as tests inspect it. */
+export type ParsedBackup = Extract<TestRead, { backup: unknown }>['backup'];

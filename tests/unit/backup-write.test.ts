@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeChecksum } from '../../src/core/backup/checksum/canonical';
-import { readBackupFile } from '../../src/core/backup/read/read';
-import { buildBackupFile, type BackupInput } from '../../src/core/backup/write/write';
+import { readBackupFile } from './backup-support';
+import { buildBackupFile, type BackupInput } from './backup-support';
 import { TABLE_COLUMNS, type ActivityRow, type DataTables } from '../../src/core/db/rows';
 import { DATA_TABLES, SCHEMA_VERSION } from '../../src/core/db/schema';
 import { readAllTables } from '../../src/core/db/tables';
@@ -33,7 +33,7 @@ describe('buildBackupFile', () => {
     if (!read.ok || !('backup' in read)) return;
     expect(read.backup.tables).toEqual(stored);
     expect(read.backup.checksum).toBe(built.checksum);
-    expect(read.backup.shapeLabel).toBe('FF2API Web backup 2.0');
+    expect(read.backup.shapeLabel).toBe('FF2API Web backup 2.1');
     expect(read.backup.warnings).toEqual([]);
     expect(built.counts).toEqual({ brokerages: 3, brokerage_configurations: 2, upload_history: 2, processing_errors: 2, configuration_changes: 2 });
   });
@@ -44,7 +44,7 @@ describe('buildBackupFile', () => {
 
     expect(Object.keys(file)).toEqual(['backup_info', ...DATA_TABLES, 'activity_log']);
     expect(file.backup_info).toEqual({
-      format: 'ff2api_backup', version: '2.0', app_version: 'FF2API Web 0.1.0', created_at: '2026-11-22T17:00:03.120Z',
+      format: 'ff2api_backup', version: '2.1', app_version: 'FF2API Web 0.1.0', created_at: '2026-11-22T17:00:03.120Z',
       trigger: 'manual', schema_version: SCHEMA_VERSION, counts: built.counts,
       checksum: { algorithm: 'SHA-256', value: built.checksum }, secrets: 'plain',
     });
@@ -63,9 +63,18 @@ describe('buildBackupFile', () => {
     expect(file.activity_log).toEqual([{ id: 1, at: ACTIVITY[0]?.at, kind: 'backup', summary: ACTIVITY[0]?.summary, details: ACTIVITY[0]?.details }]);
   });
 
-  it('writes byte for byte the committed 2.0 sample (the format does not drift unnoticed)', async () => {
+  it('writes byte for byte the committed 2.1 sample, one row per line (the format does not drift unnoticed)', async () => {
     const built = await buildBackupFile(input(sampleTables()));
-    expect(text(built.bytes)).toBe(text(fixtureBytes('ours-2.0-plain.json')));
+    expect(text(built.bytes)).toBe(text(fixtureBytes('ours-2.1-plain.json')));
+    const lines = text(built.bytes).split('\n');
+    expect(lines.filter((line) => line.startsWith('{"id":'))).toHaveLength(3 + 2 + 2 + 2 + 2 + 1);
+  });
+
+  it('still reads the 2.0 sample, written before rows had lines of their own', async () => {
+    const read = await readBackupFile(fixtureBytes('ours-2.0-plain.json'));
+    if (!read.ok || !('backup' in read)) throw new Error(JSON.stringify(read));
+    expect(read.backup.tables).toEqual(sampleTables());
+    expect(read.backup.shapeLabel).toBe('FF2API Web backup 2.0');
   });
 
   it('keeps every key the original FF2API import reads, so it can still read our files', async () => {

@@ -42,14 +42,17 @@ describe('layers', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('the backup stages import one way: format ← checksum, seal ← read, write; restore stands alone', () => {
+  it('the backup stages import one way: format ← checksum, seal, scan ← read ← scratch ← load; restore and write on top', () => {
     const allowed: Record<string, string[]> = {
       format: [],
       checksum: ['format'],
       seal: ['format'],
-      read: ['format', 'checksum', 'seal'],
-      write: ['format', 'checksum', 'seal'],
-      restore: [],
+      scan: ['format'],
+      read: ['format', 'checksum', 'seal', 'scan'],
+      scratch: ['format', 'read'],
+      load: ['format', 'checksum', 'read', 'scan', 'scratch'],
+      restore: ['format', 'checksum'],
+      write: ['format', 'checksum', 'seal', 'read'],
     };
     const backup = join(CORE, 'backup');
     const offenders: string[] = [];

@@ -2,7 +2,6 @@
  * Turns stored configuration rows into what the UI may see. Secrets stay here: the view says
  * only whether an API key or bearer token is stored, never what it is.
  */
-import * as z from 'zod';
 import type { AuthType, ConfigurationRow } from './rows';
 
 /** A configuration as the UI sees it: secrets stay in the worker, only their presence shows. */
@@ -24,11 +23,12 @@ export interface ConfigurationView {
   last_used_at: string | null;
 }
 
-/** Stored `api_credentials` JSON: `{ base_url, api_key? }`; other keys are ignored. */
-const credentialsSchema = z.looseObject({
-  base_url: z.string().optional(),
-  api_key: z.string().optional(),
-});
+/** Stored `api_credentials` JSON: `{ base_url, api_key? }`; other keys are ignored, and a value of another type counts as absent. */
+function readCredentialFields(value: unknown): { base_url?: string; api_key?: string } {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return {};
+  const { base_url: baseUrl, api_key: apiKey } = value as Record<string, unknown>;
+  return { ...(typeof baseUrl === 'string' ? { base_url: baseUrl } : {}), ...(typeof apiKey === 'string' ? { api_key: apiKey } : {}) };
+}
 
 export interface StoredCredentials {
   baseUrl: string;
@@ -37,8 +37,7 @@ export interface StoredCredentials {
 
 /** Reads the credentials JSON; unreadable text (e.g. from an old restore) counts as empty. */
 export function readCredentials(text: string): StoredCredentials {
-  const parsed = credentialsSchema.safeParse(parseJson(text));
-  const value = parsed.success ? parsed.data : {};
+  const value = readCredentialFields(parseJson(text));
   return { baseUrl: value.base_url ?? '', apiKey: nonEmpty(value.api_key) };
 }
 

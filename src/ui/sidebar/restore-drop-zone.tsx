@@ -32,14 +32,14 @@ export function RestoreDropZone({ maxBytes, disabled, inputRef, onFiles }: Resto
           id={inputId}
           ref={inputRef}
           type="file"
-          accept=".json,application/json"
+          accept=".json,.gz,application/json,application/gzip"
           disabled={disabled}
           aria-describedby={hintId}
           onChange={(event) => onFiles(event.target.files)}
         />
       </div>
       <span className="caption" id={hintId}>
-        Limit {formatBytes(maxBytes)} per file · an ff2api_backup_….json from this app or the original FF2API
+        Limit {formatBytes(maxBytes)} per file · an ff2api_backup_….json (or .json.gz) from this app or the original FF2API. It is read in pieces: any file restores whose database fits in this browser’s memory.
       </span>
     </div>
   );

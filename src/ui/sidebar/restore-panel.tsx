@@ -21,7 +21,7 @@ const CONFIRM_WORD = 'RESTORE';
 const MESSAGES = {
   tooBig: (size: number) =>
     `This file is ${formatBytes(size)}, over the ${formatBytes(MAX_BACKUP_BYTES)} limit for backup files, so it was not read. Nothing was changed. Choose an ff2api_backup_….json file.`,
-  notJsonName: 'Backup files end in .json. Nothing was changed. Choose an ff2api_backup_….json file.',
+  notJsonName: 'Backup files end in .json (or .json.gz when compressed). Nothing was changed. Choose an ff2api_backup_….json file.',
   older: (changes: number, since: string) =>
     `Replacing undoes ${plural(changes, 'change')} made here since ${formatLocalTime(since)}: the file is older than them.`,
   unsaved: 'What is in this browser now has changes that are in no backup file yet, and replacing removes them.',
@@ -79,7 +79,7 @@ export function RestorePanel({ disabled }: { disabled: boolean }) {
     const chosen = fileList?.[0];
     if (!chosen) return;
     if (chosen.size > MAX_BACKUP_BYTES) return showError({ code: 'too-big', message: MESSAGES.tooBig(chosen.size) });
-    if (!chosen.name.toLowerCase().endsWith('.json')) return showError({ code: 'not-json-name', message: MESSAGES.notJsonName });
+    if (!/\.json(\.gz)?$/i.test(chosen.name)) return showError({ code: 'not-json-name', message: MESSAGES.notJsonName });
     setPhase({ name: 'checking' });
     // The File goes to the worker as is: reading or copying 50 MB here would stall the page.
     const file = { name: chosen.name, contents: chosen };

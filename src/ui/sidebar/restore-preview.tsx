@@ -1,6 +1,7 @@
 import { DATA_TABLES, type DataTable } from '../../core/db/schema';
 import type { RestoreMode, RestorePreview, RestoreWarning } from '../../worker/api';
 import { formatCount, formatLocalTime } from '../shared/format';
+import { RestoreNamesPreview } from './restore-names';
 
 const TABLE_LABELS: Record<DataTable, string> = {
   brokerages: 'Brokerages',
@@ -51,6 +52,7 @@ export function RestorePreviewDetails({ preview, mode }: { preview: RestorePrevi
           ))}
         </tbody>
       </table>
+      {preview.names ? <RestoreNamesPreview names={preview.names[mode]} mode={mode} /> : null}
       {preview.secrets === 'plain' ? <p className="caption">This file holds API keys in plain text.</p> : null}
       {preview.secrets === 'omitted' ? <p className="caption">This file holds no API keys: restored configurations will be marked “Needs credentials”.</p> : null}
       {preview.warnings.length > 0 ? (

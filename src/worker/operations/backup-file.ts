@@ -1,9 +1,8 @@
-import { buildBackupFile } from '../../core/backup/write/write';
+import { UnwritableRowError, writeBackupFile } from '../../core/backup/write/write';
 import { backupFileName } from '../../core/backup/write/file-name';
 import { logActivity, readAllActivity } from '../../core/db/activity';
 import { META_KEYS, writeMeta } from '../../core/db/meta';
 import { SCHEMA_VERSION } from '../../core/db/schema';
-import { readAllTables } from '../../core/db/tables';
 import { inTransaction } from '../../core/db/transaction';
 import { describeThrown, fail, ok, type Result } from '../../core/result';
 import type { BackupFile, BackupReceipt, BackupRequest, DatabaseStatus } from '../api';
@@ -28,20 +27,18 @@ export class BackupFileOperations {
     if (!flushed.ok) return flushed;
     const createdAt = deps.clock.now();
     try {
-      step('Reading the database', 0, 0.3)(0);
-      const { tables, activity } = live.read((db) => ({ tables: readAllTables(db), activity: readAllActivity(db) }));
-      const built = await buildBackupFile({
-        onProgress: step('Writing the backup file', 0.3, 1),
-        tables,
-        activity,
+      step('Writing the backup file', 0, 1)(0);
+      // The rows stream from the database into the file: no step holds them all.
+      const built = await live.read((db) => writeBackupFile(db, readAllActivity(db), {
+        onProgress: step('Writing the backup file', 0, 1),
         createdAt: createdAt.toISOString(),
         trigger: request.trigger,
         appVersion: deps.appVersion,
         schemaVersion: SCHEMA_VERSION,
         secrets: request.secrets,
         ...(request.passphrase === undefined ? {} : { passphrase: request.passphrase }),
-      });
-      const fileName = backupFileName(request.trigger, createdAt);
+      }));
+      const fileName = `${backupFileName(request.trigger, createdAt)}${built.isGzip ? '.gz' : ''}`;
       const receipt: BackupReceipt = {
         fileName,
         createdAt: createdAt.toISOString(),
@@ -49,10 +46,11 @@ export class BackupFileOperations {
         counts: built.counts,
         checksum: built.checksum,
         secrets: request.secrets,
-        sizeBytes: built.bytes.byteLength,
+        sizeBytes: built.blob.size,
       };
-      return ok({ fileName, blob: new Blob([built.bytes as BlobPart], { type: 'application/json' }), receipt });
+      return ok({ fileName, blob: built.blob, receipt });
     } catch (error) {
+      if (error instanceof UnwritableRowError) return fail('backup-unwritable', error.message);
       return fail('backup-failed', MESSAGES.backupFailed, describeThrown(error));
     }
   }

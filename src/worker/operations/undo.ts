@@ -1,12 +1,12 @@
-import { META_KEYS, readDatabaseTimes, writeMeta } from '../../core/db/meta';
-import { countRows, readAllTables } from '../../core/db/tables';
+import { META_KEYS, readDatabaseTimes, writeMeta, type DatabaseTimes } from '../../core/db/meta';
+import { countRows } from '../../core/db/tables';
 import { inTransaction } from '../../core/db/transaction';
 import { fail, ok, type Result } from '../../core/result';
 import { describeChangesSince } from '../../core/snapshots/changes-since';
 import type { RestoreMode, RestoreOutcome } from '../api';
-import { buildUndoneDatabase, planReplaceChanges, replaceLiveDatabase } from '../snapshots/restore-adapter';
+import { buildUndoneDatabase, countReplaceChanges, replaceLiveDatabase } from '../snapshots/restore-adapter';
 import type { UndoPreview } from '../snapshots/snapshot-api';
-import type { SnapshotContents } from '../snapshots/snapshot-contents';
+import type { Candidate } from '../../core/backup/load/load-backup';
 import type { SnapshotService } from '../snapshots/snapshot-service';
 import type { UndoPoint } from '../snapshots/snapshot-store';
 import type { OperationContext, StepReporter } from './operation-context';
@@ -43,15 +43,21 @@ export class UndoOperations {
   async describeUndo(): Promise<Result<UndoPreview>> {
     const opened = await this.openPoint();
     if (!opened.ok) return opened;
-    const { point, manifest, contents } = opened.value;
-    const { current, lastChangeAt } = this.context.live.read((db) => ({ current: readAllTables(db), lastChangeAt: readDatabaseTimes(db).lastChangeAt }));
+    const { point, manifest, candidate } = opened.value;
+    let changes: UndoPreview['changes'];
+    try {
+      changes = countReplaceChanges(this.context.live, candidate);
+    } finally {
+      candidate.db.close();
+    }
+    const lastChangeAt = this.context.live.read(readDatabaseTimes).lastChangeAt;
     const changedAfter = lastChangeAt !== null && lastChangeAt !== point.changeMarkAfter;
     return ok({
       kind: point.kind,
       sourceName: point.sourceName,
       at: point.at,
       snapshot: await this.snapshots.rowOf(manifest),
-      changes: planReplaceChanges(current, contents.tables),
+      changes,
       changedSince: changedAfter ? { ...this.context.live.read((db) => describeChangesSince(db, point.at)), lastChangeAt } : null,
     });
   }
@@ -65,22 +71,26 @@ export class UndoOperations {
     step('Opening the copy kept before the restore', 0, 0.2)(0);
     const opened = await this.openPoint();
     if (!opened.ok) return opened;
-    const { point, contents } = opened.value;
+    const { point, candidate } = opened.value;
+    // The snapshot's own times, read before its database is finished as the live one.
+    const times = readDatabaseTimes(candidate.db);
     step('Keeping a copy of the database as it is now', 0.2, 0.5)(0);
     const beforeUndo = await this.snapshots.takeSnapshot('before-undo', `Before undoing the ${point.kind === 'undo' ? 'undo' : 'restore'} of ${point.sourceName}`);
-    if (!beforeUndo.ok) return fail('before-undo-failed', MESSAGES.beforeUndoFailed, beforeUndo.error.message);
+    if (!beforeUndo.ok) {
+      candidate.db.close();
+      return fail('before-undo-failed', MESSAGES.beforeUndoFailed, beforeUndo.error.message);
+    }
     step('Rebuilding the earlier database', 0.5, 0.9)(0);
     const nowIso = this.context.deps.clock.now().toISOString();
     const what = point.kind === 'undo' ? 'the undo' : 'the restore';
-    const built = buildUndoneDatabase(this.context.deps.SQL, this.context.live, {
-      tables: contents.tables,
+    const built = await buildUndoneDatabase(this.context.live, candidate, {
       now: nowIso,
       summary: `Undid ${what} of ${point.sourceName}: back to the database as it was before it${this.context.byline()}`,
       details: { snapshotId: point.snapshotId, undone: point.kind, at: point.at, by: this.context.operatorName || null },
     });
     if (!built.ok) return built;
     const next = built.value;
-    restoreTimes(next, contents.times, nowIso);
+    restoreTimes(next, times, nowIso);
     const replaced = await replaceLiveDatabase(this.context.live, next);
     if (!replaced.ok) return replaced;
     await this.rememberRestore({ snapshotId: beforeUndo.value.id, kind: 'undo', sourceName: point.sourceName, at: nowIso });
@@ -105,19 +115,20 @@ export class UndoOperations {
     return this.point;
   }
 
-  private async openPoint(): Promise<Result<{ point: UndoPoint; manifest: Parameters<SnapshotService['rowOf']>[0]; contents: SnapshotContents }>> {
+  /** The undo point and its snapshot opened as a restore candidate (the caller closes or consumes it). */
+  private async openPoint(): Promise<Result<{ point: UndoPoint; manifest: Parameters<SnapshotService['rowOf']>[0]; candidate: Candidate }>> {
     const point = await this.readPoint();
     if (!point) return fail('no-undo', MESSAGES.noUndo);
     const found = await this.snapshots.library.find(point.snapshotId);
     if (!found.ok) return fail('undo-snapshot-gone', MESSAGES.snapshotGone);
-    const contents = await this.snapshots.openContents(found.value);
-    if (!contents.ok) return contents;
-    return ok({ point, manifest: found.value, contents: contents.value });
+    const candidate = await this.snapshots.openCandidate(found.value);
+    if (!candidate.ok) return candidate;
+    return ok({ point, manifest: found.value, candidate: candidate.value });
   }
 }
 
 /** The data is again what it was before the restore, so are its times; it changed just now. */
-function restoreTimes(next: Parameters<typeof writeMeta>[0], times: SnapshotContents['times'], nowIso: string): void {
+function restoreTimes(next: Parameters<typeof writeMeta>[0], times: DatabaseTimes, nowIso: string): void {
   inTransaction(next, () => {
     for (const [key, value] of [
       [META_KEYS.createdAt, times.createdAt],

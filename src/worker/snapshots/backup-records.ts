@@ -2,7 +2,7 @@ import { logActivity } from '../../core/db/activity';
 import { META_KEYS, readDatabaseTimes, readMeta, writeMeta } from '../../core/db/meta';
 import { countRows } from '../../core/db/tables';
 import { inTransaction, selectRows } from '../../core/db/transaction';
-import { describeThrown, fail, ok, type Result } from '../../core/result';
+import { fail, ok, type Result } from '../../core/result';
 import type { BackupFileRecord } from '../../core/snapshots/health';
 import type { BackupSource, DatabaseStatus } from '../api';
 import type { OperationContext } from '../operations/operation-context';
@@ -12,7 +12,6 @@ import type { SnapshotService } from './snapshot-service';
 import { snapshotHealthFacts } from './snapshot-health-facts';
 
 const MESSAGES = {
-  unreadable: 'The file could not be read from disk (it may have been moved or changed). Nothing was changed. Choose it again.',
   locked: 'This file is encrypted. Enter its passphrase under “Backup file options” and choose the file again to verify it. Nothing was changed.',
   readBack: 'The file written into the backup folder did not read back as written, so it does not count as a backup. Your database is unchanged; try again, or download the backup instead.',
 };
@@ -39,10 +38,8 @@ export class BackupRecords {
   verifyBackupFile(file: BackupSource, options: { passphrase?: string } = {}): Promise<Result<FileVerification>> {
     return this.context.track('check', async (step) => {
       step('Verifying the file in a scratch database', 0, 1)(0);
-      const bytes = await readContents(file.contents);
-      if (!bytes.ok) return bytes;
       const nowIso = this.context.deps.clock.now().toISOString();
-      const result = await restoreIntoScratch(this.context.deps.SQL, bytes.value, { ...options, now: nowIso, elapsedMs: () => performance.now() });
+      const result = await restoreIntoScratch(this.context.deps.SQL, file.contents, { ...options, now: nowIso, elapsedMs: () => performance.now() });
       if (result.ok && result.value === 'locked') return fail('needs-passphrase', MESSAGES.locked);
       const report = result.ok && result.value !== 'locked' ? result.value : null;
       const summary = report
@@ -61,9 +58,7 @@ export class BackupRecords {
 
   /** Reads back a file written into the folder; it counts only if it carries `checksum`. */
   async checkWrittenFile(file: BackupSource, checksum: string, options: { passphrase?: string } = {}): Promise<Result<void>> {
-    const bytes = await readContents(file.contents);
-    if (!bytes.ok) return bytes;
-    const read = await readBackChecksum(bytes.value, { ...options, now: this.context.deps.clock.now().toISOString() });
+    const read = await readBackChecksum(this.context.deps.SQL, file.contents, { ...options, now: this.context.deps.clock.now().toISOString() });
     if (!read.ok) return fail('read-back-failed', MESSAGES.readBack, read.error.message);
     return read.value.checksum === checksum ? ok(undefined) : fail('read-back-mismatch', MESSAGES.readBack, `checksum ${read.value.checksum ?? 'unknown'} instead of ${checksum}`);
   }
@@ -142,15 +137,5 @@ function parseDetails(text: string | null): Record<string, unknown> {
     return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
   } catch {
     return {};
-  }
-}
-
-/** The file's bytes: read here in the worker when the page passed the File itself. */
-async function readContents(contents: Blob | Uint8Array): Promise<Result<Uint8Array>> {
-  if (ArrayBuffer.isView(contents)) return ok(contents);
-  try {
-    return ok(new Uint8Array(await contents.arrayBuffer()));
-  } catch (error) {
-    return fail('unreadable-file', MESSAGES.unreadable, describeThrown(error));
   }
 }

@@ -1,61 +1,61 @@
-import { readBackupFile, type ParsedBackup } from '../../core/backup/read/read';
-import { buildRestoredDatabase } from '../../core/backup/restore/build';
-import { planRestore } from '../../core/backup/restore/plan';
+import { loadBackup, type Candidate } from '../../core/backup/load/load-backup';
+import { openDatabaseCandidate } from '../../core/backup/load/open-candidate';
+import { verifyBackupFile } from '../../core/backup/load/verify';
 import type { TableChange } from '../../core/backup/restore/changes';
-import { buildBackupFile, type BuiltBackup } from '../../core/backup/write/write';
+import { withAttached } from '../../core/backup/restore/attach';
+import { finishReplace } from '../../core/backup/restore/build';
+import { countsOf, nameChanges } from '../../core/backup/restore/names';
+import type { BackupContents } from '../../core/backup/scan/byte-source';
 import type { SecretsMode } from '../../core/backup/format/format';
-import type { ActivityRow, DataTables } from '../../core/db/rows';
+import { writeBackupFile, type WrittenBackup } from '../../core/backup/write/write';
+import type { ActivityRow } from '../../core/db/rows';
 import type { DataTable } from '../../core/db/schema';
 import type { Database, SqlJsStatic } from '../../core/db/sql-types';
 import { openDatabase } from '../../core/db/open';
-import { countRows } from '../../core/db/tables';
-import { ok, type Result } from '../../core/result';
+import { fail, ok, type Result } from '../../core/result';
 import type { RestorePreview } from '../api';
 import type { LiveDatabase } from '../live-database';
 import type { RestoreOperations } from '../operations/restore';
 
 /**
- * Every place where snapshots meet the restore pipeline, in one module, so that a new restore
- * engine connects here and nowhere else:
- * - restoring a snapshot = the usual preview and apply, fed with the snapshot's tables;
- * - undo = a database built from the pre-restore snapshot's tables, swapped in;
- * - verifying a file = read and check it, then build it in a scratch database;
- * - downloading a snapshot = a normal backup file of its tables.
+ * Every place where snapshots meet the restore engine (src/core/backup), in one module:
+ * - a snapshot is a restore candidate like a file: its SQLite file opened apart, migrated,
+ *   checked and certified by its content checksum (which must equal the manifest's);
+ * - restoring it = the usual names preview and apply;
+ * - undo = the pre-restore snapshot's database finished as a replace, this browser's log kept;
+ * - verifying a file = the restore engine's own verification in a scratch database;
+ * - downloading a snapshot = a normal backup file written from its database.
+ * No step reads the rows as objects: they stay in SQLite from snapshot to file or live database.
  */
 
-/** A snapshot's tables, as the restore preview expects a file's. */
-export interface SnapshotTables {
-  /** What the preview and the activity log call it, e.g. "snapshot of Nov 22, 2026, 5:00 PM". */
-  name: string;
-  takenAt: string;
-  tables: DataTables;
-  checksum: string;
-  counts: Record<DataTable, number>;
+const MESSAGES = {
+  notCertified: 'This snapshot could not be opened or failed its checks, so it was not used. Nothing was changed. Choose another snapshot.',
+};
+
+/** A snapshot's database as a restore candidate; `expectedChecksum` is its manifest's. */
+export async function openSnapshotCandidate(SQL: SqlJsStatic, bytes: Uint8Array, facts: { label: string; takenAt: string; expectedChecksum: string | null }): Promise<Result<Candidate>> {
+  const opened = await openDatabaseCandidate(SQL, bytes, {
+    label: facts.label,
+    createdAt: facts.takenAt,
+    ...(facts.expectedChecksum ? { expectedChecksum: facts.expectedChecksum } : {}),
+  });
+  return opened.ok ? ok(opened.candidate) : fail('snapshot-uncertified', MESSAGES.notCertified, opened.error.detail ?? opened.error.message);
 }
 
-/** Previews restoring a snapshot, exactly as a file (then `applyRestore(previewId, mode)`). */
-export function previewSnapshotRestore(restores: RestoreOperations, snapshot: SnapshotTables): Result<RestorePreview> {
-  const parsed: ParsedBackup = {
-    shape: 'ff2api-web-2',
-    shapeLabel: 'Snapshot kept in this browser',
-    createdAt: snapshot.takenAt,
-    secrets: 'plain',
-    tables: snapshot.tables,
-    warnings: [],
-    checksum: snapshot.checksum,
-    fileCounts: snapshot.counts,
-  };
-  return restores.inspectTables(snapshot.name, parsed);
+/** Previews restoring a snapshot, exactly as a file (then `applyRestore(previewId, mode)`); takes the candidate. */
+export function previewSnapshotRestore(restores: RestoreOperations, name: string, candidate: Candidate): Result<RestorePreview> {
+  return restores.inspectCandidate(name, candidate);
 }
 
-/** Per table, what replacing `current` with `incoming` adds, changes and removes. */
-export function planReplaceChanges(current: DataTables, incoming: DataTables): Record<DataTable, TableChange> {
-  return planRestore(current, incoming, 'replace').changes;
+/** Per table, what replacing the live database with `candidate` adds, changes and removes (matched by names). */
+export function countReplaceChanges(live: LiveDatabase, candidate: Candidate): Record<DataTable, TableChange> {
+  const names = live.read((db) => withAttached(candidate.db, db, 'live', () => nameChanges(candidate.db)));
+  return countsOf(names.replace);
 }
 
-/** The database an undo swaps in: the snapshot's rows, this browser's log and times carried over. */
-export function buildUndoneDatabase(SQL: SqlJsStatic, live: LiveDatabase, args: { tables: DataTables; now: string; summary: string; details: Record<string, unknown> }): Result<Database> {
-  return live.read((db) => buildRestoredDatabase(SQL, { tables: args.tables, keepFrom: db, now: args.now, activity: { kind: 'undo', summary: args.summary, details: args.details } }));
+/** The database an undo swaps in: the snapshot's rows, this browser's log and bookkeeping carried over. Consumes the candidate. */
+export function buildUndoneDatabase(live: LiveDatabase, candidate: Candidate, args: { now: string; summary: string; details: Record<string, unknown> }): Promise<Result<Database>> {
+  return live.read((db) => finishReplace(candidate.db, db, { now: args.now, activity: { kind: 'undo', summary: args.summary, details: args.details }, origin: null }));
 }
 
 /** Stores `next` and makes it the live database (all or nothing). */
@@ -75,47 +75,47 @@ export interface ScratchRestoreReport {
 }
 
 /**
- * Reads and checks a backup file completely, then builds it into a scratch database (integrity,
- * foreign keys, every row read back) — the live database is never touched. An encrypted file
- * without its passphrase reads as `locked`.
+ * Reads and checks a backup file completely into a scratch database, as a restore would (every
+ * row, integrity, foreign keys, the checksum certified by reading the rows back) — the live
+ * database is never touched. An encrypted file without its passphrase reads as `locked`.
  */
-export async function restoreIntoScratch(SQL: SqlJsStatic, bytes: Uint8Array, options: { passphrase?: string; now: string; elapsedMs: () => number }): Promise<Result<ScratchRestoreReport | 'locked'>> {
+export async function restoreIntoScratch(SQL: SqlJsStatic, contents: BackupContents, options: { passphrase?: string; now: string; elapsedMs: () => number }): Promise<Result<ScratchRestoreReport | 'locked'>> {
   const started = options.elapsedMs();
-  const read = await readBackupFile(bytes, { now: options.now, ...(options.passphrase ? { passphrase: options.passphrase } : {}) });
-  if (!read.ok) return read;
-  if ('locked' in read) return ok('locked');
-  const scratch = openDatabase(SQL);
-  try {
-    const built = buildRestoredDatabase(SQL, { tables: read.backup.tables, keepFrom: scratch, now: options.now, activity: { kind: 'restore', summary: 'Verification (scratch database)', details: {} } });
-    if (!built.ok) return built;
-    const counts = countRows(built.value);
-    built.value.close();
-    const { shapeLabel, createdAt, checksum, warnings } = read.backup;
-    return ok({ shapeLabel, createdAt, counts, checksum, warnings: warnings.length, restoreMs: options.elapsedMs() - started });
-  } finally {
-    scratch.close();
+  const verified = await verifyBackupFile(SQL, contents, { now: options.now, ...(options.passphrase ? { passphrase: options.passphrase } : {}) });
+  if (!verified.ok) return verified;
+  if ('locked' in verified) return ok('locked');
+  const { report } = verified;
+  if (report.integrity !== 'ok' || report.foreignKeyViolations > 0) {
+    return fail('verify-unsound', `The file reads, but the database it gives fails SQLite's checks (${report.integrity}, ${report.foreignKeyViolations} broken links). Do not rely on it: make a new backup.`);
   }
+  return ok({ shapeLabel: report.shapeLabel, createdAt: report.createdAt, counts: report.counts, checksum: report.checksum, warnings: report.warnings.length, restoreMs: options.elapsedMs() - started });
 }
 
-/** The checksum a written file carries, read back and checked as a restore would. */
-export async function readBackChecksum(bytes: Uint8Array, options: { passphrase?: string; now: string }): Promise<Result<{ checksum: string | null }>> {
-  const read = await readBackupFile(bytes, { now: options.now, ...(options.passphrase ? { passphrase: options.passphrase } : {}) });
+/** The checksum a written file carries, read back and certified as a restore would. */
+export async function readBackChecksum(SQL: SqlJsStatic, contents: BackupContents, options: { passphrase?: string; now: string }): Promise<Result<{ checksum: string | null }>> {
+  const read = await loadBackup(SQL, contents, { now: options.now, ...(options.passphrase ? { passphrase: options.passphrase } : {}) });
   if (!read.ok) return read;
-  return ok({ checksum: 'locked' in read ? null : read.backup.checksum });
+  if ('locked' in read) return ok({ checksum: null });
+  read.candidate.db.close();
+  return ok({ checksum: read.candidate.checksum });
 }
 
-/** A normal ff2api_backup file of a snapshot's tables (restores anywhere). */
-export function buildSnapshotBackupFile(args: {
-  tables: DataTables;
+/** A normal ff2api_backup file of a snapshot's database (restores anywhere). */
+export async function buildSnapshotBackupFile(SQL: SqlJsStatic, bytes: Uint8Array, args: {
   activity: readonly ActivityRow[];
   takenAt: string;
   appVersion: string;
   schemaVersion: number;
   secrets: SecretsMode;
   passphrase?: string;
-}): Promise<BuiltBackup> {
-  return buildBackupFile({
-    tables: args.tables, activity: args.activity, createdAt: args.takenAt, trigger: 'snapshot', appVersion: args.appVersion,
-    schemaVersion: args.schemaVersion, secrets: args.secrets, ...(args.passphrase ? { passphrase: args.passphrase } : {}),
-  });
+}): Promise<WrittenBackup> {
+  const db = openDatabase(SQL, bytes);
+  try {
+    return await writeBackupFile(db, args.activity, {
+      createdAt: args.takenAt, trigger: 'snapshot', appVersion: args.appVersion, schemaVersion: args.schemaVersion, secrets: args.secrets,
+      ...(args.passphrase ? { passphrase: args.passphrase } : {}),
+    });
+  } finally {
+    db.close();
+  }
 }

@@ -1,9 +1,10 @@
-import { computeChecksum, sha256Hex } from '../../core/backup/checksum/canonical';
+import { sha256Hex } from '../../core/backup/checksum/canonical';
+import { databaseChecksum } from '../../core/backup/checksum/database-rows';
 import type { Bytes } from '../../core/backup/format/encoding';
 import { migrateDatabase } from '../../core/db/schema';
 import type { DataTable } from '../../core/db/schema';
 import type { Database, SqlJsStatic } from '../../core/db/sql-types';
-import { countRows, readAllTables } from '../../core/db/tables';
+import { countRows } from '../../core/db/tables';
 import { describeThrown } from '../../core/result';
 import type { SnapshotCheckReport } from '../../core/snapshots/verification';
 
@@ -64,7 +65,7 @@ export async function describeDatabaseBytes(SQL: SqlJsStatic, databaseBytes: Uin
   const db = new SQL.Database(databaseBytes);
   try {
     migrateDatabase(db);
-    return { counts: countRows(db), checksum: await computeChecksum(readAllTables(db)) };
+    return { counts: countRows(db), checksum: await databaseChecksum(db) };
   } finally {
     db.close();
   }
@@ -96,7 +97,7 @@ export async function checkSnapshotBytes(SQL: SqlJsStatic, compressed: Blob, opt
     if (report.integrity[0] !== 'ok') return report;
     migrateDatabase(db);
     report.counts = countRows(db);
-    if (options.withChecksum) report.checksum = await computeChecksum(readAllTables(db));
+    if (options.withChecksum) report.checksum = await databaseChecksum(db);
   } catch (error) {
     if (report.integrity.length === 0) report.integrity = [`could not be checked: ${describeThrown(error)}`];
   } finally {

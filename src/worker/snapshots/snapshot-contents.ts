@@ -1,11 +1,6 @@
 import { sha256Hex } from '../../core/backup/checksum/canonical';
 import type { Bytes } from '../../core/backup/format/encoding';
-import { readDatabaseTimes, type DatabaseTimes } from '../../core/db/meta';
-import type { DataTables } from '../../core/db/rows';
-import { openDatabase } from '../../core/db/open';
-import type { SqlJsStatic } from '../../core/db/sql-types';
-import { readAllTables } from '../../core/db/tables';
-import { describeThrown, fail, ok, type Result } from '../../core/result';
+import { fail, ok, type Result } from '../../core/result';
 import type { SnapshotManifest } from '../../core/snapshots/manifest';
 import { gunzipSnapshot } from './snapshot-check';
 import type { SnapshotStore } from './snapshot-store';
@@ -15,20 +10,18 @@ const MESSAGES = {
   damaged: 'This snapshot is damaged in storage (its bytes no longer match what was saved), so it was not used. Nothing was changed. It is now marked “Verification failed”; choose another snapshot.',
 };
 
-/** A snapshot's rows, and the times its database recorded (an undo brings them back). */
+/** A verified snapshot's database file (plain SQLite bytes), ready to open as a restore candidate. */
 export interface SnapshotContents {
-  tables: DataTables;
-  times: DatabaseTimes;
+  bytes: Uint8Array;
 }
 
 /**
- * Opens a verified snapshot's rows for a restore or a download. The stored bytes must still have
- * the digest recorded when the snapshot was taken — a copy damaged since is refused, and marked
- * failed so it is never offered again. Then the rows are read in a scratch database, brought to
- * the current schema.
+ * Opens a verified snapshot's database for a restore, an undo or a download. The stored bytes
+ * must still have the digest recorded when the snapshot was taken — a copy damaged since is
+ * refused, and marked failed so it is never offered again. The caller opens the bytes as a
+ * restore candidate (src/core/backup/load/open-candidate.ts), which migrates and checks them.
  */
-export async function openSnapshotTables(
-  SQL: SqlJsStatic,
+export async function openSnapshotBytes(
   store: SnapshotStore,
   manifest: SnapshotManifest,
   /** Records that the copy failed (the caller updates the manifest, one change at a time). */
@@ -46,14 +39,8 @@ export async function openSnapshotTables(
     await markFailed('The stored copy differs from the database that was saved: it was damaged in storage.');
     return fail('snapshot-damaged', MESSAGES.damaged);
   }
-  try {
-    const db = openDatabase(SQL, bytes);
-    try {
-      return ok({ tables: readAllTables(db), times: readDatabaseTimes(db) });
-    } finally {
-      db.close();
-    }
-  } catch (error) {
-    return fail('snapshot-damaged', MESSAGES.damaged, describeThrown(error));
-  }
+  return ok({ bytes });
 }
+
+/** The message for a snapshot whose database does not open or fails its checks. */
+export const SNAPSHOT_DAMAGED_MESSAGE = MESSAGES.damaged;

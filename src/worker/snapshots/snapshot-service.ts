@@ -11,10 +11,11 @@ import { backupFileName } from '../../core/backup/write/file-name';
 import type { BackupFile, RestorePreview, SecretsMode } from '../api';
 import type { OperationContext } from '../operations/operation-context';
 import type { RestoreOperations } from '../operations/restore';
-import { buildSnapshotBackupFile, previewSnapshotRestore } from './restore-adapter';
+import type { Candidate } from '../../core/backup/load/load-backup';
+import { buildSnapshotBackupFile, openSnapshotCandidate, previewSnapshotRestore } from './restore-adapter';
 import type { ScheduleOutcome, ScheduleRequest, SnapshotList, SnapshotRow } from './snapshot-api';
 import type { SnapshotChecker } from './snapshot-check';
-import { openSnapshotTables, type SnapshotContents } from './snapshot-contents';
+import { openSnapshotBytes, type SnapshotContents } from './snapshot-contents';
 import { SnapshotLibrary, type StorageEstimate } from './snapshot-library';
 import type { SnapshotStore } from './snapshot-store';
 import { SnapshotTaker } from './snapshot-taker';
@@ -71,9 +72,18 @@ export class SnapshotService {
     await Promise.all([...this.checksums]);
   }
 
-  /** Opens a verified snapshot's rows; a copy found damaged is marked failed, in turn with other changes. */
+  /** Opens a verified snapshot's database file; a copy found damaged is marked failed, in turn with other changes. */
   openContents(manifest: SnapshotManifest): Promise<Result<SnapshotContents>> {
-    return openSnapshotTables(this.context.deps.SQL, this.deps.store, manifest, (problem) => this.serial.run(() => this.taker.markFailed(manifest.id, problem)));
+    return openSnapshotBytes(this.deps.store, manifest, (problem) => this.serial.run(() => this.taker.markFailed(manifest.id, problem)));
+  }
+
+  /** A verified snapshot as a restore candidate (opened apart, checked, certified against its manifest). */
+  async openCandidate(manifest: SnapshotManifest): Promise<Result<Candidate>> {
+    const contents = await this.openContents(manifest);
+    if (!contents.ok) return contents;
+    const candidate = await openSnapshotCandidate(this.context.deps.SQL, contents.value.bytes, { label: 'Snapshot kept in this browser', takenAt: manifest.takenAt, expectedChecksum: manifest.checksum });
+    if (!candidate.ok) await this.serial.run(() => this.taker.markFailed(manifest.id, candidate.error.detail ?? candidate.error.message));
+    return candidate;
   }
 
   /** The long check outside the queue; only storing its result waits its turn (a pin is never overwritten). */
@@ -149,11 +159,9 @@ export class SnapshotService {
     const found = await this.library.find(id);
     if (!found.ok) return found;
     const manifest = found.value;
-    const contents = await this.openContents(manifest);
-    if (!contents.ok) return contents;
-    return previewSnapshotRestore(this.restores, {
-      name: snapshotName(manifest), takenAt: manifest.takenAt, tables: contents.value.tables, checksum: manifest.checksum ?? '', counts: manifest.counts,
-    });
+    const candidate = await this.openCandidate(manifest);
+    if (!candidate.ok) return candidate;
+    return previewSnapshotRestore(this.restores, snapshotName(manifest), candidate.value);
   }
 
   /** A normal backup file of a snapshot, named for the time the snapshot was taken. */
@@ -163,13 +171,13 @@ export class SnapshotService {
     const manifest = found.value;
     const contents = await this.openContents(manifest);
     if (!contents.ok) return contents;
-    const built = await buildSnapshotBackupFile({
-      tables: contents.value.tables, activity: this.context.live.read(readAllActivity), takenAt: manifest.takenAt,
+    const built = await buildSnapshotBackupFile(this.context.deps.SQL, contents.value.bytes, {
+      activity: this.context.live.read(readAllActivity), takenAt: manifest.takenAt,
       appVersion: this.context.deps.appVersion, schemaVersion: SCHEMA_VERSION, secrets: request.secrets, ...(request.passphrase ? { passphrase: request.passphrase } : {}),
     });
-    const fileName = backupFileName('manual', new Date(manifest.takenAt));
-    const receipt = { fileName, createdAt: manifest.takenAt, trigger: 'manual' as const, counts: built.counts, checksum: built.checksum, secrets: request.secrets, sizeBytes: built.bytes.byteLength };
-    return ok({ fileName, blob: new Blob([built.bytes as BlobPart], { type: 'application/json' }), receipt });
+    const fileName = `${backupFileName('manual', new Date(manifest.takenAt))}${built.isGzip ? '.gz' : ''}`;
+    const receipt = { fileName, createdAt: manifest.takenAt, trigger: 'manual' as const, counts: built.counts, checksum: built.checksum, secrets: request.secrets, sizeBytes: built.blob.size };
+    return ok({ fileName, blob: built.blob, receipt });
   }
 
   /** A manifest as a list row (with why it is kept). */

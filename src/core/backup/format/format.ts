@@ -12,15 +12,18 @@ export type SecretsMode = 'plain' | 'encrypted' | 'omitted';
 /** `backup_info.format` of every file FF2API Web writes. */
 export const FORMAT_NAME = 'ff2api_backup';
 
-/** The format version this build writes. Readers accept 2.x and refuse 3.x and later. */
-export const FORMAT_VERSION = '2.0';
+/** The format version this build writes (one row per line, streamed). Readers accept 2.x and refuse 3.x and later. */
+export const FORMAT_VERSION = '2.1';
 export const FORMAT_MAJOR = 2;
 
 /** The key of this browser's audit trail in a file: informational, never restored. */
 export const ACTIVITY_SECTION = 'activity_log';
 
-/** The key holding the sealed data part of an encrypted file. */
+/** The key holding the sealed data part of an encrypted file (2.1: its parameters only). */
 export const ENCRYPTED_SECTION = 'encrypted';
+
+/** 2.1 encrypted files: the sealed chunks of the data part, one base64 string per line. */
+export const SEALED_CHUNKS_SECTION = 'sealed_chunks';
 
 /**
  * Columns stored as JSON text that appear in a file as the JSON value itself (objects for
@@ -41,4 +44,4 @@ export const SECRET_CREDENTIAL_KEYS = ['api_key', 'bearer_token'] as const;
 export const DEFAULT_BASE_URL = 'https://api.prod.goaugment.com';
 
 /** Which kind of file a reader recognised. */
-export type BackupShape = 'ff2api-web-2' | 'ff2api-1.0' | 'ff2api-export';
+export type BackupShape = 'ff2api-web-2' | 'ff2api-1.0' | 'ff2api-export' | 'database';

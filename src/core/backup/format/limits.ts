@@ -1,13 +1,21 @@
 import { MAX_NAME_LENGTH } from '../../names';
 
 /**
- * Every limit the backup reader enforces, in one place (docs/backup-format.md states them).
- * They are far above what the app itself writes; they exist so that a hostile or broken file
- * is refused with a message instead of exhausting memory.
+ * Every limit of the backup format, in one place (docs/backup-format.md states them). The reader,
+ * the writer and the restore all use these same numbers, so the writer never produces what the
+ * reader refuses. They exist so that a hostile or broken file is refused with a message instead of
+ * exhausting memory or time; the file itself is streamed, so its size is bounded only by what the
+ * browser can hold.
  */
 
-/** The largest backup file we read (the restore panel states it). */
-export const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
+/** The most JSON text (bytes, after decompression) a backup may hold: 4 GiB, far past any browser database. */
+export const MAX_BACKUP_BYTES = 4 * 1024 * 1024 * 1024;
+
+/** Files older than format 2.1 (and hand-edited ones) whose rows are not one per line still stream; one value may be at most this large. */
+export const MAX_VALUE_BYTES = 256 * 1024 * 1024;
+
+/** Above this much JSON text the writer compresses the file (`.json.gz`). */
+export const GZIP_ABOVE_BYTES = 256 * 1024 * 1024;
 
 /** Brokerage and configuration names (the app's one name rule). */
 export { MAX_NAME_LENGTH };
@@ -21,15 +29,32 @@ export const MAX_DOCUMENT_LENGTH = 50_000_000;
 /** Record counts (total/successful/failed) and row numbers above this are not believable. */
 export const MAX_COUNT = 1e12;
 
+/**
+ * The one id range (2^52). Every id the app creates is one above the largest present, so no
+ * sequence of writes, merges and restores in a browser can climb from here to 2^53, where
+ * JavaScript numbers stop being exact (that would take 4.5 × 10^15 new rows).
+ */
+export const MAX_ID = 2 ** 52;
+
+/** The one time range every reader, the database and the writer accept (ISO 8601 UTC, 4-digit years). */
+export const MIN_TIME = '0001-01-01T00:00:00.000Z';
+export const MAX_TIME = '9999-12-31T23:59:59.999Z';
+
 /** Entries in one field_mappings object or one file_headers list. */
 export const MAX_MAPPING_ENTRIES = 10_000;
 
 /** How many located problems a refusal carries in full; the rest are only counted. */
 export const MAX_PROBLEMS_SHOWN = 20;
 
-/** Accepted PBKDF2 iteration counts when decrypting (what we write: 600,000). */
+/**
+ * Accepted PBKDF2 iteration counts when decrypting (what we write: 600,000). The upper bound
+ * caps the time a hostile file can make the reader spend before "wrong passphrase" (≈ 0.2 s).
+ */
 export const MIN_KDF_ITERATIONS = 100_000;
-export const MAX_KDF_ITERATIONS = 10_000_000;
+export const MAX_KDF_ITERATIONS = 1_000_000;
 
 /** Nesting depth we follow when canonicalising `backup_info` for encryption. */
 export const MAX_INFO_DEPTH = 16;
+
+/** Plain bytes per sealed chunk of an encrypted 2.1 file. */
+export const SEALED_CHUNK_BYTES = 1024 * 1024;

@@ -1,3 +1,5 @@
+import { MAX_TIME, MIN_TIME } from './limits';
+
 /**
  * Timestamps as files hold them. We store ISO 8601 UTC with milliseconds only. The original wrote
  * three other forms (reference/ff2api-original.md §1): SQLite's CURRENT_TIMESTAMP
@@ -30,7 +32,7 @@ export function isIsoUtc(text: string): boolean {
   const year = Number(match[1]);
   const month = Number(match[2]);
   const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1 || Number(match[4]) > 23 || Number(match[5]) > 59 || Number(match[6]) > 59) return false;
+  if (year < 1 || month < 1 || month > 12 || day < 1 || Number(match[4]) > 23 || Number(match[5]) > 59 || Number(match[6]) > 59) return false;
   const isLeap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= (month === 2 && isLeap ? 29 : (DAYS_IN_MONTH[month - 1] as number));
 }
@@ -50,12 +52,21 @@ export function parseTimestamp(text: string): ParsedTime | null {
   if (isUtcForm) {
     const utc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
     if (!sameCalendarDay(new Date(utc), year, month, day, true)) return null;
-    return { iso: new Date(utc - offsetMinutes(zone) * 60_000).toISOString(), zone: 'utc' };
+    return inRange({ iso: new Date(utc - offsetMinutes(zone) * 60_000).toISOString(), zone: 'utc' });
   }
   const local = new Date(year, month - 1, day, hour, minute, second, ms);
   local.setFullYear(year); // years 0–99 would otherwise land in the 1900s
   if (!sameCalendarDay(local, year, month, day, false)) return null;
-  return { iso: local.toISOString(), zone: 'local' };
+  return inRange({ iso: local.toISOString(), zone: 'local' });
+}
+
+/**
+ * The one time range (years 0001–9999 in UTC): a time that converts to UTC outside it — such as
+ * 9999-12-31T23:59:59-01:00, which is year 10000 in UTC — is refused here, where it is read, so
+ * that no database ever holds a time its next backup could not carry.
+ */
+function inRange(time: ParsedTime): ParsedTime | null {
+  return time.iso.length === 24 && time.iso >= MIN_TIME && time.iso <= MAX_TIME ? time : null;
 }
 
 /** Rejects rolled-over dates such as February 30 (Date would quietly make it March 2). */

@@ -1,7 +1,8 @@
 import { normalizeName } from '../../names';
 import type { DataTables } from '../../db/rows';
 import type { DataTable } from '../../db/schema';
-import { MAX_COUNT, MAX_DOCUMENT_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from '../format/limits';
+import { MAX_COUNT, MAX_DOCUMENT_LENGTH, MAX_ID, MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from '../format/limits';
+import { isStorableText, UNSTORABLE_TEXT } from '../format/text-rule';
 import type { ProblemLog } from './problems';
 import { isIsoUtc } from '../format/timestamps';
 import {
@@ -18,9 +19,9 @@ import {
  */
 
 type Raw = Record<string, unknown>;
-type RowReader<T extends DataTable> = (c: ColumnChecker, r: Raw) => DataTables[T][number];
+type RowReaderFn<T extends DataTable> = (c: ColumnChecker, r: Raw) => DataTables[T][number];
 
-const ROW_READERS: { [T in DataTable]: RowReader<T> } = {
+const ROW_READERS: { [T in DataTable]: RowReaderFn<T> } = {
   brokerages: (c, r) => ({
     id: c.id(r.id, 'id'), name: c.name(r.name, 'name'), created_at: c.time(r.created_at, 'created_at'),
     updated_at: c.time(r.updated_at, 'updated_at'), is_active: c.flag(r.is_active, 'is_active'),
@@ -62,29 +63,37 @@ const ROW_READERS: { [T in DataTable]: RowReader<T> } = {
 };
 
 /**
- * Reads one data section of a 2.x file: every row an object holding every column. Rows with a
- * problem are left out (the file is refused anyway); every problem is logged where it is.
+ * Reads the rows of our own 2.x files one at a time: every row an object holding every column.
+ * A row with a problem gives null (the file is refused anyway); every problem is logged where it is.
  */
-export function readSection<T extends DataTable>(table: T, rows: readonly unknown[], problems: ProblemLog, names = new NameMemo()): DataTables[T] {
-  const checker = new ColumnChecker(table, problems, names);
-  const read = ROW_READERS[table] as RowReader<T>;
-  const result: DataTables[T][number][] = [];
-  for (let index = 0; index < rows.length; index++) {
-    const raw = rows[index];
+export class RowReader {
+  private readonly checkers = new Map<DataTable, ColumnChecker>();
+
+  constructor(
+    private readonly problems: ProblemLog,
+    private readonly names = new NameMemo(),
+  ) {}
+
+  /** The checked row, or null (problems logged at `table`, `index`). */
+  read<T extends DataTable>(table: T, raw: unknown, index: number): DataTables[T][number] | null {
     if (!isPlainObject(raw)) {
-      problems.add(table, index, undefined, `should be an object, but is ${describeKind(raw)}`);
-      continue;
+      this.problems.add(table, index, undefined, `should be an object, but is ${describeKind(raw)}`);
+      return null;
     }
     const reserved = reservedKeyOf(raw);
     if (reserved !== undefined) {
-      problems.add(table, index, reserved, `uses the reserved key "${reserved}", which no backup row has`);
-      continue;
+      this.problems.add(table, index, reserved, `uses the reserved key "${reserved}", which no backup row has`);
+      return null;
+    }
+    let checker = this.checkers.get(table);
+    if (!checker) {
+      checker = new ColumnChecker(table, this.problems, this.names);
+      this.checkers.set(table, checker);
     }
     checker.begin(index);
-    const row = read(checker, raw);
-    if (!checker.failed) result.push(row);
+    const row = (ROW_READERS[table] as RowReaderFn<T>)(checker, raw);
+    return checker.failed ? null : row;
   }
-  return result as DataTables[T];
 }
 
 /** Name checks remembered per file: history repeats a few names 100k times. */
@@ -104,6 +113,7 @@ export class NameMemo {
 
 function checkStoredName(v: string): string | Bad {
   if (v.trim() === '') return new Bad('is empty');
+  if (!isStorableText(v)) return new Bad(UNSTORABLE_TEXT);
   if (v.length > MAX_NAME_LENGTH * 2 || [...v].length > MAX_NAME_LENGTH) return new Bad(`is longer than ${MAX_NAME_LENGTH} characters`);
   if (normalizeName(v) !== v) return new Bad('has spaces at its ends or runs of spaces, which FF2API Web never writes');
   return v;
@@ -129,8 +139,8 @@ class ColumnChecker {
   }
 
   id(v: unknown, field: string): number {
-    if (typeof v === 'number' && Number.isSafeInteger(v) && v > 0) return v;
-    return this.wrong(field, v, 'should be a whole number above 0', 0);
+    if (typeof v === 'number' && Number.isInteger(v) && v > 0 && v <= MAX_ID) return v;
+    return this.wrong(field, v, `should be a whole number from 1 to ${MAX_ID.toLocaleString('en-US')}`, 0);
   }
 
   optionalId(v: unknown, field: string): number | null {
@@ -162,8 +172,9 @@ class ColumnChecker {
   }
 
   text(v: unknown, field: string, max: number): string {
-    if (typeof v === 'string') return v.length <= max ? v : this.bad(field, `is longer than ${max.toLocaleString('en-US')} characters`, '');
-    return this.wrong(field, v, 'should be text', '');
+    if (typeof v !== 'string') return this.wrong(field, v, 'should be text', '');
+    if (v.length > max) return this.bad(field, `is longer than ${max.toLocaleString('en-US')} characters`, '');
+    return isStorableText(v) ? v : this.bad(field, UNSTORABLE_TEXT, '');
   }
 
   optionalText(v: unknown, field: string, max: number): string | null {
@@ -192,7 +203,7 @@ class ColumnChecker {
   authType(v: unknown, field: string): 'api_key' | 'bearer_token' {
     if (v === 'api_key' || v === 'bearer_token') return v;
     if (v === undefined) return this.bad(field, 'is missing', 'api_key');
-    return this.bad(field, `should be "api_key" or "bearer_token", but is ${JSON.stringify(v)}`, 'api_key');
+    return this.bad(field, `should be "api_key" or "bearer_token", but is ${typeof v === 'string' ? `"${v.slice(0, 40)}"` : describeKind(v)}`, 'api_key');
   }
 
   mapping(v: unknown, field: string): string {

@@ -1,13 +1,12 @@
-import * as z from 'zod';
 import type { ConfigurationRow, UploadRow } from '../../db/rows';
 import { DEFAULT_BASE_URL } from '../format/format';
-import { MAX_COUNT, MAX_DOCUMENT_LENGTH, MAX_TEXT_LENGTH } from '../format/limits';
-import { describeIssue, issueField, type ProblemLog, type WarningTally } from './problems';
+import { MAX_DOCUMENT_LENGTH, MAX_TEXT_LENGTH } from '../format/limits';
+import { isStorableText, toStorableText } from '../format/text-rule';
+import { anything, checkFields, optionalCount, optionalOneOf, optionalString, optionalText, text } from './fields';
+import type { ProblemLog, WarningTally } from './problems';
 import { REPAIRS } from './repairs';
 import { parseTimestamp } from '../format/timestamps';
-import {
-  Bad, checkCredentialObject, checkHeaderList, checkMappingObject, checkName, describeKind, isPlainObject, reservedKeyOf,
-} from '../format/values';
+import { Bad, checkCredentialObject, checkHeaderList, checkMappingObject, checkName } from '../format/values';
 
 /**
  * Rows of the original FF2API's files (sidebar backup 1.0, all eras, and the old export) turned
@@ -25,36 +24,40 @@ export interface LegacyContext {
   warnings: WarningTally;
 }
 
-const optionalText = (max: number) => z.string().max(max).nullable().optional();
-const optionalCount = z.int().min(0).max(MAX_COUNT).nullable().optional();
-
 /** A configuration as the original's backup wrote it; era A/B files lack the last three keys. */
-const originalConfigurationSchema = z.object({
-  brokerage_name: z.string().max(MAX_TEXT_LENGTH),
-  configuration_name: z.string().max(MAX_TEXT_LENGTH),
-  field_mappings: z.unknown(),
-  api_credentials: z.unknown().optional(),
+const originalConfigurationSpec = {
+  brokerage_name: text(MAX_TEXT_LENGTH),
+  configuration_name: text(MAX_TEXT_LENGTH),
+  field_mappings: anything,
+  api_credentials: anything,
   created_at: optionalText(100),
   updated_at: optionalText(100),
   description: optionalText(MAX_TEXT_LENGTH),
-  auth_type: z.enum(['api_key', 'bearer_token']).nullable().optional(),
+  auth_type: optionalOneOf('api_key', 'bearer_token'),
   bearer_token: optionalText(MAX_TEXT_LENGTH),
-  file_headers: z.unknown().optional(),
-});
+  file_headers: anything,
+};
 
 /** An upload history row of a backup (eras A–C) or an export (which adds error_log). */
-const originalUploadSchema = z.object({
-  brokerage_name: z.string().max(MAX_TEXT_LENGTH).optional(),
+const originalUploadSpec = {
+  brokerage_name: optionalString(MAX_TEXT_LENGTH),
   /** Exports from before the brokerage rename call it customer_name. */
-  customer_name: z.string().max(MAX_TEXT_LENGTH).optional(),
+  customer_name: optionalString(MAX_TEXT_LENGTH),
   configuration_name: optionalText(MAX_TEXT_LENGTH),
-  filename: z.string().max(MAX_TEXT_LENGTH),
+  filename: text(MAX_TEXT_LENGTH),
   total_records: optionalCount,
   successful_records: optionalCount,
   failed_records: optionalCount,
-  error_log: z.unknown().optional(),
+  error_log: anything,
   upload_timestamp: optionalText(MAX_DOCUMENT_LENGTH),
-});
+};
+
+/** The text the database can store, repairing (and counting) broken characters (format/text-rule). */
+export function repairText<T extends string | null | undefined>(value: T, warnings: WarningTally): T {
+  if (typeof value !== 'string' || isStorableText(value)) return value;
+  warnings.add(REPAIRS.textRepaired);
+  return toStorableText(value) as T;
+}
 
 /** The placeholder the original wrote for credentials it could not restore. */
 const PLACEHOLDER_SECRET = 'RESTORE_REQUIRED';
@@ -63,7 +66,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** One original configuration, repaired; null (with problems logged) when it cannot be read. */
 export function convertOriginalConfiguration(raw: unknown, index: number, context: LegacyContext): NewConfiguration | null {
   const section = 'brokerage_configurations';
-  const fields = parseRow(originalConfigurationSchema, raw, section, index, context.problems);
+  const fields = checkFields(originalConfigurationSpec, raw, section, index, context.problems);
   if (!fields) return null;
   const { problems, warnings } = context;
   const at = (field: string, result: Bad) => problems.add(section, index, field, result.message);
@@ -90,7 +93,7 @@ export function convertOriginalConfiguration(raw: unknown, index: number, contex
   if (createdAt === null || updatedAt === null) warnings.add(REPAIRS.configurationTimesMissing);
   const authType = fields.auth_type ?? 'api_key';
   if (fields.auth_type === undefined || fields.auth_type === null) warnings.add(REPAIRS.authTypeMissing);
-  const secrets = readSecrets(authType, credentials, fields.bearer_token ?? null, warnings);
+  const secrets = readSecrets(authType, credentials, repairText(fields.bearer_token ?? null, warnings), warnings);
   return {
     brokerage_name: brokerageName,
     configuration_name: configurationName,
@@ -104,7 +107,7 @@ export function convertOriginalConfiguration(raw: unknown, index: number, contex
     last_used_at: null,
     version: 1,
     is_active: 1,
-    description: fields.description ?? null,
+    description: repairText(fields.description ?? null, warnings),
     needs_credentials: secrets.needsCredentials ? 1 : 0,
   };
 }
@@ -135,7 +138,7 @@ export function readSecrets(
 /** One original upload history row, repaired; null (with problems logged) when it cannot be read. */
 export function convertOriginalUpload(raw: unknown, index: number, context: LegacyContext): NewUpload | null {
   const section = 'upload_history';
-  const fields = parseRow(originalUploadSchema, raw, section, index, context.problems);
+  const fields = checkFields(originalUploadSpec, raw, section, index, context.problems);
   if (!fields) return null;
   const { problems, warnings } = context;
 
@@ -156,15 +159,15 @@ export function convertOriginalUpload(raw: unknown, index: number, context: Lega
   return {
     brokerage_name: brokerageName,
     configuration_name: configurationName,
-    filename: fields.filename,
+    filename: repairText(fields.filename, warnings),
     total_records: total,
     successful_records: successful,
     failed_records: failed,
-    error_log: errorLog ?? when.errorLog,
+    error_log: repairText(errorLog ?? when.errorLog, warnings),
     processing_time_seconds: null,
     file_headers: null,
     upload_timestamp: when.time,
-    session_id: when.sessionId,
+    session_id: repairText(when.sessionId, warnings),
     timestamp_unknown: when.unknown ? 1 : 0,
   };
 }
@@ -240,28 +243,9 @@ function readTime(value: string | null | undefined, section: string, index: numb
 
 /** The app's name rule, counting names it changed. */
 export function tidyName(raw: string, context: { warnings: WarningTally }): string | Bad {
-  const name = checkName(raw);
+  const name = checkName(repairText(raw, context.warnings));
   if (typeof name === 'string' && name !== raw) context.warnings.add(REPAIRS.namesTidied);
   return name;
-}
-
-/** Parses a row with its zod schema, logging located problems; refuses reserved keys first. */
-export function parseRow<S extends z.ZodType>(schema: S, raw: unknown, section: string, index: number, problems: ProblemLog): z.infer<S> | null {
-  if (!isPlainObject(raw)) {
-    problems.add(section, index, undefined, `should be an object, but is ${describeKind(raw)}`);
-    return null;
-  }
-  const reserved = reservedKeyOf(raw);
-  if (reserved !== undefined) {
-    problems.add(section, index, reserved, `uses the reserved key "${reserved}", which no backup row has`);
-    return null;
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.add(section, index, issueField(issue), describeIssue(issue, raw));
-    return null;
-  }
-  return parsed.data;
 }
 
 /** A secret that can be used: text, not blank, not the original's placeholder. */

@@ -10,7 +10,11 @@ const CHOOSE = 'Choose an ff2api_backup_….json file.';
 const KEPT = 'Nothing was changed.';
 
 export const READ_MESSAGES = {
-  tooBig: (limitMb: number) => `This file is larger than ${limitMb} MB, the most a backup file can be, so it was not read. ${KEPT} ${CHOOSE}`,
+  tooBig: (limitMb: number) => `This file holds more than ${Math.round(limitMb / 1024)} GB of backup text, the most a backup file can be, so it was not read. ${KEPT} ${CHOOSE}`,
+  valueTooBig: `This file holds a single entry larger than 256 MB, which no FF2API backup has, so it was not read. ${KEPT} ${CHOOSE}`,
+  badGzip: `This compressed (.gz) file is damaged and cannot be decompressed. ${KEPT} Choose another copy of the backup.`,
+  tooLargeForBrowser: `This backup is too large for the memory this browser gives the page, so it was not restored. ${KEPT} Close other tabs and try again, or restore on a computer with more memory.`,
+  ourMarksDamaged: `This file carries the marks of an FF2API Web backup, but its header is damaged, so its checksum cannot be trusted. ${KEPT} Choose an untouched copy of the backup.`,
   empty: `This file is empty, so it is not a backup. ${KEPT} ${CHOOSE}`,
   zip: `This is a zip archive, not a backup file. ${KEPT} Unzip it first, then choose the .json file inside.`,
   gzip: `This is a compressed (.gz) file, not a backup file. ${KEPT} Decompress it first, then choose the .json file.`,

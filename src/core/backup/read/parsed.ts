@@ -1,28 +1,23 @@
 import type { DataTables } from '../../db/rows';
 import { DATA_TABLES, type DataTable } from '../../db/schema';
-import type { AppError } from '../../result';
 import type { SecretsMode } from '../format/format';
 import type { RestoreWarning } from './problems';
 import type { BackupShape } from '../format/format';
 
 /** The result types of reading a backup file, shared by the readers of each shape. */
 
-/** A file read, checked and normalized: ready to plan a restore from. */
-export interface ParsedBackup {
+/** What a reader found about a file besides its rows (which went to a RowSink). */
+export interface FileFacts {
   shape: BackupShape;
-  /** E.g. "FF2API Web backup 2.0", "FF2API v1.0 sidebar backup (era C)", "FF2API data export". */
+  /** E.g. "FF2API Web backup 2.1", "FF2API v1.0 sidebar backup (era C)", "FF2API data export". */
   shapeLabel: string;
   /** When the file was made, ISO UTC; null when it does not say. */
   createdAt: string | null;
   secrets: SecretsMode;
-  /** Every row, ids assigned, names normal, times ISO UTC: what a replace would store. */
-  tables: DataTables;
   /** One per kind of repair made, with how many rows it touched. */
   warnings: RestoreWarning[];
-  /** SHA-256 of the normalized tables (the canonical serialization, as the writer computes it). */
-  checksum: string;
-  /** Rows per table as read from the file. */
-  fileCounts: Record<DataTable, number>;
+  /** What the file states about itself (our files): the checksum and counts to certify against. */
+  stated: { checksum: string; counts: Record<DataTable, number> } | null;
 }
 
 /** An encrypted file read without its passphrase: only the clear header. */
@@ -35,16 +30,28 @@ export interface LockedBackup {
   secrets: 'encrypted';
 }
 
-export type ReadResult =
-  | { ok: true; backup: ParsedBackup }
-  | { ok: true; locked: LockedBackup }
-  | { ok: false; error: AppError };
+/** One entry of a file's activity log (this app's audit trail of the browser that wrote it). */
+export interface FileActivityEntry {
+  at: string;
+  kind: string;
+  summary: string;
+  details: string | null;
+}
+
+/**
+ * Where a reader puts what it read: every checked row of a data table, and the file's activity
+ * entries. The scratch database (scratch/) is the one implementation; it turns what only a
+ * database can see — a repeated id or name — into located problems.
+ */
+export interface RowSink {
+  add<T extends DataTable>(table: T, row: DataTables[T][number], index: number): void;
+  addTables(tables: DataTables): void;
+  addActivity(entry: FileActivityEntry): void;
+}
 
 export interface ReadOptions {
   /** For encrypted files; without it an encrypted file reads as `locked`. */
   passphrase?: string;
-  /** Refuse files larger than this many bytes (default MAX_BACKUP_BYTES). */
-  maxBytes?: number;
   /** ISO UTC "now", used only when an original file does not say when it was made. */
   now?: string;
   onProgress?: (fraction: number) => void;
@@ -52,10 +59,7 @@ export interface ReadOptions {
 
 /** What each shape's reader gets besides the parsed JSON. */
 export interface ReadContext {
-  /** The file itself (a plain file as we wrote it is checksummed from its bytes). */
-  bytes: Uint8Array;
   passphrase: string | undefined;
-  maxBytes: number;
   now: string;
   progress: (fraction: number) => void;
 }

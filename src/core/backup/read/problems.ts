@@ -1,7 +1,5 @@
-import type * as z from 'zod';
 import type { LocatedProblem } from '../../result';
 import { MAX_PROBLEMS_SHOWN } from '../format/limits';
-import { describeKind } from '../format/values';
 
 /** A repair or oddity worth telling the user about, with how often it occurred. */
 export interface RestoreWarning {
@@ -25,7 +23,7 @@ export class ProblemLog {
   /** Records one problem; a second one at the same place as the last is the same problem. */
   add(section: string, row: number | undefined, field: string | undefined, message: string): void {
     const place = `${section}\u0000${String(row)}\u0000${String(field)}`;
-    if (place === this.lastPlace) return; // zod may report one bad value twice (e.g. too big and unsafe)
+    if (place === this.lastPlace) return; // one bad value is one problem, however many rules it breaks
     this.lastPlace = place;
     this.total++;
     if (this.kept.length < MAX_PROBLEMS_SHOWN) {
@@ -63,48 +61,4 @@ export class WarningTally {
   list(): RestoreWarning[] {
     return [...this.tally.values()].map((warning) => ({ ...warning }));
   }
-}
-
-const EXPECTED_WORDS: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  int: 'a whole number',
-  object: 'an object',
-  array: 'a list',
-  boolean: 'true or false',
-  null: 'null',
-};
-
-/** Turns one zod issue into a located problem message, in plain words. */
-export function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
-  const value = valueAt(input, issue.path);
-  switch (issue.code) {
-    case 'invalid_type':
-      if (value === undefined) return 'is missing';
-      return `should be ${EXPECTED_WORDS[issue.expected] ?? issue.expected}, but is ${describeKind(value)}`;
-    case 'too_big':
-      return issue.origin === 'string'
-        ? `is longer than ${String(issue.maximum)} characters`
-        : `should be at most ${String(issue.maximum)}, but is ${describeKind(value)}`;
-    case 'too_small':
-      return issue.origin === 'string' ? 'is empty' : `should be at least ${String(issue.minimum)}, but is ${describeKind(value)}`;
-    case 'invalid_value':
-      return `should be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, but is ${JSON.stringify(value) ?? 'missing'}`;
-    default:
-      return issue.message;
-  }
-}
-
-/** The field name a zod issue points at (nested paths joined with dots). */
-export function issueField(issue: z.core.$ZodIssue): string | undefined {
-  return issue.path.length === 0 ? undefined : issue.path.map(String).join('.');
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let current = input;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = Object.hasOwn(current, key) ? (current as Record<PropertyKey, unknown>)[key] : undefined;
-  }
-  return current;
 }

@@ -1,9 +1,9 @@
-import * as z from 'zod';
-import { convertOriginalUpload, parseRow, readSecrets, tidyName, type LegacyContext, type NewConfiguration } from './legacy-rows';
+import { anything, checkFields, optionalText, text } from './fields';
+import { convertOriginalUpload, readSecrets, tidyName, type LegacyContext, type NewConfiguration } from './legacy-rows';
 import { MAX_TEXT_LENGTH } from '../format/limits';
-import type { ReadContext, ReadResult } from './parsed';
+import type { ReadContext } from './parsed';
 import { ProblemLog, WarningTally } from './problems';
-import { convertAll, finishLegacyRead, readArraySection, readFileTime } from './read-original';
+import { convertAll, finishLegacyRead, readArraySection, readFileTime, type LegacyRead } from './read-original';
 import { REPAIRS } from './repairs';
 import { parseTimestamp } from '../format/timestamps';
 import { Bad, checkCredentialObject, checkMappingObject, isPlainObject } from '../format/values';
@@ -19,17 +19,17 @@ import { Bad, checkCredentialObject, checkMappingObject, isPlainObject } from '.
 /** The configuration name given to each legacy customer mapping. */
 export const IMPORTED_MAPPING_NAME = 'Imported mapping';
 
-const customerMappingSchema = z.object({
-  customer_name: z.string().max(MAX_TEXT_LENGTH),
+const customerMappingSpec = {
+  customer_name: text(MAX_TEXT_LENGTH),
   /** Parsed JSON in exports; JSON text is accepted too. */
-  field_mappings: z.unknown(),
-  api_credentials: z.unknown().optional(),
-  created_at: z.string().max(100).nullable().optional(),
-  updated_at: z.string().max(100).nullable().optional(),
-});
+  field_mappings: anything,
+  api_credentials: anything,
+  created_at: optionalText(100),
+  updated_at: optionalText(100),
+};
 
 /** Reads a file with the original export's sections. */
-export async function readOriginalExport(top: Record<string, unknown>, context: ReadContext): Promise<ReadResult> {
+export function readOriginalExport(top: Record<string, unknown>, context: ReadContext): LegacyRead {
   const problems = new ProblemLog();
   const warnings = new WarningTally();
   const fileTime = readFileTime(top.export_info, 'export_info', context, problems, warnings);
@@ -59,7 +59,7 @@ export async function readOriginalExport(top: Record<string, unknown>, context: 
 /** One legacy customer mapping as a configuration needing credentials. */
 function convertCustomerMapping(raw: unknown, index: number, context: LegacyContext): NewConfiguration | null {
   const section = 'customer_mappings';
-  const fields = parseRow(customerMappingSchema, raw, section, index, context.problems);
+  const fields = checkFields(customerMappingSpec, raw, section, index, context.problems);
   if (!fields) return null;
   const at = (field: string, bad: Bad) => context.problems.add(section, index, field, bad.message);
 

@@ -1,14 +1,15 @@
-import * as z from 'zod';
-import { computeChecksum } from '../checksum/canonical';
 import { checkIntegrity } from './integrity';
 import { assembleLegacyTables } from './legacy-tables';
 import { convertOriginalConfiguration, convertOriginalUpload, type LegacyContext, type NewConfiguration, type NewUpload } from './legacy-rows';
 import { refusalWithProblems } from './messages';
-import { countRowsOf, type ReadContext, type ReadResult } from './parsed';
-import { ProblemLog, WarningTally, describeIssue, issueField } from './problems';
+import type { FileFacts, ReadContext } from './parsed';
+import type { DataTables } from '../../db/rows';
+import type { AppError } from '../../result';
+import { checkFields, optionalText } from './fields';
+import { ProblemLog, WarningTally } from './problems';
 import { REPAIRS } from './repairs';
 import { parseTimestamp } from '../format/timestamps';
-import { describeKind, isPlainObject, reservedKeyOf } from '../format/values';
+import { describeKind, isPlainObject } from '../format/values';
 
 /**
  * Reads the original FF2API's sidebar backup, format 1.0 (reference/ff2api-original.md §2.2–2.3):
@@ -19,13 +20,16 @@ import { describeKind, isPlainObject, reservedKeyOf } from '../format/values';
  */
 
 /** The original wrote created_at, version "1.0" and app_version "FF2API v1.0"; only created_at is used. */
-const originalInfoSchema = z.object({ created_at: z.string().max(100).nullable().optional() });
+const originalInfoSpec = { created_at: optionalText(100) };
+
+/** An original file read: its facts and its normalized tables (the original never wrote many rows). */
+export type LegacyRead = { ok: true; facts: FileFacts; tables: DataTables } | { ok: false; error: AppError };
 
 /** The original's history limit (bug B2): a file with exactly this many uploads was probably cut. */
 const ORIGINAL_HISTORY_LIMIT = 100;
 
 /** Reads a file with the original sidebar backup's sections. */
-export async function readOriginalBackup(top: Record<string, unknown>, context: ReadContext): Promise<ReadResult> {
+export function readOriginalBackup(top: Record<string, unknown>, context: ReadContext): LegacyRead {
   const problems = new ProblemLog();
   const warnings = new WarningTally();
   const fileTime = readFileTime(top.backup_info, 'backup_info', context, problems, warnings);
@@ -57,7 +61,7 @@ export async function readOriginalBackup(top: Record<string, unknown>, context: 
 }
 
 /** Builds the tables of an original file's converted rows, checks them, and wraps the result. */
-export async function finishLegacyRead(args: {
+export function finishLegacyRead(args: {
   configurations: readonly NewConfiguration[];
   uploads: readonly NewUpload[];
   fileTime: string;
@@ -67,23 +71,15 @@ export async function finishLegacyRead(args: {
   shape: 'ff2api-1.0' | 'ff2api-export';
   shapeLabel: string;
   secrets: 'plain' | 'omitted';
-}): Promise<ReadResult> {
+}): LegacyRead {
   const { warnings, problems } = args;
   const tables = assembleLegacyTables(args.configurations, args.uploads, { fileTime: args.fileTime, uploadsNewestFirst: args.uploadsNewestFirst, warnings });
   if (problems.count === 0) checkIntegrity(tables, problems, { ids: false });
   if (problems.count > 0) return refusalWithProblems(problems);
   return {
     ok: true,
-    backup: {
-      shape: args.shape,
-      shapeLabel: args.shapeLabel,
-      createdAt: args.fileTime,
-      secrets: args.secrets,
-      tables,
-      warnings: warnings.list(),
-      checksum: await computeChecksum(tables),
-      fileCounts: countRowsOf(tables),
-    },
+    tables,
+    facts: { shape: args.shape, shapeLabel: args.shapeLabel, createdAt: args.fileTime, secrets: args.secrets, warnings: warnings.list(), stated: null },
   };
 }
 
@@ -102,17 +98,9 @@ export function readFileTime(
     problems.add(section, undefined, undefined, info === undefined ? 'is missing' : `should be an object, but is ${describeKind(info)}`);
     return null;
   }
-  const reserved = reservedKeyOf(info);
-  if (reserved !== undefined) {
-    problems.add(section, undefined, reserved, `uses the reserved key "${reserved}"`);
-    return null;
-  }
-  const parsed = originalInfoSchema.safeParse(info);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.add(section, undefined, issueField(issue), describeIssue(issue, info));
-    return null;
-  }
-  const text = parsed.data.created_at;
+  const parsed = checkFields(originalInfoSpec, info, section, undefined, problems);
+  if (parsed === null) return null;
+  const text = parsed.created_at;
   if (text === undefined || text === null || text.trim() === '') {
     warnings.add(REPAIRS.fileDateMissing);
     return context.now;

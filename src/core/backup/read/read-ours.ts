@@ -1,168 +1,254 @@
-import * as z from 'zod';
-import type { DataTables } from '../../db/rows';
-import { DATA_TABLES, SCHEMA_VERSION, type DataTable } from '../../db/schema';
-import { computeChecksum } from '../checksum/canonical';
+import { DATA_TABLES, type DataTable } from '../../db/schema';
 import { canonicalJson } from '../checksum/canonical-json';
-import { NameMemo, readSection } from './columns';
-import { decodeUtf8Strict, encodeUtf8 } from '../format/encoding';
-import { ENCRYPTED_SECTION, FORMAT_MAJOR, FORMAT_NAME } from '../format/format';
-import { checkIntegrity } from './integrity';
-import { MAX_COUNT, MAX_TEXT_LENGTH } from '../format/limits';
+import { encodeUtf8, type Bytes } from '../format/encoding';
+import { ACTIVITY_SECTION, ENCRYPTED_SECTION, SEALED_CHUNKS_SECTION } from '../format/format';
+import { MAX_BACKUP_BYTES } from '../format/limits';
+import { isPlainObject } from '../format/values';
+import { parseJsonValue, scanTopLevel, type ScanEvent } from '../scan/json-scanner';
+import { checkSealParameters, decodeExact, deriveKey, openSealedData } from '../seal/seal';
+import { ChunkOpener } from '../seal/stream-seal';
+import { readActivityEntry } from './activity-entries';
+import { RowReader } from './columns';
+import type { BackupInfo } from './info';
 import { READ_MESSAGES, refusal, refusalWithProblems } from './messages';
-import { countRowsOf, type ReadContext, type ReadResult } from './parsed';
-import { describeIssue, issueField, ProblemLog } from './problems';
-import { openSealedData, sealedSchema } from '../seal/seal';
-import { isIsoUtc } from '../format/timestamps';
-import { matchesWrittenLayout } from '../checksum/written-layout';
-import { describeKind, isPlainObject, reservedKeyOf } from '../format/values';
+import type { FileFacts, LockedBackup, ReadContext, RowSink } from './parsed';
+import { ProblemLog, WarningTally } from './problems';
+import { REPAIRS } from './repairs';
+import type { AppError } from '../../result';
 
 /**
- * Reads our own files, format 2.x: refuses newer versions before anything else, opens encrypted
- * data with the passphrase, checks every row, the counts and the checksum. Nothing is repaired:
- * a file we wrote needs no repair, so anything odd means it was damaged or edited.
+ * Reads the sections of our own files, format 2.x, as they stream past: each row is parsed,
+ * checked and handed to the sink at once, so no step holds the file or its rows. Encrypted data
+ * is opened on the way — 2.0's one sealed part whole, 2.1's sealed chunks one by one — and read
+ * the same. Nothing is repaired: a file we wrote needs no repair, so anything odd means it was
+ * damaged or edited. The counts are compared here; ids, names and links by the sink's database;
+ * the checksum by reading that database back (load/).
  */
 
-const tableCount = z.int().min(0).max(MAX_COUNT);
-const infoSchema = z.object({
-  format: z.literal(FORMAT_NAME),
-  version: z.string().regex(/^2\.\d+$/),
-  app_version: z.string().max(MAX_TEXT_LENGTH),
-  created_at: z.string().refine(isIsoUtc, 'should be an ISO 8601 UTC time such as 2026-11-22T17:00:03.120Z'),
-  trigger: z.string().max(MAX_TEXT_LENGTH),
-  schema_version: z.int().min(1),
-  counts: z.object({
-    brokerages: tableCount,
-    brokerage_configurations: tableCount,
-    upload_history: tableCount,
-    processing_errors: tableCount,
-    configuration_changes: tableCount,
-  } satisfies Record<DataTable, unknown>),
-  checksum: z.object({ algorithm: z.literal('SHA-256'), value: z.string().regex(/^[0-9a-f]{64}$/, 'should be 64 hex digits') }),
-  secrets: z.enum(['plain', 'encrypted', 'omitted']),
-});
-type BackupInfo = z.infer<typeof infoSchema>;
+export type OursResult = { ok: true; facts: FileFacts } | { ok: true; locked: LockedBackup } | { ok: false; error: AppError };
 
-/** Reads a file whose backup_info says format "ff2api_backup". */
-export async function readOurBackup(top: Record<string, unknown>, context: ReadContext): Promise<ReadResult> {
-  const rawInfo = top.backup_info as Record<string, unknown>;
-  const newer = refuseNewer(rawInfo);
-  if (newer) return newer;
+const DATA = new Set<string>(DATA_TABLES);
 
-  const problems = new ProblemLog();
-  const reserved = reservedKeyOf(rawInfo);
-  if (reserved !== undefined) problems.add('backup_info', undefined, reserved, `uses the reserved key "${reserved}"`);
-  const parsedInfo = infoSchema.safeParse(rawInfo);
-  if (!parsedInfo.success) {
-    for (const issue of parsedInfo.error.issues) problems.add('backup_info', undefined, issueField(issue), describeIssue(issue, rawInfo));
-  }
-  if (!parsedInfo.success || problems.count > 0) return refusalWithProblems(problems);
-  const info = parsedInfo.data;
-  const shapeLabel = `FF2API Web backup ${info.version}`;
-
-  let source = top;
-  if (info.secrets === 'encrypted') {
-    const opened = await openEncrypted(top, rawInfo, info, shapeLabel, context);
-    if (!('source' in opened)) return opened;
-    source = opened.source;
-  } else if (Object.hasOwn(top, ENCRYPTED_SECTION)) {
-    problems.add(ENCRYPTED_SECTION, undefined, undefined, `is present, but backup_info.secrets says "${info.secrets}"`);
-    return refusalWithProblems(problems);
-  }
-  context.progress(0.4);
-
-  const { tables, countMismatches } = readTables(source, info, problems);
-  context.progress(0.7);
-  if (problems.count > 0) {
-    // Rows that are all fine but fewer or more than stated: the file is incomplete or edited.
-    const onlyCounts = problems.count === countMismatches;
-    return onlyCounts ? refusalWithProblems(problems, 'counts-mismatch', READ_MESSAGES.counts) : refusalWithProblems(problems);
-  }
-  checkIntegrity(tables, problems, { ids: true });
-  if (problems.count > 0) return refusalWithProblems(problems);
-
-  // A plain file as we wrote it can be checked from its bytes; anything else from its rows.
-  const isAsWritten = info.secrets !== 'encrypted' && (await matchesWrittenLayout(context.bytes, info.checksum.value));
-  const checksum = isAsWritten ? info.checksum.value : await computeChecksum(tables);
-  context.progress(0.95);
-  if (checksum !== info.checksum.value) {
-    return refusal('checksum-mismatch', READ_MESSAGES.checksum, `backup_info.checksum ${info.checksum.value}, contents ${checksum}`);
-  }
-  return {
-    ok: true,
-    backup: { shape: 'ff2api-web-2', shapeLabel, createdAt: info.created_at, secrets: info.secrets, tables, warnings: [], checksum, fileCounts: countRowsOf(tables) },
-  };
-}
-
-/** Format 3.x and later, or a newer database schema: refused before anything else is looked at. */
-function refuseNewer(info: Record<string, unknown>): ReadResult | null {
-  const version = typeof info.version === 'number' ? String(info.version) : info.version;
-  if (typeof version === 'string') {
-    const major = /^(\d+)(?:\.|$)/.exec(version);
-    if (major && Number(major[1]) > FORMAT_MAJOR) return refusal('newer-version', READ_MESSAGES.newerVersion(version.slice(0, 20)));
-    if (!major || Number(major[1]) < FORMAT_MAJOR) return refusal('unknown-version', READ_MESSAGES.unknownVersion(version.slice(0, 20)));
-  }
-  const schema = info.schema_version;
-  if (typeof schema === 'number' && schema > SCHEMA_VERSION) {
-    return refusal('newer-version', READ_MESSAGES.newerSchema(schema, SCHEMA_VERSION));
-  }
-  return null;
-}
-
-/** The sealed data part, opened — or the locked preview, or a refusal. */
-async function openEncrypted(
-  top: Record<string, unknown>,
-  rawInfo: Record<string, unknown>,
+/** Reads every top-level section after backup_info from `events`. */
+export async function readOurSections(
+  events: AsyncIterator<ScanEvent>,
   info: BackupInfo,
-  shapeLabel: string,
+  rawInfo: Record<string, unknown>,
+  sink: RowSink,
   context: ReadContext,
-): Promise<{ source: Record<string, unknown> } | ReadResult> {
-  const problems = new ProblemLog();
-  for (const table of DATA_TABLES) {
-    if (Object.hasOwn(top, table)) problems.add(table, undefined, undefined, 'is in clear text, but backup_info.secrets says "encrypted"');
-  }
-  const rawSealed = top[ENCRYPTED_SECTION];
-  const sealed = sealedSchema.safeParse(rawSealed);
-  if (!sealed.success) {
-    for (const issue of sealed.error.issues) problems.add(ENCRYPTED_SECTION, undefined, issueField(issue), describeIssue(issue, rawSealed));
-  }
+): Promise<OursResult> {
+  const state = new SectionState(info, sink);
+  const shapeLabel = `FF2API Web backup ${info.version}`;
   const aad = canonicalJson(rawInfo);
-  if (aad === null) problems.add('backup_info', undefined, undefined, 'is nested too deeply');
-  if (!sealed.success || aad === null || problems.count > 0) return refusalWithProblems(problems);
+  if (aad === null) return refusal('invalid-backup', READ_MESSAGES.invalid(1));
+  let sealed: { parameters: ReturnType<typeof checkSealParameters>; isChunked: boolean } | null = null;
 
-  if (context.passphrase === undefined) {
-    return { ok: true, locked: { shape: 'ff2api-web-2', shapeLabel, createdAt: info.created_at, counts: info.counts, secrets: 'encrypted' } };
-  }
-  const opened = await openSealedData(sealed.data, context.passphrase, encodeUtf8(aad), context.maxBytes);
-  if (opened === 'wrong') return refusal('wrong-passphrase', READ_MESSAGES.wrongPassphrase);
-  if (opened === 'too-big') return refusal('too-big', READ_MESSAGES.sealedTooBig(Math.round(context.maxBytes / 1024 / 1024)));
-  const text = opened === 'corrupt' ? null : decodeUtf8Strict(opened);
-  let source: unknown = null;
-  try {
-    source = text === null ? null : JSON.parse(text);
-  } catch {
-    source = null;
-  }
-  if (!isPlainObject(source)) return refusal('sealed-corrupt', READ_MESSAGES.sealedCorrupt);
-  return { source };
-}
-
-/** Every data section's rows, with counts compared to backup_info. */
-function readTables(source: Record<string, unknown>, info: BackupInfo, problems: ProblemLog): { tables: DataTables; countMismatches: number } {
-  const names = new NameMemo();
-  let countMismatches = 0;
-  const tables = {} as Record<DataTable, unknown[]>;
-  for (const table of DATA_TABLES) {
-    const section = Object.hasOwn(source, table) ? source[table] : undefined;
-    if (!Array.isArray(section)) {
-      problems.add(table, undefined, undefined, section === undefined ? 'is missing' : `should be a list of rows, but is ${describeKind(section)}`);
-      tables[table] = [];
+  for (;;) {
+    const next = await events.next();
+    if (next.done) break;
+    const event = next.value;
+    if (event.kind === 'value' && event.key === ENCRYPTED_SECTION) {
+      const raw = parseOrProblem(event.bytes, ENCRYPTED_SECTION, undefined, state.problems);
+      if (info.secrets !== 'encrypted') {
+        state.problems.add(ENCRYPTED_SECTION, undefined, undefined, `is present, but backup_info.secrets says "${info.secrets}"`);
+        continue;
+      }
+      const isChunked = isPlainObject(raw) && !Object.hasOwn(raw, 'data');
+      const parameters = checkSealParameters(raw, !isChunked);
+      if (Array.isArray(parameters)) {
+        state.problems.add(ENCRYPTED_SECTION, undefined, parameters[0], parameters[1]);
+        return refusalWithProblems(state.problems);
+      }
+      sealed = { parameters, isChunked };
+      if (context.passphrase === undefined) {
+        return { ok: true, locked: { shape: 'ff2api-web-2', shapeLabel, createdAt: info.created_at, counts: info.counts, secrets: 'encrypted' } };
+      }
+      if (!isChunked) {
+        const opened = await openSealedData(parameters, context.passphrase, encodeUtf8(aad), MAX_BACKUP_BYTES);
+        if (opened === 'wrong') return refusal('wrong-passphrase', READ_MESSAGES.wrongPassphrase);
+        if (opened === 'too-big') return refusal('too-big', READ_MESSAGES.sealedTooBig(MAX_BACKUP_BYTES / 1024 / 1024));
+        const inner = await state.readInner(opened === 'corrupt' ? null : [opened], false);
+        if (inner) return inner;
+      }
       continue;
     }
-    if (section.length !== info.counts[table]) {
-      countMismatches++;
-      problems.add('backup_info', undefined, `counts.${table}`, `says ${info.counts[table].toLocaleString('en-US')} rows, but the ${table} section holds ${section.length.toLocaleString('en-US')}`);
+    if (event.kind === 'array-start' && event.key === SEALED_CHUNKS_SECTION) {
+      if (!sealed || !sealed.isChunked || Array.isArray(sealed.parameters) || context.passphrase === undefined) {
+        state.problems.add(SEALED_CHUNKS_SECTION, undefined, undefined, 'is present without the encryption parameters before it');
+        return refusalWithProblems(state.problems);
+      }
+      const key = await deriveKey(context.passphrase, sealed.parameters.salt, sealed.parameters.iterations);
+      const opener = new ChunkOpener(key, sealed.parameters.iv);
+      const plain = openChunks(events, opener, encodeUtf8(aad));
+      const inner = await state.readInner(plain.chunks, true);
+      if (plain.failure) return plain.failure;
+      if (inner) return inner;
+      continue;
     }
-    tables[table] = readSection(table, section, problems, names);
+    const failure = state.handle(event);
+    if (failure) return failure;
   }
-  return { tables: tables as unknown as DataTables, countMismatches };
+  if (info.secrets === 'encrypted' && !sealed && state.problems.count === 0) state.problems.add(ENCRYPTED_SECTION, undefined, undefined, 'is missing');
+  return state.finish(shapeLabel);
+}
+
+/** The sealed chunks, opened one behind (the last one is known only at the end of the list). */
+function openChunks(events: AsyncIterator<ScanEvent>, opener: ChunkOpener, header: Bytes) {
+  const result: { chunks: AsyncGenerator<Uint8Array>; failure: { ok: false; error: AppError } | null } = { chunks: null as never, failure: null };
+  result.chunks = (async function* () {
+    let held: Bytes | null = null;
+    for (;;) {
+      const next = await events.next();
+      if (next.done) throw new Error('sealed_chunks did not end');
+      const event = next.value;
+      if (event.kind === 'array-end') break;
+      if (event.kind !== 'element') continue;
+      const text = parseJsonValue(event.bytes);
+      const sealed = decodeExact(text, null);
+      if (!(sealed instanceof Uint8Array)) {
+        result.failure = refusal('wrong-passphrase', READ_MESSAGES.wrongPassphrase, `sealed chunk ${event.index} is not base64`);
+        return;
+      }
+      if (held) {
+        const plain = await opener.open(held, false, header);
+        if (plain === 'wrong') {
+          result.failure = refusal('wrong-passphrase', READ_MESSAGES.wrongPassphrase);
+          return;
+        }
+        yield plain;
+      }
+      held = sealed;
+    }
+    const last = held ? await opener.open(held, true, header) : 'wrong';
+    if (last === 'wrong') {
+      result.failure = refusal('wrong-passphrase', READ_MESSAGES.wrongPassphrase);
+      return;
+    }
+    yield last;
+  })();
+  return result;
+}
+
+/** A value's JSON; text that is not JSON makes the whole file "not JSON" (the loader says where). */
+function parseOrProblem(bytes: Uint8Array, _section: string, _row: number | undefined, _problems: ProblemLog): unknown {
+  return parseJsonValue(bytes);
+}
+
+/** What has been read so far: rows per section, problems, warnings. */
+class SectionState {
+  readonly problems = new ProblemLog();
+  private readonly warnings = new WarningTally();
+  private readonly rows: RowReader;
+  private readonly counts = new Map<string, number>();
+  private countMismatches = 0;
+
+  constructor(
+    private readonly info: BackupInfo,
+    private readonly sink: RowSink,
+  ) {
+    this.rows = new RowReader(this.problems);
+  }
+
+  /** One top-level event; a refusal only when reading cannot go on. */
+  handle(event: ScanEvent, isInner = false): { ok: false; error: AppError } | null {
+    const key = event.key;
+    if (event.kind === 'value') {
+      if (key === 'backup_info' || DATA.has(key) || key === ACTIVITY_SECTION) {
+        this.problems.add(key, undefined, undefined, DATA.has(key) ? 'should be a list of rows' : 'appears more than once');
+      }
+      return null;
+    }
+    const isData = DATA.has(key);
+    if (!isData && key !== ACTIVITY_SECTION) return null; // unknown sections are not read
+    if (isData && this.info.secrets === 'encrypted' && !isInner) {
+      this.problems.add(key, undefined, undefined, 'is in clear text, but backup_info.secrets says "encrypted"');
+      return null;
+    }
+    if (event.kind === 'array-start') {
+      if (this.counts.has(key)) this.problems.add(key, undefined, undefined, 'appears more than once in the file');
+      this.counts.set(key, 0);
+      return null;
+    }
+    if (event.kind === 'element') {
+      const raw = parseOrProblem(event.bytes, key, event.index, this.problems);
+      if (raw === undefined) return null;
+      if (key === ACTIVITY_SECTION) {
+        const entry = readActivityEntry(raw);
+        if (entry) this.sink.addActivity(entry);
+        else this.warnings.add(REPAIRS.activitySkipped);
+        return null;
+      }
+      const row = this.rows.read(key as DataTable, raw, event.index);
+      if (row) this.sink.add(key as DataTable, row, event.index);
+      return null;
+    }
+    if (isData) {
+      this.counts.set(key, event.count);
+      const stated = this.info.counts[key as DataTable];
+      if (event.count !== stated) {
+        this.countMismatches++;
+        this.problems.add('backup_info', undefined, `counts.${key}`, `says ${stated.toLocaleString('en-US')} rows, but the ${key} section holds ${event.count.toLocaleString('en-US')}`);
+      }
+    }
+    return null;
+  }
+
+  /** Reads an encrypted file's data part (its plain JSON text, chunk by chunk). */
+  async readInner(plain: AsyncIterable<Uint8Array> | Uint8Array[] | null, isCompressed: boolean): Promise<{ ok: false; error: AppError } | null> {
+    if (plain === null) return refusal('sealed-corrupt', READ_MESSAGES.sealedCorrupt);
+    try {
+      for await (const event of scanTopLevel(isCompressed ? inflate(plain) : toIterable(plain))) {
+        if (event.kind === 'value' && !DATA.has(event.key) && event.key !== ACTIVITY_SECTION) continue;
+        this.handle(event, true);
+      }
+    } catch (error) {
+      // The chunk reader may have stopped at a wrong chunk: the caller reports that first.
+      return refusal('sealed-corrupt', READ_MESSAGES.sealedCorrupt, error instanceof Error ? error.message : String(error));
+    }
+    return null;
+  }
+
+  finish(shapeLabel: string): OursResult {
+    for (const table of DATA_TABLES) if (!this.counts.has(table)) this.problems.add(table, undefined, undefined, 'is missing');
+    if (this.problems.count > 0) {
+      const onlyCounts = this.problems.count === this.countMismatches;
+      return onlyCounts ? refusalWithProblems(this.problems, 'counts-mismatch', READ_MESSAGES.counts) : refusalWithProblems(this.problems);
+    }
+    const info = this.info;
+    return {
+      ok: true,
+      facts: {
+        shape: 'ff2api-web-2', shapeLabel, createdAt: info.created_at, secrets: info.secrets, warnings: this.warnings.list(),
+        stated: { checksum: info.checksum.value, counts: info.counts },
+      },
+    };
+  }
+}
+
+async function* toIterable(chunks: AsyncIterable<Uint8Array> | Uint8Array[]): AsyncGenerator<Uint8Array> {
+  for await (const chunk of chunks) yield chunk;
+}
+
+/** Sealed 2.1 data is gzip: inflated on the way, with the same size bound as any file. */
+async function* inflate(chunks: AsyncIterable<Uint8Array> | Uint8Array[]): AsyncGenerator<Uint8Array> {
+  const inflate = new DecompressionStream('gzip');
+  const writer = inflate.writable.getWriter();
+  const pump = (async () => {
+    try {
+      for await (const chunk of chunks) await writer.write(chunk as Uint8Array<ArrayBuffer>);
+      await writer.close();
+    } catch (error) {
+      await writer.abort(error).catch(() => undefined);
+    }
+  })();
+  const reader = inflate.readable.getReader();
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_BACKUP_BYTES) throw Object.assign(new Error('sealed data too big'), { name: 'ScanError' });
+    yield value;
+  }
+  await pump;
 }

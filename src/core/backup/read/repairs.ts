@@ -74,6 +74,14 @@ export const REPAIRS = {
     code: 'processing-errors-ignored',
     message: 'Processing errors in an original backup cannot be linked to their uploads (it has no upload ids) and were not imported.',
   },
+  textRepaired: {
+    code: 'text-repaired',
+    message: 'Some text held broken characters (an unpaired surrogate, or an invisible byte-order mark at its start) that a database cannot store: they were replaced by � or removed.',
+  },
+  activitySkipped: {
+    code: 'activity-skipped',
+    message: 'Entries of the file’s activity log that could not be read were left out (the log does not affect the data restored).',
+  },
   fileDateMissing: {
     code: 'file-date-missing',
     message: 'The file does not say when it was made: the time of reading was used wherever a date was needed.',

@@ -1,22 +1,30 @@
-import type { ActivityRow, ConfigurationRow, DataTables } from '../../db/rows';
+import type { ActivityRow } from '../../db/rows';
 import { DATA_TABLES, type DataTable } from '../../db/schema';
-import type { SecretsMode } from '../format/format';
-import { canonicalText, sha256Hex } from '../checksum/canonical';
+import type { Database } from '../../db/sql-types';
+import { countRows } from '../../db/tables';
 import { canonicalJson } from '../checksum/canonical-json';
-import { concatBytes, encodeUtf8 } from '../format/encoding';
-import { ACTIVITY_SECTION, ENCRYPTED_SECTION, FORMAT_NAME, FORMAT_VERSION, SECRET_CREDENTIAL_KEYS } from '../format/format';
-import { MIN_KDF_ITERATIONS } from '../format/limits';
-import { KDF_ITERATIONS, sealData } from '../seal/seal';
+import { forEachCanonicalRow } from '../checksum/database-rows';
+import { CanonicalHasher } from '../checksum/streaming-hash';
+import { encodeUtf8 } from '../format/encoding';
+import { ACTIVITY_SECTION, ENCRYPTED_SECTION, FORMAT_NAME, FORMAT_VERSION, SEALED_CHUNKS_SECTION, type SecretsMode } from '../format/format';
+import { GZIP_ABOVE_BYTES, MAX_BACKUP_BYTES, MIN_KDF_ITERATIONS, SEALED_CHUNK_BYTES } from '../format/limits';
+import { RowReader } from '../read/columns';
+import { ProblemLog } from '../read/problems';
+import { KDF_ITERATIONS } from '../seal/seal';
+import { ChunkSealer } from '../seal/stream-seal';
+import { redactSecrets } from './redact';
 
 /**
- * Writes ff2api_backup files, format 2.0 (docs/backup-format.md). Pure: tables in, bytes out;
- * handing the bytes to the browser is the caller's business.
+ * Writes ff2api_backup files, format 2.1 (docs/backup-format.md), from any database — the live
+ * one, a snapshot, a scratch copy — one row at a time: rows are read in id order, each turned
+ * into its canonical text once, which is both the file's line for that row and what the
+ * checksum hashes. The file is assembled as a Blob of ≈ 4 MB parts (the browser keeps large
+ * Blobs out of the page's memory), with `backup_info` — which holds the checksum, known only at
+ * the end — placed first. Every row is checked by the reader's own rules as it is written, so
+ * the writer never produces a file the reader refuses.
  */
 
-export interface BackupInput {
-  tables: DataTables;
-  /** This browser's audit trail; written for the record, never restored. */
-  activity: readonly ActivityRow[];
+export interface BackupWriteOptions {
   /** ISO 8601 UTC. */
   createdAt: string;
   trigger: 'manual' | 'emergency' | 'pre-restore' | (string & {});
@@ -26,15 +34,19 @@ export interface BackupInput {
   /** Required when secrets is 'encrypted'. */
   passphrase?: string;
   onProgress?: (fraction: number) => void;
+  /** Compress (`.json.gz`) when the database is larger than this many bytes (default GZIP_ABOVE_BYTES). */
+  gzipAboveBytes?: number;
   /** Tests only: fewer PBKDF2 iterations (still ≥ 100,000, what readers accept). */
   kdfIterationsForTests?: number;
 }
 
-export interface BuiltBackup {
-  bytes: Uint8Array;
+export interface WrittenBackup {
+  blob: Blob;
   counts: Record<DataTable, number>;
   /** SHA-256 hex of the canonical data sections, as written in backup_info. */
   checksum: string;
+  /** True when the file is gzip (name it `.json.gz`). */
+  isGzip: boolean;
 }
 
 /** The clear header of every file we write. */
@@ -50,76 +62,195 @@ export interface BackupInfo {
   secrets: SecretsMode;
 }
 
-/** Builds a complete backup file: every row of every table, checksummed, optionally sealed. */
-export async function buildBackupFile(input: BackupInput): Promise<BuiltBackup> {
-  const progress = input.onProgress ?? (() => {});
-  if (input.secrets === 'encrypted' && !input.passphrase) throw new Error('An encrypted backup needs a passphrase');
-  const tables = input.secrets === 'omitted' ? withoutSecrets(input.tables) : input.tables;
-  const counts = countTables(tables);
+/** Raised when a row breaks the format's rules (the database holds something no file may carry). */
+export class UnwritableRowError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnwritableRowError';
+  }
+}
 
-  // The canonical text is the file's data part, so each row is stringified exactly once.
-  const canonicalBytes = encodeUtf8(canonicalText(tables));
-  progress(0.5);
-  const checksum = await sha256Hex(canonicalBytes);
-  progress(0.75);
+const PART_CHARS = 4 * 1024 * 1024;
+const encoder = new TextEncoder();
 
+/** Builds a complete backup file of `db`: every row of every table, checksummed, optionally sealed. */
+export async function writeBackupFile(db: Database, activity: readonly ActivityRow[], options: BackupWriteOptions): Promise<WrittenBackup> {
+  if (options.secrets === 'encrypted' && !options.passphrase) throw new Error('An encrypted backup needs a passphrase');
+  const progress = options.onProgress ?? (() => {});
+  const counts = countRows(db);
+  const totalRows = Math.max(1, DATA_TABLES.reduce((sum, t) => sum + counts[t], 0));
+  const isGzip = options.secrets !== 'encrypted' && databaseBytes(db) > (options.gzipAboveBytes ?? GZIP_ABOVE_BYTES);
+  const sink = options.secrets === 'encrypted'
+    ? await SealedSink.create(options.passphrase ?? '', Math.max(MIN_KDF_ITERATIONS, options.kdfIterationsForTests ?? KDF_ITERATIONS))
+    : new PlainSink(isGzip);
+
+  const hasher = await CanonicalHasher.create();
+  const checker = new RowReader(new ProblemLog());
+  let written = 0;
+  await sink.write('{');
+  for (const [position, table] of DATA_TABLES.entries()) {
+    hasher.startSection(table);
+    await sink.write(`${position === 0 ? '' : ',\n'}${JSON.stringify(table)}:[`);
+    let isFirst = true;
+    const pending: string[] = [];
+    forEachCanonicalRow(db, table, (text, row) => {
+      if (checker.read(table, row, written) === null) throw new UnwritableRowError(describeUnwritable(table, row));
+      hasher.addRow(text);
+      pending.push(isFirst ? `\n${text}` : `,\n${text}`);
+      isFirst = false;
+      if (++written % 5000 === 0) progress((0.95 * written) / totalRows);
+    }, options.secrets === 'omitted' && table === 'brokerage_configurations' ? redactSecrets : undefined);
+    await sink.write(pending.join(''));
+    await sink.write(isFirst ? ']' : '\n]');
+  }
+  await sink.write(`,\n${JSON.stringify(ACTIVITY_SECTION)}:[${serializeActivity(activity)}]}`);
+  const checksum = await hasher.finish();
   const info: BackupInfo = {
-    format: FORMAT_NAME,
-    version: FORMAT_VERSION,
-    app_version: input.appVersion,
-    created_at: input.createdAt,
-    trigger: input.trigger,
-    schema_version: input.schemaVersion,
-    counts,
-    checksum: { algorithm: 'SHA-256', value: checksum },
-    secrets: input.secrets,
+    format: FORMAT_NAME, version: FORMAT_VERSION, app_version: options.appVersion, created_at: options.createdAt, trigger: options.trigger,
+    schema_version: options.schemaVersion, counts, checksum: { algorithm: 'SHA-256', value: checksum }, secrets: options.secrets,
   };
-  const activityPart = serializeActivity(input.activity);
-  const inner = canonicalBytes.subarray(1, canonicalBytes.length - 1);
-
-  let bytes: Uint8Array;
-  if (input.secrets === 'encrypted') {
-    const plaintext = concatBytes([encodeUtf8('{'), inner, encodeUtf8(`,\n${activityPart}}`)]);
-    const iterations = Math.max(MIN_KDF_ITERATIONS, input.kdfIterationsForTests ?? KDF_ITERATIONS);
-    const sealed = await sealData(plaintext, input.passphrase ?? '', encodeUtf8(canonicalJson(info) ?? ''), iterations);
-    bytes = encodeUtf8(`{"backup_info":${JSON.stringify(info)},\n${JSON.stringify(ENCRYPTED_SECTION)}:${JSON.stringify(sealed)}}\n`);
-  } else {
-    bytes = concatBytes([encodeUtf8(`{"backup_info":${JSON.stringify(info)},\n`), inner, encodeUtf8(`,\n${activityPart}}\n`)]);
-  }
+  const blob = await sink.finish(info);
   progress(1);
-  return { bytes, counts, checksum };
+  return { blob, counts, checksum, isGzip };
 }
 
-/** Rows per table. */
-function countTables(tables: DataTables): Record<DataTable, number> {
-  const counts = {} as Record<DataTable, number>;
-  for (const table of DATA_TABLES) counts[table] = tables[table].length;
-  return counts;
+/** Where the data part goes: the file itself (plain or gzip) or the sealed chunks. */
+interface DataSink {
+  write(text: string): Promise<void>;
+  finish(info: BackupInfo): Promise<Blob>;
 }
 
-/**
- * The tables with API keys and bearer tokens removed. Every configuration in such a file needs
- * credentials after a restore, and says so itself (needs_credentials = 1), so the file's
- * checksum covers exactly what a restore will store.
- */
-function withoutSecrets(tables: DataTables): DataTables {
-  return { ...tables, brokerage_configurations: tables.brokerage_configurations.map(redactConfiguration) };
-}
+/** A plain (or gzip) file: `backup_info` first, then the data part as written. */
+class PlainSink implements DataSink {
+  private readonly parts = new PartBuffer();
+  constructor(private readonly isGzip: boolean) {}
 
-/** One configuration without secrets (the base URL stays). */
-function redactConfiguration(row: ConfigurationRow): ConfigurationRow {
-  const credentials: unknown = JSON.parse(row.api_credentials);
-  const kept: Record<string, unknown> = {};
-  if (credentials !== null && typeof credentials === 'object' && !Array.isArray(credentials)) {
-    for (const [key, value] of Object.entries(credentials)) {
-      if (!(SECRET_CREDENTIAL_KEYS as readonly string[]).includes(key)) kept[key] = value;
-    }
+  async write(text: string): Promise<void> {
+    this.parts.add(text);
   }
-  return { ...row, api_credentials: JSON.stringify(kept), bearer_token: null, needs_credentials: 1 };
+
+  async finish(info: BackupInfo): Promise<Blob> {
+    const body = this.parts.finish();
+    // The data part started with "{": the header goes in front of its first section.
+    const head = new Blob([`{"backup_info":${JSON.stringify(info)},\n`]);
+    const file = new Blob([head, body.slice(1), '\n'], { type: 'application/json' });
+    if (file.size > MAX_BACKUP_BYTES && !this.isGzip) throw new UnwritableRowError('The backup would be larger than the 4 GB a backup file may hold.');
+    if (!this.isGzip) return file;
+    const compressed = file.stream().pipeThrough(new CompressionStream('gzip'));
+    return new Response(compressed).blob();
+  }
 }
 
-/** `"activity_log":[…]`, keys in the table's column order. */
+/** An encrypted file: the data part gzip'd, cut into chunks, each sealed (seal/stream-seal.ts). */
+class SealedSink implements DataSink {
+  private readonly lines = new PartBuffer();
+  private readonly gzip = new CompressionStream('gzip');
+  private readonly writer = this.gzip.writable.getWriter();
+  private readonly collected: Promise<Uint8Array<ArrayBuffer>[]>;
+  private isFirstChunk = true;
+
+  private constructor(private readonly sealer: ChunkSealer) {
+    this.collected = this.collectAndSeal();
+  }
+
+  static async create(passphrase: string, iterations: number): Promise<SealedSink> {
+    return new SealedSink(await ChunkSealer.create(passphrase, iterations));
+  }
+
+  async write(text: string): Promise<void> {
+    await this.writer.write(encodeUtf8(text));
+  }
+
+  async finish(info: BackupInfo): Promise<Blob> {
+    this.header = encodeUtf8(canonicalJson(info) ?? '');
+    await this.writer.close();
+    const [last] = await this.collected;
+    await this.addChunk(await this.sealer.seal(last ?? new Uint8Array(0), true, this.header));
+    const parameters = { kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: this.sealer.parameters.iterations, salt: this.sealer.parameters.salt }, cipher: { name: 'AES-GCM', iv: this.sealer.parameters.iv }, compression: 'gzip', chunk_bytes: SEALED_CHUNK_BYTES };
+    const head = `{"backup_info":${JSON.stringify(info)},\n${JSON.stringify(ENCRYPTED_SECTION)}:${JSON.stringify(parameters)},\n${JSON.stringify(SEALED_CHUNKS_SECTION)}:[`;
+    return new Blob([head, this.lines.finish(), '\n]}\n'], { type: 'application/json' });
+  }
+
+  private header: Uint8Array<ArrayBuffer> | null = null;
+
+  /** Seals every full chunk of compressed data; returns the last, partial one (sealed by finish). */
+  private async collectAndSeal(): Promise<Uint8Array<ArrayBuffer>[]> {
+    const reader = this.gzip.readable.getReader();
+    let piece = new Uint8Array(SEALED_CHUNK_BYTES);
+    let filled = 0;
+    let held: Uint8Array<ArrayBuffer> | null = null;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      let offset = 0;
+      while (offset < value.length) {
+        const take = Math.min(SEALED_CHUNK_BYTES - filled, value.length - offset);
+        piece.set(value.subarray(offset, offset + take), filled);
+        filled += take;
+        offset += take;
+        if (filled === SEALED_CHUNK_BYTES) {
+          // One behind: a full chunk may still turn out to be the last.
+          if (held) await this.addChunk(await this.sealer.seal(held, false, null));
+          held = piece;
+          piece = new Uint8Array(SEALED_CHUNK_BYTES);
+          filled = 0;
+        }
+      }
+    }
+    if (filled === 0 && held) return [held];
+    if (held) await this.addChunk(await this.sealer.seal(held, false, null));
+    return [piece.subarray(0, filled)];
+  }
+
+  private async addChunk(base64: string): Promise<void> {
+    this.lines.add(`${this.isFirstChunk ? '\n' : ',\n'}${JSON.stringify(base64)}`);
+    this.isFirstChunk = false;
+  }
+}
+
+/** Text gathered into ≈ 4 MB Blob parts (encoded with encodeInto into one reused buffer: a Blob copies its bytes). */
+class PartBuffer {
+  private pending: string[] = [];
+  private chars = 0;
+  private readonly parts: Blob[] = [];
+  private scratch = new Uint8Array(PART_CHARS * 3);
+
+  add(text: string): void {
+    this.pending.push(text);
+    this.chars += text.length;
+    if (this.chars >= PART_CHARS) this.flush();
+  }
+
+  finish(): Blob {
+    this.flush();
+    return new Blob(this.parts);
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    const text = this.pending.join('');
+    if (text.length * 3 > this.scratch.length) this.scratch = new Uint8Array(text.length * 3);
+    const { written } = encoder.encodeInto(text, this.scratch);
+    this.parts.push(new Blob([this.scratch.subarray(0, written)]));
+    this.pending = [];
+    this.chars = 0;
+  }
+}
+
+/** The database's size in bytes (page count × page size). */
+function databaseBytes(db: Database): number {
+  const pages = Number(db.exec('PRAGMA page_count')[0]?.values[0]?.[0] ?? 0);
+  const size = Number(db.exec('PRAGMA page_size')[0]?.values[0]?.[0] ?? 4096);
+  return pages * size;
+}
+
+/** The activity entries, one per line, keys in the table's column order. */
 function serializeActivity(rows: readonly ActivityRow[]): string {
-  const entries = rows.map((row) => ({ id: row.id, at: row.at, kind: row.kind, summary: row.summary, details: row.details ?? null }));
-  return `${JSON.stringify(ACTIVITY_SECTION)}:${JSON.stringify(entries)}`;
+  if (rows.length === 0) return '';
+  const lines = rows.map((row) => JSON.stringify({ id: row.id, at: row.at, kind: row.kind, summary: row.summary, details: row.details ?? null }));
+  return `\n${lines.join(',\n')}\n`;
+}
+
+function describeUnwritable(table: DataTable, row: object): string {
+  return `The backup could not be written: the ${table} row with id ${String((row as { id?: unknown }).id)} holds a value no backup file may carry. Nothing was changed.`;
 }

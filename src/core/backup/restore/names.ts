@@ -1,0 +1,216 @@
+import { DATA_TABLES, type DataTable } from '../../db/schema';
+import type { Database } from '../../db/sql-types';
+import type { RestoreMode, TableChange } from './changes';
+
+/**
+ * What a restore will do, in the names a user knows (DESIGN.md: the preview names, per table,
+ * what it removes, changes and adds, matched by name — never by id, which two browsers assign
+ * independently). Rows are matched by their natural key: brokerage by name; configuration by
+ * brokerage + name; upload by brokerage + file + time + session; processing errors and
+ * configuration changes by all they hold and the key of their upload or configuration. A key
+ * that occurs k times is matched occurrence by occurrence (in id order), so two genuine uploads
+ * of one file at one time stay two. Runs as SQL over the live database attached as `live`
+ * (main = the file's database), in temp tables that are dropped again.
+ */
+
+/** Names shown per kind of change. */
+export const NAMES_SHOWN = 10;
+
+/** One row as the preview names it. */
+export interface NamedRow {
+  name: string;
+  /** The brokerage of a configuration or upload. */
+  brokerage?: string;
+  /** An upload's time (ISO UTC). */
+  at?: string;
+  /** For a removed brokerage: how many configurations go with it. */
+  configurations?: number;
+}
+
+export interface NamedKind {
+  count: number;
+  /** The first NAMES_SHOWN, in name order. */
+  names: NamedRow[];
+}
+
+export interface TableNames {
+  add: NamedKind;
+  change: NamedKind;
+  remove: NamedKind;
+  unchanged: number;
+}
+
+/** A configuration both here and in the file, and which copy a merge keeps. */
+export interface MergeConflict {
+  name: string;
+  brokerage: string;
+  winner: 'file' | 'here';
+  fileUpdatedAt: string;
+  hereUpdatedAt: string;
+}
+
+export interface RestoreNames {
+  tables: Record<DataTable, TableNames>;
+  /** Merge only: configurations present on both sides with different content (first NAMES_SHOWN). */
+  conflicts: MergeConflict[];
+  conflictCount: number;
+}
+
+interface KeySpec {
+  /** SQL of the natural key columns over alias t. */
+  key: string[];
+  /** Other columns compared to tell "changed" from "unchanged" (none: rows are only added or removed). */
+  compared: string[];
+  /** SQL of the name shown, brokerage, time. */
+  name: string;
+  brokerage?: string;
+  at?: string;
+}
+
+// Errors and changes point at their upload or configuration by id; their key uses the parent's natural key instead.
+const UPLOAD_OF = (db: string) => `(SELECT json_array(u.brokerage_name, u.filename, u.upload_timestamp, u.session_id) FROM ${db}.upload_history u WHERE u.id = t.upload_history_id)`;
+const CONFIGURATION_OF = (db: string) => `(SELECT json_array(c.brokerage_name, c.configuration_name) FROM ${db}.brokerage_configurations c WHERE c.id = t.configuration_id)`;
+
+const SPECS: Record<DataTable, (db: string) => KeySpec> = {
+  brokerages: () => ({ key: ['t.name'], compared: ['t.is_active'], name: 't.name' }),
+  brokerage_configurations: () => ({
+    key: ['t.brokerage_name', 't.configuration_name'],
+    compared: ['t.field_mappings', 't.api_credentials', 't.auth_type', 't.bearer_token', 't.file_headers', 't.description', 't.is_active', 't.needs_credentials', 't.version', 't.updated_at'],
+    name: 't.configuration_name', brokerage: 't.brokerage_name',
+  }),
+  upload_history: () => ({
+    key: ['t.brokerage_name', 't.filename', 't.upload_timestamp', 't.session_id'],
+    compared: ['t.configuration_name', 't.total_records', 't.successful_records', 't.failed_records', 't.error_log', 't.processing_time_seconds', 't.file_headers', 't.timestamp_unknown'],
+    name: 't.filename', brokerage: 't.brokerage_name', at: 't.upload_timestamp',
+  }),
+  processing_errors: (db) => ({
+    key: [UPLOAD_OF(db), 't.row_number', 't.field_name', 't.error_type', 't.error_message', 't.suggested_fix', 't.original_value', 't.expected_format', 't.created_at'],
+    compared: [], name: "coalesce(t.field_name, '') || ' (row ' || coalesce(t.row_number, '?') || ')'",
+  }),
+  configuration_changes: (db) => ({
+    key: [CONFIGURATION_OF(db), 't.change_type', 't.change_description', 't.old_value', 't.new_value', 't.changed_by', 't.changed_at'],
+    compared: [], name: "t.change_type || coalesce(': ' || t.change_description, '')",
+  }),
+};
+
+/** Names what replacing `live` by the file (main) and merging the file into it would do. */
+export function nameChanges(fileDb: Database): Record<RestoreMode, RestoreNames> {
+  const replace = {} as Record<DataTable, TableNames>;
+  const merge = {} as Record<DataTable, TableNames>;
+  for (const table of DATA_TABLES) {
+    if (count(fileDb, `SELECT COUNT(*) FROM (SELECT 1 FROM live.${table} LIMIT 1)`) === 0) {
+      // Nothing here (a fresh browser, the morning restore): everything is added; no keys needed.
+      const added = firstNames(fileDb, table);
+      replace[table] = { add: added, remove: none(), change: none(), unchanged: 0 };
+      merge[table] = { add: added, remove: none(), change: none(), unchanged: 0 };
+      continue;
+    }
+    keyTable(fileDb, table, 'main', 'file_keys');
+    keyTable(fileDb, table, 'live', 'live_keys');
+    try {
+      const added = named(fileDb, 'file_keys', 'live_keys', 'missing');
+      const removed = named(fileDb, 'live_keys', 'file_keys', 'missing');
+      const changed = named(fileDb, 'file_keys', 'live_keys', 'different');
+      const both = count(fileDb, 'SELECT COUNT(*) FROM temp.file_keys f JOIN temp.live_keys l ON f.k = l.k');
+      const live = count(fileDb, 'SELECT COUNT(*) FROM temp.live_keys');
+      if (table === 'brokerages') decorateRemovedBrokerages(fileDb, removed);
+      replace[table] = { add: added, remove: removed, change: changed, unchanged: both - changed.count };
+      merge[table] = { add: added, remove: none(), change: none(), unchanged: live };
+    } finally {
+      fileDb.exec('DROP TABLE IF EXISTS temp.file_keys; DROP TABLE IF EXISTS temp.live_keys');
+    }
+  }
+  const conflicts = mergeConflicts(fileDb);
+  const winners = conflicts.filter((c) => c.winner === 'file');
+  const configurationsChanged: NamedKind = { count: count(fileDb, CONFLICT_COUNT_SQL), names: winners.slice(0, NAMES_SHOWN).map((c) => ({ name: c.name, brokerage: c.brokerage })) };
+  const liveConfigurations = merge.brokerage_configurations.unchanged;
+  merge.brokerage_configurations = { ...merge.brokerage_configurations, change: configurationsChanged, unchanged: liveConfigurations - configurationsChanged.count };
+  return {
+    replace: { tables: replace, conflicts: [], conflictCount: 0 },
+    merge: { tables: merge, conflicts: conflicts.slice(0, NAMES_SHOWN), conflictCount: count(fileDb, CONFLICT_ALL_SQL) },
+  };
+}
+
+/** The per-table counts of a names preview. */
+export function countsOf(names: RestoreNames): Record<DataTable, TableChange> {
+  const counts = {} as Record<DataTable, TableChange>;
+  for (const table of DATA_TABLES) {
+    const t = names.tables[table];
+    counts[table] = { add: t.add.count, update: t.change.count, remove: t.remove.count, unchanged: t.unchanged };
+  }
+  return counts;
+}
+
+/** temp.<target>(k, occurrence-qualified key; v, compared values; name, brokerage, at; id). */
+export function keyTable(db: Database, table: DataTable, schema: string, target: string): void {
+  const spec = SPECS[table](schema);
+  const key = `json_array(${spec.key.join(', ')})`;
+  const value = spec.compared.length > 0 ? `json_array(${spec.compared.join(', ')})` : "''";
+  db.exec(`
+    CREATE TEMP TABLE ${target} AS
+    SELECT json_array(key, ROW_NUMBER() OVER (PARTITION BY key ORDER BY id)) AS k, v, name, brokerage, at, id FROM (
+      SELECT ${key} AS key, ${value} AS v, ${spec.name} AS name, ${spec.brokerage ?? 'NULL'} AS brokerage, ${spec.at ?? 'NULL'} AS at, t.id AS id
+      FROM ${schema}.${table} t
+    );
+    CREATE INDEX temp.${target}_k ON ${target} (k);
+  `);
+}
+
+/** Rows of `from` missing in `other`, or present with different values. */
+function named(db: Database, from: string, other: string, kind: 'missing' | 'different'): NamedKind {
+  const where = kind === 'missing'
+    ? `NOT EXISTS (SELECT 1 FROM temp.${other} o WHERE o.k = f.k)`
+    : `EXISTS (SELECT 1 FROM temp.${other} o WHERE o.k = f.k AND o.v IS NOT f.v)`;
+  const total = count(db, `SELECT COUNT(*) FROM temp.${from} f WHERE ${where}`);
+  if (total === 0) return none();
+  const rows = db.exec(`SELECT name, brokerage, at FROM temp.${from} f WHERE ${where} ORDER BY name, brokerage, at LIMIT ${NAMES_SHOWN}`)[0]?.values ?? [];
+  return { count: total, names: rows.map(([name, brokerage, at]) => withOptional({ name: String(name) }, brokerage, at)) };
+}
+
+/** Every row of the file's table, as added: the count and the first names. */
+function firstNames(db: Database, table: DataTable): NamedKind {
+  const total = count(db, `SELECT COUNT(*) FROM main.${table}`);
+  if (total === 0) return none();
+  const spec = SPECS[table]('main');
+  const rows = db.exec(`SELECT ${spec.name} AS name, ${spec.brokerage ?? 'NULL'}, ${spec.at ?? 'NULL'} FROM main.${table} t ORDER BY 1, 2, 3 LIMIT ${NAMES_SHOWN}`)[0]?.values ?? [];
+  return { count: total, names: rows.map(([name, brokerage, at]) => withOptional({ name: String(name) }, brokerage, at)) };
+}
+
+/** A removed brokerage takes its configurations with it: say how many. */
+function decorateRemovedBrokerages(db: Database, removed: NamedKind): void {
+  for (const row of removed.names) {
+    row.configurations = count(db, 'SELECT COUNT(*) FROM live.brokerage_configurations WHERE brokerage_name = ?', [row.name]);
+  }
+}
+
+const CONFLICT_JOIN = `
+  FROM main.brokerage_configurations f JOIN live.brokerage_configurations h
+    ON h.brokerage_name = f.brokerage_name AND h.configuration_name = f.configuration_name`;
+const DIFFERENT = `json_array(f.field_mappings, f.api_credentials, f.auth_type, f.bearer_token, f.file_headers, f.description, f.is_active, f.needs_credentials, f.version, f.updated_at)
+  IS NOT json_array(h.field_mappings, h.api_credentials, h.auth_type, h.bearer_token, h.file_headers, h.description, h.is_active, h.needs_credentials, h.version, h.updated_at)`;
+/** The merge's rule: the later `updated_at` wins, a tie keeps this browser's copy. */
+export const FILE_WINS_SQL = 'julianday(f.updated_at) > julianday(h.updated_at)';
+const CONFLICT_ALL_SQL = `SELECT COUNT(*) ${CONFLICT_JOIN} WHERE ${DIFFERENT}`;
+const CONFLICT_COUNT_SQL = `SELECT COUNT(*) ${CONFLICT_JOIN} WHERE ${DIFFERENT} AND ${FILE_WINS_SQL}`;
+
+function mergeConflicts(db: Database): MergeConflict[] {
+  const rows = db.exec(`SELECT f.configuration_name, f.brokerage_name, ${FILE_WINS_SQL}, f.updated_at, h.updated_at ${CONFLICT_JOIN} WHERE ${DIFFERENT}
+    ORDER BY ${FILE_WINS_SQL} DESC, f.configuration_name, f.brokerage_name LIMIT ${NAMES_SHOWN}`)[0]?.values ?? [];
+  return rows.map(([name, brokerage, fileWins, fileAt, hereAt]) => ({
+    name: String(name), brokerage: String(brokerage), winner: fileWins ? 'file' : 'here', fileUpdatedAt: String(fileAt), hereUpdatedAt: String(hereAt),
+  }));
+}
+
+function withOptional(row: NamedRow, brokerage: unknown, at: unknown): NamedRow {
+  if (typeof brokerage === 'string') row.brokerage = brokerage;
+  if (typeof at === 'string') row.at = at;
+  return row;
+}
+
+function count(db: Database, sql: string, params: (string | number)[] = []): number {
+  return Number(db.exec(sql, params)[0]?.values[0]?.[0] ?? 0);
+}
+
+function none(): NamedKind {
+  return { count: 0, names: [] };
+}

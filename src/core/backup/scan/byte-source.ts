@@ -1,0 +1,123 @@
+import { MAX_BACKUP_BYTES } from '../format/limits';
+
+/**
+ * A backup's bytes as a stream of chunks, from a File/Blob or bytes already in memory, gunzipped
+ * on the way when the file is gzip (`.json.gz`, format 2.1 above a size). Nothing is read whole:
+ * a Blob is read with `stream()` (or, where a runtime lacks it, in slices).
+ */
+
+export type BackupContents = Blob | Uint8Array;
+
+export type SourceKind = 'json' | 'gzip' | 'zip' | 'empty';
+
+/** Raised when a stream passes MAX_BACKUP_BYTES of text. */
+export class TooBigError extends Error {
+  constructor(readonly limit: number) {
+    super(`more than ${limit} bytes of JSON text`);
+    this.name = 'TooBigError';
+  }
+}
+
+/** Raised when gzip data is damaged. */
+export class CorruptGzipError extends Error {
+  constructor(cause: unknown) {
+    super(`gzip data is damaged: ${String(cause)}`);
+    this.name = 'CorruptGzipError';
+  }
+}
+
+const SLICE_BYTES = 4 * 1024 * 1024;
+
+/** What the first bytes say the file is. */
+export async function sniffSource(contents: BackupContents): Promise<SourceKind> {
+  const head = contents instanceof Uint8Array ? contents.subarray(0, 4) : new Uint8Array(await contents.slice(0, 4).arrayBuffer());
+  if (head.length === 0) return 'empty';
+  if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'zip';
+  return 'json';
+}
+
+/** The size of the contents in bytes (for a gzip file: compressed). */
+export function sizeOf(contents: BackupContents): number {
+  return contents instanceof Uint8Array ? contents.byteLength : contents.size;
+}
+
+/** The JSON text's bytes, chunk by chunk; `onBytes` hears the compressed bytes read so far (progress). */
+export async function* readJsonChunks(contents: BackupContents, onBytes: (read: number) => void = () => {}, maxBytes = MAX_BACKUP_BYTES): AsyncGenerator<Uint8Array> {
+  const kind = await sniffSource(contents);
+  let read = 0;
+  const raw = rawChunks(contents);
+  const counted = (async function* () {
+    for await (const chunk of raw) {
+      read += chunk.byteLength;
+      onBytes(read);
+      yield chunk;
+    }
+  })();
+  const text = kind === 'gzip' ? gunzipChunks(counted) : counted;
+  let total = 0;
+  for await (const chunk of text) {
+    total += chunk.byteLength;
+    if (total > maxBytes) throw new TooBigError(maxBytes);
+    yield chunk;
+  }
+}
+
+async function* rawChunks(contents: BackupContents): AsyncGenerator<Uint8Array> {
+  if (contents instanceof Uint8Array) {
+    for (let start = 0; start < contents.length; start += SLICE_BYTES) yield contents.subarray(start, start + SLICE_BYTES);
+    return;
+  }
+  if (typeof contents.stream === 'function') {
+    const reader = contents.stream().getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        yield value;
+      }
+    } finally {
+      reader.releaseLock();
+    }
+  }
+  // jsdom's Blob has no stream(): read it in slices.
+  for (let start = 0; start < contents.size; start += SLICE_BYTES) {
+    yield new Uint8Array(await contents.slice(start, start + SLICE_BYTES).arrayBuffer());
+  }
+}
+
+/** Gunzips a stream of chunks with the platform's DecompressionStream. */
+async function* gunzipChunks(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const inflate = new DecompressionStream('gzip');
+  const writer = inflate.writable.getWriter();
+  let sourceError: unknown = null;
+  const pump = (async () => {
+    try {
+      for await (const chunk of chunks) {
+        await writer.ready;
+        await writer.write(chunk as Uint8Array<ArrayBuffer>);
+      }
+      await writer.close();
+    } catch (error) {
+      sourceError ??= error;
+      await writer.abort(error).catch(() => undefined);
+    }
+  })();
+  const reader = inflate.readable.getReader();
+  try {
+    for (;;) {
+      let next: ReadableStreamReadResult<Uint8Array>;
+      try {
+        next = await reader.read();
+      } catch (error) {
+        await pump;
+        throw sourceError ?? new CorruptGzipError(error);
+      }
+      if (next.done) break;
+      yield next.value;
+    }
+    await pump;
+  } finally {
+    reader.releaseLock();
+  }
+}

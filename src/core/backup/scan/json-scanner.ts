@@ -1,0 +1,263 @@
+import { MAX_VALUE_BYTES } from '../format/limits';
+
+/**
+ * Streams a JSON object's top level without ever holding the whole text: for each top-level key
+ * it reports either the value's bytes or, for an array, each element's bytes in turn. Only the
+ * structure is followed here (strings skipped with indexOf, brackets counted); every value is
+ * then parsed by JSON.parse, which checks it fully. A newline is never part of a JSON string, so
+ * any layout is read — one row per line (format 2.1), everything on one line (2.0), pretty-printed.
+ * Views handed out stay valid until the consumer asks for the next event.
+ */
+
+export type ScanEvent =
+  | { kind: 'value'; key: string; bytes: Uint8Array; offset: number }
+  | { kind: 'array-start'; key: string; offset: number }
+  | { kind: 'element'; key: string; index: number; bytes: Uint8Array; offset: number }
+  | { kind: 'array-end'; key: string; count: number };
+
+/** Why the text is not one JSON object; `offset` counts bytes from the start. */
+export class ScanError extends Error {
+  constructor(
+    readonly code: 'truncated-json' | 'not-json' | 'not-object' | 'empty-file' | 'value-too-big',
+    readonly offset: number,
+    readonly line: number,
+    detail: string,
+  ) {
+    super(detail);
+    this.name = 'ScanError';
+  }
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const isSpace = (b: number | undefined) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Scans the top-level object of a byte stream; `skip(key)` values are followed but not handed out. */
+export async function* scanTopLevel(chunks: AsyncIterable<Uint8Array>, skip: (key: string) => boolean = () => false): AsyncGenerator<ScanEvent> {
+  const input = new ByteWindow(chunks[Symbol.asyncIterator]());
+  await input.skipByteOrderMark();
+  if (!(await input.skipSpace())) throw input.error('empty-file', 'no JSON text');
+  if (input.peek() !== 0x7b) throw input.error('not-object', 'the top level is not an object');
+  input.advance(1);
+  if (!(await input.skipSpace())) throw input.error('truncated-json', 'ends inside the top-level object');
+  if (input.peek() === 0x7d) {
+    input.advance(1);
+    await expectEnd(input);
+    return;
+  }
+  for (;;) {
+    const key = await readKey(input);
+    const skipped = skip(key);
+    if (!(await input.skipSpace())) throw input.error('truncated-json', `ends after the key "${key}"`);
+    if (input.peek() === 0x5b) {
+      const offset = input.offset;
+      input.advance(1);
+      yield { kind: 'array-start', key, offset };
+      let count = 0;
+      if (!(await input.skipSpace())) throw input.error('truncated-json', `ends inside "${key}"`);
+      if (input.peek() === 0x5d) input.advance(1);
+      else {
+        for (;;) {
+          const start = input.offset;
+          const bytes = await readValue(input);
+          if (!skipped) yield { kind: 'element', key, index: count, bytes, offset: start };
+          count++;
+          if (!(await input.skipSpace())) throw input.error('truncated-json', `ends inside "${key}"`);
+          const next = input.peek();
+          input.advance(1);
+          if (next === 0x5d) break;
+          if (next !== 0x2c) throw input.error('not-json', `expected , or ] after row ${count} of "${key}"`, -1);
+          if (!(await input.skipSpace())) throw input.error('truncated-json', `ends inside "${key}"`);
+        }
+      }
+      yield { kind: 'array-end', key, count };
+    } else {
+      const offset = input.offset;
+      const bytes = await readValue(input);
+      if (!skipped) yield { kind: 'value', key, bytes, offset };
+    }
+    if (!(await input.skipSpace())) throw input.error('truncated-json', 'ends before the top-level object closes');
+    const next = input.peek();
+    input.advance(1);
+    if (next === 0x7d) break;
+    if (next !== 0x2c) throw input.error('not-json', 'expected , or } between top-level sections', -1);
+    if (!(await input.skipSpace())) throw input.error('truncated-json', 'ends before the top-level object closes');
+  }
+  await expectEnd(input);
+}
+
+/** Decodes a value's bytes (strict UTF-8) and parses it; throws ScanError-free errors the caller locates. */
+export function parseJsonValue(bytes: Uint8Array): unknown {
+  return JSON.parse(decoder.decode(bytes));
+}
+
+async function expectEnd(input: ByteWindow): Promise<void> {
+  if (await input.skipSpace()) throw input.error('not-json', 'something follows the end of the top-level object');
+}
+
+async function readKey(input: ByteWindow): Promise<string> {
+  if (input.peek() !== QUOTE) throw input.error('not-json', 'expected a quoted key');
+  const bytes = await readValue(input);
+  const key = JSON.parse(decoder.decode(bytes)) as string;
+  if (!(await input.skipSpace())) throw input.error('truncated-json', `ends after the key "${key}"`);
+  if (input.peek() !== 0x3a) throw input.error('not-json', `expected : after the key "${key}"`);
+  input.advance(1);
+  return key;
+}
+
+/** The bytes of one complete JSON value starting at the window's position. */
+async function readValue(input: ByteWindow): Promise<Uint8Array> {
+  const first = input.peek();
+  const isContainer = first === 0x7b || first === 0x5b;
+  const isString = first === QUOTE;
+  let resumeAt = isString ? 1 : 0;
+  let depth = 0;
+  for (;;) {
+    const view = input.view();
+    if (isContainer) {
+      const end = scanContainer(view, resumeAt, depth);
+      if (typeof end === 'number') return input.take(end);
+      ({ resumeAt, depth } = end);
+    } else {
+      const end = isString ? scanString(view, resumeAt) : scanBare(view, resumeAt);
+      if (end >= 0) return input.take(end);
+      // Resume one byte back: a string's closing quote is judged by the backslashes before it.
+      resumeAt = Math.max(isString ? 1 : 0, view.length - 1);
+    }
+    if (view.length > MAX_VALUE_BYTES) throw input.error('value-too-big', `a value larger than ${MAX_VALUE_BYTES} bytes`);
+    if (!(await input.more())) throw input.error('truncated-json', 'ends inside a value');
+  }
+}
+
+/** End (exclusive) of a string starting at 0, or -1. */
+function scanString(view: Uint8Array, from: number): number {
+  let i = from;
+  for (;;) {
+    const quote = view.indexOf(QUOTE, i);
+    if (quote < 0) return -1;
+    let slashes = 0;
+    while (view[quote - 1 - slashes] === BACKSLASH) slashes++;
+    if (slashes % 2 === 0) return quote + 1;
+    i = quote + 1;
+  }
+}
+
+/** End of an object or array starting at 0, or where to resume with which depth. */
+function scanContainer(view: Uint8Array, from: number, startDepth: number): number | { resumeAt: number; depth: number } {
+  let depth = startDepth;
+  let i = from;
+  while (i < view.length) {
+    const b = view[i] as number;
+    if (b === QUOTE) {
+      const end = scanString(view.subarray(i), 1);
+      if (end < 0) return { resumeAt: i, depth };
+      i += end;
+      continue;
+    }
+    if (b === 0x7b || b === 0x5b) depth++;
+    else if (b === 0x7d || b === 0x5d) {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+    i++;
+  }
+  return { resumeAt: i, depth };
+}
+
+/** End of a number or literal (true, false, null) starting at `from`, or -1 at the end of data. */
+function scanBare(view: Uint8Array, from: number): number {
+  for (let i = Math.max(from, 0); i < view.length; i++) {
+    const b = view[i];
+    if (b === 0x2c || b === 0x5d || b === 0x7d || isSpace(b)) return i === 0 ? 1 : i;
+  }
+  return -1;
+}
+
+/**
+ * The unread bytes of the stream in one growing buffer (doubling, so a large value costs linear
+ * copying), refilled chunk by chunk, with the absolute offset and the line for messages.
+ */
+class ByteWindow {
+  private buffer = new Uint8Array(1 << 16);
+  private position = 0;
+  private filled = 0;
+  private consumed = 0;
+  private lines = 1;
+  private isDone = false;
+
+  constructor(private readonly source: AsyncIterator<Uint8Array>) {}
+
+  get offset(): number {
+    return this.consumed + this.position;
+  }
+
+  peek(): number | undefined {
+    return this.position < this.filled ? this.buffer[this.position] : undefined;
+  }
+
+  advance(n: number): void {
+    this.position += n;
+  }
+
+  view(): Uint8Array {
+    return this.buffer.subarray(this.position, this.filled);
+  }
+
+  /** Hands out `length` bytes from the position (a view) and moves past them. */
+  take(length: number): Uint8Array {
+    const bytes = this.buffer.subarray(this.position, this.position + length);
+    this.position += length;
+    return bytes;
+  }
+
+  async skipByteOrderMark(): Promise<void> {
+    while (this.filled < 3 && (await this.more()));
+    if (this.buffer[0] === 0xef && this.buffer[1] === 0xbb && this.buffer[2] === 0xbf) this.position = 3;
+  }
+
+  /** Skips white space; false when the stream ended first. */
+  async skipSpace(): Promise<boolean> {
+    for (;;) {
+      while (this.position < this.filled && isSpace(this.buffer[this.position])) this.position++;
+      if (this.position < this.filled) return true;
+      if (!(await this.more())) return false;
+    }
+  }
+
+  /** Appends the next chunk (dropping what was read when that makes room); false at the end. */
+  async more(): Promise<boolean> {
+    if (this.isDone) return false;
+    const { done, value } = await this.source.next();
+    if (done) {
+      this.isDone = true;
+      return false;
+    }
+    const rest = this.filled - this.position;
+    if (this.filled + value.length > this.buffer.length) {
+      this.lines += countNewlines(this.buffer.subarray(0, this.position));
+      const capacity = Math.max(this.buffer.length, (rest + value.length) * 2);
+      const next = capacity === this.buffer.length ? this.buffer : new Uint8Array(capacity);
+      if (next === this.buffer) this.buffer.copyWithin(0, this.position, this.filled);
+      else next.set(this.buffer.subarray(this.position, this.filled), 0);
+      this.buffer = next;
+      this.consumed += this.position;
+      this.position = 0;
+      this.filled = rest;
+    }
+    this.buffer.set(value, this.filled);
+    this.filled += value.length;
+    return true;
+  }
+
+  error(code: ScanError['code'], detail: string, back = 0): ScanError {
+    const line = this.lines + countNewlines(this.buffer.subarray(0, Math.min(this.position, this.filled)));
+    return new ScanError(code, this.offset + back, line, detail);
+  }
+}
+
+function countNewlines(bytes: Uint8Array): number {
+  let count = 0;
+  for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) count++;
+  return count;
+}

@@ -1,0 +1,123 @@
+import { TABLE_COLUMNS, type DataTables } from '../../db/rows';
+import { openDatabase } from '../../db/open';
+import { DATA_TABLES, type DataTable } from '../../db/schema';
+import type { Database, SqlJsStatic, SqlValue, Statement } from '../../db/sql-types';
+import type { FileActivityEntry, RowSink } from '../read/parsed';
+import { ProblemLog } from '../read/problems';
+import { MAX_PROBLEMS_SHOWN } from '../format/limits';
+
+/**
+ * A database of its own that a backup's rows stream into, apart from the live one: the file is
+ * checked by the same database engine that will hold it, so a repeated id or name, or a row
+ * pointing at nothing, becomes a located problem instead of a failure after the preview. The
+ * load runs in one transaction with the secondary indexes built afterwards (PERF.md: ≈ 20 %
+ * faster) and foreign keys checked at the end (sections may come in any order). It becomes the
+ * restored database itself for a replace, so its rows are never copied again.
+ */
+export class ScratchDatabase implements RowSink {
+  readonly problems = new ProblemLog();
+  private readonly statements = new Map<DataTable, Statement>();
+  private readonly values = new Map<DataTable, SqlValue[]>();
+  private activity: Statement | null = null;
+  private indexes: [string, string][] = [];
+  private isOpen = true;
+
+  private constructor(readonly db: Database) {}
+
+  /** A fresh, migrated database with a load transaction open. */
+  static open(SQL: SqlJsStatic): ScratchDatabase {
+    const db = openDatabase(SQL);
+    db.exec('PRAGMA foreign_keys = OFF');
+    const scratch = new ScratchDatabase(db);
+    db.exec('BEGIN');
+    const found = db.exec("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")[0]?.values ?? [];
+    scratch.indexes = found.map(([name, sql]) => [String(name), String(sql)]);
+    for (const [name] of scratch.indexes) db.exec(`DROP INDEX "${name}"`);
+    return scratch;
+  }
+
+  add<T extends DataTable>(table: T, row: DataTables[T][number], index: number): void {
+    const stmt = this.statement(table);
+    const values = this.values.get(table) as SqlValue[];
+    const columns = TABLE_COLUMNS[table] as readonly string[];
+    const record = row as unknown as Record<string, SqlValue>;
+    for (let i = 0; i < columns.length; i++) values[i] = record[columns[i] as string] ?? null;
+    try {
+      stmt.run(values);
+    } catch (error) {
+      const [field, message] = describeRefusal(table, record, error);
+      this.problems.add(table, index, field, message);
+    }
+  }
+
+  addTables(tables: DataTables): void {
+    for (const table of DATA_TABLES) tables[table].forEach((row, index) => this.add(table, row as never, index));
+  }
+
+  addActivity(entry: FileActivityEntry): void {
+    this.activity ??= this.db.prepare('INSERT INTO activity_log (at, kind, summary, details) VALUES (?, ?, ?, ?)');
+    this.activity.run([entry.at, entry.kind, entry.summary, entry.details]);
+  }
+
+  /** Ends the load: indexes built, committed, foreign keys on and checked (problems located). */
+  finish(): void {
+    this.freeStatements();
+    for (const [, sql] of this.indexes) this.db.exec(sql);
+    this.db.exec('COMMIT');
+    this.db.exec('PRAGMA foreign_keys = ON');
+    const dangling = (this.db.exec('PRAGMA foreign_key_check')[0]?.values ?? [])
+      .map(([table, rowid]) => ({ table: String(table), rowid: Number(rowid) }))
+      .sort((a, b) => DATA_TABLES.indexOf(a.table as DataTable) - DATA_TABLES.indexOf(b.table as DataTable) || a.rowid - b.rowid);
+    dangling.forEach(({ table, rowid }, i) => {
+      // The row's place in id order is its place in a file we wrote; worked out for the rows shown.
+      const row = i < MAX_PROBLEMS_SHOWN ? Number(this.db.exec(`SELECT COUNT(*) FROM ${table} WHERE id < ?`, [rowid])[0]?.values[0]?.[0] ?? 0) : undefined;
+      this.problems.add(table, row, ...describeDanglingLink(this.db, table, rowid));
+    });
+  }
+
+  /** Closes the database (after a refusal, or when it is no longer needed). */
+  close(): void {
+    if (!this.isOpen) return;
+    this.isOpen = false;
+    this.freeStatements();
+    this.db.close();
+  }
+
+  private statement(table: DataTable): Statement {
+    let stmt = this.statements.get(table);
+    if (!stmt) {
+      const columns = TABLE_COLUMNS[table];
+      stmt = this.db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+      this.statements.set(table, stmt);
+      this.values.set(table, new Array<SqlValue>(columns.length));
+    }
+    return stmt;
+  }
+
+  private freeStatements(): void {
+    for (const stmt of this.statements.values()) stmt.free();
+    this.statements.clear();
+    this.activity?.free();
+    this.activity = null;
+  }
+}
+
+/** What a refused insert means for the user: [field, message]. */
+function describeRefusal(table: DataTable, row: Record<string, SqlValue>, error: unknown): [string | undefined, string] {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/UNIQUE constraint failed: \w+\.id$/.test(text)) return ['id', `repeats id ${String(row.id)} of an earlier row`];
+  if (table === 'brokerages' && text.includes('brokerages.name')) return ['name', `repeats the brokerage "${String(row.name)}" of an earlier row`];
+  if (table === 'brokerage_configurations' && text.includes('configuration_name')) {
+    return ['configuration_name', `repeats the configuration "${String(row.configuration_name)}" of brokerage "${String(row.brokerage_name)}"; a brokerage can have only one configuration of each name`];
+  }
+  return [undefined, `could not be stored (${text.slice(0, 120)})`];
+}
+
+/** A row whose link points at no row of the file: [field, message]. */
+function describeDanglingLink(db: Database, table: string, rowid: number): [string | undefined, string] {
+  const value = (column: string) => db.exec(`SELECT ${column} FROM ${table} WHERE rowid = ?`, [rowid])[0]?.values[0]?.[0];
+  if (table === 'brokerage_configurations') return ['brokerage_name', `names the brokerage "${String(value('brokerage_name'))}", which is not in the file`];
+  if (table === 'processing_errors') return ['upload_history_id', `refers to upload ${String(value('upload_history_id'))}, which is not in the file`];
+  if (table === 'configuration_changes') return ['configuration_id', `refers to configuration ${String(value('configuration_id'))}, which is not in the file`];
+  return [undefined, `(id ${rowid}) refers to a row that is not in the file`];
+}

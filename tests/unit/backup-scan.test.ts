@@ -1,0 +1,20 @@
+import { it, expect } from 'vitest';
+import { scanTopLevel, parseJsonValue } from '../../src/core/backup/scan/json-scanner';
+async function* chunks(text: string, size: number) { const b = new TextEncoder().encode(text); for (let i = 0; i < b.length; i += size) yield b.slice(i, i + size); }
+async function collect(text: string, size = 3) { const out: unknown[] = []; for await (const e of scanTopLevel(chunks(text, size))) out.push(e.kind === 'element' || e.kind === 'value' ? [e.kind, e.key, parseJsonValue(e.bytes)] : [e.kind, e.key]); return out; }
+it('scans', async () => {
+  const obj = { a: { x: [1, '}"\\'] }, rows: [{ q: 'a\\"]' }, 2, 'x', null, [[]]], e: [], n: 12.5, t: true };
+  for (const text of [JSON.stringify(obj), JSON.stringify(obj, null, 2), '\uFEFF' + JSON.stringify(obj)]) for (const size of [1, 2, 3, 7, 1000]) {
+    const r = await collect(text, size);
+    expect(r).toEqual([['value','a',obj.a],['array-start','rows'],['element','rows',obj.rows[0]],['element','rows',2],['element','rows','x'],['element','rows',null],['element','rows',[[]]],['array-end','rows'],['array-start','e'],['array-end','e'],['value','n',12.5],['value','t',true]]);
+  }
+  await expect(collect('{"a":[1,2')).rejects.toThrow();
+  await expect(collect('{"a":1} x')).rejects.toThrow();
+  await expect(collect('[1]')).rejects.toThrow();
+  expect(await collect('{}')).toEqual([]);
+  // Many small chunks past the first buffer (as Blob.stream() gives them in Chromium).
+  const rows = Array.from({ length: 3000 }, (_, i) => ({ i, text: 'x'.repeat(i % 300) }));
+  const big = await collect(JSON.stringify({ rows }).replace(/\},/g, '},\n'), 997);
+  expect(big.filter((e) => (e as unknown[])[0] === 'element')).toHaveLength(3000);
+  expect((big[3000] as unknown[])[2]).toEqual(rows[2999]);
+});
