@@ -2,6 +2,7 @@
  * The backup folder's layout and retention (DESIGN.md "Files outside the browser"):
  *   daily/ff2api_backup_YYYYMMDD_HHMMSS.json            kept 30 days
  *   emergency/ff2api_emergency_backup_YYYYMMDD_HHMMSS.json  kept 90 days
+ *   (a backup of a database over 256 MB is compressed: the same names ending in .json.gz)
  *   archive/  the first daily file of each month, kept for good
  * Age comes from the time in the name (local time, as the app writes it). Only names that match
  * exactly, with a real date, are ever deleted: "ff2api_backup_20260101_120000 (1).json", a file
@@ -15,8 +16,8 @@ export type FolderDir = keyof typeof FOLDER_DIRS;
 export const FOLDER_KEEP_DAYS = { daily: 30, emergency: 90 } as const;
 
 const NAME_PATTERNS = {
-  daily: /^ff2api_backup_(\d{4})(\d{2})(\d{2})_(\d{2})(\d{2})(\d{2})\.json$/,
-  emergency: /^ff2api_emergency_backup_(\d{4})(\d{2})(\d{2})_(\d{2})(\d{2})(\d{2})\.json$/,
+  daily: /^ff2api_backup_(\d{4})(\d{2})(\d{2})_(\d{2})(\d{2})(\d{2})\.json(?:\.gz)?$/,
+  emergency: /^ff2api_emergency_backup_(\d{4})(\d{2})(\d{2})_(\d{2})(\d{2})(\d{2})\.json(?:\.gz)?$/,
 } as const;
 
 /** The local time in an exact backup file name, or null for any other name (or an impossible date). */

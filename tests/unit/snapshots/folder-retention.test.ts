@@ -7,6 +7,11 @@ describe('backup folder names', () => {
   it.each([
     ['ff2api_backup_20261122_170000.json', 'daily', new Date(2026, 10, 22, 17, 0, 0)],
     ['ff2api_emergency_backup_20261122_170000.json', 'emergency', new Date(2026, 10, 22, 17, 0, 0)],
+    // A backup of a database over 256 MB is written gzip-compressed.
+    ['ff2api_backup_20261122_170000.json.gz', 'daily', new Date(2026, 10, 22, 17, 0, 0)],
+    ['ff2api_emergency_backup_20261122_170000.json.gz', 'emergency', new Date(2026, 10, 22, 17, 0, 0)],
+    ['ff2api_backup_20261122_170000.json.gz.tmp', 'daily', null],
+    ['ff2api_backup_20261122_170000.gz', 'daily', null],
     ['ff2api_backup_20261122_170000 (1).json', 'daily', null],
     ['ff2api_backup_20261122_170000.json.bak', 'daily', null],
     ['FF2API_backup_20261122_170000.json', 'daily', null],
@@ -66,5 +71,8 @@ describe('backup folder retention', () => {
     });
     expect(newest).toMatchObject({ dir: 'emergency', name: 'ff2api_emergency_backup_20261122_180000.json' });
     expect(newestBackupInFolder({ daily: ['x.json'], emergency: [] })).toBeNull();
+    // A compressed file counts like any other (its time is in its name).
+    expect(newestBackupInFolder({ daily: ['ff2api_backup_20261122_170000.json', 'ff2api_backup_20261124_170000.json.gz'], emergency: [] }))
+      .toMatchObject({ dir: 'daily', name: 'ff2api_backup_20261124_170000.json.gz' });
   });
 });
