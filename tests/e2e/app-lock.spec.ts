@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { keepDownload } from './helpers/backup-files';
+import { killWorker } from './helpers/kill-worker';
 import { ACME, BLUE_LINE, CONFIGURATIONS, seedCatalog } from './helpers/seed';
 import { AppLockPage, dumpIndexedDb } from './pages/app-lock';
 import { Catalog } from './pages/catalog';
@@ -47,6 +48,27 @@ test('with the lock on, a fresh page shows only the unlock screen, IndexedDB hol
   await expect(freshLock.unlockHeading).toBeVisible();
   await expect(fresh.getByRole('complementary')).toHaveCount(0);
   await fresh.close();
+});
+
+test('with the lock on, a database worker that dies is restarted and unlocked again with this tab’s passphrase; its data stays sealed at rest', async ({ page }) => {
+  const lock = new AppLockPage(page);
+  const sidebar = new Sidebar(page);
+  const catalog = new Catalog(page);
+  await page.goto('/');
+  await seedCatalog(catalog);
+  await lock.turnOn(PASSPHRASE);
+
+  await killWorker(page);
+  await expect(page.getByRole('main').getByRole('alert').filter({ hasText: /stopped unexpectedly/ })).toBeVisible();
+  // The new worker started locked (the keys were only in the old one) and was unlocked with the
+  // passphrase this tab was unlocked with: the app goes on, saves go on, sealed.
+  await expect(sidebar.statusLine).toHaveText(/^3 brokerage configs, 0 uploads/);
+  await catalog.createBrokerage('After the restart');
+  expect(await dumpIndexedDb(page)).not.toContain('After the restart');
+  await page.reload();
+  await expect(lock.unlockHeading).toBeVisible();
+  await lock.unlock(PASSPHRASE);
+  await catalog.expectBrokerages([ACME, 'After the restart', BLUE_LINE]);
 });
 
 test('Lock now shows only the unlock screen; a changed passphrase replaces the old one; turning the lock off opens without one', async ({ page }) => {

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readBackup } from './helpers/backup-files';
+import { killWorker } from './helpers/kill-worker';
 import { largeBackupFile } from './helpers/large-file';
 import { Catalog } from './pages/catalog';
 import { Sidebar } from './pages/sidebar';
@@ -11,25 +12,6 @@ import { Sidebar } from './pages/sidebar';
 
 const UPLOADS = 20_000;
 const RESTARTED = /stopped unexpectedly.*restarted from the copy saved in this browser/;
-
-/**
- * Kills the database worker the way the browser would, at once and mid-task: CDP stops the script
- * it is running (Runtime.terminateExecution reaches a busy worker), then the worker is closed.
- */
-async function killWorker(page: Page): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  const { targetInfos } = await cdp.send('Target.getTargets');
-  // The database worker by its name (the snapshot checker runs the same script under another).
-  const target = targetInfos.find((t) => t.type === 'worker' && t.title.startsWith('ff2api-engine-'));
-  expect(target, 'the database worker is running').toBeDefined();
-  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target?.targetId ?? '', flatten: false });
-  await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.terminateExecution' }) });
-  await Promise.all(page.workers().map((worker) => worker.evaluate(() => {
-    if (self.name.startsWith('ff2api-engine-')) (self as unknown as { close(): void }).close();
-  }).catch(() => undefined)));
-  await cdp.detach();
-}
-
 
 /** Resolves the moment the sidebar's progress bar shows `text` (a MutationObserver on the page: a poll could miss a short step). */
 function whenProgressShows(page: Page, text: string): Promise<void> {

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { LockApi, LockState } from '../../worker/api';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { DatabaseApi, LockApi, LockState } from '../../worker/api';
 import { announceLockChange, onLockChangedElsewhere, reloadPage } from '../../platform/lock-broadcast';
 import { LockSessionContext, type LockSession } from './lock-session';
 import { UnlockScreen } from './unlock-screen';
@@ -10,13 +10,38 @@ import './lock.css';
  * The gate in front of the whole app: until the worker says the lock is off or unlocked, only
  * the unlock screen is rendered — no component that reads data is even mounted.
  */
-export function AppLock({ api, children }: { api: LockApi; children: ReactNode }) {
+export function AppLock({ api, children }: { api: LockApi & Partial<Pick<DatabaseApi, 'watchRestarts'>>; children: ReactNode }) {
   const [state, setState] = useState<LockState | null>(null);
   const [passphrase, setPassphrase] = useState<string | null>(null);
+  // The latest passphrase for the restart handler below (it outlives renders).
+  const passphraseRef = useRef<string | null>(null);
+  passphraseRef.current = passphrase;
 
   useEffect(() => {
     void api.getLockState().then(setState);
     return onLockChangedElsewhere(reloadPage);
+  }, [api]);
+
+  // A database worker that died is started again from what is stored — locked, since the keys
+  // lived only in the old one. With the passphrase this tab was unlocked with, it is unlocked
+  // again at once (the user sees the restart notice, not a second unlock); otherwise the unlock
+  // screen asks. Nothing of the data is shown while the new worker is locked.
+  useEffect(() => {
+    // Restart listeners cannot be removed: a cleaned-up effect's one just stops acting.
+    let isActive = true;
+    void api.watchRestarts?.(async () => {
+      if (!isActive) return;
+      const next = await api.getLockState();
+      const typed = passphraseRef.current;
+      if (next.isOn && next.isLocked && !next.isDamaged && typed !== null) {
+        const unlocked = await api.unlock(typed);
+        if (unlocked.ok) return setState(unlocked.value);
+      }
+      setState(next);
+    });
+    return () => {
+      isActive = false;
+    };
   }, [api]);
 
   // `Lock now` locks every tab of this browser; the idle lock only this one (another tab may be in use).
