@@ -73,6 +73,10 @@ describe('the Backups view and the sidebar’s backup parts', () => {
     const { sidebar } = renderApp(api, clock);
     expect(await within(sidebar()).findByText(/^Backup health: Good/, undefined, WAIT)).toBeInTheDocument();
     expect(within(sidebar()).getByText(/needs Chrome or Edge/)).toBeInTheDocument();
+    // Good, but never "nothing to do" while no copy exists outside the browser.
+    const early = await screen.findByRole('region', { name: 'Backup health' }, WAIT);
+    await waitFor(() => expect(early).toHaveTextContent('there is no backup file: health turns Critical 24 hours after the first change'));
+    expect(early).not.toHaveTextContent('Nothing to do');
     // The page is opened again a day later (the minute tick would do the same on an open page).
     cleanup();
     clock.advanceHours(25);

@@ -1,3 +1,4 @@
+import { NO_BACKUP_CRITICAL_HOURS } from '../../core/snapshots/health';
 import { TRIGGER_LABELS } from '../../core/snapshots/triggers';
 import { useDatabase } from '../database-context';
 import { formatBytes, formatHours, formatLocalTime, plural } from '../shared/format';
@@ -25,7 +26,7 @@ export function BackupHealthPanel() {
     <section aria-label="Backup health" className="catalog-section backups-section">
       <h2>Backup health: {health.level}</h2>
       {health.findings.length === 0 ? (
-        <p className={`notice notice-success`}>Backups are regular, checked and complete. Nothing to do.</p>
+        <p className="notice notice-success">{goodSummary(Object.values(status.counts).some((n) => n > 0), lastFile !== undefined)}</p>
       ) : (
         <ul className={`notice notice-${LEVEL_TONE[health.level]} health-findings`}>
           {health.findings.map((finding) => (
@@ -78,4 +79,13 @@ export function BackupHealthPanel() {
       </dl>
     </section>
   );
+}
+
+/** What "Good" means right now: never "nothing to do" while no copy exists outside the browser. */
+function goodSummary(hasData: boolean, hasBackupFile: boolean): string {
+  if (!hasData) return 'Nothing to back up yet.';
+  if (!hasBackupFile) {
+    return `Nothing is overdue yet, but there is no backup file: health turns Critical ${NO_BACKUP_CRITICAL_HOURS} hours after the first change without one. Download a backup or choose a backup folder.`;
+  }
+  return 'Backups are regular, checked and complete. Nothing to do.';
 }

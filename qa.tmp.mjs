@@ -1,0 +1,10 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-background-networking'] });
+const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+const page = await ctx.newPage();
+await page.goto('http://127.0.0.1:4300/');
+await page.waitForTimeout(1500);
+await page.screenshot({ path: '/tmp/q4.png' });
+await page.mouse.wheel(0, 600); await page.waitForTimeout(300);
+await page.screenshot({ path: '/tmp/q5.png' });
+await browser.close();
