@@ -23,7 +23,7 @@ const MESSAGES = {
     `This file is ${formatBytes(size)}, over the ${formatBytes(MAX_BACKUP_BYTES)} limit for backup files, so it was not read. Nothing was changed. Choose an ff2api_backup_….json file.`,
   notJsonName: 'Backup files end in .json (or .json.gz when compressed). Nothing was changed. Choose an ff2api_backup_….json file.',
   older: (changes: number, since: string) =>
-    `Replacing undoes ${plural(changes, 'change')} made here since ${formatLocalTime(since)}: the file is older than them.`,
+    `Replacing undoes ${plural(changes, 'change')} made here since ${formatLocalTime(since)}: the file is older than ${changes === 1 ? 'that change' : 'those changes'}.`,
   unsaved: 'What is in this browser now has changes that are in no backup file yet, and replacing removes them.',
 };
 
