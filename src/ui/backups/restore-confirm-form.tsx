@@ -1,30 +1,25 @@
-import { useId, useState, type FormEvent } from 'react';
-import { MERGE_CONFLICT_RULE } from '../../core/backup/restore/plan';
+import { useState } from 'react';
 import type { RestoreMode, RestoreOutcome, RestorePreview } from '../../worker/api';
 import { useDatabase } from '../database-context';
 import { plural } from '../shared/format';
 import { Notice, type NoticeContent } from '../shared/notice';
-import { RestorePreviewDetails } from '../sidebar/restore-preview';
-
-const CONFIRM_WORD = 'RESTORE';
+import { hasChangesSinceBackup, RestoreChoiceForm } from '../sidebar/restore-choice-form';
 
 /**
  * The usual restore step for something already previewed (a snapshot, the latest file of the
- * backup folder): the preview, Replace or Merge, the typed RESTORE when replacing data, and
- * `Restore database`. A `Before restore` snapshot is taken first, so the restore can be undone.
+ * backup folder): the same form as a chosen file's (restore-choice-form.tsx). A `Before restore`
+ * snapshot is taken first, so the restore can be undone.
  */
 export function RestoreConfirmForm({ preview, onDone, onCancel }: { preview: RestorePreview; onDone: (outcome: RestoreOutcome) => void; onCancel: () => void }) {
-  const { api, notifyChanged } = useDatabase();
+  const { api, status, notifyChanged } = useDatabase();
   const [mode, setMode] = useState<RestoreMode>('replace');
   const [confirmText, setConfirmText] = useState('');
   const [isApplying, setApplying] = useState(false);
   const [problem, setProblem] = useState<NoticeContent | null>(null);
-  const confirmId = useId();
-  const needsTypedConfirm = mode === 'replace' && preview.liveHasData;
-  const canRestore = !isApplying && (!needsTypedConfirm || confirmText.trim() === CONFIRM_WORD);
+  // As the preview was made: changes that are in no backup file then are what replacing loses.
+  const [hadUnsavedChanges] = useState(() => hasChangesSinceBackup(status));
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
+  async function apply() {
     setApplying(true);
     setProblem(null);
     const result = await api.applyRestore(preview.previewId, mode);
@@ -38,35 +33,22 @@ export function RestoreConfirmForm({ preview, onDone, onCancel }: { preview: Res
   }
 
   return (
-    <form onSubmit={(event) => void onSubmit(event)} className="restore-form">
-      <RestorePreviewDetails preview={preview} mode={mode} />
-      <fieldset>
-        <legend>How to restore</legend>
-        <label className="radio">
-          <input type="radio" name={`${confirmId}-mode`} value="replace" checked={mode === 'replace'} onChange={() => setMode('replace')} />
-          Replace: the database becomes exactly this copy
-        </label>
-        <label className="radio">
-          <input type="radio" name={`${confirmId}-mode`} value="merge" checked={mode === 'merge'} onChange={() => setMode('merge')} />
-          Merge: add what is missing, delete nothing
-        </label>
-        {mode === 'merge' ? <p className="caption">{MERGE_CONFLICT_RULE}</p> : null}
-      </fieldset>
-      {needsTypedConfirm ? (
-        <div className="field">
-          <label htmlFor={confirmId}>Type RESTORE to confirm</label>
-          <input id={confirmId} value={confirmText} autoComplete="off" aria-describedby={`${confirmId}-note`} onChange={(e) => setConfirmText(e.target.value)} />
-          <span className="caption" id={`${confirmId}-note`}>Replacing removes what is in this browser now. A snapshot is taken first so you can undo.</span>
-        </div>
-      ) : null}
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={!canRestore}>
-          {isApplying ? 'Restoring…' : 'Restore database'}
-        </button>
-        <button type="button" onClick={onCancel} disabled={isApplying}>Cancel</button>
-      </div>
-      {problem ? <Notice notice={problem} /> : null}
-    </form>
+    <>
+      <RestoreChoiceForm
+        preview={preview}
+        subject="this copy"
+        label={`Restore ${preview.fileName}`}
+        mode={mode}
+        onModeChange={setMode}
+        confirmText={confirmText}
+        onConfirmTextChange={setConfirmText}
+        hadUnsavedChanges={hadUnsavedChanges}
+        isApplying={isApplying}
+        onSubmit={() => void apply()}
+        onCancel={onCancel}
+      />
+      {problem ? <Notice notice={problem} takesFocus /> : null}
+    </>
   );
 }
 

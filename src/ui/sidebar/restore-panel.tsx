@@ -1,30 +1,24 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { MAX_BACKUP_BYTES } from '../../core/backup/format/limits';
-import { MERGE_CONFLICT_RULE } from '../../core/backup/restore/plan';
-import { assessDatabase } from '../../core/risk/assess';
 import type { AppError } from '../../core/result';
 import type { BackupSource, RestoreMode, RestorePreview, RestoreWarning } from '../../worker/api';
 import { useDatabase } from '../database-context';
-import { BackUpFirst } from '../shared/back-up-first';
 import { CopyNoteButton } from '../shared/copy-note-button';
-import { describeCounts, formatBytes, formatLocalTime, plural } from '../shared/format';
+import { describeCounts, formatBytes } from '../shared/format';
 import { focusAndReveal, Notice, type NoticeContent } from '../shared/notice';
 import type { TeamNote } from '../shared/team-note';
 import { ProblemList } from './problem-list';
+import { hasChangesSinceBackup, RestoreChoiceForm } from './restore-choice-form';
 import { RestoreDropZone } from './restore-drop-zone';
 import { RestorePreviewDetails, WarningList } from './restore-preview';
 import { RestoreUnlockForm } from './restore-unlock-form';
 import { readRestoreNote } from './restore-note';
 import { UndoRestoreControl } from '../backups/undo-restore-control';
 
-const CONFIRM_WORD = 'RESTORE';
 const MESSAGES = {
   tooBig: (size: number) =>
     `This file is ${formatBytes(size)}, over the ${formatBytes(MAX_BACKUP_BYTES)} limit for backup files, so it was not read. Nothing was changed. Choose an ff2api_backup_….json file.`,
   notJsonName: 'Backup files end in .json (or .json.gz when compressed). Nothing was changed. Choose an ff2api_backup_….json file.',
-  older: (changes: number, since: string) =>
-    `Replacing undoes ${plural(changes, 'change')} made here since ${formatLocalTime(since)}: the file is older than ${changes === 1 ? 'that change' : 'those changes'}.`,
-  unsaved: 'What is in this browser now has changes that are in no backup file yet, and replacing removes them.',
 };
 
 type Phase =
@@ -51,7 +45,6 @@ export function RestorePanel({ disabled }: { disabled: boolean }) {
   const [notice, setNotice] = useState<PanelNotice | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const previewHeadingRef = useRef<HTMLHeadingElement>(null);
-  const confirmId = useId();
 
   const preview = phase.name === 'preview' || phase.name === 'applying' ? phase.preview : null;
   // A new preview (a file chosen, or unlocked) scrolls into view and its heading takes focus.
@@ -67,11 +60,6 @@ export function RestorePanel({ disabled }: { disabled: boolean }) {
     if (inputRef.current) inputRef.current.value = '';
   };
   const showError = (error: AppError) => setNotice({ content: { kind: 'error', text: error.message, ...(error.detail ? { detail: error.detail } : {}) }, error });
-  const hasUnsavedChanges = () => {
-    if (!status) return false;
-    const hasData = Object.values(status.counts).some((n) => n > 0);
-    return assessDatabase({ times: status.times, configurationCount: status.counts.brokerage_configurations, hasData, now: new Date(status.readAt) }).hasChangesSinceBackup;
-  };
 
   async function onFileChosen(fileList: FileList | null) {
     setNotice(null);
@@ -89,7 +77,7 @@ export function RestorePanel({ disabled }: { disabled: boolean }) {
       reset();
       return;
     }
-    setPhase({ name: 'preview', file, preview: result.value, hadUnsavedChanges: hasUnsavedChanges() });
+    setPhase({ name: 'preview', file, preview: result.value, hadUnsavedChanges: hasChangesSinceBackup(status) });
   }
 
   async function onUnlock(passphrase: string) {
@@ -111,9 +99,8 @@ export function RestorePanel({ disabled }: { disabled: boolean }) {
     }
   }
 
-  async function onRestore(event: FormEvent) {
-    event.preventDefault();
-    if (phase.name !== 'preview' || !canRestore) return;
+  async function onRestore() {
+    if (phase.name !== 'preview' || phase.preview.needsPassphrase) return;
     const { preview } = phase;
     setPhase({ name: 'applying', preview, hadUnsavedChanges: phase.hadUnsavedChanges });
     const result = await api.applyRestore(preview.previewId, mode);
@@ -136,11 +123,7 @@ export function RestorePanel({ disabled }: { disabled: boolean }) {
     await notifyChanged();
   }
 
-  const needsTypedConfirm = preview !== null && mode === 'replace' && preview.liveHasData;
-  const canRestore = phase.name === 'preview' && !preview?.needsPassphrase && (!needsTypedConfirm || confirmText.trim() === CONFIRM_WORD);
-  const lost = preview && mode === 'replace' ? preview.wouldLose.replace : null;
   const hadUnsaved = phase.name === 'preview' || phase.name === 'applying' ? phase.hadUnsavedChanges : false;
-  const risk = !needsTypedConfirm ? null : lost ? MESSAGES.older(lost.changes, lost.since) : hadUnsaved ? MESSAGES.unsaved : null;
 
   return (
     <section aria-labelledby="restore-heading" className="sidebar-section">
@@ -159,35 +142,19 @@ export function RestorePanel({ disabled }: { disabled: boolean }) {
               </div>
             </>
           ) : (
-            <form onSubmit={(event) => void onRestore(event)} className="restore-form" aria-label="Restore this file">
-              <RestorePreviewDetails preview={preview} mode={mode} />
-              <fieldset>
-                <legend>How to restore</legend>
-                <label className="radio">
-                  <input type="radio" name="restore-mode" value="replace" checked={mode === 'replace'} onChange={() => setMode('replace')} />
-                  Replace: the database becomes exactly the file’s content
-                </label>
-                <label className="radio">
-                  <input type="radio" name="restore-mode" value="merge" checked={mode === 'merge'} onChange={() => setMode('merge')} />
-                  Merge: add what is missing, delete nothing
-                </label>
-                {mode === 'merge' ? <p className="caption">{MERGE_CONFLICT_RULE}</p> : null}
-              </fieldset>
-              {risk ? <BackUpFirst risk={risk} /> : null}
-              {needsTypedConfirm ? (
-                <div className="field">
-                  <label htmlFor={confirmId}>Type RESTORE to confirm</label>
-                  <input id={confirmId} value={confirmText} autoComplete="off" aria-describedby={`${confirmId}-note`} onChange={(e) => setConfirmText(e.target.value)} />
-                  <span className="caption" id={`${confirmId}-note`}>Replacing removes what is in this browser now. A snapshot is taken first so you can undo.</span>
-                </div>
-              ) : null}
-              <div className="button-row">
-                <button type="submit" className="primary" disabled={!canRestore && phase.name !== 'applying'} aria-disabled={phase.name === 'applying'}>
-                  {phase.name === 'applying' ? 'Restoring…' : 'Restore database'}
-                </button>
-                <button type="button" onClick={reset} disabled={phase.name === 'applying'}>Cancel</button>
-              </div>
-            </form>
+            <RestoreChoiceForm
+              preview={preview}
+              subject="the file’s content"
+              label="Restore this file"
+              mode={mode}
+              onModeChange={setMode}
+              confirmText={confirmText}
+              onConfirmTextChange={setConfirmText}
+              hadUnsavedChanges={hadUnsaved}
+              isApplying={phase.name === 'applying'}
+              onSubmit={() => void onRestore()}
+              onCancel={reset}
+            />
           )}
         </>
       ) : null}
