@@ -6,6 +6,7 @@ import type { ChangesSince } from '../../core/snapshots/changes-since';
 import type { TimeOfDay } from '../../core/snapshots/end-of-day';
 import type { BackupFileRecord } from '../../core/snapshots/health';
 import type { SnapshotVerification } from '../../core/snapshots/manifest';
+import type { ScratchRestoreReport } from './restore-adapter';
 import type { KeepReason } from '../../core/snapshots/retention';
 import type { SnapshotTrigger } from '../../core/snapshots/triggers';
 import type { BackupFile, BackupReceipt, BackupSource, DatabaseStatus, RestoreOutcome, RestorePreview } from '../api';
@@ -94,14 +95,9 @@ export interface UndoPreview {
   changedSince: (ChangesSince & { lastChangeAt: string }) | null;
 }
 
-export interface FileVerification {
+/** What `Verify a backup file` found: the scratch restore's report, for which file, and when. */
+export interface FileVerification extends ScratchRestoreReport {
   fileName: string;
-  shapeLabel: string;
-  createdAt: string | null;
-  counts: Record<DataTable, number>;
-  checksum: string;
-  warnings: number;
-  restoreMs: number;
   verifiedAt: string;
 }
 
