@@ -1,0 +1,18 @@
+/**
+ * The database worker's parts that load on first use (src/worker/lazy/lazy-module.ts), one
+ * loader per entry point. What each pulls in (the restore engine's readers, scanner and sealed
+ * files; the backup writer; snapshot decompression) comes along in its chunk.
+ */
+import { lazyModule } from './lazy-module';
+
+/** Restoring from a file or a candidate: read, check, preview in names, apply. */
+export const loadRestoreOperations = lazyModule(() => import('../operations/restore'));
+
+/** Writing backup files of the live database. */
+export const loadBackupFileOperations = lazyModule(() => import('../operations/backup-file'));
+
+/** Where snapshots meet the restore engine: candidates, undo, file verification, snapshot downloads. */
+export const loadRestoreAdapter = lazyModule(() => import('../snapshots/restore-adapter'));
+
+/** A verified snapshot's stored bytes, decompressed and checked against their digest. */
+export const loadSnapshotContents = lazyModule(() => import('../snapshots/snapshot-contents'));
