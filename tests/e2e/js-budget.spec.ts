@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { describeSplit, JS_AT_START_BUDGET_BYTES, observeStartScripts, splitShippedJs, staticStartScripts } from '../../bench/node/js-shipped.mjs';
 
 // The build `npm run test:e2e` makes and the webServer serves (playwright.config.ts).
-const DIST = join(__dirname, '../../dist');
+const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 
 test('the JavaScript the app loads at start (page + database worker) stays within 150 kB gzip', async ({ browser, baseURL }, testInfo) => {
   const observed = await observeStartScripts(browser, baseURL ?? '/');
