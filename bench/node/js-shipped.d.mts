@@ -29,3 +29,4 @@ export function observeStartScripts(browser: Browser, url: string): Promise<stri
 export function splitShippedJs(assetsDir: string, atStartNames: readonly string[]): ShippedSplit;
 export function measureShippedJs(args: { browser: Browser; url: string; distDir: string }): Promise<ShippedSplit>;
 export function describeSplit(split: ShippedSplit): string;
+export function shippedJsMarkdown(split: ShippedSplit): string[];

@@ -108,6 +108,21 @@ function describeFile(assetsDir, name) {
   return { name, bytes: bytes.length, gzipBytes, sources };
 }
 
+/** BENCHMARKS.md lines: what loads at start (against the budget) and the lazy chunks, with what each is made of. */
+export function shippedJsMarkdown(split) {
+  const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
+  const mb = (n) => `${(n / 1e6).toFixed(2)} MB`;
+  const list = (files) => files.map((f) => `${f.name} ${kB(f.gzipBytes)}`).join(', ');
+  const lines = [
+    `JavaScript shipped (gzip, zlib default level, without the ${mb(split.wasmBytes)} wasm, ${mb(split.wasmGzipBytes)} gzip), by PERF.md's rule: **${kB(split.atStart.totalBytes)} loaded at start** (the page and the database worker, as a fresh start of the built app fetches them in Chromium; budget ${kB(split.budgetBytes)}) in ${split.atStart.files.length} files (${list(split.atStart.files)}); **${kB(split.lazy.totalBytes)} in ${split.lazy.files.length} lazy chunks**, loaded on first use (largest: ${list(split.lazy.files.slice(0, 8))}).`,
+    '',
+  ];
+  for (const file of split.atStart.files.filter((f) => f.sources)) {
+    lines.push(`- at start, ${file.name}: ${file.sources.map((s) => `${s.group} ≈ ${kB(s.gzipEstimateBytes)}`).join(', ')} (gzip shares estimated from raw bytes per source)`);
+  }
+  return lines;
+}
+
 /** A plain-text table of a split, for the command line. */
 export function describeSplit(split) {
   const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
