@@ -2,7 +2,7 @@ import { listActivity, logActivity } from '../core/db/activity';
 import { readDatabaseTimes } from '../core/db/meta';
 import { countRows } from '../core/db/tables';
 import { createBrokerage, deleteBrokerage, listBrokerages, renameBrokerage } from '../core/db/brokerages';
-import { deleteConfiguration, listConfigurations, saveConfiguration } from '../core/db/configurations';
+import { deleteConfiguration, listConfigurations } from '../core/db/configurations';
 import { listHistoryPage } from '../core/db/history';
 import type { Clock } from '../core/clock';
 import type { SqlJsStatic } from '../core/db/sql-types';
@@ -19,7 +19,7 @@ import { watchFirstLoad, type StartupLoad } from './snapshots/startup';
 import type { DatabaseStore } from './database-store';
 import { LiveDatabase } from './live-database';
 import { lazyInstance, withLoaded } from './lazy/lazy-module';
-import { loadBackupFileOperations, loadRestoreOperations } from './lazy/worker-chunks';
+import { loadBackupFileOperations, loadConfigurationSave, loadRestoreOperations } from './lazy/worker-chunks';
 import { lazyProcessing, type ProcessingOverrides } from './processing/lazy-processing';
 import type { ProcessingOperations } from './processing/processing-operations';
 import type { ConnectionRequest, ResendKind } from './processing/processing-api';
@@ -139,7 +139,7 @@ export class DatabaseService implements DatabaseApi {
     return this.live.read((db) => listConfigurations(db, brokerageName));
   }
   saveConfiguration(input: Parameters<DatabaseApi['saveConfiguration']>[0]) {
-    return this.live.write((db, now) => saveConfiguration(db, input, now));
+    return withLoaded(loadConfigurationSave, ({ saveConfiguration }) => this.live.write((db, now) => saveConfiguration(db, input, now)));
   }
   deleteConfiguration(id: number) {
     return this.live.write((db, now) => deleteConfiguration(db, id, now));

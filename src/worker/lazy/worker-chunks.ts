@@ -16,3 +16,6 @@ export const loadRestoreAdapter = lazyModule(() => import('../snapshots/restore-
 
 /** A verified snapshot's stored bytes, decompressed and checked against their digest. */
 export const loadSnapshotContents = lazyModule(() => import('../snapshots/snapshot-contents'));
+
+/** Creating and editing configurations: the input checks and the API's field list. */
+export const loadConfigurationSave = lazyModule(() => import('../../core/db/configuration-save'));
