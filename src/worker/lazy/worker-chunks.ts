@@ -19,3 +19,6 @@ export const loadSnapshotContents = lazyModule(() => import('../snapshots/snapsh
 
 /** Creating and editing configurations: the input checks and the API's field list. */
 export const loadConfigurationSave = lazyModule(() => import('../../core/db/configuration-save'));
+
+/** The app lock's key derivation (PBKDF2, wrapping the data keys): when unlocking or changing the lock. */
+export const loadKeyDerivation = lazyModule(() => import('../../core/lock/passphrase-keys'));
