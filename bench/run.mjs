@@ -11,15 +11,14 @@
 // 4. Writes bench/results/latest.json and the generated part of BENCHMARKS.md.
 // A bench is not a test: slow numbers never fail it; it exits non-zero only on errors.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { driveApp, profileApp } from './node/app-drive.mjs';
 import { markdown, sizeResult, summarize, targetsOf, writeBenchmarksMd, writeJson } from './node/report.mjs';
 import { sampleWorkerHeap } from './node/heap.mjs';
-import { bytesBySource } from './node/sourcemap.mjs';
+import { measureShippedJs } from './node/js-shipped.mjs';
 import { REPO, viteBuild, vitePreview } from './node/servers.mjs';
 import { snapshotMarkdown, snapshotResult, snapshotTargets } from './node/snapshot-report.mjs';
 import { reportMillion, runMillion } from './node/million.mjs';
@@ -67,29 +66,6 @@ function packageVersion(name) {
   } catch {
     return null;
   }
-}
-
-function jsGzip(assetsDir) {
-  const files = readdirSync(assetsDir);
-  const js = files.filter((f) => f.endsWith('.js')).map((name) => {
-    const bytes = readFileSync(join(assetsDir, name));
-    const gzipBytes = gzipSync(bytes).length;
-    // What the file is made of (from its hidden source map); gzip shares are estimates (raw share × file gzip).
-    const bySource = bytesBySource(join(assetsDir, name));
-    const mapped = bySource ? [...bySource.values()].reduce((sum, v) => sum + v, 0) : 0;
-    const sources = bySource
-      ? [...bySource].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([group, raw]) => ({ group, rawBytes: raw, gzipEstimateBytes: Math.round((gzipBytes * raw) / mapped) }))
-      : null;
-    return { name, bytes: bytes.length, gzipBytes, sources };
-  });
-  const wasm = files.filter((f) => f.endsWith('.wasm')).map((name) => readFileSync(join(assetsDir, name)));
-  return {
-    totalBytes: js.reduce((sum, f) => sum + f.gzipBytes, 0),
-    rawBytes: js.reduce((sum, f) => sum + f.bytes, 0),
-    files: js.sort((a, b) => b.gzipBytes - a.gzipBytes),
-    wasmBytes: wasm.reduce((sum, w) => sum + w.length, 0),
-    wasmGzipBytes: wasm.reduce((sum, w) => sum + gzipSync(w).length, 0),
-  };
 }
 
 /** Cold starts in fresh workers, app and floor alternating (and alternating who goes first). */
@@ -227,8 +203,11 @@ async function main() {
     cleanups.push(() => appBrowser.close());
     const raw = await driveApp({ browser: appBrowser, url: appServer.url, file: appFile.path, uploads: appFile.uploads, runs: RUNS, warmup: WARMUP, log });
     const profiles = PROFILE ? await profileApp({ browser: appBrowser, url: appServer.url, file: appFile.path, outDir: join(OUT, 'profiles'), assetsDir: join(OUT, 'app', 'assets'), log }) : null;
+    // JavaScript shipped: what a fresh start of the built app loads (page + database worker) vs lazy chunks.
+    const shippedJs = await measureShippedJs({ browser: appBrowser, url: appServer.url, distDir: join(OUT, 'app') });
+    log(`JavaScript at start ${(shippedJs.atStart.totalBytes / 1000).toFixed(1)} kB gzip, lazy ${(shippedJs.lazy.totalBytes / 1000).toFixed(1)} kB`);
     await appBrowser.close();
-    browserApp = { ...summarizeApp(raw, appFile, jsGzip(join(OUT, 'app', 'assets')), RUNS), mainThreadProfile: profiles };
+    browserApp = { ...summarizeApp(raw, appFile, shippedJs, RUNS), mainThreadProfile: profiles };
   }
 
   // --full: 1,000,000 uploads + 500,000 processing errors through the built app (bench/node/million.mjs).

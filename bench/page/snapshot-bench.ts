@@ -172,7 +172,10 @@ export async function measureSnapshots(SQL: SqlJsStatic, p: Source, options: { w
     }
     // Restoring a snapshot: the restore pipeline alone (inspect + apply), and as the UI runs it
     // (applyRestore first takes its Before restore snapshot).
-    const restores = service['restores'] as RestoreOperations;
+    // The restore operations are built on first use (src/worker/lazy): load them before timing.
+    const loadedRestores = await service['restores'].get();
+    if (!loadedRestores.ok) throw new Error(loadedRestores.error.message);
+    const restores: RestoreOperations = loadedRestores.value;
     for (let round = 0; round < 2 * (options.warmup + options.runs); round++) {
       const asUi = round % 2 === 1;
       const [newest] = (await service.listSnapshots()).snapshots;

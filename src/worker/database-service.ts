@@ -2,15 +2,15 @@ import { listActivity, logActivity } from '../core/db/activity';
 import { readDatabaseTimes } from '../core/db/meta';
 import { countRows } from '../core/db/tables';
 import { createBrokerage, deleteBrokerage, listBrokerages, renameBrokerage } from '../core/db/brokerages';
-import { deleteConfiguration, listConfigurations, saveConfiguration } from '../core/db/configurations';
+import { deleteConfiguration, listConfigurations } from '../core/db/configurations';
 import { listHistoryPage } from '../core/db/history';
 import type { Clock } from '../core/clock';
 import type { SqlJsStatic } from '../core/db/sql-types';
 import { ok, type Result } from '../core/result';
 import type { BackupSource, DatabaseApi, DatabaseStatus, HistoryQuery, OperationProgress, RestoreMode, RestoreOutcome, RestorePreview } from './api';
-import { BackupFileOperations } from './operations/backup-file';
+import type { BackupFileOperations } from './operations/backup-file';
 import { OperationContext } from './operations/operation-context';
-import { RestoreOperations } from './operations/restore';
+import type { RestoreOperations } from './operations/restore';
 import { undoKindOf, UndoOperations } from './operations/undo';
 import { BackupRecords } from './snapshots/backup-records';
 import type { FolderWriteOutcome, ScheduleRequest } from './snapshots/snapshot-api';
@@ -18,6 +18,8 @@ import { SnapshotService, type SnapshotDeps } from './snapshots/snapshot-service
 import { watchFirstLoad, type StartupLoad } from './snapshots/startup';
 import type { DatabaseStore } from './database-store';
 import { LiveDatabase } from './live-database';
+import { lazyInstance, withLoaded } from './lazy/lazy-module';
+import { loadBackupFileOperations, loadConfigurationSave, loadRestoreOperations } from './lazy/worker-chunks';
 import { lazyProcessing, type ProcessingOverrides } from './processing/lazy-processing';
 import type { ProcessingOperations } from './processing/processing-operations';
 import type { ConnectionRequest, ResendKind } from './processing/processing-api';
@@ -57,8 +59,9 @@ export async function openDatabaseService(deps: ServiceDeps): Promise<DatabaseSe
  */
 export class DatabaseService implements DatabaseApi {
   private readonly context: OperationContext;
-  private readonly backups: BackupFileOperations;
-  private readonly restores: RestoreOperations;
+  /** Backup files and restores, built on first use: their code (the engine) is a chunk of its own. */
+  private readonly backups = lazyInstance(loadBackupFileOperations, (m): BackupFileOperations => new m.BackupFileOperations(this.context));
+  private readonly restores = lazyInstance(loadRestoreOperations, (m): RestoreOperations => new m.RestoreOperations(this.context));
   private readonly undo: UndoOperations;
   /** Snapshots; `snapshots.takeSnapshot(trigger, note)` gives any operation a safety copy first. */
   readonly snapshots: SnapshotService;
@@ -77,10 +80,8 @@ export class DatabaseService implements DatabaseApi {
     this.context = new OperationContext(deps, live, () => this.getStatus(), (progress) => {
       for (const listener of this.progressListeners) listener(progress);
     });
-    this.backups = new BackupFileOperations(this.context);
-    this.restores = new RestoreOperations(this.context);
-    this.snapshots = new SnapshotService(this.context, deps.snapshots, this.restores);
-    this.undo = new UndoOperations(this.context, this.snapshots, () => this.restores.forgetPending());
+    this.snapshots = new SnapshotService(this.context, deps.snapshots, this.restores.get);
+    this.undo = new UndoOperations(this.context, this.snapshots, () => this.restores.current()?.forgetPending());
     this.records = new BackupRecords(this.context, this.snapshots, !startup.found);
     live.onChange(() => this.undo.forget());
     // Each processing run starts with a `Before processing` snapshot. A snapshot that cannot be
@@ -138,7 +139,7 @@ export class DatabaseService implements DatabaseApi {
     return this.live.read((db) => listConfigurations(db, brokerageName));
   }
   saveConfiguration(input: Parameters<DatabaseApi['saveConfiguration']>[0]) {
-    return this.live.write((db, now) => saveConfiguration(db, input, now));
+    return withLoaded(loadConfigurationSave, ({ saveConfiguration }) => this.live.write((db, now) => saveConfiguration(db, input, now)));
   }
   deleteConfiguration(id: number) {
     return this.live.write((db, now) => deleteConfiguration(db, id, now));
@@ -152,20 +153,22 @@ export class DatabaseService implements DatabaseApi {
   }
 
   createBackup(request: Parameters<DatabaseApi['createBackup']>[0]) {
-    return this.backups.createBackup(request);
+    return withLoaded(this.backups.get, (backups) => backups.createBackup(request));
   }
   confirmBackupSaved(receipt: Parameters<DatabaseApi['confirmBackupSaved']>[0]) {
-    return this.backups.confirmBackupSaved(receipt);
+    return withLoaded(this.backups.get, (backups) => backups.confirmBackupSaved(receipt));
   }
   async inspectBackup(file: BackupSource, options?: { passphrase?: string }) {
-    return this.notePreview(await this.restores.inspectBackup(file, options));
+    return this.notePreview(await withLoaded(this.restores.get, (restores) => restores.inspectBackup(file, options)));
   }
   /** Applies a previewed file or snapshot, after a `Before restore` / `Before merge` snapshot (its undo). */
   async applyRestore(previewId: string, mode: RestoreMode): Promise<Result<RestoreOutcome>> {
+    const restores = await this.restores.get();
+    if (!restores.ok) return restores;
     const before = await this.snapshots.takeSnapshot(mode === 'merge' ? 'before-merge' : 'before-restore');
     if (!before.ok) return before;
     const started = performance.now();
-    const applied = await this.restores.applyRestore(previewId, mode);
+    const applied = await restores.value.applyRestore(previewId, mode);
     if (!applied.ok) return applied;
     const nowIso = this.deps.clock.now().toISOString();
     const sourceName = this.previewNames.get(previewId) ?? 'a backup';

@@ -1,6 +1,7 @@
 import { fixedClock, type Clock } from '../../src/core/clock';
 import { createBrokerage, deleteBrokerage, listBrokerages, renameBrokerage } from '../../src/core/db/brokerages';
-import { deleteConfiguration, listConfigurations, saveConfiguration } from '../../src/core/db/configurations';
+import { deleteConfiguration, listConfigurations } from '../../src/core/db/configurations';
+import { saveConfiguration } from '../../src/core/db/configuration-save';
 import { listHistoryPage } from '../../src/core/db/history';
 import { readDatabaseTimes } from '../../src/core/db/meta';
 import type { Database } from '../../src/core/db/sql-types';

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { saveConfiguration } from '../../src/core/db/configurations';
+import { saveConfiguration } from '../../src/core/db/configuration-save';
 import { configurationInput, insertUploads } from '../support/catalog-db';
 import { createBrokerageAs, findNotice, renderCatalog, section, showView } from '../support/render-catalog';
 

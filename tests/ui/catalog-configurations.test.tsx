@@ -13,7 +13,7 @@ interface ConfigurationSpec {
 
 /** Fills and submits the configuration form that is open. */
 async function fillConfigurationForm(user: User, spec: ConfigurationSpec): Promise<HTMLElement> {
-  const form = screen.getByRole('form', { name: /New configuration|Edit/ });
+  const form = await screen.findByRole('form', { name: /New configuration|Edit/ });
   // Pasting, not typing key by key: the form is long and jsdom re-renders on every key.
   const type = async (label: string, value: string) => {
     const input = within(form).getByLabelText(label);
@@ -60,7 +60,7 @@ describe('catalog: configurations', { timeout: 30_000 }, () => {
     await user.click(await screen.findByRole('button', { name: 'Acme, Inc.' }));
 
     await user.click(await screen.findByRole('button', { name: 'New configuration' }));
-    const form = screen.getByRole('form', { name: 'New configuration for “Acme, Inc.”' });
+    const form = await screen.findByRole('form', { name: 'New configuration for “Acme, Inc.”' });
     expect(within(form).getByLabelText('API base URL')).toHaveValue('https://api.prod.goaugment.com');
     expect(within(form).getByLabelText('API key')).toHaveAttribute('type', 'password');
     await fillConfigurationForm(user, {
@@ -100,7 +100,7 @@ describe('catalog: configurations', { timeout: 30_000 }, () => {
     const { user } = await renderCatalog();
     await createBrokerageAs(user, 'Acme');
     await user.click(await screen.findByRole('button', { name: 'New configuration' }));
-    const form = screen.getByRole('form', { name: /New configuration/ });
+    const form = await screen.findByRole('form', { name: /New configuration/ });
     expect(within(form).getByText('Required fields not mapped yet: 23 of 23')).toBeVisible();
     await user.click(within(form).getByRole('button', { name: 'Add mapping' }));
     await user.type(within(form).getByLabelText('API field 1'), 'carrier.mcNumber');
@@ -122,7 +122,7 @@ describe('catalog: configurations', { timeout: 30_000 }, () => {
     expect(await screen.findByText(/^Version 1 · updated/)).toBeVisible();
 
     await user.click(screen.getByRole('button', { name: 'Edit Daily loads' }));
-    const form = screen.getByRole('form', { name: 'Edit “Daily loads”' });
+    const form = await screen.findByRole('form', { name: 'Edit “Daily loads”' });
     expect(within(form).getByLabelText('API key')).toHaveValue('');
     expect(within(form).getByLabelText('API key')).toHaveAttribute('placeholder', 'A key is stored — leave blank to keep it');
     await fillConfigurationForm(user, { name: 'Daily loads', description: 'Now with a description' });
@@ -142,7 +142,7 @@ describe('catalog: configurations', { timeout: 30_000 }, () => {
     expect(await screen.findByText('Needs credentials')).toBeVisible();
 
     await user.click(screen.getByRole('button', { name: 'Edit Restored' }));
-    const form = screen.getByRole('form', { name: 'Edit “Restored”' });
+    const form = await screen.findByRole('form', { name: 'Edit “Restored”' });
     expect(within(form).getByText(/No API key is stored for this configuration/)).toBeVisible();
     expect(within(form).getByLabelText('API key')).toHaveAttribute('placeholder', 'Paste the API key');
     await fillConfigurationForm(user, { name: 'Restored', secret: 'ak-new' });

@@ -16,14 +16,14 @@ describe('catalog over the database service', { timeout: 30_000 }, () => {
     await user.click(await screen.findByRole('button', { name: 'Acme, Inc.' }));
 
     await user.click(await screen.findByRole('button', { name: 'New configuration' }));
-    const form = screen.getByRole('form', { name: 'New configuration for “Acme, Inc.”' });
+    const form = await screen.findByRole('form', { name: 'New configuration for “Acme, Inc.”' });
     await user.type(within(form).getByLabelText('Configuration name'), 'Daily loads');
     await user.type(within(form).getByLabelText('API key'), 'ak-1');
     await user.click(within(form).getByRole('button', { name: 'Save configuration' }));
     await findNotice('status', 'Created configuration “Daily loads” (version 1).');
 
     await user.click(await screen.findByRole('button', { name: 'Edit Daily loads' }));
-    await user.click(within(screen.getByRole('form', { name: 'Edit “Daily loads”' })).getByRole('button', { name: 'Save configuration' }));
+    await user.click(within(await screen.findByRole('form', { name: 'Edit “Daily loads”' })).getByRole('button', { name: 'Save configuration' }));
     await findNotice('status', 'Saved configuration “Daily loads” (version 2).');
 
     await user.click(screen.getByRole('button', { name: 'Rename brokerage…' }));

@@ -15,6 +15,8 @@ async function openEncryptedOptions(sidebar: HTMLElement) {
   const user = userEvent.setup();
   await user.click(within(sidebar).getByText('Backup file options'));
   await user.click(within(sidebar).getByRole('radio', { name: /^Encrypt/ }));
+  // The passphrase form loads when first shown ("Opening…" for that moment).
+  await within(sidebar).findByLabelText('Backup passphrase');
   return user;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBrokerage, deleteBrokerage, listBrokerages, renameBrokerage } from '../../src/core/db/brokerages';
-import { listConfigurations, saveConfiguration } from '../../src/core/db/configurations';
+import { listConfigurations } from '../../src/core/db/configurations';
+import { saveConfiguration } from '../../src/core/db/configuration-save';
 import { listHistoryPage } from '../../src/core/db/history';
 import { META_KEYS, readMeta } from '../../src/core/db/meta';
 import type { Database } from '../../src/core/db/sql-types';

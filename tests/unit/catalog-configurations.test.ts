@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBrokerage } from '../../src/core/db/brokerages';
-import { deleteConfiguration, listConfigurations, saveConfiguration } from '../../src/core/db/configurations';
+import { deleteConfiguration, listConfigurations } from '../../src/core/db/configurations';
+import { saveConfiguration } from '../../src/core/db/configuration-save';
 import { META_KEYS, readMeta } from '../../src/core/db/meta';
 import type { ConfigurationChangeRow, ConfigurationRow } from '../../src/core/db/rows';
 import type { Database } from '../../src/core/db/sql-types';

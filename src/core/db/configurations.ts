@@ -1,114 +1,52 @@
 /**
  * Brokerage configurations: the `brokerage_configurations` table (mappings, credentials as JSON
- * text, version) and its audit trail in `configuration_changes`.
+ * text, version) and its audit trail in `configuration_changes`: reading and deleting here,
+ * creating and editing (with the input checks and the API's field list) in
+ * ./configuration-save.ts, which the worker loads when a configuration is first saved.
  */
-import type { ConfigurationInput } from './configuration-input';
 import type { ConfigurationView } from './configuration-view';
-import { normalizeName } from '../names';
 import { fail, ok, type Result } from '../result';
-import { checkConfigurationInput, type CheckedConfiguration } from './configuration-input';
-import { readCredentials, toConfigurationView, writeCredentials } from './configuration-view';
-import { describeUpdate } from './configuration-changes';
+import { toConfigurationView } from './configuration-view';
 import { TABLE_COLUMNS, type ConfigurationRow } from './rows';
 import type { Database } from './sql-types';
-import { selectRows, selectValue } from './transaction';
+import { selectRows } from './transaction';
 import { runWrite } from './write';
 
 const COLUMNS = TABLE_COLUMNS.brokerage_configurations.join(', ');
 
-const SQL = {
+/** Fixed SQL of the table (creating and editing, in ./configuration-save.ts, share some). */
+export const CONFIGURATION_SQL = {
   ofBrokerage: `SELECT ${COLUMNS} FROM brokerage_configurations WHERE brokerage_name = ? ORDER BY configuration_name COLLATE NOCASE, configuration_name, id`,
   byId: `SELECT ${COLUMNS} FROM brokerage_configurations WHERE id = ?`,
-  idByName: 'SELECT id FROM brokerage_configurations WHERE brokerage_name = ? AND configuration_name = ?',
-  brokerageExists: 'SELECT 1 FROM brokerages WHERE name = ?',
-  insert: `INSERT INTO brokerage_configurations (brokerage_name, configuration_name, field_mappings, api_credentials,
-      auth_type, bearer_token, created_at, updated_at, last_used_at, version, is_active, description, needs_credentials)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, 0)`,
-  update: `UPDATE brokerage_configurations SET configuration_name = ?, field_mappings = ?, api_credentials = ?,
-      auth_type = ?, bearer_token = ?, updated_at = ?, last_used_at = ?, version = version + 1, description = ?,
-      needs_credentials = 0
-    WHERE id = ?`,
-  lastId: 'SELECT last_insert_rowid()',
   logChange: `INSERT INTO configuration_changes (configuration_id, change_type, change_description, old_value, new_value, changed_at)
     VALUES (?, ?, ?, ?, ?, ?)`,
   delete: 'DELETE FROM brokerage_configurations WHERE id = ?',
 } as const;
 
-const MESSAGES = {
-  duplicate: (name: string, brokerage: string) =>
-    `A configuration named “${name}” already exists for “${brokerage}”. Choose another name or edit the existing one.`,
-  noBrokerage: (brokerage: string) =>
-    `The brokerage “${brokerage}” no longer exists, so the configuration was not saved. Choose or create a brokerage first.`,
+/** Messages for people (shared with ./configuration-save.ts). */
+export const CONFIGURATION_MESSAGES = {
   missing: 'That configuration no longer exists (perhaps it was deleted or a backup was restored). The list has been refreshed.',
 } as const;
 
 /** A brokerage's configurations in name order, without their secrets. */
 export function listConfigurations(db: Database, brokerageName: string): ConfigurationView[] {
-  return selectRows<ConfigurationRow>(db, SQL.ofBrokerage, [brokerageName]).map(toConfigurationView);
-}
-
-/**
- * Creates (no id: version 1) or updates (id: version + 1) a configuration, and logs the change
- * with the old and new mappings. On update an empty key or token keeps the stored one.
- */
-export function saveConfiguration(db: Database, input: ConfigurationInput, now: string): Result<ConfigurationView> {
-  const existing = input.id === undefined ? null : findRow(db, input.id);
-  if (input.id !== undefined && !existing) return fail('configuration-missing', MESSAGES.missing);
-  const secrets = existing
-    ? { apiKey: readCredentials(existing.api_credentials).apiKey, bearerToken: existing.bearer_token?.trim() ? existing.bearer_token : null }
-    : { apiKey: null, bearerToken: null };
-  const checked = checkConfigurationInput(input, secrets);
-  if (!checked.ok) return checked;
-  // A configuration stays with its brokerage; moving one between brokerages is not offered.
-  const brokerage = existing ? existing.brokerage_name : normalizeName(input.brokerage_name);
-  return runWrite(db, now, () => {
-    if (selectValue(db, SQL.brokerageExists, [brokerage]) === undefined) return fail('brokerage-missing', MESSAGES.noBrokerage(brokerage));
-    const holder = selectValue(db, SQL.idByName, [brokerage, checked.value.name]);
-    if (holder !== undefined && holder !== existing?.id) {
-      return fail('duplicate-configuration', MESSAGES.duplicate(checked.value.name, brokerage));
-    }
-    const id = existing ? updateRow(db, existing, checked.value, now) : insertRow(db, brokerage, checked.value, now);
-    const saved = findRow(db, id);
-    return saved ? ok(toConfigurationView(saved)) : fail('configuration-missing', MESSAGES.missing);
-  });
+  return selectRows<ConfigurationRow>(db, CONFIGURATION_SQL.ofBrokerage, [brokerageName]).map(toConfigurationView);
 }
 
 /** Deletes a configuration; its change log rows stay, and one more records the deletion. */
 export function deleteConfiguration(db: Database, id: number, now: string): Result<{ id: number }> {
-  const existing = findRow(db, id);
-  if (!existing) return fail('configuration-missing', MESSAGES.missing);
+  const existing = findConfigurationRow(db, id);
+  if (!existing) return fail('configuration-missing', CONFIGURATION_MESSAGES.missing);
   return runWrite(db, now, () => {
-    db.run(SQL.delete, [id]);
+    db.run(CONFIGURATION_SQL.delete, [id]);
     const description = `Deleted configuration “${existing.configuration_name}” of “${existing.brokerage_name}”`;
-    db.run(SQL.logChange, [null, 'deleted', description, existing.field_mappings, null, now]);
+    db.run(CONFIGURATION_SQL.logChange, [null, 'deleted', description, existing.field_mappings, null, now]);
     return ok({ id });
   });
 }
 
-/** Reads one stored row, or null. */
-function findRow(db: Database, id: number): ConfigurationRow | null {
-  return selectRows<ConfigurationRow>(db, SQL.byId, [id])[0] ?? null;
+/** Reads one stored configuration row, or null. */
+export function findConfigurationRow(db: Database, id: number): ConfigurationRow | null {
+  return selectRows<ConfigurationRow>(db, CONFIGURATION_SQL.byId, [id])[0] ?? null;
 }
 
-/** Inserts a new configuration and logs its creation; returns its id. */
-function insertRow(db: Database, brokerage: string, input: CheckedConfiguration, now: string): number {
-  const mappings = JSON.stringify(input.mappings);
-  db.run(SQL.insert, [
-    brokerage, input.name, mappings, writeCredentials(input.authType, input.baseUrl, input.apiKey),
-    input.authType, input.bearerToken, now, now, now, input.description,
-  ]);
-  const id = Number(selectValue(db, SQL.lastId));
-  db.run(SQL.logChange, [id, 'created', `Created configuration “${input.name}”`, null, mappings, now]);
-  return id;
-}
-
-/** Updates a configuration (version + 1) and logs what changed; returns its id. */
-function updateRow(db: Database, existing: ConfigurationRow, input: CheckedConfiguration, now: string): number {
-  const mappings = JSON.stringify(input.mappings);
-  db.run(SQL.update, [
-    input.name, mappings, writeCredentials(input.authType, input.baseUrl, input.apiKey), input.authType,
-    input.bearerToken, now, now, input.description, existing.id,
-  ]);
-  db.run(SQL.logChange, [existing.id, 'updated', describeUpdate(existing, input), existing.field_mappings, mappings, now]);
-  return existing.id;
-}

@@ -1,5 +1,6 @@
 import type { KeyRing } from './key-ring';
 import { IV_BYTES, LOCK_KDF_ITERATIONS, SALT_BYTES, type LockHeader, type WrappedKey } from './lock-header';
+import { randomBytes } from './random-bytes';
 
 /**
  * Passphrase → PBKDF2-SHA256 → the key that wraps the data keys; creating, checking and
@@ -113,11 +114,6 @@ function keyLabel(id: string): Uint8Array<ArrayBuffer> {
 
 function randomKeyId(): string {
   return [...randomBytes(8)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** Fresh random bytes from the platform's CSPRNG. */
-export function randomBytes(length: number): Uint8Array {
-  return globalThis.crypto.getRandomValues(new Uint8Array(length));
 }
 
 /**

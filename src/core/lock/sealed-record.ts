@@ -1,6 +1,6 @@
 import { currentKey, type KeyRing } from './key-ring';
 import { IV_BYTES } from './lock-header';
-import { randomBytes } from './passphrase-keys';
+import { randomBytes } from './random-bytes';
 
 /**
  * Sealing and opening of stored records — any record: the database file, a snapshot, a kept

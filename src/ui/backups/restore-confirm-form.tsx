@@ -3,7 +3,8 @@ import type { RestoreMode, RestoreOutcome, RestorePreview } from '../../worker/a
 import { useDatabase } from '../database-context';
 import { plural } from '../shared/format';
 import { Notice, type NoticeContent } from '../shared/notice';
-import { hasChangesSinceBackup, RestoreChoiceForm } from '../sidebar/restore-choice-form';
+import { hasChangesSinceBackup } from '../sidebar/changes-since-backup';
+import { RestoreChoiceForm } from '../sidebar/restore-choice-form';
 
 /**
  * The usual restore step for something already previewed (a snapshot, the latest file of the

@@ -3,7 +3,7 @@ import { useDatabase } from '../database-context';
 import { useBackupSettings } from '../sidebar/backup-settings';
 import { MIN_PASSPHRASE_LENGTH } from '../sidebar/backup-settings';
 import { useBackups } from './backups-context';
-import { saveBackupToFolder } from './folder-backup';
+import { saveBackupToFolder } from './lazy-folder-backup';
 import { queryAccess } from '../../platform/backup-folder';
 
 /** How often the page asks the worker what is due (page timers follow `page.clock` in tests). */

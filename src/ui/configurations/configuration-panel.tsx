@@ -3,8 +3,11 @@ import type { BrokerageSummary, ConfigurationView } from '../../worker/api';
 import { Notice, type NoticeContent } from '../shared/notice';
 import { useApiRead } from '../shared/use-api-read';
 import { useCanWrite } from '../shared/use-write-action';
-import { ConfigurationForm } from './configuration-form';
+import { lazyPanel } from '../shared/lazy-panel';
 import { ConfigurationList } from './configuration-list';
+
+// The form (field mappings, credentials, the API's field list) opens on `New configuration` or `Edit`.
+const ConfigurationForm = lazyPanel(() => import('./configuration-form').then((m) => m.ConfigurationForm));
 
 type Mode = { kind: 'list' } | { kind: 'create' } | { kind: 'edit'; id: number };
 

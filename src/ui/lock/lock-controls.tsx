@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import { Notice } from '../shared/notice';
-import { LockSettingsPanel } from './lock-settings-panel';
+import { lazyPanel } from '../shared/lazy-panel';
 import { useLockSession } from './lock-session';
-import { TurnOnLockForm } from './turn-on-lock-form';
+
+// Opened from the header's buttons: the forms (and the passphrase rules) load when first opened.
+const TurnOnLockForm = lazyPanel(() => import('./turn-on-lock-form').then((m) => m.TurnOnLockForm));
+const LockSettingsPanel = lazyPanel(() => import('./lock-settings-panel').then((m) => m.LockSettingsPanel));
 
 /**
  * The app lock's controls in the page header: `Lock with a passphrase` while the lock is off;

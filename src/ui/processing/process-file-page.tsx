@@ -1,13 +1,9 @@
-import { lazy, Suspense } from 'react';
+import { lazyPanel } from '../shared/lazy-panel';
 
 /** The view's code, fetched the first time the view is opened: it stays out of the main bundle. */
-const ProcessFileView = lazy(() => import('./process-file-view').then((module) => ({ default: module.ProcessFileView })));
+const ProcessFileView = lazyPanel(() => import('./process-file-view').then((module) => module.ProcessFileView));
 
 /** The `Process file` view: a brokerage's CSV or Excel file turned into loads on the load API. */
 export function ProcessFilePage() {
-  return (
-    <Suspense fallback={<p className="caption">Loading Process file…</p>}>
-      <ProcessFileView />
-    </Suspense>
-  );
+  return <ProcessFileView />;
 }

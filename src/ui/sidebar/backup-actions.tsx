@@ -1,12 +1,15 @@
 import { useEffect } from 'react';
 import type { BackupReceipt, SecretsMode } from '../../worker/api';
-import { CopyNoteButton } from '../shared/copy-note-button';
+import { lazyPanel } from '../shared/lazy-panel';
 import { Notice } from '../shared/notice';
 import { readOperatorName } from '../shared/operator-name';
 import type { TeamNote } from '../shared/team-note';
 import { useBackupSettings, type PassphraseSource } from './backup-settings';
-import { BackupPassphraseForm } from './backup-passphrase-form';
 import { useBackupDownload } from './use-backup-download';
+
+// Shown only for encrypted backups, and after a backup was saved: loaded when first shown.
+const BackupPassphraseForm = lazyPanel(() => import('./backup-passphrase-form').then((m) => m.BackupPassphraseForm));
+const CopyNoteButton = lazyPanel(() => import('../shared/copy-note-button').then((m) => m.CopyNoteButton));
 
 const SECRETS_NOTES: Record<SecretsMode, string> = {
   plain: 'Backup files include API keys and bearer tokens in plain text, like the original app’s. Keep them in a protected folder.',

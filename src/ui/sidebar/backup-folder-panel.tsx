@@ -1,10 +1,16 @@
 import { useState } from 'react';
-import type { RestorePreview } from '../../worker/api';
+import type { RestoreOutcome, RestorePreview } from '../../worker/api';
 import { useBackups } from '../backups/backups-context';
-import { readLatestBackup } from '../backups/folder-backup';
-import { describeRestored, RestoreConfirmForm } from '../backups/restore-confirm-form';
+import { readLatestBackup } from '../backups/lazy-folder-backup';
 import { useDatabase } from '../database-context';
+import { lazyPanel } from '../shared/lazy-panel';
 import { Notice, type NoticeContent } from '../shared/notice';
+
+// The restore step of `Restore latest from folder`, loaded with the latest file's preview.
+const loadConfirmForm = () => import('../backups/restore-confirm-form');
+const RestoreConfirmForm = lazyPanel(() => loadConfirmForm().then((m) => m.RestoreConfirmForm));
+/** The success words of the restore form's module (loaded, since its form just restored). */
+const describeRestored = async (outcome: RestoreOutcome, name: string) => (await loadConfirmForm()).describeRestored(outcome, name);
 
 const MESSAGES = {
   unsupported: 'Saving straight into the team’s backup folder needs Chrome or Edge. In this browser, backups are downloaded: move them into ff2api_backups/daily/ yourself.',
@@ -82,7 +88,7 @@ export function BackupFolderPanel() {
           preview={restoring.preview}
           onCancel={() => setRestoring(null)}
           onDone={(outcome) => {
-            setNotice({ kind: 'success', text: describeRestored(outcome, restoring.name) });
+            void describeRestored(outcome, restoring.name).then((text) => setNotice({ kind: 'success', text }));
             setRestoring(null);
             void refresh();
           }}

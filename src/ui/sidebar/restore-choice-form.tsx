@@ -1,7 +1,6 @@
 import { useId, type FormEvent } from 'react';
 import { MERGE_CONFLICT_RULE } from '../../core/backup/restore/plan';
-import { assessDatabase } from '../../core/risk/assess';
-import type { DatabaseStatus, RestoreMode, RestorePreview } from '../../worker/api';
+import type { RestoreMode, RestorePreview } from '../../worker/api';
 import { BackUpFirst } from '../shared/back-up-first';
 import { formatLocalTime, plural } from '../shared/format';
 import { RestorePreviewDetails } from './restore-preview';
@@ -88,11 +87,4 @@ export function describeRestoreRisk(preview: RestorePreview, mode: RestoreMode, 
   const lost = preview.wouldLose.replace;
   if (lost) return MESSAGES.older(lost.changes, lost.since);
   return hadUnsavedChanges ? MESSAGES.unsaved : null;
-}
-
-/** Whether the database has changes that are in no backup file (for the restore warning). */
-export function hasChangesSinceBackup(status: DatabaseStatus | null): boolean {
-  if (!status) return false;
-  const hasData = Object.values(status.counts).some((n) => n > 0);
-  return assessDatabase({ times: status.times, configurationCount: status.counts.brokerage_configurations, hasData, now: new Date(status.readAt) }).hasChangesSinceBackup;
 }

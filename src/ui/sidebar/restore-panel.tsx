@@ -3,17 +3,24 @@ import { MAX_BACKUP_BYTES } from '../../core/backup/format/limits';
 import type { AppError } from '../../core/result';
 import type { BackupSource, RestoreMode, RestorePreview, RestoreWarning } from '../../worker/api';
 import { useDatabase } from '../database-context';
-import { CopyNoteButton } from '../shared/copy-note-button';
 import { describeCounts, formatBytes } from '../shared/format';
+import { lazyPanel } from '../shared/lazy-panel';
 import { focusAndReveal, Notice, type NoticeContent } from '../shared/notice';
 import type { TeamNote } from '../shared/team-note';
-import { ProblemList } from './problem-list';
-import { hasChangesSinceBackup, RestoreChoiceForm } from './restore-choice-form';
+import { hasChangesSinceBackup } from './changes-since-backup';
 import { RestoreDropZone } from './restore-drop-zone';
-import { RestorePreviewDetails, WarningList } from './restore-preview';
-import { RestoreUnlockForm } from './restore-unlock-form';
 import { readRestoreNote } from './restore-note';
 import { UndoRestoreControl } from '../backups/undo-restore-control';
+
+// What follows a chosen file (the restore form with its preview in names, the passphrase form,
+// the list of problems, the team note) loads when first needed; choosing a file starts loading
+// the form at once, alongside the worker's check of the file.
+const RestoreChoiceForm = lazyPanel(() => import('./restore-choice-form').then((m) => m.RestoreChoiceForm));
+const RestorePreviewDetails = lazyPanel(() => import('./restore-preview').then((m) => m.RestorePreviewDetails));
+const WarningList = lazyPanel(() => import('./restore-preview').then((m) => m.WarningList));
+const RestoreUnlockForm = lazyPanel(() => import('./restore-unlock-form').then((m) => m.RestoreUnlockForm));
+const ProblemList = lazyPanel(() => import('./problem-list').then((m) => m.ProblemList));
+const CopyNoteButton = lazyPanel(() => import('../shared/copy-note-button').then((m) => m.CopyNoteButton));
 
 const MESSAGES = {
   tooBig: (size: number) =>
@@ -69,6 +76,7 @@ export function RestorePanel({ disabled }: { disabled: boolean }) {
     if (chosen.size > MAX_BACKUP_BYTES) return showError({ code: 'too-big', message: MESSAGES.tooBig(chosen.size) });
     if (!/\.json(\.gz)?$/i.test(chosen.name)) return showError({ code: 'not-json-name', message: MESSAGES.notJsonName });
     setPhase({ name: 'checking' });
+    void RestoreChoiceForm.preload().catch(() => undefined); // shown with its own message if it fails
     // The File goes to the worker as is: reading or copying 50 MB here would stall the page.
     const file = { name: chosen.name, contents: chosen };
     const result = await api.inspectBackup(file);

@@ -1,7 +1,7 @@
 import { useCallback, useContext, useState } from 'react';
 import type { BackupFile, BackupReceipt, BackupTrigger } from '../../worker/api';
 import { useBackups } from '../backups/backups-context';
-import { saveBackupToFolder } from '../backups/folder-backup';
+import { saveBackupToFolder } from '../backups/lazy-folder-backup';
 import { useDatabase } from '../database-context';
 import { DownloadContext } from '../shared/download-context';
 import { describeCounts, formatBytes } from '../shared/format';

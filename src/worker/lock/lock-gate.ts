@@ -1,6 +1,6 @@
 import type { Clock } from '../../core/clock';
 import { parseLockHeader, withPhase, type LockHeader } from '../../core/lock/lock-header';
-import { createLockHeader, rekeyLockHeader, unlockKeyRing } from '../../core/lock/passphrase-keys';
+import { loadKeyDerivation } from '../lazy/worker-chunks';
 import type { KeyRing } from '../../core/lock/key-ring';
 import { describeThrown, fail, ok, type Result } from '../../core/result';
 import type { DatabaseStore } from '../database-store';
@@ -69,7 +69,9 @@ export class LockGate<S extends LockableService> implements LockApi {
       if (this.isDamaged) return fail('lock-damaged', MESSAGES.damaged);
       if (!this.header) return ok(this.state());
       if (this.deps.cipher.isUnlocked && this.service) return ok(this.state());
-      const ring = await unlockKeyRing(this.header, passphrase);
+      const keys = await loadKeyDerivation();
+      if (!keys.ok) return keys;
+      const ring = await keys.value.unlockKeyRing(this.header, passphrase);
       if (!ring) return fail('wrong-passphrase', MESSAGES.wrongPassphrase);
       this.deps.cipher.use(this.header.phase, ring);
       const refused = await this.checkStoredRecords();
@@ -107,7 +109,9 @@ export class LockGate<S extends LockableService> implements LockApi {
       if (passphrase.length < MIN_LOCK_PASSPHRASE_LENGTH) return fail('passphrase-too-short', MESSAGES.tooShort);
       const service = await this.writableService();
       if (!service.ok) return service;
-      const { header, ring } = await createLockHeader(passphrase, this.nowIso());
+      const keys = await loadKeyDerivation();
+      if (!keys.ok) return keys;
+      const { header, ring } = await keys.value.createLockHeader(passphrase, this.nowIso());
       return this.applyChange(header, ring, SUMMARIES.on);
     });
   }
@@ -118,7 +122,9 @@ export class LockGate<S extends LockableService> implements LockApi {
       if (nextPassphrase.length < MIN_LOCK_PASSPHRASE_LENGTH) return fail('passphrase-too-short', MESSAGES.tooShort);
       const service = await this.writableService();
       if (!service.ok) return service;
-      const rekeyed = await rekeyLockHeader(this.header, currentPassphrase, nextPassphrase, this.nowIso());
+      const keys = await loadKeyDerivation();
+      if (!keys.ok) return keys;
+      const rekeyed = await keys.value.rekeyLockHeader(this.header, currentPassphrase, nextPassphrase, this.nowIso());
       if (!rekeyed) return fail('wrong-passphrase', MESSAGES.wrongPassphrase);
       return this.applyChange(rekeyed.header, rekeyed.ring, SUMMARIES.changed);
     });
@@ -129,7 +135,9 @@ export class LockGate<S extends LockableService> implements LockApi {
       if (!this.header) return fail('lock-off', MESSAGES.isOff);
       const service = await this.writableService();
       if (!service.ok) return service;
-      const ring = await unlockKeyRing(this.header, passphrase);
+      const keys = await loadKeyDerivation();
+      if (!keys.ok) return keys;
+      const ring = await keys.value.unlockKeyRing(this.header, passphrase);
       if (!ring) return fail('wrong-passphrase', MESSAGES.wrongPassphrase);
       return this.applyChange(withPhase(this.header, 'turning-off'), ring, SUMMARIES.off);
     });

@@ -4,7 +4,7 @@ import { inTransaction } from '../../core/db/transaction';
 import { fail, ok, type Result } from '../../core/result';
 import { describeChangesSince } from '../../core/snapshots/changes-since';
 import type { RestoreMode, RestoreOutcome } from '../api';
-import { buildUndoneDatabase, countReplaceChanges, replaceLiveDatabase } from '../snapshots/restore-adapter';
+import { loadRestoreAdapter } from '../lazy/worker-chunks';
 import type { UndoPreview } from '../snapshots/snapshot-api';
 import type { Candidate } from '../../core/backup/load/load-backup';
 import type { SnapshotService } from '../snapshots/snapshot-service';
@@ -41,12 +41,14 @@ export class UndoOperations {
 
   /** What `Undo restore` would do now. */
   async describeUndo(): Promise<Result<UndoPreview>> {
+    const adapter = await loadRestoreAdapter();
+    if (!adapter.ok) return adapter;
     const opened = await this.openPoint();
     if (!opened.ok) return opened;
     const { point, manifest, candidate } = opened.value;
     let changes: UndoPreview['changes'];
     try {
-      changes = countReplaceChanges(this.context.live, candidate);
+      changes = adapter.value.countReplaceChanges(this.context.live, candidate);
     } finally {
       candidate.db.close();
     }
@@ -69,6 +71,9 @@ export class UndoOperations {
 
   private async undoTracked(step: StepReporter): Promise<Result<RestoreOutcome>> {
     step('Opening the copy kept before the restore', 0, 0.2)(0);
+    const adapter = await loadRestoreAdapter();
+    if (!adapter.ok) return adapter;
+    const { buildUndoneDatabase, replaceLiveDatabase } = adapter.value;
     const opened = await this.openPoint();
     if (!opened.ok) return opened;
     const { point, candidate } = opened.value;

@@ -7,7 +7,7 @@ import { createPayloadBuilder } from '../../core/csv/payload';
 import { createRowReader } from '../../core/csv/row-reader';
 import { suggestMappings } from '../../core/csv/suggestions';
 import { canContinueWith } from '../../core/csv/validate-table';
-import { saveConfiguration } from '../../core/db/configurations';
+import { saveConfiguration } from '../../core/db/configuration-save';
 import { readConfigurationSecrets, saveConfigurationHeaders } from '../../core/db/configuration-secrets';
 import { listConfigurations } from '../../core/db/configurations';
 import { countLoadsPerDay } from '../../core/db/history-stats';

@@ -6,7 +6,7 @@ import { fail, ok, type Result } from '../../core/result';
 import type { BackupFileRecord } from '../../core/snapshots/health';
 import type { BackupSource, DatabaseStatus } from '../api';
 import type { OperationContext } from '../operations/operation-context';
-import { readBackChecksum, restoreIntoScratch } from './restore-adapter';
+import { loadRestoreAdapter } from '../lazy/worker-chunks';
 import type { BackupOverview, FileVerification, FolderWriteOutcome } from './snapshot-api';
 import type { SnapshotService } from './snapshot-service';
 import { snapshotHealthFacts } from './snapshot-health-facts';
@@ -38,8 +38,10 @@ export class BackupRecords {
   verifyBackupFile(file: BackupSource, options: { passphrase?: string } = {}): Promise<Result<FileVerification>> {
     return this.context.track('check', async (step) => {
       step('Verifying the file in a scratch database', 0, 1)(0);
+      const adapter = await loadRestoreAdapter();
+      if (!adapter.ok) return adapter;
       const nowIso = this.context.deps.clock.now().toISOString();
-      const result = await restoreIntoScratch(this.context.deps.SQL, file.contents, { ...options, now: nowIso, elapsedMs: () => performance.now() });
+      const result = await adapter.value.restoreIntoScratch(this.context.deps.SQL, file.contents, { ...options, now: nowIso, elapsedMs: () => performance.now() });
       if (result.ok && result.value === 'locked') return fail('needs-passphrase', MESSAGES.locked);
       const report = result.ok && result.value !== 'locked' ? result.value : null;
       const summary = report
@@ -58,7 +60,9 @@ export class BackupRecords {
 
   /** Reads back a file written into the folder; it counts only if it carries `checksum`. */
   async checkWrittenFile(file: BackupSource, checksum: string, options: { passphrase?: string } = {}): Promise<Result<void>> {
-    const read = await readBackChecksum(this.context.deps.SQL, file.contents, { ...options, now: this.context.deps.clock.now().toISOString() });
+    const adapter = await loadRestoreAdapter();
+    if (!adapter.ok) return adapter;
+    const read = await adapter.value.readBackChecksum(this.context.deps.SQL, file.contents, { ...options, now: this.context.deps.clock.now().toISOString() });
     if (!read.ok) return fail('read-back-failed', MESSAGES.readBack, read.error.message);
     return read.value.checksum === checksum ? ok(undefined) : fail('read-back-mismatch', MESSAGES.readBack, `checksum ${read.value.checksum ?? 'unknown'} instead of ${checksum}`);
   }

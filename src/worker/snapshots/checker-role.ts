@@ -8,7 +8,7 @@
 import * as Comlink from 'comlink';
 import { loadBrowserSqlJs } from '../../platform/sqljs-browser';
 import type { SnapshotCheckReport } from '../../core/snapshots/verification';
-import { checkSnapshotBytes, describeDatabaseBytes, prepareSnapshotBytes, type DatabaseContent, type PreparedSnapshot } from './snapshot-check';
+import type { DatabaseContent, PreparedSnapshot } from './snapshot-check';
 
 /** The worker name that selects the checker role. */
 export const CHECKER_WORKER_NAME = 'ff2api-snapshot-checker';
@@ -28,10 +28,14 @@ export function isSnapshotCheckerWorker(): boolean {
 /** Serves the checker in this worker. */
 export function serveSnapshotChecker(): void {
   const sql = loadBrowserSqlJs();
+  // The checks (checksums, gzip, scratch databases) are a chunk of their own: the database
+  // worker runs this same script and never needs them itself.
+  const checks = import('./snapshot-check');
+  checks.catch(() => undefined); // a failed load is reported by each call that needs it
   const api: CheckerWorkerApi = {
-    prepare: (databaseBytes) => prepareSnapshotBytes(databaseBytes),
-    describe: async (databaseBytes) => describeDatabaseBytes(await sql, databaseBytes),
-    check: async (compressed, options) => checkSnapshotBytes(await sql, compressed, options),
+    prepare: async (databaseBytes) => (await checks).prepareSnapshotBytes(databaseBytes),
+    describe: async (databaseBytes) => (await checks).describeDatabaseBytes(await sql, databaseBytes),
+    check: async (compressed, options) => (await checks).checkSnapshotBytes(await sql, compressed, options),
   };
   Comlink.expose(api);
 }

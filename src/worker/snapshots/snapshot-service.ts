@@ -12,10 +12,10 @@ import type { BackupFile, RestorePreview, SecretsMode } from '../api';
 import type { OperationContext } from '../operations/operation-context';
 import type { RestoreOperations } from '../operations/restore';
 import type { Candidate } from '../../core/backup/load/load-backup';
-import { buildSnapshotBackupFile, openSnapshotCandidate, previewSnapshotRestore } from './restore-adapter';
 import type { ScheduleOutcome, ScheduleRequest, SnapshotList, SnapshotRow } from './snapshot-api';
 import type { SnapshotChecker } from './snapshot-check';
-import { openSnapshotBytes, type SnapshotContents } from './snapshot-contents';
+import type { SnapshotContents } from './snapshot-contents';
+import { loadRestoreAdapter, loadSnapshotContents } from '../lazy/worker-chunks';
 import { SnapshotLibrary, type StorageEstimate } from './snapshot-library';
 import type { SnapshotStore } from './snapshot-store';
 import { SnapshotTaker } from './snapshot-taker';
@@ -48,7 +48,8 @@ export class SnapshotService {
   constructor(
     private readonly context: OperationContext,
     readonly deps: SnapshotDeps,
-    private readonly restores: RestoreOperations,
+    /** The restore operations, loaded on first use (src/worker/lazy). */
+    private readonly restores: () => Promise<Result<RestoreOperations>>,
   ) {
     this.library = new SnapshotLibrary(deps.store, context.deps.clock, deps.estimateStorage);
     this.taker = new SnapshotTaker(context, deps.store, deps.checker);
@@ -73,15 +74,19 @@ export class SnapshotService {
   }
 
   /** Opens a verified snapshot's database file; a copy found damaged is marked failed, in turn with other changes. */
-  openContents(manifest: SnapshotManifest): Promise<Result<SnapshotContents>> {
-    return openSnapshotBytes(this.deps.store, manifest, (problem) => this.serial.run(() => this.taker.markFailed(manifest.id, problem)));
+  async openContents(manifest: SnapshotManifest): Promise<Result<SnapshotContents>> {
+    const contents = await loadSnapshotContents();
+    if (!contents.ok) return contents;
+    return contents.value.openSnapshotBytes(this.deps.store, manifest, (problem) => this.serial.run(() => this.taker.markFailed(manifest.id, problem)));
   }
 
   /** A verified snapshot as a restore candidate (opened apart, checked, certified against its manifest). */
   async openCandidate(manifest: SnapshotManifest): Promise<Result<Candidate>> {
+    const adapter = await loadRestoreAdapter();
+    if (!adapter.ok) return adapter;
     const contents = await this.openContents(manifest);
     if (!contents.ok) return contents;
-    const candidate = await openSnapshotCandidate(this.context.deps.SQL, contents.value.bytes, { label: 'Snapshot kept in this browser', takenAt: manifest.takenAt, expectedChecksum: manifest.checksum });
+    const candidate = await adapter.value.openSnapshotCandidate(this.context.deps.SQL, contents.value.bytes, { label: 'Snapshot kept in this browser', takenAt: manifest.takenAt, expectedChecksum: manifest.checksum });
     if (!candidate.ok) await this.serial.run(() => this.taker.markFailed(manifest.id, candidate.error.detail ?? candidate.error.message));
     return candidate;
   }
@@ -159,9 +164,12 @@ export class SnapshotService {
     const found = await this.library.find(id);
     if (!found.ok) return found;
     const manifest = found.value;
+    const [restores, adapter] = await Promise.all([this.restores(), loadRestoreAdapter()]);
+    if (!restores.ok) return restores;
+    if (!adapter.ok) return adapter;
     const candidate = await this.openCandidate(manifest);
     if (!candidate.ok) return candidate;
-    return previewSnapshotRestore(this.restores, snapshotName(manifest), candidate.value);
+    return adapter.value.previewSnapshotRestore(restores.value, snapshotName(manifest), candidate.value);
   }
 
   /** A normal backup file of a snapshot, named for the time the snapshot was taken. */
@@ -169,9 +177,11 @@ export class SnapshotService {
     const found = await this.library.find(id);
     if (!found.ok) return found;
     const manifest = found.value;
+    const adapter = await loadRestoreAdapter();
+    if (!adapter.ok) return adapter;
     const contents = await this.openContents(manifest);
     if (!contents.ok) return contents;
-    const built = await buildSnapshotBackupFile(this.context.deps.SQL, contents.value.bytes, {
+    const built = await adapter.value.buildSnapshotBackupFile(this.context.deps.SQL, contents.value.bytes, {
       activity: this.context.live.read(readAllActivity), takenAt: manifest.takenAt,
       appVersion: this.context.deps.appVersion, schemaVersion: SCHEMA_VERSION, secrets: request.secrets, ...(request.passphrase ? { passphrase: request.passphrase } : {}),
     });
