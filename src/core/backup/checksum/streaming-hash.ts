@@ -40,6 +40,11 @@ export class CanonicalHasher {
 
   /** A hasher ready for the first section; `keepLimit` is for tests of the incremental path. */
   static async create(keepLimit = KEEP_FOR_WEBCRYPTO_BYTES): Promise<CanonicalHasher> {
+    return CanonicalHasher.start(keepLimit);
+  }
+
+  /** The same, for callers that cannot wait. */
+  static start(keepLimit = KEEP_FOR_WEBCRYPTO_BYTES): CanonicalHasher {
     // One hasher each: a backup and a restore may be under way at once.
     return new CanonicalHasher(sha256.create(), keepLimit);
   }
