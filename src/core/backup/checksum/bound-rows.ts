@@ -63,8 +63,12 @@ export class BoundRowsHasher {
     return this.gaveUpBecause;
   }
 
-  /** One row as bound: its values in TABLE_COLUMNS order; call it only once the insert succeeded. */
-  add(table: DataTable, values: readonly SqlValue[]): void {
+  /**
+   * One row as bound: its values in TABLE_COLUMNS order; call it only once the insert succeeded.
+   * `line`: the row's text in the file and the UTF-8 it was decoded from — when that text is the
+   * canonical text, its bytes are hashed as they are (no second encoding).
+   */
+  add(table: DataTable, values: readonly SqlValue[], line?: { text: string; bytes: Uint8Array }): void {
     if (this.gaveUpBecause !== null) return;
     const position = POSITION.get(table) as number;
     if (position < this.section) return this.giveUp(`the ${table} section comes after a later one`);
@@ -81,7 +85,9 @@ export class BoundRowsHasher {
       if (!isStoredAsBound(kinds[i] as ColumnKind, values[i])) return this.giveUp(`${table}.${TABLE_COLUMNS[table][i]} holds a value SQLite might store differently`);
     }
     try {
-      this.hasher.addRow(canonicalRowText(table, values as SqlValue[], this.parse));
+      const text = canonicalRowText(table, values as SqlValue[], this.parse);
+      if (line !== undefined && line.text === text) this.hasher.addRowBytes(line.bytes);
+      else this.hasher.addRow(text);
     } catch (error) {
       return this.giveUp(`a JSON column could not be read: ${String(error)}`);
     }

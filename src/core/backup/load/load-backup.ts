@@ -14,7 +14,7 @@ import { readOriginalExport } from '../read/read-export';
 import { readOriginalBackup, type LegacyRead } from '../read/read-original';
 import { readOurSections } from '../read/read-ours';
 import { readJsonChunks, sizeOf, sniffSource, type BackupContents } from '../scan/byte-source';
-import { parseJsonValue, scanTopLevel, type ScanEvent } from '../scan/json-scanner';
+import { elementValue, parseJsonValue, scanTopLevel, type ScanEvent } from '../scan/json-scanner';
 import { ScratchDatabase } from '../scratch/scratch-database';
 import { describeReadFailure } from './failures';
 
@@ -177,7 +177,7 @@ async function collectTop(events: AsyncIterator<ScanEvent>, header: Header): Pro
       const list: unknown[] = [];
       arrays.set(event.key, list);
       Object.defineProperty(top, event.key, { value: list, enumerable: true, configurable: true, writable: true });
-    } else if (event.kind === 'element') arrays.get(event.key)?.push(parseJsonValue(event.bytes));
+    } else if (event.kind === 'element') arrays.get(event.key)?.push(elementValue(event));
   }
   return { top };
 }

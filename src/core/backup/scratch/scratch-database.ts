@@ -3,7 +3,7 @@ import { openDatabase } from '../../db/open';
 import { DATA_TABLES, type DataTable } from '../../db/schema';
 import type { Database, SqlJsStatic, SqlValue, Statement } from '../../db/sql-types';
 import { BoundRowsHasher } from '../checksum/bound-rows';
-import type { FileActivityEntry, RowSink } from '../read/parsed';
+import type { FileActivityEntry, RowSink, SourceLine } from '../read/parsed';
 import { ProblemLog } from '../read/problems';
 import { MAX_PROBLEMS_SHOWN } from '../format/limits';
 
@@ -43,7 +43,7 @@ export class ScratchDatabase implements RowSink {
     return scratch;
   }
 
-  add<T extends DataTable>(table: T, row: DataTables[T][number], index: number): void {
+  add<T extends DataTable>(table: T, row: DataTables[T][number], index: number, line?: SourceLine): void {
     const stmt = this.statement(table);
     const values = this.values.get(table) as SqlValue[];
     const columns = TABLE_COLUMNS[table] as readonly string[];
@@ -51,7 +51,7 @@ export class ScratchDatabase implements RowSink {
     for (let i = 0; i < columns.length; i++) values[i] = record[columns[i] as string] ?? null;
     try {
       stmt.run(values);
-      this.certificate.add(table, values);
+      this.certificate.add(table, values, line);
     } catch (error) {
       const [field, message] = describeRefusal(table, record, error);
       this.problems.add(table, index, field, message);
