@@ -37,4 +37,14 @@ describe('parseTimestamp', () => {
     expect(isIsoUtc('2026-11-22T17:00:03.120')).toBe(false);
     expect(isIsoUtc('2026-02-30T17:00:03.120Z')).toBe(false);
   });
+
+  it.each([
+    ['2024-02-29T23:59:59.999Z', true], ['2023-02-29T00:00:00.000Z', false], ['2000-02-29T00:00:00.000Z', true], ['1900-02-29T00:00:00.000Z', false],
+    ['0000-01-01T00:00:00.000Z', false], ['0001-01-01T00:00:00.000Z', true], ['9999-12-31T23:59:59.999Z', true], ['2026-13-01T00:00:00.000Z', false],
+    ['2026-00-01T00:00:00.000Z', false], ['2026-01-00T00:00:00.000Z', false], ['2026-04-31T00:00:00.000Z', false], ['2026-01-01T24:00:00.000Z', false],
+    ['2026-01-01T00:60:00.000Z', false], ['2026-01-01T00:00:60.000Z', false], ['2026-01-01T00:00:00.0000Z', true], ['2026-01-01t00:00:00.000Z', false],
+    ['2026-01-01T00:00:00.000z', false], ['2026-01-01T00:00:00,000Z', false], ['2026-01-01T0a:00:00.000Z', false], ['+02026-01-01T00:00:00.00Z', false],
+  ])('isIsoUtc(%s) is %s, the same in the 24-character fast path as in the general one', (text, expected) => {
+    expect(isIsoUtc(text)).toBe(expected);
+  });
 });

@@ -33,3 +33,35 @@ describe('IndexedDB database store', () => {
     expect((await store.save({ bytes: bytes(9), expectedGeneration: 3, savedAt: 'n2' })).ok).toBe(false);
   });
 });
+
+describe('IndexedDB database store, a file larger than one part', () => {
+  const file = (length: number, seed: number) => Uint8Array.from({ length }, (_, i) => (i * 31 + seed) & 0xff);
+
+  it('stores it in parts and reads back exactly the bytes saved, under the same compare-and-swap', async () => {
+    const name = `store-parts-${Math.random()}`;
+    const store = await openIdbDatabaseStore(name, 1000);
+    const big = file(2500, 1);
+    expect(await store.save({ bytes: big, expectedGeneration: 0, savedAt: 't1' })).toEqual({ ok: true, generation: 1 });
+    const raw = await openDB(name);
+    const record = (await raw.get('database', 'live')) as { parts?: Blob[]; byteLength?: number; bytes?: unknown };
+    raw.close();
+    expect(record.bytes).toBeUndefined();
+    expect(record.parts?.map((part) => part.size)).toEqual([1000, 1000, 500]);
+    expect(await store.load()).toEqual({ bytes: big, generation: 1, savedAt: 't1' });
+    // A stale tab cannot overwrite it, and a smaller file goes back to one value.
+    expect((await store.save({ bytes: file(3000, 2), expectedGeneration: 0, savedAt: 't2' })).ok).toBe(false);
+    expect(await store.save({ bytes: file(10, 3), expectedGeneration: 1, savedAt: 't3' })).toEqual({ ok: true, generation: 2 });
+    expect(await store.load()).toEqual({ bytes: file(10, 3), generation: 2, savedAt: 't3' });
+  });
+
+  it('refuses to hand out parts that do not add up to the recorded size', async () => {
+    const name = `store-parts-bad-${Math.random()}`;
+    const store = await openIdbDatabaseStore(name, 1000);
+    await store.save({ bytes: file(2500, 1), expectedGeneration: 0, savedAt: 't1' });
+    const raw = await openDB(name);
+    const record = (await raw.get('database', 'live')) as { parts: Blob[] };
+    await raw.put('database', { ...record, parts: record.parts.slice(0, 2) }, 'live');
+    raw.close();
+    await expect(store.load()).rejects.toThrow(/2000 bytes, 2500 recorded/);
+  });
+});

@@ -42,14 +42,14 @@ describe('layers', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('the backup stages import one way: format ← checksum, seal, scan ← read ← scratch ← load; restore and write on top', () => {
+  it('the backup stages import one way: format ← checksum, seal, scan ← read ← scratch ← load (scratch hashes rows as bound); restore and write on top', () => {
     const allowed: Record<string, string[]> = {
       format: [],
       checksum: ['format'],
       seal: ['format'],
       scan: ['format'],
       read: ['format', 'checksum', 'seal', 'scan'],
-      scratch: ['format', 'read'],
+      scratch: ['format', 'checksum', 'read'],
       load: ['format', 'checksum', 'read', 'scan', 'scratch'],
       restore: ['format', 'checksum'],
       write: ['format', 'checksum', 'seal', 'read'],

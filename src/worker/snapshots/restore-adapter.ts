@@ -32,12 +32,17 @@ const MESSAGES = {
   notCertified: 'This snapshot could not be opened or failed its checks, so it was not used. Nothing was changed. Choose another snapshot.',
 };
 
-/** A snapshot's database as a restore candidate; `expectedChecksum` is its manifest's. */
+/**
+ * A snapshot's database as a restore candidate; `expectedChecksum` is its manifest's. The bytes
+ * come from openSnapshotBytes, whose SHA-256 equals the manifest's — and a manifest's checksum is
+ * only ever set by a check of a copy with that same SHA-256 (judgeSnapshotCheck), which also found
+ * its integrity and foreign keys sound — so that checksum is proven for these bytes.
+ */
 export async function openSnapshotCandidate(SQL: SqlJsStatic, bytes: Uint8Array, facts: { label: string; takenAt: string; expectedChecksum: string | null }): Promise<Result<Candidate>> {
   const opened = await openDatabaseCandidate(SQL, bytes, {
     label: facts.label,
     createdAt: facts.takenAt,
-    ...(facts.expectedChecksum ? { expectedChecksum: facts.expectedChecksum } : {}),
+    ...(facts.expectedChecksum ? { expectedChecksum: facts.expectedChecksum, provenChecksum: facts.expectedChecksum } : {}),
   });
   return opened.ok ? ok(opened.candidate) : fail('snapshot-uncertified', MESSAGES.notCertified, opened.error.detail ?? opened.error.message);
 }

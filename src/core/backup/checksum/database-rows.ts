@@ -13,7 +13,9 @@ import { isStorableText, toStorableText } from '../format/text-rule';
  */
 
 export type Values = SqlValue[];
-type Parse = (text: SqlValue) => unknown;
+/** Reads a JSON column's stored text as the value the canonical row holds. */
+export type JsonColumnParse = (text: SqlValue) => unknown;
+type Parse = JsonColumnParse;
 
 // One object literal per table: the key order is the canonical one, and a fixed shape keeps
 // JSON.stringify on V8's fast path. JSON columns hold the JSON value their text denotes.
@@ -50,7 +52,7 @@ export function forEachCanonicalRow(
   onRow: (text: string, row: object) => void,
   adjust?: (values: Values) => void,
 ): number {
-  const parse = memoisedParse();
+  const parse = jsonColumnParser();
   const build = CANONICAL[table];
   const stmt = db.prepare(`SELECT ${TABLE_COLUMNS[table].join(', ')} FROM ${table} ORDER BY id`);
   let count = 0;
@@ -67,6 +69,11 @@ export function forEachCanonicalRow(
     stmt.free();
   }
   return count;
+}
+
+/** One row's canonical text from its stored values in TABLE_COLUMNS order (`parse` from jsonColumnParser). */
+export function canonicalRowText(table: DataTable, values: Values, parse: JsonColumnParse): string {
+  return JSON.stringify(CANONICAL[table](values, parse));
 }
 
 /** The content checksum of a database's data tables (the one its backup file would carry); `onRows` hears progress. */
@@ -99,9 +106,9 @@ function toStorableValues(values: Values): void {
 /**
  * JSON.parse of stored JSON text, memoised (history rows repeat the same header lists; a parsed
  * value is only read). Text that is not JSON — a database fault — throws a clear error rather
- * than being written as something else.
+ * than being written as something else. One per pass over the rows.
  */
-function memoisedParse(): Parse {
+export function jsonColumnParser(): JsonColumnParse {
   const seen = new Map<string, unknown>();
   return (text) => {
     if (text === null) return null;

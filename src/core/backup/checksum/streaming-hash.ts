@@ -1,28 +1,33 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { DATA_TABLES, type DataTable } from '../../db/schema';
-import { encodeUtf8, type Bytes } from '../format/encoding';
+import type { Bytes } from '../format/encoding';
 
 const encoder = new TextEncoder();
 
 /**
  * SHA-256 of the canonical text, fed one row at a time, so that neither the writer nor the
  * restore ever holds the text as one string: `{"brokerages":[row,row],"brokerage_configurations":
- * […],…}` with the five sections always present, in DATA_TABLES order. Rows are encoded in ≈ 1 MB
- * batches. Up to 128 MB the bytes are kept and hashed at the end by WebCrypto (≈ 5× faster than
- * JavaScript); past that, WebCrypto cannot hash a stream, so the kept bytes and the rest go
- * through @noble/hashes' incremental SHA-256 (audited, ≈ 3 kB). Both give the same digest (a test
- * checks it).
+ * […],…}` with the five sections always present, in DATA_TABLES order. A row comes as text
+ * (encoded here with encodeInto, straight into the buffer) or as UTF-8 bytes already encoded
+ * (the writer's file line, the restore's row as read), which are copied. Up to 128 MB the bytes
+ * are kept, in 4 MB pieces joined once at the end, and hashed then by WebCrypto (≈ 5× faster than
+ * JavaScript); past that, WebCrypto
+ * cannot hash a stream, so the kept bytes and the rest go through @noble/hashes' incremental
+ * SHA-256 (audited, ≈ 3 kB) in 1 MB batches. Both give the same digest (a test checks it).
  */
 
-const BATCH_CHARS = 1 << 20;
+const BATCH_BYTES = 1 << 20;
+const PIECE_BYTES = 4 << 20;
 const KEEP_FOR_WEBCRYPTO_BYTES = 128 * 1024 * 1024;
+const COMMA = 0x2c;
 
 /** Hashes the canonical text of the data sections as their rows arrive, in order. */
 export class CanonicalHasher {
-  private pending: string[] = [];
-  private pendingChars = 0;
-  /** The encoded text kept for WebCrypto: one growing buffer, written with encodeInto (≈ 3× faster than encode). */
-  private kept: Bytes = new Uint8Array(1 << 20);
+  /** Full pieces of encoded text kept for WebCrypto. */
+  private readonly pieces: Uint8Array[] = [];
+  private piecesBytes = 0;
+  /** The piece being filled: the encoded text not hashed yet. */
+  private kept: Bytes = new Uint8Array(PIECE_BYTES);
   private keptBytes = 0;
   private isIncremental = false;
   private section = -1;
@@ -35,6 +40,11 @@ export class CanonicalHasher {
 
   /** A hasher ready for the first section; `keepLimit` is for tests of the incremental path. */
   static async create(keepLimit = KEEP_FOR_WEBCRYPTO_BYTES): Promise<CanonicalHasher> {
+    return CanonicalHasher.start(keepLimit);
+  }
+
+  /** The same, for callers that cannot wait. */
+  static start(keepLimit = KEEP_FOR_WEBCRYPTO_BYTES): CanonicalHasher {
     // One hasher each: a backup and a restore may be under way at once.
     return new CanonicalHasher(sha256.create(), keepLimit);
   }
@@ -43,54 +53,85 @@ export class CanonicalHasher {
   startSection(table: DataTable): void {
     this.section++;
     if (DATA_TABLES[this.section] !== table) throw new Error(`Section ${table} out of order`);
-    this.push(`${this.section === 0 ? '{' : '],'}${JSON.stringify(table)}:[`);
+    this.addText(`${this.section === 0 ? '{' : '],'}${JSON.stringify(table)}:[`);
     this.isFirstRow = true;
   }
 
   /** Adds one row's canonical text. */
   addRow(rowText: string): void {
-    this.push(this.isFirstRow ? rowText : `,${rowText}`);
-    this.isFirstRow = false;
+    this.separateRow();
+    this.addText(rowText);
+  }
+
+  /** Adds one row's canonical text as UTF-8 bytes (read only during the call). */
+  addRowBytes(rowBytes: Uint8Array): void {
+    this.separateRow();
+    this.room(rowBytes.byteLength);
+    this.kept.set(rowBytes, this.keptBytes);
+    this.keptBytes += rowBytes.byteLength;
+    this.settle();
   }
 
   /** Closes the last section and returns the hex digest. */
   async finish(): Promise<string> {
     if (this.section !== DATA_TABLES.length - 1) throw new Error('Not every section was hashed');
-    this.push(']}');
-    this.flush();
-    if (this.isIncremental) return toHex(this.incremental.digest());
-    return toHex(new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', this.kept.subarray(0, this.keptBytes))));
-  }
-
-  private push(text: string): void {
-    this.pending.push(text);
-    this.pendingChars += text.length;
-    if (this.pendingChars >= BATCH_CHARS) this.flush();
-  }
-
-  private flush(): void {
-    if (this.pending.length === 0) return;
-    const text = this.pending.join('');
-    this.pending = [];
-    this.pendingChars = 0;
+    this.addText(']}');
     if (this.isIncremental) {
-      this.incremental.update(encodeUtf8(text));
+      this.incremental.update(this.kept.subarray(0, this.keptBytes));
+      return toHex(this.incremental.digest());
+    }
+    const whole = new Uint8Array(this.piecesBytes + this.keptBytes);
+    let offset = 0;
+    for (const piece of [...this.pieces, this.kept.subarray(0, this.keptBytes)]) {
+      whole.set(piece, offset);
+      offset += piece.byteLength;
+    }
+    return toHex(new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', whole)));
+  }
+
+  private separateRow(): void {
+    if (!this.isFirstRow) {
+      this.room(1);
+      this.kept[this.keptBytes++] = COMMA;
+    }
+    this.isFirstRow = false;
+  }
+
+  private addText(text: string): void {
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    this.room(text.length * 3);
+    this.keptBytes += encoder.encodeInto(text, this.kept.subarray(this.keptBytes)).written;
+    this.settle();
+  }
+
+  /** Makes room for `bytes` more in the current piece: a new piece (kept, or hashed) when it is full. */
+  private room(bytes: number): void {
+    if (this.keptBytes + bytes <= this.kept.length) return;
+    if (this.isIncremental) this.incremental.update(this.kept.subarray(0, this.keptBytes));
+    else {
+      this.pieces.push(this.kept.subarray(0, this.keptBytes));
+      this.piecesBytes += this.keptBytes;
+    }
+    this.kept = new Uint8Array(Math.max(PIECE_BYTES, bytes));
+    this.keptBytes = 0;
+  }
+
+  /** Past the WebCrypto limit, hands what is kept to the incremental hash, from then on a batch at a time. */
+  private settle(): void {
+    if (this.isIncremental) {
+      if (this.keptBytes >= BATCH_BYTES) {
+        this.incremental.update(this.kept.subarray(0, this.keptBytes));
+        this.keptBytes = 0;
+      }
       return;
     }
-    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-    const needed = this.keptBytes + text.length * 3;
-    if (needed > this.kept.length) {
-      const grown = new Uint8Array(Math.max(needed, this.kept.length * 2));
-      grown.set(this.kept.subarray(0, this.keptBytes));
-      this.kept = grown;
-    }
-    this.keptBytes += encoder.encodeInto(text, this.kept.subarray(this.keptBytes)).written;
-    if (this.keptBytes > this.keepLimit) {
-      this.incremental.update(this.kept.subarray(0, this.keptBytes));
-      this.kept = new Uint8Array(0);
-      this.keptBytes = 0;
-      this.isIncremental = true;
-    }
+    if (this.piecesBytes + this.keptBytes <= this.keepLimit) return;
+    for (const piece of this.pieces) this.incremental.update(piece);
+    this.pieces.length = 0;
+    this.piecesBytes = 0;
+    this.incremental.update(this.kept.subarray(0, this.keptBytes));
+    this.keptBytes = 0;
+    this.isIncremental = true;
   }
 }
 

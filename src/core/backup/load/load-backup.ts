@@ -14,16 +14,18 @@ import { readOriginalExport } from '../read/read-export';
 import { readOriginalBackup, type LegacyRead } from '../read/read-original';
 import { readOurSections } from '../read/read-ours';
 import { readJsonChunks, sizeOf, sniffSource, type BackupContents } from '../scan/byte-source';
-import { parseJsonValue, scanTopLevel, type ScanEvent } from '../scan/json-scanner';
+import { elementValue, parseJsonValue, scanTopLevel, type ScanEvent } from '../scan/json-scanner';
 import { ScratchDatabase } from '../scratch/scratch-database';
 import { describeReadFailure } from './failures';
 
 /**
  * Reads a backup file of any shape we know into a database of its own, checks it completely and
  * certifies it, without touching any other database. The file streams (any size, plain or gzip);
- * every row goes straight into the new database; then the database is read back once and its
- * canonical checksum must equal the one the file states — so the checksum certifies exactly the
- * rows that were read, as stored. Never throws: every failure is a refusal with a message.
+ * every row goes straight into the new database and is hashed as it is bound (checksum/bound-rows:
+ * values proven to be stored as bound, rows in canonical order); where that proof does not hold,
+ * the database is read back once instead. Either way the canonical checksum of the rows as stored
+ * must equal the one the file states — so the checksum certifies exactly the rows that were read.
+ * Never throws: every failure is a refusal with a message.
  */
 
 /** A backup read into its own database, certified, ready to preview and apply. */
@@ -60,7 +62,7 @@ export async function loadBackup(SQL: SqlJsStatic, contents: BackupContents, opt
     const guard = { reserved: undefined as string | undefined };
     // Progress follows the rows read (a stream may read ahead of them).
     const scanned = scanTopLevel(readJsonChunks(contents), (key) => key === header.key);
-    const facts = await readShape(header, refuseReservedKeys(scanned, guard, (offset) => progress((0.8 * offset) / total)), scratch, context);
+    const facts = await readShape(header, refuseReservedKeys(scanned, guard, (offset) => progress((0.9 * offset) / total)), scratch, context);
     if (guard.reserved !== undefined) {
       const problems = new ProblemLog();
       problems.add(guard.reserved, undefined, undefined, 'is a reserved key that no backup has; the file may be crafted to attack the app');
@@ -68,23 +70,18 @@ export async function loadBackup(SQL: SqlJsStatic, contents: BackupContents, opt
     }
     if (!facts.ok) return facts;
     if ('locked' in facts) return facts;
-    progress(0.8);
+    progress(0.9);
     scratch.finish();
     if (scratch.problems.count > 0) return refusalWithProblems(scratch.problems);
-    progress(0.85);
-    // The certificate: every row read back and hashed (progress per table, by rows).
-    const totalRows = Math.max(1, Object.values(countRows(scratch.db)).reduce((sum, n) => sum + n, 0));
-    let rowsBefore = 0;
-    const checksum = await databaseChecksum(scratch.db, (_table, rows) => {
-      rowsBefore += rows;
-      progress(0.85 + (0.15 * rowsBefore) / totalRows);
-    });
+    progress(0.95);
+    const counts = countRows(scratch.db);
+    const checksum = (await scratch.certificate.finish(counts)) ?? (await readBackChecksum(scratch.db, counts, progress));
     progress(1);
     const stated = facts.facts.stated;
     if (stated && checksum !== stated.checksum) {
       return refusal('checksum-mismatch', READ_MESSAGES.checksum, `backup_info.checksum ${stated.checksum}, contents ${checksum}`);
     }
-    const candidate: Candidate = { ...facts.facts, db: scratch.db, checksum, counts: countRows(scratch.db) };
+    const candidate: Candidate = { ...facts.facts, db: scratch.db, checksum, counts };
     scratch = null; // handed over
     return { ok: true, candidate };
   } catch (error) {
@@ -95,6 +92,16 @@ export async function loadBackup(SQL: SqlJsStatic, contents: BackupContents, opt
   } finally {
     scratch?.close();
   }
+}
+
+/** The certificate the long way: every row read back from the database and hashed (progress by rows). */
+async function readBackChecksum(db: Database, counts: Record<DataTable, number>, progress: (fraction: number) => void): Promise<string> {
+  const totalRows = Math.max(1, Object.values(counts).reduce((sum, n) => sum + n, 0));
+  let rowsBefore = 0;
+  return databaseChecksum(db, (_table, rows) => {
+    rowsBefore += rows;
+    progress(0.95 + (0.05 * rowsBefore) / totalRows);
+  });
 }
 
 /** Ends the events at a top-level reserved key (`__proto__`, `constructor`, `prototype`), noting it. */
@@ -170,7 +177,7 @@ async function collectTop(events: AsyncIterator<ScanEvent>, header: Header): Pro
       const list: unknown[] = [];
       arrays.set(event.key, list);
       Object.defineProperty(top, event.key, { value: list, enumerable: true, configurable: true, writable: true });
-    } else if (event.kind === 'element') arrays.get(event.key)?.push(parseJsonValue(event.bytes));
+    } else if (event.kind === 'element') arrays.get(event.key)?.push(elementValue(event));
   }
   return { top };
 }

@@ -68,11 +68,19 @@ const ROW_READERS: { [T in DataTable]: RowReaderFn<T> } = {
  */
 export class RowReader {
   private readonly checkers = new Map<DataTable, ColumnChecker>();
+  private readonly jsonMemo: WeakMap<object, unknown> | null;
 
+  /**
+   * `isReusingJsonValues`: the rows' JSON column values are shared, never changed objects (the
+   * writer's, parsed once per distinct text), so each one's check is remembered.
+   */
   constructor(
     private readonly problems: ProblemLog,
     private readonly names = new NameMemo(),
-  ) {}
+    isReusingJsonValues = false,
+  ) {
+    this.jsonMemo = isReusingJsonValues ? new WeakMap() : null;
+  }
 
   /** The checked row, or null (problems logged at `table`, `index`). */
   read<T extends DataTable>(table: T, raw: unknown, index: number): DataTables[T][number] | null {
@@ -87,7 +95,7 @@ export class RowReader {
     }
     let checker = this.checkers.get(table);
     if (!checker) {
-      checker = new ColumnChecker(table, this.problems, this.names);
+      checker = new ColumnChecker(table, this.problems, this.names, this.jsonMemo);
       this.checkers.set(table, checker);
     }
     checker.begin(index);
@@ -131,6 +139,7 @@ class ColumnChecker {
     private readonly table: DataTable,
     private readonly problems: ProblemLog,
     private readonly names: NameMemo,
+    private readonly jsonMemo: WeakMap<object, unknown> | null,
   ) {}
 
   begin(index: number): void {
@@ -207,16 +216,28 @@ class ColumnChecker {
   }
 
   mapping(v: unknown, field: string): string {
-    return this.orBad(field, v === undefined ? new Bad('is missing') : checkMappingObject(v), '');
+    return this.orBad(field, v === undefined ? new Bad('is missing') : this.remembered(v, checkMappingObject), '');
   }
 
   credentials(v: unknown, field: string): string {
-    const checked = v === undefined ? new Bad('is missing') : checkCredentialObject(v);
-    return checked instanceof Bad ? this.bad(field, checked.message, '') : JSON.stringify(checked);
+    const checked = v === undefined ? new Bad('is missing') : this.remembered(v, (value) => {
+      const credentials = checkCredentialObject(value);
+      return credentials instanceof Bad ? credentials : JSON.stringify(credentials);
+    });
+    return checked instanceof Bad ? this.bad(field, checked.message, '') : checked;
   }
 
   headers(v: unknown, field: string): string | null {
-    return this.orBad(field, v === undefined ? new Bad('is missing') : checkHeaderList(v), null);
+    return this.orBad(field, v === undefined ? new Bad('is missing') : this.remembered(v, checkHeaderList), null);
+  }
+
+  /** A JSON column's check, remembered per object when the objects are shared (see RowReader). */
+  private remembered<T>(value: unknown, check: (value: unknown) => T): T {
+    if (this.jsonMemo === null || typeof value !== 'object' || value === null) return check(value);
+    if (this.jsonMemo.has(value)) return this.jsonMemo.get(value) as T;
+    const checked = check(value);
+    this.jsonMemo.set(value, checked);
+    return checked;
   }
 
   private orBad<T>(field: string, checked: T | Bad, placeholder: T): T {

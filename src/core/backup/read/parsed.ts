@@ -6,6 +6,12 @@ import type { BackupShape } from '../format/format';
 
 /** The result types of reading a backup file, shared by the readers of each shape. */
 
+/** A row's text as read from the file, and the bytes it was decoded from: exactly its UTF-8, no byte-order mark (valid during the call). */
+export interface SourceLine {
+  text: string;
+  bytes: Uint8Array;
+}
+
 /** What a reader found about a file besides its rows (which went to a RowSink). */
 export interface FileFacts {
   shape: BackupShape;
@@ -44,7 +50,8 @@ export interface FileActivityEntry {
  * database can see — a repeated id or name — into located problems.
  */
 export interface RowSink {
-  add<T extends DataTable>(table: T, row: DataTables[T][number], index: number): void;
+  /** A checked row; `line`: its text and UTF-8 bytes as the file holds them, when it had a line of its own. */
+  add<T extends DataTable>(table: T, row: DataTables[T][number], index: number, line?: SourceLine): void;
   addTables(tables: DataTables): void;
   addActivity(entry: FileActivityEntry): void;
 }

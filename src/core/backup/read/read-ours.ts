@@ -4,7 +4,7 @@ import { encodeUtf8, type Bytes } from '../format/encoding';
 import { ACTIVITY_SECTION, ENCRYPTED_SECTION, SEALED_CHUNKS_SECTION } from '../format/format';
 import { MAX_BACKUP_BYTES } from '../format/limits';
 import { isPlainObject } from '../format/values';
-import { parseJsonValue, scanTopLevel, type ScanEvent } from '../scan/json-scanner';
+import { elementValue, parseJsonValue, scanTopLevel, type ScanEvent } from '../scan/json-scanner';
 import { checkSealParameters, decodeExact, deriveKey, openSealedData } from '../seal/seal';
 import { ChunkOpener } from '../seal/stream-seal';
 import { readActivityEntry } from './activity-entries';
@@ -103,7 +103,7 @@ function openChunks(events: AsyncIterator<ScanEvent>, opener: ChunkOpener, heade
       const event = next.value;
       if (event.kind === 'array-end') break;
       if (event.kind !== 'element') continue;
-      const text = parseJsonValue(event.bytes);
+      const text = elementValue(event);
       const sealed = decodeExact(text, null);
       if (!(sealed instanceof Uint8Array)) {
         result.failure = refusal('wrong-passphrase', READ_MESSAGES.wrongPassphrase, `sealed chunk ${event.index} is not base64`);
@@ -170,8 +170,7 @@ class SectionState {
       return null;
     }
     if (event.kind === 'element') {
-      const raw = parseOrProblem(event.bytes, key, event.index, this.problems);
-      if (raw === undefined) return null;
+      const raw = elementValue(event);
       if (key === ACTIVITY_SECTION) {
         const entry = readActivityEntry(raw);
         if (entry) this.sink.addActivity(entry);
@@ -179,7 +178,7 @@ class SectionState {
         return null;
       }
       const row = this.rows.read(key as DataTable, raw, event.index);
-      if (row) this.sink.add(key as DataTable, row, event.index);
+      if (row) this.sink.add(key as DataTable, row, event.index, event.text === undefined ? undefined : { text: event.text, bytes: event.bytes });
       return null;
     }
     if (isData) {

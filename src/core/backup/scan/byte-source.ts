@@ -70,13 +70,25 @@ async function* rawChunks(contents: BackupContents): AsyncGenerator<Uint8Array> 
   }
   if (typeof contents.stream === 'function') {
     const reader = contents.stream().getReader();
+    // One read ahead: the next chunk arrives while this one is parsed and stored.
+    let next = reader.read();
+    let isDone = false;
     try {
       for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
+        const { done, value } = await next;
+        if (done) {
+          isDone = true;
+          return;
+        }
+        next = reader.read();
         yield value;
       }
     } finally {
+      // A reader that stopped early (the header found, a refusal) leaves a read pending: cancel it.
+      if (!isDone) {
+        void next.catch(() => undefined);
+        await reader.cancel().catch(() => undefined);
+      }
       reader.releaseLock();
     }
   }

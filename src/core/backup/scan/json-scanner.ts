@@ -7,12 +7,19 @@ import { MAX_VALUE_BYTES } from '../format/limits';
  * then parsed by JSON.parse, which checks it fully. A newline is never part of a JSON string, so
  * any layout is read — one row per line (format 2.1), everything on one line (2.0), pretty-printed.
  * Views handed out stay valid until the consumer asks for the next event.
+ *
+ * Format 2.1's rows have lines of their own, so an element that starts a line and fills it (up to
+ * a trailing comma) is tried first as that line: one native newline search and the JSON.parse the
+ * element needs anyway, instead of following its structure byte by byte. A text that parses as
+ * one JSON value ends where its outermost bracket closes, so the element is the same either way;
+ * when the line does not parse (two rows on it, a row over several lines) the structure is
+ * followed as usual. Such an element comes with its text and parsed value (`elementValue`).
  */
 
 export type ScanEvent =
   | { kind: 'value'; key: string; bytes: Uint8Array; offset: number }
   | { kind: 'array-start'; key: string; offset: number }
-  | { kind: 'element'; key: string; index: number; bytes: Uint8Array; offset: number }
+  | { kind: 'element'; key: string; index: number; bytes: Uint8Array; offset: number; text: string | undefined; value: unknown }
   | { kind: 'array-end'; key: string; count: number };
 
 /** Why the text is not one JSON object; `offset` counts bytes from the start. */
@@ -60,8 +67,9 @@ export async function* scanTopLevel(chunks: AsyncIterable<Uint8Array>, skip: (ke
       else {
         for (;;) {
           const start = input.offset;
-          const bytes = await readValue(input);
-          if (!skipped) yield { kind: 'element', key, index: count, bytes, offset: start };
+          const line = skipped ? null : input.lineValue();
+          const bytes = line ? line.bytes : await readValue(input);
+          if (!skipped) yield { kind: 'element', key, index: count, bytes, offset: start, text: line?.text, value: line?.value };
           count++;
           if (!(await input.skipSpace())) throw input.error('truncated-json', `ends inside "${key}"`);
           const next = input.peek();
@@ -91,6 +99,14 @@ export async function* scanTopLevel(chunks: AsyncIterable<Uint8Array>, skip: (ke
 export function parseJsonValue(bytes: Uint8Array): unknown {
   return JSON.parse(decoder.decode(bytes));
 }
+
+/** An element's parsed value: the one parsed already with its line, or parsed now. */
+export function elementValue(event: { bytes: Uint8Array; value: unknown }): unknown {
+  return event.value !== undefined ? event.value : parseJsonValue(event.bytes);
+}
+
+/** The longest line tried as one element. */
+const LINE_BYTES = 1 << 20;
 
 async function expectEnd(input: ByteWindow): Promise<void> {
   if (await input.skipSpace()) throw input.error('not-json', 'something follows the end of the top-level object');
@@ -202,6 +218,36 @@ class ByteWindow {
 
   view(): Uint8Array {
     return this.buffer.subarray(this.position, this.filled);
+  }
+
+  /**
+   * The value at the position when it starts a line with `{` or `"` and fills the rest of that line
+   * up to an optional comma, parsed; null otherwise (then the structure is followed).
+   */
+  lineValue(): { bytes: Uint8Array; text: string; value: unknown } | null {
+    const buffer = this.buffer;
+    const from = this.position;
+    const first = buffer[from];
+    if (from === 0 || buffer[from - 1] !== 0x0a || (first !== 0x7b && first !== QUOTE)) return null;
+    const end = buffer.indexOf(0x0a, from);
+    if (end < 0 || end >= this.filled || end - from > LINE_BYTES) return null;
+    let last = end - 1;
+    while (last > from && isSpace(buffer[last])) last--;
+    if (buffer[last] === 0x2c) {
+      last--;
+      while (last > from && isSpace(buffer[last])) last--;
+    }
+    const bytes = buffer.subarray(from, last + 1);
+    let text: string;
+    let value: unknown;
+    try {
+      text = decoder.decode(bytes);
+      value = JSON.parse(text);
+    } catch {
+      return null;
+    }
+    this.position = last + 1;
+    return { bytes, text, value };
   }
 
   /** Hands out `length` bytes from the position (a view) and moves past them. */

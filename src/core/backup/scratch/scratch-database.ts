@@ -2,7 +2,8 @@ import { TABLE_COLUMNS, type DataTables } from '../../db/rows';
 import { openDatabase } from '../../db/open';
 import { DATA_TABLES, type DataTable } from '../../db/schema';
 import type { Database, SqlJsStatic, SqlValue, Statement } from '../../db/sql-types';
-import type { FileActivityEntry, RowSink } from '../read/parsed';
+import { BoundRowsHasher } from '../checksum/bound-rows';
+import type { FileActivityEntry, RowSink, SourceLine } from '../read/parsed';
 import { ProblemLog } from '../read/problems';
 import { MAX_PROBLEMS_SHOWN } from '../format/limits';
 
@@ -12,7 +13,9 @@ import { MAX_PROBLEMS_SHOWN } from '../format/limits';
  * pointing at nothing, becomes a located problem instead of a failure after the preview. The
  * load runs in one transaction with the secondary indexes built afterwards (PERF.md: ≈ 20 %
  * faster) and foreign keys checked at the end (sections may come in any order). It becomes the
- * restored database itself for a replace, so its rows are never copied again.
+ * restored database itself for a replace, so its rows are never copied again. Every row inserted is
+ * also hashed as bound (checksum/bound-rows), which certifies the rows as stored without reading
+ * them back whenever its premises hold.
  */
 export class ScratchDatabase implements RowSink {
   readonly problems = new ProblemLog();
@@ -21,8 +24,12 @@ export class ScratchDatabase implements RowSink {
   private activity: Statement | null = null;
   private indexes: [string, string][] = [];
   private isOpen = true;
+  /** The content checksum of the rows inserted, as bound (null from finish() when it cannot be proven). */
+  readonly certificate: BoundRowsHasher;
 
-  private constructor(readonly db: Database) {}
+  private constructor(readonly db: Database) {
+    this.certificate = BoundRowsHasher.start(db);
+  }
 
   /** A fresh, migrated database with a load transaction open. */
   static open(SQL: SqlJsStatic): ScratchDatabase {
@@ -36,7 +43,7 @@ export class ScratchDatabase implements RowSink {
     return scratch;
   }
 
-  add<T extends DataTable>(table: T, row: DataTables[T][number], index: number): void {
+  add<T extends DataTable>(table: T, row: DataTables[T][number], index: number, line?: SourceLine): void {
     const stmt = this.statement(table);
     const values = this.values.get(table) as SqlValue[];
     const columns = TABLE_COLUMNS[table] as readonly string[];
@@ -44,6 +51,7 @@ export class ScratchDatabase implements RowSink {
     for (let i = 0; i < columns.length; i++) values[i] = record[columns[i] as string] ?? null;
     try {
       stmt.run(values);
+      this.certificate.add(table, values, line);
     } catch (error) {
       const [field, message] = describeRefusal(table, record, error);
       this.problems.add(table, index, field, message);

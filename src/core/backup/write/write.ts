@@ -70,7 +70,7 @@ export class UnwritableRowError extends Error {
   }
 }
 
-const PART_CHARS = 4 * 1024 * 1024;
+const PART_BYTES = 4 * 1024 * 1024;
 const encoder = new TextEncoder();
 
 /** Builds a complete backup file of `db`: every row of every table, checksummed, optionally sealed. */
@@ -85,25 +85,27 @@ export async function writeBackupFile(db: Database, activity: readonly ActivityR
     : new PlainSink(isGzip);
 
   const hasher = await CanonicalHasher.create();
-  const checker = new RowReader(new ProblemLog());
+  const checker = new RowReader(new ProblemLog(), undefined, true);
+  const lines = new LineEncoder(sink);
   let written = 0;
-  await sink.write('{');
+  lines.text('{');
   for (const [position, table] of DATA_TABLES.entries()) {
     hasher.startSection(table);
-    await sink.write(`${position === 0 ? '' : ',\n'}${JSON.stringify(table)}:[`);
+    lines.text(`${position === 0 ? '' : ',\n'}${JSON.stringify(table)}:[`);
     let isFirst = true;
-    const pending: string[] = [];
+    // One table is read in one synchronous pass: no other call on this database can run between
+    // two of its rows (a save's export would free the statement, a write would change the rows).
     forEachCanonicalRow(db, table, (text, row) => {
       if (checker.read(table, row, written) === null) throw new UnwritableRowError(describeUnwritable(table, row));
-      hasher.addRow(text);
-      pending.push(isFirst ? `\n${text}` : `,\n${text}`);
+      hasher.addRowBytes(lines.row(text, isFirst));
       isFirst = false;
       if (++written % 5000 === 0) progress((0.95 * written) / totalRows);
     }, options.secrets === 'omitted' && table === 'brokerage_configurations' ? redactSecrets : undefined);
-    await sink.write(pending.join(''));
-    await sink.write(isFirst ? ']' : '\n]');
+    lines.text(isFirst ? ']' : '\n]');
+    await sink.drain();
   }
-  await sink.write(`,\n${JSON.stringify(ACTIVITY_SECTION)}:[${serializeActivity(activity)}]}`);
+  lines.text(`,\n${JSON.stringify(ACTIVITY_SECTION)}:[${serializeActivity(activity)}]}`);
+  lines.flush();
   const checksum = await hasher.finish();
   const info: BackupInfo = {
     format: FORMAT_NAME, version: FORMAT_VERSION, app_version: options.appVersion, created_at: options.createdAt, trigger: options.trigger,
@@ -114,23 +116,29 @@ export async function writeBackupFile(db: Database, activity: readonly ActivityR
   return { blob, counts, checksum, isGzip };
 }
 
-/** Where the data part goes: the file itself (plain or gzip) or the sealed chunks. */
+/** Where the data part's bytes go: the file itself (plain or gzip) or the sealed chunks. */
 interface DataSink {
-  write(text: string): Promise<void>;
+  /** Takes a batch of the data part's bytes (valid only during the call: copied if kept). */
+  take(bytes: Uint8Array): void;
+  /** Resolves when the sink has caught up with what it was given (between tables). */
+  drain(): Promise<void>;
   finish(info: BackupInfo): Promise<Blob>;
 }
 
-/** A plain (or gzip) file: `backup_info` first, then the data part as written. */
+/** A plain (or gzip) file: `backup_info` first, then the data part as written, in ≈ 4 MB Blob parts. */
 class PlainSink implements DataSink {
-  private readonly parts = new PartBuffer();
+  private readonly parts: Blob[] = [];
   constructor(private readonly isGzip: boolean) {}
 
-  async write(text: string): Promise<void> {
-    this.parts.add(text);
+  take(bytes: Uint8Array): void {
+    // A Blob copies its bytes (and the browser keeps large Blobs out of the worker's memory).
+    this.parts.push(new Blob([bytes as Uint8Array<ArrayBuffer>]));
   }
 
+  async drain(): Promise<void> {}
+
   async finish(info: BackupInfo): Promise<Blob> {
-    const body = this.parts.finish();
+    const body = new Blob(this.parts);
     // The data part started with "{": the header goes in front of its first section.
     const head = new Blob([`{"backup_info":${JSON.stringify(info)},\n`]);
     const file = new Blob([head, body.slice(1), '\n'], { type: 'application/json' });
@@ -143,10 +151,11 @@ class PlainSink implements DataSink {
 
 /** An encrypted file: the data part gzip'd, cut into chunks, each sealed (seal/stream-seal.ts). */
 class SealedSink implements DataSink {
-  private readonly lines = new PartBuffer();
+  private readonly lines: string[] = [];
   private readonly gzip = new CompressionStream('gzip');
   private readonly writer = this.gzip.writable.getWriter();
   private readonly collected: Promise<Uint8Array<ArrayBuffer>[]>;
+  private writing: Promise<void> = Promise.resolve();
   private isFirstChunk = true;
 
   private constructor(private readonly sealer: ChunkSealer) {
@@ -157,18 +166,26 @@ class SealedSink implements DataSink {
     return new SealedSink(await ChunkSealer.create(passphrase, iterations));
   }
 
-  async write(text: string): Promise<void> {
-    await this.writer.write(encodeUtf8(text));
+  take(bytes: Uint8Array): void {
+    // Queued without waiting (a table is read in one pass); drain() waits between tables.
+    const copy = bytes.slice();
+    this.writing = this.writing.then(() => this.writer.write(copy));
+  }
+
+  async drain(): Promise<void> {
+    await this.writing;
+    await this.writer.ready;
   }
 
   async finish(info: BackupInfo): Promise<Blob> {
     this.header = encodeUtf8(canonicalJson(info) ?? '');
+    await this.writing;
     await this.writer.close();
     const [last] = await this.collected;
     await this.addChunk(await this.sealer.seal(last ?? new Uint8Array(0), true, this.header));
     const parameters = { kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: this.sealer.parameters.iterations, salt: this.sealer.parameters.salt }, cipher: { name: 'AES-GCM', iv: this.sealer.parameters.iv }, compression: 'gzip', chunk_bytes: SEALED_CHUNK_BYTES };
     const head = `{"backup_info":${JSON.stringify(info)},\n${JSON.stringify(ENCRYPTED_SECTION)}:${JSON.stringify(parameters)},\n${JSON.stringify(SEALED_CHUNKS_SECTION)}:[`;
-    return new Blob([head, this.lines.finish(), '\n]}\n'], { type: 'application/json' });
+    return new Blob([head, ...this.lines, '\n]}\n'], { type: 'application/json' });
   }
 
   private header: Uint8Array<ArrayBuffer> | null = null;
@@ -203,37 +220,48 @@ class SealedSink implements DataSink {
   }
 
   private async addChunk(base64: string): Promise<void> {
-    this.lines.add(`${this.isFirstChunk ? '\n' : ',\n'}${JSON.stringify(base64)}`);
+    this.lines.push(`${this.isFirstChunk ? '\n' : ',\n'}${JSON.stringify(base64)}`);
     this.isFirstChunk = false;
   }
 }
 
-/** Text gathered into ≈ 4 MB Blob parts (encoded with encodeInto into one reused buffer: a Blob copies its bytes). */
-class PartBuffer {
-  private pending: string[] = [];
-  private chars = 0;
-  private readonly parts: Blob[] = [];
-  private scratch = new Uint8Array(PART_CHARS * 3);
+/**
+ * The data part's UTF-8, written into one reused ≈ 4 MB buffer with encodeInto and handed to the
+ * sink batch by batch. Each row is encoded once: the bytes of its line are also what the
+ * checksum hashes (a row's line is its canonical text), so no text is joined or encoded twice.
+ */
+class LineEncoder {
+  private buffer = new Uint8Array(PART_BYTES);
+  private filled = 0;
 
-  add(text: string): void {
-    this.pending.push(text);
-    this.chars += text.length;
-    if (this.chars >= PART_CHARS) this.flush();
+  constructor(private readonly sink: DataSink) {}
+
+  /** Writes text that is not a row (brackets, keys, separators). */
+  text(text: string): void {
+    this.room(text.length * 3);
+    this.filled += encoder.encodeInto(text, this.buffer.subarray(this.filled)).written;
   }
 
-  finish(): Blob {
+  /** Writes a row's line; returns the row's own bytes (valid until the next write). */
+  row(rowText: string, isFirst: boolean): Uint8Array {
+    this.text(isFirst ? '\n' : ',\n');
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    this.room(rowText.length * 3);
+    const start = this.filled;
+    this.filled += encoder.encodeInto(rowText, this.buffer.subarray(start)).written;
+    return this.buffer.subarray(start, this.filled);
+  }
+
+  /** Hands what is buffered to the sink. */
+  flush(): void {
+    if (this.filled > 0) this.sink.take(this.buffer.subarray(0, this.filled));
+    this.filled = 0;
+  }
+
+  private room(bytes: number): void {
+    if (this.filled + bytes <= this.buffer.length) return;
     this.flush();
-    return new Blob(this.parts);
-  }
-
-  private flush(): void {
-    if (this.pending.length === 0) return;
-    const text = this.pending.join('');
-    if (text.length * 3 > this.scratch.length) this.scratch = new Uint8Array(text.length * 3);
-    const { written } = encoder.encodeInto(text, this.scratch);
-    this.parts.push(new Blob([this.scratch.subarray(0, written)]));
-    this.pending = [];
-    this.chars = 0;
+    if (bytes > this.buffer.length) this.buffer = new Uint8Array(bytes);
   }
 }
 
