@@ -31,6 +31,12 @@ test('a panel whose code cannot load says so, and opens on Try again once it can
 
 test('a restore whose engine cannot load is refused in plain words, changes nothing, and works once it can', async ({ page }) => {
   const sidebar = new Sidebar(page);
+  // Choosing a file also starts loading the restore form on the page; that load must have failed
+  // too before the network comes back, or it could be caught half-routed by unroute.
+  let pending = 0;
+  page.on('request', () => pending++);
+  page.on('requestfinished', () => pending--);
+  page.on('requestfailed', () => pending--);
   await page.goto('/');
   await expect(sidebar.statusLine).toHaveText(/^Database is empty/);
   await page.route(ANY_SCRIPT, (route) => route.abort('internetdisconnected'));
@@ -39,6 +45,7 @@ test('a restore whose engine cannot load is refused in plain words, changes noth
   await expect(sidebar.root.getByRole('alert')).toContainText(CANNOT_LOAD);
   await expect(sidebar.preview).toHaveCount(0);
   await expect(sidebar.statusLine).toHaveText(/^Database is empty/);
+  await expect.poll(() => pending).toBe(0);
 
   await page.unroute(ANY_SCRIPT);
   await sidebar.restoreFrom(FILE);
