@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { shippedJsMarkdown } from './js-shipped.mjs';
 
 export const TARGETS = {
-  restore100k: 1.5,
+  restore100k: 1.3,
   restore300k: 2,
   backup100k: 1.5,
   coldStart100k: 2,

@@ -16,6 +16,22 @@ export const FORMAT_NAME = 'ff2api_backup';
 export const FORMAT_VERSION = '2.1';
 export const FORMAT_MAJOR = 2;
 
+/**
+ * `backup_info`, the clear header of a 2.x file: `version` is any 2.x as read, the one we write
+ * (FORMAT_VERSION) as written.
+ */
+export interface BackupInfoHeader<Version extends string = string> {
+  format: typeof FORMAT_NAME;
+  version: Version;
+  app_version: string;
+  created_at: string;
+  trigger: string;
+  schema_version: number;
+  counts: Record<DataTable, number>;
+  checksum: { algorithm: 'SHA-256'; value: string };
+  secrets: SecretsMode;
+}
+
 /** The key of this browser's audit trail in a file: informational, never restored. */
 export const ACTIVITY_SECTION = 'activity_log';
 

@@ -1,5 +1,5 @@
 import { DATA_TABLES, SCHEMA_VERSION, type DataTable } from '../../db/schema';
-import { FORMAT_MAJOR, FORMAT_NAME, type SecretsMode } from '../format/format';
+import { FORMAT_MAJOR, FORMAT_NAME, type BackupInfoHeader } from '../format/format';
 import { MAX_COUNT, MAX_TEXT_LENGTH } from '../format/limits';
 import { isIsoUtc } from '../format/timestamps';
 import { Bad, describeKind, isPlainObject, reservedKeyOf } from '../format/values';
@@ -15,17 +15,7 @@ import type { ProblemLog } from './problems';
  */
 
 /** `backup_info` of a 2.x file, checked. */
-export interface BackupInfo {
-  format: typeof FORMAT_NAME;
-  version: string;
-  app_version: string;
-  created_at: string;
-  trigger: string;
-  schema_version: number;
-  counts: Record<DataTable, number>;
-  checksum: { algorithm: 'SHA-256'; value: string };
-  secrets: SecretsMode;
-}
+export type BackupInfo = BackupInfoHeader;
 
 /** Keys only our backup_info has (the original wrote created_at, version "1.0", app_version). */
 const OUR_INFO_KEYS = ['format', 'checksum', 'counts', 'secrets', 'schema_version', 'trigger'];

@@ -6,7 +6,7 @@ import { canonicalJson } from '../checksum/canonical-json';
 import { forEachCanonicalRow } from '../checksum/database-rows';
 import { CanonicalHasher } from '../checksum/streaming-hash';
 import { encodeUtf8 } from '../format/encoding';
-import { ACTIVITY_SECTION, ENCRYPTED_SECTION, FORMAT_NAME, FORMAT_VERSION, SEALED_CHUNKS_SECTION, type SecretsMode } from '../format/format';
+import { ACTIVITY_SECTION, ENCRYPTED_SECTION, FORMAT_NAME, FORMAT_VERSION, SEALED_CHUNKS_SECTION, type BackupInfoHeader, type SecretsMode } from '../format/format';
 import { GZIP_ABOVE_BYTES, MAX_BACKUP_BYTES, MIN_KDF_ITERATIONS, SEALED_CHUNK_BYTES } from '../format/limits';
 import { RowReader } from '../read/columns';
 import { ProblemLog } from '../read/problems';
@@ -50,17 +50,7 @@ export interface WrittenBackup {
 }
 
 /** The clear header of every file we write. */
-export interface BackupInfo {
-  format: typeof FORMAT_NAME;
-  version: typeof FORMAT_VERSION;
-  app_version: string;
-  created_at: string;
-  trigger: string;
-  schema_version: number;
-  counts: Record<DataTable, number>;
-  checksum: { algorithm: 'SHA-256'; value: string };
-  secrets: SecretsMode;
-}
+export type BackupInfo = BackupInfoHeader<typeof FORMAT_VERSION>;
 
 /** Raised when a row breaks the format's rules (the database holds something no file may carry). */
 export class UnwritableRowError extends Error {
