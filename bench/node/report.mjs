@@ -160,8 +160,8 @@ function sizeTable(size) {
     `| floor: UTF-8 encode (\`encodeInto\` a preallocated buffer) | ${ms(f.encodeInto)} | |`,
     `| floor: SHA-256 | ${ms(f.sha256)} | |`,
     `| **restore floor** (${size.floorSums.restore.parts.join(' + ')}) | ${fmt(size.floorSums.restore.ms)} | |`,
-    `| **app: restore until durable** (loadBackup: stream → check → insert → certify by checksum; finishReplace → export → IDB save) | ${ms(a.restore.total)} | **${size.ratios.restore}×** |`,
-    ...breakdown(a.restore, ['loadBackup', 'load:certifyChecksum', 'finish', 'exportSnapshot', 'export', 'idbSave']),
+    `| **app: restore until durable** (loadBackup: stream → check → insert, hashing the rows as bound → indexes → digest; finishReplace → export → IDB save) | ${ms(a.restore.total)} | **${size.ratios.restore}×** |`,
+    ...breakdown(a.restore, ['loadBackup', 'load:lastRowsIndexesDigest', 'finish', 'exportSnapshot', 'export', 'idbSave']),
     ...apartRows(a.apart, { readBackChecksum: 'databaseChecksum (the read-back certification: every row read and hashed)', quickAndForeignKeyCheck: 'PRAGMA quick_check + foreign_key_check', integrityCheck: 'PRAGMA integrity_check (not run by a restore)', computeChecksum: 'computeChecksum of rows held as objects (tests only)' }),
     ...(a.serviceRestore
       ? [
@@ -209,7 +209,7 @@ function dominates(sizes) {
       .slice(0, 3)
       .map(({ k, v }) => `${k} ${fmt(v)} ms (${Math.round((100 * v) / step.total.median)} %)`)
       .join(', ');
-  const restoreKeys = ['loadBackup', 'load:certifyChecksum', 'finish', 'exportSnapshot', 'export', 'idbSave'];
+  const restoreKeys = ['loadBackup', 'load:lastRowsIndexesDigest', 'finish', 'exportSnapshot', 'export', 'idbSave'];
   return [
     `At N = ${size.n.toLocaleString('en-US')} (measured):`,
     `- restore ${fmt(size.app.restore.total.median)} ms vs floor ${fmt(size.floorSums.restore.ms)} ms — largest parts: ${top(size.app.restore, restoreKeys)}${size.app.apart.readBackChecksum ? `; timed apart, the read-back checksum takes ${fmt(size.app.apart.readBackChecksum.median)} ms and quick_check + foreign_key_check ${fmt(size.app.apart.quickAndForeignKeyCheck?.median)} ms` : ''}.`,

@@ -260,7 +260,8 @@ async function appRestore(): Promise<Timings> {
   sw.lap('idbSave');
   if (!saved.ok) throw new Error('the restored database could not be stored');
   const timings = sw.done();
-  if (certifyStart > 0) timings['load:certifyChecksum'] = loadEnd - certifyStart;
+  // From 85 % of the file read to the end of loadBackup: the last rows, the indexes built, the counts and the checksum's digest.
+  if (certifyStart > 0) timings['load:lastRowsIndexesDigest'] = loadEnd - certifyStart;
   live.close();
   p.restored?.close();
   p.restored = built.value;
