@@ -15,10 +15,13 @@ function storedBytes(name: string): Promise<Uint8Array> {
       const get = open.result.transaction('database', 'readonly').objectStore('database').get('live');
       get.onerror = () => reject(get.error);
       get.onsuccess = () => {
-        const value = get.result as { bytes: Uint8Array } | undefined;
+        // Above 64 MiB the app stores its file as Blob parts (src/platform/idb-database-store.ts):
+        // the floor reads them as one Blob, the cheapest way the platform offers.
+        const value = get.result as { bytes: Uint8Array } | { parts: Blob[] } | undefined;
         open.result.close();
-        if (value) resolve(value.bytes);
-        else reject(new Error(`nothing stored in ${name}`));
+        if (!value) reject(new Error(`nothing stored in ${name}`));
+        else if ('bytes' in value) resolve(value.bytes);
+        else new Blob(value.parts).arrayBuffer().then((buffer) => resolve(new Uint8Array(buffer)), reject);
       };
     };
   });
