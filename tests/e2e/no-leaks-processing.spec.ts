@@ -57,7 +57,7 @@ test('a processing run leaves no credential or access token in any report, file,
   await processing.button('Continue anyway').click();
   server.configure({ faults: [{ status: 503, count: 2 }], rejectLoadNumbers: ['LD-1015'], slowMs: 150 });
   await processing.button('Process data').click();
-  await expect(processing.main.getByRole('region', { name: 'Sending loads' })).toContainText(/([4-9]|1\d) sent/);
+  await expect(processing.main.getByRole('region', { name: 'Sending loads' })).toContainText(/([4-9]|1\d) sent/, { timeout: 30_000 });
   server.configure({ expireTokens: true, slowMs: 0 });
   await expect(processing.results).toBeVisible({ timeout: 30_000 });
   await expect(processing.results).toContainText('17 sent');
