@@ -1,3 +1,4 @@
+import { TABLE_COLUMNS } from '../../db/rows';
 import { DATA_TABLES, type DataTable } from '../../db/schema';
 import type { Database } from '../../db/sql-types';
 import type { RestoreMode, TableChange } from './changes';
@@ -68,8 +69,10 @@ interface KeySpec {
 }
 
 // Errors and changes point at their upload or configuration by id; their key uses the parent's natural key instead.
-const UPLOAD_OF = (db: string) => `(SELECT json_array(u.brokerage_name, u.filename, u.upload_timestamp, u.session_id) FROM ${db}.upload_history u WHERE u.id = t.upload_history_id)`;
-const CONFIGURATION_OF = (db: string) => `(SELECT json_array(c.brokerage_name, c.configuration_name) FROM ${db}.brokerage_configurations c WHERE c.id = t.configuration_id)`;
+const UPLOAD_OF = (db: string, row = 't') => `(SELECT json_array(u.brokerage_name, u.filename, u.upload_timestamp, u.session_id) FROM ${db}.upload_history u WHERE u.id = ${row}.upload_history_id)`;
+const CONFIGURATION_OF = (db: string, row = 't') => `(SELECT json_array(c.brokerage_name, c.configuration_name) FROM ${db}.brokerage_configurations c WHERE c.id = ${row}.configuration_id)`;
+/** Of a child row, its parent's natural key in `db` (part of the child's own key), or null for a table without a parent. */
+const PARENT_KEY: Partial<Record<DataTable, (db: string, row: string) => string>> = { processing_errors: UPLOAD_OF, configuration_changes: CONFIGURATION_OF };
 
 const SPECS: Record<DataTable, (db: string) => KeySpec> = {
   brokerages: () => ({ key: ['t.name'], compared: ['is_active'], name: 't.name' }),
@@ -93,8 +96,20 @@ const SPECS: Record<DataTable, (db: string) => KeySpec> = {
   }),
 };
 
-/** Names what replacing `live` by the file (main) and merging the file into it would do. */
-export function nameChanges(fileDb: Database): Record<RestoreMode, RestoreNames> {
+/**
+ * Names what replacing `live` by the file (main) and merging the file into it would do.
+ *
+ * `pairById` (the default; off only to test it against the plain way): rows that are the same on
+ * both sides — same id, every column equal, and for errors and changes the same parent key —
+ * are set aside first, through the id's index, without building a key. Only the keys of the other
+ * rows are "dirty", and only rows with a dirty key (those, and any identical row sharing their
+ * key, whose occurrence number could shift) are keyed and compared. A row set aside has a clean
+ * key: all of its key's rows, on both sides, are identical pairs, so occurrence by occurrence they
+ * match each other, unchanged — the very answer the plain way gives. A snapshot of this browser
+ * shares almost every row with the live database, so its preview keys a handful of rows instead
+ * of every row twice.
+ */
+export function nameChanges(fileDb: Database, options: { pairById?: boolean } = {}): Record<RestoreMode, RestoreNames> {
   const replace = {} as Record<DataTable, TableNames>;
   const merge = {} as Record<DataTable, TableNames>;
   for (const table of DATA_TABLES) {
@@ -105,21 +120,25 @@ export function nameChanges(fileDb: Database): Record<RestoreMode, RestoreNames>
       merge[table] = { add: added, remove: none(), change: none(), unchanged: 0 };
       continue;
     }
-    keyTable(fileDb, table, 'main', 'file_keys');
-    keyTable(fileDb, table, 'live', 'live_keys');
     try {
+      const identical = options.pairById === false ? 0 : setAsideIdenticalRows(fileDb, table);
+      const onlyDirty = identical > 0 ? 'dirty_keys' : undefined;
+      keyTable(fileDb, table, 'main', 'file_keys', onlyDirty);
+      keyTable(fileDb, table, 'live', 'live_keys', onlyDirty);
       const file: Side = { schema: 'main', keys: 'file_keys' };
       const here: Side = { schema: 'live', keys: 'live_keys' };
       const added = missing(fileDb, table, file, here);
       const removed = missing(fileDb, table, here, file);
       const changed = different(fileDb, table, file, here);
-      const both = count(fileDb, 'SELECT COUNT(*) FROM temp.file_keys f JOIN temp.live_keys l ON f.k = l.k');
-      const live = count(fileDb, 'SELECT COUNT(*) FROM temp.live_keys');
+      // Identical pairs with a clean key are unchanged; those with a dirty key were keyed with the rest.
+      const cleanPairs = identical > 0 ? identical - count(fileDb, 'SELECT COUNT(*) FROM temp.file_keys WHERE id IN (SELECT id FROM temp.same_ids)') : 0;
+      const both = cleanPairs + count(fileDb, 'SELECT COUNT(*) FROM temp.file_keys f JOIN temp.live_keys l ON f.k = l.k');
+      const live = count(fileDb, `SELECT COUNT(*) FROM live.${table}`);
       if (table === 'brokerages') decorateRemovedBrokerages(fileDb, removed);
       replace[table] = { add: added, remove: removed, change: changed, unchanged: both - changed.count };
       merge[table] = { add: added, remove: none(), change: none(), unchanged: live };
     } finally {
-      fileDb.exec('DROP TABLE IF EXISTS temp.file_keys; DROP TABLE IF EXISTS temp.live_keys');
+      fileDb.exec('DROP TABLE IF EXISTS temp.file_keys; DROP TABLE IF EXISTS temp.live_keys; DROP TABLE IF EXISTS temp.same_ids; DROP TABLE IF EXISTS temp.dirty_keys');
     }
   }
   const conflicts = mergeConflicts(fileDb);
@@ -149,15 +168,33 @@ export function countsOf(names: RestoreNames): Record<DataTable, TableChange> {
  * from the table itself, by id, for the rows a query needs — at 100k uploads that halves the
  * time of a names preview.
  */
-export function keyTable(db: Database, table: DataTable, schema: string, target: string): void {
+export function keyTable(db: Database, table: DataTable, schema: string, target: string, onlyKeysIn?: string): void {
   const key = `json_array(${SPECS[table](schema).key.join(', ')})`;
+  const rows = `SELECT ${key} AS key, t.id AS id FROM ${schema}.${table} t`;
   db.exec(`
     CREATE TEMP TABLE ${target} AS
     SELECT json_array(key, ROW_NUMBER() OVER (PARTITION BY key ORDER BY id)) AS k, id FROM (
-      SELECT ${key} AS key, t.id AS id FROM ${schema}.${table} t
+      ${onlyKeysIn ? `SELECT key, id FROM (${rows}) WHERE key IN (SELECT key FROM temp.${onlyKeysIn})` : rows}
     );
     CREATE INDEX temp.${target}_k ON ${target} (k);
   `);
+}
+
+/**
+ * temp.same_ids(id): rows identical on both sides (same id, every column, the same parent key);
+ * temp.dirty_keys(key): the natural keys of every other row, on either side. Returns how many
+ * rows are identical.
+ */
+function setAsideIdenticalRows(db: Database, table: DataTable): number {
+  const equal = (TABLE_COLUMNS[table] as readonly string[]).filter((c) => c !== 'id').map((c) => `a.${c} IS b.${c}`);
+  const parent = PARENT_KEY[table];
+  if (parent) equal.push(`${parent('main', 'a')} IS ${parent('live', 'b')}`);
+  db.exec(`CREATE TEMP TABLE same_ids AS SELECT a.id AS id FROM main.${table} a JOIN live.${table} b ON b.id = a.id WHERE ${equal.join(' AND ')}`);
+  const identical = count(db, 'SELECT COUNT(*) FROM temp.same_ids');
+  if (identical === 0) return 0;
+  const keysOfOthers = (schema: string) => `SELECT json_array(${SPECS[table](schema).key.join(', ')}) AS key FROM ${schema}.${table} t WHERE t.id NOT IN (SELECT id FROM temp.same_ids)`;
+  db.exec(`CREATE TEMP TABLE dirty_keys AS ${keysOfOthers('main')} UNION ${keysOfOthers('live')}; CREATE INDEX temp.dirty_keys_key ON dirty_keys (key);`);
+  return identical;
 }
 
 /** A database attached to the names query, and its key table. */
