@@ -111,7 +111,9 @@ const snapshotCase = fc.record({
   errors: fc.array(fc.record({ upload: fc.nat(), row: fc.constantFrom(1, 2), op: operation }), { maxLength: 8 }),
 });
 
-function snapshotPair(c: fc.infer<typeof snapshotCase>): { live: DataTables; file: DataTables } {
+type SnapshotCase = typeof snapshotCase extends fc.Arbitrary<infer T> ? T : never;
+
+function snapshotPair(c: SnapshotCase): { live: DataTables; file: DataTables } {
   const liveUploads = c.uploads.map((u, i) => upload(i + 1, u.content.filename, u.content));
   let nextId = liveUploads.length + 1;
   const fileUploads: UploadRow[] = [];
