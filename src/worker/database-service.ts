@@ -21,9 +21,8 @@ import { LiveDatabase } from './live-database';
 import { lazyInstance, withLoaded } from './lazy/lazy-module';
 import { loadBackupFileOperations, loadConfigurationSave, loadRestoreOperations } from './lazy/worker-chunks';
 import { lazyProcessing, type ProcessingOverrides } from './processing/lazy-processing';
-import type { ProcessingOperations } from './processing/processing-operations';
-import type { ConnectionRequest, ResendKind } from './processing/processing-api';
-import type { SendLoopResult } from '../core/csv/send-loop';
+import { processingOnFirstUse } from './processing/processing-on-first-use';
+import type { ProcessingApi } from './processing/processing-api';
 import { countLoadsPerDay } from '../core/db/history-stats';
 import type { TabCoordination } from './tab-coordination';
 
@@ -53,6 +52,9 @@ export async function openDatabaseService(deps: ServiceDeps): Promise<DatabaseSe
   return service;
 }
 
+/** File processing's methods are own properties of the service (processingOnFirstUse, set in the constructor). */
+export interface DatabaseService extends ProcessingApi {}
+
 /**
  * Implements the UI's DatabaseApi over the live database. Thin on purpose: queries live in
  * src/core/db, backup logic in src/core/backup, persistence in LiveDatabase.
@@ -69,8 +71,6 @@ export class DatabaseService implements DatabaseApi {
   /** Preview ids → the file or snapshot they show, for the undo point of the restore. */
   private readonly previewNames = new Map<string, string>();
   private readonly progressListeners: ((progress: OperationProgress) => void)[] = [];
-  /** File processing, loaded on first use (its own chunk). */
-  private readonly processing: () => Promise<ProcessingOperations>;
 
   constructor(
     private readonly deps: ServiceDeps,
@@ -87,7 +87,8 @@ export class DatabaseService implements DatabaseApi {
     // Each processing run starts with a `Before processing` snapshot. A snapshot that cannot be
     // stored does not stop the run (it only adds history rows); it shows in Backup health.
     const beforeRun = async () => void (await this.snapshots.takeSnapshot('before-processing'));
-    this.processing = lazyProcessing({ live, clock: deps.clock, appVersion: deps.appVersion }, { beforeRun, ...deps.processing });
+    const processing = lazyProcessing({ live, clock: deps.clock, appVersion: deps.appVersion }, { beforeRun, ...deps.processing });
+    Object.assign(this, processingOnFirstUse(processing, async (sinceIso, utcOffsetMinutes) => live.read((db) => countLoadsPerDay(db, sinceIso, utcOffsetMinutes))));
   }
 
   async getStatus(): Promise<DatabaseStatus> {
@@ -253,59 +254,6 @@ export class DatabaseService implements DatabaseApi {
   /** The live database's bytes exactly as they would be stored (diagnostics and tests). */
   exportLiveBytes(): Uint8Array {
     return this.live.exportBytes();
-  }
-
-  // ---- file processing (ProcessingApi), delegated to src/worker/processing ----
-  readProcessingFile(file: Blob, name: string, configurationId: number | null) {
-    return this.processing().then((p) => p.readProcessingFile(file, name, configurationId));
-  }
-  saveMappings(configurationId: number, mappings: Record<string, string>) {
-    return this.processing().then((p) => p.saveMappings(configurationId, mappings));
-  }
-  saveFileHeaders(configurationId: number, fileId: string) {
-    return this.processing().then((p) => p.saveFileHeaders(configurationId, fileId));
-  }
-  validateProcessingFile(fileId: string, configurationId: number) {
-    return this.processing().then((p) => p.validateProcessingFile(fileId, configurationId));
-  }
-  startProcessingRun(fileId: string, configurationId: number) {
-    return this.processing().then((p) => p.startProcessingRun(fileId, configurationId));
-  }
-  prepareResend(runId: number, which: ResendKind, fileId: string | null) {
-    return this.processing().then((p) => p.prepareResend(runId, which, fileId));
-  }
-  claimLoads(runId: number, max: number) {
-    return this.processing().then((p) => p.claimLoads(runId, max));
-  }
-  sendLoad(runId: number, row: number, attempt: number, isLastAttempt: boolean) {
-    return this.processing().then((p) => p.sendLoad(runId, row, attempt, isLastAttempt));
-  }
-  endSendPass(runId: number, result: SendLoopResult) {
-    return this.processing().then((p) => p.endSendPass(runId, result));
-  }
-  listOpenRuns() {
-    return this.processing().then((p) => p.listOpenRuns());
-  }
-  getRun(runId: number) {
-    return this.processing().then((p) => p.getRun(runId));
-  }
-  listRunFailures(runId: number, limit: number) {
-    return this.processing().then((p) => p.listRunFailures(runId, limit));
-  }
-  listRunErrors(runId: number, limit: number, offset: number) {
-    return this.processing().then((p) => p.listRunErrors(runId, limit, offset));
-  }
-  buildRunReport(runId: number) {
-    return this.processing().then((p) => p.buildRunReport(runId));
-  }
-  buildRunRowsCsv(runId: number, fileId: string, which: 'failed' | 'successful') {
-    return this.processing().then((p) => p.buildRunRowsCsv(runId, fileId, which));
-  }
-  testConnection(request: ConnectionRequest) {
-    return this.processing().then((p) => p.testConnection(request));
-  }
-  async countLoadsPerDay(sinceIso: string, utcOffsetMinutes: number) {
-    return this.live.read((db) => countLoadsPerDay(db, sinceIso, utcOffsetMinutes));
   }
 
   flush(): Promise<Result<void>> {
