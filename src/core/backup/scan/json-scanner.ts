@@ -1,4 +1,7 @@
 import { MAX_VALUE_BYTES } from '../format/limits';
+import { ByteWindow, decoder, isSpace, QUOTE } from './byte-window';
+
+export { ScanError } from './scan-error';
 
 /**
  * Streams a JSON object's top level without ever holding the whole text: for each top-level key
@@ -22,23 +25,7 @@ export type ScanEvent =
   | { kind: 'element'; key: string; index: number; bytes: Uint8Array; offset: number; text: string | undefined; value: unknown }
   | { kind: 'array-end'; key: string; count: number };
 
-/** Why the text is not one JSON object; `offset` counts bytes from the start. */
-export class ScanError extends Error {
-  constructor(
-    readonly code: 'truncated-json' | 'not-json' | 'not-object' | 'empty-file' | 'value-too-big',
-    readonly offset: number,
-    readonly line: number,
-    detail: string,
-  ) {
-    super(detail);
-    this.name = 'ScanError';
-  }
-}
-
-const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-const isSpace = (b: number | undefined) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
-const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Scans the top-level object of a byte stream; `skip(key)` values are followed but not handed out. */
 export async function* scanTopLevel(chunks: AsyncIterable<Uint8Array>, skip: (key: string) => boolean = () => false): AsyncGenerator<ScanEvent> {
@@ -104,9 +91,6 @@ export function parseJsonValue(bytes: Uint8Array): unknown {
 export function elementValue(event: { bytes: Uint8Array; value: unknown }): unknown {
   return event.value !== undefined ? event.value : parseJsonValue(event.bytes);
 }
-
-/** The longest line tried as one element. */
-const LINE_BYTES = 1 << 20;
 
 async function expectEnd(input: ByteWindow): Promise<void> {
   if (await input.skipSpace()) throw input.error('not-json', 'something follows the end of the top-level object');
@@ -188,122 +172,4 @@ function scanBare(view: Uint8Array, from: number): number {
     if (b === 0x2c || b === 0x5d || b === 0x7d || isSpace(b)) return i === 0 ? 1 : i;
   }
   return -1;
-}
-
-/**
- * The unread bytes of the stream in one growing buffer (doubling, so a large value costs linear
- * copying), refilled chunk by chunk, with the absolute offset and the line for messages.
- */
-class ByteWindow {
-  private buffer = new Uint8Array(1 << 16);
-  private position = 0;
-  private filled = 0;
-  private consumed = 0;
-  private lines = 1;
-  private isDone = false;
-
-  constructor(private readonly source: AsyncIterator<Uint8Array>) {}
-
-  get offset(): number {
-    return this.consumed + this.position;
-  }
-
-  peek(): number | undefined {
-    return this.position < this.filled ? this.buffer[this.position] : undefined;
-  }
-
-  advance(n: number): void {
-    this.position += n;
-  }
-
-  view(): Uint8Array {
-    return this.buffer.subarray(this.position, this.filled);
-  }
-
-  /**
-   * The value at the position when it starts a line with `{` or `"` and fills the rest of that line
-   * up to an optional comma, parsed; null otherwise (then the structure is followed).
-   */
-  lineValue(): { bytes: Uint8Array; text: string; value: unknown } | null {
-    const buffer = this.buffer;
-    const from = this.position;
-    const first = buffer[from];
-    if (from === 0 || buffer[from - 1] !== 0x0a || (first !== 0x7b && first !== QUOTE)) return null;
-    const end = buffer.indexOf(0x0a, from);
-    if (end < 0 || end >= this.filled || end - from > LINE_BYTES) return null;
-    let last = end - 1;
-    while (last > from && isSpace(buffer[last])) last--;
-    if (buffer[last] === 0x2c) {
-      last--;
-      while (last > from && isSpace(buffer[last])) last--;
-    }
-    const bytes = buffer.subarray(from, last + 1);
-    let text: string;
-    let value: unknown;
-    try {
-      text = decoder.decode(bytes);
-      value = JSON.parse(text);
-    } catch {
-      return null;
-    }
-    this.position = last + 1;
-    return { bytes, text, value };
-  }
-
-  /** Hands out `length` bytes from the position (a view) and moves past them. */
-  take(length: number): Uint8Array {
-    const bytes = this.buffer.subarray(this.position, this.position + length);
-    this.position += length;
-    return bytes;
-  }
-
-  async skipByteOrderMark(): Promise<void> {
-    while (this.filled < 3 && (await this.more()));
-    if (this.buffer[0] === 0xef && this.buffer[1] === 0xbb && this.buffer[2] === 0xbf) this.position = 3;
-  }
-
-  /** Skips white space; false when the stream ended first. */
-  async skipSpace(): Promise<boolean> {
-    for (;;) {
-      while (this.position < this.filled && isSpace(this.buffer[this.position])) this.position++;
-      if (this.position < this.filled) return true;
-      if (!(await this.more())) return false;
-    }
-  }
-
-  /** Appends the next chunk (dropping what was read when that makes room); false at the end. */
-  async more(): Promise<boolean> {
-    if (this.isDone) return false;
-    const { done, value } = await this.source.next();
-    if (done) {
-      this.isDone = true;
-      return false;
-    }
-    const rest = this.filled - this.position;
-    if (this.filled + value.length > this.buffer.length) {
-      this.lines += countNewlines(this.buffer.subarray(0, this.position));
-      const capacity = Math.max(this.buffer.length, (rest + value.length) * 2);
-      const next = capacity === this.buffer.length ? this.buffer : new Uint8Array(capacity);
-      if (next === this.buffer) this.buffer.copyWithin(0, this.position, this.filled);
-      else next.set(this.buffer.subarray(this.position, this.filled), 0);
-      this.buffer = next;
-      this.consumed += this.position;
-      this.position = 0;
-      this.filled = rest;
-    }
-    this.buffer.set(value, this.filled);
-    this.filled += value.length;
-    return true;
-  }
-
-  error(code: ScanError['code'], detail: string, back = 0): ScanError {
-    const line = this.lines + countNewlines(this.buffer.subarray(0, Math.min(this.position, this.filled)));
-    return new ScanError(code, this.offset + back, line, detail);
-  }
-}
-
-function countNewlines(bytes: Uint8Array): number {
-  let count = 0;
-  for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) count++;
-  return count;
 }
