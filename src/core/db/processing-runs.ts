@@ -7,6 +7,7 @@
 import type { RowProblem } from '../csv/row-reader';
 import { insertValidationErrors } from './processing-errors';
 import { insertInvalidLoads, type InvalidRow } from './processing-loads';
+import type { UploadRow } from './rows';
 import type { Database } from './sql-types';
 import { selectRows, selectValue } from './transaction';
 
@@ -118,18 +119,8 @@ export function listOpenRuns(db: Database, limit = 20): RunSummary[] {
   return selectRows<SummaryRow>(db, `${SQL.summary} ${SQL.open} ${SQL.newestFirst}`, [limit]).map(toSummary);
 }
 
-interface SummaryRow {
-  id: number;
-  brokerage_name: string;
-  configuration_name: string | null;
-  filename: string;
-  total_records: number;
-  successful_records: number;
-  failed_records: number;
-  upload_timestamp: string;
-  session_id: string | null;
-  file_headers: string | null;
-  processing_time_seconds: number | null;
+/** A run's upload row joined with its processing_runs row. */
+interface SummaryRow extends Omit<UploadRow, 'error_log' | 'timestamp_unknown'> {
   configuration_id: number | null;
   state: RunState;
   stop_reason: string | null;
