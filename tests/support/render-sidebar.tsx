@@ -1,4 +1,5 @@
 import { render, screen } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import type { Clock } from '../../src/core/clock';
 import type { DatabaseApi } from '../../src/worker/api';
 import { DatabaseProvider } from '../../src/ui/database-context';
@@ -8,8 +9,8 @@ import { DatabaseSidebar } from '../../src/ui/sidebar/database-sidebar';
 import { DownloadContext } from '../../src/ui/shared/download-context';
 import { ClockContext } from '../../src/ui/shared/use-now';
 
-/** Renders the real sidebar over a real (in-process) database API; downloads are recorded. */
-export function renderSidebar(api: DatabaseApi, clock: Clock) {
+/** Renders the real sidebar (and `main`, the main area, if given) over a real (in-process) database API; downloads are recorded. */
+export function renderSidebar(api: DatabaseApi, clock: Clock, main?: ReactNode) {
   const downloads: { fileName: string; blob: Blob }[] = [];
   render(
     <ClockContext.Provider value={clock}>
@@ -18,6 +19,7 @@ export function renderSidebar(api: DatabaseApi, clock: Clock) {
           <BackupSettingsProvider>
             <BackupsProvider>
               <DatabaseSidebar />
+              {main ? <main>{main}</main> : null}
             </BackupsProvider>
           </BackupSettingsProvider>
         </DatabaseProvider>

@@ -1,15 +1,10 @@
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fixedClock, type Clock } from '../../src/core/clock';
 import { BackupsPage } from '../../src/ui/backups/backups-page';
-import { BackupsProvider } from '../../src/ui/backups/backups-context';
-import { DatabaseProvider } from '../../src/ui/database-context';
-import { BackupSettingsProvider } from '../../src/ui/sidebar/backup-settings';
-import { DatabaseSidebar } from '../../src/ui/sidebar/database-sidebar';
-import { DownloadContext } from '../../src/ui/shared/download-context';
-import { ClockContext } from '../../src/ui/shared/use-now';
 import type { DatabaseService } from '../../src/worker/database-service';
+import { renderSidebar } from '../support/render-sidebar';
 import { createTestApi } from '../support/test-api';
 
 const T0 = '2026-11-22T08:00:00.000Z';
@@ -17,28 +12,7 @@ const T0 = '2026-11-22T08:00:00.000Z';
 const WAIT = { timeout: 10_000 };
 
 function renderApp(api: DatabaseService, clock: Clock) {
-  const downloads: { fileName: string; blob: Blob }[] = [];
-  render(
-    <ClockContext.Provider value={clock}>
-      <DownloadContext.Provider value={(blob, fileName) => downloads.push({ blob, fileName })}>
-        <DatabaseProvider api={api}>
-          <BackupSettingsProvider>
-            <BackupsProvider>
-              <DatabaseSidebar />
-              <main>
-                <BackupsPage />
-              </main>
-            </BackupsProvider>
-          </BackupSettingsProvider>
-        </DatabaseProvider>
-      </DownloadContext.Provider>
-    </ClockContext.Provider>,
-  );
-  return {
-    downloads,
-    sidebar: () => screen.getByRole('complementary', { name: 'Database management' }),
-    snapshots: () => screen.getByRole('region', { name: 'Snapshots' }),
-  };
+  return { ...renderSidebar(api, clock, <BackupsPage />), snapshots: () => screen.getByRole('region', { name: 'Snapshots' }) };
 }
 
 describe('the Backups view and the sidebar’s backup parts', () => {
