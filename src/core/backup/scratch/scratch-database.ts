@@ -1,6 +1,7 @@
 import { TABLE_COLUMNS, type DataTables } from '../../db/rows';
 import { openDatabase } from '../../db/open';
 import { DATA_TABLES, type DataTable } from '../../db/schema';
+import { RowInserter } from '../../db/row-inserter';
 import type { Database, SqlJsStatic, SqlValue, Statement } from '../../db/sql-types';
 import { BoundRowsHasher } from '../checksum/bound-rows';
 import type { FileActivityEntry, RowSink, SourceLine } from '../read/parsed';
@@ -19,7 +20,7 @@ import { MAX_PROBLEMS_SHOWN } from '../format/limits';
  */
 export class ScratchDatabase implements RowSink {
   readonly problems = new ProblemLog();
-  private readonly statements = new Map<DataTable, Statement>();
+  private readonly statements = new Map<DataTable, RowInserter>();
   private readonly values = new Map<DataTable, SqlValue[]>();
   private activity: Statement | null = null;
   private indexes: [string, string][] = [];
@@ -27,7 +28,10 @@ export class ScratchDatabase implements RowSink {
   /** The content checksum of the rows inserted, as bound (null from finish() when it cannot be proven). */
   readonly certificate: BoundRowsHasher;
 
-  private constructor(readonly db: Database) {
+  private constructor(
+    private readonly SQL: SqlJsStatic,
+    readonly db: Database,
+  ) {
     this.certificate = BoundRowsHasher.start(db);
   }
 
@@ -35,7 +39,7 @@ export class ScratchDatabase implements RowSink {
   static open(SQL: SqlJsStatic): ScratchDatabase {
     const db = openDatabase(SQL);
     db.exec('PRAGMA foreign_keys = OFF');
-    const scratch = new ScratchDatabase(db);
+    const scratch = new ScratchDatabase(SQL, db);
     db.exec('BEGIN');
     const found = db.exec("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")[0]?.values ?? [];
     scratch.indexes = found.map(([name, sql]) => [String(name), String(sql)]);
@@ -91,11 +95,11 @@ export class ScratchDatabase implements RowSink {
     this.db.close();
   }
 
-  private statement(table: DataTable): Statement {
+  private statement(table: DataTable): RowInserter {
     let stmt = this.statements.get(table);
     if (!stmt) {
       const columns = TABLE_COLUMNS[table];
-      stmt = this.db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+      stmt = RowInserter.prepare(this.SQL, this.db, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
       this.statements.set(table, stmt);
       this.values.set(table, new Array<SqlValue>(columns.length));
     }
