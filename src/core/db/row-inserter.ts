@@ -90,18 +90,37 @@ export class RowInserter {
 
   /** Binds a row's values; false (nothing bound) for a value only Statement.run binds (a blob). */
   private bind(low: LowLevel, values: readonly SqlValue[]): boolean {
-    let bytes = 0;
-    const textAt = this.textAt;
+    // The row's texts joined and encoded with one encodeInto (a call into the platform costs more
+    // than encoding a short text); when every byte is ASCII, each text's bytes are where its
+    // characters are. Otherwise each text is encoded on its own.
+    let joined = '';
     for (let i = 0; i < values.length; i++) {
       const value = values[i];
-      if (typeof value === 'string') {
-        // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-        if (bytes + value.length * 3 > this.scratch.length) this.growScratch(bytes + value.length * 3);
+      if (typeof value === 'string') joined += value;
+      else if (value !== null && typeof value !== 'number') return false;
+    }
+    if (joined.length * 3 > this.scratch.length) this.growScratch(joined.length * 3);
+    let bytes = encoder.encodeInto(joined, this.scratch).written;
+    const textAt = this.textAt;
+    if (bytes === joined.length) {
+      let at = 0;
+      for (let i = 0; i < values.length; i++) {
+        const value = values[i];
+        if (typeof value !== 'string') continue;
+        textAt[2 * i] = at;
+        textAt[2 * i + 1] = value.length;
+        at += value.length;
+      }
+    } else {
+      bytes = 0;
+      for (let i = 0; i < values.length; i++) {
+        const value = values[i];
+        if (typeof value !== 'string') continue;
         const written = encoder.encodeInto(value, this.scratch.subarray(bytes)).written;
         textAt[2 * i] = bytes;
         textAt[2 * i + 1] = written;
         bytes += written;
-      } else if (value !== null && typeof value !== 'number') return false;
+      }
     }
     // Allocated even for a row of empty texts: a null pointer would bind NULL instead of ''.
     if (bytes > this.memoryBytes || this.memory === 0) this.growMemory(low, bytes);

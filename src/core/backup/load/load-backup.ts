@@ -13,7 +13,7 @@ import { ProblemLog } from '../read/problems';
 import { readOriginalExport } from '../read/read-export';
 import { readOriginalBackup, type LegacyRead } from '../read/read-original';
 import { readOurSections } from '../read/read-ours';
-import { readJsonChunks, sizeOf, sniffSource, type BackupContents } from '../scan/byte-source';
+import { expectedTextBytes, readJsonChunks, sizeOf, sniffSource, type BackupContents } from '../scan/byte-source';
 import { elementValue, parseJsonValue, scanTopLevel, type ScanEvent } from '../scan/json-scanner';
 import { ScratchDatabase } from '../scratch/scratch-database';
 import { describeReadFailure } from './failures';
@@ -57,7 +57,7 @@ export async function loadBackup(SQL: SqlJsStatic, contents: BackupContents, opt
       problems.add(header.key, undefined, reservedKeyOf(header.value), 'is a reserved key that no backup has; the file may be crafted to attack the app');
       return refusalWithProblems(problems);
     }
-    scratch = ScratchDatabase.open(SQL);
+    scratch = ScratchDatabase.open(SQL, await expectedTextBytes(contents));
     const total = Math.max(1, sizeOf(contents));
     const guard = { reserved: undefined as string | undefined };
     // Progress follows the rows read (a stream may read ahead of them).

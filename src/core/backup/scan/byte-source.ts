@@ -42,6 +42,19 @@ export function sizeOf(contents: BackupContents): number {
   return contents instanceof Uint8Array ? contents.byteLength : contents.size;
 }
 
+/**
+ * How many bytes of JSON text the contents hold, as far as can be told without reading them: a
+ * plain file's size, or a gzip file's ISIZE trailer (the uncompressed size modulo 2³², which
+ * our writer's single gzip member makes exact below 4 GiB). Only a hint for sizing buffers: a
+ * damaged or crafted trailer changes how much is reserved up front, never what is read.
+ */
+export async function expectedTextBytes(contents: BackupContents): Promise<number> {
+  const size = sizeOf(contents);
+  if ((await sniffSource(contents)) !== 'gzip' || size < 18) return size;
+  const tail = contents instanceof Uint8Array ? contents.subarray(size - 4) : new Uint8Array(await contents.slice(size - 4).arrayBuffer());
+  return ((tail[0] as number) | ((tail[1] as number) << 8) | ((tail[2] as number) << 16) | ((tail[3] as number) << 24)) >>> 0;
+}
+
 /** The JSON text's bytes, chunk by chunk; `onBytes` hears the compressed bytes read so far (progress). */
 export async function* readJsonChunks(contents: BackupContents, onBytes: (read: number) => void = () => {}, maxBytes = MAX_BACKUP_BYTES): AsyncGenerator<Uint8Array> {
   const kind = await sniffSource(contents);

@@ -18,6 +18,14 @@ export class ByteWindow {
   private consumed = 0;
   private lines = 1;
   private isDone = false;
+  /**
+   * The buffer's lines from `linesFrom` to `linesTo`, decoded with one call when they are all
+   * ASCII (then a character's index is its byte's); null: decode each line on its own. Decoding a
+   * few hundred bytes costs more in the call than in the work, and rows are mostly ASCII.
+   */
+  private linesText: string | null = null;
+  private linesFrom = 0;
+  private linesTo = 0;
 
   constructor(private readonly source: AsyncIterator<Uint8Array>) {}
 
@@ -58,13 +66,31 @@ export class ByteWindow {
     let text: string;
     let value: unknown;
     try {
-      text = decoder.decode(bytes);
+      text = this.asciiLine(from, last + 1) ?? decoder.decode(bytes);
       value = JSON.parse(text);
     } catch {
       return null;
     }
     this.position = last + 1;
     return { bytes, text, value };
+  }
+
+  /** The text of bytes [from, to) when they lie in a decoded ASCII run of lines (decoded here as needed), else null. */
+  private asciiLine(from: number, to: number): string | null {
+    if (from < this.linesFrom || to > this.linesTo) {
+      const end = this.buffer.lastIndexOf(0x0a, this.filled - 1);
+      this.linesFrom = from;
+      this.linesTo = Math.max(end, to);
+      this.linesText = null;
+      try {
+        const text = decoder.decode(this.buffer.subarray(from, this.linesTo));
+        if (text.length === this.linesTo - from) this.linesText = text;
+      } catch {
+        // Not UTF-8 somewhere: each line is decoded (and refused) on its own.
+      }
+    }
+    const text = this.linesText;
+    return text === null ? null : text.slice(from - this.linesFrom, to - this.linesFrom);
   }
 
   /** Hands out `length` bytes from the position (a view) and moves past them. */
@@ -104,6 +130,8 @@ export class ByteWindow {
       if (next === this.buffer) this.buffer.copyWithin(0, this.position, this.filled);
       else next.set(this.buffer.subarray(this.position, this.filled), 0);
       this.buffer = next;
+      this.linesFrom = this.linesTo = 0;
+      this.linesText = null;
       this.consumed += this.position;
       this.position = 0;
       this.filled = rest;
