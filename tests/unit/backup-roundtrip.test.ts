@@ -51,9 +51,11 @@ describe('the streaming checksum', () => {
     expected.update(`{${DATA_TABLES.map((table, t) => `${JSON.stringify(table)}:[${Array.from({ length: 6000 }, (_, i) => row(t, i)).join(',')}]`).join(',')}}`);
     const digest = expected.digest('hex');
     const encoder = new TextEncoder();
-    for (const limit of [Number.MAX_SAFE_INTEGER, 0, 5_000_000]) {
+    // With a size hint: far too small, about right (one piece, no join), far too large.
+    const cases = [[Number.MAX_SAFE_INTEGER, 0], [0, 0], [5_000_000, 0], [Number.MAX_SAFE_INTEGER, 6_000_000], [Number.MAX_SAFE_INTEGER, 40_000_000], [5_000_000, 40_000_000]];
+    for (const [limit, expectedBytes] of cases as [number, number][]) {
       for (const asBytes of [false, true]) {
-        const hasher = await CanonicalHasher.create(limit);
+        const hasher = expectedBytes > 0 ? CanonicalHasher.start(limit, expectedBytes) : await CanonicalHasher.create(limit);
         DATA_TABLES.forEach((table, t) => {
           hasher.startSection(table);
           for (let i = 0; i < 6000; i++) {
@@ -61,7 +63,7 @@ describe('the streaming checksum', () => {
             else hasher.addRow(row(t, i));
           }
         });
-        expect(await hasher.finish(), `limit ${limit}, bytes ${asBytes}`).toBe(digest);
+        expect(await hasher.finish(), `limit ${limit}, hint ${expectedBytes}, bytes ${asBytes}`).toBe(digest);
       }
     }
   });

@@ -18,3 +18,20 @@ it('scans', async () => {
   expect(big.filter((e) => (e as unknown[])[0] === 'element')).toHaveLength(3000);
   expect((big[3000] as unknown[])[2]).toEqual(rows[2999]);
 });
+it('names the line where the structure breaks, in a file of rows on lines and in a pretty-printed one', async () => {
+  const lineOf = async (text: string, size: number) => {
+    try {
+      await collect(text, size);
+    } catch (error) {
+      return (error as { line?: number }).line;
+    }
+    return undefined;
+  };
+  const rows = Array.from({ length: 400 }, (_, i) => JSON.stringify({ id: i + 1, note: 'x'.repeat(i % 90) }));
+  const missingComma = `{"rows":[\n${rows.slice(0, 300).join(',\n')}\n${rows.slice(300).join(',\n')}\n]}`;
+  const pretty = `{\n  "info": {\n    "a": [\n      1,\n      2\n    ]\n  },\n  "b" 5\n}`;
+  for (const size of [1, 7, 64, 100_000]) {
+    expect(await lineOf(missingComma, size)).toBe(302);
+    expect(await lineOf(pretty, size)).toBe(8);
+  }
+});

@@ -52,10 +52,10 @@ export class BoundRowsHasher {
     this.gaveUpBecause = premise;
   }
 
-  /** A hasher for rows inserted into `db`, whose schema it checks first. */
-  static start(db: Database): BoundRowsHasher {
+  /** A hasher for rows inserted into `db`, whose schema it checks first; `expectedBytes`: about how long their text is. */
+  static start(db: Database, expectedBytes = 0): BoundRowsHasher {
     const { kinds, problem } = columnKinds(db);
-    return new BoundRowsHasher(CanonicalHasher.start(), kinds, problem);
+    return new BoundRowsHasher(CanonicalHasher.start(undefined, expectedBytes), kinds, problem);
   }
 
   /** Why the bound rows cannot give the checksum, or null when they can (so far). */

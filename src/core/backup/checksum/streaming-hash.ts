@@ -43,10 +43,17 @@ export class CanonicalHasher {
     return CanonicalHasher.start(keepLimit);
   }
 
-  /** The same, for callers that cannot wait. */
-  static start(keepLimit = KEEP_FOR_WEBCRYPTO_BYTES): CanonicalHasher {
+  /**
+   * The same, for callers that cannot wait. `expectedBytes`: about how long the text will be; when
+   * it is known (a restore knows its file's size), the first piece is made that large, so text
+   * that fits is hashed where it was written, without joining pieces at the end.
+   */
+  static start(keepLimit = KEEP_FOR_WEBCRYPTO_BYTES, expectedBytes = 0): CanonicalHasher {
     // One hasher each: a backup and a restore may be under way at once.
-    return new CanonicalHasher(sha256.create(), keepLimit);
+    const hasher = new CanonicalHasher(sha256.create(), keepLimit);
+    const first = Math.min(keepLimit, Math.floor(expectedBytes));
+    if (first > PIECE_BYTES) hasher.kept = new Uint8Array(first);
+    return hasher;
   }
 
   /** Starts the next section (they must come in DATA_TABLES order). */
@@ -80,13 +87,14 @@ export class CanonicalHasher {
       this.incremental.update(this.kept.subarray(0, this.keptBytes));
       return toHex(this.incremental.digest());
     }
+    if (this.pieces.length === 0) return digestHex(this.kept.subarray(0, this.keptBytes));
     const whole = new Uint8Array(this.piecesBytes + this.keptBytes);
     let offset = 0;
     for (const piece of [...this.pieces, this.kept.subarray(0, this.keptBytes)]) {
       whole.set(piece, offset);
       offset += piece.byteLength;
     }
-    return toHex(new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', whole)));
+    return digestHex(whole);
   }
 
   private separateRow(): void {
@@ -133,6 +141,10 @@ export class CanonicalHasher {
     this.keptBytes = 0;
     this.isIncremental = true;
   }
+}
+
+async function digestHex(bytes: Uint8Array): Promise<string> {
+  return toHex(new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)));
 }
 
 function toHex(digest: Uint8Array): string {

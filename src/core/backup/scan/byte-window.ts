@@ -16,6 +16,7 @@ export class ByteWindow {
   private position = 0;
   private filled = 0;
   private consumed = 0;
+  /** The line of the position (for messages), counted as white space and values are passed. */
   private lines = 1;
   private isDone = false;
   /**
@@ -97,6 +98,7 @@ export class ByteWindow {
   take(length: number): Uint8Array {
     const bytes = this.buffer.subarray(this.position, this.position + length);
     this.position += length;
+    this.lines += countNewlines(bytes);
     return bytes;
   }
 
@@ -108,7 +110,9 @@ export class ByteWindow {
   /** Skips white space; false when the stream ended first. */
   async skipSpace(): Promise<boolean> {
     for (;;) {
-      while (this.position < this.filled && isSpace(this.buffer[this.position])) this.position++;
+      for (let b = this.buffer[this.position]; this.position < this.filled && isSpace(b); b = this.buffer[++this.position]) {
+        if (b === 0x0a) this.lines++;
+      }
       if (this.position < this.filled) return true;
       if (!(await this.more())) return false;
     }
@@ -124,7 +128,6 @@ export class ByteWindow {
     }
     const rest = this.filled - this.position;
     if (this.filled + value.length > this.buffer.length) {
-      this.lines += countNewlines(this.buffer.subarray(0, this.position));
       const capacity = Math.max(this.buffer.length, (rest + value.length) * 2);
       const next = capacity === this.buffer.length ? this.buffer : new Uint8Array(capacity);
       if (next === this.buffer) this.buffer.copyWithin(0, this.position, this.filled);
@@ -142,7 +145,7 @@ export class ByteWindow {
   }
 
   error(code: ScanError['code'], detail: string, back = 0): ScanError {
-    const line = this.lines + countNewlines(this.buffer.subarray(0, Math.min(this.position, this.filled)));
+    const line = this.lines;
     return new ScanError(code, this.offset + back, line, detail);
   }
 }

@@ -31,8 +31,10 @@ export class ScratchDatabase implements RowSink {
   private constructor(
     private readonly SQL: SqlJsStatic,
     readonly db: Database,
+    expectedBytes: number,
   ) {
-    this.certificate = BoundRowsHasher.start(db);
+    // The rows' canonical text is the file's text less its layout: about as long.
+    this.certificate = BoundRowsHasher.start(db, expectedBytes);
   }
 
   /**
@@ -46,7 +48,7 @@ export class ScratchDatabase implements RowSink {
     // and a refused row is refused by constraint checks that run before it is written. Without
     // this, every page written into the reserved room would first be copied to the journal.
     db.exec('PRAGMA journal_mode = OFF');
-    const scratch = new ScratchDatabase(SQL, db);
+    const scratch = new ScratchDatabase(SQL, db, expectedBytes);
     db.exec('BEGIN');
     const found = db.exec("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")[0]?.values ?? [];
     scratch.indexes = found.map(([name, sql]) => [String(name), String(sql)]);
