@@ -25,6 +25,7 @@ describe('the pre-sized restore database', () => {
     expect(readAllTables(db)).toEqual(tables);
     expect(db.exec('PRAGMA integrity_check')[0]?.values).toEqual([['ok']]);
     expect(db.exec('PRAGMA journal_mode')[0]?.values).toEqual([['delete']]);
+    expect(db.exec('PRAGMA cache_size')[0]?.values).toEqual(openDatabase(SQL).exec('PRAGMA cache_size')[0]?.values);
 
     const pages = Number(db.exec('PRAGMA page_count')[0]?.values[0]?.[0]);
     const pageSize = Number(db.exec('PRAGMA page_size')[0]?.values[0]?.[0]);
@@ -60,8 +61,8 @@ describe('the pre-sized restore database', () => {
     const plain = await writeTables(tables, { gzipAboveBytes: Infinity });
     const gzip = await writeTables(tables, { gzipAboveBytes: 0 });
     expect(gzip.isGzip).toBe(true);
-    expect(await expectedTextBytes(plain.bytes)).toBe(plain.bytes.byteLength);
+    expect(await expectedTextBytes(plain.bytes, 'json')).toBe(plain.bytes.byteLength);
     const inflated = new Uint8Array(await new Response(new Blob([gzip.bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
-    expect(await expectedTextBytes(new Blob([gzip.bytes as Uint8Array<ArrayBuffer>]))).toBe(inflated.byteLength);
+    expect(await expectedTextBytes(new Blob([gzip.bytes as Uint8Array<ArrayBuffer>]), 'gzip')).toBe(inflated.byteLength);
   });
 });

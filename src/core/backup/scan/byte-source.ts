@@ -47,10 +47,11 @@ export function sizeOf(contents: BackupContents): number {
  * plain file's size, or a gzip file's ISIZE trailer (the uncompressed size modulo 2³², which
  * our writer's single gzip member makes exact below 4 GiB). Only a hint for sizing buffers: a
  * damaged or crafted trailer changes how much is reserved up front, never what is read.
+ * `kind`: what sniffSource found.
  */
-export async function expectedTextBytes(contents: BackupContents): Promise<number> {
+export async function expectedTextBytes(contents: BackupContents, kind: SourceKind): Promise<number> {
   const size = sizeOf(contents);
-  if ((await sniffSource(contents)) !== 'gzip' || size < 18) return size;
+  if (kind !== 'gzip' || size < 18) return size;
   const tail = contents instanceof Uint8Array ? contents.subarray(size - 4) : new Uint8Array(await contents.slice(size - 4).arrayBuffer());
   return ((tail[0] as number) | ((tail[1] as number) << 8) | ((tail[2] as number) << 16) | ((tail[3] as number) << 24)) >>> 0;
 }

@@ -25,6 +25,8 @@ export class ScratchDatabase implements RowSink {
   private activity: Statement | null = null;
   private indexes: [string, string][] = [];
   private isOpen = true;
+  /** The page cache setting the database had before the load's, put back when the load ends. */
+  private cacheSize = 0;
   /** The content checksum of the rows inserted, as bound (null from finish() when it cannot be proven). */
   readonly certificate: BoundRowsHasher;
 
@@ -42,14 +44,15 @@ export class ScratchDatabase implements RowSink {
    * the database will grow (the file's JSON text is a little larger than the rows it holds).
    */
   static open(SQL: SqlJsStatic, expectedBytes = 0): ScratchDatabase {
-    const db = openPresized(SQL, expectedBytes * ROWS_PER_TEXT_BYTE);
+    const db = openPresized(SQL, expectedBytes * DATABASE_BYTES_PER_TEXT_BYTE);
     db.exec('PRAGMA foreign_keys = OFF');
     // No rollback journal while loading: a refused file's database is closed, never rolled back,
     // and a refused row is refused by constraint checks that run before it is written. Without
     // this, every page written into the reserved room would first be copied to the journal.
     db.exec('PRAGMA journal_mode = OFF');
-    db.exec(`PRAGMA cache_size = ${LOAD_CACHE_SIZE}`);
     const scratch = new ScratchDatabase(SQL, db, expectedBytes);
+    scratch.cacheSize = Number(db.exec('PRAGMA cache_size')[0]?.values[0]?.[0]);
+    db.exec(`PRAGMA cache_size = ${LOAD_CACHE_SIZE}`);
     db.exec('BEGIN');
     const found = db.exec("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")[0]?.values ?? [];
     scratch.indexes = found.map(([name, sql]) => [String(name), String(sql)]);
@@ -88,7 +91,7 @@ export class ScratchDatabase implements RowSink {
     this.db.exec('COMMIT');
     // The database may become the live one: from here on, transactions roll back as usual.
     this.db.exec('PRAGMA journal_mode = DELETE');
-    this.db.exec('PRAGMA cache_size = -2000');
+    this.db.exec(`PRAGMA cache_size = ${this.cacheSize}`);
     this.db.exec('PRAGMA foreign_keys = ON');
     const dangling = (this.db.exec('PRAGMA foreign_key_check')[0]?.values ?? [])
       .map(([table, rowid]) => ({ table: String(table), rowid: Number(rowid) }))
@@ -135,7 +138,7 @@ export class ScratchDatabase implements RowSink {
 const LOAD_CACHE_SIZE = -65536;
 
 /** A database takes ≈ 0.82 bytes per byte of its backup's JSON text (bench: 39.9 MB for 48.5 MB); a little room to spare. */
-const ROWS_PER_TEXT_BYTE = 0.9;
+const DATABASE_BYTES_PER_TEXT_BYTE = 0.9;
 
 /** Up to this much of the database's file is reserved up front (beyond it, the file grows as usual). */
 const MAX_RESERVED_BYTES = 256 * 1024 * 1024;
@@ -152,13 +155,9 @@ const MAX_RESERVED_BYTES = 256 * 1024 * 1024;
 function openPresized(SQL: SqlJsStatic, expectedBytes: number): Database {
   const empty = openDatabase(SQL);
   const reserve = Math.min(MAX_RESERVED_BYTES, Math.max(0, Math.floor(expectedBytes)));
-  let image: Uint8Array;
-  try {
-    image = empty.export();
-  } finally {
-    empty.close();
-  }
-  if (reserve <= image.byteLength) return openDatabase(SQL, image);
+  const image = empty.export();
+  if (reserve <= image.byteLength) return empty;
+  empty.close();
   const file = new Uint8Array(reserve);
   file.set(image);
   return openDatabase(SQL, file);
