@@ -177,7 +177,10 @@ async function collectTop(events: AsyncIterator<ScanEvent>, header: Header): Pro
       const list: unknown[] = [];
       arrays.set(event.key, list);
       Object.defineProperty(top, event.key, { value: list, enumerable: true, configurable: true, writable: true });
-    } else if (event.kind === 'element') arrays.get(event.key)?.push(elementValue(event));
+    } else if (event.kind === 'elements') {
+      const list = arrays.get(event.key);
+      for (const item of event.items) list?.push(elementValue(item));
+    }
   }
   return { top };
 }

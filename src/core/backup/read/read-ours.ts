@@ -102,22 +102,23 @@ function openChunks(events: AsyncIterator<ScanEvent>, opener: ChunkOpener, heade
       if (next.done) throw new Error('sealed_chunks did not end');
       const event = next.value;
       if (event.kind === 'array-end') break;
-      if (event.kind !== 'element') continue;
-      const text = elementValue(event);
-      const sealed = decodeExact(text, null);
-      if (!(sealed instanceof Uint8Array)) {
-        result.failure = refusal('wrong-passphrase', READ_MESSAGES.wrongPassphrase, `sealed chunk ${event.index} is not base64`);
-        return;
-      }
-      if (held) {
-        const plain = await opener.open(held, false, header);
-        if (plain === 'wrong') {
-          result.failure = refusal('wrong-passphrase', READ_MESSAGES.wrongPassphrase);
+      if (event.kind !== 'elements') continue;
+      for (const item of event.items) {
+        const sealed = decodeExact(elementValue(item), null);
+        if (!(sealed instanceof Uint8Array)) {
+          result.failure = refusal('wrong-passphrase', READ_MESSAGES.wrongPassphrase, `sealed chunk ${item.index} is not base64`);
           return;
         }
-        yield plain;
+        if (held) {
+          const plain = await opener.open(held, false, header);
+          if (plain === 'wrong') {
+            result.failure = refusal('wrong-passphrase', READ_MESSAGES.wrongPassphrase);
+            return;
+          }
+          yield plain;
+        }
+        held = sealed;
       }
-      held = sealed;
     }
     const last = held ? await opener.open(held, true, header) : 'wrong';
     if (last === 'wrong') {
@@ -169,16 +170,19 @@ class SectionState {
       this.counts.set(key, 0);
       return null;
     }
-    if (event.kind === 'element') {
-      const raw = elementValue(event);
+    if (event.kind === 'elements') {
       if (key === ACTIVITY_SECTION) {
-        const entry = readActivityEntry(raw);
-        if (entry) this.sink.addActivity(entry);
-        else this.warnings.add(REPAIRS.activitySkipped);
+        for (const item of event.items) {
+          const entry = readActivityEntry(elementValue(item));
+          if (entry) this.sink.addActivity(entry);
+          else this.warnings.add(REPAIRS.activitySkipped);
+        }
         return null;
       }
-      const row = this.rows.read(key as DataTable, raw, event.index);
-      if (row) this.sink.add(key as DataTable, row, event.index, event.text === undefined ? undefined : { text: event.text, bytes: event.bytes });
+      for (const item of event.items) {
+        const row = this.rows.read(key as DataTable, elementValue(item), item.index);
+        if (row) this.sink.add(key as DataTable, row, item.index, item.text === undefined ? undefined : { text: item.text, bytes: item.bytes });
+      }
       return null;
     }
     if (isData) {

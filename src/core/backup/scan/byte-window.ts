@@ -110,12 +110,17 @@ export class ByteWindow {
   /** Skips white space; false when the stream ended first. */
   async skipSpace(): Promise<boolean> {
     for (;;) {
-      for (let b = this.buffer[this.position]; this.position < this.filled && isSpace(b); b = this.buffer[++this.position]) {
-        if (b === 0x0a) this.lines++;
-      }
-      if (this.position < this.filled) return true;
+      if (this.skipSpaceBuffered()) return true;
       if (!(await this.more())) return false;
     }
+  }
+
+  /** Skips the white space the buffer holds; true when a byte that is not white space follows (no wait). */
+  skipSpaceBuffered(): boolean {
+    for (let b = this.buffer[this.position]; this.position < this.filled && isSpace(b); b = this.buffer[++this.position]) {
+      if (b === 0x0a) this.lines++;
+    }
+    return this.position < this.filled;
   }
 
   /** Appends the next chunk (dropping what was read when that makes room); false at the end. */
