@@ -1,5 +1,6 @@
 import { TABLE_COLUMNS } from '../../db/rows';
 import { DATA_TABLES, type DataTable } from '../../db/schema';
+import { forEachRowById } from '../../db/rows-by-id';
 import type { Database, SqlValue } from '../../db/sql-types';
 import { CanonicalHasher } from './streaming-hash';
 import { isStorableText, toStorableText } from '../format/text-rule';
@@ -54,21 +55,12 @@ export function forEachCanonicalRow(
 ): number {
   const parse = jsonColumnParser();
   const build = CANONICAL[table];
-  const stmt = db.prepare(`SELECT ${TABLE_COLUMNS[table].join(', ')} FROM ${table} ORDER BY id`);
-  let count = 0;
-  try {
-    while (stmt.step()) {
-      const values = stmt.get();
-      toStorableValues(values);
-      adjust?.(values);
-      const row = build(values, parse);
-      onRow(JSON.stringify(row), row);
-      count++;
-    }
-  } finally {
-    stmt.free();
-  }
-  return count;
+  return forEachRowById(db, table, TABLE_COLUMNS[table], (values) => {
+    toStorableValues(values);
+    adjust?.(values);
+    const row = build(values, parse);
+    onRow(JSON.stringify(row), row);
+  });
 }
 
 /** One row's canonical text from its stored values in TABLE_COLUMNS order (`parse` from jsonColumnParser). */

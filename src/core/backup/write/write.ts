@@ -61,6 +61,10 @@ export class UnwritableRowError extends Error {
 }
 
 const PART_BYTES = 4 * 1024 * 1024;
+const COMMA = 0x2c;
+/** A backup's canonical text per byte of its database (bench: 1.22), with a little to spare. */
+const TEXT_BYTES_PER_DATABASE_BYTE = 1.3;
+const NEWLINE = 0x0a;
 const encoder = new TextEncoder();
 
 /** Builds a complete backup file of `db`: every row of every table, checksummed, optionally sealed. */
@@ -69,12 +73,15 @@ export async function writeBackupFile(db: Database, activity: readonly ActivityR
   const progress = options.onProgress ?? (() => {});
   const counts = countRows(db);
   const totalRows = Math.max(1, DATA_TABLES.reduce((sum, t) => sum + counts[t], 0));
-  const isGzip = options.secrets !== 'encrypted' && databaseBytes(db) > (options.gzipAboveBytes ?? GZIP_ABOVE_BYTES);
+  const dbBytes = databaseBytes(db);
+  const isGzip = options.secrets !== 'encrypted' && dbBytes > (options.gzipAboveBytes ?? GZIP_ABOVE_BYTES);
   const sink = options.secrets === 'encrypted'
     ? await SealedSink.create(options.passphrase ?? '', Math.max(MIN_KDF_ITERATIONS, options.kdfIterationsForTests ?? KDF_ITERATIONS))
     : new PlainSink(isGzip);
 
-  const hasher = await CanonicalHasher.create();
+  // The canonical text is about as long as the database (bench: 48.5 MB of text for 39.9 MB):
+  // hashed in one buffer of that size, it needs no joining of pieces at the end.
+  const hasher = CanonicalHasher.start(undefined, dbBytes * TEXT_BYTES_PER_DATABASE_BYTE);
   const checker = new RowReader(new ProblemLog(), undefined, true);
   const lines = new LineEncoder(sink);
   let written = 0;
@@ -234,9 +241,11 @@ class LineEncoder {
 
   /** Writes a row's line; returns the row's own bytes (valid until the next write). */
   row(rowText: string, isFirst: boolean): Uint8Array {
-    this.text(isFirst ? '\n' : ',\n');
-    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-    this.room(rowText.length * 3);
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit; the separator is written as bytes (a
+    // call to encodeInto per row for two characters cost ≈ 5 % of a backup).
+    this.room(rowText.length * 3 + 2);
+    if (!isFirst) this.buffer[this.filled++] = COMMA;
+    this.buffer[this.filled++] = NEWLINE;
     const start = this.filled;
     this.filled += encoder.encodeInto(rowText, this.buffer.subarray(start)).written;
     return this.buffer.subarray(start, this.filled);
