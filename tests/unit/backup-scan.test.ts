@@ -55,3 +55,32 @@ it('names the line where the structure breaks, in a file of rows on lines and in
     expect(await lineOf(pretty, size)).toBe(8);
   }
 });
+it('stops its source when the scan ends early, so a file’s stream is not left open', async () => {
+  let stopped = false;
+  async function* source() {
+    try {
+      yield new TextEncoder().encode('{"backup_info":{"a":1},"rows":[\n');
+      yield new TextEncoder().encode('{"id":1},\n{"id":2}\n]}');
+    } finally {
+      stopped = true;
+    }
+  }
+  for await (const event of scanTopLevel(source())) {
+    if (event.kind === 'value') break;
+  }
+  expect(stopped).toBe(true);
+  // A refusal thrown inside the scan stops it too.
+  stopped = false;
+  async function* broken() {
+    try {
+      yield new TextEncoder().encode('{"a":1 "b":2}');
+      yield new TextEncoder().encode(' ');
+    } finally {
+      stopped = true;
+    }
+  }
+  await expect((async () => {
+    for await (const _ of scanTopLevel(broken())) void _;
+  })()).rejects.toThrow();
+  expect(stopped).toBe(true);
+});

@@ -42,7 +42,22 @@ const BACKSLASH = 0x5c;
 
 /** Scans the top-level object of a byte stream; `skip(key)` values are followed but not handed out. */
 export async function* scanTopLevel(chunks: AsyncIterable<Uint8Array>, skip: (key: string) => boolean = () => false): AsyncGenerator<ScanEvent> {
-  const input = new ByteWindow(chunks[Symbol.asyncIterator]());
+  const source = chunks[Symbol.asyncIterator]();
+  try {
+    yield* scanObject(new ByteWindow(source), skip);
+  } finally {
+    // A scan that ends early (the header found, a refusal, an error) stops its source, so a
+    // Blob's stream is cancelled rather than left open with a read pending — which kept the
+    // file's bytes held by the browser after every restore.
+    try {
+      await source.return?.();
+    } catch {
+      // Stopping a source that already failed: its error, if any, was the scan's.
+    }
+  }
+}
+
+async function* scanObject(input: ByteWindow, skip: (key: string) => boolean): AsyncGenerator<ScanEvent> {
   await input.skipByteOrderMark();
   if (!(await input.skipSpace())) throw input.error('empty-file', 'no JSON text');
   if (input.peek() !== 0x7b) throw input.error('not-object', 'the top level is not an object');
