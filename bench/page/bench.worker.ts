@@ -20,6 +20,7 @@ import { inTransaction } from '../../src/core/db/transaction';
 import { systemClock } from '../../src/core/clock';
 import { openIdbDatabaseStore } from '../../src/platform/idb-database-store';
 import { loadBrowserSqlJs } from '../../src/platform/sqljs-browser';
+import { createDigestWorker } from '../../src/platform/digest-worker';
 import type { DatabaseStore } from '../../src/worker/database-store';
 import { openDatabaseService } from '../../src/worker/database-service';
 import { openIdbSnapshotStore } from '../../src/platform/snapshot-store';
@@ -52,6 +53,9 @@ interface Prepared {
 const sqlReady: Promise<SqlJsStatic> = loadBrowserSqlJs();
 let prepared: Prepared | null = null;
 let floorIdb: IDBDatabase | null = null;
+
+/** The app's digest helper (platform/digest-worker.ts), as the database worker starts it: checksums worked out off this thread. */
+const digestOffload = createDigestWorker();
 
 const appStoreName = (n: number) => `bench-app-${n}`;
 const persistStoreName = (n: number) => `bench-persist-${n}`;
@@ -205,7 +209,7 @@ async function appBackup(): Promise<Timings> {
   const sw = stopwatch();
   const activity = readAllActivity(p.source);
   const built = await writeBackupFile(p.source, activity, {
-    createdAt: new Date().toISOString(), trigger: 'manual', appVersion: APP_VERSION, schemaVersion: SCHEMA_VERSION, secrets: 'plain',
+    createdAt: new Date().toISOString(), trigger: 'manual', appVersion: APP_VERSION, schemaVersion: SCHEMA_VERSION, secrets: 'plain', digestOffload,
   });
   sw.lap('writeBackupFile');
   if (built.counts.upload_history !== p.n) throw new Error('app backup has a different row count');
@@ -241,6 +245,7 @@ async function appRestore(): Promise<Timings> {
   let certifyStart = 0;
   const read = await loadBackup(SQL, new Blob([p.file as Uint8Array<ArrayBuffer>]), {
     now,
+    digestOffload,
     onProgress: (f) => {
       if (f >= 0.85 && certifyStart === 0) certifyStart = performance.now();
     },

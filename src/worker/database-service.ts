@@ -1,3 +1,4 @@
+import type { StartDigestOffload } from '../core/backup/checksum/digest-offload';
 import { listActivity, logActivity } from '../core/db/activity';
 import { readDatabaseTimes } from '../core/db/meta';
 import { countRows } from '../core/db/tables';
@@ -38,6 +39,8 @@ export interface ServiceDeps {
   processing?: ProcessingOverrides;
   /** The snapshot store and checker (src/worker/snapshots). */
   snapshots: SnapshotDeps;
+  /** Where backups and restores work out their checksums off this thread (platform/digest-worker.ts); absent: here. */
+  digestOffload?: StartDigestOffload;
 }
 
 /** Opens the stored database and returns the API the UI talks to. */

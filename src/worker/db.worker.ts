@@ -12,6 +12,7 @@ import { loadBrowserSqlJs } from '../platform/sqljs-browser';
 import { isStoragePersisted } from '../platform/storage-persistence';
 import { estimateStorage } from '../platform/storage-estimate';
 import { createWorkerSnapshotChecker } from '../platform/snapshot-checker-worker';
+import { createDigestWorker } from '../platform/digest-worker';
 import { openSnapshotStoreOrUnavailable } from '../platform/snapshot-store';
 import { createWebTabCoordination } from '../platform/web-tab-coordination';
 import { openDatabaseService, type DatabaseService } from './database-service';
@@ -45,6 +46,7 @@ function serveDatabase(): void {
       appVersion: APP_VERSION,
       isStoragePersisted,
       snapshots: { store: snapshotStore, checker: createWorkerSnapshotChecker(self.location.href), estimateStorage },
+      digestOffload: createDigestWorker(),
     });
   }, [resealSnapshots], cipher);
   const ready: Promise<DatabaseService> = gate.whenOpen(); // [lock]

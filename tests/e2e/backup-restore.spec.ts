@@ -20,6 +20,9 @@ test('a downloaded backup holds everything and restores it into a browser that l
   const download = await sidebar.downloadBackup();
   expect(download.suggestedFilename()).toMatch(BACKUP_NAME);
   await expect(sidebar.status(/Backup ready/)).toContainText(download.suggestedFilename());
+  // The checksum was worked out in the digest helper (platform/digest-worker.ts), not in the
+  // database worker's thread: a helper that silently failed to start would only be slower.
+  expect(page.workers().map((worker) => worker.url()).some((url) => /\/digest\.worker-[\w-]+\.js$/.test(url))).toBe(true);
   const backup = await readBackup(download);
 
   expect(backup.backup_info.format).toBe('ff2api_backup');

@@ -37,6 +37,7 @@ export class BackupFileOperations {
         schemaVersion: SCHEMA_VERSION,
         secrets: request.secrets,
         ...(request.passphrase === undefined ? {} : { passphrase: request.passphrase }),
+        ...(deps.digestOffload ? { digestOffload: deps.digestOffload } : {}),
       }));
       const fileName = `${backupFileName(request.trigger, createdAt)}${built.isGzip ? '.gz' : ''}`;
       const receipt: BackupReceipt = {

@@ -58,6 +58,7 @@ export class RestoreOperations {
       onProgress: step('Checking the file', 0, 0.9),
       ...(options.passphrase === undefined ? {} : { passphrase: options.passphrase }),
       now: this.context.deps.clock.now().toISOString(),
+      ...(this.context.deps.digestOffload ? { digestOffload: this.context.deps.digestOffload } : {}),
     });
     if (!read.ok) return { ok: false, error: read.error };
     if ('locked' in read) {

@@ -3,6 +3,7 @@ import { DATA_TABLES, type DataTable } from '../../db/schema';
 import type { Database, SqlValue } from '../../db/sql-types';
 import { isStorableText } from '../format/text-rule';
 import { canonicalRowText, jsonColumnParser, type JsonColumnParse } from './database-rows';
+import { DigestUnavailableError, type DigestOffload } from './digest-offload';
 import { CanonicalHasher } from './streaming-hash';
 
 /**
@@ -16,7 +17,7 @@ import { CanonicalHasher } from './streaming-hash';
  *   the caller refuse the file, and the row counts stored must equal the rows hashed);
  * - a TEXT column gets text or null, and text that passes the storable-text rule (format/
  *   text-rule: no unpaired surrogate, no leading U+FEFF) is stored as UTF-8 and decoded back to
- *   the same string;
+ *   the same string (a row whose canonical text is plain ASCII proves it for all its texts);
  * - an INTEGER column gets null or a safe integer, stored as that integer; a REAL column gets
  *   null or a finite number, stored as that double (integers become REAL; −0 binds as 0, and
  *   JSON.stringify writes both as 0);
@@ -52,10 +53,14 @@ export class BoundRowsHasher {
     this.gaveUpBecause = premise;
   }
 
-  /** A hasher for rows inserted into `db`, whose schema it checks first; `expectedBytes`: about how long their text is. */
-  static start(db: Database, expectedBytes = 0): BoundRowsHasher {
+  /**
+   * A hasher for rows inserted into `db`, whose schema it checks first; `expectedBytes`: about
+   * how long their text is; `offload`: where the digest is worked out (null: in this thread).
+   */
+  static start(db: Database, expectedBytes = 0, offload: DigestOffload | null = null): BoundRowsHasher {
     const { kinds, problem } = columnKinds(db);
-    return new BoundRowsHasher(CanonicalHasher.start(undefined, expectedBytes), kinds, problem);
+    if (problem !== null) offload?.cancel();
+    return new BoundRowsHasher(CanonicalHasher.start(undefined, expectedBytes, problem === null ? offload : null), kinds, problem);
   }
 
   /** Why the bound rows cannot give the checksum, or null when they can (so far). */
@@ -80,17 +85,24 @@ export class BoundRowsHasher {
     const id = values[0];
     if (typeof id !== 'number' || !(id > this.lastId)) return this.giveUp(`${table} rows are not in increasing id order`);
     this.lastId = id;
-    const kinds = this.kinds.get(table) as readonly ColumnKind[];
-    for (let i = 0; i < kinds.length; i++) {
-      if (!isStoredAsBound(kinds[i] as ColumnKind, values[i])) return this.giveUp(`${table}.${TABLE_COLUMNS[table][i]} holds a value SQLite might store differently`);
-    }
+    let text: string;
     try {
-      const text = canonicalRowText(table, values as SqlValue[], this.parse);
-      if (line !== undefined && line.text === text) this.hasher.addRowBytes(line.bytes);
-      else this.hasher.addRow(text);
+      text = canonicalRowText(table, values as SqlValue[], this.parse);
     } catch (error) {
       return this.giveUp(`a JSON column could not be read: ${String(error)}`);
     }
+    const isLine = line !== undefined && line.text === text;
+    // A canonical text that is ASCII (as many bytes as characters) with no \u escape holds only
+    // ASCII texts — JSON.stringify writes any other character as itself, and an unpaired
+    // surrogate or control character as an escape — and so does each JSON column's stored text,
+    // whose value it holds: such texts are storable, and only the kinds of values are checked.
+    const isPlainAscii = isLine && line.bytes.byteLength === text.length && text.indexOf('\\u') < 0;
+    const kinds = this.kinds.get(table) as readonly ColumnKind[];
+    for (let i = 0; i < kinds.length; i++) {
+      if (!isStoredAsBound(kinds[i] as ColumnKind, values[i], isPlainAscii)) return this.giveUp(`${table}.${TABLE_COLUMNS[table][i]} holds a value SQLite might store differently`);
+    }
+    if (isLine) this.hasher.addRowBytes(line.bytes);
+    else this.hasher.addRow(text);
     this.rows.set(table, (this.rows.get(table) ?? 0) + 1);
   }
 
@@ -101,18 +113,30 @@ export class BoundRowsHasher {
     }
     if (this.gaveUpBecause !== null) return null;
     while (this.section < DATA_TABLES.length - 1) this.hasher.startSection(DATA_TABLES[++this.section] as DataTable);
-    return this.hasher.finish();
+    try {
+      return await this.hasher.finish();
+    } catch (error) {
+      // The helper that worked out the digest failed: the database is read back instead.
+      if (error instanceof DigestUnavailableError) return null;
+      throw error;
+    }
+  }
+
+  /** Drops the work when the rows will not be finished (a refused file). */
+  cancel(): void {
+    this.hasher.cancel();
   }
 
   private giveUp(reason: string): void {
+    if (this.gaveUpBecause === null) this.hasher.cancel();
     this.gaveUpBecause ??= reason;
   }
 }
 
-/** True when SQLite stores `value` in a column of this kind and gives the same value back. */
-function isStoredAsBound(kind: ColumnKind, value: SqlValue | undefined): boolean {
+/** True when SQLite stores `value` in a column of this kind and gives the same value back; `isAscii`: texts are known to be ASCII. */
+function isStoredAsBound(kind: ColumnKind, value: SqlValue | undefined, isAscii: boolean): boolean {
   if (value === null) return true;
-  if (kind === 'text') return typeof value === 'string' && isStorableText(value);
+  if (kind === 'text') return typeof value === 'string' && (isAscii || isStorableText(value));
   if (kind === 'integer') return Number.isSafeInteger(value);
   return typeof value === 'number' && Number.isFinite(value);
 }

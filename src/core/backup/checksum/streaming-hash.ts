@@ -1,6 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { DATA_TABLES, type DataTable } from '../../db/schema';
 import type { Bytes } from '../format/encoding';
+import { DigestUnavailableError, type DigestOffload } from './digest-offload';
 
 const encoder = new TextEncoder();
 
@@ -14,6 +15,8 @@ const encoder = new TextEncoder();
  * JavaScript); past that, WebCrypto
  * cannot hash a stream, so the kept bytes and the rest go through @noble/hashes' incremental
  * SHA-256 (audited, ≈ 3 kB) in 1 MB batches. Both give the same digest (a test checks it).
+ * Given a DigestOffload (digest-offload.ts), the text goes to it in 1 MB pieces instead, each
+ * handed over as it fills, and nothing is kept here.
  */
 
 const BATCH_BYTES = 1 << 20;
@@ -36,6 +39,7 @@ export class CanonicalHasher {
   private constructor(
     private readonly incremental: ReturnType<typeof sha256.create>,
     private readonly keepLimit: number,
+    private readonly offload: DigestOffload | null,
   ) {}
 
   /** A hasher ready for the first section; `keepLimit` is for tests of the incremental path. */
@@ -48,12 +52,20 @@ export class CanonicalHasher {
    * it is known (a restore knows its file's size), the first piece is made that large, so text
    * that fits is hashed where it was written, without joining pieces at the end.
    */
-  static start(keepLimit = KEEP_FOR_WEBCRYPTO_BYTES, expectedBytes = 0): CanonicalHasher {
+  static start(keepLimit = KEEP_FOR_WEBCRYPTO_BYTES, expectedBytes = 0, offload: DigestOffload | null = null): CanonicalHasher {
     // One hasher each: a backup and a restore may be under way at once.
-    const hasher = new CanonicalHasher(sha256.create(), keepLimit);
-    const first = Math.min(keepLimit, Math.floor(expectedBytes));
-    if (first > PIECE_BYTES) hasher.kept = new Uint8Array(first);
+    const hasher = new CanonicalHasher(sha256.create(), keepLimit, offload);
+    if (offload) hasher.kept = new Uint8Array(BATCH_BYTES);
+    else {
+      const first = Math.min(keepLimit, Math.floor(expectedBytes));
+      if (first > PIECE_BYTES) hasher.kept = new Uint8Array(first);
+    }
     return hasher;
+  }
+
+  /** Drops the work (the text will not be finished); only an offloaded digest holds anything. */
+  cancel(): void {
+    this.offload?.cancel();
   }
 
   /** Starts the next section (they must come in DATA_TABLES order). */
@@ -83,6 +95,14 @@ export class CanonicalHasher {
   async finish(): Promise<string> {
     if (this.section !== DATA_TABLES.length - 1) throw new Error('Not every section was hashed');
     this.addText(']}');
+    if (this.offload) {
+      this.offload.update(this.kept.subarray(0, this.keptBytes) as Uint8Array<ArrayBuffer>);
+      try {
+        return toHex(await this.offload.digest());
+      } catch (error) {
+        throw new DigestUnavailableError(error);
+      }
+    }
     if (this.isIncremental) {
       this.incremental.update(this.kept.subarray(0, this.keptBytes));
       return toHex(this.incremental.digest());
@@ -115,6 +135,12 @@ export class CanonicalHasher {
   /** Makes room for `bytes` more in the current piece: a new piece (kept, or hashed) when it is full. */
   private room(bytes: number): void {
     if (this.keptBytes + bytes <= this.kept.length) return;
+    if (this.offload) {
+      if (this.keptBytes > 0) this.offload.update(this.kept.subarray(0, this.keptBytes) as Uint8Array<ArrayBuffer>);
+      this.kept = new Uint8Array(Math.max(BATCH_BYTES, bytes));
+      this.keptBytes = 0;
+      return;
+    }
     if (this.isIncremental) this.incremental.update(this.kept.subarray(0, this.keptBytes));
     else {
       this.pieces.push(this.kept.subarray(0, this.keptBytes));
@@ -126,6 +152,7 @@ export class CanonicalHasher {
 
   /** Past the WebCrypto limit, hands what is kept to the incremental hash, from then on a batch at a time. */
   private settle(): void {
+    if (this.offload) return;
     if (this.isIncremental) {
       if (this.keptBytes >= BATCH_BYTES) {
         this.incremental.update(this.kept.subarray(0, this.keptBytes));

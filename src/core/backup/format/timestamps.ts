@@ -50,17 +50,24 @@ function isMillisecondUtc(text: string): boolean | undefined {
     const code = text.charCodeAt(at) - 48;
     if (code < 0 || code > 9) return undefined;
   }
-  if (text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':' || text[19] !== '.' || text[23] !== 'Z') return undefined;
-  const number = (from: number, to: number) => Number(text.slice(from, to));
-  const year = number(0, 4);
-  const month = number(5, 7);
-  const day = number(8, 10);
-  if (year < 1 || month < 1 || month > 12 || day < 1 || number(11, 13) > 23 || number(14, 16) > 59 || number(17, 19) > 59) return false;
+  for (const [at, code] of SEPARATORS) if (text.charCodeAt(at) !== code) return undefined;
+  // Numbers from character codes: no slices or Number() calls for the 200k times of a 100k-row file.
+  const year = twoDigits(text, 0) * 100 + twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  if (year < 1 || month < 1 || month > 12 || day < 1 || twoDigits(text, 11) > 23 || twoDigits(text, 14) > 59 || twoDigits(text, 17) > 59) return false;
   const isLeap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= (month === 2 && isLeap ? 29 : (DAYS_IN_MONTH[month - 1] as number));
 }
 
+/** The number written by the two digits at `at` (already checked to be digits). */
+function twoDigits(text: string, at: number): number {
+  return (text.charCodeAt(at) - 48) * 10 + (text.charCodeAt(at + 1) - 48);
+}
+
 const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
+/** Where `YYYY-MM-DDTHH:MM:SS.sssZ` has its separators, and which. */
+const SEPARATORS: readonly (readonly [number, number])[] = [[4, 0x2d], [7, 0x2d], [10, 0x54], [13, 0x3a], [16, 0x3a], [19, 0x2e], [23, 0x5a]];
 
 /** Reads any timestamp form the original or we wrote; null when it is not one or not a real date. */
 export function parseTimestamp(text: string): ParsedTime | null {

@@ -57,7 +57,7 @@ export async function loadBackup(SQL: SqlJsStatic, contents: BackupContents, opt
       problems.add(header.key, undefined, reservedKeyOf(header.value), 'is a reserved key that no backup has; the file may be crafted to attack the app');
       return refusalWithProblems(problems);
     }
-    scratch = ScratchDatabase.open(SQL, await expectedTextBytes(contents, kind));
+    scratch = ScratchDatabase.open(SQL, await expectedTextBytes(contents, kind), options.digestOffload?.() ?? null);
     const total = Math.max(1, sizeOf(contents));
     const guard = { reserved: undefined as string | undefined };
     // Progress follows the rows read (a stream may read ahead of them).

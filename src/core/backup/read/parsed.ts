@@ -1,3 +1,4 @@
+import type { StartDigestOffload } from '../checksum/digest-offload';
 import type { DataTables } from '../../db/rows';
 import { DATA_TABLES, type DataTable } from '../../db/schema';
 import type { SecretsMode } from '../format/format';
@@ -62,6 +63,8 @@ export interface ReadOptions {
   /** ISO UTC "now", used only when an original file does not say when it was made. */
   now?: string;
   onProgress?: (fraction: number) => void;
+  /** Where the checksum of the rows is worked out when not in this thread (a helper worker). */
+  digestOffload?: StartDigestOffload;
 }
 
 /** What each shape's reader gets besides the parsed JSON. */

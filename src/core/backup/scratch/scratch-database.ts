@@ -4,6 +4,7 @@ import { DATA_TABLES, type DataTable } from '../../db/schema';
 import { RowInserter } from '../../db/row-inserter';
 import type { Database, SqlJsStatic, SqlValue, Statement } from '../../db/sql-types';
 import { BoundRowsHasher } from '../checksum/bound-rows';
+import type { DigestOffload } from '../checksum/digest-offload';
 import type { FileActivityEntry, RowSink, SourceLine } from '../read/parsed';
 import { ProblemLog } from '../read/problems';
 import { MAX_PROBLEMS_SHOWN } from '../format/limits';
@@ -34,23 +35,24 @@ export class ScratchDatabase implements RowSink {
     private readonly SQL: SqlJsStatic,
     readonly db: Database,
     expectedBytes: number,
+    offload: DigestOffload | null,
   ) {
     // The rows' canonical text is the file's text less its layout: about as long.
-    this.certificate = BoundRowsHasher.start(db, expectedBytes);
+    this.certificate = BoundRowsHasher.start(db, expectedBytes, offload);
   }
 
   /**
    * A fresh, migrated database with a load transaction open; `expectedBytes`: about how large
    * the database will grow (the file's JSON text is a little larger than the rows it holds).
    */
-  static open(SQL: SqlJsStatic, expectedBytes = 0): ScratchDatabase {
+  static open(SQL: SqlJsStatic, expectedBytes = 0, offload: DigestOffload | null = null): ScratchDatabase {
     const db = openPresized(SQL, expectedBytes * DATABASE_BYTES_PER_TEXT_BYTE);
     db.exec('PRAGMA foreign_keys = OFF');
     // No rollback journal while loading: a refused file's database is closed, never rolled back,
     // and a refused row is refused by constraint checks that run before it is written. Without
     // this, every page written into the reserved room would first be copied to the journal.
     db.exec('PRAGMA journal_mode = OFF');
-    const scratch = new ScratchDatabase(SQL, db, expectedBytes);
+    const scratch = new ScratchDatabase(SQL, db, expectedBytes, offload);
     scratch.cacheSize = Number(db.exec('PRAGMA cache_size')[0]?.values[0]?.[0]);
     db.exec(`PRAGMA cache_size = ${LOAD_CACHE_SIZE}`);
     db.exec('BEGIN');
@@ -107,6 +109,7 @@ export class ScratchDatabase implements RowSink {
   close(): void {
     if (!this.isOpen) return;
     this.isOpen = false;
+    this.certificate.cancel();
     this.freeStatements();
     this.db.close();
   }

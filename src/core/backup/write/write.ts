@@ -4,6 +4,7 @@ import type { Database } from '../../db/sql-types';
 import { countRows } from '../../db/tables';
 import { canonicalJson } from '../checksum/canonical-json';
 import { forEachCanonicalRow } from '../checksum/database-rows';
+import { DigestUnavailableError, type DigestOffload, type StartDigestOffload } from '../checksum/digest-offload';
 import { CanonicalHasher } from '../checksum/streaming-hash';
 import { encodeUtf8 } from '../format/encoding';
 import { ACTIVITY_SECTION, ENCRYPTED_SECTION, FORMAT_NAME, FORMAT_VERSION, SEALED_CHUNKS_SECTION, type BackupInfoHeader, type SecretsMode } from '../format/format';
@@ -12,6 +13,7 @@ import { RowReader } from '../read/columns';
 import { ProblemLog } from '../read/problems';
 import { KDF_ITERATIONS } from '../seal/seal';
 import { ChunkSealer } from '../seal/stream-seal';
+import { LineEncoder } from './line-encoder';
 import { redactSecrets } from './redact';
 
 /**
@@ -38,6 +40,8 @@ export interface BackupWriteOptions {
   gzipAboveBytes?: number;
   /** Tests only: fewer PBKDF2 iterations (still ≥ 100,000, what readers accept). */
   kdfIterationsForTests?: number;
+  /** Where the checksum is worked out when not in this thread (a helper worker). */
+  digestOffload?: StartDigestOffload;
 }
 
 export interface WrittenBackup {
@@ -60,16 +64,25 @@ export class UnwritableRowError extends Error {
   }
 }
 
-const PART_BYTES = 4 * 1024 * 1024;
-const COMMA = 0x2c;
 /** A backup's canonical text per byte of its database (bench: 1.22), with a little to spare. */
 const TEXT_BYTES_PER_DATABASE_BYTE = 1.3;
-const NEWLINE = 0x0a;
-const encoder = new TextEncoder();
 
 /** Builds a complete backup file of `db`: every row of every table, checksummed, optionally sealed. */
 export async function writeBackupFile(db: Database, activity: readonly ActivityRow[], options: BackupWriteOptions): Promise<WrittenBackup> {
   if (options.secrets === 'encrypted' && !options.passphrase) throw new Error('An encrypted backup needs a passphrase');
+  const offload = options.digestOffload?.() ?? null;
+  if (offload === null) return writeOnce(db, activity, options, null);
+  try {
+    return await writeOnce(db, activity, options, offload);
+  } catch (error) {
+    // The helper that worked out the checksum failed: the file is written again, hashed here.
+    if (error instanceof DigestUnavailableError) return writeOnce(db, activity, options, null);
+    offload.cancel();
+    throw error;
+  }
+}
+
+async function writeOnce(db: Database, activity: readonly ActivityRow[], options: BackupWriteOptions, offload: DigestOffload | null): Promise<WrittenBackup> {
   const progress = options.onProgress ?? (() => {});
   const counts = countRows(db);
   const totalRows = Math.max(1, DATA_TABLES.reduce((sum, t) => sum + counts[t], 0));
@@ -81,9 +94,9 @@ export async function writeBackupFile(db: Database, activity: readonly ActivityR
 
   // The canonical text is about as long as the database (bench: 48.5 MB of text for 39.9 MB):
   // hashed in one buffer of that size, it needs no joining of pieces at the end.
-  const hasher = CanonicalHasher.start(undefined, dbBytes * TEXT_BYTES_PER_DATABASE_BYTE);
+  const hasher = CanonicalHasher.start(undefined, dbBytes * TEXT_BYTES_PER_DATABASE_BYTE, offload);
   const checker = new RowReader(new ProblemLog(), undefined, true);
-  const lines = new LineEncoder(sink);
+  const lines = new LineEncoder(sink, (rowBytes) => hasher.addRowBytes(rowBytes));
   let written = 0;
   lines.text('{');
   for (const [position, table] of DATA_TABLES.entries()) {
@@ -94,7 +107,7 @@ export async function writeBackupFile(db: Database, activity: readonly ActivityR
     // two of its rows (a save's export would free the statement, a write would change the rows).
     forEachCanonicalRow(db, table, (text, row) => {
       if (checker.read(table, row, written) === null) throw new UnwritableRowError(describeUnwritable(table, row));
-      hasher.addRowBytes(lines.row(text, isFirst));
+      lines.row(text, isFirst);
       isFirst = false;
       if (++written % 5000 === 0) progress((0.95 * written) / totalRows);
     }, options.secrets === 'omitted' && table === 'brokerage_configurations' ? redactSecrets : undefined);
@@ -112,6 +125,7 @@ export async function writeBackupFile(db: Database, activity: readonly ActivityR
   progress(1);
   return { blob, counts, checksum, isGzip };
 }
+
 
 /** Where the data part's bytes go: the file itself (plain or gzip) or the sealed chunks. */
 interface DataSink {
@@ -219,48 +233,6 @@ class SealedSink implements DataSink {
   private async addChunk(base64: string): Promise<void> {
     this.lines.push(`${this.isFirstChunk ? '\n' : ',\n'}${JSON.stringify(base64)}`);
     this.isFirstChunk = false;
-  }
-}
-
-/**
- * The data part's UTF-8, written into one reused ≈ 4 MB buffer with encodeInto and handed to the
- * sink batch by batch. Each row is encoded once: the bytes of its line are also what the
- * checksum hashes (a row's line is its canonical text), so no text is joined or encoded twice.
- */
-class LineEncoder {
-  private buffer = new Uint8Array(PART_BYTES);
-  private filled = 0;
-
-  constructor(private readonly sink: DataSink) {}
-
-  /** Writes text that is not a row (brackets, keys, separators). */
-  text(text: string): void {
-    this.room(text.length * 3);
-    this.filled += encoder.encodeInto(text, this.buffer.subarray(this.filled)).written;
-  }
-
-  /** Writes a row's line; returns the row's own bytes (valid until the next write). */
-  row(rowText: string, isFirst: boolean): Uint8Array {
-    // UTF-8 takes at most 3 bytes per UTF-16 code unit; the separator is written as bytes (a
-    // call to encodeInto per row for two characters cost ≈ 5 % of a backup).
-    this.room(rowText.length * 3 + 2);
-    if (!isFirst) this.buffer[this.filled++] = COMMA;
-    this.buffer[this.filled++] = NEWLINE;
-    const start = this.filled;
-    this.filled += encoder.encodeInto(rowText, this.buffer.subarray(start)).written;
-    return this.buffer.subarray(start, this.filled);
-  }
-
-  /** Hands what is buffered to the sink. */
-  flush(): void {
-    if (this.filled > 0) this.sink.take(this.buffer.subarray(0, this.filled));
-    this.filled = 0;
-  }
-
-  private room(bytes: number): void {
-    if (this.filled + bytes <= this.buffer.length) return;
-    this.flush();
-    if (bytes > this.buffer.length) this.buffer = new Uint8Array(bytes);
   }
 }
 
