@@ -11,7 +11,7 @@ import { readActivityEntry } from './activity-entries';
 import { RowReader } from './columns';
 import type { BackupInfo } from './info';
 import { READ_MESSAGES, refusal, refusalWithProblems } from './messages';
-import type { FileFacts, LockedBackup, ReadContext, RowSink } from './parsed';
+import type { FileFacts, LockedBackup, ReadContext, RowSink, SourceLine } from './parsed';
 import { ProblemLog, WarningTally } from './problems';
 import { REPAIRS } from './repairs';
 import type { AppError } from '../../result';
@@ -181,7 +181,8 @@ class SectionState {
       }
       for (const item of event.items) {
         const row = this.rows.read(key as DataTable, elementValue(item), item.index);
-        if (row) this.sink.add(key as DataTable, row, item.index, item.text === undefined ? undefined : { text: item.text, bytes: item.bytes });
+        // An element read with its line carries that line's text and bytes: it is the SourceLine.
+        if (row) this.sink.add(key as DataTable, row, item.index, item.text === undefined ? undefined : (item as SourceLine));
       }
       return null;
     }

@@ -2,6 +2,7 @@ import { TABLE_COLUMNS, type DataTables } from '../../db/rows';
 import { openDatabase } from '../../db/open';
 import { DATA_TABLES, type DataTable } from '../../db/schema';
 import { RowInserter } from '../../db/row-inserter';
+import { ROW_VALUES } from '../../db/row-values';
 import type { Database, SqlJsStatic, SqlValue, Statement } from '../../db/sql-types';
 import { BoundRowsHasher } from '../checksum/bound-rows';
 import type { DigestOffload } from '../checksum/digest-offload';
@@ -65,9 +66,8 @@ export class ScratchDatabase implements RowSink {
   add<T extends DataTable>(table: T, row: DataTables[T][number], index: number, line?: SourceLine): void {
     const stmt = this.statement(table);
     const values = this.values.get(table) as SqlValue[];
-    const columns = TABLE_COLUMNS[table] as readonly string[];
+    (ROW_VALUES[table] as (row: DataTables[T][number], values: SqlValue[]) => void)(row, values);
     const record = row as unknown as Record<string, SqlValue>;
-    for (let i = 0; i < columns.length; i++) values[i] = record[columns[i] as string] ?? null;
     try {
       stmt.run(values);
       this.certificate.add(table, values, line);
