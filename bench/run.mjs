@@ -82,7 +82,13 @@ async function coldStarts(page, dbName, n, runs) {
   return { app: collect(results.app), floor: collect(results.floor) };
 }
 
-async function benchSizes(browser, url) {
+/**
+ * The bench page in a context of its own: each size, and its snapshots, get fresh storage. An
+ * off-the-record context's storage is in memory under a 4 GiB quota (Chromium 150), and at 300k
+ * the stores of the steps run before passed it (the browser frees a deleted database's space
+ * lazily).
+ */
+async function openBenchPage(browser, url) {
   const context = await browser.newContext({ acceptDownloads: true });
   cleanups.push(() => context.close());
   const page = await context.newPage();
@@ -92,12 +98,18 @@ async function benchSizes(browser, url) {
   });
   await page.goto(url);
   await page.waitForFunction(() => Boolean(window.bench));
-  const info = await page.evaluate(() => window.bench.call('info'));
-  log(`bench worker ready (gc() between steps: ${info.gc ? 'yes' : 'no'})`);
+  return { context, page };
+}
 
+async function benchSizes(browser, url) {
   const sizes = [];
   let appFile = null;
-  for (const n of SIZES) {
+  for (const [i, n] of SIZES.entries()) {
+    const { context, page } = await openBenchPage(browser, url);
+    if (i === 0) {
+      const info = await page.evaluate(() => window.bench.call('info'));
+      log(`bench worker ready (gc() between steps: ${info.gc ? 'yes' : 'no'})`);
+    }
     const runs = n <= 10_000 ? SMALL_RUNS : RUNS;
     log(`N=${n.toLocaleString('en-US')}: generating the data and the app's backup file…`);
     const setup = await page.evaluate(([size, seed]) => window.bench.call('setup', size, seed), [n, SEED]);
@@ -117,15 +129,20 @@ async function benchSizes(browser, url) {
     const cold = await coldStarts(page, measured.coldStartStore, n, runs);
     const history = await page.evaluate(() => window.bench.call('history', { warmup: 5, runs: 30 }));
     const result = sizeResult({ setup, measured, cold, history });
+    await page.evaluate(() => window.bench.call('release'));
+    await context.close();
+    // The snapshots in fresh storage too (the same data, set up again).
+    const fresh = await openBenchPage(browser, url);
+    await fresh.page.evaluate(([size, seed]) => window.bench.call('setup', size, seed), [n, SEED]);
     log('  snapshots: take + verify against the floor, writes during them, restore, the list of 60…');
-    const snapshotSteps = await page.evaluate((options) => window.bench.call('snapshots', options), { warmup: WARMUP, runs });
+    const snapshotSteps = await fresh.page.evaluate((options) => window.bench.call('snapshots', options), { warmup: WARMUP, runs });
     result.snapshot = snapshotResult(snapshotSteps, result);
     sizes.push(result);
     log(`  restore ${result.ratios.restore}×, backup ${result.ratios.backup}×, cold start ${result.ratios.coldStart}×, persist ${result.ratios.persist}×, history first page ${result.app.historyFirstPage.median} ms`);
     log(`  snapshot take ${result.snapshot.ratios.take}× (${result.snapshot.take.total.median} ms), restore ${result.snapshot.ratios.restore}×, ${result.snapshot.compression}× smaller, list of 60 ${result.snapshot.list.total.median} ms, longest write during ${result.snapshot.writes.max.total.median} ms (alone ${result.snapshot.writes.alone.total.median} ms)`);
-    await page.evaluate(() => window.bench.call('release'));
+    await fresh.page.evaluate(() => window.bench.call('release'));
+    await fresh.context.close();
   }
-  await context.close();
   return { sizes, appFile };
 }
 
