@@ -34,6 +34,9 @@ export default defineConfig({
   worker: { format: 'es' },
   build: {
     target: 'es2022',
+    // The reachability probe (src/worker/lazy/reachable.ts) must be a file fetched from the
+    // server, never inlined as a data: URL.
+    assetsInlineLimit: (file) => (file.endsWith('reachability-probe.js') ? false : undefined),
     chunkSizeWarningLimit: 800,
     rolldownOptions: {
       output: {

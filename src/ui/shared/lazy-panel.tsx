@@ -1,5 +1,6 @@
 import { useEffect, useState, type ComponentType } from 'react';
 import { MODULE_LOAD_FAILED } from '../../worker/lazy/lazy-module';
+import { importWhenReachable } from '../../worker/lazy/reachable';
 
 /**
  * A panel whose code loads the first time it is shown (dynamic `import()`, a chunk of its own),
@@ -13,7 +14,7 @@ export function lazyPanel<P extends object>(load: () => Promise<ComponentType<P>
   let loaded: ComponentType<P> | null = null;
   let loading: Promise<ComponentType<P>> | null = null;
   const start = () => {
-    loading ??= load().then(
+    loading ??= importWhenReachable(load).then(
       (component) => (loaded = component),
       (thrown: unknown) => {
         loading = null;

@@ -7,6 +7,7 @@
  * is an expected failure with a plain message, and the next use tries again.
  */
 import { describeThrown, fail, ok, type Result } from '../../core/result';
+import { importWhenReachable } from './reachable';
 
 /** The code and words of a failed load, shared with the page's own lazy panels. */
 export const MODULE_LOAD_FAILED = {
@@ -19,7 +20,7 @@ export const MODULE_LOAD_FAILED = {
 export function lazyModule<T>(load: () => Promise<T>): () => Promise<Result<T>> {
   let loading: Promise<T> | null = null;
   return async () => {
-    loading ??= load();
+    loading ??= importWhenReachable(load);
     try {
       return ok(await loading);
     } catch (thrown) {
