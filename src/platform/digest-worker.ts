@@ -62,7 +62,10 @@ export function createDigestWorker(startWorker: () => Worker = defaultWorker): S
     if (!helper) return null;
     const job = nextJob++;
     open.add(job);
-    const send = (request: DigestRequest, transfer: Transferable[] = []) => worker?.postMessage(request, transfer);
+    // Only to the helper that holds this job, and while it does (a restarted helper never hears of it).
+    const send = (request: DigestRequest, transfer: Transferable[] = []) => {
+      if (worker === helper && open.has(job)) helper.postMessage(request, transfer);
+    };
     const offload: DigestOffload = {
       update: (piece) => send({ job, kind: 'update', piece }, [piece.buffer]),
       digest: () => new Promise<Uint8Array>((resolve, reject) => {

@@ -29,8 +29,6 @@ export class CanonicalHasher {
   /** Full pieces of encoded text kept for WebCrypto. */
   private readonly pieces: Uint8Array[] = [];
   private piecesBytes = 0;
-  /** The piece being filled: the encoded text not hashed yet. */
-  private kept: Bytes = new Uint8Array(PIECE_BYTES);
   private keptBytes = 0;
   private isIncremental = false;
   private section = -1;
@@ -40,6 +38,8 @@ export class CanonicalHasher {
     private readonly incremental: ReturnType<typeof sha256.create>,
     private readonly keepLimit: number,
     private readonly offload: DigestOffload | null,
+    /** The piece being filled: the encoded text not hashed yet. */
+    private kept: Bytes,
   ) {}
 
   /** A hasher ready for the first section; `keepLimit` is for tests of the incremental path. */
@@ -54,13 +54,8 @@ export class CanonicalHasher {
    */
   static start(keepLimit = KEEP_FOR_WEBCRYPTO_BYTES, expectedBytes = 0, offload: DigestOffload | null = null): CanonicalHasher {
     // One hasher each: a backup and a restore may be under way at once.
-    const hasher = new CanonicalHasher(sha256.create(), keepLimit, offload);
-    if (offload) hasher.kept = new Uint8Array(BATCH_BYTES);
-    else {
-      const first = Math.min(keepLimit, Math.floor(expectedBytes));
-      if (first > PIECE_BYTES) hasher.kept = new Uint8Array(first);
-    }
-    return hasher;
+    const first = offload ? BATCH_BYTES : Math.max(PIECE_BYTES, Math.min(keepLimit, Math.floor(expectedBytes)));
+    return new CanonicalHasher(sha256.create(), keepLimit, offload, new Uint8Array(first));
   }
 
   /** Drops the work (the text will not be finished); only an offloaded digest holds anything. */

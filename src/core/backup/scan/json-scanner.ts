@@ -82,19 +82,20 @@ async function* scanObject(input: ByteWindow, skip: (key: string) => boolean): A
       else {
         // Views into the buffer stay valid until it is refilled: the batch goes out before any wait.
         let batch: ScanElement[] = [];
+        const flush = function* (): Generator<ScanEvent> {
+          if (batch.length === 0) return;
+          yield { kind: 'elements', key, items: batch, offset: (batch[0] as ScanElement).offset };
+          batch = [];
+        };
         for (;;) {
           const start = input.offset;
           const line = skipped ? null : input.lineValue();
-          if (line === null && batch.length > 0) {
-            yield { kind: 'elements', key, items: batch, offset: batch[0]?.offset ?? start };
-            batch = [];
-          }
+          if (line === null) yield* flush();
           const bytes = line ? line.bytes : await readValue(input);
           if (!skipped) batch.push({ index: count, bytes, offset: start, text: line?.text, value: line?.value });
           count++;
           if (!input.skipSpaceBuffered()) {
-            if (batch.length > 0) yield { kind: 'elements', key, items: batch, offset: batch[0]?.offset ?? start };
-            batch = [];
+            yield* flush();
             if (!(await input.skipSpace())) throw input.error('truncated-json', `ends inside "${key}"`);
           }
           const next = input.peek();
@@ -102,12 +103,11 @@ async function* scanObject(input: ByteWindow, skip: (key: string) => boolean): A
           if (next === 0x5d) break;
           if (next !== 0x2c) throw input.error('not-json', `expected , or ] after row ${count} of "${key}"`, -1);
           if (!input.skipSpaceBuffered()) {
-            if (batch.length > 0) yield { kind: 'elements', key, items: batch, offset: batch[0]?.offset ?? start };
-            batch = [];
+            yield* flush();
             if (!(await input.skipSpace())) throw input.error('truncated-json', `ends inside "${key}"`);
           }
         }
-        if (batch.length > 0) yield { kind: 'elements', key, items: batch, offset: batch[0]?.offset ?? 0 };
+        yield* flush();
       }
       yield { kind: 'array-end', key, count };
     } else {
