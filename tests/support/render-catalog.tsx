@@ -50,8 +50,14 @@ export async function createBrokerageAs(user: User, name: string): Promise<void>
   await user.paste(name);
   const button = within(form).getByRole('button', { name: 'Create brokerage' });
   await user.click(button);
-  // The button is disabled while the write (and, over the service, its save) is under way.
-  await waitFor(() => expect(button).toBeEnabled());
+  // A busy button is only aria-disabled (it keeps focus), so being enabled proves nothing: the
+  // write is over once the form shows its outcome and the button is no longer busy. The new
+  // brokerage is selected in the same render as that outcome, so a test's next click cannot be
+  // overtaken by it.
+  await waitFor(() => {
+    expect(within(form).queryByRole('status') ?? within(form).queryByRole('alert')).not.toBeNull();
+    expect(button).not.toHaveAttribute('aria-disabled', 'true');
+  });
 }
 
 /** The section with the given heading. */
