@@ -3,6 +3,7 @@ import { fixedClock, type Clock } from '../../src/core/clock';
 import { openIdbDatabaseStore } from '../../src/platform/idb-database-store';
 import { openIdbSnapshotStore } from '../../src/platform/snapshot-store';
 import { inProcessSnapshotChecker } from '../../src/worker/snapshots/snapshot-check';
+import type { SnapshotChecker } from '../../src/worker/snapshots/snapshot-check';
 import type { SnapshotStore } from '../../src/worker/snapshots/snapshot-store';
 import { openDatabaseService, type DatabaseService } from '../../src/worker/database-service';
 import type { DatabaseStore } from '../../src/worker/database-store';
@@ -20,6 +21,8 @@ export interface TestApiOptions {
   snapshotStore?: SnapshotStore;
   /** Storage usage and quota as the browser would report them; default: unknown. */
   storage?: { usageBytes: number; quotaBytes: number } | null;
+  /** Wraps the real in-process snapshot checker (e.g. to hold its background reads back). */
+  wrapChecker?: (checker: SnapshotChecker) => SnapshotChecker;
 }
 
 /** A fresh IndexedDB-backed store (fake-indexeddb), isolated from other tests. */
@@ -46,7 +49,7 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<Datab
     isStoragePersisted: async () => null,
     snapshots: {
       store: options.snapshotStore ?? (await createTestSnapshotStore()),
-      checker: inProcessSnapshotChecker(SQL),
+      checker: (options.wrapChecker ?? ((checker) => checker))(inProcessSnapshotChecker(SQL)),
       estimateStorage: async () => options.storage ?? null,
     },
   });

@@ -42,8 +42,8 @@ export class SnapshotService {
   private readonly serial = new SerialQueue();
   /** When the schedule first saw changes that no snapshot holds (in memory: a reload starts over). */
   private pendingSince: string | null = null;
-  /** Content checksums being read in the background, after their snapshots counted. */
-  private readonly checksums = new Set<Promise<void>>();
+  /** Content checksums being read in the background, after their snapshots counted, by snapshot id. */
+  private readonly checksums = new Map<string, Promise<void>>();
 
   constructor(
     private readonly context: OperationContext,
@@ -70,7 +70,7 @@ export class SnapshotService {
 
   /** Resolves when the background checksums started so far are done (tests, the bench). */
   async whenChecksumsDone(): Promise<void> {
-    await Promise.all([...this.checksums]);
+    await Promise.all([...this.checksums.values()]);
   }
 
   /** Opens a verified snapshot's database file; a copy found damaged is marked failed, in turn with other changes. */
@@ -81,14 +81,31 @@ export class SnapshotService {
   }
 
   /** A verified snapshot as a restore candidate (opened apart, checked, certified against its manifest). */
-  async openCandidate(manifest: SnapshotManifest): Promise<Result<Candidate>> {
+  async openCandidate(given: SnapshotManifest): Promise<Result<Candidate>> {
     const adapter = await loadRestoreAdapter();
     if (!adapter.ok) return adapter;
+    const settled = await this.withChecksumSettled(given);
+    if (!settled.ok) return settled;
+    const manifest = settled.value;
     const contents = await this.openContents(manifest);
     if (!contents.ok) return contents;
     const candidate = await adapter.value.openSnapshotCandidate(this.context.deps.SQL, contents.value.bytes, { label: 'Snapshot kept in this browser', takenAt: manifest.takenAt, expectedChecksum: manifest.checksum });
     if (!candidate.ok) await this.serial.run(() => this.taker.markFailed(manifest.id, candidate.error.detail ?? candidate.error.message));
     return candidate;
+  }
+
+  /**
+   * The manifest once a content checksum being read for it in the background is recorded. Without
+   * that checksum, opening the snapshot repeats the same read-back here (integrity, foreign keys,
+   * every row) while the helper is doing it on the other core: as long as the helper's whole read,
+   * and both slow down sharing two cores. This is the usual case of Undo straight after a restore:
+   * its Before restore snapshot was taken seconds ago.
+   */
+  private async withChecksumSettled(manifest: SnapshotManifest): Promise<Result<SnapshotManifest>> {
+    const reading = this.checksums.get(manifest.id);
+    if (manifest.checksum !== null || reading === undefined) return ok(manifest);
+    await reading;
+    return this.library.find(manifest.id);
   }
 
   /** The long check outside the queue; only storing its result waits its turn (a pin is never overwritten). */
@@ -97,8 +114,10 @@ export class SnapshotService {
       .readContentChecksum(id)
       .then((report) => (report ? this.serial.run(() => this.taker.recordContentChecksum(id, report)) : undefined))
       .catch(() => undefined);
-    this.checksums.add(work);
-    void work.finally(() => this.checksums.delete(work));
+    this.checksums.set(id, work);
+    void work.finally(() => {
+      if (this.checksums.get(id) === work) this.checksums.delete(id);
+    });
   }
 
   /** A snapshot of stored bytes that are not the live database (before a schema migration). */
