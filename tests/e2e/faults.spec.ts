@@ -45,7 +45,14 @@ test('the worker killed during a restore: the page notices, restarts it from wha
   // The restore either never reached storage (Kept Co only: it was cut short, and the notice says
   // so) or had been stored whole just before the kill landed (a loaded machine can be that slow).
   await expect(sidebar.statusLine).toBeVisible();
-  const names = await catalog.brokerageNames();
+  // Read once the list and the sidebar's counts agree on one of the two: the restarted page
+  // reloads both, and a read in between saw the list from before a restore that had finished.
+  let names: string[] = [];
+  await expect.poll(async () => {
+    names = await catalog.brokerageNames();
+    const counts = await sidebar.statusLine.innerText();
+    return (names.join() === 'Kept Co' && /\b1 brokerage\b/.test(counts)) || (names.length === 20 && /\b20 brokerages\b/.test(counts));
+  }).toBe(true);
   if (names.includes('Kept Co')) {
     expect(names).toEqual(['Kept Co']);
     await expect(notice).toContainText('while it was restoring');

@@ -16,6 +16,21 @@ describe('IndexedDB database store', () => {
     expect(await store.load()).toEqual({ bytes: bytes(2), generation: 2, savedAt: 't3' });
   });
 
+  it('after a torn save (file record written, generation record not) it still saves, and the records agree again', async () => {
+    const name = `store-torn-${Math.random()}`;
+    const store = await openIdbDatabaseStore(name);
+    await store.save({ bytes: bytes(1), expectedGeneration: 0, savedAt: 't1' });
+    await store.save({ bytes: bytes(2), expectedGeneration: 1, savedAt: 't2' });
+    // What a worker killed mid-commit left behind in Chromium: the new file, the old generation.
+    const raw = await openDB(name);
+    await raw.put('database', { bytes: bytes(3), generation: 3, savedAt: 't3' }, 'live');
+    raw.close();
+    const loaded = await store.load();
+    expect(loaded).toEqual({ bytes: bytes(3), generation: 2, savedAt: 't3' });
+    expect(await store.save({ bytes: bytes(4), expectedGeneration: loaded?.generation ?? -1, savedAt: 't4' })).toEqual({ ok: true, generation: 3 });
+    expect(await store.load()).toEqual({ bytes: bytes(4), generation: 3, savedAt: 't4' });
+  });
+
   it('upgrades a store from before the separate generation record without losing its place', async () => {
     const name = `store-upgrade-${Math.random()}`;
     const old = await openDB(name, 1, {
