@@ -21,8 +21,9 @@ export async function killWorker(page: Page): Promise<void> {
   const send = (id: number, method: string, params: object = {}) =>
     cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(() => undefined);
   for (let attempt = 0; attempt < 10; attempt++) {
-    // Both through the worker's own DevTools session, back to back: no task of the stopped
-    // operation runs between them to report its end.
+    // Both through the worker's own DevTools session, back to back. Sent apart (the close through
+    // Playwright's evaluate), a task of the stopped operation could run between them and report
+    // its end, so the page no longer knew what had been cut short (1 run in 10).
     await Promise.all([send(2 * attempt + 1, 'Runtime.terminateExecution'), send(2 * attempt + 2, 'Runtime.evaluate', { expression: 'self.close()' })]);
     if (await isGone(cdp, targetId)) break;
   }
