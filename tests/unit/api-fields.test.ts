@@ -47,13 +47,13 @@ describe('requiredFieldsFor', () => {
     expect(always).toEqual(expect.arrayContaining(['load.loadNumber', 'load.route.1.expectedArrivalWindowEnd', 'customer.name']));
   });
 
-  it('adds a whole group once any of its fields is mapped, optional ones included', () => {
-    const withCarrier = requiredFieldsFor({ 'carrier.mcNumber': 'mc' });
+  it('adds a whole group once one of its own fields is mapped; an optional field of the same object adds nothing', () => {
+    const withCarrier = requiredFieldsFor({ 'carrier.name': 'carrier' });
     expect(withCarrier).toHaveLength(23 + 9);
     expect(withCarrier).toEqual(expect.arrayContaining(['carrier.dotNumber', 'carrier.drivers.0.phone']));
-    expect(withCarrier).not.toContain('carrier.mcNumber');
+    expect(requiredFieldsFor({ 'carrier.mcNumber': 'mc' })).toEqual(always);
     const withTwo = requiredFieldsFor({ 'load.items.0.quantity': 'qty', 'load.trackingEvents.0.notes': 'MANUAL_VALUE:x' });
-    expect(withTwo).toHaveLength(23 + 2 + 3);
+    expect(withTwo).toHaveLength(23 + 2);
   });
 
   it('ignores metadata keys and empty sources', () => {

@@ -28,6 +28,12 @@ describe('date cells', () => {
     ['2026/01/15 17:45:10', '2026-01-15T17:45:10.000Z'],
     ['2/30/2026', null], ['13/01/2026', null], ['2026-01-15 25:00', null], ['next tuesday', null], ['', null],
     ['1/15/2026 13:00 PM', null], ['2024-02-29', '2024-02-29T14:00:00.000Z'], ['2026-02-29', null],
+    ['1-15-2026', '2026-01-15T14:00:00.000Z'], ['1/15-2026', null],
+    ['Jan 15, 2026', '2026-01-15T14:00:00.000Z'], ['January 15th 2026 8:00 AM', '2026-01-15T08:00:00.000Z'],
+    ['Thu, Jan 15, 2026 17:30', '2026-01-15T17:30:00.000Z'], ['Sept 3, 2026', '2026-09-03T14:00:00.000Z'],
+    ['15-Jan-2026', '2026-01-15T14:00:00.000Z'], ['15 Jan 26', '2026-01-15T14:00:00.000Z'], ['Foo 15, 2026', null], ['31 Feb 2026', null],
+    // Day first is refused, not guessed: 05/01/2026 would be 1 May.
+    ['15/01/2026', null],
   ])('%j → %j', (text, expected) => {
     expect(parseDateCell(text)).toBe(expected);
   });
@@ -40,6 +46,13 @@ describe('enum cells', () => {
     ['Dry Van', ENUMS.equipmentType, 'DRY_VAN'], ['van', ENUMS.equipmentType, 'DRY_VAN'], ['Refrigerated', ENUMS.equipmentType, 'REEFER'],
     ['Pick up', ENUMS.stopActivity, 'PICKUP'], ['BOAT', ENUMS.mode, null], ['__proto__', ENUMS.mode, null], ['constructor', ENUMS.mode, null],
     ['77.5', ENUMS.freightClass, '77.5'], ['van', ENUMS.mode, null],
+    // The original's table of alternative spellings.
+    ['full truck load', ENUMS.mode, 'FTL'], ['less truckload', ENUMS.mode, 'LTL'], ['hot shot', ENUMS.service, 'HOTSHOT'],
+    ['rush', ENUMS.service, 'TIME_CRITICAL'], ['deliver', ENUMS.stopActivity, 'DELIVERY'], ['information', ENUMS.eventType, 'INFO'],
+    ['dispatch', ENUMS.carrierContactRole, 'DISPATCHER'], ['administrator', ENUMS.carrierContactRole, 'CARRIER_ADMIN'],
+    ['am', ENUMS.brokerageContactRole, 'ACCOUNT_MANAGER'], ['ops rep', ENUMS.brokerageContactRole, 'OPERATIONS_REP'],
+    ['primary', ENUMS.carrierContactRole, 'DISPATCHER'], ['Primary', ENUMS.brokerageContactRole, 'ACCOUNT_MANAGER'], ['main', ENUMS.mode, null],
+    ['Step Deck', ENUMS.equipmentType, null],
   ])('%j in %j → %j', (text, allowed, expected) => {
     expect(matchEnum(text, allowed)).toBe(expected);
   });

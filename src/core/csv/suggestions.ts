@@ -6,9 +6,7 @@
  * whose samples cannot be the field's type is not suggested for it.
  */
 import { API_FIELDS, findApiField, type ApiField } from '../api-fields';
-import { parseDateCell } from './dates';
-import { matchEnum } from './enums';
-import { parseNumberCell } from './numbers';
+import { Refusal, typerFor } from './value-typers';
 
 /** The least confidence a suggestion needs to be offered. */
 export const SUGGESTION_THRESHOLD = 0.7;
@@ -45,6 +43,18 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
   'brokerage.contacts.0.email': ['broker_email', 'rep_email'],
   'brokerage.contacts.0.phone': ['broker_phone', 'rep_phone'],
   'load.referenceNumbers.0.value': ['po_number', 'po', 'bol', 'bol_number'],
+};
+
+/**
+ * Column words that name a stop's window without saying which stop: an appointment is the
+ * pickup's, a due date the delivery's. Less sure than a name that says the stop.
+ */
+const UNNAMED_STOP_ALIASES: Readonly<Record<string, string>> = {
+  appt_start: 'load.route.0.expectedArrivalWindowStart',
+  appointment_start: 'load.route.0.expectedArrivalWindowStart',
+  appt_end: 'load.route.0.expectedArrivalWindowEnd',
+  appointment_end: 'load.route.0.expectedArrivalWindowEnd',
+  due_date: 'load.route.1.expectedArrivalWindowStart',
 };
 
 /** Words that open a column about a stop: index 0 = pickup, 1 = delivery. */
@@ -107,6 +117,8 @@ function namesFor(header: string): { path: string; confidence: number }[] {
   for (const [path, aliases] of Object.entries(ALIASES)) {
     if (aliases.includes(words)) found.push({ path, confidence: 0.9 });
   }
+  const unnamedStop = Object.hasOwn(UNNAMED_STOP_ALIASES, words) ? UNNAMED_STOP_ALIASES[words] : undefined;
+  if (unnamedStop) found.push({ path: unnamedStop, confidence: 0.8 });
   STOP_PREFIXES.forEach((prefixes, stop) => {
     for (const prefix of prefixes) {
       if (!words.startsWith(`${prefix}_`)) continue;
@@ -125,12 +137,9 @@ function namesFor(header: string): { path: string; confidence: number }[] {
 function sampleFit(field: ApiField, samples: readonly string[]): number {
   const present = samples.map((sample) => sample.trim()).filter(Boolean);
   if (present.length === 0) return 0;
-  const fits = (text: string): boolean => {
-    if (field.enum) return field.type === 'array' || matchEnum(text, field.enum) !== null;
-    if (field.type === 'number') return parseNumberCell(text) !== null;
-    if (field.type === 'date') return parseDateCell(text) !== null;
-    return true;
-  };
+  // The very reader validation uses: a sample that would be sent is a fitting one (`MC456789` too).
+  const type = typerFor(field);
+  const fits = (text: string): boolean => !(type(text) instanceof Refusal);
   const fitting = present.filter(fits).length;
   if (fitting === present.length) return 0.05;
   return fitting * 2 >= present.length ? 0 : -0.4;

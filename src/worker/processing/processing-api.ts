@@ -3,6 +3,7 @@
  * worker holds the parsed file, the credentials and the records; the page holds the timers (the
  * sending loop in src/core/csv/send-loop.ts), so the page's clock drives waits and retries.
  */
+import type { Conversion } from '../../core/csv/conversions';
 import type { HeaderCheck } from '../../core/csv/header-check';
 import type { RowProblem } from '../../core/csv/row-reader';
 import type { MappingSuggestion } from '../../core/csv/suggestions';
@@ -86,8 +87,11 @@ export interface ValidationSummary {
   missingColumns: { path: string; column: string }[];
   requiredTotal: number;
   requiredMapped: number;
-  /** The first valid row's body exactly as it will be sent, and which of its paths are defaults. */
-  preview: { row: number; body: string; defaulted: string[] } | null;
+  /**
+   * The first valid row's body exactly as it will be sent, which of its paths are defaults, and
+   * which values were converted on the way (`MC456789` → 456789).
+   */
+  preview: { row: number; body: string; defaulted: string[]; conversions: Conversion[] } | null;
 }
 
 export interface RunView extends RunSummary {

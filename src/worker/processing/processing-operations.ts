@@ -2,6 +2,7 @@
  * The worker side of the Process file view (ProcessingApi): reading files, the header check,
  * suggestions, mappings, validation, connection tests, and runs (delegated to RunOperations).
  */
+import { describeConversions } from '../../core/csv/conversions';
 import { checkHeaders } from '../../core/csv/header-check';
 import { createPayloadBuilder } from '../../core/csv/payload';
 import { createRowReader } from '../../core/csv/row-reader';
@@ -119,8 +120,12 @@ export class ProcessingOperations implements ProcessingApi {
     const first = validation.validRows[0];
     let preview: ValidationSummary['preview'] = null;
     if (first !== undefined) {
-      const read = createRowReader(plan, file.headers.length)(file.rows[first - 1] ?? [], first);
-      preview = { row: first, body: JSON.stringify(createPayloadBuilder(plan)(read.values), null, 2), defaulted: read.defaulted };
+      const cells = file.rows[first - 1] ?? [];
+      const read = createRowReader(plan, file.headers.length)(cells, first);
+      preview = {
+        row: first, body: JSON.stringify(createPayloadBuilder(plan)(read.values), null, 2), defaulted: read.defaulted,
+        conversions: describeConversions(plan, cells, read.values),
+      };
     }
     const mappedPaths = new Set(plan.fields.map((planned) => planned.field.path));
     return ok({
