@@ -1,4 +1,4 @@
-import { memo, useId } from 'react';
+import { memo, useId, useState } from 'react';
 import type { ApiField } from '../../core/api-fields';
 import { describeSource, MANUAL_VALUE_PREFIX } from '../../core/field-mappings';
 
@@ -13,7 +13,11 @@ export interface FieldRowProps {
   /** Confidence of the suggestion that filled this field, if one did. */
   suggested: number | undefined;
   state?: 'mapped' | 'default' | 'missing';
-  onChange: (path: string, source: string | undefined) => void;
+  /**
+   * A new source for the field; `isFinished` is false while a manual value is being typed (it
+   * counts for the progress, but is saved only once the user leaves the box or presses Enter).
+   */
+  onChange: (path: string, source: string | undefined, isFinished: boolean) => void;
 }
 
 /** One API field: a column (with 3 sample values) or a manual value (enums as a select). */
@@ -24,9 +28,10 @@ export const MappingFieldRow = memo(function MappingFieldRow({ field, source, he
   const choice = parsed === null ? NOT_MAPPED : parsed.kind === 'manual' ? MANUAL : `col:${parsed.text}`;
   const isMissingColumn = parsed?.kind === 'column' && !headers.includes(parsed.text);
   const choose = (value: string) => {
-    if (value === NOT_MAPPED) onChange(field.path, undefined);
-    else if (value === MANUAL) onChange(field.path, `${MANUAL_VALUE_PREFIX}${field.enum?.[0] ?? ''}`);
-    else onChange(field.path, value.slice(4));
+    if (value === NOT_MAPPED) onChange(field.path, undefined, true);
+    // An empty manual value is not saved (it would be refused): it is saved once typed.
+    else if (value === MANUAL) onChange(field.path, `${MANUAL_VALUE_PREFIX}${field.enum?.[0] ?? ''}`, field.enum !== undefined);
+    else onChange(field.path, value.slice(4), true);
   };
   return (
     <div className={`mapping-field mapping-${state ?? 'optional'}`}>
@@ -43,7 +48,7 @@ export const MappingFieldRow = memo(function MappingFieldRow({ field, source, he
         <option value={MANUAL}>Manual value…</option>
       </select>
       {parsed?.kind === 'manual' ? (
-        <ManualValue id={manualId} field={field} value={parsed.text} onChange={(text) => onChange(field.path, `${MANUAL_VALUE_PREFIX}${text}`)} />
+        <ManualValue id={manualId} field={field} value={parsed.text} onChange={(text, isFinished) => onChange(field.path, `${MANUAL_VALUE_PREFIX}${text}`, isFinished)} />
       ) : null}
       <span className="caption">
         {suggested !== undefined && choice !== NOT_MAPPED ? `Suggested (${Math.round(suggested * 100)} % sure)` : ''}
@@ -55,12 +60,21 @@ export const MappingFieldRow = memo(function MappingFieldRow({ field, source, he
   );
 });
 
-/** The manual value input: a select for enum fields, a typed input otherwise. */
-function ManualValue({ id, field, value, onChange }: { id: string; field: ApiField; value: string; onChange: (text: string) => void }) {
+/**
+ * The manual value input: a select for enum fields (a choice is finished at once), a typed input
+ * otherwise — finished when the user leaves it or presses Enter, never after a pause in typing.
+ */
+function ManualValue({ id, field, value, onChange }: {
+  id: string;
+  field: ApiField;
+  value: string;
+  onChange: (text: string, isFinished: boolean) => void;
+}) {
   const label = `${field.label} manual value`;
+  const [typed, setTyped] = useState(value);
   if (field.enum && field.type !== 'array') {
     return (
-      <select id={id} aria-label={label} value={value} onChange={(event) => onChange(event.target.value)}>
+      <select id={id} aria-label={label} value={value} onChange={(event) => onChange(event.target.value, true)}>
         {field.enum.map((option) => (
           <option key={option} value={option}>
             {option}
@@ -73,9 +87,17 @@ function ManualValue({ id, field, value, onChange }: { id: string; field: ApiFie
     <input
       id={id}
       aria-label={label}
-      type={field.type === 'number' ? 'number' : field.type === 'date' ? 'datetime-local' : 'text'}
-      value={value}
-      onChange={(event) => onChange(event.target.value)}
+      type={field.type === 'number' ? 'text' : field.type === 'date' ? 'datetime-local' : 'text'}
+      inputMode={field.type === 'number' ? 'decimal' : undefined}
+      value={typed}
+      onChange={(event) => {
+        setTyped(event.target.value);
+        onChange(event.target.value, false);
+      }}
+      onBlur={() => onChange(typed, true)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') onChange(typed, true);
+      }}
     />
   );
 }

@@ -129,7 +129,10 @@ export function ProcessFileView() {
 
   const progress = summary ? measureMappingProgress(configuration?.field_mappings ?? {}, summary.headers) : null;
   const headersReady = summary?.headerCheck?.kind !== 'changed' || headersDecided;
-  const needsMapping = Boolean(summary && configuration && headersReady && (isEditingMapping || !progress?.isComplete) && !validation);
+  // Once shown, the mapping step stays until Continue: a save that completes the mapping must
+  // not close it under the user's hands (the next keystroke would be lost).
+  if (summary && configuration && headersReady && !validation && !progress?.isComplete && !isEditingMapping) setEditingMapping(true);
+  const needsMapping = Boolean(summary && configuration && headersReady && isEditingMapping && !validation);
   const readyToSend = validation !== null && validation.valid > 0 && (validation.invalid === 0 || acceptedInvalid) && validation.canContinue;
 
   return (
@@ -149,7 +152,7 @@ export function ProcessFileView() {
           onUpdate={() => void updateHeaders()} onContinue={() => setHeadersDecided(true)} />
       ) : null}
       {needsMapping && summary && configuration ? (
-        <MappingStep key={`${summary.fileId}-${configuration.id}`} summary={summary} configuration={configuration} onSaved={() => undefined} onContinue={() => void validate()} />
+        <MappingStep key={`${summary.fileId}-${configuration.id}`} summary={summary} configuration={configuration} onContinue={() => void validate()} />
       ) : null}
       {summary && headersReady && !needsMapping && !validation && !run ? (
         <div className="button-row">
