@@ -14,6 +14,8 @@ export interface DemoConfig {
   slowMs?: number;
   rejectLoadNumbers?: string[];
   expireTokens?: boolean;
+  /** Allow only Authorization and Content-Type in CORS preflights (a browser then refuses Idempotency-Key). */
+  strictCors?: boolean;
 }
 
 export interface DemoLoad {
@@ -31,7 +33,9 @@ export interface DemoApi {
   readonly attempts: number;
   /** Every access token handed out by /token/refresh. */
   readonly issuedTokens: string[];
-  configure(config: DemoConfig): { faultsQueued: number; slowMs: number };
+  /** CORS preflights answered, and how many asked for a header the server does not allow. */
+  readonly preflights: { total: number; refused: number };
+  configure(config: DemoConfig): { faultsQueued: number; slowMs: number; strictCors: boolean };
   reset(): void;
   close(): Promise<void>;
 }
@@ -42,4 +46,5 @@ export declare function startDemoApi(options?: {
   apiKeys?: string[];
   bearerTokens?: string[];
   quiet?: boolean;
+  strictCors?: boolean;
 }): Promise<DemoApi>;

@@ -2,10 +2,12 @@
  * The load API over fetch (reference/ff2api-original.md §4.8): `api_key` configurations trade
  * their key for an access token at `POST {base}/token/refresh` (once, and again after a 401);
  * `bearer_token` ones send their token as is. Loads go to `POST {base}/v2/loads` with a 30 s
- * timeout and an `Idempotency-Key` header, so an API that honours keys creates a load once even
- * when a POST is repeated. Credentials appear only in request headers and bodies: never in a
- * message, detail or log line (any echo of a secret in an answer is masked).
+ * timeout and, where the API lets a browser send it (./idempotency-key-support.ts), an
+ * `Idempotency-Key` header, so an API that honours keys creates a load once even when a POST is
+ * repeated. Credentials appear only in request headers and bodies: never in a message, detail or
+ * log line (any echo of a secret in an answer is masked).
  */
+import { isNoAnswer, sendWithKeyWhereAccepted, type IdempotencyKeySupport } from './idempotency-key-support';
 
 /** How long one request may take before it counts as timed out. */
 export const REQUEST_TIMEOUT_MS = 30_000;
@@ -23,7 +25,8 @@ export type LoadPostOutcome =
   | { kind: 'retry'; status: number | null; retryAfterMs: number | null; reason: 'rate-limited' | 'server-error' | 'timeout' | 'network'; message: string }
   | { kind: 'unauthorized'; status: number; message: string };
 
-export type ConnectionCheck = { ok: true; message: string } | { ok: false; message: string };
+/** A connection test's outcome; `idempotencyKey` says what it found out about that header, if anything. */
+export type ConnectionCheck = { ok: boolean; message: string; idempotencyKey?: IdempotencyKeySupport };
 
 const MESSAGES = {
   network: (origin: string) =>
@@ -39,14 +42,23 @@ const MESSAGES = {
   server: (status: number) => `The load API had a server error (${status}).`,
   other: (status: number, detail: string) => `The load API answered ${status}${detail ? `: ${detail}` : ''}.`,
   connected: 'Connected: the load API accepted the credentials.',
+  keyAccepted: ' It accepts the Idempotency-Key header from this page, so a load sent twice is created once.',
+  keyRefused:
+    ' It does not let this page send the Idempotency-Key header (its CORS settings allow only some headers), so loads are sent without it; this app’s own record of each load still sends every load once.',
 } as const;
 
-/** A load API session for one configuration; it keeps the access token between loads. */
-export function createLoadApiSession(auth: LoadApiAuth, fetchImpl: typeof fetch = fetch, timeoutMs = REQUEST_TIMEOUT_MS) {
+/**
+ * A load API session for one configuration; it keeps the access token between loads and what it
+ * learns about the Idempotency-Key header (`knownKeySupport`: what an earlier session found out).
+ */
+export function createLoadApiSession(
+  auth: LoadApiAuth, fetchImpl: typeof fetch = fetch, timeoutMs = REQUEST_TIMEOUT_MS, knownKeySupport: IdempotencyKeySupport = 'unknown',
+) {
   const base = auth.baseUrl.trim().replace(/\/+$/u, '');
   const secrets = [auth.apiKey, auth.bearerToken].filter((secret): secret is string => Boolean(secret && secret.length >= 4));
   const mask = (text: string) => secrets.reduce((masked, secret) => masked.split(secret).join('•••'), text);
   let accessToken: string | null = auth.authType === 'bearer_token' ? auth.bearerToken : null;
+  let keySupport = knownKeySupport;
 
   const request = async (path: string, init: RequestInit): Promise<Response | { failure: 'timeout' | 'network' }> => {
     try {
@@ -56,12 +68,18 @@ export function createLoadApiSession(auth: LoadApiAuth, fetchImpl: typeof fetch 
     }
   };
 
-  /** Trades the API key for an access token; null when refused or unreachable. */
-  const refresh = async (): Promise<{ token: string } | { message: string }> => {
-    if (auth.authType !== 'api_key' || !auth.apiKey) return { message: MESSAGES.refreshFailed };
-    const answer = await request('/token/refresh', {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refreshToken: auth.apiKey }),
+  /** POSTs the API key to the token endpoint (with an Idempotency-Key only to find out whether it may be sent). */
+  const requestRefresh = (withKey: boolean) =>
+    request('/token/refresh', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(withKey ? { 'Idempotency-Key': crypto.randomUUID() } : {}) },
+      body: JSON.stringify({ refreshToken: auth.apiKey }),
     });
+
+  /** Trades the API key for an access token; a message when refused or unreachable. */
+  const refresh = async (sent?: Response | { failure: 'timeout' | 'network' }): Promise<{ token: string } | { message: string }> => {
+    if (auth.authType !== 'api_key' || !auth.apiKey) return { message: MESSAGES.refreshFailed };
+    const answer = sent ?? (await requestRefresh(false));
     if ('failure' in answer) return { message: answer.failure === 'timeout' ? MESSAGES.timeout : MESSAGES.network(originOf(base)) };
     const json = await readJson(answer);
     const token = json && typeof json === 'object' && 'accessToken' in json ? (json as { accessToken: unknown }).accessToken : null;
@@ -70,12 +88,18 @@ export function createLoadApiSession(auth: LoadApiAuth, fetchImpl: typeof fetch 
     return { token };
   };
 
-  const post = async (body: string, idempotencyKey: string, token: string) =>
-    request('/v2/loads', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'Idempotency-Key': idempotencyKey },
-      body,
-    });
+  /** POSTs one load, with its Idempotency-Key where the API accepts the header. */
+  const post = async (body: string, idempotencyKey: string, token: string) => {
+    const sent = await sendWithKeyWhereAccepted(keySupport, (withKey) =>
+      request('/v2/loads', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, ...(withKey ? { 'Idempotency-Key': idempotencyKey } : {}) },
+        body,
+      }),
+    );
+    keySupport = sent.support;
+    return sent.answer;
+  };
 
   return {
     /** Sends one load (refreshing the token first, and once more after a 401, for API key auth). */
@@ -93,20 +117,43 @@ export function createLoadApiSession(auth: LoadApiAuth, fetchImpl: typeof fetch 
       return classify(answer, base, mask);
     },
 
-    /** Checks the credentials without creating anything. */
+    /** What this session knows about sending the Idempotency-Key header (it learns from every load). */
+    idempotencyKeySupport(): IdempotencyKeySupport {
+      return keySupport;
+    },
+
+    /**
+     * Checks the credentials without creating anything, and finds out on the way whether the API
+     * lets this page send the Idempotency-Key header (the credential call is made with it first).
+     */
     async testConnection(brokerageName: string): Promise<ConnectionCheck> {
       if (auth.authType === 'api_key') {
-        const refreshed = await refresh();
-        return 'message' in refreshed ? { ok: false, message: mask(refreshed.message) } : { ok: true, message: MESSAGES.connected };
+        const sent = auth.apiKey ? await sendWithKeyWhereAccepted('unknown', requestRefresh) : null;
+        const refreshed = await refresh(sent?.answer);
+        if ('message' in refreshed) return { ok: false, message: mask(refreshed.message) };
+        return connected(sent?.support ?? 'unknown');
       }
       const key = encodeURIComponent(brokerageKeyOf(brokerageName));
-      const answer = await request(`/token?brokerageKey=${key}`, { method: 'GET', headers: { Authorization: `Bearer ${auth.bearerToken ?? ''}` } });
-      if ('failure' in answer) return { ok: false, message: answer.failure === 'timeout' ? MESSAGES.timeout : MESSAGES.network(originOf(base)) };
-      if (answer.ok) return { ok: true, message: MESSAGES.connected };
+      const sent = await sendWithKeyWhereAccepted('unknown', (withKey) =>
+        request(`/token?brokerageKey=${key}`, {
+          method: 'GET',
+          headers: { Authorization: `Bearer ${auth.bearerToken ?? ''}`, ...(withKey ? { 'Idempotency-Key': crypto.randomUUID() } : {}) },
+        }),
+      );
+      const answer = sent.answer;
+      if (isNoAnswer(answer)) return { ok: false, message: answer.failure === 'timeout' ? MESSAGES.timeout : MESSAGES.network(originOf(base)) };
+      if (answer.ok) return connected(sent.support);
       const detail = mask(await readDetail(answer));
       return { ok: false, message: answer.status === 401 ? MESSAGES.unauthorized(detail) : MESSAGES.other(answer.status, detail) };
     },
   };
+
+  /** A successful check, saying what was found out about the Idempotency-Key header. */
+  function connected(support: IdempotencyKeySupport): ConnectionCheck {
+    keySupport = support === 'unknown' ? keySupport : support;
+    const note = support === 'accepted' ? MESSAGES.keyAccepted : support === 'refused' ? MESSAGES.keyRefused : '';
+    return { ok: true, message: `${MESSAGES.connected}${note}`, ...(support === 'unknown' ? {} : { idempotencyKey: support }) };
+  }
 }
 
 export type LoadApiSession = ReturnType<typeof createLoadApiSession>;

@@ -2,6 +2,7 @@
  * Turns stored configuration rows into what the UI may see. Secrets stay here: the view says
  * only whether an API key or bearer token is stored, never what it is.
  */
+import type { KeySupportFact } from './load-api-facts';
 import type { AuthType, ConfigurationRow } from './rows';
 
 /** A configuration as the UI sees it: secrets stay in the worker, only their presence shows. */
@@ -21,6 +22,8 @@ export interface ConfigurationView {
   created_at: string;
   updated_at: string;
   last_used_at: string | null;
+  /** What this browser found out about the API and the Idempotency-Key header (absent: not yet). */
+  idempotencyKey?: KeySupportFact;
 }
 
 /** Stored `api_credentials` JSON: `{ base_url, api_key? }`; other keys are ignored, and a value of another type counts as absent. */

@@ -21,7 +21,8 @@ import type { ConfigurationView } from '../../core/db/configuration-view';
 import type { SendLoopResult } from '../../core/csv/send-loop';
 import type { ConnectionCheck } from '../../platform/load-api';
 import { LoadedFiles } from './loaded-files';
-import { createLoadApiSession } from '../../platform/load-api';
+import { createLoadApiSession, REQUEST_TIMEOUT_MS } from '../../platform/load-api';
+import { rememberKeySupport } from '../../core/db/load-api-facts';
 import { readFirstSheet } from '../../platform/xlsx-reader';
 import type { ConnectionRequest, FileSummary, ProcessingApi, ResendKind, ValidationSummary } from './processing-api';
 import { readTableFile, type ReadWorkbook } from './read-file';
@@ -51,7 +52,7 @@ export function createProcessingOperations(
     ...base,
     files: new LoadedFiles(),
     owner: crypto.randomUUID(),
-    createSession: overrides.createSession ?? ((auth) => createLoadApiSession(auth)),
+    createSession: overrides.createSession ?? ((auth, keySupport) => createLoadApiSession(auth, fetch, REQUEST_TIMEOUT_MS, keySupport)),
     readWorkbook: overrides.readWorkbook ?? readFirstSheet,
     // The `Before processing` snapshot (DatabaseService passes the snapshot service's).
     beforeRun: overrides.beforeRun ?? (async () => undefined),
@@ -175,13 +176,24 @@ export class ProcessingOperations implements ProcessingApi {
 
   async testConnection(request: ConnectionRequest): Promise<ConnectionCheck> {
     const stored = request.configurationId === null ? null : this.deps.live.read((db) => readConfigurationSecrets(db, request.configurationId as number));
+    const baseUrl = request.baseUrl.trim() || stored?.baseUrl || '';
     const session = this.deps.createSession({
       authType: request.authType,
-      baseUrl: request.baseUrl.trim() || stored?.baseUrl || '',
+      baseUrl,
       apiKey: request.apiKey.trim() || stored?.apiKey || null,
       bearerToken: request.bearerToken.trim() || stored?.bearerToken || null,
     });
-    return session.testConnection(request.brokerageName);
+    const checked = await session.testConnection(request.brokerageName);
+    // Remembered for the configuration (with the API it was found on); a new one finds out on its first run.
+    if (checked.idempotencyKey && request.configurationId !== null && this.deps.live.isWriter) {
+      const configurationId = request.configurationId;
+      const support = checked.idempotencyKey;
+      await this.deps.live.write((db, now) => {
+        rememberKeySupport(db, configurationId, baseUrl, support, now);
+        return ok(undefined);
+      });
+    }
+    return checked;
   }
 
   async countLoadsPerDay(sinceIso: string, utcOffsetMinutes: number) {

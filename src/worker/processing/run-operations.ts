@@ -15,6 +15,8 @@ import { writeErrorLog } from '../../core/db/processing-error-log';
 import { runWrite } from '../../core/db/write';
 import { fail, ok, type Result } from '../../core/result';
 import type { Clock } from '../../core/clock';
+import { readKeySupport, rememberKeySupport, type IdempotencyKeySupport } from '../../core/db/load-api-facts';
+import type { Database } from '../../core/db/sql-types';
 import type { LoadApiAuth, LoadApiSession } from '../../platform/load-api';
 import type { LiveDatabase } from '../live-database';
 import { ActiveRun } from './active-run';
@@ -39,7 +41,8 @@ export interface RunDeps {
   live: LiveDatabase;
   clock: Clock;
   files: LoadedFiles;
-  createSession: (auth: LoadApiAuth) => LoadApiSession;
+  /** A load API session; `keySupport` is what is known of the API and the Idempotency-Key header. */
+  createSession: (auth: LoadApiAuth, keySupport?: IdempotencyKeySupport) => LoadApiSession;
   /** This worker's id: a run marked sending by another id was interrupted. */
   owner: string;
   /**
@@ -77,7 +80,7 @@ export class RunOperations {
       }),
     );
     if (!written.ok) return written;
-    this.activate(written.value, file, config, validation.plan, sessionId, validation.validRows, 0);
+    this.activate(written.value, configurationId, file, config, validation.plan, sessionId, validation.validRows, 0);
     return this.view(written.value);
   }
 
@@ -110,7 +113,7 @@ export class RunOperations {
       }),
     );
     if (!marked.ok) return marked;
-    this.activate(runId, file, config, plan, run.sessionId ?? `run-${runId}`, rows, run.processingSeconds);
+    this.activate(runId, run.configurationId as number, file, config, plan, run.sessionId ?? `run-${runId}`, rows, run.processingSeconds);
     return ok({ rows: rows.length });
   }
 
@@ -124,6 +127,7 @@ export class RunOperations {
       runWrite(db, now, () => {
         if (!readRun(db, runId)) return fail('run-missing', MESSAGES.noRun);
         recordOutcomes(db, runId, outcomes, now);
+        this.rememberWhatWasLearned(db, run, now);
         claimLoads(db, runId, rows.map((row) => ({ row, loadNumber: run.loadNumberOf(row) })), now);
         refreshRunCounts(db, runId, run.secondsAt(this.deps.clock.now().getTime()));
         return ok(listLoads(db, runId, 'claimed'));
@@ -159,6 +163,7 @@ export class RunOperations {
       runWrite(db, now, () => {
         if (!readRun(db, runId)) return fail('run-missing', MESSAGES.noRun);
         recordOutcomes(db, runId, outcomes, now);
+        this.rememberWhatWasLearned(db, run, now);
         releaseClaims(db, runId, [...result.unstarted, ...result.unrecorded]);
         setRunState(db, runId, state, result.stopMessage, null, now);
         refreshRunCounts(db, runId, run.secondsAt(this.deps.clock.now().getTime()));
@@ -205,8 +210,21 @@ export class RunOperations {
     return run.state === 'sending' && !this.active.has(run.id) && run.owner !== this.deps.owner && this.deps.live.isWriter;
   }
 
-  private activate(runId: number, file: ActiveRun['file'], config: ConfigurationSecrets, plan: ReturnType<typeof compileMappingPlan>, sessionId: string, rows: number[], secondsBefore: number): void {
-    const session = this.deps.createSession({ authType: config.authType, baseUrl: config.baseUrl, apiKey: config.apiKey, bearerToken: config.bearerToken });
-    this.active.set(runId, new ActiveRun(runId, file, plan, session, sessionId, rows, secondsBefore, this.deps.clock.now().getTime()));
+  private activate(
+    runId: number, configurationId: number, file: ActiveRun['file'], config: ConfigurationSecrets, plan: ReturnType<typeof compileMappingPlan>,
+    sessionId: string, rows: number[], secondsBefore: number,
+  ): void {
+    const known: IdempotencyKeySupport = this.deps.live.read((db) => readKeySupport(db, configurationId, config.baseUrl))?.support ?? 'unknown';
+    const session = this.deps.createSession({ authType: config.authType, baseUrl: config.baseUrl, apiKey: config.apiKey, bearerToken: config.bearerToken }, known);
+    const api = { configurationId, baseUrl: config.baseUrl, keySupport: known };
+    this.active.set(runId, new ActiveRun(runId, file, plan, session, sessionId, rows, secondsBefore, this.deps.clock.now().getTime(), api));
+  }
+
+  /** Writes what the session found out about the Idempotency-Key header (in the caller's transaction). */
+  private rememberWhatWasLearned(db: Database, run: ActiveRun, now: string): void {
+    const learned = run.session.idempotencyKeySupport();
+    if (learned === run.api.keySupport) return;
+    rememberKeySupport(db, run.api.configurationId, run.api.baseUrl, learned, now);
+    run.api.keySupport = learned;
   }
 }
