@@ -21,7 +21,9 @@ import type { DatabaseStore } from './database-store';
 import { LiveDatabase } from './live-database';
 import { lazyInstance, withLoaded } from './lazy/lazy-module';
 import { loadBackupFileOperations, loadConfigurationSave, loadRestoreOperations } from './lazy/worker-chunks';
-import { lazyProcessing, type ProcessingOverrides } from './processing/lazy-processing';
+import { lazyProcessing, type LazyProcessing, type ProcessingOverrides } from './processing/lazy-processing';
+import { readRuns } from '../core/db/processing-runs';
+import { isNotable, markOf } from '../core/db/run-standing';
 import { processingOnFirstUse } from './processing/processing-on-first-use';
 import type { ProcessingApi } from './processing/processing-api';
 import { countLoadsPerDay } from '../core/db/history-stats';
@@ -74,6 +76,8 @@ export class DatabaseService implements DatabaseApi {
   /** Preview ids → the file or snapshot they show, for the undo point of the restore. */
   private readonly previewNames = new Map<string, string>();
   private readonly progressListeners: ((progress: OperationProgress) => void)[] = [];
+  /** File processing, loaded on first use (the history asks it which runs it is sending, if loaded). */
+  private readonly processing: LazyProcessing;
 
   constructor(
     private readonly deps: ServiceDeps,
@@ -90,8 +94,8 @@ export class DatabaseService implements DatabaseApi {
     // Each processing run starts with a `Before processing` snapshot. A snapshot that cannot be
     // stored does not stop the run (it only adds history rows); it shows in Backup health.
     const beforeRun = async () => void (await this.snapshots.takeSnapshot('before-processing'));
-    const processing = lazyProcessing({ live, clock: deps.clock, appVersion: deps.appVersion }, { beforeRun, ...deps.processing });
-    Object.assign(this, processingOnFirstUse(processing, async (sinceIso, utcOffsetMinutes) => live.read((db) => countLoadsPerDay(db, sinceIso, utcOffsetMinutes))));
+    this.processing = lazyProcessing({ live, clock: deps.clock, appVersion: deps.appVersion }, { beforeRun, ...deps.processing });
+    Object.assign(this, processingOnFirstUse(this.processing, async (sinceIso, utcOffsetMinutes) => live.read((db) => countLoadsPerDay(db, sinceIso, utcOffsetMinutes))));
   }
 
   async getStatus(): Promise<DatabaseStatus> {
@@ -149,8 +153,15 @@ export class DatabaseService implements DatabaseApi {
     return this.live.write((db, now) => deleteConfiguration(db, id, now));
   }
 
+  /** A page of history, with how this browser's runs among its rows stand (an interrupted one says so). */
   async listHistory(query: HistoryQuery) {
-    return this.live.read((db) => listHistoryPage(db, query));
+    const active = this.processing.loaded()?.activeRunIds() ?? new Set<number>();
+    const isWriter = this.live.isWriter;
+    return this.live.read((db) => {
+      const page = listHistoryPage(db, query);
+      const marks = readRuns(db, page.rows.map((row) => row.id)).map((run) => markOf(run, { isActiveHere: active.has(run.id), isWriter }));
+      return { ...page, runMarks: marks.filter(isNotable) };
+    });
   }
   async listActivity(limit = 50) {
     return this.live.read((db) => listActivity(db, limit));

@@ -5,6 +5,7 @@
  * total is the count of the filtered set.
  */
 import { TABLE_COLUMNS, type UploadRow } from './rows';
+import type { RunMark } from './run-standing';
 import type { Database, SqlValue } from './sql-types';
 import { selectValue } from './transaction';
 
@@ -19,6 +20,8 @@ export interface HistoryPage {
   next: HistoryCursor | null;
   /** Rows matching the filters (all pages). */
   total: number;
+  /** How this browser's runs among the rows stand, when any was cut short, is going on or left loads uncertain. */
+  runMarks?: RunMark[];
 }
 
 export interface HistoryQuery {

@@ -35,6 +35,8 @@ const SQL = {
     FROM upload_history h JOIN processing_runs r ON r.upload_history_id = h.id`,
   open: "WHERE r.state <> 'finished' OR EXISTS (SELECT 1 FROM processing_loads l WHERE l.upload_history_id = h.id AND l.state = 'claimed')",
   byId: 'WHERE h.id = ?',
+  ofFile: 'WHERE r.configuration_id = ? AND r.file_fingerprint = ?',
+  byIds: (count: number) => `WHERE h.id IN (${Array.from({ length: count }, () => '?').join(', ')})`,
   newestFirst: 'ORDER BY h.upload_timestamp DESC, h.id DESC LIMIT ?',
 } as const;
 
@@ -117,6 +119,17 @@ export function readRun(db: Database, id: number): RunSummary | null {
 /** Runs that are not finished, or still have loads whose outcome is unknown, newest first. */
 export function listOpenRuns(db: Database, limit = 20): RunSummary[] {
   return selectRows<SummaryRow>(db, `${SQL.summary} ${SQL.open} ${SQL.newestFirst}`, [limit]).map(toSummary);
+}
+
+/** The runs of this very file (same bytes) with this configuration, newest first. */
+export function listRunsOfFile(db: Database, configurationId: number, fingerprint: string, limit = 5): RunSummary[] {
+  return selectRows<SummaryRow>(db, `${SQL.summary} ${SQL.ofFile} ${SQL.newestFirst}`, [configurationId, fingerprint, limit]).map(toSummary);
+}
+
+/** The runs among these history ids (a row restored from a backup has none: it was sent elsewhere). */
+export function readRuns(db: Database, ids: readonly number[]): RunSummary[] {
+  if (ids.length === 0) return [];
+  return selectRows<SummaryRow>(db, `${SQL.summary} ${SQL.byIds(ids.length)}`, [...ids]).map(toSummary);
 }
 
 /** A run's upload row joined with its processing_runs row. */

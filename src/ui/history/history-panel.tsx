@@ -48,7 +48,7 @@ export function HistoryPanel({ brokerages }: { brokerages: BrokerageSummary[] })
       </p>
       {loaded && loaded.rows.length > 0 ? (
         <>
-          <HistoryTable rows={loaded.rows} order={filters.order} />
+          <HistoryTable rows={loaded.rows} marks={loaded.runMarks ?? []} order={filters.order} />
           {loaded.next ? (
             <button type="button" aria-disabled={isLoadingMore} onClick={() => void (isLoadingMore ? undefined : loadMore())}>
               {isLoadingMore ? 'Loading…' : 'Load more'}

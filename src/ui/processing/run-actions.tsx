@@ -19,10 +19,12 @@ export function RunActions({ run, fileId, isBusy, onAction }: {
   const [chosenFileId, setChosenFileId] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const attached = fileId ?? run.attachedFileId ?? chosenFileId;
-  const canSendRest = !run.isActive && run.notSent > 0 && run.state !== 'finished';
-  const canResendFailed = !run.isActive && run.apiFailed > 0;
-  // Claimed loads of a run this tab is not sending: their POST may or may not have arrived.
-  const canResendUncertain = !run.isActive && (run.isInterrupted || run.state !== 'sending') && run.claimed > 0;
+  // Nothing of a run being sent (here or from another tab) is sent a second time alongside it.
+  const isGoingOn = run.isActive || run.standing === 'sending' || run.standing === 'sending-elsewhere';
+  const canSendRest = !isGoingOn && run.notSent > 0 && run.state !== 'finished';
+  const canResendFailed = !isGoingOn && run.apiFailed > 0;
+  // Claimed loads of a run nobody is sending: their POST may or may not have arrived.
+  const canResendUncertain = !isGoingOn && run.claimed > 0;
   const needsFile = attached === null && (canSendRest || canResendFailed || canResendUncertain || run.failed > 0 || run.sent > 0);
 
   const chooseFile = async (file: File) => {

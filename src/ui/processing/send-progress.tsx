@@ -1,12 +1,13 @@
-import type { SendState } from './use-send-run';
+import type { SendState } from './sending-context';
 import { formatCount } from '../shared/format';
 
-/** The progress bar while loads are sent: counts, time left, and `Cancel`. */
+/** The progress bar while loads are sent: the file, counts, time left, and `Cancel`. */
 export function SendProgressPanel({ sending, onCancel }: { sending: SendState; onCancel: () => void }) {
   const { progress } = sending;
   const done = progress.sent + progress.failed;
   return (
     <section className="card send-progress" aria-label="Sending loads">
+      <h3>Sending loads of {sending.fileName}</h3>
       <progress aria-label="Sending loads" max={Math.max(1, progress.total)} value={done} />
       <p className="caption" aria-live="polite">
         {formatCount(done)} of {formatCount(progress.total)} loads done: {formatCount(progress.sent)} sent, {formatCount(progress.failed)} failed.{' '}

@@ -9,11 +9,23 @@ import type { ProcessingDeps, ProcessingOperations } from './processing-operatio
 
 export type ProcessingOverrides = Partial<Pick<ProcessingDeps, 'createSession' | 'readWorkbook' | 'beforeRun'>>;
 
+/** The loader of this worker's one ProcessingOperations, and the instance once it is loaded. */
+export interface LazyProcessing {
+  (): Promise<ProcessingOperations>;
+  /** The instance if something loaded it already (no run can be going on otherwise). */
+  loaded(): ProcessingOperations | null;
+}
+
 /** A function that resolves to the one ProcessingOperations of this worker, loading it once. */
-export function lazyProcessing(base: { live: LiveDatabase; clock: Clock; appVersion: string }, overrides: ProcessingOverrides = {}): () => Promise<ProcessingOperations> {
+export function lazyProcessing(base: { live: LiveDatabase; clock: Clock; appVersion: string }, overrides: ProcessingOverrides = {}): LazyProcessing {
   let loading: Promise<ProcessingOperations> | null = null;
-  return () => {
-    loading ??= import('./processing-operations').then(({ createProcessingOperations }) => createProcessingOperations(base, overrides));
+  let instance: ProcessingOperations | null = null;
+  const load = () => {
+    loading ??= import('./processing-operations').then(({ createProcessingOperations }) => {
+      instance = createProcessingOperations(base, overrides);
+      return instance;
+    });
     return loading;
   };
+  return Object.assign(load, { loaded: () => instance });
 }

@@ -3,6 +3,7 @@
  * worker holds the parsed file, the credentials and the records; the page holds the timers (the
  * sending loop in src/core/csv/send-loop.ts), so the page's clock drives waits and retries.
  */
+import type { ConfigurationFit } from '../../core/csv/configuration-fit';
 import type { Conversion } from '../../core/csv/conversions';
 import type { HeaderCheck } from '../../core/csv/header-check';
 import type { RowProblem } from '../../core/csv/row-reader';
@@ -11,6 +12,7 @@ import type { SendAttempt, SendLoopResult } from '../../core/csv/send-loop';
 import type { ConfigurationView } from '../../core/db/configuration-view';
 import type { DayCounts } from '../../core/db/history-stats';
 import type { RunSummary } from '../../core/db/processing-runs';
+import type { RunStanding } from '../../core/db/run-standing';
 import type { StoredLoad } from '../../core/db/processing-loads';
 import type { ProcessingErrorRow } from '../../core/db/rows';
 import type { Result } from '../../core/result';
@@ -21,14 +23,20 @@ export type { StoredLoad, ConnectionCheck, DayCounts, HeaderCheck, MappingSugges
 export interface ProcessingApi {
   /** Reads and parses a chosen file in the worker; with a configuration, checks its headers too. */
   readProcessingFile(file: Blob, name: string, configurationId: number | null): Promise<Result<FileSummary>>;
+  /** The same summary for a file already read, against another configuration (header check, fit, earlier runs). */
+  summarizeLoadedFile(fileId: string, configurationId: number): Promise<Result<FileSummary>>;
   /** Saves a configuration's field mappings (one version and one change-log row per call). */
   saveMappings(configurationId: number, mappings: Record<string, string>): Promise<Result<ConfigurationView>>;
   /** Saves the file's headers as the configuration's `file_headers` (`Update configuration`). */
   saveFileHeaders(configurationId: number, fileId: string): Promise<Result<ConfigurationView>>;
   /** Validates every row against the configuration's mapping; nothing is written. */
   validateProcessingFile(fileId: string, configurationId: number): Promise<Result<ValidationSummary>>;
-  /** Records a new run (history row, validation errors) and makes its valid rows ready to send. */
-  startProcessingRun(fileId: string, configurationId: number): Promise<Result<RunView>>;
+  /**
+   * Records a new run (history row, validation errors) and makes its valid rows ready to send.
+   * Refused while this file (same content) is being sent with the configuration, and — unless
+   * `sendAgain` — once it was processed with it.
+   */
+  startProcessingRun(fileId: string, configurationId: number, options?: { sendAgain?: boolean }): Promise<Result<RunView>>;
   /** Makes a run's unsent, failed or uncertain rows ready to send again, from the same file. */
   prepareResend(runId: number, which: ResendKind, fileId: string | null): Promise<Result<{ rows: number }>>;
   /** Records what was sent so far and claims up to `max` more rows, durably, before any POST. */
@@ -73,6 +81,10 @@ export interface FileSummary {
   headerCheck: HeaderCheck | null;
   /** For fields the configuration does not map yet. */
   suggestions: MappingSuggestion[];
+  /** How the file's columns fit the configuration (null without one, or when it knows no columns yet). */
+  fit: ConfigurationFit | null;
+  /** Earlier runs of this very file (same bytes) with the configuration that sent something or are sending, newest first. */
+  earlierRuns: RunView[];
 }
 
 export interface ValidationSummary {
@@ -95,6 +107,8 @@ export interface ValidationSummary {
 }
 
 export interface RunView extends RunSummary {
+  /** How the run stands (sending here or elsewhere, interrupted, cancelled, stopped, finished). */
+  standing: RunStanding;
   /** Marked sending by a tab that is gone: its claimed loads are uncertain. */
   isInterrupted: boolean;
   /** This tab is sending it now. */

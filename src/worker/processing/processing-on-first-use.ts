@@ -13,6 +13,7 @@ export function processingOnFirstUse(load: () => Promise<ProcessingOperations>, 
     ((...args: unknown[]) => load().then((operations) => (operations[name] as (...a: unknown[]) => unknown).apply(operations, args))) as ProcessingApi[K];
   return {
     readProcessingFile: later('readProcessingFile'),
+    summarizeLoadedFile: later('summarizeLoadedFile'),
     saveMappings: later('saveMappings'),
     saveFileHeaders: later('saveFileHeaders'),
     validateProcessingFile: later('validateProcessingFile'),

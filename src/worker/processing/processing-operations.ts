@@ -3,7 +3,9 @@
  * suggestions, mappings, validation, connection tests, and runs (delegated to RunOperations).
  */
 import { describeConversions } from '../../core/csv/conversions';
+import { assessConfigurationFit, type ConfigurationFit } from '../../core/csv/configuration-fit';
 import { checkHeaders } from '../../core/csv/header-check';
+import { listConfigurationColumns } from '../../core/db/configuration-columns';
 import { createPayloadBuilder } from '../../core/csv/payload';
 import { createRowReader } from '../../core/csv/row-reader';
 import { suggestMappings } from '../../core/csv/suggestions';
@@ -20,7 +22,7 @@ import { fail, ok, type Result } from '../../core/result';
 import type { ConfigurationView } from '../../core/db/configuration-view';
 import type { SendLoopResult } from '../../core/csv/send-loop';
 import type { ConnectionCheck } from '../../platform/load-api';
-import { LoadedFiles } from './loaded-files';
+import { LoadedFiles, type LoadedFile } from './loaded-files';
 import { createLoadApiSession, REQUEST_TIMEOUT_MS } from '../../platform/load-api';
 import { rememberKeySupport } from '../../core/db/load-api-facts';
 import { readFirstSheet } from '../../platform/xlsx-reader';
@@ -70,20 +72,13 @@ export class ProcessingOperations implements ProcessingApi {
   async readProcessingFile(file: Blob, name: string, configurationId: number | null): Promise<Result<FileSummary>> {
     const read = await readTableFile(file, name, this.deps.readWorkbook);
     if (!read.ok) return read;
-    const table = read.value;
-    this.deps.files.add(table);
-    const config = configurationId === null ? null : this.deps.live.read((db) => readConfigurationSecrets(db, configurationId));
-    const saved = configurationId === null ? null : this.savedHeaders(configurationId);
-    const samples = table.headers.map((_, column) => sampleColumn(table.rows, column));
-    const mapped = new Set(Object.entries(config?.mappings ?? {}).filter(([path, source]) => !isMetadataKey(path) && source.trim() !== '').map(([path]) => path));
-    return ok({
-      fileId: table.id, name: table.name, size: table.size, kind: table.kind, encoding: table.encoding, rowCount: table.rows.length,
-      rawHeaders: table.rawHeaders, headers: table.headers,
-      firstRows: table.rows.slice(0, 10).map((row) => row.map((cell) => (cell.length > CELL_SHOWN ? `${cell.slice(0, CELL_SHOWN - 1)}…` : cell))),
-      samples,
-      headerCheck: config ? checkHeaders(saved, table.headers) : null,
-      suggestions: suggestMappings(table.headers, samples, mapped),
-    });
+    this.deps.files.add(read.value);
+    return ok(this.summarize(read.value, configurationId));
+  }
+
+  async summarizeLoadedFile(fileId: string, configurationId: number): Promise<Result<FileSummary>> {
+    const file = this.deps.files.get(fileId);
+    return file ? ok(this.summarize(file, configurationId)) : fail('file-missing', MESSAGES.noFile);
   }
 
   async saveMappings(configurationId: number, mappings: Record<string, string>): Promise<Result<ConfigurationView>> {
@@ -140,8 +135,8 @@ export class ProcessingOperations implements ProcessingApi {
     });
   }
 
-  startProcessingRun(fileId: string, configurationId: number) {
-    return this.runs.startRun(fileId, configurationId);
+  startProcessingRun(fileId: string, configurationId: number, options: { sendAgain?: boolean } = {}) {
+    return this.runs.startRun(fileId, configurationId, options.sendAgain === true);
   }
   prepareResend(runId: number, which: ResendKind, fileId: string | null) {
     return this.runs.prepareResend(runId, which, fileId);
@@ -157,6 +152,10 @@ export class ProcessingOperations implements ProcessingApi {
   }
   async listOpenRuns() {
     return this.runs.listOpen();
+  }
+  /** The runs this tab is sending now. */
+  activeRunIds(): ReadonlySet<number> {
+    return this.runs.activeIds();
   }
   async getRun(runId: number) {
     return this.runs.get(runId);
@@ -198,6 +197,34 @@ export class ProcessingOperations implements ProcessingApi {
 
   async countLoadsPerDay(sinceIso: string, utcOffsetMinutes: number) {
     return this.deps.live.read((db) => countLoadsPerDay(db, sinceIso, utcOffsetMinutes));
+  }
+
+  /**
+   * What the view shows of a read file for a configuration: the first rows, samples, the header
+   * check, suggestions, how well the file fits the configuration, and earlier runs of this very file.
+   */
+  private summarize(table: LoadedFile, configurationId: number | null): FileSummary {
+    const config = configurationId === null ? null : this.deps.live.read((db) => readConfigurationSecrets(db, configurationId));
+    const saved = configurationId === null ? null : this.savedHeaders(configurationId);
+    const samples = table.headers.map((_, column) => sampleColumn(table.rows, column));
+    const mapped = new Set(Object.entries(config?.mappings ?? {}).filter(([path, source]) => !isMetadataKey(path) && source.trim() !== '').map(([path]) => path));
+    return {
+      fileId: table.id, name: table.name, size: table.size, kind: table.kind, encoding: table.encoding, rowCount: table.rows.length,
+      rawHeaders: table.rawHeaders, headers: table.headers,
+      firstRows: table.rows.slice(0, 10).map((row) => row.map((cell) => (cell.length > CELL_SHOWN ? `${cell.slice(0, CELL_SHOWN - 1)}…` : cell))),
+      samples,
+      headerCheck: config ? checkHeaders(saved, table.headers) : null,
+      suggestions: suggestMappings(table.headers, samples, mapped),
+      fit: configurationId === null ? null : this.fitOf(table.headers, configurationId),
+      earlierRuns: configurationId === null ? [] : this.runs.earlierRunsOf(configurationId, table.fingerprint),
+    };
+  }
+
+  /** How the file's columns fit the configuration, against every other one. */
+  private fitOf(headers: readonly string[], configurationId: number): ConfigurationFit | null {
+    const all = this.deps.live.read((db) => listConfigurationColumns(db));
+    const chosen = all.find((candidate) => candidate.id === configurationId);
+    return chosen ? assessConfigurationFit(headers, chosen, all) : null;
   }
 
   private savedHeaders(configurationId: number): string[] | null {

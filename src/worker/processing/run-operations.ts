@@ -10,7 +10,8 @@ import { compileMappingPlan } from '../../core/csv/mapping-plan';
 import type { SendAttempt, SendLoopResult } from '../../core/csv/send-loop';
 import { readConfigurationSecrets, touchConfiguration, type ConfigurationSecrets } from '../../core/db/configuration-secrets';
 import { claimLoads, listLoads, recordOutcomes, releaseClaims } from '../../core/db/processing-loads';
-import { createRun, listOpenRuns, readRun, refreshRunCounts, setRunState, type RunSummary } from '../../core/db/processing-runs';
+import { createRun, listOpenRuns, listRunsOfFile, readRun, refreshRunCounts, setRunState, type RunSummary } from '../../core/db/processing-runs';
+import { standingOf } from '../../core/db/run-standing';
 import { writeErrorLog } from '../../core/db/processing-error-log';
 import { runWrite } from '../../core/db/write';
 import { fail, ok, type Result } from '../../core/result';
@@ -35,6 +36,10 @@ const MESSAGES = {
   needsFile: (name: string) => `To continue this run, choose the same file again (“${name}”). A different or changed file would send different loads, so only the very same file is accepted.`,
   notInterrupted: 'This run has no uncertain loads to resend (or another tab is still sending it).',
   nothingToSend: 'There is nothing left to send for this run.',
+  alreadyProcessed: (name: string, sent: number, failed: number) =>
+    `“${name}” (this very content) was already processed with this configuration: ${sent} sent, ${failed} failed. Nothing was sent. To send every load again, choose Send again anyway.`,
+  beingSent: (name: string) =>
+    `“${name}” (this very content) is being sent with this configuration right now. Nothing more was sent: wait for that run to end; its progress is shown in Process file.`,
 } as const;
 
 export interface RunDeps {
@@ -58,10 +63,18 @@ export class RunOperations {
 
   constructor(private readonly deps: RunDeps) {}
 
-  /** Records a new run and makes its valid rows ready to send. */
-  async startRun(fileId: string, configurationId: number): Promise<Result<RunView>> {
+  /**
+   * Records a new run and makes its valid rows ready to send — never while the same file is being
+   * sent with the configuration, and only with `sendAgain` once it was processed with it.
+   */
+  async startRun(fileId: string, configurationId: number, sendAgain: boolean): Promise<Result<RunView>> {
     const file = this.deps.files.get(fileId);
     if (!file) return fail('file-missing', MESSAGES.noFile);
+    const earlier = this.earlierRunsOf(configurationId, file.fingerprint);
+    const running = earlier.find((run) => run.standing === 'sending' || run.standing === 'sending-elsewhere');
+    if (running) return fail('file-being-sent', MESSAGES.beingSent(file.name));
+    const last = earlier[0];
+    if (last && !sendAgain) return fail('file-already-processed', MESSAGES.alreadyProcessed(file.name, last.sent, last.failed));
     const config = this.deps.live.read((db) => readConfigurationSecrets(db, configurationId));
     if (!config) return fail('configuration-missing', MESSAGES.noConfiguration);
     const validation = this.deps.files.validate(file, config.mappings);
@@ -176,12 +189,27 @@ export class RunOperations {
     return this.view(runId);
   }
 
+  /** Earlier runs of this very file with the configuration that sent something or are being sent, newest first. */
+  earlierRunsOf(configurationId: number, fingerprint: string): RunView[] {
+    return this.deps.live
+      .read((db) => listRunsOfFile(db, configurationId, fingerprint))
+      .map((run) => this.toView(run))
+      .filter((run) => run.sent > 0 || run.claimed > 0 || run.state === 'sending');
+  }
+
   /** Runs still open, newest first. */
   listOpen(): RunView[] {
     return this.deps.live
       .read((db) => listOpenRuns(db))
       .map((run) => this.toView(run))
       .filter((run) => run.state === 'sending' || run.notSent > 0 || run.claimed > 0);
+  }
+
+  /** The runs this tab is sending now (or has just marked for sending). */
+  activeIds(): ReadonlySet<number> {
+    const ids = new Set(this.active.keys());
+    for (const run of this.deps.live.read((db) => listOpenRuns(db))) if (run.state === 'sending' && run.owner === this.deps.owner) ids.add(run.id);
+    return ids;
   }
 
   /** One run as the UI sees it. */
@@ -195,19 +223,26 @@ export class RunOperations {
     return run ? ok(run) : fail('run-missing', MESSAGES.noRun);
   }
 
-  private toView(run: RunSummary): RunView {
+  toView(run: RunSummary): RunView {
+    const standing = standingOf(run, this.livenessOf(run));
     return {
       ...run,
-      isInterrupted: this.isInterrupted(run),
+      standing,
+      isInterrupted: standing === 'interrupted',
       isActive: this.active.has(run.id),
       attachedFileId: this.deps.files.findByFingerprint(run.fingerprint)?.id ?? null,
       apiFailed: Math.max(0, run.failed - run.invalid),
     };
   }
 
-  /** Marked sending by another worker while this tab holds the writer role: that tab is gone. */
+  /** Marked sending while this tab, the writer, is not sending it: the tab that was is gone. */
   private isInterrupted(run: RunSummary): boolean {
-    return run.state === 'sending' && !this.active.has(run.id) && run.owner !== this.deps.owner && this.deps.live.isWriter;
+    return standingOf(run, this.livenessOf(run)) === 'interrupted';
+  }
+
+  /** Whether this tab sends the run (or has just marked it for sending and is about to). */
+  private livenessOf(run: RunSummary): { isActiveHere: boolean; isWriter: boolean } {
+    return { isActiveHere: this.active.has(run.id) || run.owner === this.deps.owner, isWriter: this.deps.live.isWriter };
   }
 
   private activate(
