@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +21,15 @@ test.afterAll(async () => {
 test.beforeEach(() => {
   server.reset();
 });
+
+/** Checks the page as it is now has no axe violation, in the light and the dark colours. */
+async function expectAccessible(page: Page, state: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page }).analyze();
+    expect.soft(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `${state} (${colorScheme})`).toEqual([]);
+  }
+}
 
 /** How many times each load number was created. */
 function createdCounts(): Map<string, number> {
@@ -65,6 +75,7 @@ test('the same file twice: the warning names the earlier run, and nothing is sen
   await expect(processing.button('Process data')).toBeDisabled();
   await expect(processing.main).toContainText('choose Send again anyway above to send it again');
   expect(server.loads).toHaveLength(8);
+  await expectAccessible(page, 'already processed');
 
   await warning.getByRole('button', { name: 'Send again anyway' }).click();
   await processing.processData();
@@ -82,12 +93,14 @@ test('leaving Process file mid-run: the run goes on, every view says Sending …
   const { catalog, processing } = await openProcessFile(page);
   const csv = loadsCsv(40);
   await readAndValidate(processing, 'big.csv', csv, 40);
-  server.configure({ slowMs: 120 });
+  // Slow enough that the run is still going while the test walks through the views.
+  server.configure({ slowMs: 1000 });
   await processing.button('Process data').click();
   await expect(processing.main.getByRole('region', { name: 'Sending loads' })).toContainText(/[3-9] sent|\d\d sent/);
 
   await catalog.showView('Upload history');
   await expect(page.getByText(/^Sending … \d+ of 40 loads of big\.csv done/)).toBeVisible();
+  await expectAccessible(page, 'sending, seen from Upload history');
   await catalog.showView('Brokerages');
   await expect(page.getByText(/^Sending … /)).toBeVisible();
 
@@ -129,6 +142,7 @@ test('a tab closed mid-run: Upload history marks the run interrupted, with the c
   expect(Number(sent) + Number(notSent) + Number(uncertain)).toBe(50);
   // Every load that reached the API is counted as sent or uncertain, never as not sent.
   expect(Number(sent) + Number(uncertain)).toBeGreaterThanOrEqual(reachedApi);
+  await expectAccessible(reopened, 'history with an interrupted run');
 
   await catalog.showView('Process file');
   const again = new ProcessFile(reopened);
@@ -146,6 +160,7 @@ test('a manual value typed with a pause is saved and sent whole: 24, never 2', a
   await mapping.getByRole('button', { name: 'Use weight for Item total weight (lbs)' }).click();
   await expect(mapping.getByRole('button', { name: 'Continue' })).toBeDisabled();
   await expect(mapping).toContainText('Item quantity is needed because Item total weight (lbs) is mapped');
+  await expectAccessible(page, 'mapping with offers and an explained Continue');
   await mapping.getByLabel('Item quantity', { exact: true }).selectOption({ label: 'Manual value…' });
   const box = mapping.getByLabel('Item quantity manual value');
   await box.pressSequentially('2');
@@ -183,6 +198,7 @@ test('a file of another configuration: the hint comes first, names the better on
   const headerBox = await processing.main.getByRole('region', { name: 'Header check' }).boundingBox();
   expect(hintBox && headerBox && hintBox.y < headerBox.y).toBe(true);
   await expect(processing.button('Update configuration')).not.toHaveClass(/primary/u);
+  await expectAccessible(page, 'configuration check');
 
   await hint.getByRole('button', { name: `Use ${ACME} / Freight sample` }).click();
   await expect(processing.main.getByLabel('Configuration', { exact: true })).toHaveValue(/\d+/u);

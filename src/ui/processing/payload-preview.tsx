@@ -5,7 +5,8 @@ export function PayloadPreview({ preview }: { preview: NonNullable<ValidationSum
   return (
     <section className="card" aria-label="Payload preview">
       <h3>Load of row {preview.row}, as it will be sent</h3>
-      <pre className="payload">{preview.body}</pre>
+      {/* Focusable: a keyboard user can scroll a long body. */}
+      <pre className="payload" tabIndex={0} aria-label={`Load of row ${preview.row} as JSON`}>{preview.body}</pre>
       {preview.conversions.length > 0 ? (
         <div className="caption">
           <p>Values converted for the load API:</p>
