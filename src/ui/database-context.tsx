@@ -1,5 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { DatabaseApi, DatabaseStatus, OperationProgress } from '../worker/api';
+import type { DatabaseApi } from '../worker/api';
+import type { DatabaseStatus } from '../worker/status/status-types';
+import type { OperationProgress } from '../worker/engine/progress';
 
 /**
  * The one piece of global UI state: the database API, its latest status, and a revision number

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { EngineRestart } from '../worker/api';
+import type { EngineRestart } from '../worker/status/status-calls';
 import { useDatabase } from './database-context';
 
 const DURING = { backup: 'while it was making a backup file', check: 'while it was checking a file', restore: 'while it was restoring', undo: 'while it was undoing a restore' } as const;

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { TimeOfDay } from '../../core/snapshots/end-of-day';
-import type { BackupOverview } from '../../worker/snapshots/snapshot-api';
+import type { BackupOverview } from '../../worker/health/health-types';
 import { useDatabase } from '../database-context';
 import type { NoticeContent } from '../shared/notice';
 import { readEndOfDay, storeEndOfDay } from './end-of-day-setting';

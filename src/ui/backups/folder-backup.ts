@@ -1,6 +1,7 @@
 import { newestBackupInFolder, planFolderRetention, type FolderListing } from '../../core/snapshots/folder-retention';
 import { listFiles, readFile, removeFile, subfolder, writeFile, type FolderResult } from '../../platform/backup-folder';
-import type { BackupFile, DatabaseApi } from '../../worker/api';
+import type { BackupFile } from '../../worker/backup-files/backup-file-types';
+import type { DatabaseApi } from '../../worker/api';
 
 /**
  * Writing a backup into the backup folder the safe way: into `daily/` or `emergency/`, read

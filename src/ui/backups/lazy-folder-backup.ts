@@ -1,5 +1,6 @@
-import { lazyModule } from '../../worker/lazy/lazy-module';
-import type { BackupFile, DatabaseApi } from '../../worker/api';
+import { lazyModule } from '../../platform/lazy-import';
+import type { BackupFile } from '../../worker/backup-files/backup-file-types';
+import type { DatabaseApi } from '../../worker/api';
 import type { FolderWrite } from './folder-backup';
 
 /**

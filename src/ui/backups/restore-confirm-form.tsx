@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { RestoreMode, RestoreOutcome, RestorePreview } from '../../worker/api';
+import type { RestoreMode } from '../../core/backup/restore/changes';
+import type { RestoreOutcome, RestorePreview } from '../../worker/restore/restore-types';
 import { useDatabase } from '../database-context';
 import { plural } from '../shared/format';
 import { Notice, type NoticeContent } from '../shared/notice';

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { SnapshotRow } from '../../worker/snapshots/snapshot-api';
+import type { SnapshotRow } from '../../worker/snapshots/snapshot-types';
 import { useDatabase } from '../database-context';
 import { Notice, type NoticeContent } from '../shared/notice';
 

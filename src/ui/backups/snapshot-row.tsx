@@ -1,6 +1,6 @@
 import { TRIGGER_LABELS } from '../../core/snapshots/triggers';
 import { describeKeepReasons } from '../../core/snapshots/retention';
-import type { SnapshotRow as Row } from '../../worker/snapshots/snapshot-api';
+import type { SnapshotRow as Row } from '../../worker/snapshots/snapshot-types';
 import { ConfirmDialog } from '../shared/confirm-dialog';
 import { formatBytes, formatCount, formatLocalTime } from '../shared/format';
 

@@ -1,7 +1,7 @@
 import { useContext, useEffect, useId, useState } from 'react';
 import { TRIGGER_LABELS } from '../../core/snapshots/triggers';
-import type { RestorePreview } from '../../worker/api';
-import type { SnapshotList, SnapshotRow } from '../../worker/snapshots/snapshot-api';
+import type { RestorePreview } from '../../worker/restore/restore-types';
+import type { SnapshotList, SnapshotRow } from '../../worker/snapshots/snapshot-types';
 import { useDatabase } from '../database-context';
 import { DownloadContext } from '../shared/download-context';
 import { formatBytes, formatLocalTime } from '../shared/format';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import { DATA_TABLES, type DataTable } from '../../core/db/schema';
-import type { UndoPreview } from '../../worker/snapshots/snapshot-api';
+import type { UndoPreview } from '../../worker/restore/restore-types';
 import { BackUpFirst } from '../shared/back-up-first';
 import { formatLocalTime, plural } from '../shared/format';
 

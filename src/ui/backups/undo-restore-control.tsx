@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { UndoPreview } from '../../worker/snapshots/snapshot-api';
+import type { UndoPreview } from '../../worker/restore/restore-types';
 import { useDatabase } from '../database-context';
 import { describeCounts } from '../shared/format';
 import { lazyPanel } from '../shared/lazy-panel';

@@ -1,4 +1,4 @@
-import type { BrokerageSummary } from '../../worker/api';
+import type { BrokerageSummary } from '../../core/db/brokerages';
 import { useDatabase } from '../database-context';
 import { ConfirmDialog } from '../shared/confirm-dialog';
 import { plural } from '../shared/format';

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { BrokerageSummary } from '../../worker/api';
+import type { BrokerageSummary } from '../../core/db/brokerages';
 import { useDatabase } from '../database-context';
 import { Notice } from '../shared/notice';
 import { useCanWrite, useWriteAction } from '../shared/use-write-action';

@@ -1,5 +1,5 @@
 import { useCallback, useId, useState, type FormEvent } from 'react';
-import type { ConfigurationView } from '../../worker/api';
+import type { ConfigurationView } from '../../core/db/configuration-view';
 import { useDatabase } from '../database-context';
 import { Notice } from '../shared/notice';
 import { useCanWrite, useWriteAction } from '../shared/use-write-action';

@@ -1,4 +1,4 @@
-import type { ConfigurationView } from '../../worker/api';
+import type { ConfigurationView } from '../../core/db/configuration-view';
 import { useDatabase } from '../database-context';
 import { ConfirmDialog } from '../shared/confirm-dialog';
 import { Notice } from '../shared/notice';

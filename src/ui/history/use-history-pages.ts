@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { describeThrown } from '../../core/result';
-import type { HistoryPage, HistoryQuery } from '../../worker/api';
+import type { HistoryPage, HistoryQuery } from '../../core/db/history';
 import { useDatabase } from '../database-context';
 import type { NoticeContent } from '../shared/notice';
 

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { LockApi, LockState } from '../../worker/api';
+import type { LockApi, LockState } from '../../worker/lock/lock-api';
 
 /**
  * The app lock as the unlocked app sees it: its state, the passphrase typed in this page (kept

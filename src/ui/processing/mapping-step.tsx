@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { API_FIELDS } from '../../core/api-fields';
 import { measureMappingProgress } from '../../core/csv/mapping-progress';
 import { isMetadataKey } from '../../core/field-mappings';
-import type { ConfigurationView } from '../../worker/api';
+import type { ConfigurationView } from '../../core/db/configuration-view';
 import type { FileSummary } from '../../worker/processing/processing-api';
 import { useDatabase } from '../database-context';
 import { Notice, type NoticeContent } from '../shared/notice';

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import type { BackupReceipt, SecretsMode } from '../../worker/api';
+import type { BackupReceipt } from '../../worker/backup-files/backup-file-types';
+import type { SecretsMode } from '../../core/backup/format/format';
 import { lazyPanel } from '../shared/lazy-panel';
 import { Notice } from '../shared/notice';
 import { readOperatorName } from '../shared/operator-name';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { RestoreOutcome, RestorePreview } from '../../worker/api';
+import type { RestoreOutcome, RestorePreview } from '../../worker/restore/restore-types';
 import { useBackups } from '../backups/backups-context';
 import { readLatestBackup } from '../backups/lazy-folder-backup';
 import { useDatabase } from '../database-context';

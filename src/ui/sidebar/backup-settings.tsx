@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
-import type { SecretsMode } from '../../worker/api';
+import type { SecretsMode } from '../../core/backup/format/format';
 import { useLockSession } from '../lock/lock-session';
 
 /**

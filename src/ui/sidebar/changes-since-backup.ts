@@ -1,5 +1,5 @@
 import { assessDatabase } from '../../core/risk/assess';
-import type { DatabaseStatus } from '../../worker/api';
+import type { DatabaseStatus } from '../../worker/status/status-types';
 
 /** Whether the database has changes that are in no backup file (for the restore warning). */
 export function hasChangesSinceBackup(status: DatabaseStatus | null): boolean {

@@ -1,6 +1,7 @@
 import { useId, type FormEvent } from 'react';
 import { MERGE_CONFLICT_RULE } from '../../core/backup/restore/plan';
-import type { RestoreMode, RestorePreview } from '../../worker/api';
+import type { RestoreMode } from '../../core/backup/restore/changes';
+import type { RestorePreview } from '../../worker/restore/restore-types';
 import { BackUpFirst } from '../shared/back-up-first';
 import { formatLocalTime, plural } from '../shared/format';
 import { RestorePreviewDetails } from './restore-preview';

@@ -1,5 +1,5 @@
 import type { MergeConflict, NamedKind, NamedRow, RestoreNames } from '../../core/backup/restore/names';
-import type { RestoreMode } from '../../worker/api';
+import type { RestoreMode } from '../../core/backup/restore/changes';
 import { formatLocalTime, plural } from '../shared/format';
 
 /** The tables named row by row (errors and configuration changes are only counted, in the table above). */

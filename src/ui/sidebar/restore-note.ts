@@ -1,4 +1,6 @@
-import type { DatabaseApi, RestoreMode, TableCounts } from '../../worker/api';
+import type { DatabaseApi } from '../../worker/api';
+import type { RestoreMode } from '../../core/backup/restore/changes';
+import type { TableCounts } from '../../worker/status/status-types';
 import type { TeamNote } from '../shared/team-note';
 
 /**

@@ -1,7 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { MAX_BACKUP_BYTES } from '../../core/backup/format/limits';
 import type { AppError } from '../../core/result';
-import type { BackupSource, RestoreMode, RestorePreview, RestoreWarning } from '../../worker/api';
+import type { BackupSource } from '../../worker/backup-files/backup-file-types';
+import type { RestoreMode } from '../../core/backup/restore/changes';
+import type { RestorePreview } from '../../worker/restore/restore-types';
+import type { RestoreWarning } from '../../core/backup/read/problems';
 import { useDatabase } from '../database-context';
 import { describeCounts, formatBytes } from '../shared/format';
 import { lazyPanel } from '../shared/lazy-panel';

@@ -1,4 +1,4 @@
-import type { TableCounts } from '../../worker/api';
+import type { TableCounts } from '../../worker/status/status-types';
 import { plural } from '../shared/format';
 
 /**

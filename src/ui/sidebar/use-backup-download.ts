@@ -1,5 +1,5 @@
 import { useCallback, useContext, useState } from 'react';
-import type { BackupFile, BackupReceipt, BackupTrigger } from '../../worker/api';
+import type { BackupFile, BackupReceipt, BackupTrigger } from '../../worker/backup-files/backup-file-types';
 import { useBackups } from '../backups/backups-context';
 import { saveBackupToFolder } from '../backups/lazy-folder-backup';
 import { useDatabase } from '../database-context';

@@ -16,7 +16,7 @@ import { runWrite } from '../../core/db/write';
 import { fail, ok, type Result } from '../../core/result';
 import type { Clock } from '../../core/clock';
 import type { LoadApiAuth, LoadApiSession } from '../../platform/load-api';
-import type { LiveDatabase } from '../live-database';
+import type { LiveDatabase } from '../engine/live-database';
 import { ActiveRun } from './active-run';
 import type { LoadedFiles } from './loaded-files';
 import { settleAttempt } from './outcome';

@@ -1,12 +1,11 @@
-import { exportDatabase, openDatabase } from '../core/db/open';
-import { ensureCreatedAt } from '../core/db/meta';
-import { logActivity } from '../core/db/activity';
-import { NewerSchemaError } from '../core/db/schema';
-import { inTransaction } from '../core/db/transaction';
-import type { Database, SqlJsStatic } from '../core/db/sql-types';
-import type { Clock } from '../core/clock';
-import { describeThrown, fail, ok, type AppError, type Result } from '../core/result';
-import type { PersistenceState } from './api';
+import { exportDatabase, openDatabase } from '../../core/db/open';
+import { ensureCreatedAt } from '../../core/db/meta';
+import { logActivity } from '../../core/db/activity';
+import { NewerSchemaError } from '../../core/db/schema';
+import { inTransaction } from '../../core/db/transaction';
+import type { Database, SqlJsStatic } from '../../core/db/sql-types';
+import type { Clock } from '../../core/clock';
+import { describeThrown, fail, ok, type AppError, type Result } from '../../core/result';
 import type { DatabaseStore } from './database-store';
 import { SaveQueue } from './save-queue';
 import type { TabCoordination } from './tab-coordination';
@@ -32,6 +31,12 @@ const MESSAGES = {
 /** Retry of a failed save: the data stays in memory (and on screen) until a save commits. */
 const RETRY_FIRST_MS = 2_000;
 const RETRY_MAX_MS = 30_000;
+
+/** Whether the live database is stored: saved (when), being saved, or a save failed (why). */
+export type PersistenceState =
+  | { state: 'saved'; savedAt: string | null }
+  | { state: 'saving' }
+  | { state: 'failed'; error: AppError };
 
 export interface LiveDatabaseDeps {
   SQL: SqlJsStatic;

@@ -5,24 +5,39 @@ import { META_KEYS, writeMeta } from '../../core/db/meta';
 import { SCHEMA_VERSION } from '../../core/db/schema';
 import { inTransaction } from '../../core/db/transaction';
 import { describeThrown, fail, ok, type Result } from '../../core/result';
-import type { BackupFile, BackupReceipt, BackupRequest, DatabaseStatus } from '../api';
-import type { OperationContext, StepReporter } from './operation-context';
+import type { StartDigestOffload } from '../../core/backup/checksum/digest-offload';
+import type { Clock } from '../../core/clock';
+import type { LiveDatabase } from '../engine/live-database';
+import type { Operator } from '../engine/operator';
+import type { StepReporter, Track } from '../engine/progress';
+import type { BackupFile, BackupReceipt, BackupRequest } from './backup-file-types';
+
+/** What making backup files works with. */
+export interface BackupFileDeps {
+  live: LiveDatabase;
+  clock: Clock;
+  appVersion: string;
+  track: Track;
+  operator: Operator;
+  digestOffload?: StartDigestOffload;
+}
 
 const MESSAGES = {
   backupFailed: 'The backup file could not be built. Your database was not changed. Try again; if it keeps failing, reload the page.',
 };
 
 /** Making backup files of the live database, and recording the backup point once one is saved. */
-export class BackupFileOperations {
-  constructor(private readonly context: OperationContext) {}
+export class BackupFileWriter {
+  constructor(private readonly deps: BackupFileDeps) {}
 
   /** Builds a backup file of every row of every table. */
   createBackup(request: BackupRequest): Promise<Result<BackupFile>> {
-    return this.context.track('backup', (step) => this.createBackupTracked(request, step));
+    return this.deps.track('backup', (step) => this.createBackupTracked(request, step));
   }
 
   private async createBackupTracked(request: BackupRequest, step: StepReporter): Promise<Result<BackupFile>> {
-    const { deps, live } = this.context;
+    const { deps } = this;
+    const { live } = deps;
     const flushed = await live.flush();
     if (!flushed.ok) return flushed;
     const createdAt = deps.clock.now();
@@ -60,22 +75,20 @@ export class BackupFileOperations {
    * Records the backup point once the file was handed to the browser. The point is the time the
    * file's data was read, so a change made meanwhile still counts as "changed since backup".
    */
-  async confirmBackupSaved(receipt: BackupReceipt): Promise<Result<DatabaseStatus>> {
-    const { deps, live } = this.context;
-    const nowIso = deps.clock.now().toISOString();
-    const saved = await live.write((db) => {
+  confirmBackupSaved(receipt: BackupReceipt): Promise<Result<void>> {
+    const { clock, live, operator } = this.deps;
+    const nowIso = clock.now().toISOString();
+    return live.write((db) => {
       inTransaction(db, () => {
         writeMeta(db, META_KEYS.lastBackupAt, receipt.createdAt);
         logActivity(db, {
           at: nowIso,
           kind: 'backup',
-          summary: `${receipt.trigger === 'emergency' ? 'Emergency backup' : 'Backup'} downloaded: ${receipt.fileName}${this.context.byline()}`,
-          details: { ...receipt, by: this.context.operatorName || null },
+          summary: `${receipt.trigger === 'emergency' ? 'Emergency backup' : 'Backup'} downloaded: ${receipt.fileName}${operator.byline()}`,
+          details: { ...receipt, by: operator.nameOrNull },
         });
       });
       return ok(undefined);
     });
-    if (!saved.ok) return saved;
-    return ok(await this.context.readStatus());
   }
 }

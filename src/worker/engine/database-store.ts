@@ -1,4 +1,4 @@
-import type { AppError } from '../core/result';
+import type { AppError } from '../../core/result';
 
 /**
  * Where the database file lives between sessions. The worker depends on this interface; the

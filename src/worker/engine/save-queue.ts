@@ -1,4 +1,4 @@
-import type { Result } from '../core/result';
+import type { Result } from '../../core/result';
 
 /**
  * Coalesces saves: while one save is running, any number of new requests are served by the next

@@ -1,5 +1,5 @@
 import { SCHEMA_VERSION } from '../../core/db/schema';
-import type { DatabaseStore, StoredDatabase } from '../database-store';
+import type { DatabaseStore, StoredDatabase } from './database-store';
 
 /**
  * What the live database's first load found, seen without a second read of the store: whether

@@ -8,9 +8,25 @@ import { readDatabaseTimes } from '../../core/db/meta';
 import { DATA_TABLES } from '../../core/db/schema';
 import { countRows } from '../../core/db/tables';
 import { fail, ok, type Result } from '../../core/result';
-import type { Database } from '../../core/db/sql-types';
-import type { BackupSource, RestoreMode, RestoreOutcome, RestorePreview, TableChange } from '../api';
-import type { OperationContext, StepReporter } from './operation-context';
+import type { RestoreMode, TableChange } from '../../core/backup/restore/changes';
+import type { StartDigestOffload } from '../../core/backup/checksum/digest-offload';
+import type { Clock } from '../../core/clock';
+import type { Database, SqlJsStatic } from '../../core/db/sql-types';
+import type { BackupSource } from '../backup-files/backup-file-types';
+import type { LiveDatabase } from '../engine/live-database';
+import type { Operator } from '../engine/operator';
+import type { StepReporter, Track } from '../engine/progress';
+import type { RestoreOutcome, RestorePreview } from './restore-types';
+
+/** What restoring works with. */
+export interface RestoreDeps {
+  SQL: SqlJsStatic;
+  live: LiveDatabase;
+  clock: Clock;
+  track: Track;
+  operator: Operator;
+  digestOffload?: StartDigestOffload;
+}
 
 const MESSAGES = {
   previewExpired: 'That file’s preview is no longer current (the database changed or another file was chosen). Nothing was changed. Choose the file again.',
@@ -35,11 +51,11 @@ interface PendingRestore {
 export class RestoreOperations {
   private pending: PendingRestore | null = null;
 
-  constructor(private readonly context: OperationContext) {}
+  constructor(private readonly deps: RestoreDeps) {}
 
   /** Reads and checks a file, and previews both restore modes, without touching the live database. */
   inspectBackup(file: BackupSource, options: { passphrase?: string } = {}): Promise<Result<RestorePreview>> {
-    return this.context.track('check', (step) => this.inspectTracked(file.name, file.contents, options, step));
+    return this.deps.track('check', (step) => this.inspectTracked(file.name, file.contents, options, step));
   }
 
   /**
@@ -54,11 +70,12 @@ export class RestoreOperations {
 
   private async inspectTracked(fileName: string, contents: BackupContents, options: { passphrase?: string }, step: StepReporter): Promise<Result<RestorePreview>> {
     this.forgetPending();
-    const read = await loadBackup(this.context.deps.SQL, contents, {
+    const { SQL, clock, digestOffload } = this.deps;
+    const read = await loadBackup(SQL, contents, {
       onProgress: step('Checking the file', 0, 0.9),
       ...(options.passphrase === undefined ? {} : { passphrase: options.passphrase }),
-      now: this.context.deps.clock.now().toISOString(),
-      ...(this.context.deps.digestOffload ? { digestOffload: this.context.deps.digestOffload } : {}),
+      now: clock.now().toISOString(),
+      ...(digestOffload ? { digestOffload } : {}),
     });
     if (!read.ok) return { ok: false, error: read.error };
     if ('locked' in read) {
@@ -74,8 +91,8 @@ export class RestoreOperations {
   }
 
   private previewOf(fileName: string, candidate: Candidate): RestorePreview {
-    const names = this.context.live.read((live) => withAttached(candidate.db, live, 'live', () => nameChanges(candidate.db)));
-    const times = this.context.live.read(readDatabaseTimes);
+    const names = this.deps.live.read((live) => withAttached(candidate.db, live, 'live', () => nameChanges(candidate.db)));
+    const times = this.deps.live.read(readDatabaseTimes);
     const previewId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
     this.pending = { previewId, fileName, candidate, names, liveChangedAt: times.lastChangeAt };
     const changes = { replace: countsOf(names.replace), merge: countsOf(names.merge) };
@@ -90,38 +107,38 @@ export class RestoreOperations {
 
   /** Applies the previewed file; the live database changes only if every step succeeds. */
   applyRestore(previewId: string, mode: RestoreMode): Promise<Result<RestoreOutcome>> {
-    return this.context.track('restore', (step) => this.applyTracked(previewId, mode, step));
+    return this.deps.track('restore', (step) => this.applyTracked(previewId, mode, step));
   }
 
   private async applyTracked(previewId: string, mode: RestoreMode, step: StepReporter): Promise<Result<RestoreOutcome>> {
     const pending = this.pending;
     if (!pending || pending.previewId !== previewId) return fail('preview-expired', MESSAGES.previewExpired);
-    const { live, deps } = this.context;
+    const { live, clock, SQL, operator } = this.deps;
     const flushed = await live.flush();
     if (!flushed.ok) return flushed;
     if (live.read(readDatabaseTimes).lastChangeAt !== pending.liveChangedAt) return fail('preview-expired', MESSAGES.previewExpired);
 
-    const nowIso = deps.clock.now().toISOString();
+    const nowIso = clock.now().toISOString();
     const { candidate } = pending;
     const origin = { fileName: pending.fileName, fileCreatedAt: candidate.createdAt };
     const details = {
-      by: this.context.operatorName || null, fileName: pending.fileName, mode, shape: candidate.shapeLabel, fileCreatedAt: candidate.createdAt,
+      by: operator.nameOrNull, fileName: pending.fileName, mode, shape: candidate.shapeLabel, fileCreatedAt: candidate.createdAt,
       counts: candidate.counts, checksum: candidate.checksum, warnings: candidate.warnings.length,
     };
-    const summary = `${mode === 'replace' ? 'Replaced the database with' : 'Merged'} ${pending.fileName}${this.context.byline()}`;
+    const summary = `${mode === 'replace' ? 'Replaced the database with' : 'Merged'} ${pending.fileName}${operator.byline()}`;
     step('Building and checking the restored database', 0, 0.7)(0);
     // The pending file is used up either way: a replace turns its database into the live one.
     this.pending = null;
     const built = mode === 'replace'
       ? await live.read((db) => finishReplace(candidate.db, db, { now: nowIso, activity: { kind: 'restore', summary, details }, origin }))
-      : await live.read((db) => buildMerged(deps.SQL, db, candidate.db, { now: nowIso, activity: { kind: 'restore', summary, details }, origin }));
+      : await live.read((db) => buildMerged(SQL, db, candidate.db, { now: nowIso, activity: { kind: 'restore', summary, details }, origin }));
     if (mode === 'merge') candidate.db.close();
     if (!built.ok) return built;
     const next = built.value instanceof Object && 'checksum' in built.value ? built.value.db : (built.value as Database);
     step('Saving', 0.7, 1)(0);
     const replaced = await live.replaceWith(next);
     if (!replaced.ok) return replaced;
-    return ok({ mode, counts: live.read(countRows), warnings: candidate.warnings, status: await this.context.readStatus() });
+    return ok({ mode, counts: live.read(countRows), warnings: candidate.warnings });
   }
 
   /** Drops the previewed file (after an undo, the preview no longer describes the database). */
@@ -131,7 +148,7 @@ export class RestoreOperations {
   }
 
   private liveHasData(): boolean {
-    const counts = this.context.live.read(countRows);
+    const counts = this.deps.live.read(countRows);
     return DATA_TABLES.some((table) => counts[table] > 0);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lazyInstance, lazyModule, MODULE_LOAD_FAILED, withLoaded } from '../../src/worker/lazy/lazy-module';
+import { lazyInstance, lazyModule, MODULE_LOAD_FAILED, withLoaded } from '../../src/platform/lazy-import';
 import { ok } from '../../src/core/result';
 
 /** A loader that fails its first `failures` calls (as a chunk request does while offline). */

@@ -1,6 +1,6 @@
 /**
  * Whether the app's own files can be fetched right now, asked before a part of the app is
- * imported (lazy-module.ts, ui/shared/lazy-panel.tsx). A failed `import()` can poison the page's
+ * imported (platform/lazy-import.ts). A failed `import()` can poison the page's
  * module map: in Chromium 150 the same module, and every module it imports, then fails for the
  * rest of the page's life even once the network is back, so `Try again` could never work. A part
  * is therefore imported only once a fetch of a tiny file of the build got through. The file sits

@@ -1,0 +1,51 @@
+import { listActivity } from '../../core/db/activity';
+import { createBrokerage, deleteBrokerage, listBrokerages, renameBrokerage } from '../../core/db/brokerages';
+import type { ConfigurationInput } from '../../core/db/configuration-input';
+import { deleteConfiguration, listConfigurations } from '../../core/db/configurations';
+import { listHistoryPage, type HistoryQuery } from '../../core/db/history';
+import { countLoadsPerDay } from '../../core/db/history-stats';
+import type { Result } from '../../core/result';
+import type { SnapshotTrigger } from '../../core/snapshots/triggers';
+import { lazyModule } from '../../platform/lazy-import';
+import type { LiveDatabase } from '../engine/live-database';
+import type { FeatureCalls } from '../feature-calls';
+
+/** Creating and editing configurations: the input checks and the API's field list (a chunk of their own). */
+const loadConfigurationSave = lazyModule(() => import('../../core/db/configuration-save'));
+
+/** What the catalog works with: the live database, and a safety copy before a delete. */
+export interface Catalog {
+  live: LiveDatabase;
+  takeSafetyCopy: (trigger: SnapshotTrigger) => Promise<Result<unknown>>;
+}
+
+/** Brokerages, their configurations, the upload history and the activity log. */
+export const catalogCalls = {
+  reads: {
+    listBrokerages: (catalog: Catalog) => catalog.live.read(listBrokerages),
+    listConfigurations: (catalog: Catalog, brokerageName: string) => catalog.live.read((db) => listConfigurations(db, brokerageName)),
+    /** One page of upload history, newest first; pass the previous page's `next` to continue. */
+    listHistory: (catalog: Catalog, query: HistoryQuery) => catalog.live.read((db) => listHistoryPage(db, query)),
+    listActivity: (catalog: Catalog, limit = 50) => catalog.live.read((db) => listActivity(db, limit)),
+    /** Loads per day for the history chart. */
+    countLoadsPerDay: (catalog: Catalog, sinceIso: string, utcOffsetMinutes: number) =>
+      catalog.live.read((db) => countLoadsPerDay(db, sinceIso, utcOffsetMinutes)),
+  },
+  actions: {
+    createBrokerage: (catalog: Catalog, name: string) => catalog.live.write((db, now) => createBrokerage(db, name, now)),
+    renameBrokerage: (catalog: Catalog, id: number, newName: string) =>
+      catalog.live.write((db, now) => renameBrokerage(db, id, newName, now)),
+    /** Deletes the brokerage and its configurations, after a `Before delete` snapshot; its upload history is kept. */
+    deleteBrokerage: async (catalog: Catalog, id: number) => {
+      const before = await catalog.takeSafetyCopy('before-delete');
+      if (!before.ok) return before;
+      return catalog.live.write((db, now) => deleteBrokerage(db, id, now));
+    },
+    /** Creates (no id) or updates (id) a configuration; an update bumps `version`. */
+    saveConfiguration: async (catalog: Catalog, input: ConfigurationInput) => {
+      const save = await loadConfigurationSave();
+      return save.ok ? catalog.live.write((db, now) => save.value.saveConfiguration(db, input, now)) : save;
+    },
+    deleteConfiguration: (catalog: Catalog, id: number) => catalog.live.write((db, now) => deleteConfiguration(db, id, now)),
+  },
+} satisfies FeatureCalls<Catalog>;
