@@ -2,7 +2,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fixedClock, type Clock } from '../../src/core/clock';
-import { BackupsPage } from '../../src/ui/backups/backups-page';
+import { BackupsPage } from '../../src/ui/shell/backups-page';
 import type { TestApi } from '../support/test-api';
 import { renderSidebar } from '../support/render-sidebar';
 import { createTestApi } from '../support/test-api';

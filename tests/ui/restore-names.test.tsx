@@ -4,7 +4,7 @@ import { withAttached } from '../../src/core/backup/restore/attach';
 import { nameChanges, type RestoreNames } from '../../src/core/backup/restore/names';
 import type { DataTables } from '../../src/core/db/rows';
 import type { RestoreMode } from '../../src/core/backup/restore/changes';
-import { RestoreNamesPreview } from '../../src/ui/sidebar/restore-names';
+import { RestoreNamesPreview } from '../../src/ui/restore/restore-names';
 import { loadSqlJs } from '../support/sqljs';
 import { openDatabase } from '../../src/core/db/open';
 import { DATA_TABLES } from '../../src/core/db/schema';

@@ -4,7 +4,7 @@ import { measureMappingProgress } from '../../core/csv/mapping-progress';
 import { isMetadataKey } from '../../core/field-mappings';
 import type { ConfigurationView } from '../../core/db/configuration-view';
 import type { FileSummary } from '../../worker/processing/processing-api';
-import { useDatabase } from '../database-context';
+import { useDatabase } from '../shared/database-context';
 import { Notice, type NoticeContent } from '../shared/notice';
 import { MappingFieldRow } from './mapping-field-row';
 import { useDebouncedSave } from './use-debounced-save';

@@ -1,7 +1,7 @@
 import { useContext, useState } from 'react';
 import { measureMappingProgress } from '../../core/csv/mapping-progress';
 import type { FileSummary, RunView, ValidationSummary } from '../../worker/processing/processing-api';
-import { useDatabase } from '../database-context';
+import { useDatabase } from '../shared/database-context';
 import { DownloadContext } from '../shared/download-context';
 import { Notice, type NoticeContent } from '../shared/notice';
 import { useApiRead } from '../shared/use-api-read';
