@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { AppShell } from './ui/app-shell';
+import { AppShell } from './ui/shell/app-shell';
 import { AppLock } from './ui/lock/app-lock';
 import { startDatabaseWorker } from './platform/worker-client';
 import { requestStoragePersistence } from './platform/storage-persistence';

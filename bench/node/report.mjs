@@ -174,7 +174,7 @@ function sizeTable(size) {
     ...breakdown(a.backup, ['writeBackupFile']),
     ...apartRows(a.apart, { canonicalText: 'canonicalText (objects + JSON.stringify)', encodeUtf8: 'encodeUtf8 (TextEncoder.encode)' }),
     `| **cold start floor** (new worker: sql.js + IDB get + open + one query) | ${ms(f.coldStart)} | |`,
-    `| **app: cold start** (new worker: sql.js + store ∥, openDatabaseService, status + brokerages + first page) | ${ms(a.coldStart.total)} | **${size.ratios.coldStart}×** |`,
+    `| **app: cold start** (new worker: sql.js + store ∥, openWorkerApp, status + brokerages + first page) | ${ms(a.coldStart.total)} | **${size.ratios.coldStart}×** |`,
     `| **persist floor** (one insert + export + put) | ${ms(f.persist)} | |`,
     `| **app: persist after one edit** (LiveDatabase.write(createBrokerage) → export → store.save) | ${ms(a.persist.total)} | **${size.ratios.persist}×** |`,
     `| floor: the 50 newest uploads, bare query | ${ms(f.newest50)} | |`,

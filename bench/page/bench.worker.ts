@@ -21,12 +21,12 @@ import { systemClock } from '../../src/core/clock';
 import { openIdbDatabaseStore } from '../../src/platform/idb-database-store';
 import { loadBrowserSqlJs } from '../../src/platform/sqljs-browser';
 import { createDigestWorker } from '../../src/platform/digest-worker';
-import type { DatabaseStore } from '../../src/worker/database-store';
-import { openDatabaseService } from '../../src/worker/database-service';
-import { openIdbSnapshotStore } from '../../src/platform/snapshot-store';
+import type { DatabaseStore } from '../../src/worker/engine/database-store';
+import { openWorkerApp } from '../../src/worker/app-calls';
+import { openIdbSnapshotStorage } from '../../src/platform/snapshot-store';
 import { inProcessSnapshotChecker } from '../../src/worker/snapshots/snapshot-check';
-import { LiveDatabase } from '../../src/worker/live-database';
-import { singleTabCoordination } from '../../src/worker/tab-coordination';
+import { LiveDatabase } from '../../src/worker/engine/live-database';
+import { singleTabCoordination } from '../../src/worker/engine/tab-coordination';
 import type { DataTables } from '../../src/core/db/rows';
 import { canonicalText, computeChecksum } from '../../src/core/backup/checksum/canonical';
 import { encodeUtf8 } from '../../src/core/backup/format/encoding';
@@ -304,7 +304,7 @@ async function partsApart(): Promise<Timings> {
   return timings;
 }
 
-/** The restore as the UI calls it: DatabaseService.inspectBackup (both plans) + applyRestore. */
+/** The restore as the UI calls it: WorkerApp.inspectBackup (both plans) + applyRestore. */
 async function serviceRestore(run: number): Promise<Timings> {
   const p = current();
   const SQL = await sqlReady;
@@ -312,9 +312,9 @@ async function serviceRestore(run: number): Promise<Timings> {
   await deleteIdb(name);
   const store = await openIdbDatabaseStore(name);
   await deleteIdb(`${name}-snapshots`);
-  const snapshotStore = await openIdbSnapshotStore(`${name}-snapshots`);
-  const service = await openDatabaseService({
-    SQL, store, clock: systemClock, tabs: singleTabCoordination(), appVersion: APP_VERSION, isStoragePersisted: async () => null,
+  const { snapshots: snapshotStore, facts } = await openIdbSnapshotStorage(`${name}-snapshots`);
+  const service = await openWorkerApp({
+    SQL, store, clock: systemClock, tabs: singleTabCoordination(), appVersion: APP_VERSION, facts, isStoragePersisted: async () => null,
     snapshots: { store: snapshotStore, checker: inProcessSnapshotChecker(SQL), estimateStorage: async () => null },
   });
   collectGarbage();
@@ -327,7 +327,7 @@ async function serviceRestore(run: number): Promise<Timings> {
   if (!applied.ok) throw new Error(`applyRestore: ${applied.error.message} ${applied.error.detail ?? ''}`);
   const timings = sw.done();
   // The service keeps its database open; close it so sql.js's memory is reused.
-  (service['live'] as LiveDatabase).read((db) => db.close());
+  service.internals.live.read((db) => db.close());
   await deleteIdb(name);
   await deleteIdb(`${name}-snapshots`);
   return timings;

@@ -8,21 +8,21 @@ import { APP_VERSION } from '../../src/core/app-version';
 import { systemClock } from '../../src/core/clock';
 import { openIdbDatabaseStore } from '../../src/platform/idb-database-store';
 import { loadBrowserSqlJs } from '../../src/platform/sqljs-browser';
-import { openDatabaseService } from '../../src/worker/database-service';
-import { openIdbSnapshotStore } from '../../src/platform/snapshot-store';
+import { openWorkerApp } from '../../src/worker/app-calls';
+import { openIdbSnapshotStorage } from '../../src/platform/snapshot-store';
 import { inProcessSnapshotChecker } from '../../src/worker/snapshots/snapshot-check';
 import { estimateStorage } from '../../src/platform/storage-estimate';
-import { singleTabCoordination } from '../../src/worker/tab-coordination';
+import { singleTabCoordination } from '../../src/worker/engine/tab-coordination';
 
 const moduleStart = performance.now();
 
 self.onmessage = async (event: MessageEvent<{ dbName: string }>) => {
   try {
     const received = performance.now();
-    const [SQL, store, snapshotStore] = await Promise.all([loadBrowserSqlJs(), openIdbDatabaseStore(event.data.dbName), openIdbSnapshotStore(`${event.data.dbName}-snapshots`)]);
+    const [SQL, store, { snapshots: snapshotStore, facts }] = await Promise.all([loadBrowserSqlJs(), openIdbDatabaseStore(event.data.dbName), openIdbSnapshotStorage(`${event.data.dbName}-snapshots`)]);
     const engines = performance.now();
-    const service = await openDatabaseService({
-      SQL, store, clock: systemClock, tabs: singleTabCoordination(), appVersion: APP_VERSION, isStoragePersisted: async () => null,
+    const service = await openWorkerApp({
+      SQL, store, clock: systemClock, tabs: singleTabCoordination(), appVersion: APP_VERSION, facts, isStoragePersisted: async () => null,
       snapshots: { store: snapshotStore, checker: inProcessSnapshotChecker(SQL), estimateStorage },
     });
     const opened = performance.now();

@@ -11,12 +11,12 @@ import { createBrokerage } from '../../src/core/db/brokerages';
 import type { Database, SqlJsStatic } from '../../src/core/db/sql-types';
 import { openIdbDatabaseStore } from '../../src/platform/idb-database-store';
 import { createWorkerSnapshotChecker } from '../../src/platform/snapshot-checker-worker';
-import { openIdbSnapshotStore } from '../../src/platform/snapshot-store';
-import { openDatabaseService, type DatabaseService } from '../../src/worker/database-service';
+import { openIdbSnapshotStorage } from '../../src/platform/snapshot-store';
+import { openWorkerApp, type WorkerApp } from '../../src/worker/app-calls';
 import type { SnapshotChecker } from '../../src/worker/snapshots/snapshot-check';
 import type { SnapshotStore } from '../../src/worker/snapshots/snapshot-store';
-import type { RestoreOperations } from '../../src/worker/operations/restore';
-import { singleTabCoordination } from '../../src/worker/tab-coordination';
+import type { RestoreOperations } from '../../src/worker/restore/restore-operations';
+import { singleTabCoordination } from '../../src/worker/engine/tab-coordination';
 import { deleteIdb } from './floor';
 import { collectGarbage, Collector, stopwatch, type Timings } from './timing';
 
@@ -85,22 +85,22 @@ function timedChecker(inner: SnapshotChecker, into: Timings): SnapshotChecker {
 }
 
 /** A service over the team's database, with a fresh snapshot store and the app's helper-worker checker. */
-async function openService(SQL: SqlJsStatic, p: Source, parts: Timings): Promise<{ service: DatabaseService; snapshotStore: SnapshotStore; checker: SnapshotChecker }> {
+async function openService(SQL: SqlJsStatic, p: Source, parts: Timings): Promise<{ service: WorkerApp; snapshotStore: SnapshotStore; checker: SnapshotChecker }> {
   for (const name of [`bench-snap-${p.n}`, `bench-snap-${p.n}-snapshots`]) await deleteIdb(name);
   const store = await openIdbDatabaseStore(`bench-snap-${p.n}`);
   const seeded = await store.save({ bytes: p.sourceBytes, expectedGeneration: 0, savedAt: new Date().toISOString() });
   if (!seeded.ok) throw new Error('could not seed the snapshot bench store');
-  const snapshotStore = await openIdbSnapshotStore(`bench-snap-${p.n}-snapshots`);
+  const { snapshots: snapshotStore, facts } = await openIdbSnapshotStorage(`bench-snap-${p.n}-snapshots`);
   const checker = createWorkerSnapshotChecker(new URL(checkerUrl, self.location.href));
-  const service = await openDatabaseService({
-    SQL, store, clock: systemClock, tabs: singleTabCoordination(), appVersion: APP_VERSION, isStoragePersisted: async () => null,
+  const service = await openWorkerApp({
+    SQL, store, clock: systemClock, tabs: singleTabCoordination(), appVersion: APP_VERSION, facts, isStoragePersisted: async () => null,
     snapshots: { store: snapshotStore, checker: timedChecker(checker, parts), estimateStorage: async () => null },
   });
   return { service, snapshotStore, checker };
 }
 
 /** One `Take snapshot now` through the service, until verified; its background checksum is awaited apart. */
-async function appSnapshot(service: DatabaseService, parts: Timings, round: number): Promise<Timings> {
+async function appSnapshot(service: WorkerApp, parts: Timings, round: number): Promise<Timings> {
   for (const key of Object.keys(parts)) delete parts[key];
   collectGarbage();
   const sw = stopwatch();
@@ -109,13 +109,13 @@ async function appSnapshot(service: DatabaseService, parts: Timings, round: numb
   const timings = sw.done();
   Object.assign(timings, parts, { storedBytes: taken.value.storedBytes, databaseBytes: taken.value.databaseBytes });
   const t = performance.now();
-  await service.snapshots.whenChecksumsDone();
+  await service.whenChecksumsDone();
   timings.backgroundChecksum = performance.now() - t;
   return timings;
 }
 
 /** A snapshot with a user's write every 100 ms meanwhile: each write timed (not the snapshot). */
-async function writesDuringSnapshot(service: DatabaseService, round: number, writes: number[]): Promise<void> {
+async function writesDuringSnapshot(service: WorkerApp, round: number, writes: number[]): Promise<void> {
   collectGarbage();
   let done = false;
   const taking = service.takeSnapshot(`bench writes ${round}`).finally(() => (done = true));
@@ -124,13 +124,13 @@ async function writesDuringSnapshot(service: DatabaseService, round: number, wri
     await new Promise((resolve) => setTimeout(resolve, 100));
     if (done) break;
     const t = performance.now();
-    const written = await service['live'].write((db, now) => createBrokerage(db, `During snapshot ${round}.${i++}`, now));
+    const written = await service.internals.live.write((db, now) => createBrokerage(db, `During snapshot ${round}.${i++}`, now));
     if (!written.ok) throw new Error(written.error.message);
     writes.push(performance.now() - t);
   }
   const taken = await taking;
   if (!taken.ok) throw new Error(`takeSnapshot: ${taken.error.message}`);
-  await service.snapshots.whenChecksumsDone();
+  await service.whenChecksumsDone();
 }
 
 /** Sixty manifests (a year of retention's worth), for the list: only manifests are read to list. */
@@ -162,7 +162,7 @@ export async function measureSnapshots(SQL: SqlJsStatic, p: Source, options: { w
       // The same write with no snapshot running, for comparison.
       collectGarbage();
       const t = performance.now();
-      await service['live'].write((db, now) => createBrokerage(db, `Alone ${round}`, now));
+      await service.internals.live.write((db, now) => createBrokerage(db, `Alone ${round}`, now));
       const alone = performance.now() - t;
       if (!keep) continue;
       collector.add('floor.snapshot', floor);
@@ -173,7 +173,7 @@ export async function measureSnapshots(SQL: SqlJsStatic, p: Source, options: { w
     // Restoring a snapshot: the restore pipeline alone (inspect + apply), and as the UI runs it
     // (applyRestore first takes its Before restore snapshot).
     // The restore operations are built on first use (src/worker/lazy): load them before timing.
-    const loadedRestores = await service['restores'].get();
+    const loadedRestores = await service.internals.restore.restores.get();
     if (!loadedRestores.ok) throw new Error(loadedRestores.error.message);
     const restores: RestoreOperations = loadedRestores.value;
     for (let round = 0; round < 2 * (options.warmup + options.runs); round++) {
@@ -181,7 +181,7 @@ export async function measureSnapshots(SQL: SqlJsStatic, p: Source, options: { w
       // The newest snapshot is often the Before restore copy of the round before, whose content
       // checksum is still being read in the background: restoring it then waits for that read
       // (seconds at 100k). Timed here is the usual case, a snapshot whose checks are done.
-      await service.snapshots.whenChecksumsDone();
+      await service.whenChecksumsDone();
       const [newest] = (await service.listSnapshots()).snapshots;
       if (!newest) throw new Error('no snapshot to restore');
       collectGarbage();
@@ -204,7 +204,7 @@ export async function measureSnapshots(SQL: SqlJsStatic, p: Source, options: { w
     }
   } finally {
     checker.dispose();
-    service['live'].read((db) => db.close());
+    service.internals.live.read((db) => db.close());
     for (const name of [`bench-snap-${p.n}`, `bench-snap-${p.n}-snapshots`]) await deleteIdb(name);
   }
   collector.add('app.writeDuringSnapshot', { total: Math.max(...writesDuring, 0), count: writesDuring.length });

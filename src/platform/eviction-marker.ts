@@ -1,11 +1,19 @@
 /**
  * A note outside IndexedDB — in localStorage, which a browser clearing IndexedDB keeps — that
  * this browser had data, and which backup file holds it. If the database is ever gone while the
- * note says it existed, the app says so instead of quietly starting empty (DESIGN.md, eviction).
+ * note says it existed, the app says so instead of quietly starting empty (docs/design.md, eviction).
  * Key "ff2api-web.data-marker": { hadDataAt, lastBackup: { fileName, at, where } | null }.
  */
 
+import * as z from 'zod/mini';
+
 const KEY = 'ff2api-web.data-marker';
+
+/** The note as stored; a damaged one keeps what it can (a good time with a bad file reads as no file). */
+const MarkerSchema = z.object({
+  hadDataAt: z.string(),
+  lastBackup: z.catch(z.nullable(z.object({ fileName: z.string(), at: z.string(), where: z.string() })), null),
+});
 
 export interface DataMarker {
   /** When this browser was last seen holding data. */
@@ -17,13 +25,8 @@ export interface DataMarker {
 /** The marker, or null when this browser never held data (or storage is blocked). */
 export function readDataMarker(): DataMarker | null {
   try {
-    const value: unknown = JSON.parse(localStorage.getItem(KEY) ?? 'null');
-    if (typeof value !== 'object' || value === null) return null;
-    const marker = value as Partial<DataMarker>;
-    if (typeof marker.hadDataAt !== 'string') return null;
-    const last = marker.lastBackup;
-    const isLast = last !== null && typeof last === 'object' && typeof last?.fileName === 'string' && typeof last.at === 'string' && typeof last.where === 'string';
-    return { hadDataAt: marker.hadDataAt, lastBackup: isLast ? last : null };
+    const parsed = MarkerSchema.safeParse(JSON.parse(localStorage.getItem(KEY) ?? 'null'));
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }

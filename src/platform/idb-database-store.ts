@@ -17,7 +17,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { describeThrown } from '../core/result';
-import type { DatabaseStore, DatabaseWrite, SaveOutcome, StoredDatabase } from '../worker/database-store';
+import type { DatabaseStore, DatabaseWrite, SaveOutcome, StoredDatabase } from '../worker/engine/database-store';
 
 const IDB_NAME = 'ff2api-web';
 const IDB_VERSION = 2;

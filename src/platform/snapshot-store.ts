@@ -4,14 +4,16 @@
  * - object store "manifests", key = snapshot id: the manifest (see core/snapshots/manifest.ts);
  * - object store "bytes", key = snapshot id: the gzip of the SQLite file, as a Blob (IndexedDB
  *   stores a Blob faster than a Uint8Array, and reading one back costs nothing until it is read);
- * - object store "facts", key = fact name: small records (failures, end-of-day run, undo point).
+ * - object store "facts", key = fact name: small records the worker's features own (the undo
+ *   point, the last end of day, the folder's last outcome …; see worker/engine/fact-store.ts).
  * Success is reported only after `tx.done`: when the quota runs out the put itself succeeds and
  * only the transaction aborts (TOOLCHAIN.md), so awaiting the request would lie.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { isSnapshotManifest, type SnapshotManifest } from '../core/snapshots/manifest';
-import { describeThrown } from '../core/result';
-import { EMPTY_FACTS, type SnapshotFacts, type SnapshotStore, type StoreOutcome } from '../worker/snapshots/snapshot-store';
+import { describeThrown, ok, type Result } from '../core/result';
+import type { SnapshotStore, StoreOutcome } from '../worker/snapshots/snapshot-store';
+import { memoryFactStore, type FactStore } from '../worker/engine/fact-store';
 
 export const SNAPSHOT_IDB_NAME = 'ff2api-web-snapshots';
 const IDB_VERSION = 1;
@@ -30,30 +32,36 @@ interface SnapshotSchema extends DBSchema {
 type StoreName = 'manifests' | 'bytes' | 'facts';
 type WriteTransaction = IDBPTransaction<SnapshotSchema, StoreName[], 'readwrite'>;
 
+/** The snapshots and the features' small records, kept in one IndexedDB database. */
+export interface SnapshotStorage {
+  snapshots: SnapshotStore;
+  facts: FactStore;
+}
+
 /**
- * The snapshot store, or — when its database cannot be opened (blocked, or storage refused) — one
- * that refuses every write with a clear message: the app still opens, and health shows it.
+ * The snapshot storage, or — when its database cannot be opened (blocked, or storage refused) —
+ * snapshots that refuse every write with a clear message, and facts kept in memory for this
+ * session: the app still opens, and health shows it.
  */
-export async function openSnapshotStoreOrUnavailable(name = SNAPSHOT_IDB_NAME): Promise<SnapshotStore> {
+export async function openSnapshotStorageOrUnavailable(name = SNAPSHOT_IDB_NAME): Promise<SnapshotStorage> {
   try {
-    return await openIdbSnapshotStore(name);
+    return await openIdbSnapshotStorage(name);
   } catch (error) {
     const refused: StoreOutcome = { ok: false, error: { code: 'snapshot-store-unavailable', message: MESSAGES.failed, detail: describeThrown(error) } };
-    return {
+    const snapshots: SnapshotStore = {
       list: async () => [],
       add: async () => refused,
       readBytes: async () => null,
       replaceBytes: async () => refused,
       update: async () => refused,
       remove: async () => refused,
-      readFacts: async () => ({ ...EMPTY_FACTS }),
-      writeFacts: async () => refused,
     };
+    return { snapshots, facts: memoryFactStore() };
   }
 }
 
-/** Opens (or creates) the snapshot store. */
-export async function openIdbSnapshotStore(name = SNAPSHOT_IDB_NAME): Promise<SnapshotStore> {
+/** Opens (or creates) the snapshot storage. */
+export async function openIdbSnapshotStorage(name = SNAPSHOT_IDB_NAME): Promise<SnapshotStorage> {
   const idb = await openDB<SnapshotSchema>(name, IDB_VERSION, {
     upgrade(db) {
       db.createObjectStore('manifests');
@@ -64,7 +72,8 @@ export async function openIdbSnapshotStore(name = SNAPSHOT_IDB_NAME): Promise<Sn
       idb.close();
     },
   });
-  return new IdbSnapshotStore(idb);
+  const snapshots = new IdbSnapshotStore(idb);
+  return { snapshots, facts: snapshots };
 }
 
 /** A Blob, also one from another realm (jsdom tests read Node's Blobs back from fake-indexeddb). */
@@ -72,7 +81,7 @@ function isBlobLike(value: unknown): value is Blob {
   return value instanceof Blob || (typeof value === 'object' && value !== null && typeof (value as Blob).arrayBuffer === 'function' && typeof (value as Blob).size === 'number');
 }
 
-class IdbSnapshotStore implements SnapshotStore {
+class IdbSnapshotStore implements SnapshotStore, FactStore {
   constructor(private readonly idb: IDBPDatabase<SnapshotSchema>) {}
 
   async list(): Promise<SnapshotManifest[]> {
@@ -105,20 +114,13 @@ class IdbSnapshotStore implements SnapshotStore {
     return this.run(['manifests', 'bytes'], (tx) => ids.flatMap((id) => [tx.objectStore('manifests').delete(id), tx.objectStore('bytes').delete(id)]));
   }
 
-  async readFacts(): Promise<SnapshotFacts> {
-    const tx = this.idb.transaction('facts');
-    const keys = Object.keys(EMPTY_FACTS) as (keyof SnapshotFacts)[];
-    const values = await Promise.all(keys.map((key) => tx.store.get(key)));
-    await tx.done;
-    const facts: Record<string, unknown> = { ...EMPTY_FACTS };
-    keys.forEach((key, i) => {
-      if (values[i] !== undefined) facts[key] = values[i];
-    });
-    return facts as unknown as SnapshotFacts;
+  read(key: string): Promise<unknown> {
+    return this.idb.get('facts', key);
   }
 
-  writeFacts(patch: Partial<SnapshotFacts>): Promise<StoreOutcome> {
-    return this.run(['facts'], (tx) => Object.entries(patch).map(([key, value]) => tx.objectStore('facts').put(value, key)));
+  async write(key: string, value: unknown): Promise<Result<void>> {
+    const outcome = await this.run(['facts'], (tx) => [tx.objectStore('facts').put(value, key)]);
+    return outcome.ok ? ok(undefined) : outcome;
   }
 
   /** One read-write transaction; only IndexedDB requests inside it, success only on commit. */

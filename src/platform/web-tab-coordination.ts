@@ -5,7 +5,7 @@
  * writing tab closes. "Take over" steals the lock; the former writer's request then rejects and it
  * turns read-only.
  */
-import type { TabCoordination } from '../worker/tab-coordination';
+import type { TabCoordination } from '../worker/engine/tab-coordination';
 
 const LOCK_NAME = 'ff2api-web-writer';
 const CHANNEL_NAME = 'ff2api-web-database';

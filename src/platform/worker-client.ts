@@ -8,18 +8,14 @@
  * simply asked again), and listeners hear a restart event, which the page shows.
  */
 import * as Comlink from 'comlink';
-import { CLOCK_METHOD, ALIVE_METHOD, type AppApi, type EngineRestart, type OperationProgress } from '../worker/api';
+import { CLOCK_METHOD, ALIVE_METHOD, type AppApi } from '../worker/api';
+import type { OperationProgress } from '../worker/engine/progress';
+import type { EngineRestart } from '../worker/status/status-calls';
 
 const MESSAGES = {
   interrupted:
     'The database engine of this page stopped unexpectedly and was restarted from the copy saved in this browser. Everything saved before is kept; this operation did not finish. Try it again.',
 };
-
-/** Calls that only read: asked again of the new worker instead of failing. */
-const READS = new Set<string>([
-  'getStatus', 'listBrokerages', 'listConfigurations', 'listHistory', 'listActivity', 'getLockState',
-  'listSnapshots', 'getBackupOverview', 'describeUndo', 'findSnapshotAt', 'listOpenRuns', 'getRun', 'listRunFailures', 'listRunErrors', 'countLoadsPerDay',
-]);
 
 type Remote = Record<string, (...args: unknown[]) => Promise<unknown>>;
 
@@ -40,13 +36,15 @@ export function startDatabaseWorker(): AppApi {
   const restartListeners: ((event: EngineRestart) => void)[] = [];
   let operatorName: string | null = null;
   let lastTask: OperationProgress['task'] = null;
+  /** Calls that only read, as the worker names them: asked again of a new worker instead of failing. */
+  let reads: ReadonlySet<string> = new Set();
   let engine = spawn();
 
   function spawn(): Engine {
     const lockName = `ff2api-engine-${crypto.randomUUID()}`;
     const worker = new Worker(new URL('../worker/db.worker.ts', import.meta.url), { type: 'module', name: lockName });
     const remote = Comlink.wrap<Remote>(worker) as unknown as Remote;
-    const died = watchLife(remote, lockName);
+    const died = watchLife(remote, lockName, (names) => (reads = new Set(names)));
     const created: Engine = { worker, remote, died };
     void died.then(() => restart(created));
     return created;
@@ -85,7 +83,7 @@ export function startDatabaseWorker(): AppApi {
         current.died.then(() => null),
       ]);
       if (outcome) return outcome.value;
-      if (!READS.has(method)) return { ok: false, error: { code: 'engine-restarted', message: MESSAGES.interrupted } };
+      if (!reads.has(method)) return { ok: false, error: { code: 'engine-restarted', message: MESSAGES.interrupted } };
       await Promise.resolve(); // the next engine is already starting
     }
   }
@@ -110,12 +108,14 @@ export function startDatabaseWorker(): AppApi {
 
 /**
  * Resolves when the worker is gone: it holds the lock named `lockName` from its start (it says
- * so through ALIVE_METHOD), and the browser grants the page that lock only once the worker ended.
+ * so through ALIVE_METHOD, with the names of its read-only calls), and the browser grants the page
+ * that lock only once the worker ended.
  */
-function watchLife(remote: Remote, lockName: string): Promise<void> {
-  if (typeof navigator === 'undefined' || !navigator.locks) return new Promise(() => {});
+function watchLife(remote: Remote, lockName: string, onReads: (names: string[]) => void): Promise<void> {
   return (async () => {
-    await remote[ALIVE_METHOD]?.();
+    const names = await remote[ALIVE_METHOD]?.();
+    if (Array.isArray(names)) onReads(names.filter((name): name is string => typeof name === 'string'));
+    if (typeof navigator === 'undefined' || !navigator.locks) return new Promise<void>(() => {});
     await navigator.locks.request(lockName, async () => undefined);
   })();
 }

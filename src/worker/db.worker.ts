@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
 /**
  * The Web Worker that owns the database: it opens sql.js, loads the stored database from
- * IndexedDB (through the app lock's gate), joins the tab coordination and exposes the DatabaseApi
- * through comlink. The same script also runs as the snapshot checker, a second worker that
+ * IndexedDB (through the app lock's gate), joins the tab coordination and exposes the features'
+ * calls (worker/app-calls.ts) through comlink. The same script also runs as the snapshot checker, a second worker that
  * verifies snapshots off the database worker's thread.
  */
 import * as Comlink from 'comlink';
@@ -13,13 +13,15 @@ import { isStoragePersisted } from '../platform/storage-persistence';
 import { estimateStorage } from '../platform/storage-estimate';
 import { createWorkerSnapshotChecker } from '../platform/snapshot-checker-worker';
 import { createDigestWorker } from '../platform/digest-worker';
-import { openSnapshotStoreOrUnavailable } from '../platform/snapshot-store';
+import { openSnapshotStorageOrUnavailable } from '../platform/snapshot-store';
 import { createWebTabCoordination } from '../platform/web-tab-coordination';
-import { openDatabaseService, type DatabaseService } from './database-service';
-import { singleTabCoordination } from './tab-coordination';
+import { CALL_NAMES, openWorkerApp, READ_CALLS, type WorkerApp } from './app-calls';
+import { singleTabCoordination } from './engine/tab-coordination';
 import { APP_VERSION } from '../core/app-version';
 import { ALIVE_METHOD, CLOCK_METHOD } from './api';
-import { startLockGate, isLockMethod } from './lock/worker-lock'; // [lock]
+import { bindFeature } from './feature-calls';
+import { lockCalls } from './lock/lock-calls';
+import { startLockGate } from './lock/worker-lock';
 import { RecordCipher } from './lock/record-cipher';
 import { sealingSnapshotStore } from './lock/sealing-snapshot-store';
 import { isSnapshotCheckerWorker, serveSnapshotChecker } from './snapshots/checker-role';
@@ -30,41 +32,46 @@ const clock = followingClock();
 /** The database role: the lock gate opens the service when the lock allows; every call waits for it. */
 function serveDatabase(): void {
   const holdingLifeLock = holdLifeLock();
-  // [lock] sql.js starts loading at once, in parallel with the lock check. Snapshots are sealed
-  // through the same cipher as the live database, and re-sealed when the lock changes.
+  // sql.js starts loading at once, in parallel with the lock check. Snapshots are sealed through
+  // the same cipher as the live database, and re-sealed when the lock changes.
   const sqlJs = loadBrowserSqlJs();
   const cipher = new RecordCipher();
-  const snapshots = openSnapshotStoreOrUnavailable().then((inner) => sealingSnapshotStore(inner, cipher));
+  const storage = openSnapshotStorageOrUnavailable();
+  const snapshots = storage.then(({ snapshots: inner }) => sealingSnapshotStore(inner, cipher));
   const resealSnapshots = { resealAll: async () => (await snapshots).resealAll() };
   const gate = startLockGate(clock, openIdbDatabaseStore(), async (store) => {
-    const [SQL, snapshotStore] = await Promise.all([sqlJs, snapshots]);
-    return openDatabaseService({
+    const [SQL, snapshotStore, { facts }] = await Promise.all([sqlJs, snapshots, storage]);
+    return openWorkerApp({
       SQL,
       store,
       clock,
       tabs: createWebTabCoordination() ?? singleTabCoordination(),
       appVersion: APP_VERSION,
+      facts,
       isStoragePersisted,
       snapshots: { store: snapshotStore, checker: createWorkerSnapshotChecker(self.location.href), estimateStorage },
       digestOffload: createDigestWorker(),
     });
   }, [resealSnapshots], cipher);
-  const ready: Promise<DatabaseService> = gate.whenOpen(); // [lock]
+  // The database's calls wait until the lock allows it to open; the lock's own calls never wait.
+  const ready: Promise<WorkerApp> = gate.whenOpen();
+  const lock: Record<string, (...args: never[]) => unknown> = bindFeature(lockCalls, gate);
+  const reads = [...READ_CALLS, ...Object.keys(lockCalls.reads)];
 
   /**
-   * Forwards every call to the service once it is open (calls made earlier simply wait). The
-   * clock is set at once, before any call that follows it in the message order reads it.
+   * Forwards every call: the lock's to the gate at once, the database's once it is open (calls made
+   * earlier simply wait). The clock is set at once, before any call that follows it in the message
+   * order reads it.
    */
   const forwarder = new Proxy({} as Record<string, unknown>, {
     get(_target, method: string) {
       if (method === CLOCK_METHOD) return (pageNowMs: number) => clock.follow(pageNowMs);
-      if (method === ALIVE_METHOD) return () => holdingLifeLock;
-      if (isLockMethod(method)) return (...args: unknown[]) => (gate[method] as (...a: unknown[]) => unknown).apply(gate, args); // [lock]
-      return async (...args: unknown[]) => {
-        const service = (await ready) as unknown as Record<string, (...a: unknown[]) => unknown>;
-        const fn = service[method];
-        if (typeof fn !== 'function') throw new Error(`Unknown database method ${method}`);
-        return fn.apply(service, args);
+      if (method === ALIVE_METHOD) return () => holdingLifeLock.then(() => reads);
+      if (Object.hasOwn(lock, method)) return lock[method];
+      if (!CALL_NAMES.has(method)) return undefined;
+      return async (...args: never[]) => {
+        const app = (await ready) as unknown as Record<string, (...a: never[]) => unknown>;
+        return app[method]?.(...args);
       };
     },
   });

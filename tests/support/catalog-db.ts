@@ -1,6 +1,6 @@
 import { openDatabase, exportDatabase } from '../../src/core/db/open';
 import type { Database } from '../../src/core/db/sql-types';
-import type { ConfigurationInput } from '../../src/worker/api';
+import type { ConfigurationInput } from '../../src/core/db/configuration-input';
 import { loadSqlJs } from './sqljs';
 
 /** A fresh in-memory database at the current schema, for catalog unit tests. */

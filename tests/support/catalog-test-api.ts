@@ -6,7 +6,8 @@ import { listHistoryPage } from '../../src/core/db/history';
 import { readDatabaseTimes } from '../../src/core/db/meta';
 import type { Database } from '../../src/core/db/sql-types';
 import { countRows } from '../../src/core/db/tables';
-import type { DatabaseApi, DatabaseStatus } from '../../src/worker/api';
+import type { DatabaseApi } from '../../src/worker/api';
+import type { DatabaseStatus } from '../../src/worker/status/status-types';
 import { openTestDatabase } from './catalog-db';
 
 /** The catalog part of the API, plus the database underneath for seeding rows directly. */

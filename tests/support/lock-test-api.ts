@@ -2,16 +2,16 @@ import 'fake-indexeddb/auto';
 import { fixedClock, type Clock } from '../../src/core/clock';
 import { openIdbDatabaseStore } from '../../src/platform/idb-database-store';
 import { openIdbLockStore } from '../../src/platform/idb-lock-store';
-import { openDatabaseService, type DatabaseService } from '../../src/worker/database-service';
-import type { DatabaseStore } from '../../src/worker/database-store';
+import { openWorkerApp, type WorkerApp } from '../../src/worker/app-calls';
+import type { DatabaseStore } from '../../src/worker/engine/database-store';
 import { encryptingDatabaseStore } from '../../src/worker/lock/encrypting-database-store';
 import { LockGate } from '../../src/worker/lock/lock-gate';
 import { RecordCipher } from '../../src/worker/lock/record-cipher';
 import { sealingSnapshotStore } from '../../src/worker/lock/sealing-snapshot-store';
-import { openIdbSnapshotStore } from '../../src/platform/snapshot-store';
+import { openIdbSnapshotStorage } from '../../src/platform/snapshot-store';
 import { inProcessSnapshotChecker } from '../../src/worker/snapshots/snapshot-check';
 import type { SnapshotStore } from '../../src/worker/snapshots/snapshot-store';
-import { singleTabCoordination } from '../../src/worker/tab-coordination';
+import { singleTabCoordination } from '../../src/worker/engine/tab-coordination';
 import { loadSqlJs } from './sqljs';
 
 /** One browser profile's storage: the database's, the snapshots' and the lock's IndexedDB, by name. */
@@ -36,20 +36,21 @@ export function newProfile(): TestProfile {
  * sealing decorators over the real IndexedDB stores (database and snapshots), the real service.
  * Call again to "reload".
  */
-export async function startWorker(profile: TestProfile): Promise<{ gate: LockGate<DatabaseService>; raw: DatabaseStore; rawSnapshots: SnapshotStore }> {
+export async function startWorker(profile: TestProfile): Promise<{ gate: LockGate<WorkerApp>; raw: DatabaseStore; rawSnapshots: SnapshotStore }> {
   const raw = await openIdbDatabaseStore(profile.databaseIdb);
-  const rawSnapshots = await openIdbSnapshotStore(profile.snapshotIdb);
+  const { snapshots: rawSnapshots, facts } = await openIdbSnapshotStorage(profile.snapshotIdb);
   const cipher = new RecordCipher();
   const snapshots = sealingSnapshotStore(rawSnapshots, cipher);
   const SQL = await loadSqlJs();
-  const gate = new LockGate<DatabaseService>({
+  const gate = new LockGate<WorkerApp>({
     headers: openIdbLockStore(profile.lockIdb),
     cipher,
     clock: profile.clock,
     store: Promise.resolve(encryptingDatabaseStore(raw, cipher)),
     openService: (store) =>
-      openDatabaseService({
+      openWorkerApp({
         SQL,
+        facts,
         store,
         clock: profile.clock,
         tabs: singleTabCoordination(),

@@ -1,10 +1,10 @@
 /** Drives the worker's ProcessingApi the way the Process file view does, for unit tests. */
 import { DEFAULT_SEND_OPTIONS, runSendLoop, type SendLoopResult } from '../../src/core/csv/send-loop';
-import type { DatabaseService } from '../../src/worker/database-service';
+import type { TestApi } from './test-api';
 import type { RunView } from '../../src/worker/processing/processing-api';
 
 /** Creates a brokerage and an API-key configuration pointing at `baseUrl`; returns its id. */
-export async function createApiConfiguration(api: DatabaseService, baseUrl: string, mappings: Record<string, string>, apiKey = 'demo-api-key'): Promise<number> {
+export async function createApiConfiguration(api: TestApi, baseUrl: string, mappings: Record<string, string>, apiKey = 'demo-api-key'): Promise<number> {
   await api.createBrokerage('Acme, Inc.');
   const saved = await api.saveConfiguration({
     brokerage_name: 'Acme, Inc.', configuration_name: 'Daily loads', description: '', auth_type: 'api_key', base_url: baseUrl,
@@ -16,7 +16,7 @@ export async function createApiConfiguration(api: DatabaseService, baseUrl: stri
 
 /** Runs one sending pass of a started (or prepared) run with the real loop and real timers. */
 export async function sendPass(
-  api: DatabaseService,
+  api: TestApi,
   runId: number,
   total: number,
   options: { concurrency?: number; cancelAfter?: number; baseBackoffMs?: number } = {},

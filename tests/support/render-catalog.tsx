@@ -1,8 +1,8 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { expect } from 'vitest';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
-import { MainArea } from '../../src/ui/navigation/main-area';
-import { DatabaseProvider } from '../../src/ui/database-context';
+import { MainArea } from '../../src/ui/shell/main-area';
+import { DatabaseProvider } from '../../src/ui/shared/database-context';
 import type { DatabaseApi } from '../../src/worker/api';
 import { createCatalogTestApi, type CatalogTestApi } from './catalog-test-api';
 

@@ -2,10 +2,10 @@ import { render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import type { Clock } from '../../src/core/clock';
 import type { DatabaseApi } from '../../src/worker/api';
-import { DatabaseProvider } from '../../src/ui/database-context';
-import { BackupSettingsProvider } from '../../src/ui/sidebar/backup-settings';
-import { BackupsProvider } from '../../src/ui/backups/backups-context';
-import { DatabaseSidebar } from '../../src/ui/sidebar/database-sidebar';
+import { DatabaseProvider } from '../../src/ui/shared/database-context';
+import { BackupSettingsProvider } from '../../src/ui/shared/backup-settings';
+import { BackupsProvider } from '../../src/ui/shared/backups-context';
+import { DatabaseSidebar } from '../../src/ui/shell/database-sidebar';
 import { DownloadContext } from '../../src/ui/shared/download-context';
 import { ClockContext } from '../../src/ui/shared/use-now';
 

@@ -2,8 +2,8 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fixedClock, type Clock } from '../../src/core/clock';
-import { BackupsPage } from '../../src/ui/backups/backups-page';
-import type { DatabaseService } from '../../src/worker/database-service';
+import { BackupsPage } from '../../src/ui/shell/backups-page';
+import type { TestApi } from '../support/test-api';
 import { renderSidebar } from '../support/render-sidebar';
 import { createTestApi } from '../support/test-api';
 
@@ -11,7 +11,7 @@ const T0 = '2026-11-22T08:00:00.000Z';
 /** Real sql.js, IndexedDB and gzip run behind these screens: give them time on a busy machine. */
 const WAIT = { timeout: 10_000 };
 
-function renderApp(api: DatabaseService, clock: Clock) {
+function renderApp(api: TestApi, clock: Clock) {
   return { ...renderSidebar(api, clock, <BackupsPage />), snapshots: () => screen.getByRole('region', { name: 'Snapshots' }) };
 }
 

@@ -6,7 +6,8 @@ import { META_KEYS, readMeta } from '../../src/core/db/meta';
 import type { ConfigurationChangeRow, ConfigurationRow } from '../../src/core/db/rows';
 import type { Database } from '../../src/core/db/sql-types';
 import { selectRows } from '../../src/core/db/transaction';
-import type { ConfigurationInput, ConfigurationView } from '../../src/worker/api';
+import type { ConfigurationInput } from '../../src/core/db/configuration-input';
+import type { ConfigurationView } from '../../src/core/db/configuration-view';
 import { configurationInput, openTestDatabase, snapshot } from '../support/catalog-db';
 
 const T1 = '2026-11-22T08:00:00.000Z';

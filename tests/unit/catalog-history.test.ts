@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildHistoryQueries, listHistoryPage, MAX_HISTORY_PAGE } from '../../src/core/db/history';
 import type { Database } from '../../src/core/db/sql-types';
-import type { HistoryQuery } from '../../src/worker/api';
+import type { HistoryQuery } from '../../src/core/db/history';
 import { insertUploads, openTestDatabase } from '../support/catalog-db';
 
 const at = (minute: number) => `2026-11-22T08:${String(minute).padStart(2, '0')}:00.000Z`;

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/core/clock';
-import type { DatabaseStore } from '../../src/worker/database-store';
+import type { DatabaseStore } from '../../src/worker/engine/database-store';
 import { createTestApi, createTestStore } from '../support/test-api';
 
 const T0 = '2026-11-22T08:00:00.000Z';

@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importCycles, importsOf as importsWithTargets, sourceFiles as sourceFilesOf } from '../support/import-graph';
 
 /**
- * The boundaries of DESIGN.md, checked on the source itself: the core imports no React, no
- * browser-only library and nothing of the worker, platform or UI; the backup stages import one way.
+ * The boundaries of docs/architecture.md, checked on the source itself: the core imports no React,
+ * no browser-only library and nothing of the worker, platform or UI; the backup stages import one
+ * way; nothing in src/ imports in a circle; worker and UI features keep to themselves.
  */
 
 const ROOT = resolve(__dirname, '../..');
@@ -68,4 +70,55 @@ describe('layers', () => {
     }
     expect(offenders).toEqual([]);
   });
+
+  it('no module of src/ imports itself back through others (type-only imports count too)', () => {
+    expect(importCycles(sourceFilesOf('src'))).toEqual([]);
+  });
+
+  it('a worker feature runs only its own code, the engine, the file checks and the core; other features only as types', () => {
+    const SHARED = ['src/worker/engine/', 'src/worker/file-checks/', 'src/worker/feature-calls.ts'];
+    const offenders: string[] = [];
+    for (const file of sourceFilesOf('src/worker')) {
+      const feature = featureOf(file, 'src/worker/');
+      if (feature === null) continue;
+      for (const imported of importsWithTargets(file)) {
+        const target = imported.target;
+        if (imported.isTypeOnly || target === null || !target.startsWith('src/worker/')) continue;
+        if (featureOf(target, 'src/worker/') === feature || SHARED.some((shared) => target.startsWith(shared))) continue;
+        offenders.push(`${file} imports ${imported.specifier}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('only the worker entry composes the features: no feature imports the composition', () => {
+    const offenders = sourceFilesOf('src').flatMap((file) =>
+      importsWithTargets(file)
+        .filter((i) => i.target === 'src/worker/app-calls.ts' && !i.isTypeOnly && file !== 'src/worker/db.worker.ts')
+        .map((i) => `${file} imports ${i.specifier}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('a UI feature uses its own folder and ui/shared; only the shell composes features', () => {
+    const offenders: string[] = [];
+    for (const file of sourceFilesOf('src/ui')) {
+      const feature = featureOf(file, 'src/ui/');
+      if (feature === null || feature === 'shell') continue;
+      for (const imported of importsWithTargets(file)) {
+        const target = imported.target;
+        if (target === null || !target.startsWith('src/ui/')) continue;
+        const targetFeature = featureOf(target, 'src/ui/');
+        if (targetFeature === feature || targetFeature === 'shared') continue;
+        offenders.push(`${file} imports ${imported.specifier}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
 });
+
+/** The feature folder a file is in (the first folder under `root`), or null for a file at the top. */
+function featureOf(file: string, root: string): string | null {
+  const rest = file.slice(root.length).split('/');
+  return rest.length > 1 ? (rest[0] ?? null) : null;
+}

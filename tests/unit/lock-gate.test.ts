@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openIdbLockStore } from '../../src/platform/idb-lock-store';
-import type { DatabaseService } from '../../src/worker/database-service';
+import type { TestApi } from '../support/test-api';
 import { gunzipSync } from 'node:zlib';
-import type { DatabaseStore } from '../../src/worker/database-store';
+import type { DatabaseStore } from '../../src/worker/engine/database-store';
 import type { SnapshotStore } from '../../src/worker/snapshots/snapshot-store';
 import type { LockGate } from '../../src/worker/lock/lock-gate';
 import { parseLockHeader, withPhase } from '../../src/core/lock/lock-header';
@@ -15,7 +15,7 @@ const API_KEY = 'ak-secret-4242-never-plain';
 const BEARER = 'bt-secret-7777-never-plain';
 
 /** Data a team would have: a brokerage with punctuation and two configurations holding secrets. */
-async function seed(service: DatabaseService): Promise<void> {
+async function seed(service: TestApi): Promise<void> {
   expect((await service.createBrokerage('Acme, Inc.')).ok).toBe(true);
   const base = { brokerage_name: 'Acme, Inc.', description: '', base_url: 'https://api.acme.example', field_mappings: { 'load.loadNumber': 'load_no' } };
   expect((await service.saveConfiguration({ ...base, configuration_name: 'Daily', auth_type: 'api_key', api_key: API_KEY, bearer_token: '' })).ok).toBe(true);
@@ -40,7 +40,7 @@ function isGzip(bytes: Buffer): boolean {
   return bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-async function openService(gate: LockGate<DatabaseService>): Promise<DatabaseService> {
+async function openService(gate: LockGate<TestApi>): Promise<TestApi> {
   return gate.whenOpen();
 }
 

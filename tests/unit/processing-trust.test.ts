@@ -4,7 +4,7 @@ import { DEFAULT_SEND_OPTIONS, runSendLoop } from '../../src/core/csv/send-loop'
 import { createTestApi, createTestStore } from '../support/test-api';
 import { LOADS_MAPPING, loadsCsv } from '../support/loads-csv';
 import { createApiConfiguration, sendPass } from '../support/processing-support';
-import type { DatabaseService } from '../../src/worker/database-service';
+import type { TestApi } from '../support/test-api';
 
 /**
  * The worker's side of processing trust, over real sql.js and the real demo load API: the same
@@ -22,7 +22,7 @@ beforeEach(() => {
 });
 
 /** Reads a CSV for the configuration; returns the file summary. */
-async function read(api: DatabaseService, csv: string, name: string, configurationId: number) {
+async function read(api: TestApi, csv: string, name: string, configurationId: number) {
   const read = await api.readProcessingFile(new Blob([csv]), name, configurationId);
   if (!read.ok) throw new Error(read.error.message);
   return read.value;

@@ -3,16 +3,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/core/clock';
-import type { OperationProgress } from '../../src/worker/api';
-import type { DatabaseService } from '../../src/worker/database-service';
-import type { DatabaseStore } from '../../src/worker/database-store';
+import type { OperationProgress } from '../../src/worker/engine/progress';
+import type { TestApi } from '../support/test-api';
+import type { DatabaseStore } from '../../src/worker/engine/database-store';
 import { createTestApi, createTestStore } from '../support/test-api';
 
 const FIXTURES = join(__dirname, '../fixtures/backups');
 const fixture = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
 const FIXTURE_PASSPHRASE = 'correct horse battery staple';
 
-async function seed(api: DatabaseService, brokerage: string, configs: string[]) {
+async function seed(api: TestApi, brokerage: string, configs: string[]) {
   expect((await api.createBrokerage(brokerage)).ok).toBe(true);
   for (const name of configs) {
     const saved = await api.saveConfiguration({
@@ -23,27 +23,27 @@ async function seed(api: DatabaseService, brokerage: string, configs: string[]) 
   }
 }
 
-async function backupBytes(api: DatabaseService): Promise<Uint8Array> {
+async function backupBytes(api: TestApi): Promise<Uint8Array> {
   const file = await api.createBackup({ trigger: 'manual', secrets: 'plain' });
   if (!file.ok) throw new Error(file.error.message);
   return new Uint8Array(await file.value.blob.arrayBuffer());
 }
 
 /** The checksum of every data table, as a backup of the live database states it. */
-async function dataChecksum(api: DatabaseService): Promise<string> {
+async function dataChecksum(api: TestApi): Promise<string> {
   const file = await api.createBackup({ trigger: 'manual', secrets: 'plain' });
   if (!file.ok) throw new Error(file.error.message);
   return file.value.receipt.checksum;
 }
 
-async function restore(api: DatabaseService, bytes: Uint8Array, mode: 'replace' | 'merge', name = 'ff2api_backup_20261122_170000.json') {
+async function restore(api: TestApi, bytes: Uint8Array, mode: 'replace' | 'merge', name = 'ff2api_backup_20261122_170000.json') {
   const preview = await api.inspectBackup({ name, contents: bytes });
   if (!preview.ok) throw new Error(preview.error.message);
   return { preview: preview.value, outcome: await api.applyRestore(preview.value.previewId, mode) };
 }
 
 /** Everything a refused operation must leave alone: the live bytes and the stored bytes. */
-async function captureState(api: DatabaseService, store: DatabaseStore) {
+async function captureState(api: TestApi, store: DatabaseStore) {
   return { live: api.exportLiveBytes(), stored: (await store.load())?.bytes };
 }
 

@@ -4,7 +4,7 @@
  * other records; never holds credentials (bodies are loads, headers are not stored).
  */
 import type { RowProblem } from '../csv/row-reader';
-import type { LoadOutcome } from './processing-loads';
+import type { LoadOutcome } from './load-outcome';
 import type { ProcessingErrorRow } from './rows';
 import type { Database } from './sql-types';
 import { selectRows, selectValue } from './transaction';

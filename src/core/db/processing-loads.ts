@@ -7,19 +7,8 @@
 import type { Database } from './sql-types';
 import { selectRows, selectValue } from './transaction';
 import { insertApiError } from './processing-errors';
+import type { LoadOutcome } from './load-outcome';
 
-/** The final outcome of one load, as recorded. */
-export interface LoadOutcome {
-  row: number;
-  loadNumber: string | null;
-  state: 'sent' | 'failed';
-  statusCode: number | null;
-  message: string | null;
-  /** For failures: the POST may have reached the API (timeout, 5xx, network), so a resend reuses its key. */
-  mayHaveArrived: boolean;
-  /** The body sent (for the API error record); never holds credentials. */
-  body?: string;
-}
 
 /** A row that failed validation: recorded as a load that was never sent. */
 export interface InvalidRow {

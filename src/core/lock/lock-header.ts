@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 /**
  * The app lock's header: everything needed to check a passphrase and open the sealed records,
  * none of it secret on its own. It is stored apart from the data (see
@@ -46,34 +47,34 @@ export interface LockHeader {
   changedAt: string;
 }
 
-const PHASES: readonly LockPhase[] = ['on', 'turning-on', 'changing', 'turning-off'];
+/** Bytes of an exact length (a Uint8Array read back from IndexedDB may come from another realm). */
+const bytesOf = (length: number) =>
+  z.pipe(
+    z.custom<ArrayBufferView>((value) => ArrayBuffer.isView(value) && value.byteLength === length),
+    z.transform(toBytes),
+  );
+
+/** A stored header this build can trust: the format, a known phase, bounded KDF cost, keys of the right sizes. */
+const LockHeaderSchema = z.object({
+  format: z.literal('ff2api-lock'),
+  version: z.literal(1),
+  phase: z.enum(['on', 'turning-on', 'changing', 'turning-off']),
+  kdf: z.object({
+    name: z.literal('PBKDF2'),
+    hash: z.literal('SHA-256'),
+    iterations: z.number().check(z.int(), z.gte(MIN_LOCK_KDF_ITERATIONS), z.lte(MAX_LOCK_KDF_ITERATIONS)),
+    salt: bytesOf(SALT_BYTES),
+  }),
+  keys: z
+    .array(z.object({ id: z.string().check(z.regex(/^[0-9a-f]{16}$/)), iv: bytesOf(IV_BYTES), wrapped: bytesOf(48) }))
+    .check(z.minLength(1), z.maxLength(4)),
+  changedAt: z.string(),
+});
 
 /** Checks a stored header; null when it is not one we can trust (missing, damaged, tampered). */
 export function parseLockHeader(value: unknown): LockHeader | null {
-  if (!isRecord(value) || value.format !== 'ff2api-lock' || value.version !== 1) return null;
-  const { phase, kdf, keys, changedAt } = value;
-  if (typeof phase !== 'string' || !PHASES.includes(phase as LockPhase)) return null;
-  if (typeof changedAt !== 'string') return null;
-  if (!isRecord(kdf) || kdf.name !== 'PBKDF2' || kdf.hash !== 'SHA-256') return null;
-  const { iterations, salt } = kdf;
-  if (typeof iterations !== 'number' || !Number.isInteger(iterations)) return null;
-  if (iterations < MIN_LOCK_KDF_ITERATIONS || iterations > MAX_LOCK_KDF_ITERATIONS) return null;
-  if (!isBytes(salt, SALT_BYTES)) return null;
-  if (!Array.isArray(keys) || keys.length === 0 || keys.length > 4) return null;
-  const parsedKeys: WrappedKey[] = [];
-  for (const key of keys) {
-    if (!isRecord(key) || typeof key.id !== 'string' || !/^[0-9a-f]{16}$/.test(key.id)) return null;
-    if (!isBytes(key.iv, IV_BYTES) || !isBytes(key.wrapped, 48)) return null;
-    parsedKeys.push({ id: key.id, iv: toBytes(key.iv), wrapped: toBytes(key.wrapped) });
-  }
-  return {
-    format: 'ff2api-lock',
-    version: 1,
-    phase: phase as LockPhase,
-    kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations, salt: toBytes(salt) },
-    keys: parsedKeys,
-    changedAt,
-  };
+  const parsed = LockHeaderSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }
 
 /** The same header in another phase; `onlyCurrentKey` drops the older keys (a change finished). */
@@ -82,18 +83,8 @@ export function withPhase(header: LockHeader, phase: LockPhase, onlyCurrentKey =
   return { ...header, phase, keys: onlyCurrentKey && current ? [current] : header.keys };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-// A Uint8Array read back from some IndexedDB implementations fails `instanceof` across realms.
-function isBytes(value: unknown, length: number): boolean {
-  return ArrayBuffer.isView(value) && value.byteLength === length;
-}
-
 // A copy in this realm's own buffer: WebCrypto refuses views of another realm's ArrayBuffer.
-function toBytes(value: unknown): Uint8Array {
-  const view = value as ArrayBufferView;
+function toBytes(view: ArrayBufferView): Uint8Array {
   const copy = new Uint8Array(view.byteLength);
   copy.set(new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
   return copy;

@@ -1,5 +1,6 @@
 import { DATA_TABLES, type DataTable } from '../db/schema';
-import { isSnapshotTrigger, type SnapshotTrigger } from './triggers';
+import * as z from 'zod/mini';
+import { SNAPSHOT_TRIGGERS, type SnapshotTrigger } from './triggers';
 
 /**
  * A snapshot's manifest: everything known about one stored copy of the database except its
@@ -50,34 +51,39 @@ export function newSnapshotId(takenAt: string, random: () => number = Math.rando
   return `${takenAt}-${Math.floor(random() * 36 ** 6).toString(36).padStart(6, '0')}`;
 }
 
-/** Type guard for manifests read back from storage (IndexedDB is an outside input too). */
+const VerificationSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('pending') }),
+  z.object({ state: z.literal('verified'), at: z.string() }),
+  z.object({ state: z.literal('failed'), at: z.string(), problem: z.string() }),
+]);
+
+const PinSchema = z.nullable(
+  z.discriminatedUnion('kind', [z.object({ kind: z.literal('user') }), z.object({ kind: z.literal('until'), until: z.string() })]),
+);
+
+const count = z.number().check(z.int(), z.nonnegative());
+
+/** A manifest as stored: what one read back from IndexedDB (an outside input too) must be. */
+const ManifestSchema = z.object({
+  id: z.string(),
+  takenAt: z.string(),
+  trigger: z.enum(SNAPSHOT_TRIGGERS),
+  note: z.nullable(z.string()),
+  counts: z.object(Object.fromEntries(DATA_TABLES.map((table) => [table, count])) as Record<DataTable, typeof count>),
+  databaseSha256: z.string(),
+  checksum: z.nullable(z.string()),
+  schemaVersion: z.number(),
+  databaseBytes: z.number(),
+  storedBytes: z.number(),
+  dataChangedAt: z.nullable(z.string()),
+  verification: VerificationSchema,
+  pin: PinSchema,
+});
+
+/** Whether a record read back from storage is a manifest this build can use. */
 export function isSnapshotManifest(value: unknown): value is SnapshotManifest {
-  if (!isRecord(value)) return false;
-  const strings = ['id', 'takenAt', 'databaseSha256'] as const;
-  if (!strings.every((key) => typeof value[key] === 'string')) return false;
-  if (!isSnapshotTrigger(value.trigger)) return false;
-  if (!(value.note === null || typeof value.note === 'string')) return false;
-  if (!(value.checksum === null || typeof value.checksum === 'string')) return false;
-  if (!(value.dataChangedAt === null || typeof value.dataChangedAt === 'string')) return false;
-  if (!['schemaVersion', 'databaseBytes', 'storedBytes'].every((key) => Number.isFinite(value[key]))) return false;
-  const counts = value.counts;
-  if (!isRecord(counts) || !DATA_TABLES.every((table) => Number.isInteger(counts[table]))) return false;
-  return isVerification(value.verification) && isPin(value.pin);
-}
-
-function isVerification(value: unknown): value is SnapshotVerification {
-  if (!isRecord(value)) return false;
-  if (value.state === 'pending') return true;
-  if (value.state === 'verified') return typeof value.at === 'string';
-  return value.state === 'failed' && typeof value.at === 'string' && typeof value.problem === 'string';
-}
-
-function isPin(value: unknown): value is SnapshotPin {
-  if (value === null) return true;
-  if (!isRecord(value)) return false;
-  return value.kind === 'user' || (value.kind === 'until' && typeof value.until === 'string');
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  const parsed = ManifestSchema.safeParse(value);
+  // The schema's output must be a SnapshotManifest (a compile-time check that the two agree).
+  const manifest: SnapshotManifest | null = parsed.success ? parsed.data : null;
+  return manifest !== null;
 }

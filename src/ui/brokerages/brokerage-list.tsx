@@ -1,4 +1,4 @@
-import type { BrokerageSummary } from '../../worker/api';
+import type { BrokerageSummary } from '../../core/db/brokerages';
 import { plural } from '../shared/format';
 
 export interface BrokerageListProps {

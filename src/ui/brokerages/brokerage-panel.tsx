@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { BrokerageSummary } from '../../worker/api';
+import type { BrokerageSummary } from '../../core/db/brokerages';
 import { Notice, type NoticeContent } from '../shared/notice';
 import { BrokerageList } from './brokerage-list';
 import { ManageBrokerage } from './manage-brokerage';

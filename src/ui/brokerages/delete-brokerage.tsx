@@ -1,5 +1,5 @@
-import type { BrokerageSummary } from '../../worker/api';
-import { useDatabase } from '../database-context';
+import type { BrokerageSummary } from '../../core/db/brokerages';
+import { useDatabase } from '../shared/database-context';
 import { ConfirmDialog } from '../shared/confirm-dialog';
 import { plural } from '../shared/format';
 import { Notice } from '../shared/notice';

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { BrokerageSummary } from '../../worker/api';
+import type { BrokerageSummary } from '../../core/db/brokerages';
 import { Notice, type NoticeContent } from '../shared/notice';
 import { useCanWrite } from '../shared/use-write-action';
 import { DeleteBrokerage } from './delete-brokerage';

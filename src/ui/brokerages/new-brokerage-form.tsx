@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { BrokerageSummary } from '../../worker/api';
-import { useDatabase } from '../database-context';
+import type { BrokerageSummary } from '../../core/db/brokerages';
+import { useDatabase } from '../shared/database-context';
 import { Notice } from '../shared/notice';
 import { useCanWrite, useWriteAction } from '../shared/use-write-action';
 

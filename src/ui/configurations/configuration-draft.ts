@@ -1,6 +1,7 @@
 import type { AuthType } from '../../core/db/rows';
 import { describeSource, isMetadataKey, MANUAL_VALUE_PREFIX } from '../../core/field-mappings';
-import type { ConfigurationInput, ConfigurationView } from '../../worker/api';
+import type { ConfigurationInput } from '../../core/db/configuration-input';
+import type { ConfigurationView } from '../../core/db/configuration-view';
 
 /** The default API base URL, as in the original. */
 export const DEFAULT_BASE_URL = 'https://api.prod.goaugment.com';

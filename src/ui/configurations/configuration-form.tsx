@@ -1,6 +1,6 @@
 import { useCallback, useId, useState, type FormEvent } from 'react';
-import type { ConfigurationView } from '../../worker/api';
-import { useDatabase } from '../database-context';
+import type { ConfigurationView } from '../../core/db/configuration-view';
+import { useDatabase } from '../shared/database-context';
 import { Notice } from '../shared/notice';
 import { useCanWrite, useWriteAction } from '../shared/use-write-action';
 import { findRepeatedPath, toDraft, toInput, type ConfigurationDraft, type MappingRow } from './configuration-draft';

@@ -1,4 +1,4 @@
-import type { ConfigurationView } from '../../worker/api';
+import type { ConfigurationView } from '../../core/db/configuration-view';
 import { formatLocalTime, plural } from '../shared/format';
 import { useCanWrite } from '../shared/use-write-action';
 import { DeleteConfiguration } from './delete-configuration';

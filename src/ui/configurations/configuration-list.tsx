@@ -1,4 +1,4 @@
-import type { ConfigurationView } from '../../worker/api';
+import type { ConfigurationView } from '../../core/db/configuration-view';
 import { ConfigurationItem } from './configuration-item';
 
 export interface ConfigurationListProps {

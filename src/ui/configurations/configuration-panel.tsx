@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { BrokerageSummary, ConfigurationView } from '../../worker/api';
+import type { BrokerageSummary } from '../../core/db/brokerages';
+import type { ConfigurationView } from '../../core/db/configuration-view';
 import { Notice, type NoticeContent } from '../shared/notice';
 import { useApiRead } from '../shared/use-api-read';
 import { useCanWrite } from '../shared/use-write-action';

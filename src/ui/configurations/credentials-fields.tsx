@@ -1,5 +1,5 @@
 import type { AuthType } from '../../core/db/rows';
-import type { ConfigurationView } from '../../worker/api';
+import type { ConfigurationView } from '../../core/db/configuration-view';
 import type { ConfigurationDraft } from './configuration-draft';
 
 export interface CredentialsFieldsProps {

@@ -1,5 +1,5 @@
-import type { ConfigurationView } from '../../worker/api';
-import { useDatabase } from '../database-context';
+import type { ConfigurationView } from '../../core/db/configuration-view';
+import { useDatabase } from '../shared/database-context';
 import { ConfirmDialog } from '../shared/confirm-dialog';
 import { Notice } from '../shared/notice';
 import { useCanWrite, useWriteAction } from '../shared/use-write-action';

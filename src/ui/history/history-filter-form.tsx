@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { BrokerageSummary } from '../../worker/api';
+import type { BrokerageSummary } from '../../core/db/brokerages';
 import { useApiRead } from '../shared/use-api-read';
 import { hasFilters, NO_CONFIGURATION, NO_FILTERS, type HistoryFilters } from './history-filters';
 

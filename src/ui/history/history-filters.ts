@@ -1,4 +1,4 @@
-import type { HistoryQuery } from '../../worker/api';
+import type { HistoryQuery } from '../../core/db/history';
 
 /** What the history filter form holds (as typed: dates are the date inputs' "YYYY-MM-DD"). */
 export interface HistoryFilters {

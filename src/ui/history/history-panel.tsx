@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { BrokerageSummary } from '../../worker/api';
+import type { BrokerageSummary } from '../../core/db/brokerages';
 import { formatCount } from '../shared/format';
 import { Notice } from '../shared/notice';
 import { useDebounced } from '../shared/use-debounced';

@@ -1,6 +1,6 @@
 import type { UploadRow } from '../../core/db/rows';
 import type { RunMark } from '../../core/db/run-standing';
-import { describeRunCounts, STANDING_WORDS } from '../processing/run-state-text';
+import { describeRunCounts, STANDING_WORDS } from '../shared/run-state-text';
 import { formatCount, formatLocalTime } from '../shared/format';
 import { RunDetailsButton } from './run-details';
 

@@ -2,10 +2,10 @@ import { useContext, useEffect, useId, useRef, useState } from 'react';
 import type { UploadRow } from '../../core/db/rows';
 import type { ProcessingErrorRow } from '../../core/db/rows';
 import type { RunView } from '../../worker/processing/processing-api';
-import { useDatabase } from '../database-context';
+import { useDatabase } from '../shared/database-context';
 import { DownloadContext } from '../shared/download-context';
 import { formatCount, formatLocalTime } from '../shared/format';
-import { describeRunState } from '../processing/run-state-text';
+import { describeRunState } from '../shared/run-state-text';
 import './history.css';
 
 const ERRORS_SHOWN = 100;

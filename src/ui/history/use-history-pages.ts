@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { describeThrown } from '../../core/result';
-import type { HistoryPage, HistoryQuery } from '../../worker/api';
-import { useDatabase } from '../database-context';
+import type { HistoryPage, HistoryQuery } from '../../core/db/history';
+import { useDatabase } from '../shared/database-context';
 import type { NoticeContent } from '../shared/notice';
 
 const MESSAGES = {

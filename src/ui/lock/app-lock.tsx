@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { DatabaseApi, LockApi, LockState } from '../../worker/api';
+import type { DatabaseApi } from '../../worker/api';
+import type { LockApi, LockState } from '../../worker/lock/lock-api';
 import { announceLockChange, onLockChangedElsewhere, reloadPage } from '../../platform/lock-broadcast';
-import { LockSessionContext, type LockSession } from './lock-session';
+import { LockSessionContext, type LockSession } from '../shared/lock-session';
 import { UnlockScreen } from './unlock-screen';
 import { useIdleLock } from './use-idle-lock';
 import './lock.css';

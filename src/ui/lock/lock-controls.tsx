@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Notice } from '../shared/notice';
 import { lazyPanel } from '../shared/lazy-panel';
-import { useLockSession } from './lock-session';
+import { useLockSession } from '../shared/lock-session';
 
 // Opened from the header's buttons: the forms (and the passphrase rules) load when first opened.
 const TurnOnLockForm = lazyPanel(() => import('./turn-on-lock-form').then((m) => m.TurnOnLockForm));

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { LockApi, LockState } from '../../worker/api';
+import type { LockApi, LockState } from '../../worker/lock/lock-api';
 
 /**
  * What a locked app shows, and all it shows: `Unlock FF2API`, one form with `Passphrase` and

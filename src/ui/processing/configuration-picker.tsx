@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import type { BrokerageSummary, ConfigurationView } from '../../worker/api';
+import type { BrokerageSummary } from '../../core/db/brokerages';
+import type { ConfigurationView } from '../../core/db/configuration-view';
 
 export interface PickerProps {
   brokerages: BrokerageSummary[];

@@ -1,7 +1,7 @@
 import type { RunView } from '../../worker/processing/processing-api';
 import { useApiRead } from '../shared/use-api-read';
 import { formatLocalTime } from '../shared/format';
-import { describeRunState } from './run-state-text';
+import { describeRunState } from '../shared/run-state-text';
 
 /**
  * Runs that are not done: interrupted (the tab closed while sending), cancelled, stopped, with

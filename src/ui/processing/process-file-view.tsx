@@ -16,7 +16,7 @@ import { SendControls } from './send-controls';
 import { SendProgressPanel } from './send-progress';
 import { useProcessFile } from './use-process-file';
 import { ValidationPanel } from './validation-panel';
-import { useDatabase } from '../database-context';
+import { useDatabase } from '../shared/database-context';
 import './processing.css';
 
 const MESSAGES = {

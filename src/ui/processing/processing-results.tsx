@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { RunView, StoredLoad } from '../../worker/processing/processing-api';
-import { useDatabase } from '../database-context';
+import { useDatabase } from '../shared/database-context';
 import { formatCount } from '../shared/format';
 import { RunActions, type RunAction } from './run-actions';
-import { describeRunState } from './run-state-text';
+import { describeRunState } from '../shared/run-state-text';
 
 const FAILURES_SHOWN = 100;
 

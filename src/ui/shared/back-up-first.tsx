@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useBackupDownload } from '../sidebar/use-backup-download';
+import { useBackupDownload } from './use-backup-download';
 import { Notice } from './notice';
 
 /**

@@ -1,27 +1,21 @@
 import { useEffect, useState, type ComponentType } from 'react';
-import { MODULE_LOAD_FAILED } from '../../worker/lazy/lazy-module';
-import { importWhenReachable } from '../../worker/lazy/reachable';
+import { lazyModule, MODULE_LOAD_FAILED } from '../../platform/lazy-import';
 
 /**
- * A panel whose code loads the first time it is shown (dynamic `import()`, a chunk of its own),
- * so what a user does not need to open the app stays out of what every start downloads. While
- * it loads (a moment; the chunk is precached for offline use) a plain "Opening…" status stands
- * in its place, never a blank. A failed load (offline before the app was saved for offline use)
- * says so and offers `Try again`; the next attempt loads again. Once loaded, every later use
- * renders at once.
+ * A panel whose code loads the first time it is shown (platform/lazy-import.ts), so what a user
+ * does not need to open the app stays out of what every start downloads. While it loads (a
+ * moment; the chunk is precached for offline use) a plain "Opening…" status stands in its place,
+ * never a blank. A failed load says so and offers `Try again`; the next attempt loads again. Once
+ * loaded, every later use renders at once.
  */
 export function lazyPanel<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> & { preload: () => Promise<unknown> } {
   let loaded: ComponentType<P> | null = null;
-  let loading: Promise<ComponentType<P>> | null = null;
-  const start = () => {
-    loading ??= importWhenReachable(load).then(
-      (component) => (loaded = component),
-      (thrown: unknown) => {
-        loading = null;
-        throw thrown;
-      },
-    );
-    return loading;
+  const part = lazyModule(load);
+  const start = async (): Promise<string | null> => {
+    const result = await part();
+    if (!result.ok) return result.error.detail ?? result.error.message;
+    loaded = result.value;
+    return null;
   };
 
   function LazyPanel(props: P) {
@@ -31,10 +25,11 @@ export function lazyPanel<P extends object>(load: () => Promise<ComponentType<P>
     useEffect(() => {
       if (loaded) return;
       let isCurrent = true;
-      start().then(
-        () => isCurrent && setReady(true),
-        (thrown: unknown) => isCurrent && setFailure(thrown instanceof Error ? thrown.message : String(thrown)),
-      );
+      void start().then((problem) => {
+        if (!isCurrent) return;
+        if (problem === null) setReady(true);
+        else setFailure(problem);
+      });
       return () => {
         isCurrent = false;
       };

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { describeThrown } from '../../core/result';
-import { useDatabase } from '../database-context';
+import { useDatabase } from './database-context';
 import type { DatabaseApi } from '../../worker/api';
 import type { NoticeContent } from './notice';
 

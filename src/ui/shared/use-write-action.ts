@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { describeThrown, type Result } from '../../core/result';
-import { useDatabase } from '../database-context';
+import { useDatabase } from './database-context';
 import type { NoticeContent } from './notice';
 
 const MESSAGES = {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useDatabase } from '../database-context';
+import { useDatabase } from '../shared/database-context';
 import { useAppUpdates } from './app-updates';
 
 const MESSAGE = 'A new version of FF2API Web is installed. Reload when you are ready: everything saved stays in this browser.';

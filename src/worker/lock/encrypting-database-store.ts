@@ -1,4 +1,4 @@
-import type { DatabaseStore, DatabaseWrite, SaveOutcome, StoredDatabase } from '../database-store';
+import type { DatabaseStore, DatabaseWrite, SaveOutcome, StoredDatabase } from '../engine/database-store';
 import type { RecordCipher } from './record-cipher';
 
 /**

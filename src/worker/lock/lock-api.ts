@@ -13,7 +13,7 @@ export type LockState =
       changedAt: string | null;
     };
 
-/** The app lock, as the page calls it (part of DatabaseApi; served by the worker's lock gate). */
+/** The app lock, as the lock gate implements it (the page's calls: ./lock-calls.ts). */
 export interface LockApi {
   /** Whether the lock is on and whether this tab has unlocked it. Never waits for the database. */
   getLockState(): Promise<LockState>;
@@ -32,9 +32,6 @@ export interface LockApi {
   /** Stores everything plain again and removes the lock. */
   turnOffLock(passphrase: string): Promise<Result<LockState>>;
 }
-
-/** The names of LockApi's methods, for the worker's dispatcher. */
-export const LOCK_METHODS: readonly (keyof LockApi)[] = ['getLockState', 'unlock', 'lock', 'turnOnLock', 'changePassphrase', 'turnOffLock'];
 
 /** Shortest passphrase the lock accepts. */
 export const MIN_LOCK_PASSPHRASE_LENGTH = 8;

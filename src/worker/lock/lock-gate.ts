@@ -1,18 +1,21 @@
 import type { Clock } from '../../core/clock';
 import { parseLockHeader, withPhase, type LockHeader } from '../../core/lock/lock-header';
-import { loadKeyDerivation } from '../lazy/worker-chunks';
+import { lazyModule } from '../../platform/lazy-import';
 import type { KeyRing } from '../../core/lock/key-ring';
 import { describeThrown, fail, ok, type Result } from '../../core/result';
-import type { DatabaseStore } from '../database-store';
+import type { DatabaseStore } from '../engine/database-store';
 import { MIN_LOCK_PASSPHRASE_LENGTH, type LockApi, type LockState } from './lock-api';
 import type { LockHeaderStore } from './lock-header-store';
 import { LOCK_MESSAGES as MESSAGES, LOCK_SUMMARIES as SUMMARIES } from './lock-messages';
 import { SealedRecordError, type RecordCipher } from './record-cipher';
 
-/** What the gate needs of the database service: to save, to know who writes, to log a change. */
+/** The lock's key derivation (PBKDF2, wrapping the data keys), loaded when unlocking or changing the lock. */
+const loadKeyDerivation = lazyModule(() => import('../../core/lock/passphrase-keys'));
+
+/** What the gate needs of the opened database: to save, to know who writes, to log a change. */
 export interface LockableService {
   flush(): Promise<Result<void>>;
-  getStatus(): Promise<{ isWriter: boolean }>;
+  isWriter(): boolean;
   /** Writes an activity entry and saves — which re-stores the database in the lock's current form. */
   recordLockChange(summary: string): Promise<Result<void>>;
 }
@@ -210,8 +213,7 @@ export class LockGate<S extends LockableService> implements LockApi {
   private async writableService(): Promise<Result<S>> {
     const service = this.service;
     if (!service) return fail('locked', MESSAGES.locked);
-    const status = await service.getStatus();
-    return status.isWriter ? ok(service) : fail('read-only', MESSAGES.notWriter);
+    return service.isWriter() ? ok(service) : fail('read-only', MESSAGES.notWriter);
   }
 
   private state(): LockState {

@@ -8,7 +8,7 @@ import type { RecordCipher } from './record-cipher';
  * database is sealed on the way in and opened on the way out, through the same cipher as the
  * live database, so "Lock now" makes every snapshot unreadable too. The record is bound to its
  * slot (`snapshot/<id>`), so one snapshot's bytes put in another's place are refused. Manifests
- * (times, triggers, counts, checksums, notes) and the small facts records stay in clear: the list
+ * (times, triggers, counts, checksums, notes) stay in clear: the list
  * and the health panel need them before unlocking, and they hold no credentials.
  */
 
@@ -38,8 +38,6 @@ export function sealingSnapshotStore(inner: SnapshotStore, cipher: RecordCipher)
     },
     update: (manifest) => inner.update(manifest),
     remove: (ids) => inner.remove(ids),
-    readFacts: () => inner.readFacts(),
-    writeFacts: (patch) => inner.writeFacts(patch),
 
     /** Re-stores every snapshot not yet in the form the lock's current phase writes. */
     async resealAll(): Promise<Result<void>> {

@@ -1,8 +1,7 @@
 import type { Clock } from '../../core/clock';
 import { openIdbLockStore } from '../../platform/idb-lock-store';
-import type { DatabaseStore } from '../database-store';
+import type { DatabaseStore } from '../engine/database-store';
 import { encryptingDatabaseStore } from './encrypting-database-store';
-import { LOCK_METHODS, type LockApi } from './lock-api';
 import { LockGate, type LockableService, type Resealer } from './lock-gate';
 import { RecordCipher } from './record-cipher';
 
@@ -28,9 +27,4 @@ export function startLockGate<S extends LockableService>(
     resealers,
   });
   return Object.assign(gate, { cipher });
-}
-
-/** Whether a method name is one of the lock's (served by the gate, not the database service). */
-export function isLockMethod(method: string): method is keyof LockApi {
-  return (LOCK_METHODS as readonly string[]).includes(method);
 }

@@ -8,7 +8,7 @@ import { createRowReader } from '../../core/csv/row-reader';
 import { valueAt } from '../../core/csv/row-layout';
 import type { MappingPlan } from '../../core/csv/mapping-plan';
 import type { IdempotencyKeySupport } from '../../core/db/load-api-facts';
-import type { LoadOutcome } from '../../core/db/processing-loads';
+import type { LoadOutcome } from '../../core/db/load-outcome';
 import type { LoadApiSession } from '../../platform/load-api';
 import type { LoadedFile } from './loaded-files';
 

@@ -1,6 +1,6 @@
 /** Turns one answer of the load API into what is recorded and what the sending loop does next. */
 import type { SendAttempt } from '../../core/csv/send-loop';
-import type { LoadOutcome } from '../../core/db/processing-loads';
+import type { LoadOutcome } from '../../core/db/load-outcome';
 import type { LoadPostOutcome } from '../../platform/load-api';
 
 /**

@@ -59,8 +59,6 @@ export interface ProcessingApi {
   buildRunRowsCsv(runId: number, fileId: string, which: 'failed' | 'successful'): Promise<Result<NamedFile>>;
   /** Checks a configuration's credentials against its API (typed ones first, stored ones otherwise). */
   testConnection(request: ConnectionRequest): Promise<ConnectionCheck>;
-  /** Loads per day for the history chart. */
-  countLoadsPerDay(sinceIso: string, utcOffsetMinutes: number): Promise<DayCounts[]>;
 }
 
 export type ResendKind = 'rest' | 'failed' | 'uncertain';

@@ -45,10 +45,13 @@ export interface ProcessingDeps extends RunDeps {
   appVersion: string;
 }
 
+/** The platform parts processing uses, replaceable by tests (the load API session, the workbook reader). */
+export type ProcessingOverrides = Partial<Pick<ProcessingDeps, 'createSession' | 'readWorkbook' | 'beforeRun'>>;
+
 /** The worker's processing operations, with the browser's platform parts unless overridden. */
 export function createProcessingOperations(
   base: { live: ProcessingDeps['live']; clock: ProcessingDeps['clock']; appVersion: string },
-  overrides: Partial<Pick<ProcessingDeps, 'createSession' | 'readWorkbook' | 'beforeRun'>>,
+  overrides: ProcessingOverrides,
 ): ProcessingOperations {
   return new ProcessingOperations({
     ...base,
@@ -56,12 +59,12 @@ export function createProcessingOperations(
     owner: crypto.randomUUID(),
     createSession: overrides.createSession ?? ((auth, keySupport) => createLoadApiSession(auth, fetch, REQUEST_TIMEOUT_MS, keySupport)),
     readWorkbook: overrides.readWorkbook ?? readFirstSheet,
-    // The `Before processing` snapshot (DatabaseService passes the snapshot service's).
+    // The `Before processing` snapshot (the worker's composition passes the snapshots').
     beforeRun: overrides.beforeRun ?? (async () => undefined),
   });
 }
 
-/** Implements ProcessingApi over the live database (DatabaseService delegates to it). */
+/** Implements ProcessingApi over the live database (worker/processing/processing-calls.ts hands calls to it). */
 export class ProcessingOperations implements ProcessingApi {
   private readonly runs: RunOperations;
 

@@ -19,7 +19,7 @@ import type { Clock } from '../../core/clock';
 import { readKeySupport, rememberKeySupport, type IdempotencyKeySupport } from '../../core/db/load-api-facts';
 import type { Database } from '../../core/db/sql-types';
 import type { LoadApiAuth, LoadApiSession } from '../../platform/load-api';
-import type { LiveDatabase } from '../live-database';
+import type { LiveDatabase } from '../engine/live-database';
 import { ActiveRun } from './active-run';
 import type { LoadedFiles } from './loaded-files';
 import { settleAttempt } from './outcome';

@@ -2,7 +2,7 @@ import { fail, ok, type Result } from '../../core/result';
 import type { SnapshotManifest } from '../../core/snapshots/manifest';
 import { planRetention, type RetentionDecision } from '../../core/snapshots/retention';
 import type { Clock } from '../../core/clock';
-import type { SnapshotList, SnapshotRow } from './snapshot-api';
+import type { SnapshotList, SnapshotRow } from './snapshot-types';
 import type { SnapshotStore } from './snapshot-store';
 
 const MESSAGES = {

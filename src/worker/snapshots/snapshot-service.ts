@@ -1,25 +1,33 @@
 import { readAllActivity } from '../../core/db/activity';
 import { readDatabaseTimes } from '../../core/db/meta';
 import { SCHEMA_VERSION } from '../../core/db/schema';
+import type { SqlJsStatic } from '../../core/db/sql-types';
 import { countRows } from '../../core/db/tables';
+import type { Clock } from '../../core/clock';
 import { ok, type Result } from '../../core/result';
 import { isEndOfDayDue } from '../../core/snapshots/end-of-day';
 import type { SnapshotManifest } from '../../core/snapshots/manifest';
 import { dueScheduledSnapshot, hasChangesSinceSnapshot } from '../../core/snapshots/schedule';
-import { TRIGGER_LABELS, type SnapshotTrigger } from '../../core/snapshots/triggers';
+import type { SnapshotTrigger } from '../../core/snapshots/triggers';
 import { backupFileName } from '../../core/backup/write/file-name';
-import type { BackupFile, RestorePreview, SecretsMode } from '../api';
-import type { OperationContext } from '../operations/operation-context';
-import type { RestoreOperations } from '../operations/restore';
 import type { Candidate } from '../../core/backup/load/load-backup';
-import type { ScheduleOutcome, ScheduleRequest, SnapshotList, SnapshotRow } from './snapshot-api';
+import type { SecretsMode } from '../../core/backup/format/format';
+import { lazyModule } from '../../platform/lazy-import';
+import type { BackupFile } from '../backup-files/backup-file-types';
+import type { LiveDatabase } from '../engine/live-database';
+import type { ScheduleOutcome, ScheduleRequest, SnapshotList, SnapshotRow } from './snapshot-types';
 import type { SnapshotChecker } from './snapshot-check';
 import type { SnapshotContents } from './snapshot-contents';
-import { loadRestoreAdapter, loadSnapshotContents } from '../lazy/worker-chunks';
+import type { SnapshotFacts } from './snapshot-facts';
 import { SnapshotLibrary, type StorageEstimate } from './snapshot-library';
 import type { SnapshotStore } from './snapshot-store';
 import { SnapshotTaker } from './snapshot-taker';
 import { SerialQueue } from './serial';
+
+/** A verified snapshot's stored bytes, decompressed and checked against their digest (a chunk of its own). */
+const loadSnapshotContents = lazyModule(() => import('./snapshot-contents'));
+/** Snapshots as restore candidates and as backup files: the restore engine and the writer (a chunk of their own). */
+const loadSnapshotFiles = lazyModule(() => import('./snapshot-files'));
 
 /** A snapshot still "being verified" this long after it was taken was cut short by a reload. */
 const INTERRUPTED_AFTER_MS = 5 * 60_000;
@@ -31,10 +39,21 @@ export interface SnapshotDeps {
   estimateStorage: StorageEstimate;
 }
 
+/** What the snapshot service works with: the live database and the platform's parts. */
+export interface SnapshotServiceDeps extends SnapshotDeps {
+  SQL: SqlJsStatic;
+  live: LiveDatabase;
+  clock: Clock;
+  appVersion: string;
+  isStoragePersisted: () => Promise<boolean | null>;
+  facts: SnapshotFacts;
+}
+
 /**
  * Snapshots of the live database: taken (by trigger, one at a time) and verified, listed with
- * why they are kept, pinned, deleted, restored, downloaded. `takeSnapshot(trigger, note)` is the
- * entry point for other operations that want a safety copy first (e.g. `before-processing`).
+ * why they are kept, pinned, deleted, opened for a restore, downloaded. `takeSnapshot(trigger,
+ * note)` is the entry point for other operations that want a safety copy first (e.g.
+ * `before-processing`).
  */
 export class SnapshotService {
   readonly library: SnapshotLibrary;
@@ -45,14 +64,9 @@ export class SnapshotService {
   /** Content checksums being read in the background, after their snapshots counted, by snapshot id. */
   private readonly checksums = new Map<string, Promise<void>>();
 
-  constructor(
-    private readonly context: OperationContext,
-    readonly deps: SnapshotDeps,
-    /** The restore operations, loaded on first use (src/worker/lazy). */
-    private readonly restores: () => Promise<Result<RestoreOperations>>,
-  ) {
-    this.library = new SnapshotLibrary(deps.store, context.deps.clock, deps.estimateStorage);
-    this.taker = new SnapshotTaker(context, deps.store, deps.checker);
+  constructor(readonly deps: SnapshotServiceDeps) {
+    this.library = new SnapshotLibrary(deps.store, deps.clock, deps.estimateStorage);
+    this.taker = new SnapshotTaker(deps);
   }
 
   /** Takes and verifies a snapshot now (after any snapshot work already queued), then applies retention. */
@@ -66,6 +80,11 @@ export class SnapshotService {
       }
       return taken;
     });
+  }
+
+  /** A stored snapshot's manifest, or why there is none. */
+  find(id: string): Promise<Result<SnapshotManifest>> {
+    return this.library.find(id);
   }
 
   /** Resolves when the background checksums started so far are done (tests, the bench). */
@@ -82,14 +101,18 @@ export class SnapshotService {
 
   /** A verified snapshot as a restore candidate (opened apart, checked, certified against its manifest). */
   async openCandidate(given: SnapshotManifest): Promise<Result<Candidate>> {
-    const adapter = await loadRestoreAdapter();
-    if (!adapter.ok) return adapter;
+    const files = await loadSnapshotFiles();
+    if (!files.ok) return files;
     const settled = await this.withChecksumSettled(given);
     if (!settled.ok) return settled;
     const manifest = settled.value;
     const contents = await this.openContents(manifest);
     if (!contents.ok) return contents;
-    const candidate = await adapter.value.openSnapshotCandidate(this.context.deps.SQL, contents.value.bytes, { label: 'Snapshot kept in this browser', takenAt: manifest.takenAt, expectedChecksum: manifest.checksum });
+    const candidate = await files.value.openSnapshotCandidate(this.deps.SQL, contents.value.bytes, {
+      label: 'Snapshot kept in this browser',
+      takenAt: manifest.takenAt,
+      expectedChecksum: manifest.checksum,
+    });
     if (!candidate.ok) await this.serial.run(() => this.taker.markFailed(manifest.id, candidate.error.detail ?? candidate.error.message));
     return candidate;
   }
@@ -131,29 +154,29 @@ export class SnapshotService {
 
   /** The page's tick: the automatic snapshots due now, and end of day. */
   async runSchedule(request: ScheduleRequest): Promise<ScheduleOutcome> {
-    const { live, deps } = this.context;
+    const { live, clock, facts } = this.deps;
     const idle: ScheduleOutcome = { took: null, failure: null, endOfDayRan: false };
     if (!live.isWriter) return idle;
-    const now = deps.clock.now();
+    const now = clock.now();
     const times = live.read(readDatabaseTimes);
     const manifests = await this.library.manifests();
     await this.finishInterruptedChecks(manifests, now);
     const [newest] = manifests;
     const newestInput = newest ? { takenAt: newest.takenAt, dataChangedAt: newest.dataChangedAt } : null;
     if (this.pendingSince === null && hasChangesSinceSnapshot({ lastChangeAt: times.lastChangeAt, newest: newestInput })) this.pendingSince = now.toISOString();
-    const facts = await this.deps.store.readFacts();
+    const lastEndOfDayAt = await facts.lastEndOfDayAt.read();
     const hasData = Object.values(live.read(countRows)).some((n) => n > 0);
-    const endOfDay = isEndOfDayDue({ now, at: request.endOfDay, lastRunAt: facts.lastEndOfDayAt, createdAt: times.createdAt, hasData });
+    const endOfDay = isEndOfDayDue({ now, at: request.endOfDay, lastRunAt: lastEndOfDayAt, createdAt: times.createdAt, hasData });
     const trigger = endOfDay ? 'end-of-day' : dueScheduledSnapshot({ now, lastChangeAt: times.lastChangeAt, newest: newestInput, pendingSince: this.pendingSince });
     if (trigger === null) return idle;
     const taken = await this.takeSnapshot(trigger);
-    if (endOfDay) await this.deps.store.writeFacts({ lastEndOfDayAt: now.toISOString() });
+    if (endOfDay) await facts.lastEndOfDayAt.write(now.toISOString());
     if (!taken.ok) return { ...idle, failure: taken.error, endOfDayRan: endOfDay };
     return { took: await this.rowOf(taken.value), failure: null, endOfDayRan: endOfDay };
   }
 
   async listSnapshots(): Promise<SnapshotList> {
-    return this.library.list(await this.context.deps.isStoragePersisted());
+    return this.library.list(await this.deps.isStoragePersisted());
   }
 
   async setPinned(id: string, pinned: boolean): Promise<Result<SnapshotRow>> {
@@ -178,34 +201,33 @@ export class SnapshotService {
     return found.ok ? ok(await this.rowOf(found.value)) : found;
   }
 
-  /** The usual restore preview, for a snapshot. */
-  async inspectSnapshot(id: string): Promise<Result<RestorePreview>> {
-    const found = await this.library.find(id);
-    if (!found.ok) return found;
-    const manifest = found.value;
-    const [restores, adapter] = await Promise.all([this.restores(), loadRestoreAdapter()]);
-    if (!restores.ok) return restores;
-    if (!adapter.ok) return adapter;
-    const candidate = await this.openCandidate(manifest);
-    if (!candidate.ok) return candidate;
-    return adapter.value.previewSnapshotRestore(restores.value, snapshotName(manifest), candidate.value);
-  }
-
   /** A normal backup file of a snapshot, named for the time the snapshot was taken. */
   async downloadSnapshot(id: string, request: { secrets: SecretsMode; passphrase?: string }): Promise<Result<BackupFile>> {
     const found = await this.library.find(id);
     if (!found.ok) return found;
     const manifest = found.value;
-    const adapter = await loadRestoreAdapter();
-    if (!adapter.ok) return adapter;
+    const files = await loadSnapshotFiles();
+    if (!files.ok) return files;
     const contents = await this.openContents(manifest);
     if (!contents.ok) return contents;
-    const built = await adapter.value.buildSnapshotBackupFile(this.context.deps.SQL, contents.value.bytes, {
-      activity: this.context.live.read(readAllActivity), takenAt: manifest.takenAt,
-      appVersion: this.context.deps.appVersion, schemaVersion: SCHEMA_VERSION, secrets: request.secrets, ...(request.passphrase ? { passphrase: request.passphrase } : {}),
+    const built = await files.value.buildSnapshotBackupFile(this.deps.SQL, contents.value.bytes, {
+      activity: this.deps.live.read(readAllActivity),
+      takenAt: manifest.takenAt,
+      appVersion: this.deps.appVersion,
+      schemaVersion: SCHEMA_VERSION,
+      secrets: request.secrets,
+      ...(request.passphrase ? { passphrase: request.passphrase } : {}),
     });
     const fileName = `${backupFileName('manual', new Date(manifest.takenAt))}${built.isGzip ? '.gz' : ''}`;
-    const receipt = { fileName, createdAt: manifest.takenAt, trigger: 'manual' as const, counts: built.counts, checksum: built.checksum, secrets: request.secrets, sizeBytes: built.blob.size };
+    const receipt = {
+      fileName,
+      createdAt: manifest.takenAt,
+      trigger: 'manual' as const,
+      counts: built.counts,
+      checksum: built.checksum,
+      secrets: request.secrets,
+      sizeBytes: built.blob.size,
+    };
     return ok({ fileName, blob: built.blob, receipt });
   }
 
@@ -222,11 +244,6 @@ export class SnapshotService {
       }
     }
   }
-}
-
-/** "snapshot of Nov 22, 2026, 5:00 PM (End of day)" — how previews and the log name a snapshot. */
-export function snapshotName(manifest: Pick<SnapshotManifest, 'takenAt' | 'trigger'>): string {
-  return `snapshot of ${describeTime(manifest.takenAt)} (${TRIGGER_LABELS[manifest.trigger]})`;
 }
 
 function describeTime(iso: string): string {

@@ -5,9 +5,20 @@ import { describeThrown, fail, ok, type AppError, type Result } from '../../core
 import { newSnapshotId, type SnapshotManifest } from '../../core/snapshots/manifest';
 import { isSafetyTrigger, SAFETY_PIN_DAYS, type SnapshotTrigger } from '../../core/snapshots/triggers';
 import { judgeSnapshotCheck, type SnapshotCheckReport } from '../../core/snapshots/verification';
-import type { OperationContext } from '../operations/operation-context';
+import type { Clock } from '../../core/clock';
+import type { LiveDatabase } from '../engine/live-database';
 import type { SnapshotChecker } from './snapshot-check';
+import type { SnapshotFacts } from './snapshot-facts';
 import type { SnapshotStore } from './snapshot-store';
+
+/** What taking and checking snapshots works with. */
+export interface SnapshotTakerDeps {
+  live: LiveDatabase;
+  clock: Clock;
+  store: SnapshotStore;
+  checker: SnapshotChecker;
+  facts: SnapshotFacts;
+}
 
 const MESSAGES = {
   readOnly: 'Another tab is editing the database, so snapshots are taken there. Nothing was changed here.',
@@ -24,15 +35,17 @@ export class SnapshotTaker {
   /** The last failure, also kept here: with storage full, even recording it may fail. */
   lastFailure: { at: string; message: string } | null = null;
 
-  constructor(
-    private readonly context: OperationContext,
-    private readonly store: SnapshotStore,
-    private readonly checker: SnapshotChecker,
-  ) {}
+  private readonly store: SnapshotStore;
+  private readonly checker: SnapshotChecker;
+
+  constructor(private readonly deps: SnapshotTakerDeps) {
+    this.store = deps.store;
+    this.checker = deps.checker;
+  }
 
   /** A verified snapshot of the live database, or the reason there is none. */
   async take(trigger: SnapshotTrigger, note: string | null): Promise<Result<SnapshotManifest>> {
-    const { live } = this.context;
+    const { live } = this.deps;
     if (!live.isWriter) return fail('read-only', MESSAGES.readOnly);
     // A failed save is shown by the sidebar already; the snapshot is still worth having.
     await live.flush();
@@ -61,7 +74,7 @@ export class SnapshotTaker {
    * foreign keys and counts; `full` also reads every row for the content checksum.
    */
   async verify(manifest: SnapshotManifest, full = true): Promise<Result<SnapshotManifest>> {
-    const nowIso = this.context.deps.clock.now().toISOString();
+    const nowIso = this.deps.clock.now().toISOString();
     const stored = await this.store.readBytes(manifest.id);
     const report = stored
       ? await this.checker.check(stored, { withChecksum: full })
@@ -74,7 +87,7 @@ export class SnapshotTaker {
     if (!updated.ok) return this.recordFailure(updated.error);
     if (!verdict.ok) return fail('snapshot-unverified', MESSAGES.unverified(verdict.problem));
     this.lastFailure = null;
-    await this.store.writeFacts({ lastFailure: null });
+    await this.deps.facts.lastFailure.write(null);
     return ok(next);
   }
 
@@ -103,7 +116,7 @@ export class SnapshotTaker {
   }
 
   private failed(manifest: SnapshotManifest, problem: string): SnapshotManifest {
-    return { ...manifest, verification: { state: 'failed', at: this.context.deps.clock.now().toISOString(), problem } };
+    return { ...manifest, verification: { state: 'failed', at: this.deps.clock.now().toISOString(), problem } };
   }
 
   private async storeAndVerify(
@@ -112,7 +125,7 @@ export class SnapshotTaker {
     bytes: Uint8Array,
     facts: { counts: SnapshotManifest['counts'] | null; dataChangedAt: string | null },
   ): Promise<Result<SnapshotManifest>> {
-    const takenAt = this.context.deps.clock.now().toISOString();
+    const takenAt = this.deps.clock.now().toISOString();
     let prepared;
     let counts = facts.counts;
     try {
@@ -144,8 +157,8 @@ export class SnapshotTaker {
 
   /** Remembers a failure for the health panel (it turns Critical) and passes it on. */
   private async recordFailure<T>(error: AppError): Promise<Result<T>> {
-    this.lastFailure = { at: this.context.deps.clock.now().toISOString(), message: error.message };
-    await this.store.writeFacts({ lastFailure: this.lastFailure });
+    this.lastFailure = { at: this.deps.clock.now().toISOString(), message: error.message };
+    await this.deps.facts.lastFailure.write(this.lastFailure);
     return { ok: false, error };
   }
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTimeOfDay } from '../../../src/core/snapshots/end-of-day';
 import { planFolderRetention, timeInBackupName } from '../../../src/core/snapshots/folder-retention';
 import { isSnapshotManifest, type SnapshotManifest } from '../../../src/core/snapshots/manifest';
-import { storedSchemaVersion } from '../../../src/worker/snapshots/startup';
+import { storedSchemaVersion } from '../../../src/worker/engine/first-load';
 
 /**
  * Seeded fuzz tests of what the snapshot code reads from outside: names of files someone put in

@@ -2,14 +2,14 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock';
 import { DEFAULT_END_OF_DAY } from '../../../src/core/snapshots/end-of-day';
-import type { DatabaseService } from '../../../src/worker/database-service';
+import type { TestApi } from '../../support/test-api';
 import type { SnapshotStore } from '../../../src/worker/snapshots/snapshot-store';
 import { createTestApi, createTestSnapshotStore, createTestStore } from '../../support/test-api';
 
 const T0 = '2026-11-22T08:00:00.000Z';
 const MIN = 60_000;
 
-async function seed(api: DatabaseService, brokerage: string, configurations: string[]) {
+async function seed(api: TestApi, brokerage: string, configurations: string[]) {
   expect((await api.createBrokerage(brokerage)).ok).toBe(true);
   for (const name of configurations) {
     const saved = await api.saveConfiguration({
@@ -20,7 +20,7 @@ async function seed(api: DatabaseService, brokerage: string, configurations: str
   }
 }
 
-async function names(api: DatabaseService) {
+async function names(api: TestApi) {
   return (await api.listBrokerages()).map((b) => b.name);
 }
 
@@ -58,8 +58,8 @@ describe('snapshots through the service', () => {
     if (!file.ok) throw new Error(file.error.message);
     expect(file.value.receipt.checksum).toBe(backup.value.receipt.checksum);
     // Its manifest gets the same checksum, read from the stored copy once the snapshot counted.
-    await api.snapshots.whenChecksumsDone();
-    const [stored] = await api.snapshots.library.manifests();
+    await api.whenChecksumsDone();
+    const [stored] = await api.snapshotManifests();
     expect(stored?.checksum).toBe(backup.value.receipt.checksum);
     expect(file.value.fileName).toBe(`ff2api_backup_${localStamp(new Date(T0))}.json`);
   });
@@ -167,7 +167,6 @@ describe('snapshots through the service', () => {
     const snapshotStore: SnapshotStore = {
       ...inner,
       list: () => inner.list(), readBytes: (id) => inner.readBytes(id), replaceBytes: (id, b) => inner.replaceBytes(id, b), update: (m) => inner.update(m), remove: (ids) => inner.remove(ids),
-      readFacts: () => inner.readFacts(), writeFacts: (p) => inner.writeFacts(p),
       add: async (m, b) => (full ? { ok: false, error: { code: 'storage-full', message: 'Browser storage is full, so the snapshot could not be stored.' } } : inner.add(m, b)),
     };
     const source = await createTestApi();
@@ -209,7 +208,7 @@ describe('snapshots through the service', () => {
     await seed(api, 'Acme, Inc.', ['Main']);
     const taken = await api.takeSnapshot();
     if (!taken.ok) throw new Error(taken.error.message);
-    expect((await api.snapshots.library.manifests())[0]?.checksum).toBeNull();
+    expect((await api.snapshotManifests())[0]?.checksum).toBeNull();
     let settled = false;
     const inspecting = api.inspectSnapshot(taken.value.id).finally(() => (settled = true));
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -218,7 +217,7 @@ describe('snapshots through the service', () => {
     release();
     const preview = await inspecting;
     if (!preview.ok) throw new Error(preview.error.message);
-    const [manifest] = await api.snapshots.library.manifests();
+    const [manifest] = await api.snapshotManifests();
     expect(manifest?.checksum).toMatch(/^[0-9a-f]{64}$/);
     expect((await api.applyRestore(preview.value.previewId, 'replace')).ok).toBe(true);
     expect(await names(api)).toEqual(['Acme, Inc.']);

@@ -1,0 +1,91 @@
+import { useId, type FormEvent } from 'react';
+import { MERGE_CONFLICT_RULE } from '../../core/backup/restore/plan';
+import type { RestoreMode } from '../../core/backup/restore/changes';
+import type { RestorePreview } from '../../worker/restore/restore-types';
+import { BackUpFirst } from '../shared/back-up-first';
+import { formatLocalTime, plural } from '../shared/format';
+import { RestorePreviewDetails } from './restore-preview';
+
+/** The word a user types before a replace removes what is in this browser. */
+export const CONFIRM_WORD = 'RESTORE';
+
+const MESSAGES = {
+  older: (changes: number, since: string) =>
+    `Replacing undoes ${plural(changes, 'change')} made here since ${formatLocalTime(since)}: the file is older than ${changes === 1 ? 'that change' : 'those changes'}.`,
+  unsaved: 'What is in this browser now has changes that are in no backup file yet, and replacing removes them.',
+};
+
+export interface RestoreChoiceProps {
+  preview: RestorePreview;
+  /** What replacing makes the database: "the file’s content", "this copy". */
+  subject: string;
+  mode: RestoreMode;
+  onModeChange: (mode: RestoreMode) => void;
+  confirmText: string;
+  onConfirmTextChange: (text: string) => void;
+  /** True when the database had changes in no backup file when the preview was made. */
+  hadUnsavedChanges: boolean;
+  isApplying: boolean;
+  onSubmit: () => void;
+  onCancel: () => void;
+  /** The form's accessible name. */
+  label: string;
+}
+
+/**
+ * The one restore step for anything previewed — a chosen file, a snapshot, the latest file of the
+ * backup folder: the preview in names, Replace or Merge, the warning with its own "back up first"
+ * button when replacing would lose changes, the typed RESTORE when replacing data, and
+ * `Restore database`.
+ */
+export function RestoreChoiceForm(props: RestoreChoiceProps) {
+  const { preview, mode, confirmText, isApplying } = props;
+  const confirmId = useId();
+  const needsTypedConfirm = mode === 'replace' && preview.liveHasData;
+  const canRestore = !isApplying && (!needsTypedConfirm || confirmText.trim() === CONFIRM_WORD);
+  const risk = describeRestoreRisk(preview, mode, props.hadUnsavedChanges);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (canRestore) props.onSubmit();
+  };
+  return (
+    <form onSubmit={submit} className="restore-form" aria-label={props.label}>
+      <RestorePreviewDetails preview={preview} mode={mode} />
+      <fieldset>
+        <legend>How to restore</legend>
+        <label className="radio">
+          <input type="radio" name={`${confirmId}-mode`} value="replace" checked={mode === 'replace'} onChange={() => props.onModeChange('replace')} />
+          Replace: the database becomes exactly {props.subject}
+        </label>
+        <label className="radio">
+          <input type="radio" name={`${confirmId}-mode`} value="merge" checked={mode === 'merge'} onChange={() => props.onModeChange('merge')} />
+          Merge: add what is missing, delete nothing
+        </label>
+        {mode === 'merge' ? <p className="caption">{MERGE_CONFLICT_RULE}</p> : null}
+      </fieldset>
+      {risk ? <BackUpFirst risk={risk} /> : null}
+      {needsTypedConfirm ? (
+        <div className="field">
+          <label htmlFor={confirmId}>Type RESTORE to confirm</label>
+          <input id={confirmId} value={confirmText} autoComplete="off" aria-describedby={`${confirmId}-note`} onChange={(e) => props.onConfirmTextChange(e.target.value)} />
+          <span className="caption" id={`${confirmId}-note`}>Replacing removes what is in this browser now. A snapshot is taken first so you can undo.</span>
+        </div>
+      ) : null}
+      <div className="button-row">
+        {/* Busy is aria-disabled, not disabled, so keyboard focus stays here until the result takes it. */}
+        <button type="submit" className="primary" disabled={!canRestore && !isApplying} aria-disabled={isApplying}>
+          {isApplying ? 'Restoring…' : 'Restore database'}
+        </button>
+        <button type="button" onClick={props.onCancel} disabled={isApplying}>Cancel</button>
+      </div>
+    </form>
+  );
+}
+
+/** Why replacing would lose changes (a merge never does), or null. */
+export function describeRestoreRisk(preview: RestorePreview, mode: RestoreMode, hadUnsavedChanges: boolean): string | null {
+  if (mode !== 'replace' || !preview.liveHasData) return null;
+  const lost = preview.wouldLose.replace;
+  if (lost) return MESSAGES.older(lost.changes, lost.since);
+  return hadUnsavedChanges ? MESSAGES.unsaved : null;
+}

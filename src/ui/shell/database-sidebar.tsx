@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { assessDatabase } from '../../core/risk/assess';
+import { useDatabase } from '../shared/database-context';
+import { useNow } from '../shared/use-now';
+import { formatLocalTime } from '../shared/format';
+import { Notice } from '../shared/notice';
+import { ActivityList } from '../activity/activity-list';
+import { AgeRiskBanners } from '../status/age-risk-banners';
+import { OperationProgressBar } from '../status/operation-progress';
+import { BackupActions } from '../backup-files/backup-actions';
+import { RestorePanel } from '../restore/restore-panel';
+import { SidebarFrame } from './sidebar-frame';
+import { StatusLine } from '../status/status-line';
+import { BackupFolderPanel } from '../backup-folder/backup-folder-panel';
+import { RestoreStep } from './restore-step';
+import { BackupHealthLine } from '../health/backup-health-line';
+import { VerifyFileInput } from '../health/verify-file-input';
+
+/** The sidebar's "Database management" section: status, banners, backup and restore. */
+export function DatabaseSidebar() {
+  const { status } = useDatabase();
+  const now = useNow();
+  if (!status) {
+    return (
+      <SidebarFrame>
+        <p role="status">Opening the database…</p>
+      </SidebarFrame>
+    );
+  }
+  const hasData = Object.values(status.counts).some((n) => n > 0);
+  const assessment = assessDatabase({ times: status.times, configurationCount: status.counts.brokerage_configurations, hasData, now });
+  return (
+    <SidebarFrame summary={`${assessment.riskLevel} risk · database age ${assessment.ageLevel}`}>
+      <StatusLine counts={status.counts} />
+      <AgeRiskBanners assessment={assessment} />
+      <BackupHealthLine />
+      {status.isWriter ? null : <ReadOnlyNotice />}
+      {status.persistence.state === 'failed' ? <Notice notice={{ kind: 'error', text: status.persistence.error.message, ...(status.persistence.error.detail ? { detail: status.persistence.error.detail } : {}) }} /> : null}
+      <OperationProgressBar />
+      <BackupActions />
+      <BackupFolderPanel RestoreStep={RestoreStep} />
+      <RestorePanel disabled={!status.isWriter} />
+      <VerifyFileInput />
+      <ActivityList />
+      <p className="caption">
+        {status.times.lastBackupAt ? `Last backup: ${formatLocalTime(status.times.lastBackupAt)}. ` : 'No backup downloaded from this browser yet. '}
+        {status.storagePersisted === true ? 'Browser storage is persistent.' : 'The browser may clear its storage when space runs low: keep backups.'}
+      </p>
+    </SidebarFrame>
+  );
+}
+
+/** Shown in a tab that is not the writer: says so and offers to take over. */
+function ReadOnlyNotice() {
+  const { api, notifyChanged } = useDatabase();
+  const [isBusy, setBusy] = useState(false);
+  return (
+    <div role="status" className="notice notice-warning">
+      <p>Another tab is editing this database, so this tab is read-only. It shows that tab’s saved changes.</p>
+      <button
+        type="button"
+        disabled={isBusy}
+        onClick={() => {
+          setBusy(true);
+          void api.takeOverWriting().then(() => notifyChanged()).finally(() => setBusy(false));
+        }}
+      >
+        Take over editing
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { useEffect, useRef } from 'react';
+import { useDatabase } from '../shared/database-context';
+import { useBackupSettings } from '../shared/backup-settings';
+import { MIN_PASSPHRASE_LENGTH } from '../shared/backup-settings';
+import { useBackups } from '../shared/backups-context';
+import { saveBackupToFolder } from '../shared/lazy-folder-backup';
+import { queryAccess } from '../../platform/backup-folder';
+
+/** How often the page asks the worker what is due (page timers follow `page.clock` in tests). */
+export const SCHEDULE_TICK_MS = 60_000;
+
+/**
+ * The page-side clock of automatic backups: once a minute (and at start) it asks the worker to
+ * take what is due — After changes, Hourly, End of day — passing the page's time with the call.
+ * At end of day it also writes the daily file into the backup folder when one is connected and
+ * allowed; otherwise the end-of-day banner asks for a download. A worker's own timers would not
+ * follow the page's clock, hence the page drives (DESIGN.md "One clock").
+ */
+export function useSnapshotScheduler(): void {
+  const { api, notifyChanged } = useDatabase();
+  const { endOfDay, folder, refresh, setScheduleProblem } = useBackups();
+  const { secrets, passphrase } = useBackupSettings();
+  // The latest values for the interval callback, without restarting the timer on each change.
+  const latest = useRef({ endOfDay, folder, secrets, passphrase, refresh, notifyChanged, setScheduleProblem });
+  latest.current = { endOfDay, folder, secrets, passphrase, refresh, notifyChanged, setScheduleProblem };
+
+  useEffect(() => {
+    let isRunning = false;
+    // A tick still running when the page goes away must not update what is no longer shown.
+    let isActive = true;
+    const tick = async () => {
+      if (isRunning) return;
+      isRunning = true;
+      try {
+        const now = latest.current;
+        const outcome = await api.runSnapshotSchedule({ endOfDay: now.endOfDay });
+        if (!isActive) return;
+        if (outcome.failure) now.setScheduleProblem({ kind: 'error', text: outcome.failure.message, ...(outcome.failure.detail ? { detail: outcome.failure.detail } : {}) });
+        else if (outcome.took) now.setScheduleProblem(null);
+        if (outcome.endOfDayRan) await writeDailyFile();
+        if (isActive && (outcome.took || outcome.failure || outcome.endOfDayRan)) await now.refresh();
+      } catch {
+        // The worker is gone or busy restarting; the next tick tries again.
+      } finally {
+        isRunning = false;
+      }
+    };
+    const writeDailyFile = async () => {
+      const { folder: current, secrets: mode, passphrase: secret, notifyChanged: changed, setScheduleProblem: report } = latest.current;
+      if (!isActive) return;
+      if (!current.handle || (await queryAccess(current.handle)) !== 'granted') return;
+      if (mode === 'encrypted' && secret.length < MIN_PASSPHRASE_LENGTH) return;
+      const built = await api.createBackup({ trigger: 'manual', secrets: mode, ...(mode === 'encrypted' ? { passphrase: secret } : {}) });
+      if (!built.ok) return report({ kind: 'error', text: built.error.message });
+      const saved = await saveBackupToFolder(api, current.handle, built.value, { now: new Date(), ...(mode === 'encrypted' ? { passphrase: secret } : {}) });
+      if (!saved.ok) report({ kind: 'error', text: `End of day: ${saved.message}` });
+      await changed();
+    };
+    void tick();
+    const timer = setInterval(() => void tick(), SCHEDULE_TICK_MS);
+    return () => {
+      isActive = false;
+      clearInterval(timer);
+    };
+  }, [api]);
+}

@@ -1,0 +1,146 @@
+import type { ProcessingOverrides } from './processing/processing-operations';
+import { backupFileCalls, openBackupFiles } from './backup-files/backup-file-calls';
+import { catalogCalls } from './catalog/catalog-calls';
+import { openEngine, type EngineDeps } from './engine/engine';
+import type { LiveDatabase } from './engine/live-database';
+import { bindFeature, type CallsOf } from './feature-calls';
+import { folderCalls } from './folder/folder-calls';
+import { folderOutcomes } from './folder/folder-outcomes';
+import { FolderRecords } from './folder/folder-records';
+import { BackupHealth } from './health/backup-health';
+import { healthCalls } from './health/health-calls';
+import { restoreTimingFact } from './health/restore-timing';
+import { openProcessing, processingCalls } from './processing/processing-calls';
+import { restoreCalls } from './restore/restore-calls';
+import { RestoreFeature } from './restore/restore-feature';
+import { undoPointFact } from './restore/undo-point';
+import { snapshotCalls } from './snapshots/snapshot-calls';
+import { snapshotFacts } from './snapshots/snapshot-facts';
+import { snapshotHealthFacts } from './snapshots/snapshot-health-facts';
+import { SnapshotService, type SnapshotDeps } from './snapshots/snapshot-service';
+import { statusCalls } from './status/status-calls';
+import { ok, type Result } from '../core/result';
+import { logActivity } from '../core/db/activity';
+import type { SnapshotManifest } from '../core/snapshots/manifest';
+
+/**
+ * The database worker's features, composed: each feature's calls (its folder's `*-calls.ts`) bound
+ * to the state it works with. This is the one place that knows every feature; the features know
+ * only the engine and the narrow functions passed to them here.
+ */
+const FEATURES = [
+  statusCalls,
+  catalogCalls,
+  backupFileCalls,
+  restoreCalls,
+  snapshotCalls,
+  folderCalls,
+  healthCalls,
+  processingCalls,
+] as const;
+
+/** Every call the page may make of the database worker (the lock's calls are the lock gate's). */
+export type AppCalls = CallsOf<typeof statusCalls> &
+  CallsOf<typeof catalogCalls> &
+  CallsOf<typeof backupFileCalls> &
+  CallsOf<typeof restoreCalls> &
+  CallsOf<typeof snapshotCalls> &
+  CallsOf<typeof folderCalls> &
+  CallsOf<typeof healthCalls> &
+  CallsOf<typeof processingCalls>;
+
+/** The calls that only read: the page asks them again of a worker restarted under them. */
+export const READ_CALLS: readonly string[] = FEATURES.flatMap((feature) => Object.keys(feature.reads));
+
+/** Every call's name: only these are served to the page (the hooks below are the worker's own). */
+export const CALL_NAMES: ReadonlySet<string> = new Set(FEATURES.flatMap((f) => [...Object.keys(f.reads), ...Object.keys(f.actions)]));
+
+/** What the worker's composition needs beyond the engine's parts. */
+export interface WorkerAppDeps extends EngineDeps {
+  snapshots: SnapshotDeps;
+  /** File processing's platform parts (load API, workbook reader); defaults are the browser's. */
+  processing?: ProcessingOverrides;
+}
+
+/** The composed worker: the calls, and what the lock gate and tests need besides. */
+export type WorkerApp = AppCalls & WorkerHooks;
+
+/** What the lock gate and tests use of the composed worker, beside the page's calls. */
+export interface WorkerHooks {
+  /** Whether this tab may write now. */
+  isWriter: () => boolean;
+  /** Writes an activity entry and saves — which re-stores the database in the lock's current form. */
+  recordLockChange: (summary: string) => Promise<Result<void>>;
+  /** The live database's bytes exactly as they would be stored (diagnostics and tests). */
+  exportLiveBytes: () => Uint8Array;
+  /** Resolves when the snapshots' background checksums started so far are done (tests, the bench). */
+  whenChecksumsDone: () => Promise<void>;
+  /** The stored snapshots' manifests, newest first (diagnostics and tests). */
+  snapshotManifests: () => Promise<SnapshotManifest[]>;
+  /** The parts themselves, for the bench's finer timings only (never served to the page). */
+  internals: { live: LiveDatabase; restore: RestoreFeature };
+}
+
+/** Opens the stored database and composes every feature around it. */
+export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
+  const engine = await openEngine(deps);
+  const { live, clock, progress, operator } = engine;
+  const track = progress.track;
+
+  const snapshots = new SnapshotService({ ...engine, ...deps.snapshots, facts: snapshotFacts(deps.facts) });
+  const takeSafetyCopy = (trigger: Parameters<SnapshotService['takeSnapshot']>[0]) => snapshots.takeSnapshot(trigger);
+  const restoreTiming = restoreTimingFact(deps.facts);
+  const folder = new FolderRecords({ ...engine, outcomes: folderOutcomes(deps.facts) });
+  const restore = new RestoreFeature({ ...engine, track, snapshots, undoPoint: undoPointFact(deps.facts), restoreTiming });
+  const health = new BackupHealth({
+    ...engine,
+    track,
+    restoreTiming,
+    estimateStorage: deps.snapshots.estimateStorage,
+    snapshotFacts: () => snapshotHealthFacts(snapshots),
+    folderFacts: () => folder.healthFacts(),
+    startedEmpty: !engine.startup.found,
+  });
+  const processing = openProcessing({
+    live,
+    clock,
+    appVersion: deps.appVersion,
+    // A snapshot that cannot be stored does not stop the run (it only adds history rows); it shows in Backup health.
+    beforeRun: async () => void (await takeSafetyCopy('before-processing')),
+    ...(deps.processing ? { overrides: deps.processing } : {}),
+  });
+
+  const calls: AppCalls = {
+    ...bindFeature(statusCalls, { ...engine, undoSummary: () => restore.undo.describeForStatus() }),
+    ...bindFeature(catalogCalls, { live, takeSafetyCopy, activeRunIds: () => processing.current()?.activeRunIds() ?? new Set<number>() }),
+    ...bindFeature(backupFileCalls, openBackupFiles({ ...engine, track, operator })),
+    ...bindFeature(restoreCalls, restore),
+    ...bindFeature(snapshotCalls, snapshots),
+    ...bindFeature(folderCalls, folder),
+    ...bindFeature(healthCalls, health),
+    ...bindFeature(processingCalls, processing),
+  };
+
+  // Before the migrated database is ever stored: snapshots before and after the migration.
+  const old = engine.startup.preMigration;
+  if (old && live.isWriter) {
+    await snapshots.takeSnapshotOfBytes('before-migration', old.bytes, null);
+    await snapshots.takeSnapshot('after-migration');
+  }
+  // A brand-new database is stored at once, so its creation time survives a reload.
+  await live.flush();
+
+  return {
+    ...calls,
+    isWriter: () => live.isWriter,
+    recordLockChange: (summary) =>
+      live.write((db, now) => {
+        logActivity(db, { at: now, kind: 'app-lock', summary });
+        return ok(undefined);
+      }),
+    exportLiveBytes: () => live.exportBytes(),
+    whenChecksumsDone: () => snapshots.whenChecksumsDone(),
+    snapshotManifests: () => snapshots.library.manifests(),
+    internals: { live, restore },
+  };
+}
