@@ -15,11 +15,12 @@ import { createWorkerSnapshotChecker } from '../platform/snapshot-checker-worker
 import { createDigestWorker } from '../platform/digest-worker';
 import { openSnapshotStoreOrUnavailable } from '../platform/snapshot-store';
 import { createWebTabCoordination } from '../platform/web-tab-coordination';
-import { openDatabaseService, type DatabaseService } from './database-service';
+import { openDatabaseService } from './database-service';
 import { singleTabCoordination } from './tab-coordination';
 import { APP_VERSION } from '../core/app-version';
 import { ALIVE_METHOD, CLOCK_METHOD } from './api';
 import { startLockGate, isLockMethod } from './lock/worker-lock'; // [lock]
+import type { LockApi } from './lock/lock-api';
 import { RecordCipher } from './lock/record-cipher';
 import { sealingSnapshotStore } from './lock/sealing-snapshot-store';
 import { isSnapshotCheckerWorker, serveSnapshotChecker } from './snapshots/checker-role';
@@ -49,19 +50,19 @@ function serveDatabase(): void {
       digestOffload: createDigestWorker(),
     });
   }, [resealSnapshots], cipher);
-  const ready: Promise<DatabaseService> = gate.whenOpen(); // [lock]
 
   /**
-   * Forwards every call to the service once it is open (calls made earlier simply wait). The
-   * clock is set at once, before any call that follows it in the message order reads it.
+   * Forwards every call to the service once it is open (calls made earlier simply wait; so do
+   * calls made after a lock). The clock is set at once, before any call that follows it in the
+   * message order reads it.
    */
   const forwarder = new Proxy({} as Record<string, unknown>, {
     get(_target, method: string) {
       if (method === CLOCK_METHOD) return (pageNowMs: number) => clock.follow(pageNowMs);
       if (method === ALIVE_METHOD) return () => holdingLifeLock;
-      if (isLockMethod(method)) return (...args: unknown[]) => (gate[method] as (...a: unknown[]) => unknown).apply(gate, args); // [lock]
+      if (isLockMethod(method)) return (...args: unknown[]) => serveLockMethod(gate, method, args); // [lock]
       return async (...args: unknown[]) => {
-        const service = (await ready) as unknown as Record<string, (...a: unknown[]) => unknown>;
+        const service = (await gate.whenOpen()) as unknown as Record<string, (...a: unknown[]) => unknown>; // [lock]
         const fn = service[method];
         if (typeof fn !== 'function') throw new Error(`Unknown database method ${method}`);
         return fn.apply(service, args);
@@ -69,6 +70,19 @@ function serveDatabase(): void {
     },
   });
   Comlink.expose(forwarder);
+}
+
+/**
+ * A lock method, served by the gate. Once `lock` succeeded this worker ends itself: the key is
+ * forgotten, but its memory still holds the decrypted database (sql.js's heap, the service's
+ * state, the helper workers it started), and only its end drops all of that. The reply goes out
+ * first; the page's client starts a fresh worker, which opens locked from what is stored.
+ */
+async function serveLockMethod(gate: LockApi, method: keyof LockApi, args: unknown[]): Promise<unknown> {
+  if (method !== 'lock') return (gate[method] as (...a: unknown[]) => Promise<unknown>).apply(gate, args);
+  const locked = await gate.lock();
+  if (locked.ok) setTimeout(() => self.close(), 0);
+  return locked;
 }
 
 /**
