@@ -1,10 +1,13 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { DEMO_API_KEY, DEMO_BEARER_TOKEN, startDemoApi, type DemoApi } from '../../scripts/demo-api-server.mjs';
-import { loadsCsv } from '../support/loads-csv';
+import { LOADS_MAPPING, loadsCsv } from '../support/loads-csv';
+import { fileFrom } from './helpers/backup-files';
 import { startRequestLogServer, type RequestLogServer } from './helpers/request-log-server';
 import { ACME } from './helpers/seed';
 import { Catalog } from './pages/catalog';
 import { ProcessFile } from './pages/process-file';
+import { Sidebar } from './pages/sidebar';
 
 /**
  * Credentials go only where they belong, in Chromium against two real loopback origins: the demo
@@ -25,6 +28,12 @@ test.beforeEach(() => {
   api.reset();
   (other.requests as unknown[]).length = 0;
 });
+
+/** What axe-core finds wrong on the page as it is now. */
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 /** Opens the app with ACME and a saved `Daily loads` configuration for the demo API; returns its edit form. */
 async function savedConfiguration(page: Page, auth: 'api_key' | 'bearer_token'): Promise<Locator> {
@@ -73,6 +82,7 @@ test('an edited base URL with the key left blank: the form asks for the key besi
   await expect(key).toHaveAccessibleDescription(
     `The stored API key is only ever sent to ${api.baseUrl}. For ${other.url}, type the API key again.`,
   );
+  expect(await violations(page), 'the form asking for the key again').toEqual([]);
 
   await form.getByRole('button', { name: 'Test connection' }).click();
   await expect(form.getByRole('alert')).toContainText(`The stored API key belongs to ${api.baseUrl}`);
@@ -82,9 +92,50 @@ test('an edited base URL with the key left blank: the form asks for the key besi
   await expect(form.getByRole('alert').filter({ hasText: 'Nothing was saved.' })).toContainText('Type the API key again');
   await form.getByRole('button', { name: 'Test connection' }).click();
   await expect(form.getByRole('alert').first()).toContainText('Type the API key again');
+  expect(await violations(page), 'the form refusing').toEqual([]);
 
   // Saved or not, the stored key still belongs to the demo API: a run would send it there only.
   await form.getByRole('button', { name: 'Cancel' }).click();
   await expect(new Catalog(page).configurationList(ACME)).toContainText(api.baseUrl);
   expect(other.requests).toEqual([]);
 });
+
+test('a restored configuration whose address carries a user name is kept and marked; nothing is sent with it', async ({ page }) => {
+  const sidebar = new Sidebar(page);
+  const catalog = new Catalog(page);
+  const processing = new ProcessFile(page);
+  await page.goto('/');
+  const withUser = api.baseUrl.replace('http://', 'http://someone@');
+  await sidebar.restoreFrom(fileFrom('ff2api_backup_20261122_004303.json', originalBackup(withUser)));
+  await expect(sidebar.preview).toContainText('marked “Check API address”');
+  await sidebar.confirmRestore();
+  await expect(sidebar.status(/restored/i)).toBeVisible();
+
+  await catalog.selectBrokerage(ACME);
+  const item = catalog.configurationList(ACME).getByRole('listitem').filter({ hasText: 'Daily loads' });
+  await expect(item).toContainText('Check API address');
+  await expect(item).toContainText('must not contain a user name or password');
+  expect(await violations(page), 'a configuration marked “Check API address”').toEqual([]);
+
+  await processing.open(ACME, 'Daily loads (check API address)');
+  await expect(processing.main).toContainText('Nothing can be sent with this configuration until its API address is corrected');
+  expect(await violations(page), 'Process file with such a configuration').toEqual([]);
+  expect(api.attempts).toBe(0);
+  expect(api.issuedTokens).toEqual([]);
+});
+
+/** A backup of the original FF2API with one configuration for `baseUrl` (it stored any text there). */
+function originalBackup(baseUrl: string): string {
+  return JSON.stringify({
+    backup_info: { created_at: '2026-11-22T00:43:03.352129', version: '1.0', app_version: 'FF2API v1.0' },
+    brokerage_configurations: [
+      {
+        brokerage_name: ACME, configuration_name: 'Daily loads', field_mappings: LOADS_MAPPING,
+        api_credentials: { base_url: baseUrl, api_key: DEMO_API_KEY }, auth_type: 'api_key', bearer_token: null,
+        file_headers: null, created_at: '2026-11-22 00:43:03', updated_at: '2026-11-22 00:43:03', description: null,
+      },
+    ],
+    upload_history: [],
+    processing_errors: [],
+  });
+}
