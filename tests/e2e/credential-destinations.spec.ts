@@ -43,14 +43,22 @@ async function savedConfiguration(page: Page, auth: 'api_key' | 'bearer_token'):
   await catalog.createConfiguration(
     auth === 'api_key'
       ? { brokerage: ACME, name: 'Daily loads', authType: 'api_key', apiKey: DEMO_API_KEY, baseUrl: api.baseUrl }
-      : { brokerage: ACME, name: 'Daily loads', authType: 'bearer_token', bearerToken: DEMO_BEARER_TOKEN, baseUrl: api.baseUrl },
+      : {
+          brokerage: ACME,
+          name: 'Daily loads',
+          authType: 'bearer_token',
+          bearerToken: DEMO_BEARER_TOKEN,
+          baseUrl: api.baseUrl,
+        },
   );
   await catalog.configurationList(ACME).getByRole('button', { name: 'Edit Daily loads', exact: true }).click();
   return page.getByRole('main').getByRole('form', { name: 'Edit “Daily loads”' });
 }
 
 for (const status of [307, 308] as const) {
-  test(`a ${status} from the token refresh: Test connection says the API redirected, the other host receives nothing`, async ({ page }) => {
+  test(`a ${status} from the token refresh: Test connection says the API redirected; nothing goes elsewhere`, async ({
+    page,
+  }) => {
     const form = await savedConfiguration(page, 'api_key');
     api.configure({ redirect: { status, to: other.url, paths: ['/token/refresh'] } });
     await form.getByRole('button', { name: 'Test connection' }).click();
@@ -60,12 +68,17 @@ for (const status of [307, 308] as const) {
     expect(other.requests).toEqual([]);
   });
 
-  test(`a ${status} from a load POST: the run stops, says the API redirected, nothing reaches the other host`, async ({ page }) => {
+  test(`a ${status} from a load POST: the run stops, says the API redirected, nothing reaches the other host`, async ({
+    page,
+  }) => {
     const processing = new ProcessFile(page);
     await savedConfiguration(page, 'bearer_token');
     await processing.open(ACME, 'Daily loads');
     await processing.loadFile('loads.csv', loadsCsv(6, []), 6);
-    await processing.main.getByRole('region', { name: 'Field mapping' }).getByRole('button', { name: 'Continue' }).click();
+    await processing.main
+      .getByRole('region', { name: 'Field mapping' })
+      .getByRole('button', { name: 'Continue' })
+      .click();
     api.configure({ redirect: { status, to: other.url, paths: ['/v2/loads'] } });
     await processing.processData();
     await expect(processing.results).toContainText('answered with a redirect');
@@ -75,7 +88,9 @@ for (const status of [307, 308] as const) {
   });
 }
 
-test('an edited base URL with the key left blank: the form asks for the key beside the field; Test connection and Save send nothing there', async ({ page }) => {
+test('an edited base URL, key left blank: the form asks for the key; Test connection and Save send it nowhere', async ({
+  page,
+}) => {
   const form = await savedConfiguration(page, 'api_key');
   const key = form.getByLabel('API key', { exact: true });
   await form.getByLabel('API base URL').fill(other.url);
@@ -89,7 +104,9 @@ test('an edited base URL with the key left blank: the form asks for the key besi
   await expect(form.getByRole('alert')).toContainText('Type the API key again');
 
   await form.getByRole('button', { name: 'Save configuration' }).click();
-  await expect(form.getByRole('alert').filter({ hasText: 'Nothing was saved.' })).toContainText('Type the API key again');
+  await expect(form.getByRole('alert').filter({ hasText: 'Nothing was saved.' })).toContainText(
+    'Type the API key again',
+  );
   await form.getByRole('button', { name: 'Test connection' }).click();
   await expect(form.getByRole('alert').first()).toContainText('Type the API key again');
   expect(await violations(page), 'the form refusing').toEqual([]);
@@ -100,7 +117,9 @@ test('an edited base URL with the key left blank: the form asks for the key besi
   expect(other.requests).toEqual([]);
 });
 
-test('a restored configuration whose address carries a user name is kept and marked; nothing is sent with it', async ({ page }) => {
+test('a restored configuration whose address carries a user name is kept and marked; nothing is sent with it', async ({
+  page,
+}) => {
   const sidebar = new Sidebar(page);
   const catalog = new Catalog(page);
   const processing = new ProcessFile(page);
@@ -118,7 +137,9 @@ test('a restored configuration whose address carries a user name is kept and mar
   expect(await violations(page), 'a configuration marked “Check API address”').toEqual([]);
 
   await processing.open(ACME, 'Daily loads (check API address)');
-  await expect(processing.main).toContainText('Nothing can be sent with this configuration until its API address is corrected');
+  await expect(processing.main).toContainText(
+    'Nothing can be sent with this configuration until its API address is corrected',
+  );
   expect(await violations(page), 'Process file with such a configuration').toEqual([]);
   expect(api.attempts).toBe(0);
   expect(api.issuedTokens).toEqual([]);
@@ -130,9 +151,16 @@ function originalBackup(baseUrl: string): string {
     backup_info: { created_at: '2026-11-22T00:43:03.352129', version: '1.0', app_version: 'FF2API v1.0' },
     brokerage_configurations: [
       {
-        brokerage_name: ACME, configuration_name: 'Daily loads', field_mappings: LOADS_MAPPING,
-        api_credentials: { base_url: baseUrl, api_key: DEMO_API_KEY }, auth_type: 'api_key', bearer_token: null,
-        file_headers: null, created_at: '2026-11-22 00:43:03', updated_at: '2026-11-22 00:43:03', description: null,
+        brokerage_name: ACME,
+        configuration_name: 'Daily loads',
+        field_mappings: LOADS_MAPPING,
+        api_credentials: { base_url: baseUrl, api_key: DEMO_API_KEY },
+        auth_type: 'api_key',
+        bearer_token: null,
+        file_headers: null,
+        created_at: '2026-11-22 00:43:03',
+        updated_at: '2026-11-22 00:43:03',
+        description: null,
       },
     ],
     upload_history: [],

@@ -26,12 +26,16 @@ async function unlockedWithData(page: Page): Promise<WorkerTarget[]> {
 /** Waits until none of `before` is listed any more; returns the workers running then. */
 async function expectAllGone(page: Page, before: readonly WorkerTarget[]): Promise<WorkerTarget[]> {
   const ids = new Set(before.map((target) => target.targetId));
-  await expect.poll(async () => (await listWorkerTargets(page)).filter((t) => ids.has(t.targetId)).map((t) => t.title)).toEqual([]);
+  await expect
+    .poll(async () => (await listWorkerTargets(page)).filter((t) => ids.has(t.targetId)).map((t) => t.title))
+    .toEqual([]);
   expect(await page.evaluate(() => 'documentBeforeLock' in window), 'the page was not reloaded').toBe(true);
   return listWorkerTargets(page);
 }
 
-test('Lock now ends the worker holding the decrypted database; unlocking brings the data back from what is stored', async ({ page }) => {
+test('Lock now ends the worker holding the decrypted database; unlocking brings the data back', async ({
+  page,
+}) => {
   const lock = new AppLockPage(page);
   const before = await unlockedWithData(page);
 
@@ -42,7 +46,9 @@ test('Lock now ends the worker holding the decrypted database; unlocking brings 
 
   await lock.unlock(PASSPHRASE);
   await expect(new Catalog(page).brokerageButton(ACME)).toBeVisible();
-  expect((await listWorkerTargets(page)).filter(isEngine).map((t) => t.targetId)).toEqual(after.filter(isEngine).map((t) => t.targetId));
+  expect((await listWorkerTargets(page)).filter(isEngine).map((t) => t.targetId)).toEqual(
+    after.filter(isEngine).map((t) => t.targetId),
+  );
 });
 
 test('the idle lock ends the worker the same way', async ({ page }) => {

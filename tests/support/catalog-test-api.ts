@@ -42,7 +42,8 @@ export async function createCatalogTestApi(clock: Clock = fixedClock('2026-11-22
     testConnection: async (request) => {
       const stored = request.configurationId === null ? null : readConfigurationSecrets(db, request.configurationId);
       const auth = authForTest(request, stored);
-      return auth.ok ? createLoadApiSession(auth.value).testConnection(request.brokerageName) : { ok: false, message: auth.error.message };
+      if (!auth.ok) return { ok: false, message: auth.error.message };
+      return createLoadApiSession(auth.value).testConnection(request.brokerageName);
     },
     watchChanges: async () => undefined,
     watchProgress: async () => undefined,

@@ -66,7 +66,7 @@ describe('AppLock', () => {
     expect(screen.queryByRole('heading', { name: 'Unlock FF2API' })).toBeNull();
   });
 
-  it('with the lock on, “plain text” found in storage is not believed: backups stay encrypted until it is chosen here', async () => {
+  it('with the lock on, a stored “plain text” is not believed: backups stay encrypted until chosen here', async () => {
     localStorage.setItem('ff2api-web.backup-secrets', 'plain');
     try {
       const gate = await lockedGate();

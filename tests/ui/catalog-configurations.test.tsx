@@ -132,7 +132,7 @@ describe('catalog: configurations', { timeout: 30_000 }, () => {
     expect(String(db.exec('SELECT api_credentials FROM brokerage_configurations')[0]?.values[0]?.[0])).toContain('ak-1111');
   });
 
-  it('a stored key stays with its address: editing the base URL to another host asks beside the field to type it again', async () => {
+  it('a stored key stays with its address: another host in the base URL asks for the key beside it', async () => {
     const { user, db } = await renderCatalog();
     await createBrokerageAs(user, 'Acme');
     await createConfiguration(user, { name: 'Daily loads', secret: 'ak-1111' });
@@ -145,15 +145,18 @@ describe('catalog: configurations', { timeout: 30_000 }, () => {
     await user.clear(baseUrl);
     await user.paste('https://attacker.example');
     expect(key).toHaveAccessibleDescription(
-      'The stored API key is only ever sent to https://api.prod.goaugment.com. For https://attacker.example, type the API key again.',
+      'The stored API key is only ever sent to https://api.prod.goaugment.com. ' +
+        'For https://attacker.example, type the API key again.',
     );
     expect(key).toHaveAttribute('placeholder', 'Type the API key for the new address');
     await user.click(within(form).getByRole('button', { name: 'Test connection' }));
-    expect(await within(form).findByRole('alert')).toHaveTextContent('The stored API key belongs to https://api.prod.goaugment.com');
+    const alert = await within(form).findByRole('alert');
+    expect(alert).toHaveTextContent('The stored API key belongs to https://api.prod.goaugment.com');
     await user.click(within(form).getByRole('button', { name: 'Save configuration' }));
     const refusal = await within(form).findByText(/Type the API key again for the new address.*Nothing was saved\./);
     expect(refusal.closest('[role="alert"]')).not.toBeNull();
-    expect(String(db.exec('SELECT api_credentials FROM brokerage_configurations')[0]?.values[0]?.[0])).toContain('api.prod.goaugment.com');
+    const stored = String(db.exec('SELECT api_credentials FROM brokerage_configurations')[0]?.values[0]?.[0]);
+    expect(stored).toContain('api.prod.goaugment.com');
 
     // Back on the same origin (another path), the stored key is kept without a word.
     await user.clear(baseUrl);
@@ -167,7 +170,8 @@ describe('catalog: configurations', { timeout: 30_000 }, () => {
     const { user, db } = await renderCatalog();
     await createBrokerageAs(user, 'Acme');
     await createConfiguration(user, { name: 'Restored', secret: 'ak-1' });
-    db.run(`UPDATE brokerage_configurations SET api_credentials = '{"base_url":"http://someone@api.example","api_key":"ak-1"}'`);
+    const credentials = JSON.stringify({ base_url: 'http://someone@api.example', api_key: 'ak-1' });
+    db.run('UPDATE brokerage_configurations SET api_credentials = ?', [credentials]);
     await createBrokerageAs(user, 'Other');
     await user.click(await screen.findByRole('button', { name: 'Acme' }));
     const item = (await screen.findByText('Check API address')).closest('li');

@@ -59,7 +59,9 @@ describe('checkApiAddress: where the app sends credentials', () => {
         if (!checked.ok) return;
         const parsed = new URL(checked.value.baseUrl);
         expect(parsed.username + parsed.password).toBe('');
-        expect(parsed.protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname)).toBe(true);
+        expect(parsed.protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname)).toBe(
+          true,
+        );
       }),
     );
   });
@@ -93,8 +95,14 @@ describe('pickSecret: a stored secret stays with the origin it was saved with', 
   });
 
   it('a typed secret goes anywhere it was typed for; none stored is null', () => {
-    expect(pickSecret('bearer_token', ' bt-new ', stored, 'https://other.example', 'x')).toEqual({ ok: true, value: 'bt-new' });
-    expect(pickSecret('bearer_token', '', { secret: null, baseUrl: null }, 'https://other.example', 'x')).toEqual({ ok: true, value: null });
+    expect(pickSecret('bearer_token', ' bt-new ', stored, 'https://other.example', 'x')).toEqual({
+      ok: true,
+      value: 'bt-new',
+    });
+    expect(pickSecret('bearer_token', '', { secret: null, baseUrl: null }, 'https://other.example', 'x')).toEqual({
+      ok: true,
+      value: null,
+    });
   });
 
   it('law: a stored secret is handed out only for its own origin', () => {

@@ -76,8 +76,8 @@ describe('saveConfiguration: create', () => {
     ['no bearer token', { auth_type: 'bearer_token', bearer_token: '' }, 'Please provide a bearer token for bearer token authentication.'],
     ['no base URL', { base_url: ' ' }, 'Please provide an API base URL.'],
     ['a base URL that is not a web address', { base_url: 'ftp://files.example' }, 'which is not a web address'],
-    ['a base URL with a user name', { base_url: 'https://someone@api.example.com' }, 'must not contain a user name or password'],
-    ['a base URL over plain http to another computer', { base_url: 'http://api.example.com' }, 'is not encrypted (http://)'],
+    ['a base URL with a user name', { base_url: 'https://someone@api.example.com' }, 'must not contain a user name'],
+    ['a base URL over plain http to another host', { base_url: 'http://api.example.com' }, 'is not encrypted'],
     ['an empty mapping source', { field_mappings: { 'load.loadNumber': ' ' } }, 'Choose a CSV column or a manual value for “load.loadNumber”'],
     ['a manual value outside the enum', { field_mappings: { 'load.mode': 'MANUAL_VALUE:TRUCK' } }, '“TRUCK” is not a valid value for “load.mode”'],
   ])('refuses %s with the original’s words and writes nothing', async (_case, overrides, message) => {
@@ -171,11 +171,13 @@ describe('saveConfiguration: update', () => {
       }
       expect(snapshot(db)).toBe(before);
       // Another path on the same origin keeps the stored secret.
-      const samePlace = mustSave(db, configurationInput(ACME, { ...blank, base_url: 'https://api.prod.goaugment.com/v2/' }), T2);
+      const samePlaceInput = configurationInput(ACME, { ...blank, base_url: 'https://api.prod.goaugment.com/v2/' });
+      const samePlace = mustSave(db, samePlaceInput, T2);
       expect(samePlace).toMatchObject({ base_url: 'https://api.prod.goaugment.com/v2/', needsCredentials: false });
       // Typed again, the secret goes with the new address.
       const typed = authType === 'api_key' ? { api_key: 'ak-for-new-host' } : { bearer_token: 'bt-for-new-host' };
-      const moved = mustSave(db, configurationInput(ACME, { ...blank, ...typed, base_url: 'https://api.new.example' }), T2);
+      const movedInput = configurationInput(ACME, { ...blank, ...typed, base_url: 'https://api.new.example' });
+      const moved = mustSave(db, movedInput, T2);
       expect(moved).toMatchObject({ base_url: 'https://api.new.example', version: 3 });
       const row = storedRow(db, created.id);
       expect(`${row?.api_credentials ?? ''} ${row?.bearer_token ?? ''}`).toContain('for-new-host');
@@ -186,10 +188,14 @@ describe('saveConfiguration: update', () => {
   it('marks a stored address the app will not send credentials to, and keeps the configuration', async () => {
     const db = await withBrokerage();
     mustSave(db, configurationInput(ACME));
-    db.run(`UPDATE brokerage_configurations SET api_credentials = '{"base_url":"http://someone@api.example.com","api_key":"k"}'`);
+    const setAddress = (baseUrl: string) => {
+      const credentials = JSON.stringify({ base_url: baseUrl, api_key: 'k' });
+      db.run('UPDATE brokerage_configurations SET api_credentials = ?', [credentials]);
+    };
+    setAddress('http://someone@api.example.com');
     const [view] = listConfigurations(db, ACME);
     expect(view?.addressProblem).toContain('must not contain a user name or password');
-    db.run(`UPDATE brokerage_configurations SET api_credentials = '{"base_url":"https://api.example.com","api_key":"k"}'`);
+    setAddress('https://api.example.com');
     expect(listConfigurations(db, ACME)[0]?.addressProblem).toBeNull();
   });
 

@@ -13,17 +13,28 @@ import { headerPolicy, metaPolicy, readBuiltPolicy } from '../../content-securit
 
 /** The meta policy the app's config writes into index.html in `mode`. */
 async function builtMetaPolicy(mode: string): Promise<string> {
-  const config = await resolveConfig({ configFile: join(__dirname, '../../vite.config.ts'), mode, logLevel: 'silent' }, 'build');
+  const config = await resolveConfig(
+    { configFile: join(__dirname, '../../vite.config.ts'), mode, logLevel: 'silent' },
+    'build',
+  );
   const plugin = config.plugins.find((p: Plugin) => p.name === 'ff2api-content-security-policy');
   const hook = plugin?.transformIndexHtml;
   const handler = (typeof hook === 'object' ? hook.handler : hook) as IndexHtmlTransformHook | undefined;
   const tags = await handler?.call({} as never, '<html></html>', { path: '/index.html', filename: 'index.html' });
-  const meta = Array.isArray(tags) ? tags.find((tag) => tag.attrs?.['http-equiv'] === 'Content-Security-Policy') : undefined;
+  const meta = Array.isArray(tags)
+    ? tags.find((tag) => tag.attrs?.['http-equiv'] === 'Content-Security-Policy')
+    : undefined;
   return String(meta?.attrs?.content ?? '');
 }
 
 function connectSources(policy: string): string[] {
-  return policy.split('; ').find((d) => d.startsWith('connect-src '))?.split(' ').slice(1) ?? [];
+  return (
+    policy
+      .split('; ')
+      .find((d) => d.startsWith('connect-src '))
+      ?.split(' ')
+      .slice(1) ?? []
+  );
 }
 
 describe('Content-Security-Policy of a build', () => {
@@ -35,13 +46,21 @@ describe('Content-Security-Policy of a build', () => {
   });
 
   it('a build for the demo API adds loopback http, nothing else', async () => {
-    expect(connectSources(await builtMetaPolicy('demo'))).toEqual(["'self'", 'https:', 'http://127.0.0.1:*', 'http://localhost:*']);
+    expect(connectSources(await builtMetaPolicy('demo'))).toEqual([
+      "'self'",
+      'https:',
+      'http://127.0.0.1:*',
+      'http://localhost:*',
+    ]);
   });
 
   it('the preview header is the built meta policy read back, plus frame-ancestors', () => {
     const folder = mkdtempSync(join(tmpdir(), 'ff2api-csp-'));
     const escaped = metaPolicy(true).replaceAll("'", '&#39;');
-    writeFileSync(join(folder, 'index.html'), `<head><meta http-equiv="Content-Security-Policy" content="${escaped}"></head>`);
+    writeFileSync(
+      join(folder, 'index.html'),
+      `<head><meta http-equiv="Content-Security-Policy" content="${escaped}"></head>`,
+    );
     expect(readBuiltPolicy(join(folder, 'index.html'))).toBe(metaPolicy(true));
     expect(headerPolicy(metaPolicy(false))).toBe(`${metaPolicy(false)}; frame-ancestors 'none'`);
     expect(readBuiltPolicy(join(folder, 'missing.html'))).toBeNull();

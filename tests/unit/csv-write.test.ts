@@ -35,11 +35,16 @@ describe('writeCsv: formulas never survive a download', () => {
     ['then CRLF and text', '\r\nsecond line'],
     ['then a carriage return and text', '\rx'],
   ];
-  const CASES = DANGEROUS.flatMap(([start, cell]) => ENDINGS.map(([ending, tail]) => [start, ending, cell + tail] as const));
+  const CASES = DANGEROUS.flatMap(([start, cell]) =>
+    ENDINGS.map(([ending, tail]) => [start, ending, cell + tail] as const),
+  );
 
   it.each(CASES)('a cell starting with %s, %s, is written with a leading quote mark', (_start, _ending, cell) => {
     const text = writeCsv(['note', 'load'], [[cell, 'LD-1']]);
-    expect(readBack(text)).toEqual([['note', 'load'], [`'${cell}`, 'LD-1']]);
+    expect(readBack(text)).toEqual([
+      ['note', 'load'],
+      [`'${cell}`, 'LD-1'],
+    ]);
   });
 
   it('the header row is neutralised the same way (column names come from the file too)', () => {
@@ -58,21 +63,48 @@ describe('writeCsv: formulas never survive a download', () => {
   });
 
   it('writes CRLF line ends and quotes only what needs it', () => {
-    expect(writeCsv(['a', 'b'], [['1', 'two, three'], ['=x', 'y']])).toBe(`a,b\r\n1,"two, three"\r\n"'=x",y`);
+    expect(
+      writeCsv(
+        ['a', 'b'],
+        [
+          ['1', 'two, three'],
+          ['=x', 'y'],
+        ],
+      ),
+    ).toBe(`a,b\r\n1,"two, three"\r\n"'=x",y`);
   });
 
   it('law: parsed back, no cell starts a formula, and each is the one written (a quote mark added at most)', () => {
     const piece = fc.oneof(
-      fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '\r\n', '"', ',', "'", ' ', 'SUM(A1)', 'é', '\u0000', '\ufeff'),
+      fc.constantFrom(
+        '=',
+        '+',
+        '-',
+        '@',
+        '\t',
+        '\r',
+        '\n',
+        '\r\n',
+        '"',
+        ',',
+        "'",
+        ' ',
+        'SUM(A1)',
+        'é',
+        '\u0000',
+        '\ufeff',
+      ),
       fc.string({ maxLength: 6 }),
     );
     const cell = fc.array(piece, { maxLength: 5 }).map((pieces) => pieces.join(''));
-    const table = fc.integer({ min: 1, max: 4 }).chain((width) =>
-      fc.tuple(
-        fc.array(cell, { minLength: width, maxLength: width }),
-        fc.array(fc.array(cell, { minLength: width, maxLength: width }), { maxLength: 6 }),
-      ),
-    );
+    const table = fc
+      .integer({ min: 1, max: 4 })
+      .chain((width) =>
+        fc.tuple(
+          fc.array(cell, { minLength: width, maxLength: width }),
+          fc.array(fc.array(cell, { minLength: width, maxLength: width }), { maxLength: 6 }),
+        ),
+      );
     fc.assert(
       fc.property(table, ([header, rows]) => {
         // A one-column row of one empty cell is an empty line, which no CSV can tell from none.

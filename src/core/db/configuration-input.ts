@@ -65,7 +65,8 @@ export function checkConfigurationInput(input: ConfigurationInput, stored: Store
   const typed = (authType === 'api_key' ? input.api_key : input.bearer_token).trim();
   const kept = authType === 'api_key' ? stored.apiKey : stored.bearerToken;
   if (typed === '' && !kept) {
-    return authType === 'api_key' ? fail('no-api-key', MESSAGES.noApiKey) : fail('no-bearer-token', MESSAGES.noBearerToken);
+    if (authType === 'api_key') return fail('no-api-key', MESSAGES.noApiKey);
+    return fail('no-bearer-token', MESSAGES.noBearerToken);
   }
   const address = checkApiAddress(input.base_url);
   if (!address.ok) return address;

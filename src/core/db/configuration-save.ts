@@ -48,8 +48,9 @@ export function saveConfiguration(db: Database, input: ConfigurationInput, now: 
   const existing = input.id === undefined ? null : findConfigurationRow(db, input.id);
   if (input.id !== undefined && !existing) return fail('configuration-missing', MESSAGES.missing);
   const stored = existing ? readCredentials(existing.api_credentials) : null;
-  const secrets = existing && stored
-    ? { apiKey: stored.apiKey, bearerToken: existing.bearer_token?.trim() ? existing.bearer_token : null, baseUrl: stored.baseUrl }
+  const storedToken = existing?.bearer_token?.trim() ? existing.bearer_token : null;
+  const secrets = stored
+    ? { apiKey: stored.apiKey, bearerToken: storedToken, baseUrl: stored.baseUrl }
     : { apiKey: null, bearerToken: null, baseUrl: null };
   const checked = checkConfigurationInput(input, secrets);
   if (!checked.ok) return checked;

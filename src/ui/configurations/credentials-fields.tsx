@@ -24,8 +24,9 @@ export function CredentialsFields({ draft, stored, onChange }: CredentialsFields
   const secretLabel = isApiKey ? 'API key' : 'Bearer token';
   const secretName = isApiKey ? 'API key' : 'bearer token';
   const typed = isApiKey ? draft.apiKey : draft.bearerToken;
-  const isLeftBehind =
-    stored !== null && isStored && typed.trim() === '' && draft.baseUrl.trim() !== '' && !isSameOrigin(stored.base_url, draft.baseUrl);
+  const isAnotherOrigin =
+    stored !== null && draft.baseUrl.trim() !== '' && !isSameOrigin(stored.base_url, draft.baseUrl);
+  const isLeftBehind = isStored && typed.trim() === '' && isAnotherOrigin;
   const placeholder = isLeftBehind
     ? `Type the ${secretName} for the new address`
     : isStored

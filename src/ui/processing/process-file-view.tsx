@@ -143,7 +143,8 @@ export function ProcessFileView() {
       {configuration?.needsCredentials ? <p className="notice notice-warning">This configuration has no usable credentials: add them under Brokerages before sending.</p> : null}
       {configuration?.addressProblem ? (
         <p className="notice notice-warning">
-          Nothing can be sent with this configuration until its API address is corrected under Brokerages: {configuration.addressProblem}
+          Nothing can be sent with this configuration until its API address is corrected under Brokerages:{' '}
+          {configuration.addressProblem}
         </p>
       ) : null}
       <FileDropZone disabled={configuration === null || sending !== null || !canWrite} isBusy={isReading} onFile={(file) => void readFile(file)} />

@@ -58,7 +58,8 @@ export function BackupSettingsProvider({ children }: { children: ReactNode }) {
   const lockSession = useLockSession();
   const lockPassphrase = lockSession?.passphrase ?? null;
   const isLockOn = lockSession?.state.isOn === true;
-  const secrets: SecretsMode = isLockOn && storedSecrets === 'plain' && !isPlainChosenHere ? 'encrypted' : storedSecrets;
+  const isPlainDoubted = isLockOn && storedSecrets === 'plain' && !isPlainChosenHere;
+  const secrets: SecretsMode = isPlainDoubted ? 'encrypted' : storedSecrets;
   const value = useMemo(() => {
     const usesLockPassphrase = secrets === 'encrypted' && passphraseSource === 'lock' && lockPassphrase !== null;
     return {

@@ -43,5 +43,10 @@ export function authForTest(request: ConnectionRequest, stored: ConfigurationSec
 export function authForRun(config: ConfigurationSecrets): Result<LoadApiAuth> {
   const address = checkApiAddress(config.baseUrl);
   if (!address.ok) return fail(address.error.code, MESSAGES.runAddress(address.error.message));
-  return ok({ authType: config.authType, baseUrl: address.value.baseUrl, apiKey: config.apiKey, bearerToken: config.bearerToken });
+  return ok({
+    authType: config.authType,
+    baseUrl: address.value.baseUrl,
+    apiKey: config.apiKey,
+    bearerToken: config.bearerToken,
+  });
 }

@@ -210,7 +210,15 @@ export class RunOperations {
     return run.state === 'sending' && !this.active.has(run.id) && run.owner !== this.deps.owner && this.deps.live.isWriter;
   }
 
-  private activate(runId: number, file: ActiveRun['file'], auth: LoadApiAuth, plan: ReturnType<typeof compileMappingPlan>, sessionId: string, rows: number[], secondsBefore: number): void {
+  private activate(
+    runId: number,
+    file: ActiveRun['file'],
+    auth: LoadApiAuth,
+    plan: ReturnType<typeof compileMappingPlan>,
+    sessionId: string,
+    rows: number[],
+    secondsBefore: number,
+  ): void {
     const session = this.deps.createSession(auth);
     this.active.set(runId, new ActiveRun(runId, file, plan, session, sessionId, rows, secondsBefore, this.deps.clock.now().getTime()));
   }

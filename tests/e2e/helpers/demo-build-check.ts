@@ -8,7 +8,8 @@ import { readBuiltPolicy } from '../../../content-security-policy';
  */
 export default function checkDemoBuild(): void {
   const policy = readBuiltPolicy(resolve(process.cwd(), 'dist', 'index.html'));
-  if (policy === null) throw new Error('No build in dist/: run `npx vite build --mode demo` (npm run build:demo) first.');
+  if (policy === null)
+    throw new Error('No build in dist/: run `npx vite build --mode demo` (npm run build:demo) first.');
   if (!policy.includes('http://127.0.0.1:*')) {
     throw new Error(
       'dist/ holds a team build, whose Content-Security-Policy lets the page reach no loopback address; the browser ' +

@@ -32,7 +32,10 @@ export const REPAIRS = {
   },
   addressRefused: {
     code: 'address-refused',
-    message: 'Configurations have an API address the app does not send keys to (a user name or password in it, plain http:// to another computer, or not a web address): they were kept, marked “Check API address”, and nothing is sent with them until the address is corrected and the key typed again.',
+    message:
+      'Configurations have an API address the app does not send keys to (a user name or password in it, plain ' +
+      'http:// to another computer, or not a web address): they were kept, marked “Check API address”, and nothing ' +
+      'is sent with them until the address is corrected and the key typed again.',
   },
   authTypeMissing: {
     code: 'auth-type-missing',
