@@ -50,11 +50,6 @@ export async function credentialedFetch(
   return { failure: 'redirect', location: locationOf(answer, url) };
 }
 
-/** Whether a failure is one of credentialedFetch's (and not an answer). */
-export function isRequestFailure(value: Response | RequestFailure): value is RequestFailure {
-  return 'failure' in value;
-}
-
 /** A redirect as a browser reports it (opaque) or as other fetches do (a 3xx with Location). */
 function isRedirect(answer: Response): boolean {
   return answer.type === 'opaqueredirect' || (answer.status >= 300 && answer.status < 400 && answer.status !== 304);
