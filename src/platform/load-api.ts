@@ -4,8 +4,10 @@
  * `bearer_token` ones send their token as is. Loads go to `POST {base}/v2/loads` with a 30 s
  * timeout and an `Idempotency-Key` header, so an API that honours keys creates a load once even
  * when a POST is repeated. Credentials appear only in request headers and bodies: never in a
- * message, detail or log line (any echo of a secret in an answer is masked).
+ * message, detail or log line (any echo of a secret in an answer is masked). Every request goes
+ * through credentialedFetch: to a checked address, never onward through a redirect.
  */
+import { credentialedFetch, type RequestFailure } from './credentialed-fetch';
 
 /** How long one request may take before it counts as timed out. */
 export const REQUEST_TIMEOUT_MS = 30_000;
@@ -21,7 +23,9 @@ export type LoadPostOutcome =
   | { kind: 'created'; status: number; loadNumber: string | null }
   | { kind: 'rejected'; status: number; message: string }
   | { kind: 'retry'; status: number | null; retryAfterMs: number | null; reason: 'rate-limited' | 'server-error' | 'timeout' | 'network'; message: string }
-  | { kind: 'unauthorized'; status: number; message: string };
+  | { kind: 'unauthorized'; status: number; message: string }
+  /** Nothing reached an API that would process it (a redirect not followed, an address refused). */
+  | { kind: 'redirected'; message: string };
 
 export type ConnectionCheck = { ok: true; message: string } | { ok: false; message: string };
 
@@ -39,6 +43,11 @@ const MESSAGES = {
   server: (status: number) => `The load API had a server error (${status}).`,
   other: (status: number, detail: string) => `The load API answered ${status}${detail ? `: ${detail}` : ''}.`,
   connected: 'Connected: the load API accepted the credentials.',
+  redirected: (origin: string, location: string | null) =>
+    `The load API at ${origin} answered with a redirect to ` +
+    `${location ?? 'another address (the browser does not say which)'}. ` +
+    'The app never sends a key, token or load on through a redirect, so nothing was sent there. ' +
+    'Check the API base URL: if the API has moved, enter its new address (and its key) in the configuration.',
 } as const;
 
 /** A load API session for one configuration; it keeps the access token between loads. */
@@ -48,13 +57,9 @@ export function createLoadApiSession(auth: LoadApiAuth, fetchImpl: typeof fetch 
   const mask = (text: string) => secrets.reduce((masked, secret) => masked.split(secret).join('•••'), text);
   let accessToken: string | null = auth.authType === 'bearer_token' ? auth.bearerToken : null;
 
-  const request = async (path: string, init: RequestInit): Promise<Response | { failure: 'timeout' | 'network' }> => {
-    try {
-      return await fetchImpl(`${base}${path}`, { ...init, signal: AbortSignal.timeout(timeoutMs), credentials: 'omit', cache: 'no-store' });
-    } catch (thrown) {
-      return { failure: thrown instanceof DOMException && thrown.name === 'TimeoutError' ? 'timeout' : 'network' };
-    }
-  };
+  const request = (path: string, init: RequestInit): Promise<Response | RequestFailure> =>
+    credentialedFetch(`${base}${path}`, init, { timeoutMs, fetchImpl });
+  const failureMessage = (answer: RequestFailure) => mask(describeFailure(answer, base));
 
   /** Trades the API key for an access token; null when refused or unreachable. */
   const refresh = async (): Promise<{ token: string } | { message: string }> => {
@@ -62,7 +67,7 @@ export function createLoadApiSession(auth: LoadApiAuth, fetchImpl: typeof fetch 
     const answer = await request('/token/refresh', {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refreshToken: auth.apiKey }),
     });
-    if ('failure' in answer) return { message: answer.failure === 'timeout' ? MESSAGES.timeout : MESSAGES.network(originOf(base)) };
+    if ('failure' in answer) return { message: failureMessage(answer) };
     const json = await readJson(answer);
     const token = json && typeof json === 'object' && 'accessToken' in json ? (json as { accessToken: unknown }).accessToken : null;
     if (!answer.ok || typeof token !== 'string' || token === '') return { message: MESSAGES.refreshFailed };
@@ -101,7 +106,7 @@ export function createLoadApiSession(auth: LoadApiAuth, fetchImpl: typeof fetch 
       }
       const key = encodeURIComponent(brokerageKeyOf(brokerageName));
       const answer = await request(`/token?brokerageKey=${key}`, { method: 'GET', headers: { Authorization: `Bearer ${auth.bearerToken ?? ''}` } });
-      if ('failure' in answer) return { ok: false, message: answer.failure === 'timeout' ? MESSAGES.timeout : MESSAGES.network(originOf(base)) };
+      if ('failure' in answer) return { ok: false, message: failureMessage(answer) };
       if (answer.ok) return { ok: true, message: MESSAGES.connected };
       const detail = mask(await readDetail(answer));
       return { ok: false, message: answer.status === 401 ? MESSAGES.unauthorized(detail) : MESSAGES.other(answer.status, detail) };
@@ -117,8 +122,15 @@ export function brokerageKeyOf(name: string): string {
 }
 
 /** Turns an answer (or its absence) into what the sender does next. */
-async function classify(answer: Response | { failure: 'timeout' | 'network' }, base: string, mask: (text: string) => string): Promise<LoadPostOutcome> {
+async function classify(
+  answer: Response | RequestFailure,
+  base: string,
+  mask: (text: string) => string,
+): Promise<LoadPostOutcome> {
   if ('failure' in answer) {
+    if (answer.failure === 'redirect' || answer.failure === 'address') {
+      return { kind: 'redirected', message: mask(describeFailure(answer, base)) };
+    }
     return answer.failure === 'timeout'
       ? { kind: 'retry', status: null, retryAfterMs: null, reason: 'timeout', message: MESSAGES.timeout }
       : { kind: 'retry', status: null, retryAfterMs: null, reason: 'network', message: MESSAGES.network(originOf(base)) };
@@ -137,6 +149,14 @@ async function classify(answer: Response | { failure: 'timeout' | 'network' }, b
   if (status === 422) return { kind: 'rejected', status, message: MESSAGES.validation(detail) };
   if (status === 404) return { kind: 'rejected', status, message: MESSAGES.notFound };
   return { kind: 'rejected', status, message: MESSAGES.other(status, detail) };
+}
+
+/** What a request that got no answer to use says: time-out, unreachable, redirected, refused address. */
+function describeFailure(answer: RequestFailure, base: string): string {
+  if (answer.failure === 'timeout') return MESSAGES.timeout;
+  if (answer.failure === 'redirect') return MESSAGES.redirected(originOf(base), answer.location);
+  if (answer.failure === 'address') return answer.message;
+  return MESSAGES.network(originOf(base));
 }
 
 /** `Retry-After` in seconds or as an HTTP date → milliseconds to wait; null when absent or unreadable. */

@@ -4,7 +4,8 @@ import { useDatabase } from '../shared/database-context';
 
 /**
  * `Test connection` on a configuration's form: checks the typed credentials (or the stored ones
- * when the field is left blank) against the API base URL, in the worker. Nothing is saved.
+ * when the field is left blank, only while the base URL keeps the origin they were saved with)
+ * against the API base URL, in the worker. Nothing is saved.
  */
 export function TestConnection({ draft, brokerageName, configurationId }: { draft: ConfigurationDraft; brokerageName: string; configurationId: number | null }) {
   const { api } = useDatabase();

@@ -141,6 +141,12 @@ export function ProcessFileView() {
         onBrokerage={(name) => { setBrokerageName(name); chooseConfiguration(null); }} onConfiguration={chooseConfiguration}
       />
       {configuration?.needsCredentials ? <p className="notice notice-warning">This configuration has no usable credentials: add them under Brokerages before sending.</p> : null}
+      {configuration?.addressProblem ? (
+        <p className="notice notice-warning">
+          Nothing can be sent with this configuration until its API address is corrected under Brokerages:{' '}
+          {configuration.addressProblem}
+        </p>
+      ) : null}
       <FileDropZone disabled={configuration === null || sending !== null || !canWrite} isBusy={isReading} onFile={(file) => void readFile(file)} />
       {notice ? <Notice notice={notice} /> : null}
       {summary ? <FileSummaryPanel summary={summary} /> : null}

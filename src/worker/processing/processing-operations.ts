@@ -23,6 +23,7 @@ import { LoadedFiles } from './loaded-files';
 import { createLoadApiSession } from '../../platform/load-api';
 import { readFirstSheet } from '../../platform/xlsx-reader';
 import type { ConnectionRequest, FileSummary, ProcessingApi, ResendKind, ValidationSummary } from './processing-api';
+import { authForTest } from './connection-auth';
 import { readTableFile, type ReadWorkbook } from './read-file';
 import { buildReport, buildRowsCsv } from './run-downloads';
 import { RunOperations, type RunDeps } from './run-operations';
@@ -172,14 +173,11 @@ export class ProcessingOperations implements ProcessingApi {
   }
 
   async testConnection(request: ConnectionRequest): Promise<ConnectionCheck> {
-    const stored = request.configurationId === null ? null : this.deps.live.read((db) => readConfigurationSecrets(db, request.configurationId as number));
-    const session = this.deps.createSession({
-      authType: request.authType,
-      baseUrl: request.baseUrl.trim() || stored?.baseUrl || '',
-      apiKey: request.apiKey.trim() || stored?.apiKey || null,
-      bearerToken: request.bearerToken.trim() || stored?.bearerToken || null,
-    });
-    return session.testConnection(request.brokerageName);
+    const id = request.configurationId;
+    const stored = id === null ? null : this.deps.live.read((db) => readConfigurationSecrets(db, id));
+    const auth = authForTest(request, stored);
+    if (!auth.ok) return { ok: false, message: auth.error.message };
+    return this.deps.createSession(auth.value).testConnection(request.brokerageName);
   }
 
   async countLoadsPerDay(sinceIso: string, utcOffsetMinutes: number) {

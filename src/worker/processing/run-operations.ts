@@ -8,7 +8,7 @@
 import { canContinueWith } from '../../core/csv/validate-table';
 import { compileMappingPlan } from '../../core/csv/mapping-plan';
 import type { SendAttempt, SendLoopResult } from '../../core/csv/send-loop';
-import { readConfigurationSecrets, touchConfiguration, type ConfigurationSecrets } from '../../core/db/configuration-secrets';
+import { readConfigurationSecrets, touchConfiguration } from '../../core/db/configuration-secrets';
 import { claimLoads, listLoads, recordOutcomes, releaseClaims } from '../../core/db/processing-loads';
 import { createRun, listOpenRuns, readRun, refreshRunCounts, setRunState, type RunSummary } from '../../core/db/processing-runs';
 import { writeErrorLog } from '../../core/db/processing-error-log';
@@ -20,6 +20,7 @@ import type { LiveDatabase } from '../engine/live-database';
 import { ActiveRun } from './active-run';
 import type { LoadedFiles } from './loaded-files';
 import { settleAttempt } from './outcome';
+import { authForRun } from './connection-auth';
 import type { ResendKind, RunView } from './processing-api';
 
 const MESSAGES = {
@@ -61,6 +62,8 @@ export class RunOperations {
     if (!file) return fail('file-missing', MESSAGES.noFile);
     const config = this.deps.live.read((db) => readConfigurationSecrets(db, configurationId));
     if (!config) return fail('configuration-missing', MESSAGES.noConfiguration);
+    const auth = authForRun(config);
+    if (!auth.ok) return auth;
     const validation = this.deps.files.validate(file, config.mappings);
     if (validation.validRows.length === 0) return fail('no-valid-rows', MESSAGES.noValidRows);
     if (!canContinueWith(validation.validRows.length, file.rows.length)) return fail('too-many-invalid', MESSAGES.tooManyInvalid);
@@ -77,7 +80,7 @@ export class RunOperations {
       }),
     );
     if (!written.ok) return written;
-    this.activate(written.value, file, config, validation.plan, sessionId, validation.validRows, 0);
+    this.activate(written.value, file, auth.value, validation.plan, sessionId, validation.validRows, 0);
     return this.view(written.value);
   }
 
@@ -90,6 +93,8 @@ export class RunOperations {
     if (!file || file.fingerprint !== run.fingerprint) return fail('needs-file', MESSAGES.needsFile(run.fileName));
     const config = run.configurationId === null ? null : this.deps.live.read((db) => readConfigurationSecrets(db, run.configurationId as number));
     if (!config) return fail('configuration-missing', MESSAGES.noConfiguration);
+    const auth = authForRun(config);
+    if (!auth.ok) return auth;
     const isSendingElsewhere = run.state === 'sending' && !this.isInterrupted(run);
     if (which === 'uncertain' && (run.claimed === 0 || isSendingElsewhere)) return fail('not-interrupted', MESSAGES.notInterrupted);
     const loads = this.deps.live.read((db) => listLoads(db, runId));
@@ -110,7 +115,7 @@ export class RunOperations {
       }),
     );
     if (!marked.ok) return marked;
-    this.activate(runId, file, config, plan, run.sessionId ?? `run-${runId}`, rows, run.processingSeconds);
+    this.activate(runId, file, auth.value, plan, run.sessionId ?? `run-${runId}`, rows, run.processingSeconds);
     return ok({ rows: rows.length });
   }
 
@@ -205,8 +210,16 @@ export class RunOperations {
     return run.state === 'sending' && !this.active.has(run.id) && run.owner !== this.deps.owner && this.deps.live.isWriter;
   }
 
-  private activate(runId: number, file: ActiveRun['file'], config: ConfigurationSecrets, plan: ReturnType<typeof compileMappingPlan>, sessionId: string, rows: number[], secondsBefore: number): void {
-    const session = this.deps.createSession({ authType: config.authType, baseUrl: config.baseUrl, apiKey: config.apiKey, bearerToken: config.bearerToken });
+  private activate(
+    runId: number,
+    file: ActiveRun['file'],
+    auth: LoadApiAuth,
+    plan: ReturnType<typeof compileMappingPlan>,
+    sessionId: string,
+    rows: number[],
+    secondsBefore: number,
+  ): void {
+    const session = this.deps.createSession(auth);
     this.active.set(runId, new ActiveRun(runId, file, plan, session, sessionId, rows, secondsBefore, this.deps.clock.now().getTime()));
   }
 }
