@@ -1,6 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
 
-// Browser tests against the built app (`vite build` first; `npm run test:e2e` does both), served
+// Browser tests against the built app (`vite build --mode demo` first, the build whose policy lets
+// the page reach the local demo load API; `npm run test:e2e` does both), served
 // by `vite preview` on loopback and driven in Debian's Chromium — Playwright's own browser
 // download does not work on these machines (see scripts/ensure-chromium.mjs).
 
@@ -12,6 +14,8 @@ const isCI = Boolean(process.env.CI);
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Fails at once, saying what to run, when dist/ is a team build (no loopback in its policy).
+  globalSetup: fileURLToPath(new URL('./tests/e2e/helpers/demo-build-check.ts', import.meta.url)),
   // Two cores: one worker per core at most, and tests inside a file run in order.
   fullyParallel: false,
   workers: 2,

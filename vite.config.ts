@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { contentSecurityPolicy, HEADER_POLICY } from './content-security-policy.ts';
+import { contentSecurityPolicy, contentSecurityPolicyHeader } from './content-security-policy.ts';
 
 // One config for the app build and for Vitest. Unit tests (core, worker service) run in Node with
 // real sql.js; component tests run in jsdom. Browser flows live in tests/e2e (Playwright).
@@ -27,14 +27,16 @@ export default defineConfig({
         navigateFallback: 'index.html',
       },
     }),
+    // The policy as a meta tag in the build (loopback for the demo API only with --mode demo), and
+    // the built one as a header when serving it (plus frame-ancestors, which only a header can carry).
     contentSecurityPolicy(),
+    contentSecurityPolicyHeader(),
   ],
-  // The same policy as headers when serving the build (plus frame-ancestors, which only a header can carry).
-  preview: { headers: { 'Content-Security-Policy': HEADER_POLICY, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' } },
+  preview: { headers: { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' } },
   worker: { format: 'es' },
   build: {
     target: 'es2022',
-    // The reachability probe (src/worker/lazy/reachable.ts) must be a file fetched from the
+    // The reachability probe (src/platform/app-files-reachable.ts) must be a file fetched from the
     // server, never inlined as a data: URL.
     assetsInlineLimit: (file) => (file.endsWith('reachability-probe.js') ? false : undefined),
     chunkSizeWarningLimit: 800,

@@ -54,7 +54,8 @@ async function inWorker(browser) {
 
 async function inApp(browser, text) {
   log('building the app');
-  viteBuild(['--outDir', join(OUT, 'csv-app'), '--emptyOutDir'], 'the app');
+  // The demo mode's policy lets the page reach the local demo load API (content-security-policy.ts).
+  viteBuild(['--mode', 'demo', '--outDir', join(OUT, 'csv-app'), '--emptyOutDir'], 'the app');
   const server = await vitePreview(['--outDir', join(OUT, 'csv-app')], 'the app');
   cleanups.push(() => server.stop());
   const api = await startDemoApi();

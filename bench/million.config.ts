@@ -10,6 +10,8 @@ export default defineConfig({
   timeout: 60 * 60_000,
   workers: 1,
   retries: 0,
+  // The drive restores and backs up files only: a team build in dist/ (what million.mjs builds) is right.
+  globalSetup: undefined,
   // The app's server from the repository's root (here, vite would find the bench page's config).
   webServer: base.webServer && !Array.isArray(base.webServer) ? { ...base.webServer, cwd: '..' } : base.webServer,
 });

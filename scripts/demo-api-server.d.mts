@@ -14,6 +14,8 @@ export interface DemoConfig {
   slowMs?: number;
   rejectLoadNumbers?: string[];
   expireTokens?: boolean;
+  /** Answer these paths (all API paths when omitted) with a redirect to the same path on `to`; null ends it. */
+  redirect?: { status: 301 | 302 | 303 | 307 | 308; to: string; paths?: string[] } | null;
   /** Allow only Authorization and Content-Type in CORS preflights (a browser then refuses Idempotency-Key). */
   strictCors?: boolean;
 }

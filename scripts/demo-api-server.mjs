@@ -8,7 +8,10 @@
 // next POSTs to /v2/loads instead of processing them — {status: 429, retryAfter: 1, count: 20},
 // {status: 503, count: 5}, or {status: 500, afterCreate: true} (the load is created, the answer
 // is lost); `slowMs` delays every answer; `rejectLoadNumbers` get a 422; `expireTokens` makes
-// every access token issued so far invalid (the next POST gets a 401).
+// every access token issued so far invalid (the next POST gets a 401); `redirect`
+// ({status: 307, to: 'http://other-host', paths: ['/token/refresh']}) answers those paths with a
+// redirect to the same path on another host, as an API that moved (or an open redirect) would —
+// `redirect: null` ends it.
 //
 // `strictCors` (an option of startDemoApi, or POST /__demo/config) answers CORS preflights the
 // way many APIs do: only `Authorization` and `Content-Type` may be sent from a browser, so a
@@ -71,8 +74,8 @@ export async function startDemoApi({ port = 0, host = '127.0.0.1', apiKeys = [DE
 
 function freshState() {
   return {
-    loads: [], attempts: 0, issued: [], tokens: new Map(), replies: new Map(), faults: [], slowMs: 0, rejectLoadNumbers: new Set(),
-    strictCors: false, preflights: { total: 0, refused: 0 },
+    loads: [], attempts: 0, issued: [], tokens: new Map(), replies: new Map(), faults: [], slowMs: 0,
+    rejectLoadNumbers: new Set(), redirect: null, strictCors: false, preflights: { total: 0, refused: 0 },
   };
 }
 
@@ -93,6 +96,7 @@ function applyConfig(state, config = {}) {
   if (config.slowMs !== undefined) state.slowMs = Math.max(0, Number(config.slowMs) || 0);
   if (Array.isArray(config.rejectLoadNumbers)) state.rejectLoadNumbers = new Set(config.rejectLoadNumbers.map(String));
   if (config.expireTokens) state.tokens.clear();
+  if (config.redirect !== undefined) state.redirect = readRedirect(config.redirect);
   if (config.strictCors !== undefined) state.strictCors = Boolean(config.strictCors);
   return { faultsQueued: state.faults.length, slowMs: state.slowMs, strictCors: state.strictCors };
 }
@@ -106,6 +110,10 @@ async function handle(req, res, state, options) {
   }
   const body = req.method === 'POST' ? await readBody(req) : null;
   if (body === undefined) return send(res, 413, { message: 'body larger than 1 MB' });
+  if (state.redirect?.paths.includes(url.pathname)) {
+    const { status, to } = state.redirect;
+    return send(res, status, { message: `moved to ${to}` }, { Location: `${to}${url.pathname}${url.search}` });
+  }
   const route = `${req.method} ${url.pathname}`;
   if (route === 'POST /token/refresh') return refreshToken(res, state, options, body);
   if (route === 'GET /token') {
@@ -120,6 +128,15 @@ async function handle(req, res, state, options) {
     return send(res, 200, { ok: true });
   }
   return send(res, 404, { message: `no route ${route}` });
+}
+
+/** A redirect switch from /__demo/config: 301, 302, 303, 307 or 308 to an http(s) origin, or null. */
+function readRedirect(value) {
+  if (value === null || typeof value !== 'object') return null;
+  const status = Number(value.status);
+  if (![301, 302, 303, 307, 308].includes(status) || !/^https?:\/\/[^/]+$/u.test(String(value.to))) return null;
+  const paths = Array.isArray(value.paths) ? value.paths.map(String) : ['/token/refresh', '/token', '/v2/loads'];
+  return { status, to: String(value.to), paths };
 }
 
 function refreshToken(res, state, options, body) {

@@ -12,9 +12,9 @@ import type { IdempotencyKeySupport } from '../core/db/load-api-facts';
 /** What is known about an API and the header: found out once, then remembered per configuration. */
 export type { IdempotencyKeySupport };
 
-/** No answer at all: a network failure, a refused preflight, or a time-out. */
+/** No usable answer: a network failure (a refused preflight looks exactly so), a time-out, a redirect not followed. */
 export interface NoAnswer {
-  failure: 'timeout' | 'network';
+  failure: string;
 }
 
 /**
@@ -25,10 +25,10 @@ export interface NoAnswer {
  * the header means the API accepts it. A refused preflight means the first request never left
  * the browser, so the second one is the load's only POST.
  */
-export async function sendWithKeyWhereAccepted<T extends object>(
+export async function sendWithKeyWhereAccepted<R extends object>(
   support: IdempotencyKeySupport,
-  attempt: (withKey: boolean) => Promise<T | NoAnswer>,
-): Promise<{ answer: T | NoAnswer; support: IdempotencyKeySupport }> {
+  attempt: (withKey: boolean) => Promise<R>,
+): Promise<{ answer: R; support: IdempotencyKeySupport }> {
   if (support === 'refused') return { answer: await attempt(false), support };
   const withKey = await attempt(true);
   if (!isNoAnswer(withKey)) return { answer: withKey, support: 'accepted' };
@@ -37,7 +37,7 @@ export async function sendWithKeyWhereAccepted<T extends object>(
   return { answer: without, support: isNoAnswer(without) ? 'unknown' : 'refused' };
 }
 
-/** Whether a request got no answer. */
+/** Whether a request got no usable answer. */
 export function isNoAnswer(answer: object): answer is NoAnswer {
   return 'failure' in answer;
 }

@@ -5,9 +5,11 @@
  * timeout and, where the API lets a browser send it (./idempotency-key-support.ts), an
  * `Idempotency-Key` header, so an API that honours keys creates a load once even when a POST is
  * repeated. Credentials appear only in request headers and bodies: never in a message, detail or
- * log line (any echo of a secret in an answer is masked).
+ * log line (any echo of a secret in an answer is masked). Every request goes through
+ * credentialedFetch: to a checked address, never onward through a redirect.
  */
-import { isNoAnswer, sendWithKeyWhereAccepted, type IdempotencyKeySupport } from './idempotency-key-support';
+import { credentialedFetch, type RequestFailure } from './credentialed-fetch';
+import { sendWithKeyWhereAccepted, type IdempotencyKeySupport } from './idempotency-key-support';
 
 /** How long one request may take before it counts as timed out. */
 export const REQUEST_TIMEOUT_MS = 30_000;
@@ -23,7 +25,9 @@ export type LoadPostOutcome =
   | { kind: 'created'; status: number; loadNumber: string | null }
   | { kind: 'rejected'; status: number; message: string }
   | { kind: 'retry'; status: number | null; retryAfterMs: number | null; reason: 'rate-limited' | 'server-error' | 'timeout' | 'network'; message: string }
-  | { kind: 'unauthorized'; status: number; message: string };
+  | { kind: 'unauthorized'; status: number; message: string }
+  /** Nothing reached an API that would process it (a redirect not followed, an address refused). */
+  | { kind: 'redirected'; message: string };
 
 /** A connection test's outcome; `idempotencyKey` says what it found out about that header, if anything. */
 export type ConnectionCheck = { ok: boolean; message: string; idempotencyKey?: IdempotencyKeySupport };
@@ -45,6 +49,11 @@ const MESSAGES = {
   keyAccepted: ' It accepts the Idempotency-Key header from this page, so a load sent twice is created once.',
   keyRefused:
     ' It does not let this page send the Idempotency-Key header (its CORS settings allow only some headers), so loads are sent without it; this app’s own record of each load still sends every load once.',
+  redirected: (origin: string, location: string | null) =>
+    `The load API at ${origin} answered with a redirect to ` +
+    `${location ?? 'another address (the browser does not say which)'}. ` +
+    'The app never sends a key, token or load on through a redirect, so nothing was sent there. ' +
+    'Check the API base URL: if the API has moved, enter its new address (and its key) in the configuration.',
 } as const;
 
 /**
@@ -60,13 +69,9 @@ export function createLoadApiSession(
   let accessToken: string | null = auth.authType === 'bearer_token' ? auth.bearerToken : null;
   let keySupport = knownKeySupport;
 
-  const request = async (path: string, init: RequestInit): Promise<Response | { failure: 'timeout' | 'network' }> => {
-    try {
-      return await fetchImpl(`${base}${path}`, { ...init, signal: AbortSignal.timeout(timeoutMs), credentials: 'omit', cache: 'no-store' });
-    } catch (thrown) {
-      return { failure: thrown instanceof DOMException && thrown.name === 'TimeoutError' ? 'timeout' : 'network' };
-    }
-  };
+  const request = (path: string, init: RequestInit): Promise<Response | RequestFailure> =>
+    credentialedFetch(`${base}${path}`, init, { timeoutMs, fetchImpl });
+  const failureMessage = (answer: RequestFailure) => mask(describeFailure(answer, base));
 
   /** POSTs the API key to the token endpoint (with an Idempotency-Key only to find out whether it may be sent). */
   const requestRefresh = (withKey: boolean) =>
@@ -77,10 +82,10 @@ export function createLoadApiSession(
     });
 
   /** Trades the API key for an access token; a message when refused or unreachable. */
-  const refresh = async (sent?: Response | { failure: 'timeout' | 'network' }): Promise<{ token: string } | { message: string }> => {
+  const refresh = async (sent?: Response | RequestFailure): Promise<{ token: string } | { message: string }> => {
     if (auth.authType !== 'api_key' || !auth.apiKey) return { message: MESSAGES.refreshFailed };
     const answer = sent ?? (await requestRefresh(false));
-    if ('failure' in answer) return { message: answer.failure === 'timeout' ? MESSAGES.timeout : MESSAGES.network(originOf(base)) };
+    if ('failure' in answer) return { message: failureMessage(answer) };
     const json = await readJson(answer);
     const token = json && typeof json === 'object' && 'accessToken' in json ? (json as { accessToken: unknown }).accessToken : null;
     if (!answer.ok || typeof token !== 'string' || token === '') return { message: MESSAGES.refreshFailed };
@@ -141,7 +146,7 @@ export function createLoadApiSession(
         }),
       );
       const answer = sent.answer;
-      if (isNoAnswer(answer)) return { ok: false, message: answer.failure === 'timeout' ? MESSAGES.timeout : MESSAGES.network(originOf(base)) };
+      if ('failure' in answer) return { ok: false, message: failureMessage(answer) };
       if (answer.ok) return connected(sent.support);
       const detail = mask(await readDetail(answer));
       return { ok: false, message: answer.status === 401 ? MESSAGES.unauthorized(detail) : MESSAGES.other(answer.status, detail) };
@@ -164,8 +169,15 @@ export function brokerageKeyOf(name: string): string {
 }
 
 /** Turns an answer (or its absence) into what the sender does next. */
-async function classify(answer: Response | { failure: 'timeout' | 'network' }, base: string, mask: (text: string) => string): Promise<LoadPostOutcome> {
+async function classify(
+  answer: Response | RequestFailure,
+  base: string,
+  mask: (text: string) => string,
+): Promise<LoadPostOutcome> {
   if ('failure' in answer) {
+    if (answer.failure === 'redirect' || answer.failure === 'address') {
+      return { kind: 'redirected', message: mask(describeFailure(answer, base)) };
+    }
     return answer.failure === 'timeout'
       ? { kind: 'retry', status: null, retryAfterMs: null, reason: 'timeout', message: MESSAGES.timeout }
       : { kind: 'retry', status: null, retryAfterMs: null, reason: 'network', message: MESSAGES.network(originOf(base)) };
@@ -184,6 +196,14 @@ async function classify(answer: Response | { failure: 'timeout' | 'network' }, b
   if (status === 422) return { kind: 'rejected', status, message: MESSAGES.validation(detail) };
   if (status === 404) return { kind: 'rejected', status, message: MESSAGES.notFound };
   return { kind: 'rejected', status, message: MESSAGES.other(status, detail) };
+}
+
+/** What a request that got no answer to use says: time-out, unreachable, redirected, refused address. */
+function describeFailure(answer: RequestFailure, base: string): string {
+  if (answer.failure === 'timeout') return MESSAGES.timeout;
+  if (answer.failure === 'redirect') return MESSAGES.redirected(originOf(base), answer.location);
+  if (answer.failure === 'address') return answer.message;
+  return MESSAGES.network(originOf(base));
 }
 
 /** `Retry-After` in seconds or as an HTTP date → milliseconds to wait; null when absent or unreadable. */

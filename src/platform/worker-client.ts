@@ -88,10 +88,27 @@ export function startDatabaseWorker(): AppApi {
     }
   }
 
+  /**
+   * `lock`, and then a new worker in place of the one that held the decrypted database: that one
+   * ends itself once locked (db.worker.ts), and is terminated here too, at once. The new worker
+   * opens locked from what is stored. Not a restart anyone needs to hear of: nothing was cut short.
+   */
+  async function lockAndReplaceEngine(): Promise<unknown> {
+    const locked = await call('lock', []);
+    if (isOk(locked)) {
+      const old = engine;
+      engine = spawn();
+      old.worker.terminate();
+      void subscribe(engine);
+    }
+    return locked;
+  }
+
   return new Proxy({} as AppApi, {
     get(_target, method: string) {
       // Not a thenable: `await api` must not turn into a call to the worker.
       if (method === 'then') return undefined;
+      if (method === 'lock') return lockAndReplaceEngine;
       if (method === 'watchChanges') return async (listener: () => void) => void changeListeners.push(listener);
       if (method === 'watchProgress') return async (listener: (progress: OperationProgress) => void) => void progressListeners.push(listener);
       if (method === 'watchRestarts') return async (listener: (event: EngineRestart) => void) => void restartListeners.push(listener);
@@ -104,6 +121,11 @@ export function startDatabaseWorker(): AppApi {
       return (...args: unknown[]) => call(method, args);
     },
   });
+}
+
+/** Whether a worker's answer is a successful Result. */
+function isOk(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'ok' in value && value.ok === true;
 }
 
 /**

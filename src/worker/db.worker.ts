@@ -15,13 +15,14 @@ import { createWorkerSnapshotChecker } from '../platform/snapshot-checker-worker
 import { createDigestWorker } from '../platform/digest-worker';
 import { openSnapshotStorageOrUnavailable } from '../platform/snapshot-store';
 import { createWebTabCoordination } from '../platform/web-tab-coordination';
-import { CALL_NAMES, openWorkerApp, READ_CALLS, type WorkerApp } from './app-calls';
+import { CALL_NAMES, openWorkerApp, READ_CALLS } from './app-calls';
 import { singleTabCoordination } from './engine/tab-coordination';
 import { APP_VERSION } from '../core/app-version';
 import { ALIVE_METHOD, CLOCK_METHOD } from './api';
 import { bindFeature } from './feature-calls';
 import { lockCalls } from './lock/lock-calls';
 import { startLockGate } from './lock/worker-lock';
+import type { LockApi } from './lock/lock-api';
 import { RecordCipher } from './lock/record-cipher';
 import { sealingSnapshotStore } from './lock/sealing-snapshot-store';
 import { isSnapshotCheckerWorker, serveSnapshotChecker } from './snapshots/checker-role';
@@ -53,15 +54,14 @@ function serveDatabase(): void {
       digestOffload: createDigestWorker(),
     });
   }, [resealSnapshots], cipher);
-  // The database's calls wait until the lock allows it to open; the lock's own calls never wait.
-  const ready: Promise<WorkerApp> = gate.whenOpen();
-  const lock: Record<string, (...args: never[]) => unknown> = bindFeature(lockCalls, gate);
+  // The lock's calls never wait for the database; `lock` also ends this worker (endAfterLock).
+  const lock: Record<string, (...args: never[]) => unknown> = { ...bindFeature(lockCalls, gate), lock: () => endAfterLock(gate) };
   const reads = [...READ_CALLS, ...Object.keys(lockCalls.reads)];
 
   /**
    * Forwards every call: the lock's to the gate at once, the database's once it is open (calls made
-   * earlier simply wait). The clock is set at once, before any call that follows it in the message
-   * order reads it.
+   * earlier simply wait; so do calls made after a lock). The clock is set at once, before any call
+   * that follows it in the message order reads it.
    */
   const forwarder = new Proxy({} as Record<string, unknown>, {
     get(_target, method: string) {
@@ -70,12 +70,24 @@ function serveDatabase(): void {
       if (Object.hasOwn(lock, method)) return lock[method];
       if (!CALL_NAMES.has(method)) return undefined;
       return async (...args: never[]) => {
-        const app = (await ready) as unknown as Record<string, (...a: never[]) => unknown>;
+        const app = (await gate.whenOpen()) as unknown as Record<string, (...a: never[]) => unknown>;
         return app[method]?.(...args);
       };
     },
   });
   Comlink.expose(forwarder);
+}
+
+/**
+ * `lock`, served by the gate; once it succeeded this worker ends itself: the key is forgotten, but
+ * its memory still holds the decrypted database (sql.js's heap, the features' state, the helper
+ * workers it started), and only its end drops all of that. The reply goes out first; the page's
+ * client starts a fresh worker, which opens locked from what is stored.
+ */
+async function endAfterLock(gate: LockApi): Promise<unknown> {
+  const locked = await gate.lock();
+  if (locked.ok) setTimeout(() => self.close(), 0);
+  return locked;
 }
 
 /**

@@ -2,6 +2,9 @@ import { fixedClock, type Clock } from '../../src/core/clock';
 import { createBrokerage, deleteBrokerage, listBrokerages, renameBrokerage } from '../../src/core/db/brokerages';
 import { deleteConfiguration, listConfigurations } from '../../src/core/db/configurations';
 import { saveConfiguration } from '../../src/core/db/configuration-save';
+import { readConfigurationSecrets } from '../../src/core/db/configuration-secrets';
+import { createLoadApiSession } from '../../src/platform/load-api';
+import { authForTest } from '../../src/worker/processing/connection-auth';
 import { listHistoryPage } from '../../src/core/db/history';
 import { readDatabaseTimes } from '../../src/core/db/meta';
 import type { Database } from '../../src/core/db/sql-types';
@@ -36,6 +39,13 @@ export async function createCatalogTestApi(clock: Clock = fixedClock('2026-11-22
     saveConfiguration: async (input) => saveConfiguration(db, input, now()),
     deleteConfiguration: async (id) => deleteConfiguration(db, id, now()),
     listHistory: async (query) => listHistoryPage(db, query),
+    // The worker's own choice of address and secret; only a permitted request reaches the network.
+    testConnection: async (request) => {
+      const stored = request.configurationId === null ? null : readConfigurationSecrets(db, request.configurationId);
+      const auth = authForTest(request, stored);
+      if (!auth.ok) return { ok: false, message: auth.error.message };
+      return createLoadApiSession(auth.value).testConnection(request.brokerageName);
+    },
     watchChanges: async () => undefined,
     watchProgress: async () => undefined,
     setOperatorName: async () => undefined,

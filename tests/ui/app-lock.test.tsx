@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { AppLock } from '../../src/ui/lock/app-lock';
+import { BackupSettingsProvider, useBackupSettings } from '../../src/ui/shared/backup-settings';
 import { newProfile, startWorker } from '../support/lock-test-api';
 
 const PASSPHRASE = 'component test passphrase';
@@ -13,6 +14,19 @@ async function lockedGate() {
   await (await first.gate.whenOpen()).createBrokerage('Acme, Inc.');
   expect((await first.gate.turnOnLock(PASSPHRASE)).ok).toBe(true);
   return (await startWorker(profile)).gate;
+}
+
+/** Shows the backup secrets mode in force, and chooses plain text as a user would. */
+function SecretsProbe() {
+  const { secrets, setSecrets } = useBackupSettings();
+  return (
+    <>
+      <p>Backups: {secrets}</p>
+      <button type="button" onClick={() => setSecrets('plain')}>
+        Choose plain text
+      </button>
+    </>
+  );
 }
 
 describe('AppLock', () => {
@@ -50,5 +64,44 @@ describe('AppLock', () => {
     );
     expect(await screen.findByText('The whole app')).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Unlock FF2API' })).toBeNull();
+  });
+
+  it('with the lock on, a stored “plain text” is not believed: backups stay encrypted until chosen here', async () => {
+    localStorage.setItem('ff2api-web.backup-secrets', 'plain');
+    try {
+      const gate = await lockedGate();
+      const user = userEvent.setup();
+      render(
+        <AppLock api={gate}>
+          <BackupSettingsProvider>
+            <SecretsProbe />
+          </BackupSettingsProvider>
+        </AppLock>,
+      );
+      await user.type(await screen.findByLabelText('Passphrase'), PASSPHRASE);
+      await user.click(screen.getByRole('button', { name: 'Unlock' }));
+      expect(await screen.findByText('Backups: encrypted', {}, { timeout: 10_000 })).toBeInTheDocument();
+      await user.click(screen.getByRole('button', { name: 'Choose plain text' }));
+      expect(screen.getByText('Backups: plain')).toBeInTheDocument();
+    } finally {
+      localStorage.removeItem('ff2api-web.backup-secrets');
+    }
+  });
+
+  it('with the lock off, the stored choice holds', async () => {
+    localStorage.setItem('ff2api-web.backup-secrets', 'plain');
+    try {
+      const { gate } = await startWorker(newProfile());
+      render(
+        <AppLock api={gate}>
+          <BackupSettingsProvider>
+            <SecretsProbe />
+          </BackupSettingsProvider>
+        </AppLock>,
+      );
+      expect(await screen.findByText('Backups: plain')).toBeInTheDocument();
+    } finally {
+      localStorage.removeItem('ff2api-web.backup-secrets');
+    }
   });
 });

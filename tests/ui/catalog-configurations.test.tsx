@@ -136,6 +136,53 @@ describe('catalog: configurations', { timeout: 30_000 }, () => {
     expect(String(db.exec('SELECT api_credentials FROM brokerage_configurations')[0]?.values[0]?.[0])).toContain('ak-1111');
   });
 
+  it('a stored key stays with its address: another host in the base URL asks for the key beside it', async () => {
+    const { user, db } = await renderCatalog();
+    await createBrokerageAs(user, 'Acme');
+    await createConfiguration(user, { name: 'Daily loads', secret: 'ak-1111' });
+    await user.click(await screen.findByRole('button', { name: 'Edit Daily loads' }));
+    const form = await screen.findByRole('form', { name: 'Edit “Daily loads”' });
+    const baseUrl = within(form).getByLabelText('API base URL');
+    const key = within(form).getByLabelText('API key');
+    expect(key).not.toHaveAccessibleDescription();
+
+    await user.clear(baseUrl);
+    await user.paste('https://attacker.example');
+    expect(key).toHaveAccessibleDescription(
+      'The stored API key is only ever sent to https://api.prod.goaugment.com. ' +
+        'For https://attacker.example, type the API key again.',
+    );
+    expect(key).toHaveAttribute('placeholder', 'Type the API key for the new address');
+    await user.click(within(form).getByRole('button', { name: 'Test connection' }));
+    const alert = await within(form).findByRole('alert');
+    expect(alert).toHaveTextContent('The stored API key belongs to https://api.prod.goaugment.com');
+    await user.click(within(form).getByRole('button', { name: 'Save configuration' }));
+    const refusal = await within(form).findByText(/Type the API key again for the new address.*Nothing was saved\./);
+    expect(refusal.closest('[role="alert"]')).not.toBeNull();
+    const stored = String(db.exec('SELECT api_credentials FROM brokerage_configurations')[0]?.values[0]?.[0]);
+    expect(stored).toContain('api.prod.goaugment.com');
+
+    // Back on the same origin (another path), the stored key is kept without a word.
+    await user.clear(baseUrl);
+    await user.paste('https://api.prod.goaugment.com/v2');
+    expect(key).not.toHaveAccessibleDescription();
+    await user.click(within(form).getByRole('button', { name: 'Save configuration' }));
+    await findNotice('status', 'Saved configuration “Daily loads” (version 2).');
+  });
+
+  it('marks a configuration whose stored address the app will not send to, and says why', async () => {
+    const { user, db } = await renderCatalog();
+    await createBrokerageAs(user, 'Acme');
+    await createConfiguration(user, { name: 'Restored', secret: 'ak-1' });
+    const credentials = JSON.stringify({ base_url: 'http://someone@api.example', api_key: 'ak-1' });
+    db.run('UPDATE brokerage_configurations SET api_credentials = ?', [credentials]);
+    await createBrokerageAs(user, 'Other');
+    await user.click(await screen.findByRole('button', { name: 'Acme' }));
+    const item = (await screen.findByText('Check API address')).closest('li');
+    expect(item).not.toBeNull();
+    expect(item).toHaveTextContent('must not contain a user name or password');
+  });
+
   it('shows “Needs credentials” and lets the user complete them', async () => {
     const { user, db } = await renderCatalog();
     await createBrokerageAs(user, 'Acme');

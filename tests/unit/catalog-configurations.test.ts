@@ -76,7 +76,9 @@ describe('saveConfiguration: create', () => {
     ['no API key', { api_key: ' ' }, 'Please provide an API key for API key authentication.'],
     ['no bearer token', { auth_type: 'bearer_token', bearer_token: '' }, 'Please provide a bearer token for bearer token authentication.'],
     ['no base URL', { base_url: ' ' }, 'Please provide an API base URL.'],
-    ['a base URL that is not a web address', { base_url: 'ftp://files.example' }, 'The API base URL must be a web address'],
+    ['a base URL that is not a web address', { base_url: 'ftp://files.example' }, 'which is not a web address'],
+    ['a base URL with a user name', { base_url: 'https://someone@api.example.com' }, 'must not contain a user name'],
+    ['a base URL over plain http to another host', { base_url: 'http://api.example.com' }, 'is not encrypted'],
     ['an empty mapping source', { field_mappings: { 'load.loadNumber': ' ' } }, 'Choose a CSV column or a manual value for “load.loadNumber”'],
     ['a manual value outside the enum', { field_mappings: { 'load.mode': 'MANUAL_VALUE:TRUCK' } }, '“TRUCK” is not a valid value for “load.mode”'],
   ])('refuses %s with the original’s words and writes nothing', async (_case, overrides, message) => {
@@ -150,6 +152,52 @@ describe('saveConfiguration: update', () => {
     const switched = mustSave(db, configurationInput(ACME, { id: created.id, auth_type: 'bearer_token', api_key: '', bearer_token: 'bt-new' }), T2);
     expect(switched).toMatchObject({ auth_type: 'bearer_token', hasBearerToken: true, hasApiKey: false, version: 2 });
     expect(storedRow(db, created.id)?.api_credentials).toBe('{"base_url":"https://api.prod.goaugment.com"}');
+  });
+
+  it.each<[string, 'api_key' | 'bearer_token']>([['API key', 'api_key'], ['bearer token', 'bearer_token']])(
+    'a stored %s stays with its origin: a new host with the field left blank is refused, typing it again saves',
+    async (secretName, authType) => {
+      const db = await withBrokerage();
+      const secrets = { api_key: 'ak-secret-1111', bearer_token: 'bt-secret-2222' };
+      const created = mustSave(db, configurationInput(ACME, { auth_type: authType, ...secrets }));
+      const before = snapshot(db);
+      const blank = { id: created.id, auth_type: authType, api_key: '', bearer_token: '' } as const;
+      for (const moved of ['https://attacker.example', 'https://api.prod.goaugment.com:8443', 'http://127.0.0.1:9']) {
+        const refused = saveConfiguration(db, configurationInput(ACME, { ...blank, base_url: moved }), T2);
+        expect(refused).toMatchObject({ ok: false, error: { code: 'secret-for-other-address' } });
+        if (!refused.ok) {
+          expect(refused.error.message).toContain(`The stored ${secretName} belongs to https://api.prod.goaugment.com`);
+          expect(refused.error.message).toContain('Nothing was saved.');
+        }
+      }
+      expect(snapshot(db)).toBe(before);
+      // Another path on the same origin keeps the stored secret.
+      const samePlaceInput = configurationInput(ACME, { ...blank, base_url: 'https://api.prod.goaugment.com/v2/' });
+      const samePlace = mustSave(db, samePlaceInput, T2);
+      expect(samePlace).toMatchObject({ base_url: 'https://api.prod.goaugment.com/v2/', needsCredentials: false });
+      // Typed again, the secret goes with the new address.
+      const typed = authType === 'api_key' ? { api_key: 'ak-for-new-host' } : { bearer_token: 'bt-for-new-host' };
+      const movedInput = configurationInput(ACME, { ...blank, ...typed, base_url: 'https://api.new.example' });
+      const moved = mustSave(db, movedInput, T2);
+      expect(moved).toMatchObject({ base_url: 'https://api.new.example', version: 3 });
+      const row = storedRow(db, created.id);
+      expect(`${row?.api_credentials ?? ''} ${row?.bearer_token ?? ''}`).toContain('for-new-host');
+      expect(`${row?.api_credentials ?? ''} ${row?.bearer_token ?? ''}`).not.toContain('secret-');
+    },
+  );
+
+  it('marks a stored address the app will not send credentials to, and keeps the configuration', async () => {
+    const db = await withBrokerage();
+    mustSave(db, configurationInput(ACME));
+    const setAddress = (baseUrl: string) => {
+      const credentials = JSON.stringify({ base_url: baseUrl, api_key: 'k' });
+      db.run('UPDATE brokerage_configurations SET api_credentials = ?', [credentials]);
+    };
+    setAddress('http://someone@api.example.com');
+    const [view] = listConfigurations(db, ACME);
+    expect(view?.addressProblem).toContain('must not contain a user name or password');
+    setAddress('https://api.example.com');
+    expect(listConfigurations(db, ACME)[0]?.addressProblem).toBeNull();
   });
 
   it('completes a configuration restored without credentials', async () => {

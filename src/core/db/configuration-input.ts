@@ -3,9 +3,11 @@
  * (reference/ff2api-original.md §4.2): name, credential for the chosen auth type, base URL —
  * then the field mappings.
  */
+import { checkApiAddress } from '../api-address';
 import { checkFieldMappings } from '../field-mappings';
 import { checkName } from '../names';
 import { fail, ok, type Result } from '../result';
+import { pickSecret } from '../secret-binding';
 import type { AuthType } from './rows';
 
 export interface ConfigurationInput {
@@ -26,8 +28,7 @@ export interface ConfigurationInput {
 const MESSAGES = {
   noApiKey: 'Please provide an API key for API key authentication.',
   noBearerToken: 'Please provide a bearer token for bearer token authentication.',
-  noBaseUrl: 'Please provide an API base URL.',
-  badBaseUrl: 'The API base URL must be a web address starting with https:// or http://, for example https://api.prod.goaugment.com.',
+  notSaved: 'Nothing was saved.',
   badAuthType: 'Choose an authentication type: API key or bearer token.',
 } as const;
 
@@ -35,6 +36,8 @@ const MESSAGES = {
 export interface StoredSecrets {
   apiKey: string | null;
   bearerToken: string | null;
+  /** The address the stored secrets were saved with: they are bound to its origin. */
+  baseUrl: string | null;
 }
 
 export interface CheckedConfiguration {
@@ -50,21 +53,26 @@ export interface CheckedConfiguration {
 }
 
 /**
- * Validates and normalises the input. An empty key or token means "keep the stored one"; the
- * credential of the chosen auth type must be given or already stored.
+ * Validates and normalises the input. An empty key or token means "keep the stored one" — only
+ * while the base URL keeps the origin it was stored with; the credential of the chosen auth type
+ * must be given or already stored.
  */
 export function checkConfigurationInput(input: ConfigurationInput, stored: StoredSecrets): Result<CheckedConfiguration> {
   const name = checkName(input.configuration_name, 'configuration name');
   if (!name.ok) return name;
   const authType = input.auth_type;
   if (authType !== 'api_key' && authType !== 'bearer_token') return fail('bad-auth-type', MESSAGES.badAuthType);
-  const apiKey = authType === 'api_key' ? input.api_key.trim() || stored.apiKey : null;
-  const bearerToken = authType === 'bearer_token' ? input.bearer_token.trim() || stored.bearerToken : null;
-  if (authType === 'api_key' && !apiKey) return fail('no-api-key', MESSAGES.noApiKey);
-  if (authType === 'bearer_token' && !bearerToken) return fail('no-bearer-token', MESSAGES.noBearerToken);
-  const baseUrl = input.base_url.trim();
-  if (baseUrl === '') return fail('no-base-url', MESSAGES.noBaseUrl);
-  if (!isWebAddress(baseUrl)) return fail('bad-base-url', MESSAGES.badBaseUrl);
+  const typed = (authType === 'api_key' ? input.api_key : input.bearer_token).trim();
+  const kept = authType === 'api_key' ? stored.apiKey : stored.bearerToken;
+  if (typed === '' && !kept) {
+    if (authType === 'api_key') return fail('no-api-key', MESSAGES.noApiKey);
+    return fail('no-bearer-token', MESSAGES.noBearerToken);
+  }
+  const address = checkApiAddress(input.base_url);
+  if (!address.ok) return address;
+  const baseUrl = address.value.baseUrl;
+  const secret = pickSecret(authType, typed, { secret: kept, baseUrl: stored.baseUrl }, baseUrl, MESSAGES.notSaved);
+  if (!secret.ok) return secret;
   const mappings = checkFieldMappings(input.field_mappings);
   if (!mappings.ok) return mappings;
   return ok({
@@ -72,18 +80,8 @@ export function checkConfigurationInput(input: ConfigurationInput, stored: Store
     description: input.description.trim(),
     authType,
     baseUrl,
-    apiKey,
-    bearerToken,
+    apiKey: authType === 'api_key' ? secret.value : null,
+    bearerToken: authType === 'bearer_token' ? secret.value : null,
     mappings: mappings.value,
   });
-}
-
-/** Whether text is an absolute http(s) URL with a host. */
-function isWebAddress(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
 }

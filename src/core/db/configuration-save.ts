@@ -41,14 +41,17 @@ const MESSAGES = {
 
 /**
  * Creates (no id: version 1) or updates (id: version + 1) a configuration, and logs the change
- * with the old and new mappings. On update an empty key or token keeps the stored one.
+ * with the old and new mappings. On update an empty key or token keeps the stored one, as long as
+ * the base URL keeps its origin (a secret is never paired with an address it was not saved for).
  */
 export function saveConfiguration(db: Database, input: ConfigurationInput, now: string): Result<ConfigurationView> {
   const existing = input.id === undefined ? null : findConfigurationRow(db, input.id);
   if (input.id !== undefined && !existing) return fail('configuration-missing', MESSAGES.missing);
-  const secrets = existing
-    ? { apiKey: readCredentials(existing.api_credentials).apiKey, bearerToken: existing.bearer_token?.trim() ? existing.bearer_token : null }
-    : { apiKey: null, bearerToken: null };
+  const stored = existing ? readCredentials(existing.api_credentials) : null;
+  const storedToken = existing?.bearer_token?.trim() ? existing.bearer_token : null;
+  const secrets = stored
+    ? { apiKey: stored.apiKey, bearerToken: storedToken, baseUrl: stored.baseUrl }
+    : { apiKey: null, bearerToken: null, baseUrl: null };
   const checked = checkConfigurationInput(input, secrets);
   if (!checked.ok) return checked;
   // A configuration stays with its brokerage; moving one between brokerages is not offered.

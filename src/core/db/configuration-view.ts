@@ -2,6 +2,7 @@
  * Turns stored configuration rows into what the UI may see. Secrets stay here: the view says
  * only whether an API key or bearer token is stored, never what it is.
  */
+import { describeAddressProblem } from '../api-address';
 import type { KeySupportFact } from './load-api-facts';
 import type { AuthType, ConfigurationRow } from './rows';
 
@@ -16,6 +17,11 @@ export interface ConfigurationView {
   hasApiKey: boolean;
   hasBearerToken: boolean;
   needsCredentials: boolean;
+  /**
+   * Why the stored base URL is not one the app sends credentials to (a restored file may carry
+   * any text), or null. Such a configuration is kept, marked, and used for nothing until edited.
+   */
+  addressProblem: string | null;
   field_mappings: Record<string, string>;
   file_headers: string[] | null;
   version: number;
@@ -77,6 +83,7 @@ export function toConfigurationView(row: ConfigurationRow): ConfigurationView {
     hasApiKey,
     hasBearerToken,
     needsCredentials: row.needs_credentials === 1 || !hasCredentialFor(row.auth_type, credentials.apiKey, row.bearer_token),
+    addressProblem: describeAddressProblem(credentials.baseUrl),
     field_mappings: readMappings(row.field_mappings),
     file_headers: readHeaders(row.file_headers),
     version: row.version,

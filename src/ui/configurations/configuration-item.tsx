@@ -21,7 +21,9 @@ export function ConfigurationItem({ configuration, onEdit, onDeleted }: Configur
       <div className="configuration-heading">
         <h3 className="item-title">{name}</h3>
         {configuration.needsCredentials ? <span className="badge badge-warning">Needs credentials</span> : null}
+        {configuration.addressProblem ? <span className="badge badge-warning">Check API address</span> : null}
       </div>
+      {configuration.addressProblem ? <p className="caption">{configuration.addressProblem}</p> : null}
       {configuration.description ? <p className="configuration-description">{configuration.description}</p> : null}
       <p className="caption">
         {AUTH_LABELS[configuration.auth_type]} · {configuration.base_url || 'no base URL'} · {plural(mappedCount, 'field')} mapped

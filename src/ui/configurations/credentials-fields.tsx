@@ -1,3 +1,5 @@
+import { useId } from 'react';
+import { isSameOrigin, originOf } from '../../core/api-address';
 import type { AuthType } from '../../core/db/rows';
 import type { ConfigurationView } from '../../core/db/configuration-view';
 import type { ConfigurationDraft } from './configuration-draft';
@@ -9,14 +11,28 @@ export interface CredentialsFieldsProps {
   onChange: (change: Partial<ConfigurationDraft>) => void;
 }
 
-/** Authentication type, API base URL, and the API key or bearer token (masked, never shown back). */
+/**
+ * Authentication type, API base URL, and the API key or bearer token (masked, never shown back).
+ * A stored secret stays with the address it was saved with: once the base URL points to another
+ * origin, the form says beside the field that the secret must be typed again (Save and Test
+ * connection refuse to use the stored one there).
+ */
 export function CredentialsFields({ draft, stored, onChange }: CredentialsFieldsProps) {
+  const bindingHintId = useId();
   const isApiKey = draft.authType === 'api_key';
   const isStored = isApiKey ? stored?.hasApiKey === true : stored?.hasBearerToken === true;
   const secretLabel = isApiKey ? 'API key' : 'Bearer token';
-  const placeholder = isStored
-    ? `A ${isApiKey ? 'key' : 'token'} is stored — leave blank to keep it`
-    : `Paste the ${isApiKey ? 'API key' : 'bearer token'}`;
+  const secretName = isApiKey ? 'API key' : 'bearer token';
+  const typed = isApiKey ? draft.apiKey : draft.bearerToken;
+  const isAnotherOrigin =
+    stored !== null && draft.baseUrl.trim() !== '' && !isSameOrigin(stored.base_url, draft.baseUrl);
+  const isLeftBehind = isStored && typed.trim() === '' && isAnotherOrigin;
+  const placeholder = isLeftBehind
+    ? `Type the ${secretName} for the new address`
+    : isStored
+      ? `A ${isApiKey ? 'key' : 'token'} is stored — leave blank to keep it`
+      : `Paste the ${secretName}`;
+  const describedBy = isLeftBehind ? bindingHintId : undefined;
   return (
     <>
       <label className="field">
@@ -28,18 +44,32 @@ export function CredentialsFields({ draft, stored, onChange }: CredentialsFields
       </label>
       <label className="field">
         API base URL
-        <input type="url" value={draft.baseUrl} autoComplete="off" spellCheck={false} onChange={(event) => onChange({ baseUrl: event.target.value })} />
+        <input
+          type="url"
+          value={draft.baseUrl}
+          autoComplete="off"
+          spellCheck={false}
+          aria-describedby={describedBy}
+          onChange={(event) => onChange({ baseUrl: event.target.value })}
+        />
       </label>
       <label className="field">
         {secretLabel}
         <input
           type="password"
           autoComplete="new-password"
-          value={isApiKey ? draft.apiKey : draft.bearerToken}
+          value={typed}
           placeholder={placeholder}
+          aria-describedby={describedBy}
           onChange={(event) => onChange(isApiKey ? { apiKey: event.target.value } : { bearerToken: event.target.value })}
         />
       </label>
+      {isLeftBehind && stored ? (
+        <p id={bindingHintId} className="caption secret-binding-hint">
+          The stored {secretName} is only ever sent to {originOf(stored.base_url) ?? 'the address it was saved with'}.
+          For {originOf(draft.baseUrl) ?? 'the address above'}, type the {secretName} again.
+        </p>
+      ) : null}
       {stored && !isStored ? (
         <p className="caption needs-credentials-hint">
           No {isApiKey ? 'API key' : 'bearer token'} is stored for this configuration: enter it to complete the configuration.

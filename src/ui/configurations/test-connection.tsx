@@ -4,8 +4,9 @@ import { useDatabase } from '../shared/database-context';
 
 /**
  * `Test connection` on a configuration's form: checks the typed credentials (or the stored ones
- * when the field is left blank) against the API base URL, in the worker. Nothing of the form is
- * saved; what it finds out about the Idempotency-Key header is remembered for a saved configuration.
+ * when the field is left blank, only while the base URL keeps the origin they were saved with)
+ * against the API base URL, in the worker. Nothing of the form is saved; what it finds out about
+ * the Idempotency-Key header is remembered for a saved configuration.
  */
 export function TestConnection({ draft, brokerageName, configurationId }: { draft: ConfigurationDraft; brokerageName: string; configurationId: number | null }) {
   const { api, notifyChanged } = useDatabase();

@@ -46,12 +46,17 @@ export function AppLock({ api, children }: { api: LockApi & Partial<Pick<Databas
   }, [api]);
 
   // `Lock now` locks every tab of this browser; the idle lock only this one (another tab may be in use).
+  // The worker that held the decrypted data is gone once `lock` answers (the client starts a
+  // fresh, locked one); here the data's screens unmount and the passphrase is dropped. Other tabs
+  // reload.
   const lockTab = useCallback(
     async (isEveryTab: boolean) => {
       const locked = await api.lock();
       if (!locked.ok) return locked.error.message;
       if (isEveryTab) announceLockChange();
-      reloadPage();
+      passphraseRef.current = null;
+      setPassphrase(null);
+      setState(locked.value);
       return null;
     },
     [api],

@@ -41,6 +41,7 @@ export function ConfigurationPicker({ brokerages, brokerageName, configurations,
             <option key={configuration.id} value={String(configuration.id)}>
               {configuration.configuration_name}
               {configuration.needsCredentials ? ' (needs credentials)' : ''}
+              {configuration.addressProblem ? ' (check API address)' : ''}
             </option>
           ))}
         </select>

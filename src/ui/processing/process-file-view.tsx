@@ -63,6 +63,12 @@ export function ProcessFileView() {
         onBrokerage={flow.chooseBrokerage} onConfiguration={flow.chooseConfiguration}
       />
       {configuration?.needsCredentials ? <p className="notice notice-warning">This configuration has no usable credentials: add them under Brokerages before sending.</p> : null}
+      {configuration?.addressProblem ? (
+        <p className="notice notice-warning">
+          Nothing can be sent with this configuration until its API address is corrected under Brokerages:{' '}
+          {configuration.addressProblem}
+        </p>
+      ) : null}
       <FileDropZone disabled={configuration === null || !canWrite} isBusy={flow.isReading} onFile={(file) => void flow.readFile(file)} />
       {summary?.fit && configuration ? (
         <ConfigurationFitHint fit={summary.fit} configurationName={configuration.configuration_name} onUse={(better) => void flow.switchToConfiguration(better)} />

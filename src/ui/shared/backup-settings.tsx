@@ -4,7 +4,11 @@ import { useLockSession } from './lock-session';
 
 /**
  * How backups treat API credentials. The mode is remembered in this browser (localStorage: a
- * preference, not data); the passphrase is kept only in memory for this tab's lifetime.
+ * preference, not data); the passphrase is kept only in memory for this tab's lifetime. With the
+ * app lock on, a stored "Include (plain text)" is not believed: localStorage is not sealed, and
+ * anyone who can write to the profile could set it so that the next backup — the automatic end of
+ * day one too — carries the keys readable. Plain text then holds only once chosen on this page,
+ * until the next lock; otherwise backups are encrypted.
  */
 interface BackupSettings {
   secrets: SecretsMode;
@@ -46,17 +50,23 @@ export function passphraseProblem(
 
 /** Holds the backup secrets mode and passphrase for the sidebar and the urgent banner. */
 export function BackupSettingsProvider({ children }: { children: ReactNode }) {
-  const [secrets, setSecretsState] = useState<SecretsMode>(readStoredMode);
+  const [storedSecrets, setSecretsState] = useState<SecretsMode>(readStoredMode);
+  const [isPlainChosenHere, setPlainChosenHere] = useState(false);
   const [passphrase, setPassphrase] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [passphraseSource, setSourceState] = useState<PassphraseSource>(() => (readStored(SOURCE_KEY) === 'separate' ? 'separate' : 'lock'));
-  const lockPassphrase = useLockSession()?.passphrase ?? null;
+  const lockSession = useLockSession();
+  const lockPassphrase = lockSession?.passphrase ?? null;
+  const isLockOn = lockSession?.state.isOn === true;
+  const isPlainDoubted = isLockOn && storedSecrets === 'plain' && !isPlainChosenHere;
+  const secrets: SecretsMode = isPlainDoubted ? 'encrypted' : storedSecrets;
   const value = useMemo(() => {
     const usesLockPassphrase = secrets === 'encrypted' && passphraseSource === 'lock' && lockPassphrase !== null;
     return {
       secrets,
       setSecrets: (mode: SecretsMode) => {
         setSecretsState(mode);
+        setPlainChosenHere(mode === 'plain');
         writeStored(STORAGE_KEY, mode);
       },
       passphrase: usesLockPassphrase && lockPassphrase !== null ? lockPassphrase : passphrase,

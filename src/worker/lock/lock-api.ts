@@ -23,7 +23,10 @@ export interface LockApi {
    * kept aside untouched and the app starts with an empty database, to restore a backup into.
    */
   unlock(passphrase: string, options?: { setDamagedAside?: boolean }): Promise<Result<LockState>>;
-  /** Saves what is pending, then forgets the key (the page then reloads to drop what it shows). */
+  /**
+   * Saves what is pending, then forgets the key; the worker then ends itself (db.worker.ts), so
+   * nothing decrypted outlives the lock, and the page's client starts a fresh, locked worker.
+   */
   lock(): Promise<Result<LockState>>;
   /** Seals the stored database (and its snapshots) under a new passphrase. */
   turnOnLock(passphrase: string): Promise<Result<LockState>>;

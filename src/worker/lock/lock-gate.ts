@@ -46,7 +46,10 @@ export class LockGate<S extends LockableService> implements LockApi {
   private header: LockHeader | null = null;
   private isDamaged = false;
   private service: S | null = null;
-  /** The service opened before a `lock()`: the page reloads after locking, but if it did not, unlocking reuses it. */
+  /**
+   * The service opened before a `lock()`. In the app the worker ends right after a lock
+   * (db.worker.ts); where it does not (tests of the gate alone), unlocking reuses this service.
+   */
   private openedBefore: S | null = null;
   private opened: Promise<S>;
   private resolveOpened: (service: S) => void = () => undefined;

@@ -6,7 +6,8 @@ import type { LoadPostOutcome } from '../../platform/load-api';
 /**
  * The outcome to record (if final) and the loop's next step. A retryable failure becomes final on
  * the last attempt; a network failure then stops the run (nothing else would get through); an
- * auth refusal stops it without recording the load (nothing was created: it stays unsent).
+ * auth refusal or a redirect stops it without recording the load (nothing was created: it stays
+ * unsent) — a redirect would answer every load the same way, and is never followed.
  */
 export function settleAttempt(
   answer: LoadPostOutcome,
@@ -27,7 +28,9 @@ export function settleAttempt(
       next: { kind: 'done', sent: false },
     };
   }
-  if (answer.kind === 'unauthorized') return { record: null, next: { kind: 'stop', message: answer.message, recorded: false } };
+  if (answer.kind === 'unauthorized' || answer.kind === 'redirected') {
+    return { record: null, next: { kind: 'stop', message: answer.message, recorded: false } };
+  }
   if (!isLastAttempt) return { record: null, next: { kind: 'retry', reason: answer.reason, retryAfterMs: answer.retryAfterMs } };
   const record: LoadOutcome = {
     row, loadNumber, state: 'failed', statusCode: answer.status, message: `${answer.message} Gave up after several tries.`,

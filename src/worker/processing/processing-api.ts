@@ -57,7 +57,10 @@ export interface ProcessingApi {
   buildRunReport(runId: number): Promise<Result<NamedFile>>;
   /** Failed or successful rows as CSV, in the file's own columns (needs the run's file). */
   buildRunRowsCsv(runId: number, fileId: string, which: 'failed' | 'successful'): Promise<Result<NamedFile>>;
-  /** Checks a configuration's credentials against its API (typed ones first, stored ones otherwise). */
+  /**
+   * Checks a configuration's credentials against its API: typed ones first, stored ones otherwise —
+   * and those only for the origin they were saved with (core/secret-binding.ts).
+   */
   testConnection(request: ConnectionRequest): Promise<ConnectionCheck>;
 }
 

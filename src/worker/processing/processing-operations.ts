@@ -27,6 +27,7 @@ import { createLoadApiSession, REQUEST_TIMEOUT_MS } from '../../platform/load-ap
 import { rememberKeySupport } from '../../core/db/load-api-facts';
 import { readFirstSheet } from '../../platform/xlsx-reader';
 import type { ConnectionRequest, FileSummary, ProcessingApi, ResendKind, ValidationSummary } from './processing-api';
+import { authForTest } from './connection-auth';
 import { readTableFile, type ReadWorkbook } from './read-file';
 import { buildReport, buildRowsCsv } from './run-downloads';
 import { RunOperations, type RunDeps } from './run-operations';
@@ -177,21 +178,16 @@ export class ProcessingOperations implements ProcessingApi {
   }
 
   async testConnection(request: ConnectionRequest): Promise<ConnectionCheck> {
-    const stored = request.configurationId === null ? null : this.deps.live.read((db) => readConfigurationSecrets(db, request.configurationId as number));
-    const baseUrl = request.baseUrl.trim() || stored?.baseUrl || '';
-    const session = this.deps.createSession({
-      authType: request.authType,
-      baseUrl,
-      apiKey: request.apiKey.trim() || stored?.apiKey || null,
-      bearerToken: request.bearerToken.trim() || stored?.bearerToken || null,
-    });
-    const checked = await session.testConnection(request.brokerageName);
+    const id = request.configurationId;
+    const stored = id === null ? null : this.deps.live.read((db) => readConfigurationSecrets(db, id));
+    const auth = authForTest(request, stored);
+    if (!auth.ok) return { ok: false, message: auth.error.message };
+    const checked = await this.deps.createSession(auth.value).testConnection(request.brokerageName);
     // Remembered for the configuration (with the API it was found on); a new one finds out on its first run.
-    if (checked.idempotencyKey && request.configurationId !== null && this.deps.live.isWriter) {
-      const configurationId = request.configurationId;
-      const support = checked.idempotencyKey;
+    const support = checked.idempotencyKey;
+    if (support && id !== null && this.deps.live.isWriter) {
       await this.deps.live.write((db, now) => {
-        rememberKeySupport(db, configurationId, baseUrl, support, now);
+        rememberKeySupport(db, id, auth.value.baseUrl, support, now);
         return ok(undefined);
       });
     }

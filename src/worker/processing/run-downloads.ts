@@ -2,7 +2,8 @@
  * The files a run offers: its report (from the records) and its failed or successful rows as CSV
  * (from the file itself, in its own columns, header first, plus an `error` column).
  */
-import { errorColumnName, runFileName, writeCsv } from '../../core/csv/csv-write';
+import { writeCsv } from '../../core/csv/csv-write';
+import { errorColumnName, runFileName } from '../../core/csv/run-files';
 import { writeRunReport } from '../../core/csv/run-report';
 import { listLoads } from '../../core/db/processing-loads';
 import { readRun } from '../../core/db/processing-runs';

@@ -8,7 +8,7 @@
 import { canContinueWith } from '../../core/csv/validate-table';
 import { compileMappingPlan } from '../../core/csv/mapping-plan';
 import type { SendAttempt, SendLoopResult } from '../../core/csv/send-loop';
-import { readConfigurationSecrets, touchConfiguration, type ConfigurationSecrets } from '../../core/db/configuration-secrets';
+import { readConfigurationSecrets, touchConfiguration } from '../../core/db/configuration-secrets';
 import { claimLoads, listLoads, recordOutcomes, releaseClaims } from '../../core/db/processing-loads';
 import { createRun, listOpenRuns, listRunsOfFile, readRun, refreshRunCounts, setRunState, type RunSummary } from '../../core/db/processing-runs';
 import { standingOf } from '../../core/db/run-standing';
@@ -23,6 +23,7 @@ import type { LiveDatabase } from '../engine/live-database';
 import { ActiveRun } from './active-run';
 import type { LoadedFiles } from './loaded-files';
 import { settleAttempt } from './outcome';
+import { authForRun } from './connection-auth';
 import type { ResendKind, RunView } from './processing-api';
 
 const MESSAGES = {
@@ -77,6 +78,8 @@ export class RunOperations {
     if (last && !sendAgain) return fail('file-already-processed', MESSAGES.alreadyProcessed(file.name, last.sent, last.failed));
     const config = this.deps.live.read((db) => readConfigurationSecrets(db, configurationId));
     if (!config) return fail('configuration-missing', MESSAGES.noConfiguration);
+    const auth = authForRun(config);
+    if (!auth.ok) return auth;
     const validation = this.deps.files.validate(file, config.mappings);
     if (validation.validRows.length === 0) return fail('no-valid-rows', MESSAGES.noValidRows);
     if (!canContinueWith(validation.validRows.length, file.rows.length)) return fail('too-many-invalid', MESSAGES.tooManyInvalid);
@@ -93,7 +96,7 @@ export class RunOperations {
       }),
     );
     if (!written.ok) return written;
-    this.activate(written.value, configurationId, file, config, validation.plan, sessionId, validation.validRows, 0);
+    this.activate(written.value, configurationId, file, auth.value, validation.plan, sessionId, validation.validRows, 0);
     return this.view(written.value);
   }
 
@@ -106,6 +109,8 @@ export class RunOperations {
     if (!file || file.fingerprint !== run.fingerprint) return fail('needs-file', MESSAGES.needsFile(run.fileName));
     const config = run.configurationId === null ? null : this.deps.live.read((db) => readConfigurationSecrets(db, run.configurationId as number));
     if (!config) return fail('configuration-missing', MESSAGES.noConfiguration);
+    const auth = authForRun(config);
+    if (!auth.ok) return auth;
     const isSendingElsewhere = run.state === 'sending' && !this.isInterrupted(run);
     if (which === 'uncertain' && (run.claimed === 0 || isSendingElsewhere)) return fail('not-interrupted', MESSAGES.notInterrupted);
     const loads = this.deps.live.read((db) => listLoads(db, runId));
@@ -126,7 +131,7 @@ export class RunOperations {
       }),
     );
     if (!marked.ok) return marked;
-    this.activate(runId, run.configurationId as number, file, config, plan, run.sessionId ?? `run-${runId}`, rows, run.processingSeconds);
+    this.activate(runId, run.configurationId as number, file, auth.value, plan, run.sessionId ?? `run-${runId}`, rows, run.processingSeconds);
     return ok({ rows: rows.length });
   }
 
@@ -246,12 +251,18 @@ export class RunOperations {
   }
 
   private activate(
-    runId: number, configurationId: number, file: ActiveRun['file'], config: ConfigurationSecrets, plan: ReturnType<typeof compileMappingPlan>,
-    sessionId: string, rows: number[], secondsBefore: number,
+    runId: number,
+    configurationId: number,
+    file: ActiveRun['file'],
+    auth: LoadApiAuth,
+    plan: ReturnType<typeof compileMappingPlan>,
+    sessionId: string,
+    rows: number[],
+    secondsBefore: number,
   ): void {
-    const known: IdempotencyKeySupport = this.deps.live.read((db) => readKeySupport(db, configurationId, config.baseUrl))?.support ?? 'unknown';
-    const session = this.deps.createSession({ authType: config.authType, baseUrl: config.baseUrl, apiKey: config.apiKey, bearerToken: config.bearerToken }, known);
-    const api = { configurationId, baseUrl: config.baseUrl, keySupport: known };
+    const known: IdempotencyKeySupport = this.deps.live.read((db) => readKeySupport(db, configurationId, auth.baseUrl))?.support ?? 'unknown';
+    const session = this.deps.createSession(auth, known);
+    const api = { configurationId, baseUrl: auth.baseUrl, keySupport: known };
     this.active.set(runId, new ActiveRun(runId, file, plan, session, sessionId, rows, secondsBefore, this.deps.clock.now().getTime(), api));
   }
 

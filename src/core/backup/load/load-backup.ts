@@ -16,6 +16,7 @@ import { readOurSections } from '../read/read-ours';
 import { expectedTextBytes, readJsonChunks, sizeOf, sniffSource, type BackupContents } from '../scan/byte-source';
 import { elementValue, parseJsonValue, scanTopLevel, type ScanEvent } from '../scan/json-scanner';
 import { ScratchDatabase } from '../scratch/scratch-database';
+import { findRefusedAddresses } from './address-check';
 import { describeReadFailure } from './failures';
 
 /**
@@ -81,7 +82,8 @@ export async function loadBackup(SQL: SqlJsStatic, contents: BackupContents, opt
     if (stated && checksum !== stated.checksum) {
       return refusal('checksum-mismatch', READ_MESSAGES.checksum, `backup_info.checksum ${stated.checksum}, contents ${checksum}`);
     }
-    const candidate: Candidate = { ...facts.facts, db: scratch.db, checksum, counts };
+    const warnings = [...facts.facts.warnings, ...findRefusedAddresses(scratch.db)];
+    const candidate: Candidate = { ...facts.facts, warnings, db: scratch.db, checksum, counts };
     scratch = null; // handed over
     return { ok: true, candidate };
   } catch (error) {

@@ -30,6 +30,13 @@ export const REPAIRS = {
     code: 'needs-credentials',
     message: 'Configurations had no usable API key or token (missing, empty or “RESTORE_REQUIRED”): they were imported marked “needs credentials” — enter them before using these configurations.',
   },
+  addressRefused: {
+    code: 'address-refused',
+    message:
+      'Configurations have an API address the app does not send keys to (a user name or password in it, plain ' +
+      'http:// to another computer, or not a web address): they were kept, marked “Check API address”, and nothing ' +
+      'is sent with them until the address is corrected and the key typed again.',
+  },
   authTypeMissing: {
     code: 'auth-type-missing',
     message: 'Configurations from before bearer tokens existed had no authentication type: set to API key.',
