@@ -27,7 +27,14 @@ const MODES = ['FTL', 'LTL', 'DRAYAGE'];
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Starts the server; resolves with its base URL, its record and a close function. */
-export async function startDemoApi({ port = 0, host = '127.0.0.1', apiKeys = [DEMO_API_KEY], bearerTokens = [DEMO_BEARER_TOKEN], quiet = true, strictCors = false } = {}) {
+export async function startDemoApi({
+  port = 0,
+  host = '127.0.0.1',
+  apiKeys = [DEMO_API_KEY],
+  bearerTokens = [DEMO_BEARER_TOKEN],
+  quiet = true,
+  strictCors = false,
+} = {}) {
   const state = freshState();
   state.strictCors = strictCors;
   const log = (line) => {
@@ -65,33 +72,51 @@ export async function startDemoApi({ port = 0, host = '127.0.0.1', apiKeys = [DE
     },
     configure: (config) => applyConfig(state, config),
     reset: () => Object.assign(state, freshState(), { strictCors: state.strictCors }),
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections?.();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
   };
 }
 
 function freshState() {
   return {
-    loads: [], attempts: 0, issued: [], tokens: new Map(), replies: new Map(), faults: [], slowMs: 0,
-    rejectLoadNumbers: new Set(), redirect: null, strictCors: false, preflights: { total: 0, refused: 0 },
+    loads: [],
+    attempts: 0,
+    issued: [],
+    tokens: new Map(),
+    replies: new Map(),
+    faults: [],
+    slowMs: 0,
+    rejectLoadNumbers: new Set(),
+    redirect: null,
+    strictCors: false,
+    preflights: { total: 0, refused: 0 },
   };
 }
 
-const ALLOWED_HEADERS = { lenient: 'Content-Type, Authorization, Idempotency-Key', strict: 'Authorization, Content-Type' };
+const ALLOWED_HEADERS = {
+  lenient: 'Content-Type, Authorization, Idempotency-Key',
+  strict: 'Authorization, Content-Type',
+};
 
 /** Counts a preflight, and whether it asked for a header this mode does not allow. */
 function notePreflight(req, state) {
   state.preflights.total += 1;
   const allowed = (state.strictCors ? ALLOWED_HEADERS.strict : ALLOWED_HEADERS.lenient).toLowerCase().split(/\s*,\s*/);
-  const asked = String(req.headers['access-control-request-headers'] ?? '').toLowerCase().split(/\s*,\s*/).filter(Boolean);
+  const asked = String(req.headers['access-control-request-headers'] ?? '')
+    .toLowerCase()
+    .split(/\s*,\s*/)
+    .filter(Boolean);
   if (asked.some((header) => !allowed.includes(header))) state.preflights.refused += 1;
 }
 
 function applyConfig(state, config = {}) {
   if (Array.isArray(config.faults)) {
-    state.faults = config.faults.flatMap((fault) => Array.from({ length: Math.max(1, Number(fault.count ?? 1)) }, () => ({ ...fault })));
+    state.faults = config.faults.flatMap((fault) =>
+      Array.from({ length: Math.max(1, Number(fault.count ?? 1)) }, () => ({ ...fault })),
+    );
   }
   if (config.slowMs !== undefined) state.slowMs = Math.max(0, Number(config.slowMs) || 0);
   if (Array.isArray(config.rejectLoadNumbers)) state.rejectLoadNumbers = new Set(config.rejectLoadNumbers.map(String));
@@ -169,19 +194,27 @@ async function createLoad(req, res, state, options, body) {
   const reply = problem ? { status: 422, body: { message: problem } } : { status: 201, body: record(state, load, key) };
   if (typeof key === 'string') state.replies.set(key, reply);
   options.log(`${reply.status} ${load?.load?.loadNumber ?? '(no load number)'}`);
-  if (fault?.afterCreate) return send(res, fault.status, { message: `demo fault ${fault.status} (the load was created)` });
+  if (fault?.afterCreate)
+    return send(res, fault.status, { message: `demo fault ${fault.status} (the load was created)` });
   return send(res, reply.status, reply.body);
 }
 
 function record(state, load, key) {
   const id = `L-${state.loads.length + 1}`;
-  state.loads.push({ id, loadNumber: String(load.load.loadNumber), idempotencyKey: key ?? null, body: load, at: new Date().toISOString() });
+  state.loads.push({
+    id,
+    loadNumber: String(load.load.loadNumber),
+    idempotencyKey: key ?? null,
+    body: load,
+    at: new Date().toISOString(),
+  });
   return { id, loadNumber: String(load.load.loadNumber) };
 }
 
 /** What makes a load invalid for this demo API (a 422), or null. */
 function checkLoad(load, state) {
-  if (!load || typeof load !== 'object' || !load.load || typeof load.load !== 'object') return 'body must be a JSON object with a load';
+  if (!load || typeof load !== 'object' || !load.load || typeof load.load !== 'object')
+    return 'body must be a JSON object with a load';
   const number = load.load.loadNumber;
   if (typeof number !== 'string' || number.trim() === '') return 'load.loadNumber is required';
   if (state.rejectLoadNumbers.has(number)) return `load ${number} is refused by this demo server`;

@@ -10,13 +10,19 @@ const option = (name, fallback) => {
 };
 
 const strictCors = process.argv.includes('--strict-cors');
-const api = await startDemoApi({ port: Number(option('port', process.env.DEMO_API_PORT ?? '8787')), quiet: false, strictCors });
+const api = await startDemoApi({
+  port: Number(option('port', process.env.DEMO_API_PORT ?? '8787')),
+  quiet: false,
+  strictCors,
+});
 const faults = [];
-if (Number(option('storm-429', '0')) > 0) faults.push({ status: 429, retryAfter: 1, count: Number(option('storm-429', '0')) });
+if (Number(option('storm-429', '0')) > 0)
+  faults.push({ status: 429, retryAfter: 1, count: Number(option('storm-429', '0')) });
 if (Number(option('burst-5xx', '0')) > 0) faults.push({ status: 503, count: Number(option('burst-5xx', '0')) });
 api.configure({ faults, slowMs: Number(option('slow-ms', '0')) });
 
-console.log(`Demo load API listening on ${api.baseUrl}${strictCors ? ' (strict CORS: browsers may send only Authorization and Content-Type)' : ''}
+const strictNote = strictCors ? ' (strict CORS: browsers may send only Authorization and Content-Type)' : '';
+console.log(`Demo load API listening on ${api.baseUrl}${strictNote}
 
 Point a configuration at it:
   API base URL   ${api.baseUrl}

@@ -9,13 +9,7 @@ export type ApiFieldType = 'string' | 'number' | 'date' | 'array';
 
 /** A group whose fields all become required once any one of them is mapped. */
 export type ConditionalGroup =
-  | 'bidCriteria'
-  | 'carrier'
-  | 'items'
-  | 'equipment'
-  | 'referenceNumbers'
-  | 'trackingEvents'
-  | 'brokerageContacts';
+  'bidCriteria' | 'carrier' | 'items' | 'equipment' | 'referenceNumbers' | 'trackingEvents' | 'brokerageContacts';
 
 export interface ApiField {
   path: string;
@@ -27,7 +21,13 @@ export interface ApiField {
   enum?: readonly string[];
 }
 
-type Spec = [path: string, label: string, type: ApiFieldType, required: ApiField['required'], enumValues?: readonly string[]];
+type Spec = [
+  path: string,
+  label: string,
+  type: ApiFieldType,
+  required: ApiField['required'],
+  enumValues?: readonly string[],
+];
 
 const ALWAYS_REQUIRED: readonly Spec[] = [
   ['load.loadNumber', 'Load number', 'string', true],
@@ -45,23 +45,42 @@ const ALWAYS_REQUIRED: readonly Spec[] = [
  */
 export const CONDITIONAL_GROUPS: Readonly<Record<ConditionalGroup, readonly string[]>> = {
   bidCriteria: [
-    'bidCriteria.equipment', 'bidCriteria.totalWeightLbs', 'bidCriteria.targetCostUsd', 'bidCriteria.maxBidAmountUsd',
-    'bidCriteria.dimensions.heightInches', 'bidCriteria.dimensions.lengthInches', 'bidCriteria.dimensions.widthInches',
-    'bidCriteria.flexAttributes.0.name', 'bidCriteria.flexAttributes.0.value',
+    'bidCriteria.equipment',
+    'bidCriteria.totalWeightLbs',
+    'bidCriteria.targetCostUsd',
+    'bidCriteria.maxBidAmountUsd',
+    'bidCriteria.dimensions.heightInches',
+    'bidCriteria.dimensions.lengthInches',
+    'bidCriteria.dimensions.widthInches',
+    'bidCriteria.flexAttributes.0.name',
+    'bidCriteria.flexAttributes.0.value',
   ],
   carrier: [
-    'carrier.name', 'carrier.dotNumber', 'carrier.address.street1', 'carrier.address.city', 'carrier.address.stateOrProvince',
-    'carrier.address.postalCode', 'carrier.address.country', 'carrier.contacts.0.role', 'carrier.drivers.0.phone',
+    'carrier.name',
+    'carrier.dotNumber',
+    'carrier.address.street1',
+    'carrier.address.city',
+    'carrier.address.stateOrProvince',
+    'carrier.address.postalCode',
+    'carrier.address.country',
+    'carrier.contacts.0.role',
+    'carrier.drivers.0.phone',
   ],
   items: ['load.items.0.quantity', 'load.items.0.totalWeightLbs'],
   equipment: ['load.equipment.equipmentType'],
   referenceNumbers: ['load.referenceNumbers.0.name', 'load.referenceNumbers.0.value'],
-  trackingEvents: ['load.trackingEvents.0.eventType', 'load.trackingEvents.0.eventSource', 'load.trackingEvents.0.eventUtc'],
+  trackingEvents: [
+    'load.trackingEvents.0.eventType',
+    'load.trackingEvents.0.eventSource',
+    'load.trackingEvents.0.eventUtc',
+  ],
   brokerageContacts: ['brokerage.contacts.0.role'],
 };
 
 const GROUP_OF: ReadonlyMap<string, ConditionalGroup> = new Map(
-  Object.entries(CONDITIONAL_GROUPS).flatMap(([group, paths]) => paths.map((path) => [path, group as ConditionalGroup] as const)),
+  Object.entries(CONDITIONAL_GROUPS).flatMap(([group, paths]) =>
+    paths.map((path) => [path, group as ConditionalGroup] as const),
+  ),
 );
 
 const CONDITIONAL: readonly Spec[] = [
@@ -165,7 +184,9 @@ export function groupsInUse(mappings: Readonly<Record<string, string>>): Set<Con
 /** The paths required for a set of mappings: the 23 always-required fields, plus every field of a group in use. */
 export function requiredFieldsFor(mappings: Readonly<Record<string, string>>): string[] {
   const used = groupsInUse(mappings);
-  return API_FIELDS.filter((field) => field.required === true || (field.group !== undefined && used.has(field.group))).map((field) => field.path);
+  return API_FIELDS.filter(
+    (field) => field.required === true || (field.group !== undefined && used.has(field.group)),
+  ).map((field) => field.path);
 }
 
 /** The label of a field by path (the path itself for one outside the catalog). */

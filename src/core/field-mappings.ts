@@ -83,6 +83,7 @@ function checkManualValue(field: ApiField, value: string): Result<string> {
   if (field.type === 'number' && !readNumber(value, numberKindOf(field.path)).ok) {
     return fail('mapping-not-number', MESSAGES.notNumber(field.path));
   }
-  if (field.type === 'date' && parseDateCell(value) === null) return fail('mapping-not-date', MESSAGES.notDate(field.path));
+  if (field.type === 'date' && parseDateCell(value) === null)
+    return fail('mapping-not-date', MESSAGES.notDate(field.path));
   return ok(value);
 }

@@ -24,7 +24,13 @@ export interface LoadApiAuth {
 export type LoadPostOutcome =
   | { kind: 'created'; status: number; loadNumber: string | null }
   | { kind: 'rejected'; status: number; message: string }
-  | { kind: 'retry'; status: number | null; retryAfterMs: number | null; reason: 'rate-limited' | 'server-error' | 'timeout' | 'network'; message: string }
+  | {
+      kind: 'retry';
+      status: number | null;
+      retryAfterMs: number | null;
+      reason: 'rate-limited' | 'server-error' | 'timeout' | 'network';
+      message: string;
+    }
   | { kind: 'unauthorized'; status: number; message: string }
   /** Nothing reached an API that would process it (a redirect not followed, an address refused). */
   | { kind: 'redirected'; message: string };
@@ -37,7 +43,9 @@ const MESSAGES = {
     `The browser could not reach the load API at ${origin}, or the API did not allow this page to call it (CORS). Check the API base URL and the network; if both are right, the API must allow requests from this page's address.`,
   timeout: 'The load API did not answer within 30 seconds.',
   refreshFailed: 'Token refresh failed. Please check your API key.',
-  unauthorized: (detail: string) => `Unauthorized: the load API refused the credentials${detail ? ` (${detail})` : ''}. Check the API key or bearer token in the configuration.`,
+  unauthorized: (detail: string) =>
+    `Unauthorized: the load API refused the credentials${detail ? ` (${detail})` : ''}. ` +
+    'Check the API key or bearer token in the configuration.',
   forbidden: (detail: string) => `Forbidden: these credentials may not create loads${detail ? ` (${detail})` : ''}.`,
   badRequest: (detail: string) => `Bad request: ${detail || 'the API refused the load as sent'}.`,
   validation: (detail: string) => `Validation error: ${detail || 'the API refused the load’s data'}.`,
@@ -48,7 +56,8 @@ const MESSAGES = {
   connected: 'Connected: the load API accepted the credentials.',
   keyAccepted: ' It accepts the Idempotency-Key header from this page, so a load sent twice is created once.',
   keyRefused:
-    ' It does not let this page send the Idempotency-Key header (its CORS settings allow only some headers), so loads are sent without it; this app’s own record of each load still sends every load once.',
+    ' It does not let this page send the Idempotency-Key header (its CORS settings allow only some headers),' +
+    ' so loads are sent without it; this app’s own record of each load still sends every load once.',
   redirected: (origin: string, location: string | null) =>
     `The load API at ${origin} answered with a redirect to ` +
     `${location ?? 'another address (the browser does not say which)'}. ` +
@@ -61,10 +70,15 @@ const MESSAGES = {
  * learns about the Idempotency-Key header (`knownKeySupport`: what an earlier session found out).
  */
 export function createLoadApiSession(
-  auth: LoadApiAuth, fetchImpl: typeof fetch = fetch, timeoutMs = REQUEST_TIMEOUT_MS, knownKeySupport: IdempotencyKeySupport = 'unknown',
+  auth: LoadApiAuth,
+  fetchImpl: typeof fetch = fetch,
+  timeoutMs = REQUEST_TIMEOUT_MS,
+  knownKeySupport: IdempotencyKeySupport = 'unknown',
 ) {
   const base = auth.baseUrl.trim().replace(/\/+$/u, '');
-  const secrets = [auth.apiKey, auth.bearerToken].filter((secret): secret is string => Boolean(secret && secret.length >= 4));
+  const secrets = [auth.apiKey, auth.bearerToken].filter((secret): secret is string =>
+    Boolean(secret && secret.length >= 4),
+  );
   const mask = (text: string) => secrets.reduce((masked, secret) => masked.split(secret).join('•••'), text);
   let accessToken: string | null = auth.authType === 'bearer_token' ? auth.bearerToken : null;
   let keySupport = knownKeySupport;
@@ -87,7 +101,8 @@ export function createLoadApiSession(
     const answer = sent ?? (await requestRefresh(false));
     if ('failure' in answer) return { message: failureMessage(answer) };
     const json = await readJson(answer);
-    const token = json && typeof json === 'object' && 'accessToken' in json ? (json as { accessToken: unknown }).accessToken : null;
+    const token =
+      json && typeof json === 'object' && 'accessToken' in json ? (json as { accessToken: unknown }).accessToken : null;
     if (!answer.ok || typeof token !== 'string' || token === '') return { message: MESSAGES.refreshFailed };
     accessToken = token;
     return { token };
@@ -98,7 +113,11 @@ export function createLoadApiSession(
     const sent = await sendWithKeyWhereAccepted(keySupport, (withKey) =>
       request('/v2/loads', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, ...(withKey ? { 'Idempotency-Key': idempotencyKey } : {}) },
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${token}`,
+          ...(withKey ? { 'Idempotency-Key': idempotencyKey } : {}),
+        },
         body,
       }),
     );
@@ -142,14 +161,20 @@ export function createLoadApiSession(
       const sent = await sendWithKeyWhereAccepted('unknown', (withKey) =>
         request(`/token?brokerageKey=${key}`, {
           method: 'GET',
-          headers: { Authorization: `Bearer ${auth.bearerToken ?? ''}`, ...(withKey ? { 'Idempotency-Key': crypto.randomUUID() } : {}) },
+          headers: {
+            Authorization: `Bearer ${auth.bearerToken ?? ''}`,
+            ...(withKey ? { 'Idempotency-Key': crypto.randomUUID() } : {}),
+          },
         }),
       );
       const answer = sent.answer;
       if ('failure' in answer) return { ok: false, message: failureMessage(answer) };
       if (answer.ok) return connected(sent.support);
       const detail = mask(await readDetail(answer));
-      return { ok: false, message: answer.status === 401 ? MESSAGES.unauthorized(detail) : MESSAGES.other(answer.status, detail) };
+      return {
+        ok: false,
+        message: answer.status === 401 ? MESSAGES.unauthorized(detail) : MESSAGES.other(answer.status, detail),
+      };
     },
   };
 
@@ -157,7 +182,11 @@ export function createLoadApiSession(
   function connected(support: IdempotencyKeySupport): ConnectionCheck {
     keySupport = support === 'unknown' ? keySupport : support;
     const note = support === 'accepted' ? MESSAGES.keyAccepted : support === 'refused' ? MESSAGES.keyRefused : '';
-    return { ok: true, message: `${MESSAGES.connected}${note}`, ...(support === 'unknown' ? {} : { idempotencyKey: support }) };
+    return {
+      ok: true,
+      message: `${MESSAGES.connected}${note}`,
+      ...(support === 'unknown' ? {} : { idempotencyKey: support }),
+    };
   }
 }
 
@@ -165,7 +194,10 @@ export type LoadApiSession = ReturnType<typeof createLoadApiSession>;
 
 /** The brokerage key the API expects: the name in lower case, spaces and `_` as `-`. */
 export function brokerageKeyOf(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s_]+/gu, '-');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/gu, '-');
 }
 
 /** Turns an answer (or its absence) into what the sender does next. */
@@ -180,7 +212,13 @@ async function classify(
     }
     return answer.failure === 'timeout'
       ? { kind: 'retry', status: null, retryAfterMs: null, reason: 'timeout', message: MESSAGES.timeout }
-      : { kind: 'retry', status: null, retryAfterMs: null, reason: 'network', message: MESSAGES.network(originOf(base)) };
+      : {
+          kind: 'retry',
+          status: null,
+          retryAfterMs: null,
+          reason: 'network',
+          message: MESSAGES.network(originOf(base)),
+        };
   }
   const status = answer.status;
   if (status >= 200 && status < 300) {
@@ -188,8 +226,22 @@ async function classify(
     return { kind: 'created', status, loadNumber: loadNumberIn(json) };
   }
   const detail = mask(await readDetail(answer));
-  if (status === 429) return { kind: 'retry', status, retryAfterMs: retryAfterOf(answer.headers.get('Retry-After')), reason: 'rate-limited', message: MESSAGES.rateLimited };
-  if (status >= 500 || status === 408) return { kind: 'retry', status, retryAfterMs: retryAfterOf(answer.headers.get('Retry-After')), reason: 'server-error', message: MESSAGES.server(status) };
+  if (status === 429)
+    return {
+      kind: 'retry',
+      status,
+      retryAfterMs: retryAfterOf(answer.headers.get('Retry-After')),
+      reason: 'rate-limited',
+      message: MESSAGES.rateLimited,
+    };
+  if (status >= 500 || status === 408)
+    return {
+      kind: 'retry',
+      status,
+      retryAfterMs: retryAfterOf(answer.headers.get('Retry-After')),
+      reason: 'server-error',
+      message: MESSAGES.server(status),
+    };
   if (status === 401) return { kind: 'unauthorized', status, message: MESSAGES.unauthorized(detail) };
   if (status === 403) return { kind: 'unauthorized', status, message: MESSAGES.forbidden(detail) };
   if (status === 400) return { kind: 'rejected', status, message: MESSAGES.badRequest(detail) };
@@ -219,7 +271,8 @@ export function retryAfterOf(header: string | null, nowMs = Date.now()): number 
 function loadNumberIn(json: unknown): string | null {
   if (!json || typeof json !== 'object') return null;
   const record = json as Record<string, unknown>;
-  const nested = record.load && typeof record.load === 'object' ? (record.load as Record<string, unknown>).loadNumber : undefined;
+  const nested =
+    record.load && typeof record.load === 'object' ? (record.load as Record<string, unknown>).loadNumber : undefined;
   const value = record.loadNumber ?? nested ?? record.id;
   return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
 }

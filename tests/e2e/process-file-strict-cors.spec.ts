@@ -17,14 +17,24 @@ test.afterAll(async () => {
   await strict.close();
 });
 
-const SAMPLE = readFileSync(fileURLToPath(new URL('../fixtures/original-samples/comprehensive_sample.csv', import.meta.url)));
+const SAMPLE = readFileSync(
+  fileURLToPath(new URL('../fixtures/original-samples/comprehensive_sample.csv', import.meta.url)),
+);
 
-test('the original’s sample file against an API that allows only Authorization and Content-Type: every load received once', async ({ page }) => {
+test('the original’s sample against an API allowing only Authorization and Content-Type: each load once', async ({
+  page,
+}) => {
   const catalog = new Catalog(page);
   const processing = new ProcessFile(page);
   await page.goto('/');
   await catalog.createBrokerage(ACME);
-  await catalog.createConfiguration({ brokerage: ACME, name: 'Strict API', authType: 'api_key', apiKey: DEMO_API_KEY, baseUrl: strict.baseUrl });
+  await catalog.createConfiguration({
+    brokerage: ACME,
+    name: 'Strict API',
+    authType: 'api_key',
+    apiKey: DEMO_API_KEY,
+    baseUrl: strict.baseUrl,
+  });
 
   await processing.open(ACME, 'Strict API');
   await processing.loadFile('comprehensive_sample.csv', SAMPLE, 15);
@@ -45,13 +55,17 @@ test('the original’s sample file against an API that allows only Authorization
   const numbers = strict.loads.map((load) => load.loadNumber).sort();
   expect(numbers).toEqual(Array.from({ length: 15 }, (_, i) => `CSVTEST${i + 1}`).sort());
   expect(strict.loads.every((load) => load.idempotencyKey === null)).toBe(true);
-  expect(strict.loads.find((load) => load.loadNumber === 'CSVTEST1')?.body).toMatchObject({ carrier: { mcNumber: 456789 } });
+  expect(strict.loads.find((load) => load.loadNumber === 'CSVTEST1')?.body).toMatchObject({
+    carrier: { mcNumber: 456789 },
+  });
   expect(strict.preflights.refused).toBeGreaterThan(0);
 
   // Remembered and shown on the configuration; a second file goes without even trying the header.
   await catalog.showView('Brokerages');
   await catalog.selectBrokerage(ACME);
-  await expect(catalog.configurationList(ACME)).toContainText('Idempotency-Key: not allowed by this API’s CORS settings');
+  await expect(catalog.configurationList(ACME)).toContainText(
+    'Idempotency-Key: not allowed by this API’s CORS settings',
+  );
   const refusedBefore = strict.preflights.refused;
   await processing.open(ACME, 'Strict API');
   const second = SAMPLE.toString('utf8').replace(/CSVTEST(\d+)/gu, 'CSVNEXT$1');
@@ -67,7 +81,13 @@ test('Test connection finds out, says so, and the configuration shows it', async
   const catalog = new Catalog(page);
   await page.goto('/');
   await catalog.createBrokerage(ACME);
-  await catalog.createConfiguration({ brokerage: ACME, name: 'Strict API', authType: 'api_key', apiKey: DEMO_API_KEY, baseUrl: strict.baseUrl });
+  await catalog.createConfiguration({
+    brokerage: ACME,
+    name: 'Strict API',
+    authType: 'api_key',
+    apiKey: DEMO_API_KEY,
+    baseUrl: strict.baseUrl,
+  });
   await expect(catalog.configurationList(ACME)).toContainText('Idempotency-Key: not known yet');
   await catalog.configurationList(ACME).getByRole('button', { name: 'Edit Strict API' }).click();
   const form = page.getByRole('main').getByRole('form', { name: /Edit/ });
@@ -75,5 +95,7 @@ test('Test connection finds out, says so, and the configuration shows it', async
   await expect(form.getByRole('status')).toContainText('Connected');
   await expect(form.getByRole('status')).toContainText('does not let this page send the Idempotency-Key header');
   await form.getByRole('button', { name: 'Cancel' }).click();
-  await expect(catalog.configurationList(ACME)).toContainText('Idempotency-Key: not allowed by this API’s CORS settings');
+  await expect(catalog.configurationList(ACME)).toContainText(
+    'Idempotency-Key: not allowed by this API’s CORS settings',
+  );
 });

@@ -27,7 +27,12 @@ async function expectAccessible(page: Page, state: string): Promise<void> {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     const results = await new AxeBuilder({ page }).analyze();
-    expect.soft(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `${state} (${colorScheme})`).toEqual([]);
+    expect
+      .soft(
+        results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+        `${state} (${colorScheme})`,
+      )
+      .toEqual([]);
   }
 }
 
@@ -44,7 +49,13 @@ async function openProcessFile(page: Page): Promise<{ catalog: Catalog; processi
   const processing = new ProcessFile(page);
   await page.goto('/');
   await catalog.createBrokerage(ACME);
-  await catalog.createConfiguration({ brokerage: ACME, name: 'Daily loads', authType: 'api_key', apiKey: DEMO_API_KEY, baseUrl: server.baseUrl });
+  await catalog.createConfiguration({
+    brokerage: ACME,
+    name: 'Daily loads',
+    authType: 'api_key',
+    apiKey: DEMO_API_KEY,
+    baseUrl: server.baseUrl,
+  });
   await processing.open(ACME, 'Daily loads');
   return { catalog, processing };
 }
@@ -60,7 +71,9 @@ async function readAndValidate(processing: ProcessFile, name: string, csv: strin
   await expect(processing.main.getByRole('region', { name: 'Validation' })).toContainText(`All ${rows} rows are valid`);
 }
 
-test('the same file twice: the warning names the earlier run, and nothing is sent until Send again anyway', async ({ page }) => {
+test('the same file twice: the warning names the earlier run, and nothing is sent until Send again anyway', async ({
+  page,
+}) => {
   const { processing } = await openProcessFile(page);
   const csv = loadsCsv(8);
   await readAndValidate(processing, 'monday.csv', csv, 8);
@@ -89,7 +102,9 @@ test('the same file twice: the warning names the earlier run, and nothing is sen
   await expect(processing.main.getByText('Already processed')).toHaveCount(0);
 });
 
-test('leaving Process file mid-run: the run goes on, every view says Sending …, and coming back shows it; the same file points to it', async ({ page }) => {
+test('leaving mid-run: the run goes on, every view says Sending …, coming back shows it; same file → the run', async ({
+  page,
+}) => {
   const { catalog, processing } = await openProcessFile(page);
   const csv = loadsCsv(40);
   await readAndValidate(processing, 'big.csv', csv, 40);
@@ -112,7 +127,9 @@ test('leaving Process file mid-run: the run goes on, every view says Sending …
   await processing.main.getByLabel('Brokerage', { exact: true }).selectOption({ label: ACME });
   await processing.main.getByLabel('Configuration', { exact: true }).selectOption({ label: 'Daily loads' });
   await processing.loadFile('big.csv', csv, 40);
-  await expect(processing.main.getByRole('alert').filter({ hasText: 'is being sent with this configuration right now' })).toBeVisible();
+  await expect(
+    processing.main.getByRole('alert').filter({ hasText: 'is being sent with this configuration right now' }),
+  ).toBeVisible();
 
   server.configure({ slowMs: 0 });
   await expect(processing.results).toContainText('40 sent', { timeout: 30_000 });
@@ -121,7 +138,10 @@ test('leaving Process file mid-run: the run goes on, every view says Sending …
   expect(createdCounts().size).toBe(40);
 });
 
-test('a tab closed mid-run: Upload history marks the run interrupted, with the counts Process file shows', async ({ page, context }) => {
+test('a tab closed mid-run: Upload history marks the run interrupted, with the counts Process file shows', async ({
+  page,
+  context,
+}) => {
   const { processing } = await openProcessFile(page);
   await readAndValidate(processing, 'closed.csv', loadsCsv(50), 50);
   server.configure({ slowMs: 150 });
@@ -148,12 +168,15 @@ test('a tab closed mid-run: Upload history marks the run interrupted, with the c
   const again = new ProcessFile(reopened);
   await again.main.getByRole('region', { name: 'Unfinished runs' }).getByRole('button', { name: 'Open run' }).click();
   await expect(again.results).toContainText('Interrupted');
-  for (const count of [`${sent} sent`, `${notSent} not sent`, `${uncertain} uncertain`]) await expect(again.results).toContainText(count);
+  for (const count of [`${sent} sent`, `${notSent} not sent`, `${uncertain} uncertain`])
+    await expect(again.results).toContainText(count);
 });
 
 test('a manual value typed with a pause is saved and sent whole: 24, never 2', async ({ page }) => {
   const { processing } = await openProcessFile(page);
-  const csv = [[...LOADS_HEADER, 'Weight'], ...loadRows(3).map((cells) => [...cells, '1200'])].map((row) => row.join(',')).join('\n');
+  const csv = [[...LOADS_HEADER, 'Weight'], ...loadRows(3).map((cells) => [...cells, '1200'])]
+    .map((row) => row.join(','))
+    .join('\n');
   await processing.loadFile('weights.csv', csv, 3);
   const mapping = processing.main.getByRole('region', { name: 'Field mapping' });
   // The weight column is offered; taking it brings in the item quantity, which the file lacks.
@@ -173,19 +196,33 @@ test('a manual value typed with a pause is saved and sent whole: 24, never 2', a
   await expect(processing.main.getByRole('region', { name: 'Payload preview' })).toContainText('"quantity": 24');
   await processing.processData();
   await expect(processing.results).toContainText('3 sent');
-  expect(server.loads.map((load) => (load.body as { load: { items: { quantity: number }[] } }).load.items[0]?.quantity)).toEqual([24, 24, 24]);
+  expect(
+    server.loads.map((load) => (load.body as { load: { items: { quantity: number }[] } }).load.items[0]?.quantity),
+  ).toEqual([24, 24, 24]);
 });
 
-test('a file of another configuration: the hint comes first, names the better one, and Update configuration is not the primary action', async ({ page }) => {
+test('a file of another configuration: the hint first, the better one named, Update configuration not primary', async ({
+  page,
+}) => {
   const { catalog, processing } = await openProcessFile(page);
   await readAndValidate(processing, 'loads.csv', loadsCsv(3), 3);
   await catalog.showView('Brokerages');
   await catalog.createConfiguration({
-    brokerage: ACME, name: 'Freight sample', authType: 'api_key', apiKey: DEMO_API_KEY, baseUrl: server.baseUrl,
-    mappings: [{ path: 'load.loadNumber', column: 'reference_number' }, { path: 'load.route.0.address.city', column: 'origin_city' },
-      { path: 'load.route.1.address.city', column: 'destination_city' }, { path: 'load.route.0.expectedArrivalWindowStart', column: 'pickup_date' }],
+    brokerage: ACME,
+    name: 'Freight sample',
+    authType: 'api_key',
+    apiKey: DEMO_API_KEY,
+    baseUrl: server.baseUrl,
+    mappings: [
+      { path: 'load.loadNumber', column: 'reference_number' },
+      { path: 'load.route.0.address.city', column: 'origin_city' },
+      { path: 'load.route.1.address.city', column: 'destination_city' },
+      { path: 'load.route.0.expectedArrivalWindowStart', column: 'pickup_date' },
+    ],
   });
-  const freight = readFileSync(fileURLToPath(new URL('../fixtures/original-samples/freight_sample.csv', import.meta.url)));
+  const freight = readFileSync(
+    fileURLToPath(new URL('../fixtures/original-samples/freight_sample.csv', import.meta.url)),
+  );
   await processing.open(ACME, 'Daily loads');
   await processing.loadFile('freight_sample.csv', freight, 5);
 
@@ -202,7 +239,11 @@ test('a file of another configuration: the hint comes first, names the better on
 
   await hint.getByRole('button', { name: `Use ${ACME} / Freight sample` }).click();
   await expect(processing.main.getByLabel('Configuration', { exact: true })).toHaveValue(/\d+/u);
-  await expect(processing.main.getByLabel('Configuration', { exact: true }).locator('option:checked')).toHaveText('Freight sample');
+  await expect(processing.main.getByLabel('Configuration', { exact: true }).locator('option:checked')).toHaveText(
+    'Freight sample',
+  );
   await expect(processing.main.getByRole('alert', { name: 'Configuration check' })).toHaveCount(0);
-  await expect(processing.main.getByRole('region', { name: 'File read' })).toContainText('freight_sample.csv loaded: 5 rows');
+  await expect(processing.main.getByRole('region', { name: 'File read' })).toContainText(
+    'freight_sample.csv loaded: 5 rows',
+  );
 });

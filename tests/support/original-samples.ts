@@ -7,7 +7,13 @@ import { createPayloadBuilder } from '../../src/core/csv/payload';
 import { createRowReader } from '../../src/core/csv/row-reader';
 import { validateTable, type TableValidation } from '../../src/core/csv/validate-table';
 
-export const ORIGINAL_SAMPLES = ['comprehensive_sample', 'freight_sample', 'smart_mapping_test', 'test_export', 'test_workflow'] as const;
+export const ORIGINAL_SAMPLES = [
+  'comprehensive_sample',
+  'freight_sample',
+  'smart_mapping_test',
+  'test_export',
+  'test_workflow',
+] as const;
 export type OriginalSample = (typeof ORIGINAL_SAMPLES)[number];
 
 /** A sample's bytes. */
@@ -25,7 +31,10 @@ export function readSample(name: OriginalSample): Table {
 }
 
 /** Validates a sample and builds the body of each valid row, as it would be sent. */
-export function sendSample(name: OriginalSample, mappings: Record<string, string>): { validation: TableValidation; bodies: Map<number, Record<string, unknown>> } {
+export function sendSample(
+  name: OriginalSample,
+  mappings: Record<string, string>,
+): { validation: TableValidation; bodies: Map<number, Record<string, unknown>> } {
   const table = readSample(name);
   const validation = validateTable(table, mappings);
   const read = createRowReader(validation.plan, table.headers.length);
@@ -36,5 +45,10 @@ export function sendSample(name: OriginalSample, mappings: Record<string, string
 
 /** The value at a dotted path of a body (`load.route.0.address.city`). */
 export function valueAtPath(body: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), body);
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+      body,
+    );
 }

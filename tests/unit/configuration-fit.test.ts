@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { assessConfigurationFit, type ConfigurationColumns } from '../../src/core/csv/configuration-fit';
 import { readSample } from '../support/original-samples';
 
-const LOADS = ['load_number', 'mode', 'rate_type', 'status', 'pickup_city', 'pickup_date', 'delivery_city', 'delivery_date', 'customer_name', 'notes'];
+const LOADS = [
+  'load_number',
+  'mode',
+  'rate_type',
+  'status',
+  'pickup_city',
+  'pickup_date',
+  'delivery_city',
+  'delivery_date',
+  'customer_name',
+  'notes',
+];
 
 function configuration(id: number, name: string, columns: readonly string[]): ConfigurationColumns {
   return { id, brokerageName: 'Acme, Inc.', configurationName: name, columns };
@@ -16,13 +27,20 @@ describe('does a file fit the chosen configuration?', () => {
   const workflowConfig = configuration(3, 'Workflow', workflow);
 
   it('the configuration’s own kind of file fits (extra columns do not matter)', () => {
-    expect(assessConfigurationFit([...LOADS, 'rate', 'miles'], daily, [daily, freightConfig])).toEqual({ shared: 10, known: 10, isLikelyWrong: false, better: [] });
+    expect(assessConfigurationFit([...LOADS, 'rate', 'miles'], daily, [daily, freightConfig])).toEqual({
+      shared: 10,
+      known: 10,
+      isLikelyWrong: false,
+      better: [],
+    });
   });
 
-  it('the original’s freight sample against a loads configuration: likely wrong, the freight configuration first', () => {
+  it('the original’s freight sample against a loads configuration: likely wrong, the freight one first', () => {
     const fit = assessConfigurationFit(freight, daily, [daily, freightConfig, workflowConfig]);
     expect(fit).toMatchObject({ shared: 2, known: 10, isLikelyWrong: true });
-    expect(fit?.better).toEqual([{ id: 2, brokerageName: 'Acme, Inc.', configurationName: 'Freight', shared: 16, known: 16 }]);
+    expect(fit?.better).toEqual([
+      { id: 2, brokerageName: 'Acme, Inc.', configurationName: 'Freight', shared: 16, known: 16 },
+    ]);
   });
 
   it('says nothing for a configuration that knows no columns yet', () => {
@@ -30,7 +48,10 @@ describe('does a file fit the chosen configuration?', () => {
   });
 
   it('exactly half shared is not “few”; a better fit must reach half of its own columns', () => {
-    const half = assessConfigurationFit(LOADS.slice(0, 5), daily, [daily, configuration(5, 'Four of ten', ['load_number', 'x', 'y', 'z', 'w', 'v', 'u', 't', 's', 'r'])]);
+    const half = assessConfigurationFit(LOADS.slice(0, 5), daily, [
+      daily,
+      configuration(5, 'Four of ten', ['load_number', 'x', 'y', 'z', 'w', 'v', 'u', 't', 's', 'r']),
+    ]);
     expect(half).toMatchObject({ shared: 5, known: 10, isLikelyWrong: false, better: [] });
   });
 

@@ -69,18 +69,23 @@ describe('fuzz: outside input never throws', () => {
     );
   });
 
-  it('carrier numbers: any prefix, separator and number reads back as the number, or is refused for the other identifier', () => {
+  it('carrier numbers: any prefix, separator and number reads back, or is refused for the other identifier', () => {
     const prefixes = ['MC', 'mc', 'M.C.', 'MC No.', 'USDOT', 'US DOT', 'U.S. DOT', 'DOT', ''];
     fc.assert(
-      fc.property(fc.constantFrom(...prefixes), fc.constantFrom('', ' ', '#', '-', ': ', '# ', ' #'), fc.integer({ min: 1, max: 99_999_999 }), (prefix, separator, value) => {
-        const text = `${prefix}${separator}${value}`;
-        const named = prefix === '' ? null : /^m/iu.test(prefix) ? 'mc' : 'dot';
-        for (const kind of ['mc', 'dot'] as const) {
-          const read = readNumber(text, kind);
-          if (named === null || named === kind) expect(read).toEqual({ ok: true, value });
-          else expect(read.ok).toBe(false);
-        }
-      }),
+      fc.property(
+        fc.constantFrom(...prefixes),
+        fc.constantFrom('', ' ', '#', '-', ': ', '# ', ' #'),
+        fc.integer({ min: 1, max: 99_999_999 }),
+        (prefix, separator, value) => {
+          const text = `${prefix}${separator}${value}`;
+          const named = prefix === '' ? null : /^m/iu.test(prefix) ? 'mc' : 'dot';
+          for (const kind of ['mc', 'dot'] as const) {
+            const read = readNumber(text, kind);
+            if (named === null || named === kind) expect(read).toEqual({ ok: true, value });
+            else expect(read.ok).toBe(false);
+          }
+        },
+      ),
       { numRuns: 1000, seed: SEED },
     );
   });

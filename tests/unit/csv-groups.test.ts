@@ -11,24 +11,41 @@ import { measureMappingProgress } from '../../src/core/csv/mapping-progress';
  */
 const ORIGINAL_GROUPS: Record<string, string[]> = {
   bidCriteria: [
-    'bidCriteria.equipment', 'bidCriteria.totalWeightLbs', 'bidCriteria.targetCostUsd', 'bidCriteria.maxBidAmountUsd',
-    'bidCriteria.dimensions.heightInches', 'bidCriteria.dimensions.lengthInches', 'bidCriteria.dimensions.widthInches',
-    'bidCriteria.flexAttributes.0.name', 'bidCriteria.flexAttributes.0.value',
+    'bidCriteria.equipment',
+    'bidCriteria.totalWeightLbs',
+    'bidCriteria.targetCostUsd',
+    'bidCriteria.maxBidAmountUsd',
+    'bidCriteria.dimensions.heightInches',
+    'bidCriteria.dimensions.lengthInches',
+    'bidCriteria.dimensions.widthInches',
+    'bidCriteria.flexAttributes.0.name',
+    'bidCriteria.flexAttributes.0.value',
   ],
   carrier: [
-    'carrier.name', 'carrier.dotNumber', 'carrier.address.street1', 'carrier.address.city', 'carrier.address.stateOrProvince',
-    'carrier.address.postalCode', 'carrier.address.country', 'carrier.contacts.0.role', 'carrier.drivers.0.phone',
+    'carrier.name',
+    'carrier.dotNumber',
+    'carrier.address.street1',
+    'carrier.address.city',
+    'carrier.address.stateOrProvince',
+    'carrier.address.postalCode',
+    'carrier.address.country',
+    'carrier.contacts.0.role',
+    'carrier.drivers.0.phone',
   ],
   items: ['load.items.0.quantity', 'load.items.0.totalWeightLbs'],
   equipment: ['load.equipment.equipmentType'],
   referenceNumbers: ['load.referenceNumbers.0.name', 'load.referenceNumbers.0.value'],
-  trackingEvents: ['load.trackingEvents.0.eventType', 'load.trackingEvents.0.eventSource', 'load.trackingEvents.0.eventUtc'],
+  trackingEvents: [
+    'load.trackingEvents.0.eventType',
+    'load.trackingEvents.0.eventSource',
+    'load.trackingEvents.0.eventUtc',
+  ],
   brokerageContacts: ['brokerage.contacts.0.role'],
 };
 
 const ALWAYS = API_FIELDS.filter((field) => field.required === true).map((field) => field.path);
 
-/** The original's rule: always-required fields, plus the conditional fields of any group with a field of its list mapped. */
+/** The original's rule: always-required fields, plus every field of a group with a field of its list mapped. */
 function originalRequired(mapped: ReadonlySet<string>): Set<string> {
   const required = new Set(ALWAYS);
   for (const list of Object.values(ORIGINAL_GROUPS)) {
@@ -42,7 +59,9 @@ describe('conditional groups, as the original lists them', () => {
     expect(CONDITIONAL_GROUPS).toEqual(ORIGINAL_GROUPS);
   });
 
-  const memberCases = Object.entries(ORIGINAL_GROUPS).flatMap(([group, list]) => list.map((path) => [group, path, list] as const));
+  const memberCases = Object.entries(ORIGINAL_GROUPS).flatMap(([group, list]) =>
+    list.map((path) => [group, path, list] as const),
+  );
   it.each(memberCases)('%s: mapping %s makes exactly its list required', (_group, path, list) => {
     const required = requiredFieldsFor({ [path]: 'some_column' });
     expect(new Set(required)).toEqual(new Set([...ALWAYS, ...list]));
@@ -54,8 +73,12 @@ describe('conditional groups, as the original lists them', () => {
   });
 
   it('the brokerage contact’s name makes its role required only once the role itself is mapped', () => {
-    expect(requiredFieldsFor({ 'brokerage.contacts.0.name': 'broker_name' })).not.toContain('brokerage.contacts.0.role');
-    expect(requiredFieldsFor({ 'brokerage.contacts.0.role': 'MANUAL_VALUE:OPERATIONS_REP' })).toContain('brokerage.contacts.0.role');
+    expect(requiredFieldsFor({ 'brokerage.contacts.0.name': 'broker_name' })).not.toContain(
+      'brokerage.contacts.0.role',
+    );
+    expect(requiredFieldsFor({ 'brokerage.contacts.0.role': 'MANUAL_VALUE:OPERATIONS_REP' })).toContain(
+      'brokerage.contacts.0.role',
+    );
   });
 
   it('requires the same fields as the original for any set of mapped fields (law)', () => {
@@ -76,7 +99,7 @@ describe('conditional groups, as the original lists them', () => {
       fc.property(fc.subarray(paths), (extra) => {
         // Complete for the original: every field its rule requires is mapped (to a column of the file).
         const mapped = new Set(extra);
-        for (let grown = true; grown; ) {
+        for (let grown = true; grown;) {
           const before = mapped.size;
           for (const path of originalRequired(mapped)) mapped.add(path);
           grown = mapped.size > before;
@@ -105,16 +128,21 @@ describe('why Continue is not possible yet', () => {
     const mappings = { ...complete, 'bidCriteria.targetCostUsd': 'rate' };
     const gaps = explainMappingGaps(measureMappingProgress(mappings, [...headers, 'rate']));
     expect(gaps).toEqual([
-      'Bid: required equipment, Bid: height (in), Bid: length (in), Bid: width (in), Bid: flex attribute name and Bid: flex attribute value '
-        + 'are needed because Bid: target cost (USD) is mapped: map them, or set Bid: target cost (USD) to None to skip bid details.',
+      'Bid: required equipment, Bid: height (in), Bid: length (in), Bid: width (in), ' +
+        'Bid: flex attribute name and Bid: flex attribute value are needed because Bid: target cost (USD) is mapped: ' +
+        'map them, or set Bid: target cost (USD) to None to skip bid details.',
     ]);
   });
 
   it('counts a group’s documented defaults as done (maximum bid, bid weight) and says nothing once complete', () => {
-    const progress = measureMappingProgress({ ...complete, 'load.items.0.totalWeightLbs': 'weight' }, [...headers, 'weight']);
+    const progress = measureMappingProgress({ ...complete, 'load.items.0.totalWeightLbs': 'weight' }, [
+      ...headers,
+      'weight',
+    ]);
     expect(progress.required.find((field) => field.path === 'load.items.0.quantity')?.state).toBe('missing');
     expect(explainMappingGaps(progress)).toEqual([
-      'Item quantity is needed because Item total weight (lbs) is mapped: map it, or set Item total weight (lbs) to None to skip item details.',
+      'Item quantity is needed because Item total weight (lbs) is mapped: ' +
+        'map it, or set Item total weight (lbs) to None to skip item details.',
     ]);
     const bid = measureMappingProgress({ ...complete, 'bidCriteria.targetCostUsd': 'rate' }, [...headers, 'rate']);
     expect(bid.required.filter((field) => field.state === 'default').map((field) => field.path)).toEqual(

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoApi, type DemoApi } from '../../scripts/demo-api-server.mjs';
 import { readAllKeySupport, readKeySupport, rememberKeySupport } from '../../src/core/db/load-api-facts';
-import { sendWithKeyWhereAccepted, type IdempotencyKeySupport, type NoAnswer } from '../../src/platform/idempotency-key-support';
+import {
+  sendWithKeyWhereAccepted,
+  type IdempotencyKeySupport,
+  type NoAnswer,
+} from '../../src/platform/idempotency-key-support';
 import { openDatabase } from '../../src/core/db/open';
 import { loadSqlJs } from '../support/sqljs';
 import { createTestApi } from '../support/test-api';
@@ -14,9 +18,9 @@ type Outcome = { status: number } | NoAnswer;
 /** Runs the helper over a scripted sequence of outcomes; returns what it decided and the attempts it made. */
 async function decide(support: IdempotencyKeySupport, outcomes: Outcome[]) {
   const attempts: boolean[] = [];
-  const result = await sendWithKeyWhereAccepted(support, async (withKey) => {
+  const result = await sendWithKeyWhereAccepted<Outcome>(support, (withKey) => {
     attempts.push(withKey);
-    return outcomes.shift() ?? { failure: 'network' };
+    return Promise.resolve(outcomes.shift() ?? { failure: 'network' });
   });
   return { ...result, attempts };
 }
@@ -24,12 +28,47 @@ async function decide(support: IdempotencyKeySupport, outcomes: Outcome[]) {
 describe('the Idempotency-Key header, sent only where the API accepts it', () => {
   it.each([
     ['unknown, answered with the header → accepted', 'unknown', [{ status: 201 }], 'accepted', [true], { status: 201 }],
-    ['unknown, no answer, then answered without → refused (a refused preflight)', 'unknown', [{ failure: 'network' }, { status: 201 }], 'refused', [true, false], { status: 201 }],
-    ['unknown, no answer either way → still unknown (the network)', 'unknown', [{ failure: 'network' }, { failure: 'network' }], 'unknown', [true, false], { failure: 'network' }],
-    ['unknown, a time-out → no second POST (it may have arrived)', 'unknown', [{ failure: 'timeout' }], 'unknown', [true], { failure: 'timeout' }],
+    [
+      'unknown, no answer, then answered without → refused (a refused preflight)',
+      'unknown',
+      [{ failure: 'network' }, { status: 201 }],
+      'refused',
+      [true, false],
+      { status: 201 },
+    ],
+    [
+      'unknown, no answer either way → still unknown (the network)',
+      'unknown',
+      [{ failure: 'network' }, { failure: 'network' }],
+      'unknown',
+      [true, false],
+      { failure: 'network' },
+    ],
+    [
+      'unknown, a time-out → no second POST (it may have arrived)',
+      'unknown',
+      [{ failure: 'timeout' }],
+      'unknown',
+      [true],
+      { failure: 'timeout' },
+    ],
     ['refused → never sent', 'refused', [{ status: 201 }], 'refused', [false], { status: 201 }],
-    ['accepted, no answer → a network failure, no second POST', 'accepted', [{ failure: 'network' }], 'accepted', [true], { failure: 'network' }],
-    ['unknown, a refusal with the header (422) still proves the header passed', 'unknown', [{ status: 422 }], 'accepted', [true], { status: 422 }],
+    [
+      'accepted, no answer → a network failure, no second POST',
+      'accepted',
+      [{ failure: 'network' }],
+      'accepted',
+      [true],
+      { failure: 'network' },
+    ],
+    [
+      'unknown, a refusal with the header (422) still proves the header passed',
+      'unknown',
+      [{ status: 422 }],
+      'accepted',
+      [true],
+      { status: 422 },
+    ],
   ] as const)('%s', async (_name, support, outcomes, learned, attempts, answer) => {
     const result = await decide(support, [...outcomes]);
     expect(result.support).toBe(learned);
@@ -43,7 +82,10 @@ describe('what is remembered per configuration', () => {
     const db = openDatabase(await loadSqlJs());
     expect(readKeySupport(db, 7, 'https://api.example.com/v1')).toBeNull();
     rememberKeySupport(db, 7, 'https://api.example.com/v1', 'refused', '2026-12-07T10:00:00.000Z');
-    expect(readKeySupport(db, 7, 'https://api.example.com/v2/')).toEqual({ support: 'refused', checkedAt: '2026-12-07T10:00:00.000Z' });
+    expect(readKeySupport(db, 7, 'https://api.example.com/v2/')).toEqual({
+      support: 'refused',
+      checkedAt: '2026-12-07T10:00:00.000Z',
+    });
     expect(readKeySupport(db, 7, 'https://other.example.com')).toBeNull();
     expect(readKeySupport(db, 8, 'https://api.example.com/v1')).toBeNull();
     rememberKeySupport(db, 8, 'https://api.example.com', 'unknown', '2026-12-07T10:00:00.000Z');

@@ -41,7 +41,15 @@ describe('the same file, processed again', () => {
 
     // The same bytes under another name: the earlier run is named, a new run refused.
     const again = await read(api, csv, 'monday (copy).csv', configurationId);
-    expect(again.earlierRuns).toEqual([expect.objectContaining({ id: started.value.id, fileName: 'monday.csv', sent: 5, failed: 0, standing: 'finished' })]);
+    expect(again.earlierRuns).toEqual([
+      expect.objectContaining({
+        id: started.value.id,
+        fileName: 'monday.csv',
+        sent: 5,
+        failed: 0,
+        standing: 'finished',
+      }),
+    ]);
     const refused = await api.startProcessingRun(again.fileId, configurationId);
     expect(refused).toMatchObject({ ok: false, error: { code: 'file-already-processed' } });
     expect(server.loads).toHaveLength(5);
@@ -66,7 +74,10 @@ describe('the same file, processed again', () => {
     expect(claimed.ok).toBe(true);
     const same = await read(api, csv, 'big.csv', configurationId);
     expect(same.earlierRuns[0]).toMatchObject({ id: started.value.id, standing: 'sending' });
-    expect(await api.startProcessingRun(same.fileId, configurationId, { sendAgain: true })).toMatchObject({ ok: false, error: { code: 'file-being-sent' } });
+    expect(await api.startProcessingRun(same.fileId, configurationId, { sendAgain: true })).toMatchObject({
+      ok: false,
+      error: { code: 'file-being-sent' },
+    });
   });
 });
 
@@ -84,7 +95,9 @@ describe('Upload history says how this browser’s runs stand', () => {
     const { run } = await sendPass(api, run2.value.id, 20, { cancelAfter: 4, concurrency: 1 });
 
     const page = await api.listHistory({ limit: 10 });
-    expect(page.runMarks).toEqual([{ id: run2.value.id, standing: 'cancelled', sent: run.sent, failed: 0, notSent: run.notSent, uncertain: 0 }]);
+    expect(page.runMarks).toEqual([
+      { id: run2.value.id, standing: 'cancelled', sent: run.sent, failed: 0, notSent: run.notSent, uncertain: 0 },
+    ]);
     expect(run.sent + run.notSent).toBe(20);
   });
 
@@ -118,7 +131,9 @@ describe('Upload history says how this browser’s runs stand', () => {
     await api.flush();
     const reopened = await createTestApi({ store });
     const page = await reopened.listHistory({ limit: 10 });
-    expect(page.runMarks).toEqual([{ id: started.value.id, standing: 'interrupted', sent: 0, failed: 0, notSent: 6, uncertain: 6 }]);
+    expect(page.runMarks).toEqual([
+      { id: started.value.id, standing: 'interrupted', sent: 0, failed: 0, notSent: 6, uncertain: 6 },
+    ]);
     expect(server.loads).toHaveLength(6);
   });
 });

@@ -15,8 +15,10 @@ export type CarrierNumberReading =
 
 // The prefix, then an optional "No."/"Number"/"#" and one separator, then the digits (grouped by
 // commas or not, an Excel-style `.0` allowed). Anchored both ends: nothing else may be in the cell.
-const CARRIER_NUMBER =
-  /^(M\.?\s?C\.?|U\.?\s?S\.?\s*-?\s*D\.?O\.?T\.?|D\.?O\.?T\.?)?\s*(?:(?:No\.?|Number|#)\s*)?[-#:.]?\s*#?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.0+)?$/iu;
+const PREFIX = String.raw`(M\.?\s?C\.?|U\.?\s?S\.?\s*-?\s*D\.?O\.?T\.?|D\.?O\.?T\.?)?`;
+const SEPARATOR = String.raw`\s*(?:(?:No\.?|Number|#)\s*)?[-#:.]?\s*#?\s*`;
+const DIGITS = String.raw`(\d{1,3}(?:,\d{3})+|\d+)(?:\.0+)?`;
+const CARRIER_NUMBER = new RegExp(`^${PREFIX}${SEPARATOR}${DIGITS}$`, 'iu');
 
 /** Reads a carrier number cell for the MC or DOT field. */
 export function readCarrierNumber(text: string, kind: CarrierNumberKind): CarrierNumberReading {

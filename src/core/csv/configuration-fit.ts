@@ -38,7 +38,9 @@ const BETTER_SHOWN = 3;
 
 /** How a file's headers fit the chosen configuration, or null when the configuration knows no columns yet. */
 export function assessConfigurationFit(
-  headers: readonly string[], chosen: ConfigurationColumns, others: readonly ConfigurationColumns[],
+  headers: readonly string[],
+  chosen: ConfigurationColumns,
+  others: readonly ConfigurationColumns[],
 ): ConfigurationFit | null {
   const fileColumns = new Set(headers);
   const ownFit = fitOf(chosen, fileColumns);
@@ -46,16 +48,26 @@ export function assessConfigurationFit(
   const better = others
     .filter((other) => other.id !== chosen.id)
     .map((other) => ({ other, fit: fitOf(other, fileColumns) }))
-    .filter((entry): entry is { other: ConfigurationColumns; fit: { shared: number; known: number } } =>
-      entry.fit !== null && shareOf(entry.fit) >= FEW_SHARED && shareOf(entry.fit) > shareOf(ownFit))
+    .filter(
+      (entry): entry is { other: ConfigurationColumns; fit: { shared: number; known: number } } =>
+        entry.fit !== null && shareOf(entry.fit) >= FEW_SHARED && shareOf(entry.fit) > shareOf(ownFit),
+    )
     .sort((a, b) => shareOf(b.fit) - shareOf(a.fit) || b.fit.shared - a.fit.shared)
     .slice(0, BETTER_SHOWN)
-    .map(({ other, fit }) => ({ id: other.id, brokerageName: other.brokerageName, configurationName: other.configurationName, ...fit }));
+    .map(({ other, fit }) => ({
+      id: other.id,
+      brokerageName: other.brokerageName,
+      configurationName: other.configurationName,
+      ...fit,
+    }));
   return { ...ownFit, isLikelyWrong: shareOf(ownFit) < FEW_SHARED, better };
 }
 
 /** Shared and known column counts, or null for a configuration that knows no columns. */
-function fitOf(configuration: ConfigurationColumns, fileColumns: ReadonlySet<string>): { shared: number; known: number } | null {
+function fitOf(
+  configuration: ConfigurationColumns,
+  fileColumns: ReadonlySet<string>,
+): { shared: number; known: number } | null {
   const known = new Set(configuration.columns);
   if (known.size === 0) return null;
   let shared = 0;

@@ -15,7 +15,11 @@ export interface Conversion {
 }
 
 /** The conversions of one row read through a plan (values as the row reader typed them). */
-export function describeConversions(plan: MappingPlan, cells: readonly string[], values: readonly unknown[]): Conversion[] {
+export function describeConversions(
+  plan: MappingPlan,
+  cells: readonly string[],
+  values: readonly unknown[],
+): Conversion[] {
   const { slotOf } = layoutOf(plan);
   const found: Conversion[] = [];
   for (const planned of plan.fields) {

@@ -7,14 +7,31 @@
  * general-purpose date library trying format after format.
  */
 
-const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/iu;
+const ISO =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/iu;
 const US = /^(\d{1,2})([/-])(\d{1,2})\2(\d{2}|\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]M)?)?$/iu;
 const TIME = '(?:[ T,]+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([AP]M)?)?';
 // `Jan 15, 2026`, `Thursday, January 15th 2026 8:00 AM` (a weekday in front is ignored).
-const MONTH_FIRST = new RegExp(`^(?:[a-z]{3,9}\\.?,?\\s+)?([a-z]{3,9})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}$`, 'iu');
+const MONTH_FIRST = new RegExp(
+  `^(?:[a-z]{3,9}\\.?,?\\s+)?([a-z]{3,9})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}$`,
+  'iu',
+);
 // `15 Jan 2026`, `15-Jan-2026`, `15-Jan-26`.
 const DAY_FIRST = new RegExp(`^(\\d{1,2})[\\s-]([a-z]{3,9})\\.?[\\s-](\\d{4}|\\d{2})${TIME}$`, 'iu');
-const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 const YMD_SLASH = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/u;
 
 /** The hour a date without a time gets (the original's choice since its commit 97ff204). */
@@ -35,8 +52,11 @@ export function parseDateCell(text: string): string | null {
   const parts = readParts(text.trim());
   if (!parts || !isRealDate(parts)) return null;
   // Built from the parts by hand: no Date object per cell (100k rows × several dates).
-  if (parts.offsetMinutes === 0) return formatParts(parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second);
-  const ms = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - parts.offsetMinutes * 60_000;
+  if (parts.offsetMinutes === 0)
+    return formatParts(parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second);
+  const ms =
+    Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) -
+    parts.offsetMinutes * 60_000;
   return formatApiDate(ms);
 }
 
@@ -92,9 +112,29 @@ function readParts(text: string): DateParts | null {
   const ymd = YMD_SLASH.exec(text);
   if (ymd) return partsOf(ymd[1], ymd[2], ymd[3], ymd[4], ymd[5], ymd[6], undefined, undefined);
   const monthFirst = MONTH_FIRST.exec(text);
-  if (monthFirst) return partsOf(monthFirst[3], monthNumber(monthFirst[1]), monthFirst[2], monthFirst[4], monthFirst[5], monthFirst[6], monthFirst[7], undefined);
+  if (monthFirst)
+    return partsOf(
+      monthFirst[3],
+      monthNumber(monthFirst[1]),
+      monthFirst[2],
+      monthFirst[4],
+      monthFirst[5],
+      monthFirst[6],
+      monthFirst[7],
+      undefined,
+    );
   const dayFirst = DAY_FIRST.exec(text);
-  if (dayFirst) return partsOf(fullYear(dayFirst[3]), monthNumber(dayFirst[2]), dayFirst[1], dayFirst[4], dayFirst[5], dayFirst[6], dayFirst[7], undefined);
+  if (dayFirst)
+    return partsOf(
+      fullYear(dayFirst[3]),
+      monthNumber(dayFirst[2]),
+      dayFirst[1],
+      dayFirst[4],
+      dayFirst[5],
+      dayFirst[6],
+      dayFirst[7],
+      undefined,
+    );
   return null;
 }
 
@@ -112,8 +152,14 @@ function monthNumber(name: string | undefined): string | undefined {
 
 /** Numbers from matched text; a 12-hour clock and a zone are applied here. */
 function partsOf(
-  year: string | undefined, month: string | undefined, day: string | undefined, hour: string | undefined,
-  minute: string | undefined, second: string | undefined, meridiem: string | undefined, zone: string | undefined,
+  year: string | undefined,
+  month: string | undefined,
+  day: string | undefined,
+  hour: string | undefined,
+  minute: string | undefined,
+  second: string | undefined,
+  meridiem: string | undefined,
+  zone: string | undefined,
 ): DateParts | null {
   let h = hour === undefined ? DATE_ONLY_HOUR : Number(hour);
   if (meridiem) {
@@ -121,8 +167,12 @@ function partsOf(
     h = (h % 12) + (meridiem.toUpperCase() === 'PM' ? 12 : 0);
   }
   return {
-    year: Number(year), month: Number(month), day: Number(day), hour: h,
-    minute: minute === undefined ? 0 : Number(minute), second: second === undefined ? 0 : Number(second),
+    year: Number(year),
+    month: Number(month),
+    day: Number(day),
+    hour: h,
+    minute: minute === undefined ? 0 : Number(minute),
+    second: second === undefined ? 0 : Number(second),
     offsetMinutes: zoneOffset(zone),
   };
 }

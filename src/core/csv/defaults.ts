@@ -33,9 +33,21 @@ export const DEFAULT_RULES: readonly DefaultRule[] = [
   { path: 'load.route.1.stopActivity', value: () => 'DELIVERY' },
   { path: 'load.route.0.address.country', value: () => 'US' },
   { path: 'load.route.1.address.country', value: () => 'US' },
-  { path: 'load.route.1.expectedArrivalWindowStart', from: 'load.route.0.expectedArrivalWindowStart', value: (get) => shiftDate(get('load.route.0.expectedArrivalWindowStart'), DAY_HOURS) },
-  { path: 'load.route.0.expectedArrivalWindowEnd', from: 'load.route.0.expectedArrivalWindowStart', value: (get) => shiftDate(get('load.route.0.expectedArrivalWindowStart'), 2) },
-  { path: 'load.route.1.expectedArrivalWindowEnd', from: 'load.route.1.expectedArrivalWindowStart', value: (get) => shiftDate(get('load.route.1.expectedArrivalWindowStart'), 2) },
+  {
+    path: 'load.route.1.expectedArrivalWindowStart',
+    from: 'load.route.0.expectedArrivalWindowStart',
+    value: (get) => shiftDate(get('load.route.0.expectedArrivalWindowStart'), DAY_HOURS),
+  },
+  {
+    path: 'load.route.0.expectedArrivalWindowEnd',
+    from: 'load.route.0.expectedArrivalWindowStart',
+    value: (get) => shiftDate(get('load.route.0.expectedArrivalWindowStart'), 2),
+  },
+  {
+    path: 'load.route.1.expectedArrivalWindowEnd',
+    from: 'load.route.1.expectedArrivalWindowStart',
+    value: (get) => shiftDate(get('load.route.1.expectedArrivalWindowStart'), 2),
+  },
   { path: 'load.equipment.equipmentType', whenPrefix: 'load.equipment.', value: () => 'DRY_VAN' },
   {
     path: 'bidCriteria.totalWeightLbs',
@@ -59,7 +71,9 @@ export const DEFAULT_RULES: readonly DefaultRule[] = [
 ];
 
 /** Paths that always have a default, whatever is mapped (so never reported missing). */
-export const ALWAYS_DEFAULTED: ReadonlySet<string> = new Set(DEFAULT_RULES.filter((rule) => !rule.whenPrefix && !rule.whenGroup).map((rule) => rule.path));
+export const ALWAYS_DEFAULTED: ReadonlySet<string> = new Set(
+  DEFAULT_RULES.filter((rule) => !rule.whenPrefix && !rule.whenGroup).map((rule) => rule.path),
+);
 
 /** The rules that apply for a set of mapped paths. */
 export function defaultRulesFor(mappedPaths: readonly string[]): DefaultRule[] {

@@ -24,15 +24,19 @@ export function explainMappingGaps(progress: MappingProgress): string[] {
   const sentences: string[] = [];
   const core = missing.filter((field) => field.group === undefined).map((field) => labelOf(field.path));
   if (core.length > 0) {
-    sentences.push(`Every load needs ${listOf(core)}: map ${core.length === 1 ? 'it' : 'each'} to a column or give ${core.length === 1 ? 'it' : 'each'} a manual value.`);
+    const itOrEach = core.length === 1 ? 'it' : 'each';
+    sentences.push(`Every load needs ${listOf(core)}: map ${itOrEach} to a column or give ${itOrEach} a manual value.`);
   }
   const groups = [...new Set(missing.flatMap((field) => (field.group === undefined ? [] : [field.group])))];
   for (const group of groups) {
     const needed = missing.filter((field) => field.group === group).map((field) => labelOf(field.path));
     const triggers = (progress.groupTriggers[group] ?? []).map(labelOf);
-    const because = triggers.length > 0 ? ` because ${listOf(triggers)} ${triggers.length === 1 ? 'is' : 'are'} mapped` : '';
-    const wayOut = triggers.length > 0 ? `, or set ${listOf(triggers, 'and')} to None to skip ${GROUP_NAMES[group]}` : '';
-    sentences.push(`${capitalise(listOf(needed))} ${needed.length === 1 ? 'is' : 'are'} needed${because}: map ${needed.length === 1 ? 'it' : 'them'}${wayOut}.`);
+    const because =
+      triggers.length > 0 ? ` because ${listOf(triggers)} ${triggers.length === 1 ? 'is' : 'are'} mapped` : '';
+    const wayOut =
+      triggers.length > 0 ? `, or set ${listOf(triggers, 'and')} to None to skip ${GROUP_NAMES[group]}` : '';
+    const [isOrAre, itOrThem] = needed.length === 1 ? ['is', 'it'] : ['are', 'them'];
+    sentences.push(`${capitalise(listOf(needed))} ${isOrAre} needed${because}: map ${itOrThem}${wayOut}.`);
   }
   return sentences;
 }

@@ -27,7 +27,10 @@ export interface MappingProgress {
 }
 
 /** The progress of `mappings` against a file's normalised headers. */
-export function measureMappingProgress(mappings: Readonly<Record<string, string>>, headers: readonly string[]): MappingProgress {
+export function measureMappingProgress(
+  mappings: Readonly<Record<string, string>>,
+  headers: readonly string[],
+): MappingProgress {
   const columns = new Set(headers);
   const isMapped = (path: string): boolean => {
     const source = mappings[path];
@@ -44,7 +47,9 @@ export function measureMappingProgress(mappings: Readonly<Record<string, string>
   });
   const groupTriggers: MappingProgress['groupTriggers'] = {};
   for (const group of groupsInUse(mappings)) {
-    groupTriggers[group] = Object.keys(mappings).filter((path) => findApiField(path)?.group === group && (mappings[path] ?? '').trim() !== '');
+    groupTriggers[group] = Object.keys(mappings).filter(
+      (path) => findApiField(path)?.group === group && (mappings[path] ?? '').trim() !== '',
+    );
   }
   const done = required.filter((field) => field.state !== 'missing').length;
   return { required, done, total: required.length, isComplete: done === required.length, groupTriggers };

@@ -61,14 +61,17 @@ export function readNumber(text: string, kind: NumberKind): NumberReading {
   if (kind === 'mc' || kind === 'dot') {
     const reading = readCarrierNumber(text, kind);
     if (reading.kind === 'number') return { ok: true, value: reading.value };
-    const why = reading.kind === 'other-prefix'
-      ? `which is written as ${kind === 'mc' ? 'a DOT' : 'an MC'} number (“${reading.prefix}”), not ${kind === 'mc' ? 'an MC' : 'a DOT'} number`
-      : `which is not ${kind === 'mc' ? 'an MC' : 'a DOT'} number`;
+    const [own, other] = kind === 'mc' ? ['an MC', 'a DOT'] : ['a DOT', 'an MC'];
+    const why =
+      reading.kind === 'other-prefix'
+        ? `which is written as ${other} number (“${reading.prefix}”), not ${own} number`
+        : `which is not ${own} number`;
     return { ok: false, expected: EXPECTED[kind], why };
   }
   const unit = UNITS[kind];
   const value = parseNumberCell(unit ? text.replace(unit, '') : text);
   if (value === null) return { ok: false, expected: EXPECTED[kind], why: 'which is not a number' };
-  if (kind === 'count' && !Number.isInteger(value)) return { ok: false, expected: EXPECTED[kind], why: 'which is not a whole number' };
+  if (kind === 'count' && !Number.isInteger(value))
+    return { ok: false, expected: EXPECTED[kind], why: 'which is not a whole number' };
   return { ok: true, value: kind === 'pounds' || kind === 'inches' ? Math.round(value) : value };
 }

@@ -27,11 +27,21 @@ export interface ReadRow {
 }
 
 /** A row reader for one plan and header width; compile once, call per row. */
-export function createRowReader(plan: MappingPlan, headerWidth: number): (cells: readonly string[], row: number) => ReadRow {
+export function createRowReader(
+  plan: MappingPlan,
+  headerWidth: number,
+): (cells: readonly string[], row: number) => ReadRow {
   const { paths, slotOf } = layoutOf(plan);
   const slot = (path: string) => slotOf.get(path) as number;
-  const fields = plan.fields.map((planned) => ({ planned, slot: slot(planned.field.path), type: typerFor(planned.field) }));
-  const rules = defaultRulesFor(plan.fields.map((planned) => planned.field.path)).map((rule) => ({ rule, slot: slot(rule.path) }));
+  const fields = plan.fields.map((planned) => ({
+    planned,
+    slot: slot(planned.field.path),
+    type: typerFor(planned.field),
+  }));
+  const rules = defaultRulesFor(plan.fields.map((planned) => planned.field.path)).map((rule) => ({
+    rule,
+    slot: slot(rule.path),
+  }));
   const required = plan.required.map((path) => ({ path, slot: slot(path) }));
   return (cells, row) => {
     const values: unknown[] = new Array<unknown>(paths.length);
@@ -39,7 +49,10 @@ export function createRowReader(plan: MappingPlan, headerWidth: number): (cells:
     const defaulted: string[] = [];
     if (cells.length !== headerWidth) {
       problems.push({
-        row, field: 'row', value: `${cells.length} cells`, expected: `${headerWidth} cells, one per header column`,
+        row,
+        field: 'row',
+        value: `${cells.length} cells`,
+        expected: `${headerWidth} cells, one per header column`,
         message: `Row ${row} has ${cells.length} cells but the header has ${headerWidth} columns, so its values cannot be matched to columns. Fix the row in the file.`,
       });
       return { values, defaulted, problems };
@@ -49,7 +62,14 @@ export function createRowReader(plan: MappingPlan, headerWidth: number): (cells:
       const text = raw.trim();
       if (text === '') continue;
       const typed = type(text);
-      if (typed instanceof Refusal) problems.push({ row, field: planned.field.path, value: clip(text), expected: typed.expected, message: typed.message(row) });
+      if (typed instanceof Refusal)
+        problems.push({
+          row,
+          field: planned.field.path,
+          value: clip(text),
+          expected: typed.expected,
+          message: typed.message(row),
+        });
       else values[at] = typed;
     }
     let derivedFromProblem: Set<string> | null = null;
@@ -61,7 +81,10 @@ export function createRowReader(plan: MappingPlan, headerWidth: number): (cells:
       if (values[at] !== undefined) continue;
       const value = rule.value(get);
       if (value === undefined) {
-        if (rule.from !== undefined && (derivedFromProblem?.has(rule.from) || problems.some((problem) => problem.field === rule.from))) {
+        if (
+          rule.from !== undefined &&
+          (derivedFromProblem?.has(rule.from) || problems.some((problem) => problem.field === rule.from))
+        ) {
           (derivedFromProblem ??= new Set()).add(rule.path);
         }
         continue;
@@ -70,9 +93,17 @@ export function createRowReader(plan: MappingPlan, headerWidth: number): (cells:
       defaulted.push(rule.path);
     }
     for (const { path, slot: at } of required) {
-      if (values[at] !== undefined || derivedFromProblem?.has(path) || (problems.length > 0 && problems.some((problem) => problem.field === path))) continue;
+      if (
+        values[at] !== undefined ||
+        derivedFromProblem?.has(path) ||
+        (problems.length > 0 && problems.some((problem) => problem.field === path))
+      )
+        continue;
       problems.push({
-        row, field: path, value: '', expected: ALWAYS_DEFAULTED.has(path) ? 'a value' : 'a value (required)',
+        row,
+        field: path,
+        value: '',
+        expected: ALWAYS_DEFAULTED.has(path) ? 'a value' : 'a value (required)',
         message: `Row ${row}: missing required field ${path}.`,
       });
     }

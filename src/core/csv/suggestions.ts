@@ -20,7 +20,18 @@ export interface MappingSuggestion {
 
 /** Column words (canonical: lowercase, `_` between words) → API path. */
 const ALIASES: Readonly<Record<string, readonly string[]>> = {
-  'load.loadNumber': ['load_number', 'load_#', 'load_no', 'load_id', 'load', 'reference_number', 'ref_number', 'shipment_number', 'shipment_id', 'order_number'],
+  'load.loadNumber': [
+    'load_number',
+    'load_#',
+    'load_no',
+    'load_id',
+    'load',
+    'reference_number',
+    'ref_number',
+    'shipment_number',
+    'shipment_id',
+    'order_number',
+  ],
   'load.mode': ['mode', 'load_mode', 'shipment_type', 'transport_mode'],
   'load.rateType': ['rate_type', 'rate_category', 'pricing_type'],
   'load.status': ['status', 'load_status', 'shipment_status'],
@@ -65,15 +76,34 @@ const STOP_PREFIXES: readonly (readonly string[])[] = [
 
 /** The rest of a stop column's name → the field within the stop. */
 const STOP_FIELDS: Readonly<Record<string, string>> = {
-  street: 'address.street1', street1: 'address.street1', address: 'address.street1', address1: 'address.street1', addr: 'address.street1',
+  street: 'address.street1',
+  street1: 'address.street1',
+  address: 'address.street1',
+  address1: 'address.street1',
+  addr: 'address.street1',
   city: 'address.city',
-  state: 'address.stateOrProvince', st: 'address.stateOrProvince', province: 'address.stateOrProvince',
-  zip: 'address.postalCode', zip_code: 'address.postalCode', postal_code: 'address.postalCode', postal: 'address.postalCode', postcode: 'address.postalCode',
+  state: 'address.stateOrProvince',
+  st: 'address.stateOrProvince',
+  province: 'address.stateOrProvince',
+  zip: 'address.postalCode',
+  zip_code: 'address.postalCode',
+  postal_code: 'address.postalCode',
+  postal: 'address.postalCode',
+  postcode: 'address.postalCode',
   country: 'address.country',
-  date: 'expectedArrivalWindowStart', date_start: 'expectedArrivalWindowStart', start: 'expectedArrivalWindowStart',
-  appt_start: 'expectedArrivalWindowStart', start_date: 'expectedArrivalWindowStart', appointment: 'expectedArrivalWindowStart',
-  date_end: 'expectedArrivalWindowEnd', end: 'expectedArrivalWindowEnd', appt_end: 'expectedArrivalWindowEnd', end_date: 'expectedArrivalWindowEnd',
-  activity: 'stopActivity', type: 'stopActivity', sequence: 'sequence',
+  date: 'expectedArrivalWindowStart',
+  date_start: 'expectedArrivalWindowStart',
+  start: 'expectedArrivalWindowStart',
+  appt_start: 'expectedArrivalWindowStart',
+  start_date: 'expectedArrivalWindowStart',
+  appointment: 'expectedArrivalWindowStart',
+  date_end: 'expectedArrivalWindowEnd',
+  end: 'expectedArrivalWindowEnd',
+  appt_end: 'expectedArrivalWindowEnd',
+  end_date: 'expectedArrivalWindowEnd',
+  activity: 'stopActivity',
+  type: 'stopActivity',
+  sequence: 'sequence',
 };
 
 /**
@@ -91,7 +121,8 @@ export function suggestMappings(
       const field = findApiField(path);
       if (!field || alreadyMapped.has(path)) continue;
       const adjusted = confidence + sampleFit(field, samples[i] ?? []);
-      if (adjusted >= SUGGESTION_THRESHOLD) candidates.push({ path, column: header, confidence: Math.min(1, adjusted) });
+      if (adjusted >= SUGGESTION_THRESHOLD)
+        candidates.push({ path, column: header, confidence: Math.min(1, adjusted) });
     }
   });
   candidates.sort((a, b) => b.confidence - a.confidence);
@@ -147,5 +178,8 @@ function sampleFit(field: ApiField, samples: readonly string[]): number {
 
 /** A column name as words: lowercase, punctuation between words turned into one `_`. */
 function canonical(header: string): string {
-  return header.toLowerCase().replace(/[^a-z0-9#]+/gu, '_').replace(/^_+|_+$/gu, '');
+  return header
+    .toLowerCase()
+    .replace(/[^a-z0-9#]+/gu, '_')
+    .replace(/^_+|_+$/gu, '');
 }

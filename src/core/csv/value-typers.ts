@@ -35,7 +35,10 @@ function baseTyperFor(field: ApiField): CellTyper {
   const allowed = field.enum;
   if (field.type === 'array') {
     return (text) => {
-      const parts = text.split(/[,;|]/u).map((part) => part.trim()).filter(Boolean);
+      const parts = text
+        .split(/[,;|]/u)
+        .map((part) => part.trim())
+        .filter(Boolean);
       if (!allowed) return parts;
       const matched = parts.map((part) => matchEnum(part, allowed));
       return matched.some((value) => value === null) ? refuseEnum(field, text) : matched;
@@ -46,11 +49,18 @@ function baseTyperFor(field: ApiField): CellTyper {
     const kind = numberKindOf(field.path);
     return (text) => {
       const reading = readNumber(text, kind);
-      return reading.ok ? reading.value : new Refusal(reading.expected, (row) => `Row ${row}: ${field.path} is “${clip(text)}”, ${reading.why}.`);
+      return reading.ok
+        ? reading.value
+        : new Refusal(reading.expected, (row) => `Row ${row}: ${field.path} is “${clip(text)}”, ${reading.why}.`);
     };
   }
   if (field.type === 'date') {
-    return (text) => parseDateCell(text) ?? new Refusal(DATE_EXPECTED, (row) => `Row ${row}: ${field.path} is “${clip(text)}”, which is not a date this app can read.`);
+    return (text) =>
+      parseDateCell(text) ??
+      new Refusal(
+        DATE_EXPECTED,
+        (row) => `Row ${row}: ${field.path} is “${clip(text)}”, which is not a date this app can read.`,
+      );
   }
   return (text) => text;
 }
@@ -58,15 +68,22 @@ function baseTyperFor(field: ApiField): CellTyper {
 /** A refusal for a cell longer than any field may be. */
 function refuseLong(field: ApiField, text: string): Refusal {
   const limit = MAX_FIELD_CHARS.toLocaleString('en-US');
-  return new Refusal(`at most ${limit} characters`, (row) =>
-    `Row ${row}: ${field.path} holds ${text.length.toLocaleString('en-US')} characters; at most ${limit} are sent.`);
+  return new Refusal(
+    `at most ${limit} characters`,
+    (row) =>
+      `Row ${row}: ${field.path} holds ${text.length.toLocaleString('en-US')} characters; at most ${limit} are sent.`,
+  );
 }
 
 /** A refusal for a value outside the field's enum. */
 function refuseEnum(field: ApiField, text: string): Refusal {
   const allowed = field.enum ?? [];
-  const list = allowed.length > 12 ? `${allowed.slice(0, 12).join(', ')} … (${allowed.length} values)` : allowed.join(', ');
-  return new Refusal(`one of ${list}`, (row) => `Row ${row}: ${field.path} is “${clip(text)}”, which is not one of ${list}.`);
+  const list =
+    allowed.length > 12 ? `${allowed.slice(0, 12).join(', ')} … (${allowed.length} values)` : allowed.join(', ');
+  return new Refusal(
+    `one of ${list}`,
+    (row) => `Row ${row}: ${field.path} is “${clip(text)}”, which is not one of ${list}.`,
+  );
 }
 
 /** Long cell text shortened for messages (the full cell stays in the file and the failed-rows CSV). */

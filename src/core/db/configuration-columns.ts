@@ -15,7 +15,13 @@ const SQL = {
 
 /** Every configuration with its known columns. */
 export function listConfigurationColumns(db: Database): ConfigurationColumns[] {
-  const rows = selectRows<{ id: number; brokerage_name: string; configuration_name: string; file_headers: string | null; field_mappings: string }>(db, SQL.all);
+  const rows = selectRows<{
+    id: number;
+    brokerage_name: string;
+    configuration_name: string;
+    file_headers: string | null;
+    field_mappings: string;
+  }>(db, SQL.all);
   return rows.map((row) => ({
     id: row.id,
     brokerageName: row.brokerage_name,

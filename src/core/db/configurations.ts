@@ -26,12 +26,16 @@ export const CONFIGURATION_SQL = {
 
 /** Messages for people (shared with ./configuration-save.ts). */
 export const CONFIGURATION_MESSAGES = {
-  missing: 'That configuration no longer exists (perhaps it was deleted or a backup was restored). The list has been refreshed.',
+  missing:
+    'That configuration no longer exists (perhaps it was deleted or a backup was restored). ' +
+    'The list has been refreshed.',
 } as const;
 
 /** A brokerage's configurations in name order, without their secrets, each with what is known about its API. */
 export function listConfigurations(db: Database, brokerageName: string): ConfigurationView[] {
-  const views = selectRows<ConfigurationRow>(db, CONFIGURATION_SQL.ofBrokerage, [brokerageName]).map(toConfigurationView);
+  const views = selectRows<ConfigurationRow>(db, CONFIGURATION_SQL.ofBrokerage, [brokerageName]).map(
+    toConfigurationView,
+  );
   const facts = readAllKeySupport(db, (id) => views.find((view) => view.id === id)?.base_url);
   return views.map((view) => {
     const fact = facts.get(view.id);
@@ -55,4 +59,3 @@ export function deleteConfiguration(db: Database, id: number, now: string): Resu
 export function findConfigurationRow(db: Database, id: number): ConfigurationRow | null {
   return selectRows<ConfigurationRow>(db, CONFIGURATION_SQL.byId, [id])[0] ?? null;
 }
-

@@ -32,7 +32,10 @@ export function readKeySupport(db: Database, configurationId: number, baseUrl: s
 }
 
 /** Every configuration's finding by id (for the configuration list), each checked against its base URL. */
-export function readAllKeySupport(db: Database, baseUrlOf: (configurationId: number) => string | undefined): Map<number, KeySupportFact> {
+export function readAllKeySupport(
+  db: Database,
+  baseUrlOf: (configurationId: number) => string | undefined,
+): Map<number, KeySupportFact> {
   const found = new Map<number, KeySupportFact>();
   for (const row of selectRows<{ key: string; value: string }>(db, SQL.readAll)) {
     const id = Number(row.key.slice(KEY_PREFIX.length));
@@ -44,9 +47,18 @@ export function readAllKeySupport(db: Database, baseUrlOf: (configurationId: num
 }
 
 /** Remembers a finding (nothing is written for `unknown`). */
-export function rememberKeySupport(db: Database, configurationId: number, baseUrl: string, support: IdempotencyKeySupport, now: string): void {
+export function rememberKeySupport(
+  db: Database,
+  configurationId: number,
+  baseUrl: string,
+  support: IdempotencyKeySupport,
+  now: string,
+): void {
   if (support === 'unknown') return;
-  db.run(SQL.write, [`${KEY_PREFIX}${configurationId}`, JSON.stringify({ support, origin: originOf(baseUrl), checkedAt: now })]);
+  db.run(SQL.write, [
+    `${KEY_PREFIX}${configurationId}`,
+    JSON.stringify({ support, origin: originOf(baseUrl), checkedAt: now }),
+  ]);
 }
 
 /** A stored finding, if it is readable and about this base URL's origin. */
@@ -55,7 +67,12 @@ function parseFact(text: string, baseUrl: string): KeySupportFact | null {
     const value: unknown = JSON.parse(text);
     if (!value || typeof value !== 'object') return null;
     const { support, origin, checkedAt } = value as Record<string, unknown>;
-    if ((support !== 'accepted' && support !== 'refused') || origin !== originOf(baseUrl) || typeof checkedAt !== 'string') return null;
+    if (
+      (support !== 'accepted' && support !== 'refused') ||
+      origin !== originOf(baseUrl) ||
+      typeof checkedAt !== 'string'
+    )
+      return null;
     return { support, checkedAt };
   } catch {
     return null;

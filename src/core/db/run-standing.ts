@@ -36,7 +36,14 @@ export function standingOf(run: Pick<RunSummary, 'state'>, liveness: RunLiveness
 
 /** The mark of a run. */
 export function markOf(run: RunSummary, liveness: RunLiveness): RunMark {
-  return { id: run.id, standing: standingOf(run, liveness), sent: run.sent, failed: run.failed, notSent: run.notSent, uncertain: run.claimed };
+  return {
+    id: run.id,
+    standing: standingOf(run, liveness),
+    sent: run.sent,
+    failed: run.failed,
+    notSent: run.notSent,
+    uncertain: run.claimed,
+  };
 }
 
 /** Whether a mark is worth showing: the run was cut short, is going on, or left loads uncertain. */

@@ -8,7 +8,15 @@ import { useDatabase } from '../shared/database-context';
  * against the API base URL, in the worker. Nothing of the form is saved; what it finds out about
  * the Idempotency-Key header is remembered for a saved configuration.
  */
-export function TestConnection({ draft, brokerageName, configurationId }: { draft: ConfigurationDraft; brokerageName: string; configurationId: number | null }) {
+export function TestConnection({
+  draft,
+  brokerageName,
+  configurationId,
+}: {
+  draft: ConfigurationDraft;
+  brokerageName: string;
+  configurationId: number | null;
+}) {
   const { api, notifyChanged } = useDatabase();
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
   const [isTesting, setTesting] = useState(false);
@@ -17,7 +25,12 @@ export function TestConnection({ draft, brokerageName, configurationId }: { draf
     setResult(null);
     try {
       const checked = await api.testConnection({
-        configurationId, brokerageName, authType: draft.authType, baseUrl: draft.baseUrl, apiKey: draft.apiKey, bearerToken: draft.bearerToken,
+        configurationId,
+        brokerageName,
+        authType: draft.authType,
+        baseUrl: draft.baseUrl,
+        apiKey: draft.apiKey,
+        bearerToken: draft.bearerToken,
       });
       setResult(checked);
       // What it found out about the Idempotency-Key header is remembered: the configuration shows it.

@@ -9,7 +9,15 @@ import { RunDetailsButton } from './run-details';
  * of this browser's that was cut short, is going on, or left loads uncertain says so under its
  * file name, with the counts Process file shows (`interrupted: 1 sent, 0 failed, 38 not sent, 11 uncertain`).
  */
-export function HistoryTable({ rows, marks = [], order = 'newest' }: { rows: UploadRow[]; marks?: readonly RunMark[]; order?: 'newest' | 'oldest' }) {
+export function HistoryTable({
+  rows,
+  marks = [],
+  order = 'newest',
+}: {
+  rows: UploadRow[];
+  marks?: readonly RunMark[];
+  order?: 'newest' | 'oldest';
+}) {
   const markOf = new Map(marks.map((mark) => [mark.id, mark]));
   return (
     <div className="table-scroll">
@@ -21,9 +29,15 @@ export function HistoryTable({ rows, marks = [], order = 'newest' }: { rows: Upl
             <th scope="col">Brokerage</th>
             <th scope="col">Configuration</th>
             <th scope="col">File</th>
-            <th scope="col" className="number">Total</th>
-            <th scope="col" className="number">Succeeded</th>
-            <th scope="col" className="number">Failed</th>
+            <th scope="col" className="number">
+              Total
+            </th>
+            <th scope="col" className="number">
+              Succeeded
+            </th>
+            <th scope="col" className="number">
+              Failed
+            </th>
           </tr>
         </thead>
         <tbody>

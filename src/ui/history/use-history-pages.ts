@@ -48,7 +48,12 @@ export function useHistoryPages(query: Omit<HistoryQuery, 'after' | 'limit'>, pa
     try {
       const page = await api.listHistory({ ...query, limit: pageSize, after: loaded.next });
       if (generation.current !== started) return;
-      setLoaded({ rows: [...loaded.rows, ...page.rows], next: page.next, total: page.total, runMarks: [...(loaded.runMarks ?? []), ...(page.runMarks ?? [])] });
+      setLoaded({
+        rows: [...loaded.rows, ...page.rows],
+        next: page.next,
+        total: page.total,
+        runMarks: [...(loaded.runMarks ?? []), ...(page.runMarks ?? [])],
+      });
     } catch (thrown) {
       setProblem({ kind: 'error', text: MESSAGES.readFailed, detail: describeThrown(thrown) });
     } finally {

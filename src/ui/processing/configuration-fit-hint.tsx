@@ -5,7 +5,11 @@ import type { BetterFit, ConfigurationFit } from '../../core/csv/configuration-f
  * may belong to another one — with the configurations whose columns fit better, each one click
  * away (the file stays read).
  */
-export function ConfigurationFitHint({ fit, configurationName, onUse }: {
+export function ConfigurationFitHint({
+  fit,
+  configurationName,
+  onUse,
+}: {
   fit: ConfigurationFit;
   configurationName: string;
   onUse: (better: BetterFit) => void;
@@ -14,7 +18,8 @@ export function ConfigurationFitHint({ fit, configurationName, onUse }: {
   return (
     <section role="alert" className="card notice-warning" aria-label="Configuration check">
       <p>
-        <strong>This file may belong to another configuration.</strong> It has {fit.shared} of the {fit.known} columns “{configurationName}” knows.
+        <strong>This file may belong to another configuration.</strong>{' '}
+        {`It has ${fit.shared} of the ${fit.known} columns “${configurationName}” knows.`}
       </p>
       {fit.better.length > 0 ? (
         <>
@@ -25,13 +30,18 @@ export function ConfigurationFitHint({ fit, configurationName, onUse }: {
                 <button type="button" className="primary" onClick={() => onUse(better)}>
                   Use {better.brokerageName} / {better.configurationName}
                 </button>{' '}
-                <span className="caption">({better.shared} of its {better.known} columns are in the file)</span>
+                <span className="caption">
+                  ({better.shared} of its {better.known} columns are in the file)
+                </span>
               </li>
             ))}
           </ul>
         </>
       ) : (
-        <p className="caption">No other configuration knows its columns better: check the brokerage, or set this one up for the file on purpose.</p>
+        <p className="caption">
+          No other configuration knows its columns better: check the brokerage, or set this one up for the file on
+          purpose.
+        </p>
       )}
     </section>
   );

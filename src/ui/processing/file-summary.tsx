@@ -10,7 +10,10 @@ export const FileSummaryPanel = memo(function FileSummaryPanel({ summary }: { su
         <strong>{summary.name}</strong> loaded: {formatCount(summary.rowCount)} rows · {formatBytes(summary.size)}
       </p>
       {summary.encoding === 'windows-1252' ? (
-        <p className="caption">This file is not UTF-8; it was read as Windows-1252 (Excel’s usual CSV on Windows), so accented letters are kept.</p>
+        <p className="caption">
+          This file is not UTF-8; it was read as Windows-1252 (Excel’s usual CSV on Windows), so accented letters are
+          kept.
+        </p>
       ) : null}
       <details>
         <summary>First {Math.min(10, summary.rowCount)} rows</summary>

@@ -6,7 +6,14 @@ import type { HeaderCheck } from '../../worker/processing/processing-api';
  * headers`). For a file that likely belongs to another configuration, updating is never the
  * primary action: it would replace this configuration's columns with an unrelated file's.
  */
-export function HeaderCheckPanel({ check, isDecided, isBusy, isLikelyWrong, onUpdate, onContinue }: {
+export function HeaderCheckPanel({
+  check,
+  isDecided,
+  isBusy,
+  isLikelyWrong,
+  onUpdate,
+  onContinue,
+}: {
   check: HeaderCheck;
   isDecided: boolean;
   isBusy: boolean;
@@ -14,11 +21,16 @@ export function HeaderCheckPanel({ check, isDecided, isBusy, isLikelyWrong, onUp
   onUpdate: () => void;
   onContinue: () => void;
 }) {
-  if (check.kind === 'identical') return <p className="caption">The columns are the same as this configuration’s last file.</p>;
+  if (check.kind === 'identical')
+    return <p className="caption">The columns are the same as this configuration’s last file.</p>;
   if (check.kind === 'new') {
-    return isLikelyWrong
-      ? <p className="caption">This configuration has no saved columns yet; this file’s are not saved with it while it may belong elsewhere.</p>
-      : <p className="caption">First file for this configuration: its columns will be saved with it when you continue.</p>;
+    return isLikelyWrong ? (
+      <p className="caption">
+        This configuration has no saved columns yet; this file’s are not saved with it while it may belong elsewhere.
+      </p>
+    ) : (
+      <p className="caption">First file for this configuration: its columns will be saved with it when you continue.</p>
+    );
   }
   return (
     <section className="card notice-warning" aria-label="Header check">
@@ -27,7 +39,9 @@ export function HeaderCheckPanel({ check, isDecided, isBusy, isLikelyWrong, onUp
       <HeaderList title="Added (new in this file)" names={check.added} />
       <HeaderList title="Common" names={check.common} />
       {isLikelyWrong && !isDecided ? (
-        <p className="caption">Update configuration would replace this configuration’s saved columns with this file’s.</p>
+        <p className="caption">
+          Update configuration would replace this configuration’s saved columns with this file’s.
+        </p>
       ) : null}
       {isDecided ? null : (
         <div className="button-row">

@@ -21,7 +21,15 @@ export interface FieldRowProps {
 }
 
 /** One API field: a column (with 3 sample values) or a manual value (enums as a select). */
-export const MappingFieldRow = memo(function MappingFieldRow({ field, source, headers, samples, suggested, state, onChange }: FieldRowProps) {
+export const MappingFieldRow = memo(function MappingFieldRow({
+  field,
+  source,
+  headers,
+  samples,
+  suggested,
+  state,
+  onChange,
+}: FieldRowProps) {
   const selectId = useId();
   const manualId = useId();
   const parsed = source === undefined ? null : describeSource(source);
@@ -30,14 +38,19 @@ export const MappingFieldRow = memo(function MappingFieldRow({ field, source, he
   const choose = (value: string) => {
     if (value === NOT_MAPPED) onChange(field.path, undefined, true);
     // An empty manual value is not saved (it would be refused): it is saved once typed.
-    else if (value === MANUAL) onChange(field.path, `${MANUAL_VALUE_PREFIX}${field.enum?.[0] ?? ''}`, field.enum !== undefined);
+    else if (value === MANUAL)
+      onChange(field.path, `${MANUAL_VALUE_PREFIX}${field.enum?.[0] ?? ''}`, field.enum !== undefined);
     else onChange(field.path, value.slice(4), true);
   };
   return (
     <div className={`mapping-field mapping-${state ?? 'optional'}`}>
       <label htmlFor={selectId}>{field.label}</label>
       <code className="caption">{field.path}</code>
-      <select id={selectId} value={isMissingColumn ? NOT_MAPPED : choice} onChange={(event) => choose(event.target.value)}>
+      <select
+        id={selectId}
+        value={isMissingColumn ? NOT_MAPPED : choice}
+        onChange={(event) => choose(event.target.value)}
+      >
         <option value={NOT_MAPPED}>None</option>
         {headers.map((header, i) => (
           <option key={header} value={`col:${header}`}>
@@ -48,13 +61,20 @@ export const MappingFieldRow = memo(function MappingFieldRow({ field, source, he
         <option value={MANUAL}>Manual value…</option>
       </select>
       {parsed?.kind === 'manual' ? (
-        <ManualValue id={manualId} field={field} value={parsed.text} onChange={(text, isFinished) => onChange(field.path, `${MANUAL_VALUE_PREFIX}${text}`, isFinished)} />
+        <ManualValue
+          id={manualId}
+          field={field}
+          value={parsed.text}
+          onChange={(text, isFinished) => onChange(field.path, `${MANUAL_VALUE_PREFIX}${text}`, isFinished)}
+        />
       ) : null}
       <span className="caption">
         {suggested !== undefined && choice !== NOT_MAPPED ? `Suggested (${Math.round(suggested * 100)} % sure)` : ''}
         {isMissingColumn ? `Mapped to “${parsed?.text}”, which this file does not have.` : ''}
         {state === 'default' && choice === NOT_MAPPED ? 'Has a default' : ''}
-        {state === 'missing' && choice === NOT_MAPPED && !isMissingColumn ? 'Required: choose a column or a manual value' : ''}
+        {state === 'missing' && choice === NOT_MAPPED && !isMissingColumn
+          ? 'Required: choose a column or a manual value'
+          : ''}
       </span>
     </div>
   );
@@ -64,7 +84,12 @@ export const MappingFieldRow = memo(function MappingFieldRow({ field, source, he
  * The manual value input: a select for enum fields (a choice is finished at once), a typed input
  * otherwise — finished when the user leaves it or presses Enter, never after a pause in typing.
  */
-function ManualValue({ id, field, value, onChange }: {
+function ManualValue({
+  id,
+  field,
+  value,
+  onChange,
+}: {
   id: string;
   field: ApiField;
   value: string;

@@ -14,7 +14,11 @@ import { useDebouncedSave } from './use-debounced-save';
 /** Where the optional fields are listed, as the original groups them. */
 const OPTIONAL_GROUPS: readonly [string, (path: string) => boolean][] = [
   ['Pricing and bids', (path) => path.startsWith('bidCriteria.')],
-  ['Load information', (path) => path.startsWith('load.items.') || path.startsWith('load.equipment.') || path.startsWith('load.referenceNumbers.')],
+  [
+    'Load information',
+    (path) =>
+      path.startsWith('load.items.') || path.startsWith('load.equipment.') || path.startsWith('load.referenceNumbers.'),
+  ],
   ['Location details', (path) => path.startsWith('load.trackingEvents.')],
   ['Contacts and carriers', (path) => path.startsWith('carrier.') || path.startsWith('brokerage.')],
   ['Other fields', () => true],
@@ -27,7 +31,11 @@ const OPTIONAL_GROUPS: readonly [string, (path: string) => boolean][] = [
  * typed is never saved before it is finished. A disabled Continue says what is missing and how
  * to leave a group out.
  */
-export function MappingStep({ summary, configuration, onContinue }: {
+export function MappingStep({
+  summary,
+  configuration,
+  onContinue,
+}: {
   summary: FileSummary;
   configuration: ConfigurationView;
   onContinue: () => void;
@@ -36,9 +44,14 @@ export function MappingStep({ summary, configuration, onContinue }: {
   const gapsId = useId();
   const [notice, setNotice] = useState<NoticeContent | null>(null);
   const [isOptionalOpen, setOptionalOpen] = useState(false);
-  const applied = useMemo(() => summary.suggestions.filter((s) => findApiField(s.path)?.required === true), [summary.suggestions]);
+  const applied = useMemo(
+    () => summary.suggestions.filter((s) => findApiField(s.path)?.required === true),
+    [summary.suggestions],
+  );
   const suggested = useMemo(() => new Map(applied.map((s) => [s.path, s.confidence])), [applied]);
-  const [draft, setDraft] = useState<Record<string, string>>(() => withSuggestions(configuration.field_mappings, applied));
+  const [draft, setDraft] = useState<Record<string, string>>(() =>
+    withSuggestions(configuration.field_mappings, applied),
+  );
   const draftRef = useRef(draft);
   const saver = useDebouncedSave<Record<string, string>>(async (mappings) => {
     const saved = await api.saveMappings(configuration.id, mappings);
@@ -85,8 +98,16 @@ export function MappingStep({ summary, configuration, onContinue }: {
     const field = findApiField(path);
     if (!field) return null;
     return (
-      <MappingFieldRow key={path} field={field} source={draft[path]} headers={summary.headers} samples={summary.samples}
-        suggested={suggested.get(path)} state={stateOf.get(path)} onChange={change} />
+      <MappingFieldRow
+        key={path}
+        field={field}
+        source={draft[path]}
+        headers={summary.headers}
+        samples={summary.samples}
+        suggested={suggested.get(path)}
+        state={stateOf.get(path)}
+        onChange={change}
+      />
     );
   };
 
@@ -105,26 +126,36 @@ export function MappingStep({ summary, configuration, onContinue }: {
       {/* Rendered only once opened: 60-odd selects of every column cost the page a long task. */}
       <details onToggle={(event) => setOptionalOpen(event.currentTarget.open)}>
         <summary>Optional fields</summary>
-        {isOptionalOpen && OPTIONAL_GROUPS.map(([title, belongs], index) => {
-          const earlier = OPTIONAL_GROUPS.slice(0, index);
-          const fields = optional.filter((field) => belongs(field.path) && !earlier.some(([, other]) => other(field.path)));
-          return fields.length === 0 ? null : (
-            <fieldset key={title}>
-              <legend>{title}</legend>
-              {fields.map((field) => row(field.path))}
-            </fieldset>
-          );
-        })}
+        {isOptionalOpen &&
+          OPTIONAL_GROUPS.map(([title, belongs], index) => {
+            const earlier = OPTIONAL_GROUPS.slice(0, index);
+            const fields = optional.filter(
+              (field) => belongs(field.path) && !earlier.some(([, other]) => other(field.path)),
+            );
+            return fields.length === 0 ? null : (
+              <fieldset key={title}>
+                <legend>{title}</legend>
+                {fields.map((field) => row(field.path))}
+              </fieldset>
+            );
+          })}
       </details>
       <div className="button-row">
-        <button type="button" className="primary" disabled={!progress.isComplete || saver.isSaving} aria-describedby={gaps.length > 0 ? gapsId : undefined}
-          onClick={() => void continueToValidation()}>
+        <button
+          type="button"
+          className="primary"
+          disabled={!progress.isComplete || saver.isSaving}
+          aria-describedby={gaps.length > 0 ? gapsId : undefined}
+          onClick={() => void continueToValidation()}
+        >
           Continue
         </button>
         <button type="button" onClick={clearAll}>
           Clear all
         </button>
-        <span className="caption" aria-live="polite">{saver.isSaving ? 'Saving mapping…' : ''}</span>
+        <span className="caption" aria-live="polite">
+          {saver.isSaving ? 'Saving mapping…' : ''}
+        </span>
       </div>
       {gaps.length > 0 ? (
         <div id={gapsId} className="mapping-gaps">
@@ -142,7 +173,10 @@ export function MappingStep({ summary, configuration, onContinue }: {
 }
 
 /** The configuration's mappings, with the applied suggestions filling the fields it does not map. */
-function withSuggestions(mappings: Record<string, string>, applied: readonly MappingSuggestion[]): Record<string, string> {
+function withSuggestions(
+  mappings: Record<string, string>,
+  applied: readonly MappingSuggestion[],
+): Record<string, string> {
   const draft = { ...mappings };
   for (const suggestion of applied) {
     if (draft[suggestion.path] === undefined) draft[suggestion.path] = suggestion.column;

@@ -8,7 +8,15 @@ import { describeRunState } from '../shared/run-state-text';
  * uncertain loads — each can be opened to send the rest — or being sent from another tab (shown
  * with its progress so far, so nobody starts it a second time here).
  */
-export function OpenRuns({ currentRunId, refresh, onOpen }: { currentRunId: number | null; refresh: number; onOpen: (run: RunView) => void }) {
+export function OpenRuns({
+  currentRunId,
+  refresh,
+  onOpen,
+}: {
+  currentRunId: number | null;
+  refresh: number;
+  onOpen: (run: RunView) => void;
+}) {
   const { data } = useApiRead((api) => api.listOpenRuns(), [refresh]);
   const runs = (data ?? []).filter((run) => run.id !== currentRunId && !run.isActive);
   if (runs.length === 0) return null;
@@ -24,7 +32,11 @@ export function OpenRuns({ currentRunId, refresh, onOpen }: { currentRunId: numb
             </p>
             <p className="caption">{describeRunState(run)}</p>
             {run.standing === 'sending-elsewhere' ? (
-              <progress aria-label={`${run.fileName}: loads done in the other tab`} max={Math.max(1, run.total - run.invalid)} value={run.sent + run.failed - run.invalid} />
+              <progress
+                aria-label={`${run.fileName}: loads done in the other tab`}
+                max={Math.max(1, run.total - run.invalid)}
+                value={run.sent + run.failed - run.invalid}
+              />
             ) : (
               <button type="button" onClick={() => onOpen(run)}>
                 Open run

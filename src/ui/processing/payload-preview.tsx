@@ -6,7 +6,9 @@ export function PayloadPreview({ preview }: { preview: NonNullable<ValidationSum
     <section className="card" aria-label="Payload preview">
       <h3>Load of row {preview.row}, as it will be sent</h3>
       {/* Focusable: a keyboard user can scroll a long body. */}
-      <pre className="payload" tabIndex={0} aria-label={`Load of row ${preview.row} as JSON`}>{preview.body}</pre>
+      <pre className="payload" tabIndex={0} aria-label={`Load of row ${preview.row} as JSON`}>
+        {preview.body}
+      </pre>
       {preview.conversions.length > 0 ? (
         <div className="caption">
           <p>Values converted for the load API:</p>
@@ -20,9 +22,7 @@ export function PayloadPreview({ preview }: { preview: NonNullable<ValidationSum
         </div>
       ) : null}
       {preview.defaulted.length > 0 ? (
-        <p className="caption">
-          Defaults used (the row has no value of its own): {preview.defaulted.join(', ')}.
-        </p>
+        <p className="caption">Defaults used (the row has no value of its own): {preview.defaulted.join(', ')}.</p>
       ) : null}
     </section>
   );

@@ -20,7 +20,8 @@ import { useDatabase } from '../shared/database-context';
 import './processing.css';
 
 const MESSAGES = {
-  alreadyProcessed: 'This file was already processed with this configuration: choose Send again anyway above to send it again.',
+  alreadyProcessed:
+    'This file was already processed with this configuration: choose Send again anyway above to send it again.',
   beingSent: 'This file is being sent right now: wait for that run to end.',
   otherRunSending: 'Another run is being sent from this tab: Process data is possible once it ends.',
 } as const;
@@ -36,21 +37,33 @@ export function ProcessFileView() {
   const flow = useProcessFile();
   const { summary, validation, sending, shown, configurationId } = flow;
   const { data: brokerages } = useApiRead((a) => a.listBrokerages(), []);
-  const { data: configurations } = useApiRead((a) => (flow.brokerageName ? a.listConfigurations(flow.brokerageName) : Promise.resolve([])), [flow.brokerageName]);
+  const { data: configurations } = useApiRead(
+    (a) => (flow.brokerageName ? a.listConfigurations(flow.brokerageName) : Promise.resolve([])),
+    [flow.brokerageName],
+  );
   const configuration = configurations?.find((candidate) => candidate.id === configurationId) ?? null;
 
   const progress = summary ? measureMappingProgress(configuration?.field_mappings ?? {}, summary.headers) : null;
   const headersReady = summary?.headerCheck?.kind !== 'changed' || flow.headersDecided;
   // Once shown, the mapping step stays until Continue: a save that completes the mapping must
   // not close it under the user's hands (the next keystroke would be lost).
-  if (summary && configuration && headersReady && !validation && !progress?.isComplete && !flow.isEditingMapping) flow.setEditingMapping(true);
+  if (summary && configuration && headersReady && !validation && !progress?.isComplete && !flow.isEditingMapping)
+    flow.setEditingMapping(true);
   const needsMapping = Boolean(summary && configuration && headersReady && flow.isEditingMapping && !validation);
-  const readyToSend = validation !== null && validation.valid > 0 && (validation.invalid === 0 || flow.acceptedInvalid) && validation.canContinue;
+  const readyToSend =
+    validation !== null &&
+    validation.valid > 0 &&
+    (validation.invalid === 0 || flow.acceptedInvalid) &&
+    validation.canContinue;
   const earlierRuns = summary?.earlierRuns ?? [];
   const isBeingSent = earlierRuns.some((run) => run.standing === 'sending' || run.standing === 'sending-elsewhere');
-  const blockedReason = isBeingSent ? MESSAGES.beingSent
-    : earlierRuns.length > 0 && !flow.sendAgain ? MESSAGES.alreadyProcessed
-    : sending ? MESSAGES.otherRunSending : null;
+  const blockedReason = isBeingSent
+    ? MESSAGES.beingSent
+    : earlierRuns.length > 0 && !flow.sendAgain
+      ? MESSAGES.alreadyProcessed
+      : sending
+        ? MESSAGES.otherRunSending
+        : null;
   const showsResults = shown !== null && (sending === null || sending.runId !== shown.run.id);
 
   return (
@@ -59,31 +72,64 @@ export function ProcessFileView() {
       {sending ? <SendProgressPanel sending={sending} onCancel={flow.cancel} /> : null}
       <OpenRuns currentRunId={shown?.run.id ?? null} refresh={revision} onOpen={flow.openRun} />
       <ConfigurationPicker
-        brokerages={brokerages ?? []} brokerageName={flow.brokerageName} configurations={configurations ?? []} configurationId={configurationId}
-        onBrokerage={flow.chooseBrokerage} onConfiguration={flow.chooseConfiguration}
+        brokerages={brokerages ?? []}
+        brokerageName={flow.brokerageName}
+        configurations={configurations ?? []}
+        configurationId={configurationId}
+        onBrokerage={flow.chooseBrokerage}
+        onConfiguration={flow.chooseConfiguration}
       />
-      {configuration?.needsCredentials ? <p className="notice notice-warning">This configuration has no usable credentials: add them under Brokerages before sending.</p> : null}
+      {configuration?.needsCredentials ? (
+        <p className="notice notice-warning">
+          This configuration has no usable credentials: add them under Brokerages before sending.
+        </p>
+      ) : null}
       {configuration?.addressProblem ? (
         <p className="notice notice-warning">
           Nothing can be sent with this configuration until its API address is corrected under Brokerages:{' '}
           {configuration.addressProblem}
         </p>
       ) : null}
-      <FileDropZone disabled={configuration === null || !canWrite} isBusy={flow.isReading} onFile={(file) => void flow.readFile(file)} />
+      <FileDropZone
+        disabled={configuration === null || !canWrite}
+        isBusy={flow.isReading}
+        onFile={(file) => void flow.readFile(file)}
+      />
       {summary?.fit && configuration ? (
-        <ConfigurationFitHint fit={summary.fit} configurationName={configuration.configuration_name} onUse={(better) => void flow.switchToConfiguration(better)} />
+        <ConfigurationFitHint
+          fit={summary.fit}
+          configurationName={configuration.configuration_name}
+          onUse={(better) => void flow.switchToConfiguration(better)}
+        />
       ) : null}
       {summary && earlierRuns.length > 0 ? (
-        <AlreadyProcessed runs={earlierRuns} fileName={summary.name} isAccepted={flow.sendAgain} onSendAgain={() => flow.setSendAgain(true)} onOpenRun={flow.openRun} />
+        <AlreadyProcessed
+          runs={earlierRuns}
+          fileName={summary.name}
+          isAccepted={flow.sendAgain}
+          onSendAgain={() => flow.setSendAgain(true)}
+          onOpenRun={flow.openRun}
+        />
       ) : null}
       {flow.notice ? <Notice notice={flow.notice} /> : null}
       {summary ? <FileSummaryPanel summary={summary} /> : null}
       {summary?.headerCheck && !validation ? (
-        <HeaderCheckPanel check={summary.headerCheck} isDecided={flow.headersDecided} isBusy={flow.isBusy} isLikelyWrong={summary.fit?.isLikelyWrong === true}
-          onUpdate={() => void flow.updateHeaders()} onContinue={() => flow.setHeadersDecided(true)} />
+        <HeaderCheckPanel
+          check={summary.headerCheck}
+          isDecided={flow.headersDecided}
+          isBusy={flow.isBusy}
+          isLikelyWrong={summary.fit?.isLikelyWrong === true}
+          onUpdate={() => void flow.updateHeaders()}
+          onContinue={() => flow.setHeadersDecided(true)}
+        />
       ) : null}
       {needsMapping && summary && configuration ? (
-        <MappingStep key={`${summary.fileId}-${configuration.id}`} summary={summary} configuration={configuration} onContinue={() => void flow.validate()} />
+        <MappingStep
+          key={`${summary.fileId}-${configuration.id}`}
+          summary={summary}
+          configuration={configuration}
+          onContinue={() => void flow.validate()}
+        />
       ) : null}
       {summary && headersReady && !needsMapping && !validation ? (
         <div className="button-row">
@@ -95,20 +141,42 @@ export function ProcessFileView() {
           </button>
         </div>
       ) : null}
-      {validation ? <ValidationPanel validation={validation} isAccepted={flow.acceptedInvalid} onContinueAnyway={() => flow.setAcceptedInvalid(true)} /> : null}
+      {validation ? (
+        <ValidationPanel
+          validation={validation}
+          isAccepted={flow.acceptedInvalid}
+          onContinueAnyway={() => flow.setAcceptedInvalid(true)}
+        />
+      ) : null}
       {validation && !validation.canContinue ? (
-        <button type="button" onClick={() => { flow.setValidation(null); flow.setEditingMapping(true); }}>
+        <button
+          type="button"
+          onClick={() => {
+            flow.setValidation(null);
+            flow.setEditingMapping(true);
+          }}
+        >
           Fix mapping
         </button>
       ) : null}
       {readyToSend && validation?.preview ? <PayloadPreview preview={validation.preview} /> : null}
       {readyToSend && validation ? (
-        <SendControls concurrency={flow.concurrency} onConcurrency={flow.setConcurrency} onProcess={() => void flow.process()}
-          isBusy={flow.isBusy || !canWrite} count={validation.valid} blockedReason={blockedReason} />
+        <SendControls
+          concurrency={flow.concurrency}
+          onConcurrency={flow.setConcurrency}
+          onProcess={() => void flow.process()}
+          isBusy={flow.isBusy || !canWrite}
+          count={validation.valid}
+          blockedReason={blockedReason}
+        />
       ) : null}
       {showsResults && shown ? (
-        <ProcessingResults run={shown.run} fileId={shown.fileId} isBusy={flow.isBusy || sending !== null}
-          onAction={(action, fileId) => void flow.act(action, fileId)} />
+        <ProcessingResults
+          run={shown.run}
+          fileId={shown.fileId}
+          isBusy={flow.isBusy || sending !== null}
+          onAction={(action, fileId) => void flow.act(action, fileId)}
+        />
       ) : null}
     </section>
   );

@@ -12,7 +12,12 @@ const FAILURES_SHOWN = 100;
  * downloads, and `Send the rest` / `Resend failed rows` (and, after an interruption,
  * `Resend uncertain rows`).
  */
-export function ProcessingResults({ run, fileId, isBusy, onAction }: {
+export function ProcessingResults({
+  run,
+  fileId,
+  isBusy,
+  onAction,
+}: {
   run: RunView;
   fileId: string | null;
   isBusy: boolean;
@@ -33,7 +38,11 @@ export function ProcessingResults({ run, fileId, isBusy, onAction }: {
   return (
     <section className="card" aria-label="Processing results">
       <h3>Results: {run.fileName}</h3>
-      <p className={`notice ${run.failed === 0 && run.notSent === 0 && run.claimed === 0 ? 'notice-success' : 'notice-warning'}`}>{describeRunState(run)}</p>
+      <p
+        className={`notice ${isAllDone(run) ? 'notice-success' : 'notice-warning'}`}
+      >
+        {describeRunState(run)}
+      </p>
       <ul className="result-counts">
         <li>{formatCount(run.sent)} sent</li>
         <li>{formatCount(run.failed)} failed</li>
@@ -44,7 +53,12 @@ export function ProcessingResults({ run, fileId, isBusy, onAction }: {
       {failures && failures.rows.length > 0 ? (
         <div className="table-scroll">
           <table className="problem-table">
-            <caption>Failed rows{failures.total > failures.rows.length ? ` (first ${failures.rows.length} of ${formatCount(failures.total)})` : ''}</caption>
+            <caption>
+              Failed rows
+              {failures.total > failures.rows.length
+                ? ` (first ${failures.rows.length} of ${formatCount(failures.total)})`
+                : ''}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Row</th>
@@ -67,4 +81,9 @@ export function ProcessingResults({ run, fileId, isBusy, onAction }: {
       <RunActions run={run} fileId={fileId} isBusy={isBusy} onAction={onAction} />
     </section>
   );
+}
+
+/** Every load sent: nothing failed, nothing left, nothing uncertain. */
+function isAllDone(run: RunView): boolean {
+  return run.failed === 0 && run.notSent === 0 && run.claimed === 0;
 }

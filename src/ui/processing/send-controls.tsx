@@ -1,7 +1,14 @@
 import { useId } from 'react';
 
 /** Concurrency (1–8, default 4) and `Process data`, or why it cannot be pressed yet. */
-export function SendControls({ concurrency, onConcurrency, onProcess, isBusy, count, blockedReason }: {
+export function SendControls({
+  concurrency,
+  onConcurrency,
+  onProcess,
+  isBusy,
+  count,
+  blockedReason,
+}: {
   concurrency: number;
   onConcurrency: (value: number) => void;
   onProcess: () => void;

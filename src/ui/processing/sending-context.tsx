@@ -36,7 +36,10 @@ export function SendingProvider({ children }: { children: ReactNode }) {
   const [sending, setSendingState] = useState<SendState | null>(null);
   const [shown, setShown] = useState<ShownRun | null>(null);
   const cancelRequested = useRef(false);
-  const value = useMemo(() => ({ sending, setSending: setSendingState, shown, setShown, cancelRequested }), [sending, shown]);
+  const value = useMemo(
+    () => ({ sending, setSending: setSendingState, shown, setShown, cancelRequested }),
+    [sending, shown],
+  );
   return <SendingContext.Provider value={value}>{children}</SendingContext.Provider>;
 }
 

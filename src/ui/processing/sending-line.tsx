@@ -11,9 +11,9 @@ export function SendingLine({ isProcessView }: { isProcessView: boolean }) {
   const { progress } = sending;
   return (
     <p className="sending-line">
-      Sending … {formatCount(progress.sent + progress.failed)} of {formatCount(progress.total)} loads of <strong>{sending.fileName}</strong> done
-      {sending.isCancelling ? ' (cancelling)' : ''}.{' '}
-      {isProcessView ? null : <a href="#/process">Show progress</a>}
+      Sending … {formatCount(progress.sent + progress.failed)} of {formatCount(progress.total)} loads of{' '}
+      <strong>{sending.fileName}</strong> done
+      {sending.isCancelling ? ' (cancelling)' : ''}. {isProcessView ? null : <a href="#/process">Show progress</a>}
     </p>
   );
 }

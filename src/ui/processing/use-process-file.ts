@@ -10,7 +10,9 @@ import { useSending } from './sending-context';
 import { useSendRun } from './use-send-run';
 
 const MESSAGES = {
-  readFailed: 'The file could not be read. Nothing was sent. Choose it again; if it keeps failing, save it again from your system (CSV UTF-8) and retry.',
+  readFailed:
+    'The file could not be read. Nothing was sent. Choose it again; ' +
+    'if it keeps failing, save it again from your system (CSV UTF-8) and retry.',
 } as const;
 
 /**
@@ -92,7 +94,8 @@ export function useProcessFile() {
     setBusy(true);
     setEditingMapping(false);
     // A first file's columns are kept with the configuration — not a file that may belong elsewhere.
-    if (summary.headerCheck?.kind === 'new' && !summary.fit?.isLikelyWrong) await api.saveFileHeaders(configurationId, summary.fileId);
+    if (summary.headerCheck?.kind === 'new' && !summary.fit?.isLikelyWrong)
+      await api.saveFileHeaders(configurationId, summary.fileId);
     const checked = await api.validateProcessingFile(summary.fileId, configurationId);
     setBusy(false);
     if (checked.ok) setValidation(checked.value);
@@ -102,7 +105,12 @@ export function useProcessFile() {
     setShown({ run: { ...run, isActive: true, standing: 'sending' }, fileId });
     const ended = await send(run.id, run.fileName, rows, concurrency);
     if (ended.ok) setShown({ run: ended.value, fileId });
-    else setNotice({ kind: 'error', text: ended.error.message, ...(ended.error.detail ? { detail: ended.error.detail } : {}) });
+    else
+      setNotice({
+        kind: 'error',
+        text: ended.error.message,
+        ...(ended.error.detail ? { detail: ended.error.detail } : {}),
+      });
     await notifyChanged();
   };
   const process = async () => {
@@ -121,9 +129,10 @@ export function useProcessFile() {
     const { run } = shown;
     setNotice(null);
     if (action === 'report' || action === 'failed-rows' || action === 'successful-rows') {
-      const built = action === 'report'
-        ? await api.buildRunReport(run.id)
-        : await api.buildRunRowsCsv(run.id, fileId ?? '', action === 'failed-rows' ? 'failed' : 'successful');
+      const built =
+        action === 'report'
+          ? await api.buildRunReport(run.id)
+          : await api.buildRunRowsCsv(run.id, fileId ?? '', action === 'failed-rows' ? 'failed' : 'successful');
       if (built.ok) download(built.value.blob, built.value.fileName);
       else setNotice({ kind: 'error', text: built.error.message });
       return;
@@ -138,9 +147,35 @@ export function useProcessFile() {
   };
 
   return {
-    brokerageName, configurationId, summary, isReading, notice, headersDecided, isEditingMapping, validation, acceptedInvalid, sendAgain,
-    concurrency, isBusy, sending, shown,
-    chooseBrokerage, chooseConfiguration, readFile, switchToConfiguration, updateHeaders, validate, process, act, openRun, cancel,
-    setHeadersDecided, setEditingMapping, setValidation, setAcceptedInvalid, setSendAgain, setConcurrency,
+    brokerageName,
+    configurationId,
+    summary,
+    isReading,
+    notice,
+    headersDecided,
+    isEditingMapping,
+    validation,
+    acceptedInvalid,
+    sendAgain,
+    concurrency,
+    isBusy,
+    sending,
+    shown,
+    chooseBrokerage,
+    chooseConfiguration,
+    readFile,
+    switchToConfiguration,
+    updateHeaders,
+    validate,
+    process,
+    act,
+    openRun,
+    cancel,
+    setHeadersDecided,
+    setEditingMapping,
+    setValidation,
+    setAcceptedInvalid,
+    setSendAgain,
+    setConcurrency,
   };
 }

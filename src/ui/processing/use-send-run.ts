@@ -30,7 +30,12 @@ export function useSendRun(api: DatabaseApi) {
         lastShown = now;
         setSending((current) => (current ? { ...current, progress } : current));
       };
-      setSending(() => ({ runId, fileName, isCancelling: false, progress: { total, sent: 0, failed: 0, inFlight: 0, secondsLeft: null, pausedUntil: null } }));
+      setSending(() => ({
+        runId,
+        fileName,
+        isCancelling: false,
+        progress: { total, sent: 0, failed: 0, inFlight: 0, secondsLeft: null, pausedUntil: null },
+      }));
       try {
         const result = await runSendLoop(
           {
@@ -49,7 +54,10 @@ export function useSendRun(api: DatabaseApi) {
         );
         return await api.endSendPass(runId, result);
       } catch (thrown) {
-        return { ok: false, error: { code: 'send-failed', message: MESSAGES.unexpected, detail: describeThrown(thrown) } };
+        return {
+          ok: false,
+          error: { code: 'send-failed', message: MESSAGES.unexpected, detail: describeThrown(thrown) },
+        };
       } finally {
         setSending(() => null);
       }

@@ -5,14 +5,19 @@ import { formatCount } from './format';
 /** What a run's state means for the user, in one sentence. */
 export function describeRunState(run: RunView): string {
   if (run.standing === 'sending') return 'Sending…';
-  if (run.standing === 'sending-elsewhere') return `Being sent from another tab: ${describeRunCounts(markOfView(run))}.`;
+  if (run.standing === 'sending-elsewhere')
+    return `Being sent from another tab: ${describeRunCounts(markOfView(run))}.`;
   if (run.standing === 'interrupted') {
     return `Interrupted: the tab closed while this run was sending. ${formatCount(run.sent)} loads are recorded as sent and ${formatCount(run.notSent)} were never sent.${
       run.claimed > 0 ? ` ${formatCount(run.claimed)} were on their way: the load API may or may not have them.` : ''
     }`;
   }
-  if (run.state === 'cancelled') return `Cancelled: what was sent is kept; ${formatCount(run.notSent)} loads were not sent.`;
-  if (run.state === 'stopped') return `Stopped: ${run.stopReason ?? 'the load API could not be used.'} ${formatCount(run.notSent)} loads were not sent.`;
+  if (run.state === 'cancelled')
+    return `Cancelled: what was sent is kept; ${formatCount(run.notSent)} loads were not sent.`;
+  if (run.state === 'stopped') {
+    const reason = run.stopReason ?? 'the load API could not be used.';
+    return `Stopped: ${reason} ${formatCount(run.notSent)} loads were not sent.`;
+  }
   return run.failed === 0
     ? 'Finished: every load was sent.'
     : `Finished: ${formatCount(run.sent)} sent; ${formatCount(run.failed)} failed, listed below (the failed-rows download has them with their errors).`;
@@ -38,5 +43,12 @@ export function describeRunCounts(mark: Pick<RunMark, 'sent' | 'failed' | 'notSe
 
 /** A run view's counts as a mark. */
 export function markOfView(run: RunView): RunMark {
-  return { id: run.id, standing: run.standing, sent: run.sent, failed: run.failed, notSent: run.notSent, uncertain: run.claimed };
+  return {
+    id: run.id,
+    standing: run.standing,
+    sent: run.sent,
+    failed: run.failed,
+    notSent: run.notSent,
+    uncertain: run.claimed,
+  };
 }

@@ -27,7 +27,8 @@ export interface Catalog {
 export const catalogCalls = {
   reads: {
     listBrokerages: (catalog: Catalog) => catalog.live.read(listBrokerages),
-    listConfigurations: (catalog: Catalog, brokerageName: string) => catalog.live.read((db) => listConfigurations(db, brokerageName)),
+    listConfigurations: (catalog: Catalog, brokerageName: string) =>
+      catalog.live.read((db) => listConfigurations(db, brokerageName)),
     /**
      * One page of upload history, newest first; pass the previous page's `next` to continue. Each
      * of this browser's runs among the rows that was cut short, is going on or left loads uncertain
@@ -38,7 +39,10 @@ export const catalogCalls = {
       const isWriter = catalog.live.isWriter;
       return catalog.live.read((db) => {
         const page = listHistoryPage(db, query);
-        const marks = readRuns(db, page.rows.map((row) => row.id)).map((run) => markOf(run, { isActiveHere: active.has(run.id), isWriter }));
+        const marks = readRuns(
+          db,
+          page.rows.map((row) => row.id),
+        ).map((run) => markOf(run, { isActiveHere: active.has(run.id), isWriter }));
         return { ...page, runMarks: marks.filter(isNotable) };
       });
     },
@@ -48,7 +52,8 @@ export const catalogCalls = {
       catalog.live.read((db) => countLoadsPerDay(db, sinceIso, utcOffsetMinutes)),
   },
   actions: {
-    createBrokerage: (catalog: Catalog, name: string) => catalog.live.write((db, now) => createBrokerage(db, name, now)),
+    createBrokerage: (catalog: Catalog, name: string) =>
+      catalog.live.write((db, now) => createBrokerage(db, name, now)),
     renameBrokerage: (catalog: Catalog, id: number, newName: string) =>
       catalog.live.write((db, now) => renameBrokerage(db, id, newName, now)),
     /** Deletes the brokerage and its configurations, after a `Before delete` snapshot; its upload history is kept. */
@@ -62,6 +67,7 @@ export const catalogCalls = {
       const save = await loadConfigurationSave();
       return save.ok ? catalog.live.write((db, now) => save.value.saveConfiguration(db, input, now)) : save;
     },
-    deleteConfiguration: (catalog: Catalog, id: number) => catalog.live.write((db, now) => deleteConfiguration(db, id, now)),
+    deleteConfiguration: (catalog: Catalog, id: number) =>
+      catalog.live.write((db, now) => deleteConfiguration(db, id, now)),
   },
 } satisfies FeatureCalls<Catalog>;

@@ -18,7 +18,16 @@ import type { ProcessingErrorRow } from '../../core/db/rows';
 import type { Result } from '../../core/result';
 import type { ConnectionCheck } from '../../platform/load-api';
 
-export type { StoredLoad, ConnectionCheck, DayCounts, HeaderCheck, MappingSuggestion, RowProblem, SendAttempt, SendLoopResult };
+export type {
+  StoredLoad,
+  ConnectionCheck,
+  DayCounts,
+  HeaderCheck,
+  MappingSuggestion,
+  RowProblem,
+  SendAttempt,
+  SendLoopResult,
+};
 
 export interface ProcessingApi {
   /** Reads and parses a chosen file in the worker; with a configuration, checks its headers too. */
@@ -36,7 +45,11 @@ export interface ProcessingApi {
    * Refused while this file (same content) is being sent with the configuration, and — unless
    * `sendAgain` — once it was processed with it.
    */
-  startProcessingRun(fileId: string, configurationId: number, options?: { sendAgain?: boolean }): Promise<Result<RunView>>;
+  startProcessingRun(
+    fileId: string,
+    configurationId: number,
+    options?: { sendAgain?: boolean },
+  ): Promise<Result<RunView>>;
   /** Makes a run's unsent, failed or uncertain rows ready to send again, from the same file. */
   prepareResend(runId: number, which: ResendKind, fileId: string | null): Promise<Result<{ rows: number }>>;
   /** Records what was sent so far and claims up to `max` more rows, durably, before any POST. */
@@ -84,7 +97,10 @@ export interface FileSummary {
   suggestions: MappingSuggestion[];
   /** How the file's columns fit the configuration (null without one, or when it knows no columns yet). */
   fit: ConfigurationFit | null;
-  /** Earlier runs of this very file (same bytes) with the configuration that sent something or are sending, newest first. */
+  /**
+   * Earlier runs of this very file (same bytes) with the configuration — those that sent something
+   * or are being sent — newest first.
+   */
   earlierRuns: RunView[];
 }
 

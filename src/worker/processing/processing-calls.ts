@@ -22,15 +22,19 @@ export interface ProcessingBase {
  * per worker, since it holds the runs being sent and the files read.
  */
 export function openProcessing(base: ProcessingBase): LazyInstance<ProcessingOperations> {
-  return lazyInstance(lazyModule(() => import('./processing-operations')), (m) =>
-    m.createProcessingOperations(base, { beforeRun: base.beforeRun, ...base.overrides }),
+  return lazyInstance(
+    lazyModule(() => import('./processing-operations')),
+    (m) => m.createProcessingOperations(base, { beforeRun: base.beforeRun, ...base.overrides }),
   );
 }
 
 type Processing = LazyInstance<ProcessingOperations>;
 
 /** Loads it if needed, then runs `work`; a part that could not load is a thrown failure the page shows. */
-async function withProcessing<R>(processing: Processing, work: (operations: ProcessingOperations) => Promise<R> | R): Promise<R> {
+async function withProcessing<R>(
+  processing: Processing,
+  work: (operations: ProcessingOperations) => Promise<R> | R,
+): Promise<R> {
   const loaded = await processing.get();
   if (!loaded.ok) throw new Error(loaded.error.message);
   return work(loaded.value);
@@ -44,7 +48,8 @@ export const processingCalls = {
     /** One run, or null. */
     getRun: (p: Processing, runId: number) => withProcessing(p, (o) => o.getRun(runId)),
     /** A run's failures (invalid rows and refused loads) with row and load numbers, the first `limit`. */
-    listRunFailures: (p: Processing, runId: number, limit: number) => withProcessing(p, (o) => o.listRunFailures(runId, limit)),
+    listRunFailures: (p: Processing, runId: number, limit: number) =>
+      withProcessing(p, (o) => o.listRunFailures(runId, limit)),
     /** A page of a run's processing errors. */
     listRunErrors: (p: Processing, runId: number, limit: number, offset: number) =>
       withProcessing(p, (o) => o.listRunErrors(runId, limit, offset)),
@@ -54,7 +59,8 @@ export const processingCalls = {
     readProcessingFile: (p: Processing, file: Blob, name: string, configurationId: number | null) =>
       withProcessing(p, (o) => o.readProcessingFile(file, name, configurationId)),
     /** The same summary for a file already read, against another configuration (header check, fit, earlier runs). */
-    summarizeLoadedFile: (p: Processing, fileId: string, configurationId: number) => withProcessing(p, (o) => o.summarizeLoadedFile(fileId, configurationId)),
+    summarizeLoadedFile: (p: Processing, fileId: string, configurationId: number) =>
+      withProcessing(p, (o) => o.summarizeLoadedFile(fileId, configurationId)),
     /** Saves a configuration's field mappings (one version and one change-log row per call). */
     saveMappings: (p: Processing, configurationId: number, mappings: Record<string, string>) =>
       withProcessing(p, (o) => o.saveMappings(configurationId, mappings)),
@@ -69,8 +75,12 @@ export const processingCalls = {
      * Refused while this file (same content) is being sent with the configuration, and — unless
      * `sendAgain` — once it was processed with it.
      */
-    startProcessingRun: (p: Processing, fileId: string, configurationId: number, options: { sendAgain?: boolean } = {}) =>
-      withProcessing(p, (o) => o.startProcessingRun(fileId, configurationId, options)),
+    startProcessingRun: (
+      p: Processing,
+      fileId: string,
+      configurationId: number,
+      options: { sendAgain?: boolean } = {},
+    ) => withProcessing(p, (o) => o.startProcessingRun(fileId, configurationId, options)),
     /** Makes a run's unsent, failed or uncertain rows ready to send again, from the same file. */
     prepareResend: (p: Processing, runId: number, which: ResendKind, fileId: string | null) =>
       withProcessing(p, (o) => o.prepareResend(runId, which, fileId)),
@@ -80,7 +90,8 @@ export const processingCalls = {
     sendLoad: (p: Processing, runId: number, row: number, attempt: number, isLastAttempt: boolean) =>
       withProcessing(p, (o) => o.sendLoad(runId, row, attempt, isLastAttempt)),
     /** Ends a sending pass: records the rest, gives back unstarted claims, sets the run's state. */
-    endSendPass: (p: Processing, runId: number, result: SendLoopResult) => withProcessing(p, (o) => o.endSendPass(runId, result)),
+    endSendPass: (p: Processing, runId: number, result: SendLoopResult) =>
+      withProcessing(p, (o) => o.endSendPass(runId, result)),
     /** `processing_report_YYYYMMDD_HHMMSS.json` of a run. */
     buildRunReport: (p: Processing, runId: number) => withProcessing(p, (o) => o.buildRunReport(runId)),
     /** Failed or successful rows as CSV, in the file's own columns (needs the run's file). */

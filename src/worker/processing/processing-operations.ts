@@ -58,7 +58,9 @@ export function createProcessingOperations(
     ...base,
     files: new LoadedFiles(),
     owner: crypto.randomUUID(),
-    createSession: overrides.createSession ?? ((auth, keySupport) => createLoadApiSession(auth, fetch, REQUEST_TIMEOUT_MS, keySupport)),
+    createSession:
+      overrides.createSession ??
+      ((auth, keySupport) => createLoadApiSession(auth, fetch, REQUEST_TIMEOUT_MS, keySupport)),
     readWorkbook: overrides.readWorkbook ?? readFirstSheet,
     // The `Before processing` snapshot (the worker's composition passes the snapshots').
     beforeRun: overrides.beforeRun ?? (async () => undefined),
@@ -80,19 +82,30 @@ export class ProcessingOperations implements ProcessingApi {
     return ok(this.summarize(read.value, configurationId));
   }
 
-  async summarizeLoadedFile(fileId: string, configurationId: number): Promise<Result<FileSummary>> {
+  summarizeLoadedFile(fileId: string, configurationId: number): Promise<Result<FileSummary>> {
     const file = this.deps.files.get(fileId);
-    return file ? ok(this.summarize(file, configurationId)) : fail('file-missing', MESSAGES.noFile);
+    return Promise.resolve(file ? ok(this.summarize(file, configurationId)) : fail('file-missing', MESSAGES.noFile));
   }
 
   async saveMappings(configurationId: number, mappings: Record<string, string>): Promise<Result<ConfigurationView>> {
     const view = this.findView(configurationId);
     if (!view) return fail('configuration-missing', MESSAGES.noConfiguration);
     return this.deps.live.write((db, now) =>
-      saveConfiguration(db, {
-        id: view.id, brokerage_name: view.brokerage_name, configuration_name: view.configuration_name, description: view.description ?? '',
-        auth_type: view.auth_type, base_url: view.base_url, api_key: '', bearer_token: '', field_mappings: mappings,
-      }, now),
+      saveConfiguration(
+        db,
+        {
+          id: view.id,
+          brokerage_name: view.brokerage_name,
+          configuration_name: view.configuration_name,
+          description: view.description ?? '',
+          auth_type: view.auth_type,
+          base_url: view.base_url,
+          api_key: '',
+          bearer_token: '',
+          field_mappings: mappings,
+        },
+        now,
+      ),
     );
   }
 
@@ -123,14 +136,19 @@ export class ProcessingOperations implements ProcessingApi {
       const cells = file.rows[first - 1] ?? [];
       const read = createRowReader(plan, file.headers.length)(cells, first);
       preview = {
-        row: first, body: JSON.stringify(createPayloadBuilder(plan)(read.values), null, 2), defaulted: read.defaulted,
+        row: first,
+        body: JSON.stringify(createPayloadBuilder(plan)(read.values), null, 2),
+        defaulted: read.defaulted,
         conversions: describeConversions(plan, cells, read.values),
       };
     }
     const mappedPaths = new Set(plan.fields.map((planned) => planned.field.path));
     return ok({
-      total: file.rows.length, valid: validation.validRows.length, invalid: validation.invalidCount,
-      problems: validation.problems.slice(0, PROBLEMS_SHOWN), problemCount: validation.problems.length,
+      total: file.rows.length,
+      valid: validation.validRows.length,
+      invalid: validation.invalidCount,
+      problems: validation.problems.slice(0, PROBLEMS_SHOWN),
+      problemCount: validation.problems.length,
       canContinue: canContinueWith(validation.validRows.length, file.rows.length),
       missingColumns: plan.missingColumns,
       requiredTotal: plan.required.length,
@@ -168,13 +186,17 @@ export class ProcessingOperations implements ProcessingApi {
     return this.deps.live.read((db) => listFailures(db, runId, Math.min(1000, Math.max(1, limit))));
   }
   async listRunErrors(runId: number, limit: number, offset: number) {
-    return this.deps.live.read((db) => listRunErrors(db, runId, Math.min(500, Math.max(1, limit)), Math.max(0, offset)));
+    return this.deps.live.read((db) =>
+      listRunErrors(db, runId, Math.min(500, Math.max(1, limit)), Math.max(0, offset)),
+    );
   }
   async buildRunReport(runId: number) {
     return this.deps.live.read((db) => buildReport(db, runId, this.deps.clock.now(), this.deps.appVersion));
   }
   async buildRunRowsCsv(runId: number, fileId: string, which: 'failed' | 'successful') {
-    return this.deps.live.read((db) => buildRowsCsv(db, runId, this.deps.files.get(fileId), which, this.deps.clock.now()));
+    return this.deps.live.read((db) =>
+      buildRowsCsv(db, runId, this.deps.files.get(fileId), which, this.deps.clock.now()),
+    );
   }
 
   async testConnection(request: ConnectionRequest): Promise<ConnectionCheck> {
@@ -203,14 +225,27 @@ export class ProcessingOperations implements ProcessingApi {
    * check, suggestions, how well the file fits the configuration, and earlier runs of this very file.
    */
   private summarize(table: LoadedFile, configurationId: number | null): FileSummary {
-    const config = configurationId === null ? null : this.deps.live.read((db) => readConfigurationSecrets(db, configurationId));
+    const config =
+      configurationId === null ? null : this.deps.live.read((db) => readConfigurationSecrets(db, configurationId));
     const saved = configurationId === null ? null : this.savedHeaders(configurationId);
     const samples = table.headers.map((_, column) => sampleColumn(table.rows, column));
-    const mapped = new Set(Object.entries(config?.mappings ?? {}).filter(([path, source]) => !isMetadataKey(path) && source.trim() !== '').map(([path]) => path));
+    const mapped = new Set(
+      Object.entries(config?.mappings ?? {})
+        .filter(([path, source]) => !isMetadataKey(path) && source.trim() !== '')
+        .map(([path]) => path),
+    );
     return {
-      fileId: table.id, name: table.name, size: table.size, kind: table.kind, encoding: table.encoding, rowCount: table.rows.length,
-      rawHeaders: table.rawHeaders, headers: table.headers,
-      firstRows: table.rows.slice(0, 10).map((row) => row.map((cell) => (cell.length > CELL_SHOWN ? `${cell.slice(0, CELL_SHOWN - 1)}…` : cell))),
+      fileId: table.id,
+      name: table.name,
+      size: table.size,
+      kind: table.kind,
+      encoding: table.encoding,
+      rowCount: table.rows.length,
+      rawHeaders: table.rawHeaders,
+      headers: table.headers,
+      firstRows: table.rows
+        .slice(0, 10)
+        .map((row) => row.map((cell) => (cell.length > CELL_SHOWN ? `${cell.slice(0, CELL_SHOWN - 1)}…` : cell))),
       samples,
       headerCheck: config ? checkHeaders(saved, table.headers) : null,
       suggestions: suggestMappings(table.headers, samples, mapped),
@@ -233,7 +268,9 @@ export class ProcessingOperations implements ProcessingApi {
   private findView(configurationId: number): ConfigurationView | undefined {
     return this.deps.live.read((db) => {
       const secrets = readConfigurationSecrets(db, configurationId);
-      return secrets ? listConfigurations(db, secrets.brokerageName).find((view) => view.id === configurationId) : undefined;
+      return secrets
+        ? listConfigurations(db, secrets.brokerageName).find((view) => view.id === configurationId)
+        : undefined;
     });
   }
 }

@@ -10,7 +10,15 @@ import { compileMappingPlan } from '../../core/csv/mapping-plan';
 import type { SendAttempt, SendLoopResult } from '../../core/csv/send-loop';
 import { readConfigurationSecrets, touchConfiguration } from '../../core/db/configuration-secrets';
 import { claimLoads, listLoads, recordOutcomes, releaseClaims } from '../../core/db/processing-loads';
-import { createRun, listOpenRuns, listRunsOfFile, readRun, refreshRunCounts, setRunState, type RunSummary } from '../../core/db/processing-runs';
+import {
+  createRun,
+  listOpenRuns,
+  listRunsOfFile,
+  readRun,
+  refreshRunCounts,
+  setRunState,
+  type RunSummary,
+} from '../../core/db/processing-runs';
 import { standingOf } from '../../core/db/run-standing';
 import { writeErrorLog } from '../../core/db/processing-error-log';
 import { runWrite } from '../../core/db/write';
@@ -28,19 +36,27 @@ import type { ResendKind, RunView } from './processing-api';
 
 const MESSAGES = {
   noFile: 'That file is no longer loaded. Choose it again.',
-  noConfiguration: 'That configuration no longer exists (perhaps it was deleted or a backup was restored). Nothing was sent. Choose another configuration.',
-  noValidRows: 'No row of this file is valid, so nothing was sent and no run was recorded. Fix the mapping or the file and try again.',
+  noConfiguration:
+    'That configuration no longer exists (perhaps it was deleted or a backup was restored). ' +
+    'Nothing was sent. Choose another configuration.',
+  noValidRows:
+    'No row of this file is valid, so nothing was sent and no run was recorded. ' +
+    'Fix the mapping or the file and try again.',
   tooManyInvalid: 'Fewer than 90 % of the rows are valid, so nothing was sent. Fix the mapping or the file first.',
   noRun: 'That run no longer exists (perhaps a backup was restored). Nothing more was sent.',
   notActive: 'This run is not being sent from this tab. Nothing was sent.',
   busy: 'This run is already being sent from this tab.',
-  needsFile: (name: string) => `To continue this run, choose the same file again (“${name}”). A different or changed file would send different loads, so only the very same file is accepted.`,
+  needsFile: (name: string) =>
+    `To continue this run, choose the same file again (“${name}”). ` +
+    'A different or changed file would send different loads, so only the very same file is accepted.',
   notInterrupted: 'This run has no uncertain loads to resend (or another tab is still sending it).',
   nothingToSend: 'There is nothing left to send for this run.',
   alreadyProcessed: (name: string, sent: number, failed: number) =>
-    `“${name}” (this very content) was already processed with this configuration: ${sent} sent, ${failed} failed. Nothing was sent. To send every load again, choose Send again anyway.`,
+    `“${name}” (this very content) was already processed with this configuration: ${sent} sent, ${failed} failed. ` +
+    'Nothing was sent. To send every load again, choose Send again anyway.',
   beingSent: (name: string) =>
-    `“${name}” (this very content) is being sent with this configuration right now. Nothing more was sent: wait for that run to end; its progress is shown in Process file.`,
+    `“${name}” (this very content) is being sent with this configuration right now. ` +
+    'Nothing more was sent: wait for that run to end; its progress is shown in Process file.',
 } as const;
 
 export interface RunDeps {
@@ -75,28 +91,55 @@ export class RunOperations {
     const running = earlier.find((run) => run.standing === 'sending' || run.standing === 'sending-elsewhere');
     if (running) return fail('file-being-sent', MESSAGES.beingSent(file.name));
     const last = earlier[0];
-    if (last && !sendAgain) return fail('file-already-processed', MESSAGES.alreadyProcessed(file.name, last.sent, last.failed));
+    if (last && !sendAgain)
+      return fail('file-already-processed', MESSAGES.alreadyProcessed(file.name, last.sent, last.failed));
     const config = this.deps.live.read((db) => readConfigurationSecrets(db, configurationId));
     if (!config) return fail('configuration-missing', MESSAGES.noConfiguration);
     const auth = authForRun(config);
     if (!auth.ok) return auth;
     const validation = this.deps.files.validate(file, config.mappings);
     if (validation.validRows.length === 0) return fail('no-valid-rows', MESSAGES.noValidRows);
-    if (!canContinueWith(validation.validRows.length, file.rows.length)) return fail('too-many-invalid', MESSAGES.tooManyInvalid);
+    if (!canContinueWith(validation.validRows.length, file.rows.length))
+      return fail('too-many-invalid', MESSAGES.tooManyInvalid);
     await this.deps.beforeRun('Before processing');
     const sessionId = crypto.randomUUID();
     const written = await this.deps.live.write((db, now) =>
       runWrite(db, now, () => {
         touchConfiguration(db, configurationId, now);
-        return ok(createRun(db, {
-          brokerageName: config.brokerageName, configurationName: config.configurationName, configurationId,
-          fileName: file.name, totalRows: file.rows.length, headers: file.headers, sessionId, fingerprint: file.fingerprint,
-          fileSize: file.size, mappings: config.mappings, problems: validation.problems, invalidRows: validation.invalidRows, owner: this.deps.owner,
-        }, now));
+        return ok(
+          createRun(
+            db,
+            {
+              brokerageName: config.brokerageName,
+              configurationName: config.configurationName,
+              configurationId,
+              fileName: file.name,
+              totalRows: file.rows.length,
+              headers: file.headers,
+              sessionId,
+              fingerprint: file.fingerprint,
+              fileSize: file.size,
+              mappings: config.mappings,
+              problems: validation.problems,
+              invalidRows: validation.invalidRows,
+              owner: this.deps.owner,
+            },
+            now,
+          ),
+        );
       }),
     );
     if (!written.ok) return written;
-    this.activate(written.value, configurationId, file, auth.value, validation.plan, sessionId, validation.validRows, 0);
+    this.activate(
+      written.value,
+      configurationId,
+      file,
+      auth.value,
+      validation.plan,
+      sessionId,
+      validation.validRows,
+      0,
+    );
     return this.view(written.value);
   }
 
@@ -107,12 +150,16 @@ export class RunOperations {
     if (!run) return fail('run-missing', MESSAGES.noRun);
     const file = this.deps.files.get(fileId) ?? this.deps.files.findByFingerprint(run.fingerprint);
     if (!file || file.fingerprint !== run.fingerprint) return fail('needs-file', MESSAGES.needsFile(run.fileName));
-    const config = run.configurationId === null ? null : this.deps.live.read((db) => readConfigurationSecrets(db, run.configurationId as number));
+    const config =
+      run.configurationId === null
+        ? null
+        : this.deps.live.read((db) => readConfigurationSecrets(db, run.configurationId as number));
     if (!config) return fail('configuration-missing', MESSAGES.noConfiguration);
     const auth = authForRun(config);
     if (!auth.ok) return auth;
     const isSendingElsewhere = run.state === 'sending' && !this.isInterrupted(run);
-    if (which === 'uncertain' && (run.claimed === 0 || isSendingElsewhere)) return fail('not-interrupted', MESSAGES.notInterrupted);
+    if (which === 'uncertain' && (run.claimed === 0 || isSendingElsewhere))
+      return fail('not-interrupted', MESSAGES.notInterrupted);
     const loads = this.deps.live.read((db) => listLoads(db, runId));
     // The run's own mappings, not the configuration's current ones: a resend builds the same loads.
     const plan = compileMappingPlan(run.mappings, file.headers);
@@ -131,7 +178,16 @@ export class RunOperations {
       }),
     );
     if (!marked.ok) return marked;
-    this.activate(runId, run.configurationId as number, file, auth.value, plan, run.sessionId ?? `run-${runId}`, rows, run.processingSeconds);
+    this.activate(
+      runId,
+      run.configurationId as number,
+      file,
+      auth.value,
+      plan,
+      run.sessionId ?? `run-${runId}`,
+      rows,
+      run.processingSeconds,
+    );
     return ok({ rows: rows.length });
   }
 
@@ -146,7 +202,12 @@ export class RunOperations {
         if (!readRun(db, runId)) return fail('run-missing', MESSAGES.noRun);
         recordOutcomes(db, runId, outcomes, now);
         this.rememberWhatWasLearned(db, run, now);
-        claimLoads(db, runId, rows.map((row) => ({ row, loadNumber: run.loadNumberOf(row) })), now);
+        claimLoads(
+          db,
+          runId,
+          rows.map((row) => ({ row, loadNumber: run.loadNumberOf(row) })),
+          now,
+        );
         refreshRunCounts(db, runId, run.secondsAt(this.deps.clock.now().getTime()));
         return ok(listLoads(db, runId, 'claimed'));
       }),
@@ -213,7 +274,8 @@ export class RunOperations {
   /** The runs this tab is sending now (or has just marked for sending). */
   activeIds(): ReadonlySet<number> {
     const ids = new Set(this.active.keys());
-    for (const run of this.deps.live.read((db) => listOpenRuns(db))) if (run.state === 'sending' && run.owner === this.deps.owner) ids.add(run.id);
+    for (const run of this.deps.live.read((db) => listOpenRuns(db)))
+      if (run.state === 'sending' && run.owner === this.deps.owner) ids.add(run.id);
     return ids;
   }
 
@@ -247,7 +309,10 @@ export class RunOperations {
 
   /** Whether this tab sends the run (or has just marked it for sending and is about to). */
   private livenessOf(run: RunSummary): { isActiveHere: boolean; isWriter: boolean } {
-    return { isActiveHere: this.active.has(run.id) || run.owner === this.deps.owner, isWriter: this.deps.live.isWriter };
+    return {
+      isActiveHere: this.active.has(run.id) || run.owner === this.deps.owner,
+      isWriter: this.deps.live.isWriter,
+    };
   }
 
   private activate(
@@ -260,10 +325,14 @@ export class RunOperations {
     rows: number[],
     secondsBefore: number,
   ): void {
-    const known: IdempotencyKeySupport = this.deps.live.read((db) => readKeySupport(db, configurationId, auth.baseUrl))?.support ?? 'unknown';
+    const known: IdempotencyKeySupport =
+      this.deps.live.read((db) => readKeySupport(db, configurationId, auth.baseUrl))?.support ?? 'unknown';
     const session = this.deps.createSession(auth, known);
     const api = { configurationId, baseUrl: auth.baseUrl, keySupport: known };
-    this.active.set(runId, new ActiveRun(runId, file, plan, session, sessionId, rows, secondsBefore, this.deps.clock.now().getTime(), api));
+    this.active.set(
+      runId,
+      new ActiveRun(runId, file, plan, session, sessionId, rows, secondsBefore, this.deps.clock.now().getTime(), api),
+    );
   }
 
   /** Writes what the session found out about the Idempotency-Key header (in the caller's transaction). */
