@@ -8,6 +8,7 @@ import type { RowProblem } from '../csv/row-reader';
 import { insertValidationErrors } from './processing-errors';
 import { insertInvalidLoads, type InvalidRow } from './processing-loads';
 import type { UploadRow } from './rows';
+import { notSentOf } from './run-standing';
 import type { Database } from './sql-types';
 import { selectRows, selectValue } from './transaction';
 
@@ -37,7 +38,6 @@ const SQL = {
   open: "WHERE r.state <> 'finished' OR EXISTS (SELECT 1 FROM processing_loads l WHERE l.upload_history_id = h.id AND l.state = 'claimed')",
   byId: 'WHERE h.id = ?',
   ofFile: 'WHERE r.configuration_id = ? AND r.file_fingerprint = ?',
-  byIds: (count: number) => `WHERE h.id IN (${Array.from({ length: count }, () => '?').join(', ')})`,
   newestFirst: 'ORDER BY h.upload_timestamp DESC, h.id DESC LIMIT ?',
 } as const;
 
@@ -155,12 +155,6 @@ export function listRunsOfFile(db: Database, configurationId: number, fingerprin
   ]).map(toSummary);
 }
 
-/** The runs among these history ids (a row restored from a backup has none: it was sent elsewhere). */
-export function readRuns(db: Database, ids: readonly number[]): RunSummary[] {
-  if (ids.length === 0) return [];
-  return selectRows<SummaryRow>(db, `${SQL.summary} ${SQL.byIds(ids.length)}`, [...ids]).map(toSummary);
-}
-
 /** A run's upload row joined with its processing_runs row. */
 interface SummaryRow extends Omit<UploadRow, 'error_log' | 'timestamp_unknown'> {
   configuration_id: number | null;
@@ -178,7 +172,6 @@ interface SummaryRow extends Omit<UploadRow, 'error_log' | 'timestamp_unknown'> 
 
 /** The summary of a joined row. */
 function toSummary(row: SummaryRow): RunSummary {
-  const notSent = row.total_records - row.successful_records - row.failed_records - row.claimed;
   return {
     id: row.id,
     brokerageName: row.brokerage_name,
@@ -190,7 +183,7 @@ function toSummary(row: SummaryRow): RunSummary {
     failed: row.failed_records,
     invalid: row.invalid_records,
     claimed: row.claimed,
-    notSent: Math.max(0, notSent),
+    notSent: notSentOf(row.total_records, row.successful_records, row.failed_records, row.claimed),
     state: row.state,
     stopReason: row.stop_reason,
     owner: row.owner,

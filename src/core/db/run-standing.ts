@@ -35,7 +35,10 @@ export function standingOf(run: Pick<RunSummary, 'state'>, liveness: RunLiveness
 }
 
 /** The mark of a run. */
-export function markOf(run: RunSummary, liveness: RunLiveness): RunMark {
+export function markOf(
+  run: Pick<RunSummary, 'id' | 'state' | 'sent' | 'failed' | 'notSent' | 'claimed'>,
+  liveness: RunLiveness,
+): RunMark {
   return {
     id: run.id,
     standing: standingOf(run, liveness),
@@ -49,4 +52,9 @@ export function markOf(run: RunSummary, liveness: RunLiveness): RunMark {
 /** Whether a mark is worth showing: the run was cut short, is going on, or left loads uncertain. */
 export function isNotable(mark: RunMark): boolean {
   return mark.standing !== 'finished' || mark.uncertain > 0;
+}
+
+/** Valid rows never sent: the rest of the file once sent, failed (invalid included) and uncertain loads are counted. */
+export function notSentOf(total: number, sent: number, failed: number, uncertain: number): number {
+  return Math.max(0, total - sent - failed - uncertain);
 }

@@ -4,8 +4,8 @@ import type { ConfigurationInput } from '../../core/db/configuration-input';
 import { deleteConfiguration, listConfigurations } from '../../core/db/configurations';
 import { listHistoryPage, type HistoryPage, type HistoryQuery } from '../../core/db/history';
 import { countLoadsPerDay } from '../../core/db/history-stats';
-import { readRuns } from '../../core/db/processing-runs';
-import { isNotable, markOf } from '../../core/db/run-standing';
+import { readRunMarks } from '../../core/db/run-marks';
+import { isNotable } from '../../core/db/run-standing';
 import type { Result } from '../../core/result';
 import type { SnapshotTrigger } from '../../core/snapshots/triggers';
 import { lazyModule } from '../../platform/lazy-import';
@@ -39,10 +39,8 @@ export const catalogCalls = {
       const isWriter = catalog.live.isWriter;
       return catalog.live.read((db) => {
         const page = listHistoryPage(db, query);
-        const marks = readRuns(
-          db,
-          page.rows.map((row) => row.id),
-        ).map((run) => markOf(run, { isActiveHere: active.has(run.id), isWriter }));
+        const ids = page.rows.map((row) => row.id);
+        const marks = readRunMarks(db, ids, (id) => ({ isActiveHere: active.has(id), isWriter }));
         return { ...page, runMarks: marks.filter(isNotable) };
       });
     },
