@@ -8,11 +8,11 @@ import type { RowProblem } from '../csv/row-reader';
 import { insertValidationErrors } from './processing-errors';
 import { insertInvalidLoads, type InvalidRow } from './processing-loads';
 import type { UploadRow } from './rows';
-import { notSentOf } from './run-standing';
+import { notSentOf, type RunState } from './run-standing';
 import type { Database } from './sql-types';
 import { selectRows, selectValue } from './transaction';
 
-export type RunState = 'sending' | 'finished' | 'cancelled' | 'stopped';
+export type { RunState };
 
 const SQL = {
   insertHistory: `INSERT INTO upload_history (brokerage_name, configuration_name, filename, total_records, successful_records,

@@ -2,7 +2,7 @@
  * How this browser's runs among a page of Upload history stand, read with one small query of their
  * own: the history page loads with the app, so it must not pull in the processing run code.
  */
-import { markOf, notSentOf, type RunLiveness, type RunMark, type RunStanding } from './run-standing';
+import { markOf, notSentOf, type RunLiveness, type RunMark, type RunState } from './run-standing';
 import type { Database } from './sql-types';
 import { selectRows } from './transaction';
 
@@ -16,7 +16,7 @@ const SQL = {
 
 interface MarkRow {
   id: number;
-  state: Exclude<RunStanding, 'sending-elsewhere' | 'interrupted'>;
+  state: RunState;
   total: number;
   sent: number;
   failed: number;

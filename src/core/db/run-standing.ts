@@ -4,7 +4,20 @@
  * the tab that sent it closed or crashed, so it was cut short — interrupted — and its claimed
  * loads are uncertain (their POST may have reached the API without the answer being recorded).
  */
-import type { RunSummary } from './processing-runs';
+
+/** A run's recorded state (processing_runs.state). */
+export type RunState = 'sending' | 'finished' | 'cancelled' | 'stopped';
+
+/** What a run's standing and counts are read from (a RunSummary has all of it). */
+export interface RunCounts {
+  id: number;
+  state: RunState;
+  sent: number;
+  failed: number;
+  notSent: number;
+  /** Loads claimed and never answered. */
+  claimed: number;
+}
 
 export type RunStanding = 'sending' | 'sending-elsewhere' | 'interrupted' | 'cancelled' | 'stopped' | 'finished';
 
@@ -28,17 +41,14 @@ export interface RunMark {
 }
 
 /** The standing of a run. */
-export function standingOf(run: Pick<RunSummary, 'state'>, liveness: RunLiveness): RunStanding {
+export function standingOf(run: Pick<RunCounts, 'state'>, liveness: RunLiveness): RunStanding {
   if (run.state !== 'sending') return run.state;
   if (liveness.isActiveHere) return 'sending';
   return liveness.isWriter ? 'interrupted' : 'sending-elsewhere';
 }
 
 /** The mark of a run. */
-export function markOf(
-  run: Pick<RunSummary, 'id' | 'state' | 'sent' | 'failed' | 'notSent' | 'claimed'>,
-  liveness: RunLiveness,
-): RunMark {
+export function markOf(run: RunCounts, liveness: RunLiveness): RunMark {
   return {
     id: run.id,
     standing: standingOf(run, liveness),
