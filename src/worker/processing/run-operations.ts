@@ -10,16 +10,7 @@ import { compileMappingPlan } from '../../core/csv/mapping-plan';
 import type { SendAttempt, SendLoopResult } from '../../core/csv/send-loop';
 import { readConfigurationSecrets, touchConfiguration } from '../../core/db/configuration-secrets';
 import { claimLoads, listLoads, recordOutcomes, releaseClaims } from '../../core/db/processing-loads';
-import {
-  createRun,
-  listOpenRuns,
-  listRunsOfFile,
-  readRun,
-  refreshRunCounts,
-  setRunState,
-  type RunSummary,
-} from '../../core/db/processing-runs';
-import { standingOf } from '../../core/db/run-standing';
+import { createRun, readRun, refreshRunCounts, setRunState } from '../../core/db/processing-runs';
 import { writeErrorLog } from '../../core/db/processing-error-log';
 import { runWrite } from '../../core/db/write';
 import { fail, ok, type Result } from '../../core/result';
@@ -29,35 +20,12 @@ import type { Database } from '../../core/db/sql-types';
 import type { LoadApiAuth, LoadApiSession } from '../../platform/load-api';
 import type { LiveDatabase } from '../engine/live-database';
 import { ActiveRun } from './active-run';
+import { RUN_MESSAGES as MESSAGES } from './run-messages';
+import { RunViews } from './run-views';
 import type { LoadedFiles } from './loaded-files';
 import { settleAttempt } from './outcome';
 import { authForRun } from './connection-auth';
 import type { ResendKind, RunView } from './processing-api';
-
-const MESSAGES = {
-  noFile: 'That file is no longer loaded. Choose it again.',
-  noConfiguration:
-    'That configuration no longer exists (perhaps it was deleted or a backup was restored). ' +
-    'Nothing was sent. Choose another configuration.',
-  noValidRows:
-    'No row of this file is valid, so nothing was sent and no run was recorded. ' +
-    'Fix the mapping or the file and try again.',
-  tooManyInvalid: 'Fewer than 90 % of the rows are valid, so nothing was sent. Fix the mapping or the file first.',
-  noRun: 'That run no longer exists (perhaps a backup was restored). Nothing more was sent.',
-  notActive: 'This run is not being sent from this tab. Nothing was sent.',
-  busy: 'This run is already being sent from this tab.',
-  needsFile: (name: string) =>
-    `To continue this run, choose the same file again (“${name}”). ` +
-    'A different or changed file would send different loads, so only the very same file is accepted.',
-  notInterrupted: 'This run has no uncertain loads to resend (or another tab is still sending it).',
-  nothingToSend: 'There is nothing left to send for this run.',
-  alreadyProcessed: (name: string, sent: number, failed: number) =>
-    `“${name}” (this very content) was already processed with this configuration: ${sent} sent, ${failed} failed. ` +
-    'Nothing was sent. To send every load again, choose Send again anyway.',
-  beingSent: (name: string) =>
-    `“${name}” (this very content) is being sent with this configuration right now. ` +
-    'Nothing more was sent: wait for that run to end; its progress is shown in Process file.',
-} as const;
 
 export interface RunDeps {
   live: LiveDatabase;
@@ -77,8 +45,15 @@ export interface RunDeps {
 /** Start, claim, send and end runs. */
 export class RunOperations {
   private readonly active = new Map<number, ActiveRun>();
+  private readonly views: RunViews;
 
-  constructor(private readonly deps: RunDeps) {}
+  constructor(private readonly deps: RunDeps) {
+    this.views = new RunViews({
+      ...deps,
+      isSending: (runId) => this.active.has(runId),
+      sendingIds: () => this.active.keys(),
+    });
+  }
 
   /**
    * Records a new run and makes its valid rows ready to send — never while the same file is being
@@ -157,7 +132,7 @@ export class RunOperations {
     if (!config) return fail('configuration-missing', MESSAGES.noConfiguration);
     const auth = authForRun(config);
     if (!auth.ok) return auth;
-    const isSendingElsewhere = run.state === 'sending' && !this.isInterrupted(run);
+    const isSendingElsewhere = run.state === 'sending' && !this.views.isInterrupted(run);
     if (which === 'uncertain' && (run.claimed === 0 || isSendingElsewhere))
       return fail('not-interrupted', MESSAGES.notInterrupted);
     const loads = this.deps.live.read((db) => listLoads(db, runId));
@@ -257,62 +232,27 @@ export class RunOperations {
 
   /** Earlier runs of this very file with the configuration that sent something or are being sent, newest first. */
   earlierRunsOf(configurationId: number, fingerprint: string): RunView[] {
-    return this.deps.live
-      .read((db) => listRunsOfFile(db, configurationId, fingerprint))
-      .map((run) => this.toView(run))
-      .filter((run) => run.sent > 0 || run.claimed > 0 || run.state === 'sending');
+    return this.views.earlierRunsOf(configurationId, fingerprint);
   }
 
   /** Runs still open, newest first. */
   listOpen(): RunView[] {
-    return this.deps.live
-      .read((db) => listOpenRuns(db))
-      .map((run) => this.toView(run))
-      .filter((run) => run.state === 'sending' || run.notSent > 0 || run.claimed > 0);
+    return this.views.listOpen();
   }
 
   /** The runs this tab is sending now (or has just marked for sending). */
   activeIds(): ReadonlySet<number> {
-    const ids = new Set(this.active.keys());
-    for (const run of this.deps.live.read((db) => listOpenRuns(db)))
-      if (run.state === 'sending' && run.owner === this.deps.owner) ids.add(run.id);
-    return ids;
+    return this.views.activeIds();
   }
 
   /** One run as the UI sees it. */
   get(runId: number): RunView | null {
-    const run = this.deps.live.read((db) => readRun(db, runId));
-    return run ? this.toView(run) : null;
+    return this.views.get(runId);
   }
 
   private view(runId: number): Result<RunView> {
-    const run = this.get(runId);
+    const run = this.views.get(runId);
     return run ? ok(run) : fail('run-missing', MESSAGES.noRun);
-  }
-
-  toView(run: RunSummary): RunView {
-    const standing = standingOf(run, this.livenessOf(run));
-    return {
-      ...run,
-      standing,
-      isInterrupted: standing === 'interrupted',
-      isActive: this.active.has(run.id),
-      attachedFileId: this.deps.files.findByFingerprint(run.fingerprint)?.id ?? null,
-      apiFailed: Math.max(0, run.failed - run.invalid),
-    };
-  }
-
-  /** Marked sending while this tab, the writer, is not sending it: the tab that was is gone. */
-  private isInterrupted(run: RunSummary): boolean {
-    return standingOf(run, this.livenessOf(run)) === 'interrupted';
-  }
-
-  /** Whether this tab sends the run (or has just marked it for sending and is about to). */
-  private livenessOf(run: RunSummary): { isActiveHere: boolean; isWriter: boolean } {
-    return {
-      isActiveHere: this.active.has(run.id) || run.owner === this.deps.owner,
-      isWriter: this.deps.live.isWriter,
-    };
   }
 
   private activate(
