@@ -12,6 +12,9 @@ const isCI = Boolean(process.env.CI);
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // The real S3 server (Ceph RGW) for the team-store tests: started once, stopped after only when
+  // this run started it; its details reach the tests as S3_* environment variables.
+  globalSetup: './tests/support/playwright-s3-setup.ts',
   // Two cores: one worker per core at most, and tests inside a file run in order.
   fullyParallel: false,
   workers: 2,
