@@ -1,3 +1,4 @@
+import { describeThrown } from '../../core/result';
 import type { PutOptions, PutOutcome, StoreResult } from '../../core/team-store/object-store';
 import { storeError, type StoreError } from '../../core/team-store/store-errors';
 import { partSize, type Part } from './part-source';
@@ -54,7 +55,7 @@ export async function uploadInParts(
     }
   } catch (thrown) {
     // Reading the body failed (an encrypting stream upstream gave up): the upload is abandoned.
-    const failed = { ok: false as const, error: storeError('server', `reading the body of ${name}: ${String(thrown)}`) };
+    const failed = { ok: false as const, error: storeError('server', `reading the body of ${name}: ${describeThrown(thrown)}`) };
     return giveUp(failed);
   }
 
@@ -72,7 +73,14 @@ export async function uploadInParts(
     return abort(requester, name, uploadId, { ok: false, error: failed });
   }
   const versionId = done.response.headers.get('x-amz-version-id');
-  return { ok: true, value: { etag, size, ...(versionId && versionId !== 'null' ? { versionId } : {}) } };
+  const finalEtag = etag || unquote(done.response.headers.get('etag')) || (await etagOf(requester, name));
+  return { ok: true, value: { etag: finalEtag, size, ...(versionId && versionId !== 'null' ? { versionId } : {}) } };
+}
+
+// Ceph RGW completes with an empty <ETag/>: ask for it instead.
+async function etagOf(requester: S3Requester, name: string): Promise<string> {
+  const head = await requester.send({ method: 'HEAD', key: name });
+  return head.ok ? unquote(head.response.headers.get('etag')) : '';
 }
 
 async function abort<T>(

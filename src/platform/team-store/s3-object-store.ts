@@ -10,6 +10,7 @@ import type {
   StoredObject,
   StoreResult,
 } from '../../core/team-store/object-store';
+import { describeThrown } from '../../core/result';
 import { storeError } from '../../core/team-store/store-errors';
 import { uploadInParts } from './s3-multipart';
 import { joinParts, partSize, partsOf, type Part } from './part-source';
@@ -46,7 +47,12 @@ export class S3ObjectStore implements ObjectStore {
     let headBytes = 0;
     let exhausted = false;
     while (headBytes <= this.threshold) {
-      const next = await parts.next();
+      let next: IteratorResult<Part>;
+      try {
+        next = await parts.next();
+      } catch (thrown) {
+        return { ok: false, error: storeError('server', `reading the body of ${name}: ${describeThrown(thrown)}`) };
+      }
       if (next.done) {
         exhausted = true;
         break;
