@@ -1,4 +1,5 @@
-import { childElement, childElements, childText, readXml } from '../../core/team-store/xml-reader';
+import type { CorsRule } from '../../core/team-store/cors-rule';
+import { childElement, childElements, childText, readXml, type XmlElement } from '../../core/team-store/xml-reader';
 
 /**
  * The few S3 answer bodies the client reads, taken from XML with the strict reader (no DOMParser:
@@ -104,4 +105,17 @@ export function unquote(etag: string | null | undefined): string {
 export function completeMultipartBody(etags: readonly string[]): string {
   const parts = etags.map((etag, i) => `<Part><PartNumber>${i + 1}</PartNumber><ETag>"${etag}"</ETag></Part>`);
   return `<CompleteMultipartUpload>${parts.join('')}</CompleteMultipartUpload>`;
+}
+
+/** A bucket's CORS rules (GetBucketCors), or null when the body is not that. */
+export function parseCorsConfiguration(text: string): CorsRule[] | null {
+  const root = readXml(text);
+  if (root?.name !== 'CORSConfiguration') return null;
+  const texts = (rule: XmlElement, name: string) => childElements(rule, name).map((e) => e.text.trim());
+  return childElements(root, 'CORSRule').map((rule) => ({
+    origins: texts(rule, 'AllowedOrigin'),
+    methods: texts(rule, 'AllowedMethod'),
+    headers: texts(rule, 'AllowedHeader'),
+    exposed: texts(rule, 'ExposeHeader'),
+  }));
 }
