@@ -6,6 +6,8 @@
 # Safe to run again: a running server is left as it is; users and buckets are created only when
 # missing. Prints the connection details as KEY=value lines on stdout (progress goes to stderr).
 #
+# `start.sh --packages-only` installs the packages and stops there (for CI's setup step).
+#
 # Settings (environment):
 #   S3_STATE_DIR     state folder            (default: <temp dir>/ff2api-s3)
 #   S3_PORT          radosgw HTTP port       (default: 17480)
@@ -52,6 +54,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y --no-install-recommends --no-upgrade "${missing[@]}" >&2 2>/dev/null \
     || { apt-get update >&2 && apt-get install -y --no-install-recommends --no-upgrade "${missing[@]}" >&2; }
   say "packages installed after $(elapsed)"
+fi
+if [ "${1:-}" = --packages-only ]; then
+  say "Ceph's packages are installed"
+  exit 0
 fi
 
 CONF="$STATE/ceph.conf"
