@@ -98,7 +98,8 @@ describe('sealed objects in Ceph RGW', () => {
     const got = await store.get(key);
     if (!got.ok) throw new Error(got.error.detail);
     const raw = await readAllBytes(got.value.body);
-    raw[raw.byteLength - 40] ^= 0x01;
+    const at = raw.byteLength - 40;
+    raw[at] = (raw[at] ?? 0) ^ 0x01;
     expect((await store.put(key, raw)).ok).toBe(true);
     const again = await store.get(key);
     if (!again.ok) throw new Error(again.error.detail);

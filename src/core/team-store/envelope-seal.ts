@@ -1,6 +1,6 @@
 import { asBuffer } from '../lock/passphrase-keys';
 import { randomBytes } from '../lock/random-bytes';
-import { ExactReader, exactSize, fixedPieces, generatorStream, toByteStream } from './byte-streams';
+import { fixedPieces, generatorStream, toByteStream } from './byte-streams';
 import {
   DEFAULT_CHUNK_SIZE,
   SALT_LENGTH,
@@ -43,10 +43,7 @@ async function* sealedPieces(input: SealInput): AsyncGenerator<Uint8Array> {
     return new Uint8Array(await globalThis.crypto.subtle.encrypt(params, key, asBuffer(plain)));
   };
 
-  const { gzipped, stream } = await peekGzip(toByteStream(input.body));
-  const counted = stream.pipeThrough(
-    exactSize(input.plainSize, (seen) => new Error(`the body had ${seen} bytes, not the ${input.plainSize} announced`)),
-  );
+  const { gzipped, stream: counted } = await peekGzip(toByteStream(input.body), input.plainSize);
   // The platform types its writable side as BufferSource; every chunk here is a plain Uint8Array.
   const gzip = new CompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>;
   const payload = gzipped ? counted : counted.pipeThrough(gzip);
@@ -62,25 +59,52 @@ async function* sealedPieces(input: SealInput): AsyncGenerator<Uint8Array> {
   for await (const { piece, last } of fixedPieces(payload, chunkSize)) yield await seal(piece, index++, last);
 }
 
-/** Whether a body starts with gzip's magic bytes, and the body again with those bytes put back. */
-async function peekGzip(stream: ReadableStream<Uint8Array>): Promise<{ gzipped: boolean; stream: ReadableStream<Uint8Array> }> {
-  const reader = new ExactReader(stream);
-  const head = await reader.read(2);
-  const gzipped = head[0] === 0x1f && head[1] === 0x8b;
-  const rest = new ReadableStream<Uint8Array>({
+/**
+ * The body as it is read, unchanged (no copy of any chunk), with whether it starts with gzip's
+ * magic bytes; the stream fails when the body's size is not `expected`.
+ */
+async function peekGzip(
+  stream: ReadableStream<Uint8Array>,
+  expected: number,
+): Promise<{ gzipped: boolean; stream: ReadableStream<Uint8Array> }> {
+  const reader = stream.getReader();
+  const head: Uint8Array[] = [];
+  let seen = 0;
+  let ended = false;
+  while (seen < 2 && !ended) {
+    const next = await reader.read();
+    if (next.done) ended = true;
+    else {
+      head.push(next.value);
+      seen += next.value.byteLength;
+    }
+  }
+  const first = head[0];
+  const second = first && first.byteLength > 1 ? first[1] : head[1]?.[0];
+  const gzipped = first?.[0] === 0x1f && second === 0x8b;
+  const wrongSize = (count: number) => new Error(`the body had ${count} bytes, not the ${expected} announced`);
+  const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      if (head.byteLength > 0) controller.enqueue(head);
+      for (const piece of head) controller.enqueue(piece);
+      if (seen > expected) controller.error(wrongSize(seen));
+      else if (ended) finish(controller);
     },
     async pull(controller) {
-      const next = await reader.read(256 * 1024);
-      if (next.byteLength === 0) controller.close();
-      else controller.enqueue(next);
+      const next = await reader.read();
+      if (next.done) return finish(controller);
+      seen += next.value.byteLength;
+      if (seen > expected) controller.error(wrongSize(seen));
+      else controller.enqueue(next.value);
     },
     async cancel(reason) {
       await reader.cancel(reason);
     },
   });
-  return { gzipped, stream: rest };
+  function finish(controller: ReadableStreamDefaultController<Uint8Array>): void {
+    if (seen === expected) controller.close();
+    else controller.error(wrongSize(seen));
+  }
+  return { gzipped, stream: body };
 }
 
 function joinTwo(a: Uint8Array, b: Uint8Array): Uint8Array {
