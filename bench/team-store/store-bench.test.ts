@@ -71,7 +71,9 @@ it(`team store backup and restore at ${UPLOADS} uploads`, async () => {
     const got = await store.get(key);
     if (!got.ok) throw new Error(got.error.detail);
     const sealed = await drainInto(got.value.body, got.value.size);
-    const gz = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, aesKey, sealed as Uint8Array<ArrayBuffer>));
+    const gz = new Uint8Array(
+      await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, aesKey, sealed as Uint8Array<ArrayBuffer>),
+    );
     const plain = await drainInto(new Blob([gz]).stream().pipeThrough(gunzipStream()), file.size);
     if (plain.byteLength !== file.size) throw new Error('floor restore size');
   };
@@ -84,7 +86,12 @@ it(`team store backup and restore at ${UPLOADS} uploads`, async () => {
     if (!body.ok || body.value.byteLength !== file.size) throw new Error('restore size');
   };
 
-  const times = { floorUp: [] as number[], oursUp: [] as number[], floorDown: [] as number[], oursDown: [] as number[] };
+  const times = {
+    floorUp: [] as number[],
+    oursUp: [] as number[],
+    floorDown: [] as number[],
+    oursDown: [] as number[],
+  };
   let storedBytes = 0;
   for (let run = 0; run <= RUNS; run++) {
     const name = { kind: 'backup' as const, deviceId, objectId: newObjectId() };
@@ -106,7 +113,8 @@ it(`team store backup and restore at ${UPLOADS} uploads`, async () => {
     await store.delete(floorKey);
   }
   const line = (label: string, ours: number[], floor: number[]) =>
-    `${label}: ours ${median(ours).toFixed(0)} ms, floor ${median(floor).toFixed(0)} ms, ratio ${(median(ours) / median(floor)).toFixed(2)}×`;
+    `${label}: ours ${median(ours).toFixed(0)} ms, floor ${median(floor).toFixed(0)} ms, ` +
+    `ratio ${(median(ours) / median(floor)).toFixed(2)}×`;
   console.log(
     [
       `Team store at ${UPLOADS} uploads: backup file ${(file.size / 1e6).toFixed(1)} MB of JSON, ` +

@@ -37,14 +37,24 @@ function metadata(plain: Uint8Array): ObjectMetadata {
     createdAt: new Date().toISOString(),
     deviceId: DEVICE,
     person: 'Dana',
-    details: { backupKind: 'daily', fileName: 'ff2api_backup_20261207_180000.json', sha256: createHash('sha256').update(plain).digest('hex') },
+    details: {
+      backupKind: 'daily',
+      fileName: 'ff2api_backup_20261207_180000.json',
+      sha256: createHash('sha256').update(plain).digest('hex'),
+    },
   };
 }
 
 async function upload(prefix: string, plain: Uint8Array): Promise<{ key: string; relative: string }> {
   const name: ObjectName = { kind: 'backup', deviceId: DEVICE, objectId: newObjectId() };
   const relative = relativeObjectName(name);
-  const sealed = sealObject({ teamKey, name: relative, metadata: metadata(plain), body: new Blob([plain as BlobPart]), plainSize: plain.byteLength });
+  const sealed = sealObject({
+    teamKey,
+    name: relative,
+    metadata: metadata(plain),
+    body: new Blob([plain as BlobPart]),
+    plainSize: plain.byteLength,
+  });
   const put = await testStore().put(objectKey(prefix, name), sealed);
   if (!put.ok) throw new Error(put.error.detail);
   return { key: objectKey(prefix, name), relative };
@@ -61,7 +71,10 @@ describe('sealed objects in Ceph RGW', () => {
     if (!first.ok) throw new Error(first.error.detail);
     const header = await readSealedHeader(teamKey, relative, await readAllBytes(first.value.body));
     if (!('ok' in header) || !header.ok) throw new Error('header did not open');
-    expect(header.value.metadata.details).toMatchObject({ backupKind: 'daily', fileName: 'ff2api_backup_20261207_180000.json' });
+    expect(header.value.metadata.details).toMatchObject({
+      backupKind: 'daily',
+      fileName: 'ff2api_backup_20261207_180000.json',
+    });
     expect(header.value.plainSize).toBe(plain.byteLength);
 
     const whole = await store.get(key);

@@ -48,7 +48,13 @@ export class MemoryObjectStore implements ObjectStore {
   private readonly options: Required<MemoryStoreOptions>;
 
   constructor(options: MemoryStoreOptions = {}) {
-    this.options = { honoursConditionalWrites: true, listingLagMs: 0, now: () => Date.now(), pageSize: 1000, ...options };
+    this.options = {
+      honoursConditionalWrites: true,
+      listingLagMs: 0,
+      now: () => Date.now(),
+      pageSize: 1000,
+      ...options,
+    };
   }
 
   /** The next `times` calls matching `when` fail with `code` (Infinity: until cleared). */
@@ -79,7 +85,14 @@ export class MemoryObjectStore implements ObjectStore {
     const entry = this.objects.get(name);
     if (!entry) return { ok: false, error: storeError('not-found', `get ${name}`, { status: 404 }) };
     const bytes = range ? entry.bytes.slice(range.start, range.end + 1) : entry.bytes.slice();
-    return { ok: true, value: { body: new Response(bytes).body as ReadableStream<Uint8Array>, size: entry.bytes.byteLength, etag: entry.etag } };
+    return {
+      ok: true,
+      value: {
+        body: new Response(bytes).body as ReadableStream<Uint8Array>,
+        size: entry.bytes.byteLength,
+        etag: entry.etag,
+      },
+    };
   }
 
   async head(name: string): Promise<StoreResult<ObjectInfo>> {
@@ -108,13 +121,19 @@ export class MemoryObjectStore implements ObjectStore {
   async delete(name: string): Promise<StoreResult<void>> {
     const failure = this.failure('delete', name);
     if (failure) return { ok: false, error: failure };
-    if (this.locked.has(name)) return { ok: false, error: storeError('denied', `delete ${name}: locked`, { status: 403 }) };
+    if (this.locked.has(name))
+      return { ok: false, error: storeError('denied', `delete ${name}: locked`, { status: 403 }) };
     this.objects.delete(name);
     return { ok: true, value: undefined };
   }
 
   private info(name: string, entry: Entry): ObjectInfo {
-    return { name, size: entry.bytes.byteLength, lastModified: new Date(entry.writtenAt).toISOString(), etag: entry.etag };
+    return {
+      name,
+      size: entry.bytes.byteLength,
+      lastModified: new Date(entry.writtenAt).toISOString(),
+      etag: entry.etag,
+    };
   }
 
   private failure(op: StoreOperation, name: string): StoreError | undefined {

@@ -64,7 +64,10 @@ export class ExactReader {
 }
 
 /** Pieces of exactly `size` bytes (the last may be shorter or empty), each told whether it is the last. */
-export async function* fixedPieces(stream: ReadableStream<Uint8Array>, size: number): AsyncGenerator<{ piece: Uint8Array; last: boolean }> {
+export async function* fixedPieces(
+  stream: ReadableStream<Uint8Array>,
+  size: number,
+): AsyncGenerator<{ piece: Uint8Array; last: boolean }> {
   const reader = new ExactReader(stream);
   let current = await reader.read(size);
   for (;;) {

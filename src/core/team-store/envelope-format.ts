@@ -74,7 +74,9 @@ export function chunkNonce(index: number): Uint8Array<ArrayBuffer> {
 }
 
 export function chunkAad(teamId: string, name: string, index: number, last: boolean): Uint8Array<ArrayBuffer> {
-  return new TextEncoder().encode(`ff2api-team-object:${ENVELOPE_VERSION}:${teamId}:${name}:${index}:${last ? 'last' : 'more'}`);
+  return new TextEncoder().encode(
+    `ff2api-team-object:${ENVELOPE_VERSION}:${teamId}:${name}:${index}:${last ? 'last' : 'more'}`,
+  );
 }
 
 /** The 41 clear bytes before the sealed header. */

@@ -43,7 +43,11 @@ export async function readSealedHeader(
 }
 
 /** Opens a whole sealed object as it streams in. */
-export async function openObject(teamKey: TeamKey, name: string, sealed: ReadableStream<Uint8Array>): Promise<Result<OpenedObject>> {
+export async function openObject(
+  teamKey: TeamKey,
+  name: string,
+  sealed: ReadableStream<Uint8Array>,
+): Promise<Result<OpenedObject>> {
   const reader = new ExactReader(sealed);
   const prefix = readEnvelopePrefix(await reader.read(PREFIX_LENGTH));
   if (!prefix) {
@@ -59,8 +63,11 @@ export async function openObject(teamKey: TeamKey, name: string, sealed: Readabl
   const { plainSize, compression, chunkSize } = header.value;
   let body = generatorStream(openChunks(reader, key, teamKey.teamId, name, chunkSize));
   // The platform types its writable side as BufferSource; every chunk here is a plain Uint8Array.
-  if (compression === 'gzip') body = body.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
-  body = body.pipeThrough(exactSize(plainSize, (seen) => new TamperedObjectError(`${seen} bytes instead of ${plainSize}`)));
+  if (compression === 'gzip')
+    body = body.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
+  body = body.pipeThrough(
+    exactSize(plainSize, (seen) => new TamperedObjectError(`${seen} bytes instead of ${plainSize}`)),
+  );
   return ok({ header: header.value, body });
 }
 
@@ -83,7 +90,12 @@ export async function readOpenedBody(name: string, opened: OpenedObject): Promis
   return ok(whole);
 }
 
-async function openHeader(teamKey: TeamKey, name: string, key: CryptoKey, sealed: Uint8Array): Promise<Result<SealedHeader>> {
+async function openHeader(
+  teamKey: TeamKey,
+  name: string,
+  key: CryptoKey,
+  sealed: Uint8Array,
+): Promise<Result<SealedHeader>> {
   const plain = await openChunk(key, sealed, chunkNonce(0), chunkAad(teamKey.teamId, name, 0, false));
   if (!plain) return tamperedObject(name, 'the header did not open');
   let json: unknown;
@@ -123,9 +135,16 @@ async function* openChunks(
   }
 }
 
-async function openChunk(key: CryptoKey, sealed: Uint8Array, iv: Uint8Array<ArrayBuffer>, aad: Uint8Array<ArrayBuffer>): Promise<Uint8Array | null> {
+async function openChunk(
+  key: CryptoKey,
+  sealed: Uint8Array,
+  iv: Uint8Array<ArrayBuffer>,
+  aad: Uint8Array<ArrayBuffer>,
+): Promise<Uint8Array | null> {
   try {
-    return new Uint8Array(await globalThis.crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: aad }, key, asBuffer(sealed)));
+    return new Uint8Array(
+      await globalThis.crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: aad }, key, asBuffer(sealed)),
+    );
   } catch {
     return null;
   }

@@ -39,7 +39,11 @@ async function* sealedPieces(input: SealInput): AsyncGenerator<Uint8Array> {
   const salt = randomBytes(SALT_LENGTH);
   const key = await objectKey(input.teamKey, salt);
   const seal = async (plain: Uint8Array, index: number, last: boolean) => {
-    const params = { name: 'AES-GCM', iv: chunkNonce(index), additionalData: chunkAad(input.teamKey.teamId, input.name, index, last) };
+    const params = {
+      name: 'AES-GCM',
+      iv: chunkNonce(index),
+      additionalData: chunkAad(input.teamKey.teamId, input.name, index, last),
+    };
     return new Uint8Array(await globalThis.crypto.subtle.encrypt(params, key, asBuffer(plain)));
   };
 

@@ -26,8 +26,14 @@ const ID = '[0-9a-f]{32}';
 const SEQUENCE_DIGITS = 12;
 const LAYOUT: readonly [RegExp, (m: RegExpExecArray) => ObjectName][] = [
   [/^ff2api-team\.json$/, () => ({ kind: 'manifest' })],
-  [new RegExp(`^devices/(${ID})/backups/(${ID})$`), (m) => ({ kind: 'backup', deviceId: at(m, 1), objectId: at(m, 2) })],
-  [new RegExp(`^devices/(${ID})/log/(\\d{${SEQUENCE_DIGITS}})$`), (m) => ({ kind: 'log', deviceId: at(m, 1), sequence: Number(at(m, 2)) })],
+  [
+    new RegExp(`^devices/(${ID})/backups/(${ID})$`),
+    (m) => ({ kind: 'backup', deviceId: at(m, 1), objectId: at(m, 2) }),
+  ],
+  [
+    new RegExp(`^devices/(${ID})/log/(\\d{${SEQUENCE_DIGITS}})$`),
+    (m) => ({ kind: 'log', deviceId: at(m, 1), sequence: Number(at(m, 2)) }),
+  ],
   [new RegExp(`^devices/(${ID})/state$`), (m) => ({ kind: 'state', deviceId: at(m, 1) })],
   [new RegExp(`^probes/(${ID})$`), (m) => ({ kind: 'probe', probeId: at(m, 1) })],
 ];
@@ -76,7 +82,9 @@ export function deviceOf(name: ObjectName): string | null {
 
 /** A fresh random id (128 bits, hex). */
 export function newObjectId(): string {
-  return [...globalThis.crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return [...globalThis.crypto.getRandomValues(new Uint8Array(16))]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('');
 }
 
 export function isObjectId(text: string): boolean {

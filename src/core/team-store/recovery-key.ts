@@ -24,15 +24,12 @@ export async function recoveryKeyText(key: Uint8Array): Promise<string> {
  * (too short or long), 'recovery-key-typo' (a character that cannot appear, or the check fails).
  */
 export async function parseRecoveryKey(typed: string): Promise<Result<Uint8Array>> {
-  const cleaned = typed
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/[IL]/g, '1')
-    .replace(/O/g, '0');
+  const cleaned = typed.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
   if (cleaned.length !== KEY_CHARS + GROUP) {
     return fail(
       'recovery-key-length',
-      `A recovery key has ${(KEY_CHARS + GROUP) / GROUP} groups of 4 characters; this has ${cleaned.length} characters. ` +
+      `A recovery key has ${(KEY_CHARS + GROUP) / GROUP} groups of 4 characters; ` +
+        `this has ${cleaned.length} characters. ` +
         'Check that no group is missing or repeated.',
     );
   }
@@ -41,7 +38,10 @@ export async function parseRecoveryKey(typed: string): Promise<Result<Uint8Array
   const bytes = bad === -1 ? fromBase32(body) : null;
   if (bytes === null || (await checkGroup(body)) !== cleaned.slice(KEY_CHARS)) {
     const where = bad === -1 ? '' : ` (group ${Math.floor(bad / GROUP) + 1} has a character a recovery key never uses)`;
-    return fail('recovery-key-typo', `This recovery key has a typo${where}. Compare it with the printed key, group by group.`);
+    return fail(
+      'recovery-key-typo',
+      `This recovery key has a typo${where}. Compare it with the printed key, group by group.`,
+    );
   }
   return ok(bytes);
 }

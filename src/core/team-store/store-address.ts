@@ -29,7 +29,10 @@ export function checkStoreAddress(input: StoreAddress): Result<StoreAddress> {
   }
   const bucket = input.bucket.trim();
   if (!BUCKET.test(bucket) || bucket.includes('..')) {
-    return fail('store-bucket', 'The bucket name should be 3–63 lowercase letters, digits, dots or dashes, as in the console.');
+    return fail(
+      'store-bucket',
+      'The bucket name should be 3–63 lowercase letters, digits, dots or dashes, as in the console.',
+    );
   }
   const prefix = normalisePrefix(input.prefix);
   if (prefix === null) {
@@ -54,7 +57,10 @@ function checkEndpoint(text: string): Result<string> {
   }
   const loopback = LOOPBACK.test(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    return fail('store-endpoint', 'The endpoint must start with https:// so the store keys never cross a network unencrypted.');
+    return fail(
+      'store-endpoint',
+      'The endpoint must start with https:// so the store keys never cross a network unencrypted.',
+    );
   }
   return ok(url.toString().replace(/\/$/, ''));
 }

@@ -79,14 +79,18 @@ export function assessStoreHealth({ now, lastChangeAt, locations }: StoreHealthI
         level: 'Warning',
         since: new Date(unreachableMs).toISOString(),
         text:
-          `The team store has not answered for ${days} day${days === 1 ? '' : 's'}. Backups wait on this computer and go ` +
+          `The team store has not answered for ${days} day${days === 1 ? '' : 's'}. ` +
+          'Backups wait on this computer and go ' +
           'when it answers; use Test connection to see why.',
       });
       if (!levels.has('store')) levels.set('store', 'Warning');
     }
   }
   const order: HealthLevel[] = ['Good', 'Warning', 'Critical'];
-  const level = findings.reduce<HealthLevel>((worst, f) => (order.indexOf(f.level) > order.indexOf(worst) ? f.level : worst), 'Good');
+  const level = findings.reduce<HealthLevel>(
+    (worst, f) => (order.indexOf(f.level) > order.indexOf(worst) ? f.level : worst),
+    'Good',
+  );
   findings.sort((a, b) => order.indexOf(b.level) - order.indexOf(a.level));
   const goodCopies = locations.map((l) => l.newestGoodCopyAt).filter((t): t is string => t !== null);
   return {

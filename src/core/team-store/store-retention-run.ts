@@ -18,7 +18,10 @@ export interface RetentionRunReport {
   summary: string;
 }
 
-export async function runStoreRetention(store: ObjectStore, plan: readonly StoreRetentionDecision[]): Promise<RetentionRunReport> {
+export async function runStoreRetention(
+  store: ObjectStore,
+  plan: readonly StoreRetentionDecision[],
+): Promise<RetentionRunReport> {
   const toDelete = plan.filter((d) => d.keptFor.length === 0).map((d) => d.key);
   const report: RetentionRunReport = { deleted: [], refused: [], notTried: [], summary: '' };
   for (const [i, key] of toDelete.entries()) {
@@ -35,14 +38,20 @@ export async function runStoreRetention(store: ObjectStore, plan: readonly Store
 }
 
 function summarise(report: RetentionRunReport, kept: number): string {
-  const parts = [`Team store retention: ${report.deleted.length} old backup${report.deleted.length === 1 ? '' : 's'} removed, ${kept} kept.`];
+  const parts = [
+    `Team store retention: ${report.deleted.length} old backup${report.deleted.length === 1 ? '' : 's'} removed, ` +
+      `${kept} kept.`,
+  ];
   if (report.refused.length > 0) {
     const locked = report.refused.some((r) => r.error.code === 'denied');
     parts.push(
-      `${report.refused.length} could not be removed${locked ? ' (the bucket refused: Object Lock or a key without delete permission)' : ''}; ` +
+      `${report.refused.length} could not be removed` +
+        (locked ? ' (the bucket refused: Object Lock or a key without delete permission)' : '') +
+        '; ' +
         'they stay in the store and will be tried again next time.',
     );
   }
-  if (report.notTried.length > 0) parts.push(`${report.notTried.length} not tried because the store stopped answering.`);
+  if (report.notTried.length > 0)
+    parts.push(`${report.notTried.length} not tried because the store stopped answering.`);
   return parts.join(' ');
 }

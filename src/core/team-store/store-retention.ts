@@ -55,7 +55,13 @@ export const STORE_KEEP_DAYS = { daily: 30, emergency: 90 } as const;
 export const STORE_KEEP_MONTHS = 12;
 export const STORE_KEEP_YEARS = 7;
 
-export function planStoreRetention({ items, prefix, deviceId, now, calendar = localCalendar }: StoreRetentionInput): StoreRetentionDecision[] {
+export function planStoreRetention({
+  items,
+  prefix,
+  deviceId,
+  now,
+  calendar = localCalendar,
+}: StoreRetentionInput): StoreRetentionDecision[] {
   const nowMs = now.getTime();
   const reasons = new Map<string, StoreKeepReason[]>(items.map((item) => [item.key, []]));
   const add = (key: string, reason: StoreKeepReason) => reasons.get(key)?.push(reason);
@@ -64,7 +70,8 @@ export function planStoreRetention({ items, prefix, deviceId, now, calendar = lo
     const name = parseObjectName(prefix, item.key);
     const createdMs = item.metadata ? Date.parse(item.metadata.createdAt) : NaN;
     if (name?.kind !== 'backup') add(item.key, 'not-ours');
-    else if (!item.metadata || Number.isNaN(createdMs) || item.metadata.deviceId !== name.deviceId) add(item.key, 'unreadable');
+    else if (!item.metadata || Number.isNaN(createdMs) || item.metadata.deviceId !== name.deviceId)
+      add(item.key, 'unreadable');
     else if (name.deviceId !== deviceId) add(item.key, 'other-browser');
     else own.push({ key: item.key, ms: createdMs, kind: item.metadata.kind, verified: item.verified });
   }

@@ -102,7 +102,8 @@ function passphraseProblem(passphrase: string): Result<never> | null {
   if ([...passphrase.normalize('NFC')].length >= TEAM_PASSPHRASE_MIN_LENGTH) return null;
   return fail(
     'team-passphrase-short',
-    `The team passphrase needs at least ${TEAM_PASSPHRASE_MIN_LENGTH} characters: it protects every copy in the store. ` +
+    `The team passphrase needs at least ${TEAM_PASSPHRASE_MIN_LENGTH} characters: ` +
+      'it protects every copy in the store. ' +
       'Several random words are easy to type and hard to guess. Nothing was changed.',
   );
 }
@@ -127,7 +128,8 @@ async function unwrapWithRecovery(manifest: TeamManifest, typed: string): Promis
   if (raw) return ok(raw);
   return fail(
     'wrong-recovery-key',
-    "This recovery key is well-formed but is not this team's. Nothing was changed. Check that it is the key printed for this team.",
+    "This recovery key is well-formed but is not this team's. Nothing was changed. " +
+      'Check that it is the key printed for this team.',
   );
 }
 
@@ -147,7 +149,12 @@ async function wrap(raw: Uint8Array, wrapping: CryptoKey, teamId: string, purpos
   return { iv, wrapped };
 }
 
-async function unwrap(key: WrappedTeamKey, wrapping: CryptoKey, teamId: string, purpose: Purpose): Promise<Uint8Array | null> {
+async function unwrap(
+  key: WrappedTeamKey,
+  wrapping: CryptoKey,
+  teamId: string,
+  purpose: Purpose,
+): Promise<Uint8Array | null> {
   try {
     const params = { name: 'AES-GCM', iv: asBuffer(key.iv), additionalData: wrapLabel(teamId, purpose) };
     return new Uint8Array(await subtle().decrypt(params, wrapping, asBuffer(key.wrapped)));

@@ -45,7 +45,8 @@ export function backoffMs(attempts: number, random: number): number {
 export function afterFailure(job: UploadJob, error: StoreError, now: Date, random: number): UploadJob {
   const attempts = job.attempts + 1;
   const lastError = { code: error.code, message: error.message, at: now.toISOString() };
-  if (error.code === 'precondition-failed') return { ...job, attempts, state: 'abandoned', nextAttemptAt: null, lastError };
+  if (error.code === 'precondition-failed')
+    return { ...job, attempts, state: 'abandoned', nextAttemptAt: null, lastError };
   const transient = isTransient(error);
   const delay = transient ? Math.max(backoffMs(attempts, random), error.retryAfterMs ?? 0) : MAX_RETRY_MS;
   return {
@@ -64,7 +65,12 @@ export function afterSuccess(job: UploadJob): UploadJob {
 /** Jobs to try now, oldest first. */
 export function dueUploads(jobs: readonly UploadJob[], now: Date): UploadJob[] {
   return jobs
-    .filter((j) => (j.state === 'pending' || j.state === 'needs-attention') && j.nextAttemptAt !== null && Date.parse(j.nextAttemptAt) <= now.getTime())
+    .filter(
+      (j) =>
+        (j.state === 'pending' || j.state === 'needs-attention') &&
+        j.nextAttemptAt !== null &&
+        Date.parse(j.nextAttemptAt) <= now.getTime(),
+    )
     .sort((a, b) => Date.parse(a.queuedAt) - Date.parse(b.queuedAt));
 }
 
@@ -94,8 +100,14 @@ export function summariseQueue(jobs: readonly UploadJob[]): QueueSummary {
   return {
     waiting: open.length,
     needsAttention: open.filter((j) => j.state === 'needs-attention').length,
-    nextAttemptAt: by(open.map((j) => j.nextAttemptAt), Math.min),
-    oldestWaitingSince: by(open.map((j) => j.queuedAt), Math.min),
+    nextAttemptAt: by(
+      open.map((j) => j.nextAttemptAt),
+      Math.min,
+    ),
+    oldestWaitingSince: by(
+      open.map((j) => j.queuedAt),
+      Math.min,
+    ),
     lastError: errors.sort((a, b) => Date.parse(b.at) - Date.parse(a.at))[0] ?? null,
   };
 }

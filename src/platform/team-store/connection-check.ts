@@ -14,7 +14,8 @@ import type { S3ObjectStore } from './s3-object-store';
  */
 
 export type CheckStatus = 'ok' | 'warning' | 'failed' | 'skipped';
-export type CheckStepId = 'reach' | 'signature' | 'cors' | 'list' | 'write' | 'read' | 'conditional' | 'delete' | 'protection';
+export type CheckStepId =
+  'reach' | 'signature' | 'cors' | 'list' | 'write' | 'read' | 'conditional' | 'delete' | 'protection';
 
 export interface CheckStep {
   id: CheckStepId;
@@ -85,7 +86,12 @@ export async function checkConnection(store: S3ObjectStore, options: CheckOption
   const probe = globalThis.crypto.getRandomValues(new Uint8Array(32));
   const written = await store.put(name, probe, { ifNoneMatch: '*' });
   if (!written.ok) {
-    add('write', 'failed', `${written.error.message} (This key may not write to the bucket: backups cannot be stored.)`, written.error);
+    add(
+      'write',
+      'failed',
+      `${written.error.message} (This key may not write to the bucket: backups cannot be stored.)`,
+      written.error,
+    );
     return skipRest(['read', 'conditional', 'delete', 'protection']);
   }
   add('write', 'ok', 'A test object was written.');
@@ -97,7 +103,8 @@ export async function checkConnection(store: S3ObjectStore, options: CheckOption
   const read = await store.get(name);
   const same = read.ok && equalBytes(await readAllBytes(read.value.body), probe);
   if (read.ok && same) add('read', 'ok', 'It read back exactly as written.');
-  else if (read.ok) add('read', 'failed', 'It read back different from what was written: this store cannot be trusted with backups.');
+  else if (read.ok)
+    add('read', 'failed', 'It read back different from what was written: this store cannot be trusted with backups.');
   else add('read', 'failed', read.error.message, read.error);
 
   const again = await store.put(name, probe, { ifNoneMatch: '*' });
@@ -113,37 +120,56 @@ export async function checkConnection(store: S3ObjectStore, options: CheckOption
   else add('delete', 'warning', deleteRefusedWords(), deleted.error);
 
   const protection = await readBucketProtection(store.requester);
-  if (!protection.ok) add('protection', 'skipped', "This key may not read the bucket's versioning and Object Lock settings.", protection.error);
+  if (!protection.ok)
+    add(
+      'protection',
+      'skipped',
+      "This key may not read the bucket's versioning and Object Lock settings.",
+      protection.error,
+    );
   else {
     const words = describeProtection(protection.value);
-    add('protection', 'ok', words.length > 0 ? words.join(' ') : 'The bucket keeps no old versions and has no Object Lock.');
+    add(
+      'protection',
+      'ok',
+      words.length > 0 ? words.join(' ') : 'The bucket keeps no old versions and has no Object Lock.',
+    );
   }
   return report();
 }
 
 function signatureWords(error: StoreError): string {
   if (error.code === 'clock-skew') return error.message;
-  if (error.s3Code === 'InvalidAccessKeyId') return 'The store does not know this access key ID. Check it, or create a new key.';
+  if (error.s3Code === 'InvalidAccessKeyId')
+    return 'The store does not know this access key ID. Check it, or create a new key.';
   if (error.s3Code === 'SignatureDoesNotMatch') {
-    return 'The secret does not match this access key ID. Paste the secret again (it is shown only when the key is made).';
+    return (
+      'The secret does not match this access key ID. ' +
+      'Paste the secret again (it is shown only when the key is made).'
+    );
   }
   return `${error.message} The key may lack permission to list this bucket: see the key policy in the setup guide.`;
 }
 
 function missingCorsWords(origin: string): string {
   return (
-    "From a page, a bucket without a CORS rule for this app looks exactly like an unreachable store. If the address is " +
+    'From a page, a bucket without a CORS rule for this app looks exactly like an unreachable store. ' +
+    'If the address is ' +
     `right, add the rule below to the bucket's CORS settings (it allows ${origin}), then test again.`
   );
 }
 
 function etagHiddenWords(origin: string): string {
-  return `The bucket's CORS rule lets ${origin} call it but does not expose ETag, which the app needs to check uploads. Replace it with the rule below.`;
+  return (
+    `The bucket's CORS rule lets ${origin} call it but does not expose ETag, which the app needs to check uploads. ` +
+    'Replace it with the rule below.'
+  );
 }
 
 function deleteRefusedWords(): string {
   return (
-    'The store refused to delete the test object. Backups still work, but retention cannot remove old ones: give the key ' +
+    'The store refused to delete the test object. Backups still work, but retention cannot remove old ones: ' +
+    'give the key ' +
     'permission to delete, or let the bucket’s own lifecycle rules remove old backups.'
   );
 }
@@ -153,5 +179,7 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 function randomProbeId(): string {
-  return [...globalThis.crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return [...globalThis.crypto.getRandomValues(new Uint8Array(16))]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('');
 }

@@ -27,7 +27,8 @@ async function readVersioning(requester: S3Requester): Promise<StoreResult<Versi
   if (!answer.ok) return answer;
   const text = await answer.response.text();
   const state = parseVersioning(text);
-  if (state === null) return { ok: false, error: storeError('server', `versioning: unreadable answer ${text.slice(0, 200)}`) };
+  if (state === null)
+    return { ok: false, error: storeError('server', `versioning: unreadable answer ${text.slice(0, 200)}`) };
   return { ok: true, value: state };
 }
 
@@ -37,7 +38,8 @@ async function readObjectLock(requester: S3Requester): Promise<StoreResult<Objec
   if (!answer.ok) return answer.error.code === 'not-found' ? { ok: true, value: { enabled: false } } : answer;
   const text = await answer.response.text();
   const settings = parseObjectLock(text);
-  if (settings === null) return { ok: false, error: storeError('server', `object lock: unreadable answer ${text.slice(0, 200)}`) };
+  if (settings === null)
+    return { ok: false, error: storeError('server', `object lock: unreadable answer ${text.slice(0, 200)}`) };
   return { ok: true, value: settings };
 }
 
@@ -54,7 +56,9 @@ export function describeProtection(protection: BucketProtection): string[] {
   }
   if (protection.objectLock.enabled) {
     const retention = protection.objectLock.defaultRetention;
-    const period = retention ? ` (${retention.mode}, ${retention.years ? `${retention.years} years` : `${retention.days ?? 0} days`})` : '';
+    const period = retention
+      ? ` (${retention.mode}, ${retention.years ? `${retention.years} years` : `${retention.days ?? 0} days`})`
+      : '';
     lines.push(
       `Object Lock is on for this bucket${period}: backups cannot be removed before their lock ends. ` +
         'Retention will skip them and say so.',

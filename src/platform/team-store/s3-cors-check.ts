@@ -14,13 +14,23 @@ export async function checkCorsRule(
   const answer = await requester.send({ method: 'GET', query: { cors: '' } });
   if (!answer.ok) {
     if (answer.error.code === 'not-found') {
-      return { status: 'failed', message: `The bucket has no CORS rule, so the app's page (${origin}) cannot use it. Add the rule below.` };
+      return {
+        status: 'failed',
+        message: `The bucket has no CORS rule, so the app's page (${origin}) cannot use it. Add the rule below.`,
+      };
     }
-    return { status: 'warning', message: "This key may not read the bucket's CORS rule; the app's page will show whether it works." };
+    return {
+      status: 'warning',
+      message: "This key may not read the bucket's CORS rule; the app's page will show whether it works.",
+    };
   }
   const rules = parseCorsConfiguration(await answer.response.text());
   if (rules === null) return { status: 'warning', message: "The bucket's CORS rule could not be read." };
   const gaps = corsGaps(rules, origin);
-  if (gaps.length === 0) return { status: 'ok', message: `The bucket's CORS rule lets the app's page (${origin}) call it.` };
-  return { status: 'failed', message: `The bucket's CORS rule does not fit the app: ${gaps.join('; ')}. Replace it with the rule below.` };
+  if (gaps.length === 0)
+    return { status: 'ok', message: `The bucket's CORS rule lets the app's page (${origin}) call it.` };
+  return {
+    status: 'failed',
+    message: `The bucket's CORS rule does not fit the app: ${gaps.join('; ')}. Replace it with the rule below.`,
+  };
 }

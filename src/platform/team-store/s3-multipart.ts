@@ -18,17 +18,29 @@ export async function uploadInParts(
   options: PutOptions,
 ): Promise<StoreResult<PutOutcome>> {
   const contentType = options.contentType ?? 'application/octet-stream';
-  const started = await requester.send({ method: 'POST', key: name, query: { uploads: '' }, headers: { 'content-type': contentType } });
+  const started = await requester.send({
+    method: 'POST',
+    key: name,
+    query: { uploads: '' },
+    headers: { 'content-type': contentType },
+  });
   if (!started.ok) return started;
   const startText = await started.response.text();
   const uploadId = parseUploadId(startText);
-  if (!uploadId) return { ok: false, error: storeError('server', `start multipart ${name}: ${startText.slice(0, 200)}`) };
+  if (!uploadId)
+    return { ok: false, error: storeError('server', `start multipart ${name}: ${startText.slice(0, 200)}`) };
 
   const etags: string[] = [];
   let size = 0;
   const sendPart = async (part: Part): Promise<StoreResult<void>> => {
     const query = { partNumber: String(etags.length + 1), uploadId };
-    const answer = await requester.send({ method: 'PUT', key: name, query, body: part as BodyInit, timeoutMs: 10 * 60_000 });
+    const answer = await requester.send({
+      method: 'PUT',
+      key: name,
+      query,
+      body: part as BodyInit,
+      timeoutMs: 10 * 60_000,
+    });
     if (!answer.ok) return answer;
     const etag = unquote(answer.response.headers.get('etag'));
     if (!etag) {
@@ -55,7 +67,10 @@ export async function uploadInParts(
     }
   } catch (thrown) {
     // Reading the body failed (an encrypting stream upstream gave up): the upload is abandoned.
-    const failed = { ok: false as const, error: storeError('server', `reading the body of ${name}: ${describeThrown(thrown)}`) };
+    const failed = {
+      ok: false as const,
+      error: storeError('server', `reading the body of ${name}: ${describeThrown(thrown)}`),
+    };
     return giveUp(failed);
   }
 
@@ -69,7 +84,10 @@ export async function uploadInParts(
   const etag = parseCompletedEtag(text);
   if (etag === null) {
     const error = parseErrorBody(text);
-    const failed = storeError('server', `complete ${name}: ${error ? `${error.code}: ${error.message}` : text.slice(0, 200)}`);
+    const failed = storeError(
+      'server',
+      `complete ${name}: ${error ? `${error.code}: ${error.message}` : text.slice(0, 200)}`,
+    );
     return abort(requester, name, uploadId, { ok: false, error: failed });
   }
   const versionId = done.response.headers.get('x-amz-version-id');

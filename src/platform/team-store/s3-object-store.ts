@@ -120,7 +120,12 @@ export class S3ObjectStore implements ObjectStore {
     if (!parsed) {
       return { ok: false, error: storeError('server', `list ${prefix}: unreadable answer ${text.slice(0, 200)}`) };
     }
-    const objects = parsed.entries.map((e) => ({ name: e.key, size: e.size, lastModified: e.lastModified, etag: e.etag }));
+    const objects = parsed.entries.map((e) => ({
+      name: e.key,
+      size: e.size,
+      lastModified: e.lastModified,
+      etag: e.etag,
+    }));
     const token = parsed.nextContinuationToken;
     return { ok: true, value: token === undefined ? { objects } : { objects, continuation: token } };
   }

@@ -107,7 +107,8 @@ export async function errorOfResponse(response: Response, what: string): Promise
   const text = await readLimited(response);
   const body = parseErrorBody(text);
   const status = response.status;
-  const detail = `${what}: HTTP ${status}${body ? ` ${body.code}: ${body.message}` : text ? ` ${text.slice(0, 300)}` : ''}`;
+  const said = body ? ` ${body.code}: ${body.message}` : text ? ` ${text.slice(0, 300)}` : '';
+  const detail = `${what}: HTTP ${status}${said}`;
   const extra = { status, ...(body ? { s3Code: body.code } : {}) };
   if (body?.code === 'RequestTimeTooSkewed') return storeError('clock-skew', detail, extra);
   if (status >= 300 && status < 400) {

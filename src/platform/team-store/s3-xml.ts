@@ -43,7 +43,12 @@ export function parseListBody(text: string): S3ListResult | null {
     const size = Number(childText(item, 'Size'));
     const lastModified = Date.parse(childText(item, 'LastModified') ?? '');
     if (key === undefined || !Number.isSafeInteger(size) || size < 0 || Number.isNaN(lastModified)) return null;
-    entries.push({ key, size, lastModified: new Date(lastModified).toISOString(), etag: unquote(childText(item, 'ETag')) });
+    entries.push({
+      key,
+      size,
+      lastModified: new Date(lastModified).toISOString(),
+      etag: unquote(childText(item, 'ETag')),
+    });
   }
   const truncated = childText(root, 'IsTruncated') === 'true';
   const token = childText(root, 'NextContinuationToken');

@@ -40,7 +40,8 @@ function split(sealed: Uint8Array, chunkSize: number): { head: Uint8Array; chunk
   const headerLength = new DataView(sealed.buffer, sealed.byteOffset).getUint32(PREFIX_LENGTH - 4);
   const headEnd = PREFIX_LENGTH + headerLength;
   const chunks: Uint8Array[] = [];
-  for (let at = headEnd; at < sealed.byteLength; at += chunkSize + TAG_LENGTH) chunks.push(sealed.slice(at, at + chunkSize + TAG_LENGTH));
+  for (let at = headEnd; at < sealed.byteLength; at += chunkSize + TAG_LENGTH)
+    chunks.push(sealed.slice(at, at + chunkSize + TAG_LENGTH));
   return { head: sealed.slice(0, headEnd), chunks };
 }
 
@@ -78,10 +79,14 @@ describe('sealed objects', () => {
   });
 
   it('compress JSON before sealing, and leave a gzip body as it is', async () => {
-    const json = new TextEncoder().encode(JSON.stringify(Array.from({ length: 2000 }, (_, i) => ({ row: i, name: 'Acme' }))));
+    const json = new TextEncoder().encode(
+      JSON.stringify(Array.from({ length: 2000 }, (_, i) => ({ row: i, name: 'Acme' }))),
+    );
     const sealed = await seal(json, 1024 * 1024);
     expect(sealed.byteLength).toBeLessThan(json.byteLength / 5);
-    const gzipped = new Uint8Array(await new Response(new Blob([json]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer());
+    const gzipped = new Uint8Array(
+      await new Response(new Blob([json]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer(),
+    );
     const sealedGzip = await seal(gzipped, 1024 * 1024);
     const header = await readSealedHeader(teamKey, NAME, sealedGzip);
     expect('ok' in header && header.ok && header.value.compression).toBe('none');
@@ -92,7 +97,12 @@ describe('sealed objects', () => {
   it('carry their metadata in a header read from the first bytes alone', async () => {
     const sealed = await seal(noisy(50_000, 1), 1024);
     const header = await readSealedHeader(teamKey, NAME, sealed.slice(0, 4096));
-    expect('ok' in header && header.ok && header.value).toEqual({ metadata: META, plainSize: 50_000, compression: 'gzip', chunkSize: 1024 });
+    expect('ok' in header && header.ok && header.value).toEqual({
+      metadata: META,
+      plainSize: 50_000,
+      compression: 'gzip',
+      chunkSize: 1024,
+    });
     expect(await readSealedHeader(teamKey, NAME, sealed.slice(0, 50))).toEqual({ needBytes: expect.any(Number) });
   });
 

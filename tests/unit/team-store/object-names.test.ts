@@ -1,11 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  newObjectId,
-  objectKey,
-  parseObjectName,
-  type ObjectName,
-} from '../../../src/core/team-store/object-names';
+import { newObjectId, objectKey, parseObjectName, type ObjectName } from '../../../src/core/team-store/object-names';
 import { normalisePrefix } from '../../../src/core/team-store/store-address';
 
 /** Only names of exactly our layout under our prefix are ours; everything else is foreign. */
@@ -26,7 +21,9 @@ describe('object names', () => {
   });
 
   it('a log key sorts by sequence (12 digits)', () => {
-    expect(objectKey(PREFIX, { kind: 'log', deviceId: DEVICE, sequence: 7 })).toBe(`${PREFIX}devices/${DEVICE}/log/000000000007`);
+    expect(objectKey(PREFIX, { kind: 'log', deviceId: DEVICE, sequence: 7 })).toBe(
+      `${PREFIX}devices/${DEVICE}/log/000000000007`,
+    );
   });
 
   it.each([

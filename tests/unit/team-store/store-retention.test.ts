@@ -25,11 +25,20 @@ const DAY = 86_400_000;
 
 function backup(daysAgo: number, kind: StoreBackupKind = 'daily', verified = true, device = ME): StoreBackupItem {
   const createdAt = new Date(NOW.getTime() - daysAgo * DAY).toISOString();
-  return { key: objectKey(PREFIX, { kind: 'backup', deviceId: device, objectId: newObjectId() }), metadata: { kind, createdAt, deviceId: device }, verified };
+  return {
+    key: objectKey(PREFIX, { kind: 'backup', deviceId: device, objectId: newObjectId() }),
+    metadata: { kind, createdAt, deviceId: device },
+    verified,
+  };
 }
 
 function plan(items: StoreBackupItem[], now = NOW) {
-  return new Map(planStoreRetention({ items, prefix: PREFIX, deviceId: ME, now, calendar: utcCalendar }).map((d) => [d.key, d.keptFor]));
+  return new Map(
+    planStoreRetention({ items, prefix: PREFIX, deviceId: ME, now, calendar: utcCalendar }).map((d) => [
+      d.key,
+      d.keptFor,
+    ]),
+  );
 }
 
 describe('store retention rules', () => {
@@ -43,7 +52,12 @@ describe('store retention rules', () => {
     ['an emergency backup 89 days old is kept', backup(89, 'emergency'), firsts(), ['emergency']],
     ['an emergency backup 91 days old is deleted', backup(91, 'emergency'), firsts(), []],
     ['the newest verified is kept however old', backup(400), [], ['newest', 'yearly']],
-    ['an old one stays while no newer one was verified', backup(60, 'daily', false), [backup(0, 'daily', false)], ['no-newer-verified']],
+    [
+      'an old one stays while no newer one was verified',
+      backup(60, 'daily', false),
+      [backup(0, 'daily', false)],
+      ['no-newer-verified'],
+    ],
     ['an old unverified one goes once a newer one was verified', backup(60, 'daily', false), firsts(), []],
     ['a teammate’s backup is never deleted here', backup(300, 'daily', true, TEAMMATE), firsts(), ['other-browser']],
   ])('%s', (_, subject, others, expected) => {
@@ -62,7 +76,11 @@ describe('store retention rules', () => {
   });
 
   it('foreign names and objects that did not open with the team key are never deleted', () => {
-    const foreign: StoreBackupItem = { key: `${PREFIX}devices/${ME}/backups/ff2api_backup_2020.json`, metadata: { kind: 'daily', createdAt: '2020-01-01T00:00:00.000Z', deviceId: ME }, verified: true };
+    const foreign: StoreBackupItem = {
+      key: `${PREFIX}devices/${ME}/backups/ff2api_backup_2020.json`,
+      metadata: { kind: 'daily', createdAt: '2020-01-01T00:00:00.000Z', deviceId: ME },
+      verified: true,
+    };
     const otherPrefix: StoreBackupItem = { ...backup(900), key: backup(900).key.replace(PREFIX, 'other-team/') };
     const unreadable: StoreBackupItem = { ...backup(900), metadata: null };
     const decisions = plan([foreign, otherPrefix, unreadable, backup(0)]);
@@ -82,41 +100,60 @@ describe('store retention rules', () => {
 describe('a simulated year of store backups, day by day', () => {
   it('never deletes the newest verified, keeps one a month for a year, and nothing foreign', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ emergency: fc.boolean(), manual: fc.boolean(), fails: fc.nat({ max: 9 }) }), { minLength: 400, maxLength: 400 }), (days) => {
-        let stored: StoreBackupItem[] = [
-          { key: `${PREFIX}notes.txt`, metadata: null, verified: false },
-          { ...backup(0, 'daily', true, TEAMMATE), key: objectKey(PREFIX, { kind: 'backup', deviceId: TEAMMATE, objectId: newObjectId() }) },
-        ];
-        const foreign = new Set(stored.map((s) => s.key));
-        const start = Date.parse('2025-11-01T17:00:00.000Z');
-        for (const [day, today] of days.entries()) {
-          const now = new Date(start + day * DAY);
-          const make = (kind: StoreBackupKind, verified: boolean): StoreBackupItem => ({
-            key: objectKey(PREFIX, { kind: 'backup', deviceId: ME, objectId: newObjectId() }),
-            metadata: { kind, createdAt: now.toISOString(), deviceId: ME },
-            verified,
-          });
-          stored.push(make('daily', today.fails !== 0));
-          if (today.emergency) stored.push(make('emergency', true));
-          if (today.manual) stored.push(make('manual', true));
-          const decisions = planStoreRetention({ items: stored, prefix: PREFIX, deviceId: ME, now, calendar: utcCalendar });
-          const deleted = new Set(decisions.filter((d) => d.keptFor.length === 0).map((d) => d.key));
-          const newestVerified = stored.filter((s) => s.verified && s.metadata?.deviceId === ME).at(-1);
-          expect(newestVerified && deleted.has(newestVerified.key)).toBeFalsy();
-          expect([...foreign].some((k) => deleted.has(k))).toBe(false);
-          stored = stored.filter((s) => !deleted.has(s.key));
-          // Every month of the last 12 that had a verified backup still has one.
-          for (let back = 0; back < 12; back++) {
-            const month = utcCalendar.monthIndex(now.getTime()) - back;
-            const hadOne = days.slice(0, day + 1).some((d, i) => d.fails !== 0 && utcCalendar.monthIndex(start + i * DAY) === month);
-            const hasOne = stored.some((s) => s.verified && s.metadata && utcCalendar.monthIndex(Date.parse(s.metadata.createdAt)) === month);
-            if (hadOne) expect(hasOne).toBe(true);
+      fc.property(
+        fc.array(fc.record({ emergency: fc.boolean(), manual: fc.boolean(), fails: fc.nat({ max: 9 }) }), {
+          minLength: 400,
+          maxLength: 400,
+        }),
+        (days) => {
+          let stored: StoreBackupItem[] = [
+            { key: `${PREFIX}notes.txt`, metadata: null, verified: false },
+            {
+              ...backup(0, 'daily', true, TEAMMATE),
+              key: objectKey(PREFIX, { kind: 'backup', deviceId: TEAMMATE, objectId: newObjectId() }),
+            },
+          ];
+          const foreign = new Set(stored.map((s) => s.key));
+          const start = Date.parse('2025-11-01T17:00:00.000Z');
+          for (const [day, today] of days.entries()) {
+            const now = new Date(start + day * DAY);
+            const make = (kind: StoreBackupKind, verified: boolean): StoreBackupItem => ({
+              key: objectKey(PREFIX, { kind: 'backup', deviceId: ME, objectId: newObjectId() }),
+              metadata: { kind, createdAt: now.toISOString(), deviceId: ME },
+              verified,
+            });
+            stored.push(make('daily', today.fails !== 0));
+            if (today.emergency) stored.push(make('emergency', true));
+            if (today.manual) stored.push(make('manual', true));
+            const decisions = planStoreRetention({
+              items: stored,
+              prefix: PREFIX,
+              deviceId: ME,
+              now,
+              calendar: utcCalendar,
+            });
+            const deleted = new Set(decisions.filter((d) => d.keptFor.length === 0).map((d) => d.key));
+            const newestVerified = stored.filter((s) => s.verified && s.metadata?.deviceId === ME).at(-1);
+            expect(newestVerified && deleted.has(newestVerified.key)).toBeFalsy();
+            expect([...foreign].some((k) => deleted.has(k))).toBe(false);
+            stored = stored.filter((s) => !deleted.has(s.key));
+            // Every month of the last 12 that had a verified backup still has one.
+            for (let back = 0; back < 12; back++) {
+              const month = utcCalendar.monthIndex(now.getTime()) - back;
+              const hadOne = days
+                .slice(0, day + 1)
+                .some((d, i) => d.fails !== 0 && utcCalendar.monthIndex(start + i * DAY) === month);
+              const hasOne = stored.some(
+                (s) => s.verified && s.metadata && utcCalendar.monthIndex(Date.parse(s.metadata.createdAt)) === month,
+              );
+              if (hadOne) expect(hasOne).toBe(true);
+            }
           }
-        }
-        // After ~13 months: about 30 dailies, the emergencies of 90 days, a dozen monthlies.
-        const mine = stored.filter((s) => s.metadata?.deviceId === ME);
-        expect(mine.length).toBeLessThan(30 * 3 + 90 + 14);
-      }),
+          // After ~13 months: about 30 dailies, the emergencies of 90 days, a dozen monthlies.
+          const mine = stored.filter((s) => s.metadata?.deviceId === ME);
+          expect(mine.length).toBeLessThan(30 * 3 + 90 + 14);
+        },
+      ),
       { numRuns: 3, seed: 20261207 },
     );
   });

@@ -11,7 +11,13 @@ const ORIGIN = 'https://ff2api.example.com';
 
 describe('store presets', () => {
   it('give each provider its endpoint, region and addressing', () => {
-    expect(STORE_PRESETS.map((p) => p.label)).toEqual(['AWS S3', 'Cloudflare R2', 'Backblaze B2', 'Wasabi', 'MinIO / Ceph']);
+    expect(STORE_PRESETS.map((p) => p.label)).toEqual([
+      'AWS S3',
+      'Cloudflare R2',
+      'Backblaze B2',
+      'Wasabi',
+      'MinIO / Ceph',
+    ]);
     expect(presetEndpoint(presetById('aws'), 'eu-west-1')).toBe('https://s3.eu-west-1.amazonaws.com');
     expect(presetEndpoint(presetById('r2'), '', 'abc123')).toBe('https://abc123.r2.cloudflarestorage.com');
     expect(presetEndpoint(presetById('b2'), '')).toBe('https://s3.us-west-004.backblazeb2.com');
@@ -22,11 +28,21 @@ describe('store presets', () => {
 });
 
 describe('store address', () => {
-  const base = { endpoint: 'https://s3.us-east-1.amazonaws.com/', region: 'us-east-1', bucket: 'team-backups', prefix: 'ff2api', addressing: 'path' as const };
+  const base = {
+    endpoint: 'https://s3.us-east-1.amazonaws.com/',
+    region: 'us-east-1',
+    bucket: 'team-backups',
+    prefix: 'ff2api',
+    addressing: 'path' as const,
+  };
 
   it('accepts a good address and normalises it', () => {
     const checked = checkStoreAddress(base);
-    expect(checked.ok && checked.value).toEqual({ ...base, endpoint: 'https://s3.us-east-1.amazonaws.com', prefix: 'ff2api/' });
+    expect(checked.ok && checked.value).toEqual({
+      ...base,
+      endpoint: 'https://s3.us-east-1.amazonaws.com',
+      prefix: 'ff2api/',
+    });
   });
 
   it.each([
@@ -69,7 +85,12 @@ describe('the CORS rule to paste', () => {
   });
 
   it('names what an existing rule lacks', () => {
-    const rule = { origins: ['https://*.example.com'], methods: ['GET', 'PUT'], headers: ['authorization'], exposed: [] };
+    const rule = {
+      origins: ['https://*.example.com'],
+      methods: ['GET', 'PUT'],
+      headers: ['authorization'],
+      exposed: [],
+    };
     expect(corsGaps([rule], ORIGIN)).toEqual([
       'methods not allowed: HEAD, DELETE, POST',
       'not every request header is allowed (use *)',

@@ -25,7 +25,13 @@ const NAME = 'probes/0123456789abcdef0123456789abcdef';
 /** Proves two opened team keys are the same key: one seals, the other opens. */
 async function sameKey(a: TeamKey, b: TeamKey): Promise<boolean> {
   const body = new TextEncoder().encode('same key?');
-  const metadata = { kind: 'probe', createdAt: NOW, deviceId: '0123456789abcdef0123456789abcdef', person: '', details: {} };
+  const metadata = {
+    kind: 'probe',
+    createdAt: NOW,
+    deviceId: '0123456789abcdef0123456789abcdef',
+    person: '',
+    details: {},
+  };
   const sealed = sealObject({ teamKey: a, name: NAME, metadata, body, plainSize: body.byteLength });
   const opened = await openObject(b, NAME, sealed);
   if (!opened.ok) return false;
@@ -51,9 +57,16 @@ describe('team manifest and keys', () => {
     const text = new TextDecoder().decode(serialiseTeamManifest(manifest));
     expect(text).not.toContain(PASSPHRASE);
     expect(text).not.toContain(recoveryKey.replace(/-/g, ''));
-    expect(Object.keys(JSON.parse(text) as object).sort()).toEqual(
-      ['changedAt', 'createdAt', 'format', 'kdf', 'passphraseKey', 'recoveryKey', 'teamId', 'version'],
-    );
+    expect(Object.keys(JSON.parse(text) as object).sort()).toEqual([
+      'changedAt',
+      'createdAt',
+      'format',
+      'kdf',
+      'passphraseKey',
+      'recoveryKey',
+      'teamId',
+      'version',
+    ]);
   });
 
   it('a wrong passphrase is a clear value and opens nothing', async () => {
@@ -75,7 +88,12 @@ describe('team manifest and keys', () => {
   });
 
   it('a changed passphrase opens the same key; the old one no longer does; the recovery key still does', async () => {
-    const changed = await changeTeamPassphrase(manifest, { passphrase: PASSPHRASE }, 'new passphrase for the team', NOW);
+    const changed = await changeTeamPassphrase(
+      manifest,
+      { passphrase: PASSPHRASE },
+      'new passphrase for the team',
+      NOW,
+    );
     if (!changed.ok) throw new Error(changed.error.message);
     expect(Buffer.from(changed.value.kdf.salt).equals(Buffer.from(manifest.kdf.salt))).toBe(false);
     const withNew = await openWithPassphrase(changed.value, 'new passphrase for the team');
@@ -87,7 +105,12 @@ describe('team manifest and keys', () => {
   it('a forgotten passphrase is replaced with the recovery key', async () => {
     const reset = await changeTeamPassphrase(manifest, { recoveryKey }, 'chosen after losing the old one', NOW);
     expect(reset.ok && (await openWithPassphrase(reset.value, 'chosen after losing the old one')).ok).toBe(true);
-    const wrong = await changeTeamPassphrase(manifest, { passphrase: 'not the passphrase' }, 'whatever passphrase', NOW);
+    const wrong = await changeTeamPassphrase(
+      manifest,
+      { passphrase: 'not the passphrase' },
+      'whatever passphrase',
+      NOW,
+    );
     expect(wrong.ok ? 'changed' : wrong.error.code).toBe('wrong-passphrase');
   });
 
@@ -112,7 +135,9 @@ describe('team manifest and keys', () => {
     ['too few iterations (a weakened copy)', 'ITER:1000'],
     ['too many iterations (would freeze the app)', 'ITER:100000000'],
   ])('a damaged manifest is refused as a value: %s', (_, text) => {
-    const json = JSON.parse(new TextDecoder().decode(serialiseTeamManifest(manifest))) as { kdf: { iterations: number } };
+    const json = JSON.parse(new TextDecoder().decode(serialiseTeamManifest(manifest))) as {
+      kdf: { iterations: number };
+    };
     const bytes = text.startsWith('ITER:')
       ? new TextEncoder().encode(JSON.stringify({ ...json, kdf: { ...json.kdf, iterations: Number(text.slice(5)) } }))
       : new TextEncoder().encode(text);

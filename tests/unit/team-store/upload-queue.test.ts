@@ -38,7 +38,12 @@ describe('upload queue policy', () => {
   });
 
   it('a throttled answer waits at least as long as the store asked', () => {
-    const job = afterFailure(queueUpload('a', 'k', NOW), storeError('throttled', '503', { retryAfterMs: 120_000 }), NOW, 0);
+    const job = afterFailure(
+      queueUpload('a', 'k', NOW),
+      storeError('throttled', '503', { retryAfterMs: 120_000 }),
+      NOW,
+      0,
+    );
     expect(job.nextAttemptAt).toBe(later(120_000).toISOString());
   });
 

@@ -52,17 +52,20 @@ describe('XML reader', () => {
 
 describe('S3 answers', () => {
   it('an error body', () => {
-    const body = `<?xml version="1.0" encoding="UTF-8"?><Error><Code>RequestTimeTooSkewed</Code><Message></Message>` +
+    const body =
+      `<?xml version="1.0" encoding="UTF-8"?><Error><Code>RequestTimeTooSkewed</Code><Message></Message>` +
       '<RequestId>tx1</RequestId></Error>';
     expect(parseErrorBody(body)).toEqual({ code: 'RequestTimeTooSkewed', message: '' });
-    const redirect = '<Error><Code>PermanentRedirect</Code><Message>Use the endpoint</Message>' +
+    const redirect =
+      '<Error><Code>PermanentRedirect</Code><Message>Use the endpoint</Message>' +
       '<Endpoint>bucket.s3.eu-west-1.amazonaws.com</Endpoint></Error>';
     expect(parseErrorBody(redirect)?.endpoint).toBe('bucket.s3.eu-west-1.amazonaws.com');
     expect(parseErrorBody('<html><body>Bad gateway</body></html>')).toBeNull();
   });
 
   it('a listing page, with its continuation token and quoted ETags', () => {
-    const body = `<ListBucketResult ${S3_NS}><Name>b</Name><Prefix>p/</Prefix><KeyCount>1</KeyCount>` +
+    const body =
+      `<ListBucketResult ${S3_NS}><Name>b</Name><Prefix>p/</Prefix><KeyCount>1</KeyCount>` +
       '<IsTruncated>true</IsTruncated><NextContinuationToken>tok==</NextContinuationToken>' +
       '<Contents><Key>p/a&amp;b</Key><LastModified>2026-12-07T10:00:00.000Z</LastModified>' +
       '<ETag>&quot;abc&quot;</ETag><Size>42</Size><StorageClass>STANDARD</StorageClass></Contents></ListBucketResult>';
@@ -71,7 +74,9 @@ describe('S3 answers', () => {
       nextContinuationToken: 'tok==',
     });
     expect(parseListBody('<ListBucketResult><IsTruncated>true</IsTruncated></ListBucketResult>')).toBeNull();
-    expect(parseListBody('<ListBucketResult><Contents><Key>k</Key><Size>-1</Size></Contents></ListBucketResult>')).toBeNull();
+    expect(
+      parseListBody('<ListBucketResult><Contents><Key>k</Key><Size>-1</Size></Contents></ListBucketResult>'),
+    ).toBeNull();
   });
 
   it("Ceph's empty completion ETag reads as empty (the client then asks for it)", () => {
@@ -81,8 +86,11 @@ describe('S3 answers', () => {
 
   it('versioning and Object Lock settings', () => {
     expect(parseVersioning(`<VersioningConfiguration ${S3_NS}/>`)).toBe('off');
-    expect(parseVersioning('<VersioningConfiguration><Status>Enabled</Status></VersioningConfiguration>')).toBe('enabled');
-    const lock = '<ObjectLockConfiguration><ObjectLockEnabled>Enabled</ObjectLockEnabled><Rule><DefaultRetention>' +
+    expect(parseVersioning('<VersioningConfiguration><Status>Enabled</Status></VersioningConfiguration>')).toBe(
+      'enabled',
+    );
+    const lock =
+      '<ObjectLockConfiguration><ObjectLockEnabled>Enabled</ObjectLockEnabled><Rule><DefaultRetention>' +
       '<Mode>COMPLIANCE</Mode><Days>30</Days></DefaultRetention></Rule></ObjectLockConfiguration>';
     expect(parseObjectLock(lock)).toEqual({ enabled: true, defaultRetention: { mode: 'COMPLIANCE', days: 30 } });
   });
@@ -116,14 +124,17 @@ describe('fuzz: XML from outside never throws', () => {
         return text.slice(0, i) + insert + text.slice(i + cut);
       });
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 200 }), mutated, fc.string({ unit: 'binary', maxLength: 80 })), (text) => {
-        const root = readXml(text);
-        expect(root === null || typeof root.name === 'string').toBe(true);
-        parseErrorBody(text);
-        parseListBody(text);
-        parseVersioning(text);
-        parseObjectLock(text);
-      }),
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 200 }), mutated, fc.string({ unit: 'binary', maxLength: 80 })),
+        (text) => {
+          const root = readXml(text);
+          expect(root === null || typeof root.name === 'string').toBe(true);
+          parseErrorBody(text);
+          parseListBody(text);
+          parseVersioning(text);
+          parseObjectLock(text);
+        },
+      ),
       { numRuns: 2000, seed: SEED },
     );
   });
