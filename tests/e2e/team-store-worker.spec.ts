@@ -122,6 +122,26 @@ test.describe('team store client in a Chromium worker against Ceph RGW', () => {
     expect(reach?.message).toMatch(/missing the CORS rule for this app, or the store refused these credentials/);
   });
 
+  test('a clock 20 minutes behind: the page cannot see the refusal, so the check compares clocks and says so', async ({
+    page,
+  }) => {
+    const request = { op: 'check', settings: settings(), prefix: prefix(), clockOffsetMs: -20 * 60_000 };
+    const report = await inWorker<ConnectionReport>(page, request);
+    expect(statuses(report)).toMatchObject({ reach: 'failed', signature: 'failed', list: 'skipped' });
+    const signature = report.steps.find((s) => s.id === 'signature');
+    expect(signature?.message).toMatch(/clock is 20 minutes behind.*update automatically/);
+  });
+
+  test('a right clock with a missing rule does not blame the clock', async ({ page }) => {
+    const bucket = process.env.S3_BUCKET_NO_CORS ?? '';
+    const report = await inWorker<ConnectionReport>(page, {
+      op: 'check',
+      settings: settings({ bucket }),
+      prefix: prefix(),
+    });
+    expect(statuses(report).signature).toBe('skipped');
+  });
+
   test('a sealed 41 MiB object goes up in parts and comes back the same, with no DOMParser', async ({ page }) => {
     test.setTimeout(120_000);
     const result = await inWorker<{

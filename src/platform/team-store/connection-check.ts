@@ -3,6 +3,7 @@ import { corsRuleJson, corsRuleXml } from '../../core/team-store/cors-rule';
 import type { StoreError } from '../../core/team-store/store-errors';
 import { probeName } from '../../core/team-store/object-names';
 import { readBucketProtection, describeProtection } from './s3-bucket-settings';
+import { clockOffsetFromOrigin, clockSkewWords } from './clock-check';
 import { checkCorsRule } from './s3-cors-check';
 import type { S3ObjectStore } from './s3-object-store';
 
@@ -39,6 +40,11 @@ export interface CheckOptions {
   /** True in a page or worker, where the browser enforces CORS (and hides why a request failed). */
   inBrowser: boolean;
   probeId?: string;
+  /**
+   * How far this computer's clock is off (ms), asked only when the store seems unreachable from a
+   * page, where a refused signature looks the same. Default: the app's own server's Date header.
+   */
+  clockOffset?: () => Promise<number | null>;
 }
 
 export async function checkConnection(store: S3ObjectStore, options: CheckOptions): Promise<ConnectionReport> {
@@ -59,8 +65,11 @@ export async function checkConnection(store: S3ObjectStore, options: CheckOption
   if (!listed.ok && (listed.error.code === 'unreachable' || listed.error.code === 'redirected')) {
     add('reach', 'failed', listed.error.message, listed.error);
     if (options.inBrowser && listed.error.code === 'unreachable') {
+      const skew = clockSkewWords(await (options.clockOffset ?? (() => clockOffsetFromOrigin(options.origin)))());
+      if (skew) add('signature', 'failed', skew);
       add('cors', 'failed', missingCorsWords(options.origin));
-      return skipRest(['signature', 'list', 'write', 'read', 'conditional', 'delete', 'protection']);
+      const rest: CheckStepId[] = ['list', 'write', 'read', 'conditional', 'delete', 'protection'];
+      return skipRest(skew ? rest : ['signature', ...rest]);
     }
     return skipRest(['signature', 'cors', 'list', 'write', 'read', 'conditional', 'delete', 'protection']);
   }

@@ -4,6 +4,7 @@ import { sealObject } from '../../../src/core/team-store/envelope-seal';
 import { newObjectId, objectKey, relativeObjectName } from '../../../src/core/team-store/object-names';
 import { readAllBytes } from '../../../src/core/team-store/object-store';
 import { createTeam } from '../../../src/core/team-store/team-keys';
+import { clockOffsetFromOrigin } from '../../../src/platform/team-store/clock-check';
 import { checkConnection } from '../../../src/platform/team-store/connection-check';
 import { S3ObjectStore } from '../../../src/platform/team-store/s3-object-store';
 import type { S3Settings } from '../../../src/platform/team-store/s3-request';
@@ -15,7 +16,7 @@ import type { S3Settings } from '../../../src/platform/team-store/s3-request';
  */
 
 export type HarnessRequest =
-  | { op: 'check'; settings: S3Settings; prefix: string }
+  | { op: 'check'; settings: S3Settings; prefix: string; clockOffsetMs?: number }
   | { op: 'round-trip'; settings: S3Settings; prefix: string; bytes: number };
 
 async function digest(bytes: Uint8Array): Promise<string> {
@@ -73,8 +74,12 @@ self.onmessage = (event: MessageEvent<HarnessRequest>) => {
   const request = event.data;
   const run = async () => {
     if (request.op === 'check') {
-      const store = new S3ObjectStore(request.settings);
-      return checkConnection(store, { prefix: request.prefix, origin: self.location.origin, inBrowser: true });
+      const offset = request.clockOffsetMs ?? 0;
+      const now = () => new Date(Date.now() + offset);
+      const store = new S3ObjectStore(request.settings, { now });
+      const origin = self.location.origin;
+      const clockOffset = () => clockOffsetFromOrigin(origin, now);
+      return checkConnection(store, { prefix: request.prefix, origin, inBrowser: true, clockOffset });
     }
     return roundTrip(request.settings, request.prefix, request.bytes);
   };
