@@ -115,3 +115,21 @@ export function tamperedObject<T>(name: string, why: string): Result<T> {
     `${name}: ${why}`,
   );
 }
+
+/** Thrown inside a body stream when the download itself stopped (network, store): not tampering. */
+export class TransferCutError extends Error {
+  constructor(readonly why: string) {
+    super(`download stopped: ${why}`);
+    this.name = 'TransferCutError';
+  }
+}
+
+/** The value for a download that stopped before the end. */
+export function transferCut<T>(name: string, why: string): Result<T> {
+  return fail(
+    'store-read-failed',
+    'The download from the team store stopped before the end (the network or the store). Nothing was changed; ' +
+      'try again.',
+    `${name}: ${why}`,
+  );
+}

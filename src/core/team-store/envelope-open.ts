@@ -6,12 +6,14 @@ import {
   PREFIX_LENGTH,
   TAG_LENGTH,
   TamperedObjectError,
+  TransferCutError,
   chunkAad,
   chunkNonce,
   headerSchema,
   objectKey,
   readEnvelopePrefix,
   tamperedObject,
+  transferCut,
   type SealedHeader,
 } from './envelope-format';
 import type { TeamKey } from './team-keys';
@@ -49,13 +51,25 @@ export async function openObject(
   sealed: ReadableStream<Uint8Array>,
 ): Promise<Result<OpenedObject>> {
   const reader = new ExactReader(sealed);
-  const prefix = readEnvelopePrefix(await reader.read(PREFIX_LENGTH));
+  let prefixBytes: Uint8Array;
+  try {
+    prefixBytes = await readOrCut(reader, PREFIX_LENGTH);
+  } catch (error) {
+    return transferCut(name, describe(error));
+  }
+  const prefix = readEnvelopePrefix(prefixBytes);
   if (!prefix) {
     await reader.cancel();
     return tamperedObject(name, 'not a sealed object of this app');
   }
   const key = await objectKey(teamKey, prefix.salt);
-  const header = await openHeader(teamKey, name, key, await reader.read(prefix.sealedHeaderLength));
+  let headerBytes: Uint8Array;
+  try {
+    headerBytes = await readOrCut(reader, prefix.sealedHeaderLength);
+  } catch (error) {
+    return transferCut(name, describe(error));
+  }
+  const header = await openHeader(teamKey, name, key, headerBytes);
   if (!header.ok) {
     await reader.cancel();
     return header;
@@ -85,7 +99,8 @@ export async function readOpenedBody(name: string, opened: OpenedObject): Promis
       filled += next.value.byteLength;
     }
   } catch (error) {
-    return tamperedObject(name, error instanceof Error ? error.message : String(error));
+    if (error instanceof TransferCutError) return transferCut(name, error.why);
+    return tamperedObject(name, describe(error));
   }
   return ok(whole);
 }
@@ -118,10 +133,10 @@ async function* openChunks(
 ): AsyncGenerator<Uint8Array> {
   const sealedSize = chunkSize + TAG_LENGTH;
   let index = 1;
-  let current = await reader.read(sealedSize);
+  let current = await readOrCut(reader, sealedSize);
   for (;;) {
     if (current.byteLength < TAG_LENGTH) throw new TamperedObjectError(`chunk ${index} is missing or cut short`);
-    const next = current.byteLength < sealedSize ? new Uint8Array(0) : await reader.read(sealedSize);
+    const next = current.byteLength < sealedSize ? new Uint8Array(0) : await readOrCut(reader, sealedSize);
     const last = next.byteLength === 0;
     const plain = await openChunk(key, current, chunkNonce(index), chunkAad(teamId, name, index, last));
     if (!plain) {
@@ -148,4 +163,17 @@ async function openChunk(
   } catch {
     return null;
   }
+}
+
+/** A read of the sealed bytes; a failure of the stream itself is a cut transfer, not tampering. */
+async function readOrCut(reader: ExactReader, count: number): Promise<Uint8Array> {
+  try {
+    return await reader.read(count);
+  } catch (error) {
+    throw new TransferCutError(describe(error));
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -158,6 +158,23 @@ describe('sealed objects', () => {
     expect(other.ok ? '' : other.error.message).toMatch(/refused and nothing from it was used/);
   });
 
+  it('a download cut off half-way is a failed read to try again, not a tampered object', async () => {
+    const sealed = await seal(noisy(5000, 5), 64);
+    for (const cutAt of [20, 200, 3000]) {
+      let sent = false;
+      const cut = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent) return controller.error(new TypeError('network error'));
+          controller.enqueue(sealed.slice(0, cutAt));
+          sent = true;
+        },
+      });
+      const opened = await openObject(teamKey, NAME, cut);
+      const body = opened.ok ? await readOpenedBody(NAME, opened.value) : opened;
+      expect(body.ok ? 'opened' : body.error.code).toBe('store-read-failed');
+    }
+  });
+
   it('fail the seal when the body is not the size announced (a short read is never stored as whole)', async () => {
     const stream = sealObject({ teamKey, name: NAME, metadata: META, body: noisy(100, 1), plainSize: 120 });
     await expect(new Response(stream).arrayBuffer()).rejects.toThrow(/100 bytes, not the 120/);
