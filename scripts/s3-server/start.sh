@@ -88,6 +88,12 @@ if [ -f "$CONF" ] && ! alive mon && ! alive osd && [ ! -f "$STATE/stopped-cleanl
   rm -rf "$STATE"
 fi
 
+if [ -f "$CONF" ] && ! grep -q "endpoint=127.0.0.1:$PORT\$" "$CONF"; then
+  say "the server state at $STATE was made for other ports. Stop it first (scripts/s3-server/stop.sh --purge),"
+  say "or give this one its own folder: S3_STATE_DIR=/some/other/folder"
+  exit 1
+fi
+
 fresh=0
 if [ ! -f "$CONF" ]; then
   fresh=1
