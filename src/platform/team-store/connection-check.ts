@@ -93,7 +93,8 @@ export async function checkConnection(store: S3ObjectStore, options: CheckOption
 
   const name = probeName(options.prefix, options.probeId ?? randomProbeId());
   const probe = globalThis.crypto.getRandomValues(new Uint8Array(32));
-  const written = await store.put(name, probe, { ifNoneMatch: '*' });
+  // Written plainly: a store that refuses the create-only header must still pass this step.
+  const written = await store.put(name, probe);
   if (!written.ok) {
     add(
       'write',

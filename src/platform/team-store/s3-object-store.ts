@@ -67,7 +67,9 @@ export class S3ObjectStore implements ObjectStore {
   private async putOnce(name: string, body: Part, options: PutOptions): Promise<StoreResult<PutOutcome>> {
     const headers: Record<string, string> = { 'content-type': options.contentType ?? 'application/octet-stream' };
     if (options.ifNoneMatch) headers['if-none-match'] = options.ifNoneMatch;
-    const answer = await this.requester.send({ method: 'PUT', key: name, headers, body: body as BodyInit });
+    // Up to 32 MiB in one request: minutes on a slow uplink, so a long limit.
+    const call = { method: 'PUT' as const, key: name, headers, body: body as BodyInit, timeoutMs: 10 * 60_000 };
+    const answer = await this.requester.send(call);
     if (!answer.ok) return answer;
     const versionId = answer.response.headers.get('x-amz-version-id');
     return {
