@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
 
 // Browser tests against the built app (`vite build` first; `npm run test:e2e` does both), served
@@ -14,7 +15,8 @@ export default defineConfig({
   testDir: 'tests/e2e',
   // The real S3 server (Ceph RGW) for the team-store tests: started once, stopped after only when
   // this run started it; its details reach the tests as S3_* environment variables.
-  globalSetup: './tests/support/playwright-s3-setup.ts',
+  // An absolute path: configs that extend this one from another folder (bench/) resolve it too.
+  globalSetup: fileURLToPath(new URL('./tests/support/playwright-s3-setup.ts', import.meta.url)),
   // Two cores: one worker per core at most, and tests inside a file run in order.
   fullyParallel: false,
   workers: 2,
