@@ -14,8 +14,14 @@ const isCI = Boolean(process.env.CI);
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  // Fails at once, saying what to run, when dist/ is a team build (no loopback in its policy).
-  globalSetup: fileURLToPath(new URL('./tests/e2e/helpers/demo-build-check.ts', import.meta.url)),
+  // First: fail at once, saying what to run, when dist/ is a team build (no loopback in its policy).
+  // Then the real S3 server (Ceph RGW) for the team-store tests: started once, stopped after only
+  // when this run started it; its details reach the tests as S3_* environment variables. Absolute
+  // paths: configs that extend this one from another folder (bench/) resolve them too.
+  globalSetup: [
+    fileURLToPath(new URL('./tests/e2e/helpers/demo-build-check.ts', import.meta.url)),
+    fileURLToPath(new URL('./tests/support/playwright-s3-setup.ts', import.meta.url)),
+  ],
   // Two cores: one worker per core at most, and tests inside a file run in order.
   fullyParallel: false,
   workers: 2,

@@ -67,6 +67,19 @@ export default defineConfig({
           setupFiles: ['tests/ui/setup.ts'],
         },
       },
+      {
+        // Tests against a real S3 server (Ceph RGW): only this project starts it, so plain unit
+        // runs do not pay for it. Its global setup starts the server once and stops it after.
+        extends: true,
+        test: {
+          name: 'store',
+          environment: 'node',
+          include: ['tests/store/**/*.test.ts'],
+          globalSetup: ['tests/support/s3-global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });
