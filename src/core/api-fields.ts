@@ -40,8 +40,8 @@ const ALWAYS_REQUIRED: readonly Spec[] = [
 ];
 
 /**
- * The original's conditional groups, its own lists (`get_dynamic_field_requirements`,
- * reference/ff2api-original.md §4.4): mapping any field of a list makes the whole list required.
+ * The original's conditional groups, its own lists (its `get_dynamic_field_requirements`; see
+ * docs/processing.md): mapping any field of a list makes the whole list required.
  */
 export const CONDITIONAL_GROUPS: Readonly<Record<ConditionalGroup, readonly string[]>> = {
   bidCriteria: [
