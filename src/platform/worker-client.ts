@@ -34,7 +34,6 @@ export function startDatabaseWorker(): AppApi {
   const changeListeners: (() => void)[] = [];
   const progressListeners: ((progress: OperationProgress) => void)[] = [];
   const restartListeners: ((event: EngineRestart) => void)[] = [];
-  let operatorName: string | null = null;
   let lastTask: OperationProgress['task'] = null;
   /** Calls that only read, as the worker names them: asked again of a new worker instead of failing. */
   let reads: ReadonlySet<string> = new Set();
@@ -65,11 +64,12 @@ export function startDatabaseWorker(): AppApi {
 
   async function subscribe(target: Engine): Promise<void> {
     await target.remote.watchChanges?.(Comlink.proxy(() => changeListeners.forEach((l) => l())));
-    await target.remote.watchProgress?.(Comlink.proxy((progress: OperationProgress) => {
-      lastTask = progress.task;
-      progressListeners.forEach((l) => l(progress));
-    }));
-    if (operatorName !== null) await target.remote.setOperatorName?.(operatorName);
+    await target.remote.watchProgress?.(
+      Comlink.proxy((progress: OperationProgress) => {
+        lastTask = progress.task;
+        progressListeners.forEach((l) => l(progress));
+      }),
+    );
   }
   void subscribe(engine);
 
@@ -110,14 +110,10 @@ export function startDatabaseWorker(): AppApi {
       if (method === 'then') return undefined;
       if (method === 'lock') return lockAndReplaceEngine;
       if (method === 'watchChanges') return async (listener: () => void) => void changeListeners.push(listener);
-      if (method === 'watchProgress') return async (listener: (progress: OperationProgress) => void) => void progressListeners.push(listener);
-      if (method === 'watchRestarts') return async (listener: (event: EngineRestart) => void) => void restartListeners.push(listener);
-      if (method === 'setOperatorName') {
-        return async (name: string) => {
-          operatorName = name;
-          await call('setOperatorName', [name]);
-        };
-      }
+      if (method === 'watchProgress')
+        return async (listener: (progress: OperationProgress) => void) => void progressListeners.push(listener);
+      if (method === 'watchRestarts')
+        return async (listener: (event: EngineRestart) => void) => void restartListeners.push(listener);
       return (...args: unknown[]) => call(method, args);
     },
   });

@@ -18,6 +18,8 @@ import { snapshotCalls } from './snapshots/snapshot-calls';
 import { snapshotFacts } from './snapshots/snapshot-facts';
 import { snapshotHealthFacts } from './snapshots/snapshot-health-facts';
 import { SnapshotService, type SnapshotDeps } from './snapshots/snapshot-service';
+import { AppSettingsFeature } from './settings/app-settings-feature';
+import { settingsCalls } from './settings/settings-calls';
 import { statusCalls } from './status/status-calls';
 import { ok, type Result } from '../core/result';
 import { logActivity } from '../core/db/activity';
@@ -37,6 +39,7 @@ const FEATURES = [
   folderCalls,
   healthCalls,
   processingCalls,
+  settingsCalls,
 ] as const;
 
 /** Every call the page may make of the database worker (the lock's calls are the lock gate's). */
@@ -47,7 +50,8 @@ export type AppCalls = CallsOf<typeof statusCalls> &
   CallsOf<typeof snapshotCalls> &
   CallsOf<typeof folderCalls> &
   CallsOf<typeof healthCalls> &
-  CallsOf<typeof processingCalls>;
+  CallsOf<typeof processingCalls> &
+  CallsOf<typeof settingsCalls>;
 
 /** The calls that only read: the page asks them again of a worker restarted under them. */
 export const READ_CALLS: readonly string[] = FEATURES.flatMap((feature) => Object.keys(feature.reads));
@@ -89,6 +93,7 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
   const { live, clock, progress, operator } = engine;
   const track = progress.track;
 
+  const settings = new AppSettingsFeature(engine);
   const snapshots = new SnapshotService({ ...engine, ...deps.snapshots, facts: snapshotFacts(deps.facts) });
   const takeSafetyCopy = (trigger: Parameters<SnapshotService['takeSnapshot']>[0]) => snapshots.takeSnapshot(trigger);
   const restoreTiming = restoreTimingFact(deps.facts);
@@ -131,6 +136,7 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
     ...bindFeature(folderCalls, folder),
     ...bindFeature(healthCalls, health),
     ...bindFeature(processingCalls, processing),
+    ...bindFeature(settingsCalls, settings),
   };
 
   // Before the migrated database is ever stored: snapshots before and after the migration.

@@ -1,3 +1,4 @@
+import { AppSettingsProvider } from '../../src/ui/shared/app-settings-context';
 import { render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import type { Clock } from '../../src/core/clock';
@@ -17,10 +18,12 @@ export function renderSidebar(api: DatabaseApi, clock: Clock, main?: ReactNode) 
       <DownloadContext.Provider value={(blob, fileName) => downloads.push({ blob, fileName })}>
         <DatabaseProvider api={api}>
           <BackupSettingsProvider>
-            <BackupsProvider>
-              <DatabaseSidebar />
-              {main ? <main>{main}</main> : null}
-            </BackupsProvider>
+            <AppSettingsProvider>
+              <BackupsProvider>
+                <DatabaseSidebar />
+                {main ? <main>{main}</main> : null}
+              </BackupsProvider>
+            </AppSettingsProvider>
           </BackupSettingsProvider>
         </DatabaseProvider>
       </DownloadContext.Provider>

@@ -16,6 +16,8 @@ export const META_KEYS = {
   lastChangeAt: 'last_change_at',
   /** The first change after the backup point (or, with none, after creation): backup health counts from it. */
   firstChangeSinceBackupAt: 'first_change_since_backup_at',
+  /** The app's settings, as JSON (core/settings/settings-record.ts). */
+  appSettings: 'app_settings',
 } as const;
 export type MetaKey = (typeof META_KEYS)[keyof typeof META_KEYS];
 
@@ -34,10 +36,10 @@ export function readMeta(db: Database, key: MetaKey): string | null {
 
 /** Writes one meta value (inside the caller's transaction when there is one). */
 export function writeMeta(db: Database, key: MetaKey, value: string): void {
-  db.run(
-    'INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-    [key, value],
-  );
+  db.run('INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [
+    key,
+    value,
+  ]);
 }
 
 /** Reads the times the banners are computed from. */

@@ -1,3 +1,4 @@
+import { AppSettingsProvider } from '../shared/app-settings-context';
 import { useEffect } from 'react';
 import type { DatabaseApi } from '../../worker/api';
 import { DatabaseProvider, useDatabase } from '../shared/database-context';
@@ -23,26 +24,31 @@ export function AppShell({ api, updates }: { api: DatabaseApi; updates?: AppUpda
     <AppErrorBoundary api={api}>
       <DatabaseProvider api={api}>
         <BackupSettingsProvider>
-          <BackupsProvider>
-            <LifecycleHooks />
-            <SnapshotScheduler />
-            <div className="app">
-              <DatabaseSidebar />
-              <main className="main">
-                <header className="app-header">
-                  <h1>FF2API</h1>
-                  <p className="caption">Flat file to API processing — brokerage configurations, upload history and backups, kept in this browser.</p>
-                  <LockControls />
-                </header>
-                <NewVersionPrompt />
-                <EngineRestartNotice />
-                <EvictionAlert />
-                <UrgentBackupBanner />
-                <EndOfDayBanner />
-                <MainArea />
-              </main>
-            </div>
-          </BackupsProvider>
+          <AppSettingsProvider>
+            <BackupsProvider>
+              <LifecycleHooks />
+              <SnapshotScheduler />
+              <div className="app">
+                <DatabaseSidebar />
+                <main className="main">
+                  <header className="app-header">
+                    <h1>FF2API</h1>
+                    <p className="caption">
+                      Flat file to API processing — brokerage configurations, upload history and backups, kept in this
+                      browser.
+                    </p>
+                    <LockControls />
+                  </header>
+                  <NewVersionPrompt />
+                  <EngineRestartNotice />
+                  <EvictionAlert />
+                  <UrgentBackupBanner />
+                  <EndOfDayBanner />
+                  <MainArea />
+                </main>
+              </div>
+            </BackupsProvider>
+          </AppSettingsProvider>
         </BackupSettingsProvider>
       </DatabaseProvider>
     </AppErrorBoundary>

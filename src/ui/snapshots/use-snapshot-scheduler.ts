@@ -18,11 +18,11 @@ export const SCHEDULE_TICK_MS = 60_000;
  */
 export function useSnapshotScheduler(): void {
   const { api, notifyChanged } = useDatabase();
-  const { endOfDay, folder, refresh, setScheduleProblem } = useBackups();
+  const { folder, refresh, setScheduleProblem } = useBackups();
   const { secrets, passphrase } = useBackupSettings();
   // The latest values for the interval callback, without restarting the timer on each change.
-  const latest = useRef({ endOfDay, folder, secrets, passphrase, refresh, notifyChanged, setScheduleProblem });
-  latest.current = { endOfDay, folder, secrets, passphrase, refresh, notifyChanged, setScheduleProblem };
+  const latest = useRef({ folder, secrets, passphrase, refresh, notifyChanged, setScheduleProblem });
+  latest.current = { folder, secrets, passphrase, refresh, notifyChanged, setScheduleProblem };
 
   useEffect(() => {
     let isRunning = false;
@@ -33,9 +33,14 @@ export function useSnapshotScheduler(): void {
       isRunning = true;
       try {
         const now = latest.current;
-        const outcome = await api.runSnapshotSchedule({ endOfDay: now.endOfDay });
+        const outcome = await api.runSnapshotSchedule();
         if (!isActive) return;
-        if (outcome.failure) now.setScheduleProblem({ kind: 'error', text: outcome.failure.message, ...(outcome.failure.detail ? { detail: outcome.failure.detail } : {}) });
+        if (outcome.failure)
+          now.setScheduleProblem({
+            kind: 'error',
+            text: outcome.failure.message,
+            ...(outcome.failure.detail ? { detail: outcome.failure.detail } : {}),
+          });
         else if (outcome.took) now.setScheduleProblem(null);
         if (outcome.endOfDayRan) await writeDailyFile();
         if (isActive && (outcome.took || outcome.failure || outcome.endOfDayRan)) await now.refresh();
@@ -46,13 +51,26 @@ export function useSnapshotScheduler(): void {
       }
     };
     const writeDailyFile = async () => {
-      const { folder: current, secrets: mode, passphrase: secret, notifyChanged: changed, setScheduleProblem: report } = latest.current;
+      const {
+        folder: current,
+        secrets: mode,
+        passphrase: secret,
+        notifyChanged: changed,
+        setScheduleProblem: report,
+      } = latest.current;
       if (!isActive) return;
       if (!current.handle || (await queryAccess(current.handle)) !== 'granted') return;
       if (mode === 'encrypted' && secret.length < MIN_PASSPHRASE_LENGTH) return;
-      const built = await api.createBackup({ trigger: 'manual', secrets: mode, ...(mode === 'encrypted' ? { passphrase: secret } : {}) });
+      const built = await api.createBackup({
+        trigger: 'manual',
+        secrets: mode,
+        ...(mode === 'encrypted' ? { passphrase: secret } : {}),
+      });
       if (!built.ok) return report({ kind: 'error', text: built.error.message });
-      const saved = await saveBackupToFolder(api, current.handle, built.value, { now: new Date(), ...(mode === 'encrypted' ? { passphrase: secret } : {}) });
+      const saved = await saveBackupToFolder(api, current.handle, built.value, {
+        now: new Date(),
+        ...(mode === 'encrypted' ? { passphrase: secret } : {}),
+      });
       if (!saved.ok) report({ kind: 'error', text: `End of day: ${saved.message}` });
       await changed();
     };

@@ -4,6 +4,8 @@ import { logActivity, readAllActivity } from '../../core/db/activity';
 import { META_KEYS, writeMeta } from '../../core/db/meta';
 import { SCHEMA_VERSION } from '../../core/db/schema';
 import { inTransaction } from '../../core/db/transaction';
+import { settingsForFile } from '../../core/settings/settings-from-file';
+import { readExplicitSettings } from '../../core/settings/settings-record';
 import { describeThrown, fail, ok, type Result } from '../../core/result';
 import type { StartDigestOffload } from '../../core/backup/checksum/digest-offload';
 import type { Clock } from '../../core/clock';
@@ -23,7 +25,8 @@ export interface BackupFileDeps {
 }
 
 const MESSAGES = {
-  backupFailed: 'The backup file could not be built. Your database was not changed. Try again; if it keeps failing, reload the page.',
+  backupFailed:
+    'The backup file could not be built. Your database was not changed. Try again; if it keeps failing, reload the page.',
 };
 
 /** Making backup files of the live database, and recording the backup point once one is saved. */
@@ -44,16 +47,19 @@ export class BackupFileWriter {
     try {
       step('Writing the backup file', 0, 1)(0);
       // The rows stream from the database into the file: no step holds them all.
-      const built = await live.read((db) => writeBackupFile(db, readAllActivity(db), {
-        onProgress: step('Writing the backup file', 0, 1),
-        createdAt: createdAt.toISOString(),
-        trigger: request.trigger,
-        appVersion: deps.appVersion,
-        schemaVersion: SCHEMA_VERSION,
-        secrets: request.secrets,
-        ...(request.passphrase === undefined ? {} : { passphrase: request.passphrase }),
-        ...(deps.digestOffload ? { digestOffload: deps.digestOffload } : {}),
-      }));
+      const built = await live.read((db) =>
+        writeBackupFile(db, readAllActivity(db), {
+          appSettings: settingsForFile(readExplicitSettings(db), request.secrets),
+          onProgress: step('Writing the backup file', 0, 1),
+          createdAt: createdAt.toISOString(),
+          trigger: request.trigger,
+          appVersion: deps.appVersion,
+          schemaVersion: SCHEMA_VERSION,
+          secrets: request.secrets,
+          ...(request.passphrase === undefined ? {} : { passphrase: request.passphrase }),
+          ...(deps.digestOffload ? { digestOffload: deps.digestOffload } : {}),
+        }),
+      );
       const fileName = `${backupFileName(request.trigger, createdAt)}${built.isGzip ? '.gz' : ''}`;
       const receipt: BackupReceipt = {
         fileName,

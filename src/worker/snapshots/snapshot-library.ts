@@ -2,12 +2,15 @@ import { fail, ok, type Result } from '../../core/result';
 import type { SnapshotManifest } from '../../core/snapshots/manifest';
 import { planRetention, type RetentionDecision } from '../../core/snapshots/retention';
 import type { Clock } from '../../core/clock';
+import type { RetentionPolicy } from '../../core/settings/app-settings';
 import type { SnapshotList, SnapshotRow } from './snapshot-types';
 import type { SnapshotStore } from './snapshot-store';
 
 const MESSAGES = {
-  missing: 'That snapshot no longer exists (it may have been deleted in another tab, or by retention). The list has been refreshed.',
-  noneBefore: (when: string) => `No verified snapshot was taken at or before ${when}. Nothing was changed. Choose a later time.`,
+  missing:
+    'That snapshot no longer exists (it may have been deleted in another tab, or by retention). The list has been refreshed.',
+  noneBefore: (when: string) =>
+    `No verified snapshot was taken at or before ${when}. Nothing was changed. Choose a later time.`,
 };
 
 /** At most this much storage for snapshots (a share of the quota, capped). */
@@ -25,6 +28,8 @@ export class SnapshotLibrary {
     private readonly store: SnapshotStore,
     private readonly clock: Clock,
     private readonly estimate: StorageEstimate,
+    /** The retention tiers in effect (the app's settings). */
+    private readonly policy: () => RetentionPolicy,
   ) {}
 
   /** Manifests, newest first. */
@@ -78,7 +83,9 @@ export class SnapshotLibrary {
   /** The newest verified snapshot taken at or before `atIso`. */
   async findAt(atIso: string, describe: (iso: string) => string): Promise<Result<SnapshotManifest>> {
     const at = Date.parse(atIso);
-    const found = (await this.manifests()).find((m) => m.verification.state === 'verified' && Date.parse(m.takenAt) <= at);
+    const found = (await this.manifests()).find(
+      (m) => m.verification.state === 'verified' && Date.parse(m.takenAt) <= at,
+    );
     return found ? ok(found) : fail('no-snapshot-before', MESSAGES.noneBefore(describe(atIso)));
   }
 
@@ -88,18 +95,29 @@ export class SnapshotLibrary {
   }
 
   private plan(manifests: readonly SnapshotManifest[], budgetBytes: number): Map<string, RetentionDecision> {
-    return new Map(planRetention({ snapshots: manifests, now: this.clock.now(), budgetBytes }).map((d) => [d.id, d]));
+    const plan = planRetention({ snapshots: manifests, now: this.clock.now(), budgetBytes, policy: this.policy() });
+    return new Map(plan.map((d) => [d.id, d]));
   }
 }
 
 /** The storage budget for snapshots given the browser's quota (the cap when unknown). */
 export function budgetFor(storage: { quotaBytes: number } | null): number {
-  return storage && storage.quotaBytes > 0 ? Math.min(BUDGET_CAP_BYTES, Math.floor(storage.quotaBytes * BUDGET_QUOTA_SHARE)) : BUDGET_CAP_BYTES;
+  return storage && storage.quotaBytes > 0
+    ? Math.min(BUDGET_CAP_BYTES, Math.floor(storage.quotaBytes * BUDGET_QUOTA_SHARE))
+    : BUDGET_CAP_BYTES;
 }
 
 function toRow(m: SnapshotManifest, decision: RetentionDecision | undefined): SnapshotRow {
   return {
-    id: m.id, takenAt: m.takenAt, trigger: m.trigger, note: m.note, counts: m.counts, databaseBytes: m.databaseBytes,
-    storedBytes: m.storedBytes, verification: m.verification, pin: m.pin, keptFor: decision?.keptFor ?? [],
+    id: m.id,
+    takenAt: m.takenAt,
+    trigger: m.trigger,
+    note: m.note,
+    counts: m.counts,
+    databaseBytes: m.databaseBytes,
+    storedBytes: m.storedBytes,
+    verification: m.verification,
+    pin: m.pin,
+    keptFor: decision?.keptFor ?? [],
   };
 }

@@ -1,6 +1,9 @@
 import { readAllActivity } from '../../core/db/activity';
 import { readDatabaseTimes } from '../../core/db/meta';
 import { SCHEMA_VERSION } from '../../core/db/schema';
+import { settingsForFile } from '../../core/settings/settings-from-file';
+import { endOfDayOf } from '../../core/settings/app-settings';
+import { readExplicitSettings, readStoredSettings } from '../../core/settings/settings-record';
 import type { SqlJsStatic } from '../../core/db/sql-types';
 import { countRows } from '../../core/db/tables';
 import type { Clock } from '../../core/clock';
@@ -15,7 +18,7 @@ import type { SecretsMode } from '../../core/backup/format/format';
 import { lazyModule } from '../../platform/lazy-import';
 import type { BackupFile } from '../backup-files/backup-file-types';
 import type { LiveDatabase } from '../engine/live-database';
-import type { ScheduleOutcome, ScheduleRequest, SnapshotList, SnapshotRow } from './snapshot-types';
+import type { ScheduleOutcome, SnapshotList, SnapshotRow } from './snapshot-types';
 import type { SnapshotChecker } from './snapshot-check';
 import type { SnapshotContents } from './snapshot-contents';
 import type { SnapshotFacts } from './snapshot-facts';
@@ -65,7 +68,8 @@ export class SnapshotService {
   private readonly checksums = new Map<string, Promise<void>>();
 
   constructor(readonly deps: SnapshotServiceDeps) {
-    this.library = new SnapshotLibrary(deps.store, deps.clock, deps.estimateStorage);
+    const policy = () => deps.live.read(readStoredSettings).retention;
+    this.library = new SnapshotLibrary(deps.store, deps.clock, deps.estimateStorage, policy);
     this.taker = new SnapshotTaker(deps);
   }
 
@@ -96,7 +100,9 @@ export class SnapshotService {
   async openContents(manifest: SnapshotManifest): Promise<Result<SnapshotContents>> {
     const contents = await loadSnapshotContents();
     if (!contents.ok) return contents;
-    return contents.value.openSnapshotBytes(this.deps.store, manifest, (problem) => this.serial.run(() => this.taker.markFailed(manifest.id, problem)));
+    return contents.value.openSnapshotBytes(this.deps.store, manifest, (problem) =>
+      this.serial.run(() => this.taker.markFailed(manifest.id, problem)),
+    );
   }
 
   /** A verified snapshot as a restore candidate (opened apart, checked, certified against its manifest). */
@@ -113,7 +119,10 @@ export class SnapshotService {
       takenAt: manifest.takenAt,
       expectedChecksum: manifest.checksum,
     });
-    if (!candidate.ok) await this.serial.run(() => this.taker.markFailed(manifest.id, candidate.error.detail ?? candidate.error.message));
+    if (!candidate.ok)
+      await this.serial.run(() =>
+        this.taker.markFailed(manifest.id, candidate.error.detail ?? candidate.error.message),
+      );
     return candidate;
   }
 
@@ -144,7 +153,11 @@ export class SnapshotService {
   }
 
   /** A snapshot of stored bytes that are not the live database (before a schema migration). */
-  takeSnapshotOfBytes(trigger: SnapshotTrigger, bytes: Uint8Array, dataChangedAt: string | null): Promise<Result<SnapshotManifest>> {
+  takeSnapshotOfBytes(
+    trigger: SnapshotTrigger,
+    bytes: Uint8Array,
+    dataChangedAt: string | null,
+  ): Promise<Result<SnapshotManifest>> {
     return this.serial.run(async () => {
       const taken = await this.taker.takeFromBytes(trigger, bytes, dataChangedAt);
       if (taken.ok) this.readChecksumLater(taken.value.id);
@@ -152,8 +165,8 @@ export class SnapshotService {
     });
   }
 
-  /** The page's tick: the automatic snapshots due now, and end of day. */
-  async runSchedule(request: ScheduleRequest): Promise<ScheduleOutcome> {
+  /** The page's tick: the automatic snapshots due now, and end of day (at the settings' time). */
+  async runSchedule(): Promise<ScheduleOutcome> {
     const { live, clock, facts } = this.deps;
     const idle: ScheduleOutcome = { took: null, failure: null, endOfDayRan: false };
     if (!live.isWriter) return idle;
@@ -163,11 +176,23 @@ export class SnapshotService {
     await this.finishInterruptedChecks(manifests, now);
     const [newest] = manifests;
     const newestInput = newest ? { takenAt: newest.takenAt, dataChangedAt: newest.dataChangedAt } : null;
-    if (this.pendingSince === null && hasChangesSinceSnapshot({ lastChangeAt: times.lastChangeAt, newest: newestInput })) this.pendingSince = now.toISOString();
+    if (
+      this.pendingSince === null &&
+      hasChangesSinceSnapshot({ lastChangeAt: times.lastChangeAt, newest: newestInput })
+    )
+      this.pendingSince = now.toISOString();
     const lastEndOfDayAt = await facts.lastEndOfDayAt.read();
     const hasData = Object.values(live.read(countRows)).some((n) => n > 0);
-    const endOfDay = isEndOfDayDue({ now, at: request.endOfDay, lastRunAt: lastEndOfDayAt, createdAt: times.createdAt, hasData });
-    const trigger = endOfDay ? 'end-of-day' : dueScheduledSnapshot({ now, lastChangeAt: times.lastChangeAt, newest: newestInput, pendingSince: this.pendingSince });
+    const at = endOfDayOf(live.read(readStoredSettings));
+    const endOfDay = isEndOfDayDue({ now, at, lastRunAt: lastEndOfDayAt, createdAt: times.createdAt, hasData });
+    const trigger = endOfDay
+      ? 'end-of-day'
+      : dueScheduledSnapshot({
+          now,
+          lastChangeAt: times.lastChangeAt,
+          newest: newestInput,
+          pendingSince: this.pendingSince,
+        });
     if (trigger === null) return idle;
     const taken = await this.takeSnapshot(trigger);
     if (endOfDay) await facts.lastEndOfDayAt.write(now.toISOString());
@@ -202,7 +227,10 @@ export class SnapshotService {
   }
 
   /** A normal backup file of a snapshot, named for the time the snapshot was taken. */
-  async downloadSnapshot(id: string, request: { secrets: SecretsMode; passphrase?: string }): Promise<Result<BackupFile>> {
+  async downloadSnapshot(
+    id: string,
+    request: { secrets: SecretsMode; passphrase?: string },
+  ): Promise<Result<BackupFile>> {
     const found = await this.library.find(id);
     if (!found.ok) return found;
     const manifest = found.value;
@@ -212,6 +240,7 @@ export class SnapshotService {
     if (!contents.ok) return contents;
     const built = await files.value.buildSnapshotBackupFile(this.deps.SQL, contents.value.bytes, {
       activity: this.deps.live.read(readAllActivity),
+      appSettings: settingsForFile(this.deps.live.read(readExplicitSettings), request.secrets),
       takenAt: manifest.takenAt,
       appVersion: this.deps.appVersion,
       schemaVersion: SCHEMA_VERSION,
@@ -239,7 +268,10 @@ export class SnapshotService {
   /** Snapshots whose verification was cut short (the tab closed mid-way) are checked now. */
   private async finishInterruptedChecks(manifests: readonly SnapshotManifest[], now: Date): Promise<void> {
     for (const manifest of manifests) {
-      if (manifest.verification.state === 'pending' && now.getTime() - Date.parse(manifest.takenAt) > INTERRUPTED_AFTER_MS) {
+      if (
+        manifest.verification.state === 'pending' &&
+        now.getTime() - Date.parse(manifest.takenAt) > INTERRUPTED_AFTER_MS
+      ) {
         await this.serial.run(() => this.taker.verify(manifest));
       }
     }

@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock';
-import { DEFAULT_END_OF_DAY } from '../../../src/core/snapshots/end-of-day';
 import type { TestApi } from '../../support/test-api';
 import type { SnapshotStore } from '../../../src/worker/snapshots/snapshot-store';
 import { createTestApi, createTestSnapshotStore, createTestStore } from '../../support/test-api';
@@ -13,8 +12,14 @@ async function seed(api: TestApi, brokerage: string, configurations: string[]) {
   expect((await api.createBrokerage(brokerage)).ok).toBe(true);
   for (const name of configurations) {
     const saved = await api.saveConfiguration({
-      brokerage_name: brokerage, configuration_name: name, description: '', auth_type: 'api_key',
-      base_url: 'https://api.prod.goaugment.com', api_key: `k-${name}`, bearer_token: '', field_mappings: { 'load.loadNumber': 'load_number' },
+      brokerage_name: brokerage,
+      configuration_name: name,
+      description: '',
+      auth_type: 'api_key',
+      base_url: 'https://api.prod.goaugment.com',
+      api_key: `k-${name}`,
+      bearer_token: '',
+      field_mappings: { 'load.loadNumber': 'load_number' },
     });
     expect(saved.ok).toBe(true);
   }
@@ -44,7 +49,11 @@ describe('snapshots through the service', () => {
     await seed(api, 'Acme, Inc.', ['Main', 'Night']);
     const taken = await api.takeSnapshot('before the big import');
     if (!taken.ok) throw new Error(taken.error.message);
-    expect(taken.value).toMatchObject({ trigger: 'manual', note: 'before the big import', verification: { state: 'verified' } });
+    expect(taken.value).toMatchObject({
+      trigger: 'manual',
+      note: 'before the big import',
+      verification: { state: 'verified' },
+    });
     expect(taken.value.counts.brokerage_configurations).toBe(2);
     const backup = await api.createBackup({ trigger: 'manual', secrets: 'plain' });
     if (!backup.ok) throw new Error(backup.error.message);
@@ -131,7 +140,10 @@ describe('snapshots through the service', () => {
     if (!preview.ok) throw new Error(preview.error.message);
     expect((await api.applyRestore(preview.value.previewId, 'replace')).ok).toBe(true);
     const [before] = (await api.listSnapshots()).snapshots;
-    expect(before).toMatchObject({ trigger: 'before-restore', pin: { kind: 'until', until: new Date(Date.parse(T0) + 3_600_000 + 7 * 86_400_000).toISOString() } });
+    expect(before).toMatchObject({
+      trigger: 'before-restore',
+      pin: { kind: 'until', until: new Date(Date.parse(T0) + 3_600_000 + 7 * 86_400_000).toISOString() },
+    });
     expect(before?.counts.brokerage_configurations).toBe(2);
 
     // Nothing changed yet: the undo says so.
@@ -166,8 +178,18 @@ describe('snapshots through the service', () => {
     let full = false;
     const snapshotStore: SnapshotStore = {
       ...inner,
-      list: () => inner.list(), readBytes: (id) => inner.readBytes(id), replaceBytes: (id, b) => inner.replaceBytes(id, b), update: (m) => inner.update(m), remove: (ids) => inner.remove(ids),
-      add: async (m, b) => (full ? { ok: false, error: { code: 'storage-full', message: 'Browser storage is full, so the snapshot could not be stored.' } } : inner.add(m, b)),
+      list: () => inner.list(),
+      readBytes: (id) => inner.readBytes(id),
+      replaceBytes: (id, b) => inner.replaceBytes(id, b),
+      update: (m) => inner.update(m),
+      remove: (ids) => inner.remove(ids),
+      add: async (m, b) =>
+        full
+          ? {
+              ok: false,
+              error: { code: 'storage-full', message: 'Browser storage is full, so the snapshot could not be stored.' },
+            }
+          : inner.add(m, b),
     };
     const source = await createTestApi();
     await seed(source, 'From file', ['A']);
@@ -239,7 +261,7 @@ describe('snapshots through the service', () => {
   it('the schedule takes After changes after a change and a pause, End of day at 17:00, and nothing when idle', async () => {
     const clock = fixedClock(new Date(2026, 10, 22, 8, 0).toISOString());
     const api = await createTestApi({ clock });
-    const tick = () => api.runSnapshotSchedule({ endOfDay: DEFAULT_END_OF_DAY });
+    const tick = () => api.runSnapshotSchedule();
     expect((await tick()).took).toBeNull();
     await seed(api, 'Acme', []);
     clock.set(new Date(clock.now().getTime() + MIN));
@@ -256,6 +278,17 @@ describe('snapshots through the service', () => {
     expect((await tick()).endOfDayRan).toBe(false);
   });
 
+  it('end of day follows the setting: moved to 18:30, nothing runs at 17:00, the run comes at 18:30', async () => {
+    const clock = fixedClock(new Date(2026, 10, 22, 8, 0).toISOString());
+    const api = await createTestApi({ clock });
+    await seed(api, 'Acme', []);
+    expect((await api.updateAppSettings({ endOfDay: '18:30' })).ok).toBe(true);
+    clock.set(new Date(2026, 10, 22, 17, 0, 30));
+    expect((await api.runSnapshotSchedule()).endOfDayRan).toBe(false);
+    clock.set(new Date(2026, 10, 22, 18, 30, 30));
+    expect(await api.runSnapshotSchedule()).toMatchObject({ took: { trigger: 'end-of-day' }, endOfDayRan: true });
+  });
+
   it('snapshots the stored database before a schema migration and the migrated one after it', async () => {
     const { loadSqlJs } = await import('../../support/sqljs');
     const SQL = await loadSqlJs();
@@ -266,7 +299,10 @@ describe('snapshots through the service', () => {
     old.close();
     const api = await createTestApi({ store });
     const triggers = (await api.listSnapshots()).snapshots.map((s) => [s.trigger, s.verification.state, s.pin?.kind]);
-    expect(triggers.sort()).toEqual([['after-migration', 'verified', 'until'], ['before-migration', 'verified', 'until']]);
+    expect(triggers.sort()).toEqual([
+      ['after-migration', 'verified', 'until'],
+      ['before-migration', 'verified', 'until'],
+    ]);
   });
 
   it('verifies a backup file in a scratch database, logs it, and leaves the live database alone', async () => {
@@ -279,7 +315,11 @@ describe('snapshots through the service', () => {
     const before = api.exportLiveBytes();
     const report = await api.verifyBackupFile({ name: file.value.fileName, contents: file.value.blob });
     if (!report.ok) throw new Error(report.error.message);
-    expect(report.value).toMatchObject({ fileName: file.value.fileName, checksum: file.value.receipt.checksum, counts: { brokerage_configurations: 2 } });
+    expect(report.value).toMatchObject({
+      fileName: file.value.fileName,
+      checksum: file.value.receipt.checksum,
+      counts: { brokerage_configurations: 2 },
+    });
     expect(report.value.restoreMs).toBeGreaterThan(0);
     const [entry] = await api.listActivity(1);
     expect(entry).toMatchObject({ kind: 'verify' });
@@ -291,7 +331,10 @@ describe('snapshots through the service', () => {
     expect(await names(api)).toEqual(['Mine']);
     expect(api.exportLiveBytes().length).toBeGreaterThan(0);
     expect(before.length).toBeGreaterThan(0);
-    const bad = await api.verifyBackupFile({ name: 'edited.json', contents: new TextEncoder().encode((await file.value.blob.text()).replace('"A"', '"Q"')) });
+    const bad = await api.verifyBackupFile({
+      name: 'edited.json',
+      contents: new TextEncoder().encode((await file.value.blob.text()).replace('"A"', '"Q"')),
+    });
     expect(bad.ok).toBe(false);
     expect((await api.getBackupOverview()).lastFileVerification).toMatchObject({ ok: false, fileName: 'edited.json' });
   });
@@ -302,8 +345,13 @@ describe('snapshots through the service', () => {
     await seed(api, 'Acme', ['A']);
     const file = await api.createBackup({ trigger: 'manual', secrets: 'plain' });
     if (!file.ok) throw new Error(file.error.message);
-    expect((await api.checkWrittenFile({ name: 'x', contents: file.value.blob }, file.value.receipt.checksum)).ok).toBe(true);
-    expect((await api.checkWrittenFile({ name: 'x', contents: file.value.blob.slice(0, 100) }, file.value.receipt.checksum)).ok).toBe(false);
+    expect((await api.checkWrittenFile({ name: 'x', contents: file.value.blob }, file.value.receipt.checksum)).ok).toBe(
+      true,
+    );
+    expect(
+      (await api.checkWrittenFile({ name: 'x', contents: file.value.blob.slice(0, 100) }, file.value.receipt.checksum))
+        .ok,
+    ).toBe(false);
     await api.recordFolderWrite({ ok: false, path: 'daily/x.json', message: 'The backup folder is gone.' });
     expect((await api.getBackupOverview()).folderFailure?.message).toBe('The backup folder is gone.');
     expect((await api.getStatus()).times.lastBackupAt).toBeNull();
@@ -311,7 +359,10 @@ describe('snapshots through the service', () => {
     await api.recordFolderWrite({ ok: true, path: `daily/${file.value.fileName}`, receipt: file.value.receipt });
     const overview = await api.getBackupOverview();
     expect(overview.folderFailure).toBeNull();
-    expect(overview.backupFiles[0]).toMatchObject({ fileName: file.value.fileName, where: `backup folder (daily/${file.value.fileName})` });
+    expect(overview.backupFiles[0]).toMatchObject({
+      fileName: file.value.fileName,
+      where: `backup folder (daily/${file.value.fileName})`,
+    });
     expect((await api.getStatus()).times.lastBackupAt).toBe(file.value.receipt.createdAt);
   });
 
