@@ -1,4 +1,5 @@
 import type { ProcessingOverrides } from './processing/processing-operations';
+import { auditCalls } from './audit/audit-calls';
 import { backupFileCalls, openBackupFiles } from './backup-files/backup-file-calls';
 import { catalogCalls } from './catalog/catalog-calls';
 import { openEngine, type EngineDeps } from './engine/engine';
@@ -23,6 +24,7 @@ import { settingsCalls } from './settings/settings-calls';
 import { statusCalls } from './status/status-calls';
 import { ok, type Result } from '../core/result';
 import { logActivity } from '../core/db/activity';
+import { LOCK_SUMMARIES } from './lock/lock-messages';
 import type { SnapshotManifest } from '../core/snapshots/manifest';
 
 /**
@@ -40,6 +42,7 @@ const FEATURES = [
   healthCalls,
   processingCalls,
   settingsCalls,
+  auditCalls,
 ] as const;
 
 /** Every call the page may make of the database worker (the lock's calls are the lock gate's). */
@@ -51,7 +54,8 @@ export type AppCalls = CallsOf<typeof statusCalls> &
   CallsOf<typeof folderCalls> &
   CallsOf<typeof healthCalls> &
   CallsOf<typeof processingCalls> &
-  CallsOf<typeof settingsCalls>;
+  CallsOf<typeof settingsCalls> &
+  CallsOf<typeof auditCalls>;
 
 /** The calls that only read: the page asks them again of a worker restarted under them. */
 export const READ_CALLS: readonly string[] = FEATURES.flatMap((feature) => Object.keys(feature.reads));
@@ -77,6 +81,8 @@ export interface WorkerHooks {
   isWriter: () => boolean;
   /** Writes an activity entry and saves — which re-stores the database in the lock's current form. */
   recordLockChange: (summary: string) => Promise<Result<void>>;
+  /** Puts failed unlocks, at their times, into the audit trail. */
+  recordFailedUnlocks: (times: readonly string[]) => Promise<Result<void>>;
   /** The live database's bytes exactly as they would be stored (diagnostics and tests). */
   exportLiveBytes: () => Uint8Array;
   /** Resolves when the snapshots' background checksums started so far are done (tests, the bench). */
@@ -137,6 +143,7 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
     ...bindFeature(healthCalls, health),
     ...bindFeature(processingCalls, processing),
     ...bindFeature(settingsCalls, settings),
+    ...bindFeature(auditCalls, engine),
   };
 
   // Before the migrated database is ever stored: snapshots before and after the migration.
@@ -151,9 +158,18 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
   return {
     ...calls,
     isWriter: () => live.isWriter,
+    // Through live.write, not the audit recorder: a tab that cannot write must fail here, since the
+    // write is what re-stores the database in the lock's new form.
     recordLockChange: (summary) =>
       live.write((db, now) => {
-        logActivity(db, { at: now, kind: 'app-lock', summary });
+        const by = operator.nameOrNull;
+        logActivity(db, { at: now, kind: 'app-lock', summary: `${summary}${operator.byline()}`, details: { by } });
+        return ok(undefined);
+      }),
+    recordFailedUnlocks: (times) =>
+      live.write((db) => {
+        for (const at of times)
+          logActivity(db, { at, kind: 'app-lock', summary: LOCK_SUMMARIES.failedUnlock, details: { ok: false } });
         return ok(undefined);
       }),
     exportLiveBytes: () => live.exportBytes(),

@@ -64,11 +64,13 @@ export function assessStoreHealth({ now, lastChangeAt, locations }: StoreHealthI
       const last = store.failures[0];
       findings.push({
         level: 'Critical',
+        location: 'store',
         since,
         text:
           `The team store has had no good copy of this data for more than a day, and there are changes since. ` +
-          (last ? `The last attempt failed: ${last.message} ` : '') +
-          'Download a backup now, and check the team store’s connection.',
+          (last ? `The last attempt failed: ${last.message}` : ''),
+        clears: 'A backup copied into the team store clears this: download a backup now, and check the connection.',
+        action: 'download-backup',
       });
       levels.set('store', 'Critical');
     }
@@ -77,11 +79,12 @@ export function assessStoreHealth({ now, lastChangeAt, locations }: StoreHealthI
       const days = Math.floor((now.getTime() - unreachableMs) / DAY_MS);
       findings.push({
         level: 'Warning',
+        location: 'store',
         since: new Date(unreachableMs).toISOString(),
         text:
           `The team store has not answered for ${days} day${days === 1 ? '' : 's'}. ` +
-          'Backups wait on this computer and go ' +
-          'when it answers; use Test connection to see why.',
+          'Backups wait on this computer and go when it answers.',
+        clears: 'The store answering again clears this; use Test connection to see why it does not.',
       });
       if (!levels.has('store')) levels.set('store', 'Warning');
     }

@@ -1,37 +1,24 @@
-import { useEffect, useState } from 'react';
-import { clearDataMarker, readDataMarker, writeDataMarker, type DataMarker } from '../../platform/eviction-marker';
 import { useBackups } from '../shared/backups-context';
 import { formatLocalTime } from '../shared/format';
+import { openRestoreInput } from './open-restore-input';
+import { useDataDeleted } from './data-deleted-context';
 
 /**
- * Eviction recovery: the marker in localStorage says this browser had data; when the worker
- * found no database at start and the marker says there was one, the browser deleted it. Then
- * this alert says so, names the last backup file, and offers the ways back — never a silent
- * empty start. While data is present it keeps the marker up to date.
+ * Eviction recovery: when the browser deleted the app's data (data-deleted-context.tsx), this
+ * alert says so, names the last backup file, and offers the ways back — never a silent empty
+ * start. Backup health and the sidebar's banners say the same while it shows.
  */
 export function EvictionAlert() {
-  const { overview, folder } = useBackups();
-  // Read once, before this session writes a new one.
-  const [markerAtStart] = useState<DataMarker | null>(() => readDataMarker());
-  const [isDismissed, setDismissed] = useState(false);
-
-  useEffect(() => {
-    if (!overview) return;
-    const [last] = overview.backupFiles;
-    if (overview.hasData) {
-      writeDataMarker({ hadDataAt: new Date().toISOString(), lastBackup: last ? { fileName: last.fileName, at: last.at, where: last.where } : (readDataMarker()?.lastBackup ?? null) });
-    } else if (!overview.startedEmpty) {
-      // The database is here and empty on purpose: nothing to recover later.
-      clearDataMarker();
-    }
-  }, [overview]);
-
-  if (!overview || isDismissed || !markerAtStart || !overview.startedEmpty || overview.hasData) return null;
-  const last = markerAtStart.lastBackup;
+  const { folder } = useBackups();
+  const { deleted, dismiss } = useDataDeleted();
+  if (!deleted) return null;
+  const last = deleted.lastBackup;
   return (
     <div role="alert" className="notice notice-error eviction-alert">
       <p>
-        <strong>This browser deleted the app’s data.</strong> The database that was here (last seen {formatLocalTime(markerAtStart.hadDataAt)}) is gone: the browser cleared or evicted its storage. Nothing can bring it back from this browser.
+        <strong>This browser deleted the app’s data.</strong> The database that was here (last seen{' '}
+        {formatLocalTime(deleted.lastSeenAt)}) is gone: the browser cleared or evicted its storage. Nothing can bring it
+        back from this browser.
       </p>
       <p>
         {last
@@ -39,29 +26,20 @@ export function EvictionAlert() {
           : 'No backup file was made from this browser. If a colleague or another browser has one, restore it.'}
       </p>
       <div className="button-row">
-        <button type="button" className="primary" onClick={openRestoreInput}>Restore from backup</button>
-        <button type="button" onClick={() => void folder.choose()}>Choose backup folder</button>
-        <button
-          type="button"
-          onClick={() => {
-            clearDataMarker();
-            setDismissed(true);
-          }}
-        >
+        <button type="button" className="primary" onClick={openRestoreInput}>
+          Restore from backup
+        </button>
+        <button type="button" onClick={() => void folder.choose()}>
+          Choose backup folder
+        </button>
+        <button type="button" onClick={dismiss}>
           Start with an empty database
         </button>
       </div>
-      <p className="caption">The backup folder was remembered in the deleted storage too: choose it again, then press “Restore latest from folder” in the sidebar.</p>
+      <p className="caption">
+        The backup folder was remembered in the deleted storage too: choose it again, then press “Restore latest from
+        folder” in the sidebar.
+      </p>
     </div>
   );
-}
-
-/** Opens the file chooser of the sidebar's `Restore from backup` input (one restore flow, not two). */
-function openRestoreInput(): void {
-  const label = Array.from(document.querySelectorAll('label')).find((l) => l.textContent?.trim() === 'Restore from backup');
-  const input = label?.control;
-  if (input instanceof HTMLInputElement) {
-    input.scrollIntoView({ block: 'center' });
-    input.click();
-  }
 }

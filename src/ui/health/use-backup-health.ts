@@ -1,25 +1,23 @@
-import { assessBackupHealth, type HealthAssessment } from '../../core/snapshots/health';
+import { assessBackupHealth, type HealthAssessment, type HealthInput } from '../../core/snapshots/health';
+import { useBackups } from '../shared/backups-context';
 import { useDatabase } from '../shared/database-context';
 import { useNow } from '../shared/use-now';
-import { useBackups } from '../shared/backups-context';
+import { useDataDeleted } from './data-deleted-context';
+import { healthInputOf } from './health-input';
 
-/** Backup health now (re-evaluated every minute as time passes), or null while loading. */
-export function useBackupHealth(): HealthAssessment | null {
+/** Backup health now (re-evaluated every minute as time passes) and what it was judged from; null while loading. */
+export function useBackupHealth(): (HealthAssessment & { input: HealthInput }) | null {
   const { status } = useDatabase();
   const { overview, folder } = useBackups();
+  const { deleted } = useDataDeleted();
   const now = useNow();
   if (!status || !overview) return null;
-  return assessBackupHealth({
+  const input = healthInputOf(status, overview, {
     now,
-    hasData: Object.values(status.counts).some((n) => n > 0),
-    times: status.times,
-    firstChangeSinceBackupAt: overview.firstChangeSinceBackupAt,
-    backupFiles: overview.backupFiles,
-    snapshotSizes: overview.snapshotSizes,
-    snapshotFailure: overview.snapshotFailure,
-    folderFailure: overview.folderFailure,
-    lastFileVerification: overview.lastFileVerification,
-    storage: overview.storage,
-    folder: folder.state,
+    folder: { state: folder.state, name: folder.handle?.name ?? null },
+    dataDeleted: deleted
+      ? { lastSeenAt: deleted.lastSeenAt, lastBackupName: deleted.lastBackup?.fileName ?? null }
+      : null,
   });
+  return { ...assessBackupHealth(input), input };
 }

@@ -6,13 +6,15 @@ import type { Clock } from '../../core/clock';
 import { fail, ok, type Result } from '../../core/result';
 import { lazyModule } from '../../platform/lazy-import';
 import type { BackupSource } from '../backup-files/backup-file-types';
+import type { RecordAudit } from '../engine/audit';
 import type { LiveDatabase } from '../engine/live-database';
 import type { Operator } from '../engine/operator';
 import type { FolderOutcomes } from './folder-outcomes';
-import type { FolderWriteOutcome } from './folder-types';
+import type { FolderRetentionWork, FolderWriteOutcome } from './folder-types';
 
 const MESSAGES = {
-  readBack: 'The file written into the backup folder did not read back as written, so it does not count as a backup. Your database is unchanged; try again, or download the backup instead.',
+  readBack:
+    'The file written into the backup folder did not read back as written, so it does not count as a backup. Your database is unchanged; try again, or download the backup instead.',
 };
 
 /** Reading files back as a restore would (a chunk of its own). */
@@ -31,6 +33,7 @@ export interface FolderRecordDeps {
   clock: Clock;
   operator: Operator;
   outcomes: FolderOutcomes;
+  audit: RecordAudit;
 }
 
 /**
@@ -42,14 +45,22 @@ export class FolderRecords {
   constructor(private readonly deps: FolderRecordDeps) {}
 
   /** Reads back a file written into the folder; it counts only if it carries `checksum`. */
-  async checkWrittenFile(file: BackupSource, checksum: string, options: { passphrase?: string } = {}): Promise<Result<void>> {
+  async checkWrittenFile(
+    file: BackupSource,
+    checksum: string,
+    options: { passphrase?: string } = {},
+  ): Promise<Result<void>> {
     const checks = await loadScratchCheck();
     if (!checks.ok) return checks;
     const now = this.deps.clock.now().toISOString();
     const read = await checks.value.readBackChecksum(this.deps.SQL, file.contents, { ...options, now });
     if (!read.ok) return fail('read-back-failed', MESSAGES.readBack, read.error.message);
     if (read.value.checksum === checksum) return ok(undefined);
-    return fail('read-back-mismatch', MESSAGES.readBack, `checksum ${read.value.checksum ?? 'unknown'} instead of ${checksum}`);
+    return fail(
+      'read-back-mismatch',
+      MESSAGES.readBack,
+      `checksum ${read.value.checksum ?? 'unknown'} instead of ${checksum}`,
+    );
   }
 
   /** A checked folder file becomes the backup point; a failure is kept for the health panel. */
@@ -58,6 +69,11 @@ export class FolderRecords {
     const nowIso = clock.now().toISOString();
     if (!outcome.ok) {
       await outcomes.failure.write({ at: nowIso, message: outcome.message });
+      await this.deps.audit({
+        kind: 'backup',
+        summary: `Backup into the backup folder failed (${outcome.path}): ${outcome.message}`,
+        details: { ok: false, path: outcome.path, message: outcome.message },
+      });
       return ok(undefined);
     }
     const { receipt, path } = outcome;
@@ -79,9 +95,27 @@ export class FolderRecords {
     return ok(undefined);
   }
 
+  /** The folder retention's work after a checked write: monthly copies made, old files removed. */
+  async recordFolderRetention(work: FolderRetentionWork): Promise<Result<void>> {
+    const parts = [
+      work.archived.length > 0 ? `copied ${work.archived.join(', ')} to archive/` : '',
+      work.removed.length > 0 ? `removed ${work.removed.join(', ')} (past 30 days for daily/, 90 for emergency/)` : '',
+    ].filter(Boolean);
+    if (parts.length === 0) return ok(undefined);
+    return this.deps.audit({
+      kind: 'retention',
+      summary: `Folder retention ${parts.join('; ')}`,
+      details: { ...work },
+      isAutomatic: true,
+    });
+  }
+
   /** The folder's last good write, and its failure if that is newer (what health shows). */
   async healthFacts(): Promise<FolderHealthFacts> {
-    const [failure, success] = await Promise.all([this.deps.outcomes.failure.read(), this.deps.outcomes.success.read()]);
+    const [failure, success] = await Promise.all([
+      this.deps.outcomes.failure.read(),
+      this.deps.outcomes.success.read(),
+    ]);
     return { folderSuccess: success, folderFailure: failure && (!success || failure.at > success.at) ? failure : null };
   }
 }

@@ -2,10 +2,9 @@ import { logActivity } from '../../core/db/activity';
 import { META_KEYS, readDatabaseTimes, readMeta } from '../../core/db/meta';
 import type { SqlJsStatic } from '../../core/db/sql-types';
 import { countRows } from '../../core/db/tables';
-import { selectRows } from '../../core/db/transaction';
 import type { Clock } from '../../core/clock';
 import { fail, ok, type Result } from '../../core/result';
-import type { BackupFileRecord } from '../../core/snapshots/health';
+import { classifyCheckFailure } from '../../core/snapshots/backup-check';
 import { lazyModule } from '../../platform/lazy-import';
 import type { BackupSource } from '../backup-files/backup-file-types';
 import type { Fact } from '../engine/fact-store';
@@ -14,17 +13,15 @@ import type { Operator } from '../engine/operator';
 import type { Track } from '../engine/progress';
 import type { FolderHealthFacts } from '../folder/folder-records';
 import type { SnapshotHealthFacts } from '../snapshots/snapshot-health-facts';
+import { readOwnBackupFiles, readOwnChecks } from './health-records';
 import type { BackupOverview, FileVerification } from './health-types';
 import type { RestoreTiming } from './restore-timing';
 
 const MESSAGES = {
-  locked: 'This file is encrypted. Enter its passphrase under “Backup file options” and choose the file again to verify it. Nothing was changed.',
+  locked:
+    'This file is encrypted. Enter its passphrase under “Backup file options” and choose the file again to verify it. Nothing was changed.',
+  notABackup: (message: string) => `${message} Backup health is not affected: this file is not a backup.`,
 };
-
-const SQL = {
-  backups: "SELECT at, details FROM activity_log WHERE kind = 'backup' ORDER BY id DESC LIMIT 2",
-  lastVerify: "SELECT at, details FROM activity_log WHERE kind = 'verify' ORDER BY id DESC LIMIT 1",
-} as const;
 
 /** Restoring files into a scratch database (a chunk of its own). */
 const loadScratchCheck = lazyModule(() => import('../file-checks/scratch-check'));
@@ -61,12 +58,22 @@ export class BackupHealth {
       if (!checks.ok) return checks;
       const nowIso = clock.now().toISOString();
       const elapsedMs = () => performance.now();
-      const result = await checks.value.restoreIntoScratch(this.deps.SQL, file.contents, { ...options, now: nowIso, elapsedMs });
+      const result = await checks.value.restoreIntoScratch(this.deps.SQL, file.contents, {
+        ...options,
+        now: nowIso,
+        elapsedMs,
+      });
       if (result.ok && result.value === 'locked') return fail('needs-passphrase', MESSAGES.locked);
       const report = result.ok && result.value !== 'locked' ? result.value : null;
+      const failure = result.ok ? null : result.error;
+      const kind = failure ? classifyCheckFailure(failure.code, file.name) : null;
+      const by = operator.byline();
+      const counts = report?.counts;
       const summary = report
-        ? `Verified ${file.name}: sound, ${report.counts.brokerage_configurations} configurations and ${report.counts.upload_history} uploads restore in ${Math.round(report.restoreMs)} ms${operator.byline()}`
-        : `Verification of ${file.name} failed: ${result.ok ? '' : result.error.message}${operator.byline()}`;
+        ? `Verified ${file.name}: sound, ${counts?.brokerage_configurations ?? 0} configurations and ${counts?.upload_history ?? 0} uploads restore in ${Math.round(report.restoreMs)} ms${by}`
+        : kind === 'not-a-backup'
+          ? `Checked ${file.name}: not a backup file (${failure?.message ?? ''})${by}`
+          : `Verification of ${file.name} failed: ${failure?.message ?? ''}${by}`;
       await live.write((db) => {
         logActivity(db, {
           at: nowIso,
@@ -75,6 +82,9 @@ export class BackupHealth {
           details: {
             fileName: file.name,
             ok: report !== null,
+            // A file that is no backup (or could not be judged) is no fact about the backups.
+            isBackup: kind === null || kind === 'damaged',
+            ...(kind === 'damaged' ? { outcome: 'damaged', problem: failure?.message ?? '' } : {}),
             counts: report?.counts ?? null,
             checksum: report?.checksum ?? null,
             restoreMs: report?.restoreMs ?? null,
@@ -83,7 +93,11 @@ export class BackupHealth {
         });
         return ok(undefined);
       });
-      if (!report) return result.ok ? fail('verify-failed', summary) : result;
+      if (failure) {
+        const message = kind === 'not-a-backup' ? MESSAGES.notABackup(failure.message) : failure.message;
+        return fail(failure.code, message, failure.detail);
+      }
+      if (!report) return fail('verify-failed', summary);
       const rows = Object.values(report.counts).reduce((sum, n) => sum + n, 0);
       await restoreTiming.write({ ms: report.restoreMs, rows, at: nowIso, what: `verification of ${file.name}` });
       return ok({ fileName: file.name, ...report, verifiedAt: nowIso });
@@ -97,8 +111,8 @@ export class BackupHealth {
       times: readDatabaseTimes(db),
       counts: countRows(db),
       firstChangeSinceBackupAt: readMeta(db, META_KEYS.firstChangeSinceBackupAt),
-      backups: selectRows<{ at: string; details: string | null }>(db, SQL.backups),
-      verify: selectRows<{ at: string; details: string | null }>(db, SQL.lastVerify)[0] ?? null,
+      backupFiles: readOwnBackupFiles(db, 10),
+      ...readOwnChecks(db),
     }));
     const [timing, storage, fromSnapshots, fromFolder] = await Promise.all([
       this.deps.restoreTiming.read(),
@@ -106,37 +120,15 @@ export class BackupHealth {
       this.deps.snapshotFacts(),
       this.deps.folderFacts(),
     ]);
-    const verify = fromDatabase.verify ? parseDetails(fromDatabase.verify.details) : null;
+    const { counts, ...facts } = fromDatabase;
     return {
-      hasData: Object.values(fromDatabase.counts).some((n) => n > 0),
-      times: fromDatabase.times,
-      firstChangeSinceBackupAt: fromDatabase.firstChangeSinceBackupAt,
-      backupFiles: fromDatabase.backups.map((row) => toBackupFileRecord(row.at, parseDetails(row.details))),
+      ...facts,
+      hasData: Object.values(counts).some((n) => n > 0),
       ...fromSnapshots,
       ...fromFolder,
-      lastFileVerification:
-        fromDatabase.verify && verify ? { at: fromDatabase.verify.at, ok: verify.ok === true, fileName: String(verify.fileName ?? '') } : null,
       lastRestoreMeasure: timing,
       storage,
       startedEmpty: this.deps.startedEmpty,
     };
-  }
-}
-
-function toBackupFileRecord(at: string, details: Record<string, unknown>): BackupFileRecord {
-  return {
-    at: typeof details.createdAt === 'string' ? details.createdAt : at,
-    fileName: String(details.fileName ?? ''),
-    where: typeof details.destination === 'string' ? `backup folder (${details.destination})` : 'downloads',
-    sizeBytes: Number(details.sizeBytes ?? 0),
-  };
-}
-
-function parseDetails(text: string | null): Record<string, unknown> {
-  try {
-    const value: unknown = text ? JSON.parse(text) : {};
-    return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
   }
 }

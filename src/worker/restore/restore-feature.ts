@@ -1,9 +1,9 @@
 import type { RestoreMode } from '../../core/backup/restore/changes';
-import { ok, type Result } from '../../core/result';
-import type { SnapshotManifest } from '../../core/snapshots/manifest';
-import { TRIGGER_LABELS } from '../../core/snapshots/triggers';
+import { ok, type AppError, type Result } from '../../core/result';
+import { snapshotName } from '../../core/snapshots/snapshot-name';
 import { lazyInstance, lazyModule, type LazyInstance } from '../../platform/lazy-import';
 import type { BackupSource } from '../backup-files/backup-file-types';
+import type { RecordAudit } from '../engine/audit';
 import type { Fact } from '../engine/fact-store';
 import type { RestoreTiming } from '../health/restore-timing';
 import type { RestoreDeps, RestoreOperations } from './restore-operations';
@@ -16,6 +16,8 @@ export interface RestoreFeatureDeps extends RestoreDeps {
   snapshots: UndoSnapshots;
   undoPoint: Fact<UndoPoint>;
   restoreTiming: Fact<RestoreTiming>;
+  /** Failed restores go into the audit trail too (a good one is logged with the restored database). */
+  audit: RecordAudit;
 }
 
 /**
@@ -30,13 +32,17 @@ export class RestoreFeature {
   private readonly previewNames = new Map<string, string>();
 
   constructor(private readonly deps: RestoreFeatureDeps) {
-    this.restores = lazyInstance(lazyModule(() => import('./restore-operations')), (m) => new m.RestoreOperations(deps));
+    this.restores = lazyInstance(
+      lazyModule(() => import('./restore-operations')),
+      (m) => new m.RestoreOperations(deps),
+    );
     this.undo = new UndoOperations({ ...deps, onUndone: () => this.restores.current()?.forgetPending() });
     // Another tab may have restored or undone: the undo point is read again next time.
     deps.live.onChange(() => this.undo.forget());
   }
 
   async inspectBackup(file: BackupSource, options?: { passphrase?: string }): Promise<Result<RestorePreview>> {
+    // A file refused before any restore began changes nothing, the audit trail included.
     return this.notePreview(await this.restores.use((restores) => restores.inspectBackup(file, options)));
   }
 
@@ -53,6 +59,12 @@ export class RestoreFeature {
 
   /** Applies a previewed file or snapshot, after a `Before restore` / `Before merge` snapshot (its undo). */
   async applyRestore(previewId: string, mode: RestoreMode): Promise<Result<RestoreOutcome>> {
+    const applied = await this.applyAfterSafetyCopy(previewId, mode);
+    if (!applied.ok) await this.auditFailure(this.previewNames.get(previewId) ?? 'a backup', mode, applied.error);
+    return applied;
+  }
+
+  private async applyAfterSafetyCopy(previewId: string, mode: RestoreMode): Promise<Result<RestoreOutcome>> {
     const restores = await this.restores.get();
     if (!restores.ok) return restores;
     const before = await this.deps.snapshots.takeSnapshot(mode === 'merge' ? 'before-merge' : 'before-restore', null);
@@ -63,19 +75,31 @@ export class RestoreFeature {
     const nowIso = this.deps.clock.now().toISOString();
     const sourceName = this.previewNames.get(previewId) ?? 'a backup';
     const rows = Object.values(applied.value.counts).reduce((sum, n) => sum + n, 0);
-    await this.deps.restoreTiming.write({ ms: performance.now() - started, rows, at: nowIso, what: `restore of ${sourceName}` });
+    await this.deps.restoreTiming.write({
+      ms: performance.now() - started,
+      rows,
+      at: nowIso,
+      what: `restore of ${sourceName}`,
+    });
     await this.undo.rememberRestore({ snapshotId: before.value.id, kind: undoKindOf(mode), sourceName, at: nowIso });
     return applied;
+  }
+
+  /**
+   * A restore that was asked for and did not happen, in the audit trail: which file, which mode,
+   * and why. The data stays exactly as it was; only the trail records the attempt.
+   */
+  private async auditFailure(sourceName: string, mode: RestoreMode, error: AppError): Promise<void> {
+    const verb = mode === 'merge' ? 'Merge failed:' : 'Restore failed:';
+    await this.deps.audit({
+      kind: 'restore',
+      summary: `${verb} ${sourceName} — ${error.message}`,
+      details: { ok: false, fileName: sourceName, mode, code: error.code, message: error.message },
+    });
   }
 
   private notePreview(preview: Result<RestorePreview>): Result<RestorePreview> {
     if (preview.ok && preview.value.previewId) this.previewNames.set(preview.value.previewId, preview.value.fileName);
     return preview.ok ? ok(preview.value) : preview;
   }
-}
-
-/** "snapshot of Nov 22, 2026, 5:00 PM (End of day)" — how previews and the log name a snapshot. */
-export function snapshotName(manifest: Pick<SnapshotManifest, 'takenAt' | 'trigger'>): string {
-  const when = new Date(manifest.takenAt).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
-  return `snapshot of ${when} (${TRIGGER_LABELS[manifest.trigger]})`;
 }

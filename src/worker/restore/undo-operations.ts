@@ -9,6 +9,7 @@ import type { Clock } from '../../core/clock';
 import type { SnapshotManifest } from '../../core/snapshots/manifest';
 import type { SnapshotTrigger } from '../../core/snapshots/triggers';
 import { lazyModule } from '../../platform/lazy-import';
+import type { RecordAudit } from '../engine/audit';
 import type { Fact } from '../engine/fact-store';
 import type { LiveDatabase } from '../engine/live-database';
 import type { Operator } from '../engine/operator';
@@ -38,12 +39,15 @@ export interface UndoDeps {
   undoPoint: Fact<UndoPoint>;
   /** Called after an undo replaced the database (a pending restore preview is then stale). */
   onUndone: () => void;
+  audit: RecordAudit;
 }
 
 const MESSAGES = {
   noUndo: 'There is no restore to undo. Nothing was changed.',
-  snapshotGone: 'The copy kept before that restore is no longer stored (it was deleted, or retention removed it after its week was over), so undo is not possible. Nothing was changed. The Backups view lists the snapshots you can still restore.',
-  beforeUndoFailed: 'Undo was not done: the app could not first keep a copy of the database as it is now (so that the undo could be undone). Nothing was changed.',
+  snapshotGone:
+    'The copy kept before that restore is no longer stored (it was deleted, or retention removed it after its week was over), so undo is not possible. Nothing was changed. The Backups view lists the snapshots you can still restore.',
+  beforeUndoFailed:
+    'Undo was not done: the app could not first keep a copy of the database as it is now (so that the undo could be undone). Nothing was changed.',
 };
 
 /**
@@ -84,13 +88,24 @@ export class UndoOperations {
       at: point.at,
       snapshot: await this.deps.snapshots.rowOf(manifest),
       changes,
-      changedSince: changedAfter ? { ...this.deps.live.read((db) => describeChangesSince(db, point.at)), lastChangeAt } : null,
+      changedSince: changedAfter
+        ? { ...this.deps.live.read((db) => describeChangesSince(db, point.at)), lastChangeAt }
+        : null,
     });
   }
 
   /** Returns the data to the snapshot taken before the last restore (or undo); the log keeps both. */
-  undoRestore(): Promise<Result<RestoreOutcome>> {
-    return this.deps.track('undo', (step) => this.undoTracked(step));
+  async undoRestore(): Promise<Result<RestoreOutcome>> {
+    const undone = await this.deps.track('undo', (step) => this.undoTracked(step));
+    if (!undone.ok) {
+      const { code, message } = undone.error;
+      await this.deps.audit({
+        kind: 'undo',
+        summary: `Undo failed — ${message}`,
+        details: { ok: false, code, message },
+      });
+    }
+    return undone;
   }
 
   private async undoTracked(step: StepReporter): Promise<Result<RestoreOutcome>> {
@@ -104,7 +119,10 @@ export class UndoOperations {
     // The snapshot's own times, read before its database is finished as the live one.
     const times = readDatabaseTimes(candidate.db);
     step('Keeping a copy of the database as it is now', 0.2, 0.5)(0);
-    const beforeUndo = await this.deps.snapshots.takeSnapshot('before-undo', `Before undoing the ${point.kind === 'undo' ? 'undo' : 'restore'} of ${point.sourceName}`);
+    const beforeUndo = await this.deps.snapshots.takeSnapshot(
+      'before-undo',
+      `Before undoing the ${point.kind === 'undo' ? 'undo' : 'restore'} of ${point.sourceName}`,
+    );
     if (!beforeUndo.ok) {
       candidate.db.close();
       return fail('before-undo-failed', MESSAGES.beforeUndoFailed, beforeUndo.error.message);
@@ -122,7 +140,12 @@ export class UndoOperations {
     restoreTimes(next, times, nowIso);
     const replaced = await this.deps.live.replaceWith(next);
     if (!replaced.ok) return replaced;
-    await this.rememberRestore({ snapshotId: beforeUndo.value.id, kind: 'undo', sourceName: point.sourceName, at: nowIso });
+    await this.rememberRestore({
+      snapshotId: beforeUndo.value.id,
+      kind: 'undo',
+      sourceName: point.sourceName,
+      at: nowIso,
+    });
     this.deps.onUndone();
     return ok({ mode: 'undo', counts: this.deps.live.read(countRows), warnings: [] });
   }
@@ -131,7 +154,10 @@ export class UndoOperations {
   async describeForStatus(): Promise<{ takenAt: string; label: string } | null> {
     const point = await this.readPoint();
     if (!point) return null;
-    return { takenAt: point.at, label: point.kind === 'undo' ? `before the undo of ${point.sourceName}` : `before restoring ${point.sourceName}` };
+    return {
+      takenAt: point.at,
+      label: point.kind === 'undo' ? `before the undo of ${point.sourceName}` : `before restoring ${point.sourceName}`,
+    };
   }
 
   /** Another tab may have restored or undone: read the undo point again next time. */

@@ -12,13 +12,14 @@ import { isEndOfDayDue } from '../../core/snapshots/end-of-day';
 import type { SnapshotManifest } from '../../core/snapshots/manifest';
 import { dueScheduledSnapshot, hasChangesSinceSnapshot } from '../../core/snapshots/schedule';
 import type { SnapshotTrigger } from '../../core/snapshots/triggers';
-import { backupFileName } from '../../core/backup/write/file-name';
 import type { Candidate } from '../../core/backup/load/load-backup';
 import type { SecretsMode } from '../../core/backup/format/format';
 import { lazyModule } from '../../platform/lazy-import';
 import type { BackupFile } from '../backup-files/backup-file-types';
+import type { RecordAudit } from '../engine/audit';
 import type { LiveDatabase } from '../engine/live-database';
 import type { ScheduleOutcome, SnapshotList, SnapshotRow } from './snapshot-types';
+import { SnapshotAudit } from './snapshot-audit';
 import type { SnapshotChecker } from './snapshot-check';
 import type { SnapshotContents } from './snapshot-contents';
 import type { SnapshotFacts } from './snapshot-facts';
@@ -50,6 +51,7 @@ export interface SnapshotServiceDeps extends SnapshotDeps {
   appVersion: string;
   isStoragePersisted: () => Promise<boolean | null>;
   facts: SnapshotFacts;
+  audit: RecordAudit;
 }
 
 /**
@@ -67,19 +69,23 @@ export class SnapshotService {
   /** Content checksums being read in the background, after their snapshots counted, by snapshot id. */
   private readonly checksums = new Map<string, Promise<void>>();
 
+  private readonly audit: SnapshotAudit;
+
   constructor(readonly deps: SnapshotServiceDeps) {
     const policy = () => deps.live.read(readStoredSettings).retention;
     this.library = new SnapshotLibrary(deps.store, deps.clock, deps.estimateStorage, policy);
     this.taker = new SnapshotTaker(deps);
+    this.audit = new SnapshotAudit(deps.audit);
   }
 
   /** Takes and verifies a snapshot now (after any snapshot work already queued), then applies retention. */
   takeSnapshot(trigger: SnapshotTrigger, note: string | null = null): Promise<Result<SnapshotManifest>> {
     return this.serial.run(async () => {
       const taken = await this.taker.take(trigger, note);
+      await this.audit.taken(trigger, note, taken);
       if (taken.ok) {
         this.pendingSince = null;
-        await this.library.applyRetention();
+        await this.audit.retention(await this.library.applyRetention());
         this.readChecksumLater(taken.value.id);
       }
       return taken;
@@ -160,6 +166,7 @@ export class SnapshotService {
   ): Promise<Result<SnapshotManifest>> {
     return this.serial.run(async () => {
       const taken = await this.taker.takeFromBytes(trigger, bytes, dataChangedAt);
+      await this.audit.taken(trigger, null, taken);
       if (taken.ok) this.readChecksumLater(taken.value.id);
       return taken;
     });
@@ -206,17 +213,25 @@ export class SnapshotService {
 
   async setPinned(id: string, pinned: boolean): Promise<Result<SnapshotRow>> {
     const updated = await this.serial.run(() => this.library.setPinned(id, pinned));
-    return updated.ok ? ok(await this.rowOf(updated.value)) : updated;
+    if (!updated.ok) return updated;
+    await this.audit.pinned(updated.value, pinned);
+    return ok(await this.rowOf(updated.value));
   }
 
-  deleteSnapshot(id: string): Promise<Result<void>> {
-    return this.serial.run(() => this.library.remove(id));
+  async deleteSnapshot(id: string): Promise<Result<void>> {
+    const found = await this.library.find(id);
+    const removed = await this.serial.run(() => this.library.remove(id));
+    if (removed.ok && found.ok) await this.audit.deleted(found.value);
+    return removed;
   }
 
   async verifySnapshot(id: string): Promise<Result<SnapshotRow>> {
     const verified = await this.serial.run(async () => {
       const found = await this.library.find(id);
-      return found.ok ? this.taker.verify(found.value) : found;
+      if (!found.ok) return found;
+      const checked = await this.taker.verify(found.value);
+      await this.audit.checked(found.value, checked);
+      return checked;
     });
     return verified.ok ? ok(await this.rowOf(verified.value)) : verified;
   }
@@ -238,26 +253,17 @@ export class SnapshotService {
     if (!files.ok) return files;
     const contents = await this.openContents(manifest);
     if (!contents.ok) return contents;
-    const built = await files.value.buildSnapshotBackupFile(this.deps.SQL, contents.value.bytes, {
+    const file = await files.value.buildSnapshotBackupFile(this.deps.SQL, contents.value.bytes, {
+      manifest,
       activity: this.deps.live.read(readAllActivity),
       appSettings: settingsForFile(this.deps.live.read(readExplicitSettings), request.secrets),
-      takenAt: manifest.takenAt,
       appVersion: this.deps.appVersion,
       schemaVersion: SCHEMA_VERSION,
       secrets: request.secrets,
       ...(request.passphrase ? { passphrase: request.passphrase } : {}),
     });
-    const fileName = `${backupFileName('manual', new Date(manifest.takenAt))}${built.isGzip ? '.gz' : ''}`;
-    const receipt = {
-      fileName,
-      createdAt: manifest.takenAt,
-      trigger: 'manual' as const,
-      counts: built.counts,
-      checksum: built.checksum,
-      secrets: request.secrets,
-      sizeBytes: built.blob.size,
-    };
-    return ok({ fileName, blob: built.blob, receipt });
+    await this.audit.downloaded(manifest, file.fileName);
+    return ok(file);
   }
 
   /** A manifest as a list row (with why it is kept). */

@@ -4,6 +4,7 @@ import { fixedClock } from '../../../src/core/clock';
 import type { TestApi } from '../../support/test-api';
 import type { SnapshotStore } from '../../../src/worker/snapshots/snapshot-store';
 import { createTestApi, createTestSnapshotStore, createTestStore } from '../../support/test-api';
+import { captureData, expectDataKept } from '../../support/data-state';
 
 const T0 = '2026-11-22T08:00:00.000Z';
 const MIN = 60_000;
@@ -201,12 +202,14 @@ describe('snapshots through the service', () => {
     expect(earlier.ok).toBe(true);
     const preview = await api.inspectBackup({ name: 'f.json', contents: file.value.blob });
     if (!preview.ok) throw new Error(preview.error.message);
-    const before = api.exportLiveBytes();
+    const before = await captureData(api);
     full = true;
     const applied = await api.applyRestore(preview.value.previewId, 'replace');
     expect(applied.ok).toBe(false);
     if (!applied.ok) expect(applied.error.message).toMatch(/storage is full/);
-    expect(api.exportLiveBytes()).toEqual(before);
+    expectDataKept(await captureData(api), before);
+    const [failed] = await api.listActivity(1);
+    expect(failed?.summary).toMatch(/^Restore failed: f\.json — .*storage is full/);
     expect((await api.listSnapshots()).snapshots).toHaveLength(1);
     expect((await api.getBackupOverview()).snapshotFailure?.message).toMatch(/storage is full/);
     // Deleting a brokerage needs its Before delete snapshot too.
@@ -325,7 +328,11 @@ describe('snapshots through the service', () => {
     expect(entry).toMatchObject({ kind: 'verify' });
     expect(entry?.summary).toMatch(/^Verified ff2api_backup_/);
     const overview = await api.getBackupOverview();
-    expect(overview.lastFileVerification).toMatchObject({ ok: true, fileName: file.value.fileName });
+    expect(overview.lastCheck).toMatchObject({
+      outcome: 'passed',
+      kind: 'verification',
+      fileName: file.value.fileName,
+    });
     expect(overview.lastRestoreMeasure?.what).toMatch(/verification of/);
     // Only the activity log changed: the data is as it was.
     expect(await names(api)).toEqual(['Mine']);
@@ -336,7 +343,7 @@ describe('snapshots through the service', () => {
       contents: new TextEncoder().encode((await file.value.blob.text()).replace('"A"', '"Q"')),
     });
     expect(bad.ok).toBe(false);
-    expect((await api.getBackupOverview()).lastFileVerification).toMatchObject({ ok: false, fileName: 'edited.json' });
+    expect((await api.getBackupOverview()).lastCheck).toMatchObject({ outcome: 'damaged', fileName: 'edited.json' });
   });
 
   it('a folder write counts as the backup point only when recorded as checked; a failure is kept for health', async () => {

@@ -77,9 +77,8 @@ describe('store health', () => {
       locations: [store({ newestGoodCopyAt: hoursAgo(50), unreachableSince: hoursAgo(30), failures })],
     });
     expect(health.findings.map((f) => f.level)).toEqual(['Critical', 'Warning']);
-    expect(health.findings[0]?.text).toMatch(
-      /no good copy .* more than a day.*refused these credentials.*Download a backup now/,
-    );
+    expect(health.findings[0]?.text).toMatch(/no good copy .* more than a day.*refused these credentials/);
+    expect(health.findings[0]?.clears).toMatch(/copied into the team store clears this.*download a backup now/);
     expect(health.findings[1]?.text).toMatch(/has not answered for 1 day/);
     expect(health.perLocation[0]?.failureCount).toBe(1);
   });
