@@ -5,6 +5,8 @@ import { catalogCalls } from './catalog/catalog-calls';
 import { openEngine, type EngineDeps } from './engine/engine';
 import type { LiveDatabase } from './engine/live-database';
 import { bindFeature, type CallsOf } from './feature-calls';
+import { drillsCalls } from './drills/drills-calls';
+import { Drills } from './drills/drills-feature';
 import { folderCalls } from './folder/folder-calls';
 import { folderOutcomes } from './folder/folder-outcomes';
 import { FolderRecords } from './folder/folder-records';
@@ -26,6 +28,7 @@ import { ok, type Result } from '../core/result';
 import { logActivity } from '../core/db/activity';
 import { LOCK_SUMMARIES } from './lock/lock-messages';
 import type { SnapshotManifest } from '../core/snapshots/manifest';
+import { snapshotName } from '../core/snapshots/snapshot-name';
 
 /**
  * The database worker's features, composed: each feature's calls (its folder's `*-calls.ts`) bound
@@ -43,6 +46,7 @@ const FEATURES = [
   processingCalls,
   settingsCalls,
   auditCalls,
+  drillsCalls,
 ] as const;
 
 /** Every call the page may make of the database worker (the lock's calls are the lock gate's). */
@@ -55,7 +59,8 @@ export type AppCalls = CallsOf<typeof statusCalls> &
   CallsOf<typeof healthCalls> &
   CallsOf<typeof processingCalls> &
   CallsOf<typeof settingsCalls> &
-  CallsOf<typeof auditCalls>;
+  CallsOf<typeof auditCalls> &
+  CallsOf<typeof drillsCalls>;
 
 /** The calls that only read: the page asks them again of a worker restarted under them. */
 export const READ_CALLS: readonly string[] = FEATURES.flatMap((feature) => Object.keys(feature.reads));
@@ -120,6 +125,21 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
     folderFacts: () => folder.healthFacts(),
     startedEmpty: !engine.startup.found,
   });
+  const drills = new Drills({
+    ...engine,
+    track,
+    restoreTiming,
+    snapshots: {
+      candidates: async () =>
+        (await snapshots.library.manifests())
+          .filter((m) => m.verification.state === 'verified')
+          .map((m) => ({ origin: 'snapshot' as const, id: m.id, name: snapshotName(m), at: m.takenAt })),
+      open: async (id) => {
+        const found = await snapshots.find(id);
+        return found.ok ? snapshots.openCandidate(found.value) : found;
+      },
+    },
+  });
   const processing = openProcessing({
     live,
     clock,
@@ -144,6 +164,7 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
     ...bindFeature(processingCalls, processing),
     ...bindFeature(settingsCalls, settings),
     ...bindFeature(auditCalls, engine),
+    ...bindFeature(drillsCalls, drills),
   };
 
   // Before the migrated database is ever stored: snapshots before and after the migration.

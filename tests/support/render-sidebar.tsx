@@ -7,6 +7,7 @@ import { DatabaseProvider } from '../../src/ui/shared/database-context';
 import { BackupSettingsProvider } from '../../src/ui/shared/backup-settings';
 import { BackupsProvider } from '../../src/ui/shared/backups-context';
 import { DatabaseSidebar } from '../../src/ui/shell/database-sidebar';
+import { DataDeletedProvider } from '../../src/ui/health/data-deleted-context';
 import { DownloadContext } from '../../src/ui/shared/download-context';
 import { ClockContext } from '../../src/ui/shared/use-now';
 
@@ -20,8 +21,10 @@ export function renderSidebar(api: DatabaseApi, clock: Clock, main?: ReactNode) 
           <BackupSettingsProvider>
             <AppSettingsProvider>
               <BackupsProvider>
-                <DatabaseSidebar />
-                {main ? <main>{main}</main> : null}
+                <DataDeletedProvider>
+                  <DatabaseSidebar />
+                  {main ? <main>{main}</main> : null}
+                </DataDeletedProvider>
               </BackupsProvider>
             </AppSettingsProvider>
           </BackupSettingsProvider>

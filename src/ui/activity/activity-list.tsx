@@ -4,9 +4,12 @@ import { useDatabase } from '../shared/database-context';
 import { formatLocalTime } from '../shared/format';
 import { OperatorNameField } from './operator-name-field';
 
-const SHOWN = 10;
+const SHOWN = 6;
 
-/** The latest backups, restores and undos made in this browser (the audit trail). */
+/**
+ * Recent activity (folded): the latest entries of the audit trail — where the sidebar's success
+ * messages go once they fold away — the person's name, and the way to the whole trail.
+ */
 export function ActivityList() {
   const { api, revision } = useDatabase();
   const [entries, setEntries] = useState<ActivityRow[]>([]);
@@ -34,6 +37,9 @@ export function ActivityList() {
           ))}
         </ol>
       )}
+      <p className="caption">
+        <a href="#/backups">The whole audit trail</a> (with filters and CSV export) is under Backups.
+      </p>
     </details>
   );
 }

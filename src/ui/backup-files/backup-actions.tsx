@@ -1,8 +1,8 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { BackupReceipt } from '../../worker/backup-files/backup-file-types';
 import type { SecretsMode } from '../../core/backup/format/format';
 import { lazyPanel } from '../shared/lazy-panel';
-import { Notice } from '../shared/notice';
+import { FoldingNotice } from '../shared/folding-notice';
 import { useAppSettings } from '../shared/app-settings-context';
 import type { TeamNote } from '../shared/team-note';
 import { useBackupSettings, type PassphraseSource } from '../shared/backup-settings';
@@ -41,11 +41,12 @@ export function BackupActions() {
     hasLockPassphrase,
     usesLockPassphrase,
   } = useBackupSettings();
-  // A refusal about the passphrase is stale once the settings change.
+  // A refusal about the passphrase is stale once the settings change (the notice appearing is no change).
+  const noticeKind = useRef(notice?.kind);
+  noticeKind.current = notice?.kind;
   useEffect(() => {
-    if (notice?.kind === 'error') clearNotice();
-    // Only a change of settings clears it, not the notice appearing.
-  }, [secrets, passphrase, confirmation]);
+    if (noticeKind.current === 'error') clearNotice();
+  }, [secrets, passphrase, confirmation, clearNotice]);
   return (
     <section aria-labelledby="backup-heading" className="sidebar-section">
       <h3 id="backup-heading">Backup</h3>
@@ -89,9 +90,9 @@ export function BackupActions() {
         ) : null}
       </details>
       {notice ? (
-        <Notice notice={notice} takesFocus>
+        <FoldingNotice notice={notice} takesFocus>
           {saved ? <CopyNoteButton note={backupNote(saved, operatorName)} /> : null}
-        </Notice>
+        </FoldingNotice>
       ) : null}
     </section>
   );

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { assessDatabase } from '../../core/risk/assess';
+import { describeSidebar } from '../../core/risk/sidebar-state';
 import { useDatabase } from '../shared/database-context';
 import { useNow } from '../shared/use-now';
-import { formatLocalTime } from '../shared/format';
+import { formatHours } from '../shared/format';
 import { Notice } from '../shared/notice';
 import { ActivityList } from '../activity/activity-list';
 import { AgeRiskBanners } from '../status/age-risk-banners';
@@ -14,12 +15,20 @@ import { StatusLine } from '../status/status-line';
 import { BackupFolderPanel } from '../backup-folder/backup-folder-panel';
 import { RestoreStep } from './restore-step';
 import { BackupHealthLine } from '../health/backup-health-line';
+import { useDataDeleted } from '../health/data-deleted-context';
+import { useBackupHealth } from '../health/use-backup-health';
 import { VerifyFileInput } from '../health/verify-file-input';
 
-/** The sidebar's "Database management" section: status, banners, backup and restore. */
+/**
+ * The sidebar's "Database management" section: status, banners, backup and restore. Its banners,
+ * health line and folded summary come from one description (core/risk/sidebar-state.ts), so they
+ * never contradict each other or the eviction alert.
+ */
 export function DatabaseSidebar() {
   const { status } = useDatabase();
   const now = useNow();
+  const health = useBackupHealth();
+  const { deleted } = useDataDeleted();
   if (!status) {
     return (
       <SidebarFrame>
@@ -28,24 +37,38 @@ export function DatabaseSidebar() {
     );
   }
   const hasData = Object.values(status.counts).some((n) => n > 0);
-  const assessment = assessDatabase({ times: status.times, configurationCount: status.counts.brokerage_configurations, hasData, now });
+  const assessment = assessDatabase({
+    times: status.times,
+    configurationCount: status.counts.brokerage_configurations,
+    hasData,
+    now,
+  });
+  const sidebar = describeSidebar(assessment, {
+    healthLevel: health?.level ?? null,
+    isDataDeleted: deleted !== null,
+    formatHours,
+  });
   return (
-    <SidebarFrame summary={`${assessment.riskLevel} risk · database age ${assessment.ageLevel}`}>
+    <SidebarFrame summary={sidebar.summary} summaryTone={health?.level ?? 'Good'}>
       <StatusLine counts={status.counts} />
-      <AgeRiskBanners assessment={assessment} />
+      <AgeRiskBanners assessment={sidebar.assessment} riskLine={sidebar.riskLine} />
       <BackupHealthLine />
       {status.isWriter ? null : <ReadOnlyNotice />}
-      {status.persistence.state === 'failed' ? <Notice notice={{ kind: 'error', text: status.persistence.error.message, ...(status.persistence.error.detail ? { detail: status.persistence.error.detail } : {}) }} /> : null}
+      {status.persistence.state === 'failed' ? (
+        <Notice
+          notice={{
+            kind: 'error',
+            text: status.persistence.error.message,
+            ...(status.persistence.error.detail ? { detail: status.persistence.error.detail } : {}),
+          }}
+        />
+      ) : null}
       <OperationProgressBar />
       <BackupActions />
       <BackupFolderPanel RestoreStep={RestoreStep} />
       <RestorePanel disabled={!status.isWriter} />
       <VerifyFileInput />
       <ActivityList />
-      <p className="caption">
-        {status.times.lastBackupAt ? `Last backup: ${formatLocalTime(status.times.lastBackupAt)}. ` : 'No backup downloaded from this browser yet. '}
-        {status.storagePersisted === true ? 'Browser storage is persistent.' : 'The browser may clear its storage when space runs low: keep backups.'}
-      </p>
     </SidebarFrame>
   );
 }
@@ -62,7 +85,10 @@ function ReadOnlyNotice() {
         disabled={isBusy}
         onClick={() => {
           setBusy(true);
-          void api.takeOverWriting().then(() => notifyChanged()).finally(() => setBusy(false));
+          void api
+            .takeOverWriting()
+            .then(() => notifyChanged())
+            .finally(() => setBusy(false));
         }}
       >
         Take over editing

@@ -65,7 +65,11 @@ export const catalogCalls = {
       const save = await loadConfigurationSave();
       return save.ok ? catalog.live.write((db, now) => save.value.saveConfiguration(db, input, now)) : save;
     },
-    deleteConfiguration: (catalog: Catalog, id: number) =>
-      catalog.live.write((db, now) => deleteConfiguration(db, id, now)),
+    /** Deletes a configuration after a `Before delete` snapshot (its mappings and credentials can come back). */
+    deleteConfiguration: async (catalog: Catalog, id: number) => {
+      const before = await catalog.takeSafetyCopy('before-delete');
+      if (!before.ok) return before;
+      return catalog.live.write((db, now) => deleteConfiguration(db, id, now));
+    },
   },
 } satisfies FeatureCalls<Catalog>;

@@ -7,7 +7,8 @@ export type RestoreMode = 'replace' | 'merge';
 
 const AGE_LEVEL = /^(Stable|Reminder|Warning|Critical)$/;
 const RISK_LEVEL = /^(Low|Medium|High|Critical) risk$/;
-const STATUS_LINE = /^(Database is empty|[\d,]+ brokerage configs?, [\d,]+ uploads?|[\d,]+ brokerages?, no configurations yet|No brokerages)/;
+const STATUS_LINE =
+  /^(Database is empty|[\d,]+ brokerage configs?, [\d,]+ uploads?|[\d,]+ brokerages?, no configurations yet|No brokerages)/;
 
 /**
  * The sidebar "Database management" (DESIGN.md, UI contract): status line, age and risk banners,
@@ -92,7 +93,10 @@ export class Sidebar {
   async previewCounts(): Promise<Record<string, number[]>> {
     await expect(this.preview).toBeVisible();
     const result: Record<string, number[]> = {};
-    for (const row of await this.preview.getByRole('row').filter({ has: this.page.getByRole('cell') }).all()) {
+    for (const row of await this.preview
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('cell') })
+      .all()) {
       const label = (await row.getByRole('rowheader').innerText()).trim();
       const cells = await row.getByRole('cell').allInnerTexts();
       result[label] = cells.map((text) => Number(text.replace(/,/g, '')));
@@ -162,12 +166,16 @@ export class Sidebar {
     return this.root.getByRole('group', { name: 'Back up first' });
   }
 
-  /** Types "Your name (for the activity log)" under Recent activity. */
+  /** Types "Your name (for the audit trail)" under Recent activity and saves it (Enter), as a user would. */
   async setOperatorName(name: string): Promise<void> {
     const summary = this.root.getByText('Recent activity', { exact: true });
     const details = summary.locator('xpath=..');
     if ((await details.getAttribute('open')) === null) await summary.click();
-    await details.getByLabel('Your name').fill(name);
+    const input = details.getByLabel('Your name');
+    await input.fill(name);
+    await input.press('Enter');
+    await expect(details.locator('.activity-list')).toContainText(`Your name: `);
+    await expect(details.locator('.activity-list li').first()).toContainText(`→ ${name}`);
   }
 
   /** The sidebar's failure messages (role=alert). */
