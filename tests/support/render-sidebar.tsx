@@ -7,7 +7,7 @@ import { DatabaseProvider } from '../../src/ui/shared/database-context';
 import { BackupSettingsProvider } from '../../src/ui/shared/backup-settings';
 import { BackupsProvider } from '../../src/ui/shared/backups-context';
 import { DatabaseSidebar } from '../../src/ui/shell/database-sidebar';
-import { DataDeletedProvider } from '../../src/ui/health/data-deleted-context';
+import { DataDeletedProvider } from '../../src/ui/shared/data-deleted-context';
 import { DownloadContext } from '../../src/ui/shared/download-context';
 import { ClockContext } from '../../src/ui/shared/use-now';
 

@@ -22,13 +22,10 @@ function headerOf(bytes: Uint8Array): Record<string, unknown> {
   return parsed.backup_info;
 }
 
-async function restore(api: TestApi, bytes: Uint8Array, mode: 'replace' | 'merge', passphrase?: string) {
-  const preview = await api.inspectBackup(
-    { name: 'ff2api_backup_20261122_170000.json', contents: bytes },
-    passphrase ? { passphrase } : {},
-  );
+async function restore(api: TestApi, bytes: Uint8Array, mode: 'replace' | 'merge', isRecovery = false) {
+  const preview = await api.inspectBackup({ name: 'ff2api_backup_20261122_170000.json', contents: bytes });
   if (!preview.ok) throw new Error(preview.error.message);
-  const outcome = await api.applyRestore(preview.value.previewId, mode);
+  const outcome = await api.applyRestore(preview.value.previewId, mode, { isRecovery });
   if (!outcome.ok) throw new Error(outcome.error.message);
   return { preview: preview.value, outcome: outcome.value };
 }
@@ -167,13 +164,22 @@ describe('the app’s settings in backup files', () => {
     );
   });
 
-  it('a fresh browser (after the data was lost) gets every setting back, the name included', async () => {
+  it('a browser that lost its data gets every setting back, the name included', async () => {
+    const source = await createTestApi();
+    await source.createBrokerage('Acme');
+    await source.updateAppSettings({ endOfDay: '18:00', operatorName: 'Dana' });
+    const target = await createTestApi();
+    await restore(target, await backupOf(source), 'replace', true);
+    expect(await target.getAppSettings()).toMatchObject({ endOfDay: '18:00', operatorName: 'Dana' });
+  });
+
+  it('a colleague’s new browser takes the team’s settings but never the name (the trail must not name Dana)', async () => {
     const source = await createTestApi();
     await source.createBrokerage('Acme');
     await source.updateAppSettings({ endOfDay: '18:00', operatorName: 'Dana' });
     const target = await createTestApi();
     await restore(target, await backupOf(source), 'replace');
-    expect(await target.getAppSettings()).toMatchObject({ endOfDay: '18:00', operatorName: 'Dana' });
+    expect(await target.getAppSettings()).toMatchObject({ endOfDay: '18:00', operatorName: '' });
   });
 
   it('a merge keeps every setting made here and fills in only those never set', async () => {

@@ -3,7 +3,7 @@ import type { Database } from '../db/sql-types';
 import { inTransaction } from '../db/transaction';
 import type { AppSettings } from './app-settings';
 import { applySettingsChange, describeSettingChanges, type SettingChange } from './settings-changes';
-import { settingsToTake } from './settings-from-file';
+import { settingsToTake, type SettingsTaking } from './settings-from-file';
 import { readExplicitSettings, writeStoredSettings } from './settings-record';
 
 /**
@@ -14,11 +14,11 @@ import { readExplicitSettings, writeStoredSettings } from './settings-record';
 export function takeFileSettings(
   next: Database,
   fromFile: Partial<AppSettings> | undefined,
-  args: { mode: 'replace' | 'merge'; now: string; by: string | null; fileName: string },
+  args: SettingsTaking & { now: string; by: string | null; fileName: string },
 ): SettingChange[] {
   if (!fromFile || Object.keys(fromFile).length === 0) return [];
   const here = readExplicitSettings(next);
-  const applied = applySettingsChange(here, settingsToTake(fromFile, here, args.mode));
+  const applied = applySettingsChange(here, settingsToTake(fromFile, here, args));
   // The file's values were read within the bounds; a refusal here would mean nothing to take.
   if (!applied.ok || applied.value.changes.length === 0) return [];
   const { next: settings, changes } = applied.value;

@@ -2,7 +2,7 @@ import { assessBackupHealth, type HealthAssessment, type HealthInput } from '../
 import { useBackups } from '../shared/backups-context';
 import { useDatabase } from '../shared/database-context';
 import { useNow } from '../shared/use-now';
-import { useDataDeleted } from './data-deleted-context';
+import { useDataDeleted } from '../shared/data-deleted-context';
 import { healthInputOf } from './health-input';
 
 /** Backup health now (re-evaluated every minute as time passes) and what it was judged from; null while loading. */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { RunView, StoredLoad } from '../../worker/processing/processing-api';
 import { useDatabase } from '../shared/database-context';
-import { formatCount } from '../shared/format';
+import { formatCount, plural } from '../shared/format';
 import { RunActions, type RunAction } from './run-actions';
 import { describeRunState } from '../shared/run-state-text';
 
@@ -38,17 +38,13 @@ export function ProcessingResults({
   return (
     <section className="card" aria-label="Processing results">
       <h3>Results: {run.fileName}</h3>
-      <p
-        className={`notice ${isAllDone(run) ? 'notice-success' : 'notice-warning'}`}
-      >
-        {describeRunState(run)}
-      </p>
+      <p className={`notice ${isAllDone(run) ? 'notice-success' : 'notice-warning'}`}>{describeRunState(run)}</p>
       <ul className="result-counts">
         <li>{formatCount(run.sent)} sent</li>
         <li>{formatCount(run.failed)} failed</li>
         {run.notSent > 0 ? <li>{formatCount(run.notSent)} not sent</li> : null}
         {run.claimed > 0 && !run.isActive ? <li>{formatCount(run.claimed)} uncertain</li> : null}
-        <li className="caption">of {formatCount(run.total)} rows</li>
+        <li className="caption">of {plural(run.total, 'row')}</li>
       </ul>
       {failures && failures.rows.length > 0 ? (
         <div className="table-scroll">

@@ -13,6 +13,7 @@ const MESSAGES = {
   older: (changes: number, since: string) =>
     `Replacing undoes ${plural(changes, 'change')} made here since ${formatLocalTime(since)}: the file is older than ${changes === 1 ? 'that change' : 'those changes'}.`,
   unsaved: 'What is in this browser now has changes that are in no backup file yet, and replacing removes them.',
+  safe: 'They are all in your latest backup (nothing changed since it), so nothing is lost for good.',
 };
 
 export interface RestoreChoiceProps {
@@ -54,21 +55,48 @@ export function RestoreChoiceForm(props: RestoreChoiceProps) {
       <fieldset>
         <legend>How to restore</legend>
         <label className="radio">
-          <input type="radio" name={`${confirmId}-mode`} value="replace" checked={mode === 'replace'} onChange={() => props.onModeChange('replace')} />
+          <input
+            type="radio"
+            name={`${confirmId}-mode`}
+            value="replace"
+            checked={mode === 'replace'}
+            onChange={() => props.onModeChange('replace')}
+          />
           Replace: the database becomes exactly {props.subject}
         </label>
         <label className="radio">
-          <input type="radio" name={`${confirmId}-mode`} value="merge" checked={mode === 'merge'} onChange={() => props.onModeChange('merge')} />
+          <input
+            type="radio"
+            name={`${confirmId}-mode`}
+            value="merge"
+            checked={mode === 'merge'}
+            onChange={() => props.onModeChange('merge')}
+          />
           Merge: add what is missing, delete nothing
         </label>
         {mode === 'merge' ? <p className="caption">{MERGE_CONFLICT_RULE}</p> : null}
       </fieldset>
-      {risk ? <BackUpFirst risk={risk} /> : null}
+      {risk?.needsBackup ? <BackUpFirst risk={risk.text} /> : null}
+      {risk && !risk.needsBackup ? <p className="notice notice-info">{risk.text}</p> : null}
+      {preview.settingChanges[mode].length > 0 ? (
+        <p className="caption">
+          The file also carries settings this restore takes:{' '}
+          {preview.settingChanges[mode].map((c) => `${c.label} ${c.from} → ${c.to}`).join('; ')}.
+        </p>
+      ) : null}
       {needsTypedConfirm ? (
         <div className="field">
           <label htmlFor={confirmId}>Type RESTORE to confirm</label>
-          <input id={confirmId} value={confirmText} autoComplete="off" aria-describedby={`${confirmId}-note`} onChange={(e) => props.onConfirmTextChange(e.target.value)} />
-          <span className="caption" id={`${confirmId}-note`}>Replacing removes what is in this browser now. A snapshot is taken first so you can undo.</span>
+          <input
+            id={confirmId}
+            value={confirmText}
+            autoComplete="off"
+            aria-describedby={`${confirmId}-note`}
+            onChange={(e) => props.onConfirmTextChange(e.target.value)}
+          />
+          <span className="caption" id={`${confirmId}-note`}>
+            Replacing removes what is in this browser now. A snapshot is taken first so you can undo.
+          </span>
         </div>
       ) : null}
       <div className="button-row">
@@ -76,16 +104,31 @@ export function RestoreChoiceForm(props: RestoreChoiceProps) {
         <button type="submit" className="primary" disabled={!canRestore && !isApplying} aria-disabled={isApplying}>
           {isApplying ? 'Restoring…' : 'Restore database'}
         </button>
-        <button type="button" onClick={props.onCancel} disabled={isApplying}>Cancel</button>
+        <button type="button" onClick={props.onCancel} disabled={isApplying}>
+          Cancel
+        </button>
       </div>
     </form>
   );
 }
 
-/** Why replacing would lose changes (a merge never does), or null. */
-export function describeRestoreRisk(preview: RestorePreview, mode: RestoreMode, hadUnsavedChanges: boolean): string | null {
+/**
+ * What replacing would undo (a merge never undoes anything), and whether a backup is needed first:
+ * only when changes here are in no backup file. Right after a backup that holds everything (an
+ * emergency one, say), what a snapshot restore undoes is safe in that file: said, not asked for again.
+ */
+export function describeRestoreRisk(
+  preview: RestorePreview,
+  mode: RestoreMode,
+  hadUnsavedChanges: boolean,
+): { text: string; needsBackup: boolean } | null {
   if (mode !== 'replace' || !preview.liveHasData) return null;
   const lost = preview.wouldLose.replace;
-  if (lost) return MESSAGES.older(lost.changes, lost.since);
-  return hadUnsavedChanges ? MESSAGES.unsaved : null;
+  if (lost) {
+    const older = MESSAGES.older(lost.changes, lost.since);
+    return hadUnsavedChanges
+      ? { text: older, needsBackup: true }
+      : { text: `${older} ${MESSAGES.safe}`, needsBackup: false };
+  }
+  return hadUnsavedChanges ? { text: MESSAGES.unsaved, needsBackup: true } : null;
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { RestoreMode } from '../../core/backup/restore/changes';
 import type { RestoreOutcome, RestorePreview } from '../../worker/restore/restore-types';
+import { useDataDeleted } from '../shared/data-deleted-context';
 import { useDatabase } from '../shared/database-context';
 import { plural } from '../shared/format';
 import { Notice, type NoticeContent } from '../shared/notice';
@@ -12,8 +13,17 @@ import { RestoreChoiceForm } from './restore-choice-form';
  * backup folder): the same form as a chosen file's (restore-choice-form.tsx). A `Before restore`
  * snapshot is taken first, so the restore can be undone.
  */
-export function RestoreConfirmForm({ preview, onDone, onCancel }: { preview: RestorePreview; onDone: (outcome: RestoreOutcome) => void; onCancel: () => void }) {
+export function RestoreConfirmForm({
+  preview,
+  onDone,
+  onCancel,
+}: {
+  preview: RestorePreview;
+  onDone: (outcome: RestoreOutcome) => void;
+  onCancel: () => void;
+}) {
   const { api, status, notifyChanged } = useDatabase();
+  const { deleted } = useDataDeleted();
   const [mode, setMode] = useState<RestoreMode>('replace');
   const [confirmText, setConfirmText] = useState('');
   const [isApplying, setApplying] = useState(false);
@@ -24,10 +34,15 @@ export function RestoreConfirmForm({ preview, onDone, onCancel }: { preview: Res
   async function apply() {
     setApplying(true);
     setProblem(null);
-    const result = await api.applyRestore(preview.previewId, mode);
+    // Restoring a browser that lost its data brings the person's name back too (settings-from-file.ts).
+    const result = await api.applyRestore(preview.previewId, mode, { isRecovery: deleted !== null });
     setApplying(false);
     if (!result.ok) {
-      setProblem({ kind: 'error', text: result.error.message, ...(result.error.detail ? { detail: result.error.detail } : {}) });
+      setProblem({
+        kind: 'error',
+        text: result.error.message,
+        ...(result.error.detail ? { detail: result.error.detail } : {}),
+      });
       return;
     }
     await notifyChanged();

@@ -5,7 +5,7 @@ import { DatabaseProvider, useDatabase } from '../shared/database-context';
 import { UrgentBackupBanner } from '../status/urgent-backup-banner';
 import { BackupsProvider } from '../shared/backups-context';
 import { EndOfDayBanner } from '../backup-files/end-of-day-banner';
-import { DataDeletedProvider } from '../health/data-deleted-context';
+import { DataDeletedProvider } from '../shared/data-deleted-context';
 import { EvictionAlert } from '../health/eviction-alert';
 import { BackupSettingsProvider } from '../shared/backup-settings';
 import { DatabaseSidebar } from './database-sidebar';

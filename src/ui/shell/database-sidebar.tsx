@@ -15,7 +15,7 @@ import { StatusLine } from '../status/status-line';
 import { BackupFolderPanel } from '../backup-folder/backup-folder-panel';
 import { RestoreStep } from './restore-step';
 import { BackupHealthLine } from '../health/backup-health-line';
-import { useDataDeleted } from '../health/data-deleted-context';
+import { useDataDeleted } from '../shared/data-deleted-context';
 import { useBackupHealth } from '../health/use-backup-health';
 import { VerifyFileInput } from '../health/verify-file-input';
 

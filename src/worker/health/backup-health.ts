@@ -70,7 +70,7 @@ export class BackupHealth {
       const by = operator.byline();
       const counts = report?.counts;
       const summary = report
-        ? `Verified ${file.name}: sound, ${counts?.brokerage_configurations ?? 0} configurations and ${counts?.upload_history ?? 0} uploads restore in ${Math.round(report.restoreMs)} ms${by}`
+        ? `Verified ${file.name}: sound, ${countWords(counts?.brokerage_configurations ?? 0, 'configuration')} and ${countWords(counts?.upload_history ?? 0, 'upload')} restore in ${Math.round(report.restoreMs)} ms${by}`
         : kind === 'not-a-backup'
           ? `Checked ${file.name}: not a backup file (${failure?.message ?? ''})${by}`
           : `Verification of ${file.name} failed: ${failure?.message ?? ''}${by}`;
@@ -131,4 +131,9 @@ export class BackupHealth {
       startedEmpty: this.deps.startedEmpty,
     };
   }
+}
+
+/** "1 configuration", "3 configurations". */
+function countWords(count: number, singular: string): string {
+  return `${count} ${count === 1 ? singular : `${singular}s`}`;
 }

@@ -7,7 +7,7 @@ import type { RecordAudit } from '../engine/audit';
 import type { Fact } from '../engine/fact-store';
 import type { RestoreTiming } from '../health/restore-timing';
 import type { RestoreDeps, RestoreOperations } from './restore-operations';
-import type { RestoreOutcome, RestorePreview } from './restore-types';
+import type { RestoreOptions, RestoreOutcome, RestorePreview } from './restore-types';
 import { undoKindOf, UndoOperations, type UndoSnapshots } from './undo-operations';
 import type { UndoPoint } from './undo-point';
 
@@ -58,19 +58,27 @@ export class RestoreFeature {
   }
 
   /** Applies a previewed file or snapshot, after a `Before restore` / `Before merge` snapshot (its undo). */
-  async applyRestore(previewId: string, mode: RestoreMode): Promise<Result<RestoreOutcome>> {
-    const applied = await this.applyAfterSafetyCopy(previewId, mode);
+  async applyRestore(
+    previewId: string,
+    mode: RestoreMode,
+    options: RestoreOptions = {},
+  ): Promise<Result<RestoreOutcome>> {
+    const applied = await this.applyAfterSafetyCopy(previewId, mode, options);
     if (!applied.ok) await this.auditFailure(this.previewNames.get(previewId) ?? 'a backup', mode, applied.error);
     return applied;
   }
 
-  private async applyAfterSafetyCopy(previewId: string, mode: RestoreMode): Promise<Result<RestoreOutcome>> {
+  private async applyAfterSafetyCopy(
+    previewId: string,
+    mode: RestoreMode,
+    options: RestoreOptions,
+  ): Promise<Result<RestoreOutcome>> {
     const restores = await this.restores.get();
     if (!restores.ok) return restores;
     const before = await this.deps.snapshots.takeSnapshot(mode === 'merge' ? 'before-merge' : 'before-restore', null);
     if (!before.ok) return before;
     const started = performance.now();
-    const applied = await restores.value.applyRestore(previewId, mode);
+    const applied = await restores.value.applyRestore(previewId, mode, options);
     if (!applied.ok) return applied;
     const nowIso = this.deps.clock.now().toISOString();
     const sourceName = this.previewNames.get(previewId) ?? 'a backup';

@@ -14,12 +14,12 @@ import { fail, ok, type Result } from '../../core/result';
 import type { RestoreMode, TableChange } from '../../core/backup/restore/changes';
 import type { StartDigestOffload } from '../../core/backup/checksum/digest-offload';
 import type { Clock } from '../../core/clock';
-import type { Database, SqlJsStatic } from '../../core/db/sql-types';
+import type { SqlJsStatic } from '../../core/db/sql-types';
 import type { BackupSource } from '../backup-files/backup-file-types';
 import type { LiveDatabase } from '../engine/live-database';
 import type { Operator } from '../engine/operator';
 import type { StepReporter, Track } from '../engine/progress';
-import type { RestoreOutcome, RestorePreview } from './restore-types';
+import type { RestoreOptions, RestoreOutcome, RestorePreview } from './restore-types';
 
 /** What restoring works with. */
 export interface RestoreDeps {
@@ -142,13 +142,14 @@ export class RestoreOperations {
   }
 
   /** Applies the previewed file; the live database changes only if every step succeeds. */
-  applyRestore(previewId: string, mode: RestoreMode): Promise<Result<RestoreOutcome>> {
-    return this.deps.track('restore', (step) => this.applyTracked(previewId, mode, step));
+  applyRestore(previewId: string, mode: RestoreMode, options: RestoreOptions = {}): Promise<Result<RestoreOutcome>> {
+    return this.deps.track('restore', (step) => this.applyTracked(previewId, mode, options, step));
   }
 
   private async applyTracked(
     previewId: string,
     mode: RestoreMode,
+    options: RestoreOptions,
     step: StepReporter,
   ): Promise<Result<RestoreOutcome>> {
     const pending = this.pending;
@@ -190,11 +191,11 @@ export class RestoreOperations {
           );
     if (mode === 'merge') candidate.db.close();
     if (!built.ok) return built;
-    const next =
-      built.value instanceof Object && 'checksum' in built.value ? built.value.db : (built.value as Database);
+    const next = built.value instanceof Object && 'checksum' in built.value ? built.value.db : built.value;
     const by = operator.nameOrNull;
     const settingChanges = takeFileSettings(next, candidate.appSettings, {
       mode,
+      isRecovery: options.isRecovery === true,
       now: nowIso,
       by,
       fileName: pending.fileName,

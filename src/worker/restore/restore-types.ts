@@ -33,6 +33,15 @@ export interface RestorePreview {
   settingChanges: Record<RestoreMode, SettingChange[]>;
 }
 
+/** How a restore is asked for. */
+export interface RestoreOptions {
+  /**
+   * The browser deleted its data and this restore brings it back (the eviction alert is up): the
+   * person's name the file carries comes back with the data.
+   */
+  isRecovery?: boolean;
+}
+
 /** What a restore, merge or undo did. */
 export interface RestoreOutcome {
   mode: RestoreMode | 'undo';

@@ -13,7 +13,9 @@ export class BackupsView {
 
   /** Opens the view through the main navigation. */
   async open(): Promise<void> {
-    const link = this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Backups', exact: true });
+    const link = this.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Backups', exact: true });
     await link.click();
     await expect(link).toHaveAttribute('aria-current', 'page');
     await expect(this.snapshots).toBeVisible();
@@ -29,7 +31,10 @@ export class BackupsView {
 
   /** The table's body rows, newest first. */
   get rows(): Locator {
-    return this.snapshots.getByRole('table').getByRole('row').filter({ has: this.page.getByRole('cell') });
+    return this.snapshots
+      .getByRole('table')
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('cell') });
   }
 
   /** The rows whose trigger cell reads `trigger` ("After changes", "Before restore", …). */
@@ -53,6 +58,66 @@ export class BackupsView {
     const confirm = form.getByLabel('Type RESTORE to confirm');
     if (await confirm.isVisible()) await confirm.fill('RESTORE');
     await form.getByRole('button', { name: 'Restore database' }).click();
-    await expect(this.snapshots.getByRole('status').filter({ hasText: 'Database restored successfully!' })).toBeVisible();
+    await expect(
+      this.snapshots.getByRole('status').filter({ hasText: 'Database restored successfully!' }),
+    ).toBeVisible();
+  }
+
+  // ---- drills ----------------------------------------------------------------------------
+
+  get drills(): Locator {
+    return this.main.getByRole('region', { name: 'Drills' });
+  }
+
+  /** The table of past drills, one row per drill, newest first. */
+  get drillRows(): Locator {
+    return this.drills
+      .getByRole('table', { name: 'Past drills' })
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('cell') });
+  }
+
+  /** `Run a drill` on a backup picked from `from` ('any' picks at random among every location). */
+  async runDrill(from: 'any' | 'folder' | 'snapshot' = 'any'): Promise<Locator> {
+    const labels = {
+      any: 'Every location (at random)',
+      folder: 'The backup folder',
+      snapshot: 'The snapshots in this browser',
+    };
+    await this.drills.getByLabel('Pick from').selectOption({ label: labels[from] });
+    await this.drills.getByRole('button', { name: 'Run a drill' }).click();
+    const result = this.drills
+      .getByRole('status')
+      .or(this.drills.getByRole('alert'))
+      .filter({ hasText: /^Drill (passed|failed)/ });
+    await expect(result).toBeVisible({ timeout: 30_000 });
+    return result;
+  }
+
+  // ---- audit trail -----------------------------------------------------------------------
+
+  get auditTrail(): Locator {
+    return this.main.getByRole('region', { name: 'Audit trail' });
+  }
+
+  /** The trail's entries shown now, each as [time, who, what]. */
+  async auditEntries(): Promise<string[][]> {
+    const rows = this.auditTrail
+      .getByRole('table')
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('cell') });
+    const entries: string[][] = [];
+    for (const row of await rows.all())
+      entries.push((await row.getByRole('cell').allInnerTexts()).map((t) => t.trim()));
+    return entries;
+  }
+
+  /** `Export CSV`: the downloaded file. */
+  async exportAuditCsv(): Promise<import('@playwright/test').Download> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.auditTrail.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    return download;
   }
 }

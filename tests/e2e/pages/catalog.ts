@@ -1,16 +1,17 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** One field mapping row: an API field fed by a CSV column or by a manual value. */
-export type MappingSpec = { path: string; column: string } | { path: string; manual: string };
-
-/** What a user types into the configuration form. */
+/**
+ * What a user types into the configuration form (its field mappings are made in Process file).
+ * Without `baseUrl` the production load API's address is typed, as the original app filled in.
+ */
 export type ConfigurationSpec = {
   brokerage: string;
   name: string;
   description?: string;
   baseUrl?: string;
-  mappings?: readonly MappingSpec[];
 } & ({ authType: 'api_key'; apiKey: string } | { authType: 'bearer_token'; bearerToken: string });
+
+const PRODUCTION_API = 'https://api.prod.goaugment.com';
 
 /**
  * The main area: its navigation, brokerages (create, select, rename, delete), the selected
@@ -118,30 +119,27 @@ export class Catalog {
     const form = this.main.getByRole('form', { name: `New configuration for “${spec.brokerage}”` });
     await form.getByLabel('Configuration name').fill(spec.name);
     if (spec.description !== undefined) await form.getByLabel('Description').fill(spec.description);
-    await form.getByLabel('Authentication type').selectOption({ label: spec.authType === 'api_key' ? 'API key' : 'Bearer token' });
-    if (spec.baseUrl !== undefined) await form.getByLabel('API base URL').fill(spec.baseUrl);
+    await form
+      .getByLabel('Authentication type')
+      .selectOption({ label: spec.authType === 'api_key' ? 'API key' : 'Bearer token' });
+    await form.getByLabel('API base URL').fill(spec.baseUrl ?? PRODUCTION_API);
     if (spec.authType === 'api_key') await form.getByLabel('API key', { exact: true }).fill(spec.apiKey);
     else await form.getByLabel('Bearer token', { exact: true }).fill(spec.bearerToken);
-    for (const [index, mapping] of (spec.mappings ?? []).entries()) {
-      const n = index + 1;
-      await form.getByRole('button', { name: 'Add mapping' }).click();
-      await form.getByLabel(`API field ${n}`, { exact: true }).fill(mapping.path);
-      if ('manual' in mapping) {
-        await form.getByLabel(`Source ${n}`, { exact: true }).selectOption({ label: 'Manual value' });
-        await form.getByLabel(`Manual value ${n}`, { exact: true }).fill(mapping.manual);
-      } else {
-        await form.getByLabel(`CSV column ${n}`, { exact: true }).fill(mapping.column);
-      }
-    }
     await form.getByRole('button', { name: 'Save configuration' }).click();
-    await expect(this.main.getByRole('status').filter({ hasText: `Created configuration “${spec.name}”` })).toBeVisible();
-    await expect(this.configurationList(spec.brokerage).getByRole('heading', { name: spec.name, exact: true })).toBeVisible();
+    await expect(
+      this.main.getByRole('status').filter({ hasText: `Created configuration “${spec.name}”` }),
+    ).toBeVisible();
+    await expect(
+      this.configurationList(spec.brokerage).getByRole('heading', { name: spec.name, exact: true }),
+    ).toBeVisible();
   }
 
   /** Deletes a configuration through its confirmation dialog. */
   async deleteConfiguration(brokerage: string, name: string): Promise<void> {
     await this.selectBrokerage(brokerage);
-    await this.configurationList(brokerage).getByRole('button', { name: `Delete ${name}`, exact: true }).click();
+    await this.configurationList(brokerage)
+      .getByRole('button', { name: `Delete ${name}`, exact: true })
+      .click();
     const dialog = this.page.getByRole('alertdialog');
     await expect(dialog).toContainText(name);
     await dialog.getByRole('button', { name: 'Delete configuration' }).click();

@@ -20,13 +20,32 @@ export class ProcessFile {
 
   /** Chooses a file in the drop zone. */
   async chooseFile(name: string, contents: string | Buffer, mimeType = 'text/csv'): Promise<void> {
-    await this.main.getByLabel('Choose a CSV or Excel file').setInputFiles({ name, mimeType, buffer: Buffer.isBuffer(contents) ? contents : Buffer.from(contents) });
+    await this.main
+      .getByLabel('Choose a CSV or Excel file')
+      .setInputFiles({ name, mimeType, buffer: Buffer.isBuffer(contents) ? contents : Buffer.from(contents) });
   }
 
   /** Chooses the file and waits until it is read. */
   async loadFile(name: string, contents: string | Buffer, rows: number): Promise<void> {
     await this.chooseFile(name, contents);
     await expect(this.main.getByRole('region', { name: 'File read' })).toContainText(`${name} loaded: ${rows} rows`);
+  }
+
+  /**
+   * Maps fields to the file's columns in the mapping step (by the fields' labels), then leaves
+   * for Brokerages — which saves the mapping — and waits until the configuration lists them.
+   */
+  async mapColumns(columns: Record<string, string>): Promise<void> {
+    const mapping = this.main.getByRole('region', { name: 'Field mapping' });
+    for (const [label, column] of Object.entries(columns)) {
+      await mapping.getByLabel(label, { exact: true }).selectOption(`col:${column}`);
+    }
+    await this.catalog.showView('Brokerages');
+    const mappedCounts = async () =>
+      [...(await this.main.innerText()).matchAll(/(\d+) fields? mapped/g)].map((match) => Number(match[1]));
+    await expect
+      .poll(async () => Math.max(0, ...(await mappedCounts())))
+      .toBeGreaterThanOrEqual(Object.keys(columns).length);
   }
 
   button(name: string): Locator {
@@ -49,7 +68,10 @@ export class ProcessFile {
 
   /** Presses a download button and returns the download. */
   async download(name: string): Promise<Download> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.results.getByRole('button', { name, exact: true }).click()]);
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.results.getByRole('button', { name, exact: true }).click(),
+    ]);
     return download;
   }
 }

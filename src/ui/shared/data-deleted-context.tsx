@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { clearDataMarker, readDataMarker, writeDataMarker, type DataMarker } from '../../platform/eviction-marker';
-import { useBackups } from '../shared/backups-context';
+import { useBackups } from './backups-context';
 
 /**
  * Whether the browser deleted this app's data: the marker in localStorage says this browser had
