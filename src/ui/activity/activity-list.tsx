@@ -4,7 +4,8 @@ import { useDatabase } from '../shared/database-context';
 import { formatLocalTime } from '../shared/format';
 import { OperatorNameField } from './operator-name-field';
 
-const SHOWN = 6;
+/** The newest few: one line each, the whole trail is a click away (Backups → Audit trail). */
+const SHOWN = 4;
 
 /**
  * Recent activity (folded): the latest entries of the audit trail — where the sidebar's success
@@ -31,14 +32,14 @@ export function ActivityList() {
       ) : (
         <ol className="activity-list">
           {entries.map((entry) => (
-            <li key={entry.id}>
+            <li key={entry.id} title={entry.summary}>
               <time dateTime={entry.at}>{formatLocalTime(entry.at)}</time> — {entry.summary}
             </li>
           ))}
         </ol>
       )}
       <p className="caption">
-        <a href="#/backups">The whole audit trail</a> (with filters and CSV export) is under Backups.
+        <a href="#/backups">The whole audit trail</a> is under Backups.
       </p>
     </details>
   );

@@ -23,12 +23,13 @@ export function OperatorNameField() {
 
   return (
     <div className="field">
-      <label htmlFor={inputId}>Your name (for the audit trail)</label>
+      <label htmlFor={inputId}>Your name</label>
       <input
         id={inputId}
         value={text}
         maxLength={60}
         autoComplete="name"
+        placeholder="for the audit trail"
         disabled={settings === null}
         onChange={(event) => setText(event.target.value)}
         onBlur={() => void save()}

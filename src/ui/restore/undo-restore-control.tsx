@@ -68,7 +68,10 @@ export function UndoRestoreControl({ label, disabled }: { label: string; disable
       >
         {isBusy ? 'Preparing…' : 'Undo restore'}
       </button>
-      <p className="caption">Returns to the database as it was {label}.</p>
+      {/* One line: the dialog says in full what is undone before anything happens. */}
+      <p className="caption one-line" title={`Returns to the database as it was ${label}.`}>
+        Back to the database as it was {label}.
+      </p>
       {notice ? <FoldingNotice notice={notice} takesFocus /> : null}
       {preview ? <UndoDialog preview={preview} onCancel={close} onConfirm={() => void confirm()} /> : null}
     </div>
