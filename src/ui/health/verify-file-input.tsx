@@ -64,12 +64,13 @@ export function VerifyFileInput() {
         id={inputId}
         ref={inputRef}
         type="file"
-        accept=".json,application/json"
+        accept=".json,.gz,application/json,application/gzip"
         disabled={isChecking}
         onChange={(event) => void onChosen(event.target.files?.[0])}
       />
       <p className="caption">
-        A test restore into a scratch database: nothing here changes. Do one at least every 30 days.
+        A test restore into a scratch database: nothing here changes. The monthly drill (Backups → Drills) picks a
+        backup for you.
       </p>
       {isChecking ? <p role="status">Verifying the file…</p> : null}
       {notice ? <FoldingNotice notice={notice} takesFocus /> : null}

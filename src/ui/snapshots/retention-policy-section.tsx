@@ -56,6 +56,7 @@ export function RetentionPolicySection() {
       <form
         className="retention-form"
         aria-label="Retention policy"
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           void save();
