@@ -5,8 +5,7 @@ import { catalogCalls } from './catalog/catalog-calls';
 import { openEngine, type EngineDeps } from './engine/engine';
 import type { LiveDatabase } from './engine/live-database';
 import { bindFeature, type CallsOf } from './feature-calls';
-import { drillsCalls } from './drills/drills-calls';
-import { Drills } from './drills/drills-feature';
+import { drillsCalls, openDrills } from './drills/drills-calls';
 import { folderCalls } from './folder/folder-calls';
 import { folderOutcomes } from './folder/folder-outcomes';
 import { FolderRecords } from './folder/folder-records';
@@ -125,7 +124,7 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
     folderFacts: () => folder.healthFacts(),
     startedEmpty: !engine.startup.found,
   });
-  const drills = new Drills({
+  const drills = openDrills({
     ...engine,
     track,
     restoreTiming,

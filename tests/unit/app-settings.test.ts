@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, readSettings } from '../../src/core/settings/app-settings';
+import { DEFAULT_SETTINGS } from '../../src/core/settings/app-settings';
+import { readSettings } from '../../src/core/settings/settings-schema';
 import { applySettingsChange } from '../../src/core/settings/settings-changes';
 import { createTestApi, type TestApi } from '../support/test-api';
 

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import type { SecretsMode } from '../backup/format/format';
 import { DEFAULT_END_OF_DAY, formatTimeOfDay, parseTimeOfDay, type TimeOfDay } from '../snapshots/end-of-day';
 
 /**
@@ -55,40 +55,6 @@ export const DEFAULT_SETTINGS: AppSettings = {
   operatorName: '',
 };
 
-const whole = (bounds: { min: number; max: number }) => z.int().check(z.minimum(bounds.min), z.maximum(bounds.max));
-
-const RetentionSchema = z.object({
-  hourlyDays: whole(RETENTION_BOUNDS.hourlyDays),
-  dailyDays: whole(RETENTION_BOUNDS.dailyDays),
-  weeklyWeeks: whole(RETENTION_BOUNDS.weeklyWeeks),
-  monthlyMonths: whole(RETENTION_BOUNDS.monthlyMonths),
-});
-
-/** Settings as stored or carried by a file: every key optional, each checked on its own. */
-const PartialSettingsSchema = z.partial(
-  z.object({
-    endOfDay: z.string().check(z.refine((text) => parseTimeOfDay(text) !== null)),
-    retention: RetentionSchema,
-    recoveryTargetMinutes: whole(RECOVERY_TARGET_BOUNDS),
-    operatorName: z.string().check(z.maxLength(MAX_OPERATOR_NAME_LENGTH)),
-  }),
-);
-
-/**
- * The settings held in `raw` (stored JSON, or a file's `app_settings`): each readable key is
- * taken, anything else is dropped, so one damaged key never costs the others.
- */
-export function readSettings(raw: unknown): Partial<AppSettings> {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return {};
-  const result: Partial<AppSettings> = {};
-  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof AppSettings)[]) {
-    if (!Object.hasOwn(raw, key)) continue;
-    const parsed = PartialSettingsSchema.safeParse({ [key]: (raw as Record<string, unknown>)[key] });
-    if (parsed.success) Object.assign(result, parsed.data);
-  }
-  return result;
-}
-
 /** Settings with every key: what is given, the default for the rest. */
 export function withDefaults(partial: Partial<AppSettings>): AppSettings {
   return { ...DEFAULT_SETTINGS, ...partial, retention: { ...DEFAULT_RETENTION, ...partial.retention } };
@@ -102,4 +68,14 @@ export function endOfDayOf(settings: Pick<AppSettings, 'endOfDay'>): TimeOfDay {
 /** A person's name as the audit trail keeps it: trimmed, single spaces, at most 60 characters. */
 export function normalizeOperatorName(name: string): string {
   return name.trim().replace(/\s+/g, ' ').slice(0, MAX_OPERATOR_NAME_LENGTH);
+}
+
+/**
+ * The settings a file made now should carry: what was set here. An encrypted file's header is
+ * readable without the passphrase, so its copy leaves the person's name out.
+ */
+export function settingsForFile(explicit: Partial<AppSettings>, secrets: SecretsMode): Partial<AppSettings> {
+  if (secrets !== 'encrypted') return { ...explicit };
+  const { operatorName: _name, ...rest } = explicit;
+  return rest;
 }

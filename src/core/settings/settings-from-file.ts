@@ -1,4 +1,3 @@
-import type { SecretsMode } from '../backup/format/format';
 import type { AppSettings } from './app-settings';
 import { applySettingsChange, type SettingChange, type SettingsChange } from './settings-changes';
 
@@ -15,13 +14,6 @@ import { applySettingsChange, type SettingChange, type SettingsChange } from './
  * recovers a browser that lost its data (see SettingsTaking). A merge keeps every setting made
  * here and fills in only those never set.
  */
-
-/** The settings a file made now should carry. */
-export function settingsForFile(explicit: Partial<AppSettings>, secrets: SecretsMode): Partial<AppSettings> {
-  if (secrets !== 'encrypted') return { ...explicit };
-  const { operatorName: _name, ...rest } = explicit;
-  return rest;
-}
 
 /** How a restore treats the settings a file carries. */
 export interface SettingsTaking {

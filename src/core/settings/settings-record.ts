@@ -1,6 +1,7 @@
 import { META_KEYS, readMeta, writeMeta } from '../db/meta';
 import type { Database } from '../db/sql-types';
-import { readSettings, withDefaults, type AppSettings } from './app-settings';
+import { withDefaults, type AppSettings } from './app-settings';
+import { readSettings } from './settings-schema';
 
 /**
  * The app's settings in the database: one JSON value in `app_meta`, this browser's bookkeeping.

@@ -46,11 +46,10 @@ export function AuditTrailSection() {
 
   async function exportCsv() {
     const exported = await api.exportAuditTrail(query);
-    download(exported.blob, exported.fileName);
-    setNotice({
-      kind: 'success',
-      text: `Exported ${plural(exported.count, 'entry', 'entries')} as ${exported.fileName}.`,
-    });
+    if (!exported.ok) return setNotice({ kind: 'error', text: exported.error.message });
+    const { blob, fileName, count } = exported.value;
+    download(blob, fileName);
+    setNotice({ kind: 'success', text: `Exported ${plural(count, 'entry', 'entries')} as ${fileName}.` });
   }
 
   return (

@@ -4,7 +4,7 @@ import { logActivity, readAllActivity } from '../../core/db/activity';
 import { META_KEYS, writeMeta } from '../../core/db/meta';
 import { SCHEMA_VERSION } from '../../core/db/schema';
 import { inTransaction } from '../../core/db/transaction';
-import { settingsForFile } from '../../core/settings/settings-from-file';
+import { settingsForFile } from '../../core/settings/app-settings';
 import { readExplicitSettings } from '../../core/settings/settings-record';
 import { describeThrown, fail, ok, type Result } from '../../core/result';
 import type { StartDigestOffload } from '../../core/backup/checksum/digest-offload';

@@ -55,11 +55,6 @@ export interface DrillsDeps {
 export class Drills {
   constructor(private readonly deps: DrillsDeps) {}
 
-  /** The snapshots a drill may pick. */
-  snapshotCandidates(): Promise<DrillCandidate[]> {
-    return this.deps.snapshots.candidates();
-  }
-
   /** Past drills made in this browser, newest first. */
   listDrills(limit = 20): DrillRecord[] {
     return this.deps.live.read((db) => readDrills(db, limit));

@@ -4,7 +4,6 @@ import type { SqlJsStatic } from '../../core/db/sql-types';
 import { countRows } from '../../core/db/tables';
 import type { Clock } from '../../core/clock';
 import { fail, ok, type Result } from '../../core/result';
-import { classifyCheckFailure } from '../../core/snapshots/backup-check';
 import { lazyModule } from '../../platform/lazy-import';
 import type { BackupSource } from '../backup-files/backup-file-types';
 import type { Fact } from '../engine/fact-store';
@@ -66,7 +65,7 @@ export class BackupHealth {
       if (result.ok && result.value === 'locked') return fail('needs-passphrase', MESSAGES.locked);
       const report = result.ok && result.value !== 'locked' ? result.value : null;
       const failure = result.ok ? null : result.error;
-      const kind = failure ? classifyCheckFailure(failure.code, file.name) : null;
+      const kind = failure ? checks.value.classifyCheckFailure(failure.code, file.name) : null;
       const by = operator.byline();
       const counts = report?.counts;
       const summary = report

@@ -2,10 +2,14 @@ import { logActivity } from '../../core/db/activity';
 import { inTransaction } from '../../core/db/transaction';
 import { ok, type Result } from '../../core/result';
 import type { AppSettings } from '../../core/settings/app-settings';
-import { applySettingsChange, describeSettingChanges, type SettingsChange } from '../../core/settings/settings-changes';
+import type { SettingsChange } from '../../core/settings/settings-changes';
 import { readExplicitSettings, readStoredSettings, writeStoredSettings } from '../../core/settings/settings-record';
+import { lazyModule } from '../../platform/lazy-import';
 import type { LiveDatabase } from '../engine/live-database';
 import type { Operator } from '../engine/operator';
+
+/** Checking and describing a change (loaded on the first change: reading settings does not need it). */
+const loadSettingsChanges = lazyModule(() => import('../../core/settings/settings-changes'));
 
 /** What the settings work with: the live database (they live in it) and who is at the keyboard. */
 export interface AppSettingsDeps {
@@ -42,8 +46,11 @@ export class AppSettingsFeature {
    * Changes some settings; refused as a whole when a value is out of bounds. `origin` says why
    * when it was not a person's choice ("carried over from this browser's earlier preferences").
    */
-  update(change: SettingsChange, origin?: string): Promise<Result<AppSettings>> {
+  async update(change: SettingsChange, origin?: string): Promise<Result<AppSettings>> {
     const { live, operator } = this.deps;
+    const loaded = await loadSettingsChanges();
+    if (!loaded.ok) return loaded;
+    const { applySettingsChange, describeSettingChanges } = loaded.value;
     return live.write((db, now) => {
       const applied = applySettingsChange(readExplicitSettings(db), change);
       if (!applied.ok) return applied;

@@ -1,8 +1,7 @@
 import { readAllActivity } from '../../core/db/activity';
 import { readDatabaseTimes } from '../../core/db/meta';
 import { SCHEMA_VERSION } from '../../core/db/schema';
-import { settingsForFile } from '../../core/settings/settings-from-file';
-import { endOfDayOf } from '../../core/settings/app-settings';
+import { endOfDayOf, settingsForFile } from '../../core/settings/app-settings';
 import { readExplicitSettings, readStoredSettings } from '../../core/settings/settings-record';
 import type { SqlJsStatic } from '../../core/db/sql-types';
 import { countRows } from '../../core/db/tables';
@@ -14,12 +13,12 @@ import { dueScheduledSnapshot, hasChangesSinceSnapshot } from '../../core/snapsh
 import type { SnapshotTrigger } from '../../core/snapshots/triggers';
 import type { Candidate } from '../../core/backup/load/load-backup';
 import type { SecretsMode } from '../../core/backup/format/format';
-import { lazyModule } from '../../platform/lazy-import';
+import { lazyInstance, lazyModule, type LazyInstance } from '../../platform/lazy-import';
 import type { BackupFile } from '../backup-files/backup-file-types';
 import type { RecordAudit } from '../engine/audit';
 import type { LiveDatabase } from '../engine/live-database';
 import type { ScheduleOutcome, SnapshotList, SnapshotRow } from './snapshot-types';
-import { SnapshotAudit } from './snapshot-audit';
+import type { SnapshotAudit } from './snapshot-audit';
 import type { SnapshotChecker } from './snapshot-check';
 import type { SnapshotContents } from './snapshot-contents';
 import type { SnapshotFacts } from './snapshot-facts';
@@ -69,23 +68,28 @@ export class SnapshotService {
   /** Content checksums being read in the background, after their snapshots counted, by snapshot id. */
   private readonly checksums = new Map<string, Promise<void>>();
 
-  private readonly audit: SnapshotAudit;
+  /** Its words for the audit trail, loaded with the first snapshot (opening the app takes none). */
+  private readonly audit: LazyInstance<SnapshotAudit>;
 
   constructor(readonly deps: SnapshotServiceDeps) {
     const policy = () => deps.live.read(readStoredSettings).retention;
     this.library = new SnapshotLibrary(deps.store, deps.clock, deps.estimateStorage, policy);
     this.taker = new SnapshotTaker(deps);
-    this.audit = new SnapshotAudit(deps.audit);
+    this.audit = lazyInstance(
+      lazyModule(() => import('./snapshot-audit')),
+      (m) => new m.SnapshotAudit(deps.audit),
+    );
   }
 
   /** Takes and verifies a snapshot now (after any snapshot work already queued), then applies retention. */
   takeSnapshot(trigger: SnapshotTrigger, note: string | null = null): Promise<Result<SnapshotManifest>> {
     return this.serial.run(async () => {
       const taken = await this.taker.take(trigger, note);
-      await this.audit.taken(trigger, note, taken);
+      await this.record((audit) => audit.taken(trigger, note, taken));
       if (taken.ok) {
         this.pendingSince = null;
-        await this.audit.retention(await this.library.applyRetention());
+        const deleted = await this.library.applyRetention();
+        await this.record((audit) => audit.retention(deleted));
         this.readChecksumLater(taken.value.id);
       }
       return taken;
@@ -166,7 +170,7 @@ export class SnapshotService {
   ): Promise<Result<SnapshotManifest>> {
     return this.serial.run(async () => {
       const taken = await this.taker.takeFromBytes(trigger, bytes, dataChangedAt);
-      await this.audit.taken(trigger, null, taken);
+      await this.record((audit) => audit.taken(trigger, null, taken));
       if (taken.ok) this.readChecksumLater(taken.value.id);
       return taken;
     });
@@ -214,14 +218,14 @@ export class SnapshotService {
   async setPinned(id: string, pinned: boolean): Promise<Result<SnapshotRow>> {
     const updated = await this.serial.run(() => this.library.setPinned(id, pinned));
     if (!updated.ok) return updated;
-    await this.audit.pinned(updated.value, pinned);
+    await this.record((audit) => audit.pinned(updated.value, pinned));
     return ok(await this.rowOf(updated.value));
   }
 
   async deleteSnapshot(id: string): Promise<Result<void>> {
     const found = await this.library.find(id);
     const removed = await this.serial.run(() => this.library.remove(id));
-    if (removed.ok && found.ok) await this.audit.deleted(found.value);
+    if (removed.ok && found.ok) await this.record((audit) => audit.deleted(found.value));
     return removed;
   }
 
@@ -230,7 +234,7 @@ export class SnapshotService {
       const found = await this.library.find(id);
       if (!found.ok) return found;
       const checked = await this.taker.verify(found.value);
-      await this.audit.checked(found.value, checked);
+      await this.record((audit) => audit.checked(found.value, checked));
       return checked;
     });
     return verified.ok ? ok(await this.rowOf(verified.value)) : verified;
@@ -262,8 +266,14 @@ export class SnapshotService {
       secrets: request.secrets,
       ...(request.passphrase ? { passphrase: request.passphrase } : {}),
     });
-    await this.audit.downloaded(manifest, file.fileName);
+    await this.record((audit) => audit.downloaded(manifest, file.fileName));
     return ok(file);
+  }
+
+  /** Writes an audit entry; a snapshot's own outcome never depends on it. */
+  private async record(write: (audit: SnapshotAudit) => Promise<void>): Promise<void> {
+    const audit = await this.audit.get();
+    if (audit.ok) await write(audit.value);
   }
 
   /** A manifest as a list row (with why it is kept). */

@@ -17,7 +17,8 @@ import { expectedTextBytes, readJsonChunks, sizeOf, sniffSource, type BackupCont
 import { elementValue, parseJsonValue, scanTopLevel, type ScanEvent } from '../scan/json-scanner';
 import { ScratchDatabase } from '../scratch/scratch-database';
 import { findRefusedAddresses } from './address-check';
-import { readSettings, type AppSettings } from '../../settings/app-settings';
+import type { AppSettings } from '../../settings/app-settings';
+import { readSettings } from '../../settings/settings-schema';
 import { describeReadFailure } from './failures';
 
 /**
