@@ -42,7 +42,7 @@ export type LoadResult = { ok: true; candidate: Candidate } | { ok: true; locked
 /** Reads, checks and certifies a backup file into a new database. */
 export async function loadBackup(SQL: SqlJsStatic, contents: BackupContents, options: ReadOptions = {}): Promise<LoadResult> {
   const progress = options.onProgress ?? (() => {});
-  const context = { passphrase: options.passphrase, now: options.now ?? new Date().toISOString(), progress };
+  const context = { passphrase: options.passphrase, now: options.now ?? new Date().toISOString(), progress, fileBytes: sizeOf(contents) };
   const kind = await sniffSource(contents);
   if (kind === 'empty') return refusal('empty-file', READ_MESSAGES.empty);
   if (kind === 'zip') return refusal('zip-file', READ_MESSAGES.zip);
