@@ -14,7 +14,7 @@ const ACTIVITY: ActivityRow[] = [
   { id: 2, at: '2026-11-22T16:00:00.000Z', kind: 'backup', summary: 'Backup downloaded: ff2api_backup_20261122_170000.json (by Dana)', details: null },
 ];
 
-type FileJson = { backup_info: Record<string, unknown>; activity_log: Record<string, unknown>[] } & Record<string, unknown>;
+type FileJson = { backup_info: Record<string, unknown>; activity_log?: Record<string, unknown>[] } & Record<string, unknown>;
 
 async function ourFile(): Promise<string> {
   return text((await writeTables(sampleTables(), { activity: ACTIVITY })).bytes);
@@ -42,12 +42,12 @@ describe('the file checksum (format 2.2)', () => {
     ['its trigger changed', (f) => { f.backup_info.trigger = 'emergency'; }],
     ['its app version changed', (f) => { f.backup_info.app_version = 'FF2API Web 9.9.9'; }],
     ['a key added to its header', (f) => { f.backup_info.note = 'hello'; }],
-    ['an activity entry reworded', (f) => { (f.activity_log[0] as Record<string, unknown>).summary = 'Replaced the database (by Sam)'; }],
-    ['an activity entry’s time changed', (f) => { (f.activity_log[1] as Record<string, unknown>).at = '2026-11-22T16:00:00.001Z'; }],
-    ['an activity entry’s details removed', (f) => { (f.activity_log[0] as Record<string, unknown>).details = null; }],
-    ['an activity entry added', (f) => { f.activity_log.push({ id: 3, at: '2026-11-22T16:30:00.000Z', kind: 'verify', summary: 'Verified', details: null }); }],
-    ['an activity entry removed', (f) => { f.activity_log.pop(); }],
-    ['the activity entries swapped', (f) => { f.activity_log.reverse(); }],
+    ['an activity entry reworded', (f) => { ((f.activity_log ?? [])[0] as Record<string, unknown>).summary = 'Replaced the database (by Sam)'; }],
+    ['an activity entry’s time changed', (f) => { ((f.activity_log ?? [])[1] as Record<string, unknown>).at = '2026-11-22T16:00:00.001Z'; }],
+    ['an activity entry’s details removed', (f) => { ((f.activity_log ?? [])[0] as Record<string, unknown>).details = null; }],
+    ['an activity entry added', (f) => { f.activity_log?.push({ id: 3, at: '2026-11-22T16:30:00.000Z', kind: 'verify', summary: 'Verified', details: null }); }],
+    ['an activity entry removed', (f) => { f.activity_log?.pop(); }],
+    ['the activity entries swapped', (f) => { f.activity_log?.reverse(); }],
     ['the activity log removed', (f) => { delete f.activity_log; }],
   ])('refuses a file with %s, before any preview', async (_, edit) => {
     const read = await readFile(await editedFile(edit));
@@ -61,7 +61,7 @@ describe('the file checksum (format 2.2)', () => {
   });
 
   it('refuses a 2.2 file holding an activity entry it cannot read, located, instead of leaving the entry out', async () => {
-    const read = await readFile(await editedFile((f) => { f.activity_log.push({ id: 3, at: 'yesterday', kind: 'backup', summary: 'x', details: null }); }));
+    const read = await readFile(await editedFile((f) => { f.activity_log?.push({ id: 3, at: 'yesterday', kind: 'backup', summary: 'x', details: null }); }));
     expect(read).toMatchObject({ ok: false, error: { code: 'invalid-backup', problems: [{ section: 'activity_log', row: 2 }] } });
   });
 

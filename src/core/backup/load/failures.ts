@@ -24,12 +24,6 @@ export async function describeReadFailure(error: unknown, contents: BackupConten
   if (error instanceof CorruptGzipError) return gzipRefusal(await locateGzipDamage(contents, maxInflatedBytes(sizeOf(contents))), error.message);
   const isSyntax = error instanceof ScanError || error instanceof SyntaxError || isDecodeError(error);
   if (!isSyntax) return refusal('unexpected', READ_MESSAGES.unexpected, describeThrown(error));
-  if (await isGzip(contents)) {
-    // Damaged deflate data can still inflate — to text that is not JSON — until the check at the
-    // end of the gzip data, which the read never reached: the damage is the cause to report.
-    const damage = await locateGzipDamage(contents, maxInflatedBytes(sizeOf(contents)));
-    if (damage) return gzipRefusal(damage, describeThrown(error));
-  }
   if (error instanceof ScanError && error.code === 'value-too-big') return refusal('too-big', READ_MESSAGES.valueTooBig, error.message);
   if (sizeOf(contents) <= DESCRIBE_WHOLE_BYTES && !(await isGzip(contents))) {
     const bytes = contents instanceof Uint8Array ? contents : new Uint8Array(await contents.arrayBuffer());
