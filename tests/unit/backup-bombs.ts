@@ -37,6 +37,23 @@ export function gzipBomb(prefix: string, mebibytes: number, suffix: string): Uin
   return new Uint8Array(Buffer.concat(parts));
 }
 
+/**
+ * A gzip file of `totalBytes` whose deflate data is sound — an original backup's header and its
+ * first rows — but whose size trailer claims `statedTextBytes` of text (and whose CRC-32 is
+ * wrong): a reader gets as far as preparing for the rows before the trailer is checked.
+ */
+export function lyingGzip(totalBytes: number, statedTextBytes: number): Uint8Array {
+  const header = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(statedTextBytes >>> 0, 4);
+  for (let length = 0; length < 200; length++) {
+    const name = Array.from({ length }, (_, i) => String.fromCharCode(97 + ((i * 7) % 26))).join('');
+    const data = deflateRawSync(Buffer.from(`{"backup_info":{},"upload_history":[{"filename":"${name}"}]}`));
+    if (header.length + data.length + trailer.length === totalBytes) return new Uint8Array(Buffer.concat([header, data, trailer]));
+  }
+  throw new Error(`no gzip of ${totalBytes} bytes`);
+}
+
 /** Our data part: every section, the first one holding `mebibytes` MiB of spaces. */
 function dataPartBomb(mebibytes: number): Uint8Array {
   return gzipBomb('{"brokerages":[', mebibytes, '],"brokerage_configurations":[],"upload_history":[],"processing_errors":[],"configuration_changes":[],"activity_log":[]}');

@@ -2,11 +2,11 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { databaseChecksum } from '../../src/core/backup/checksum/database-rows';
 import { loadBackup, type LoadResult } from '../../src/core/backup/load/load-backup';
-import { MAX_BACKUP_BYTES } from '../../src/core/backup/format/limits';
-import { readJsonChunks } from '../../src/core/backup/scan/byte-source';
+import { MAX_BACKUP_BYTES, SIZE_HINT_RATIO } from '../../src/core/backup/format/limits';
+import { expectedTextBytes, readJsonChunks } from '../../src/core/backup/scan/byte-source';
 import { scanTopLevel } from '../../src/core/backup/scan/json-scanner';
 import { loadSqlJs } from '../support/sqljs';
-import { encrypted20Bomb, encrypted21Bomb, plainGzipBomb } from './backup-bombs';
+import { encrypted20Bomb, encrypted21Bomb, lyingGzip, plainGzipBomb } from './backup-bombs';
 import { fixtureBytes, largeTables, sampleTables, text, writeTables } from './backup-support';
 
 /**
@@ -123,10 +123,10 @@ describe('decompression bombs and lying size trailers (bounded time and memory)'
     expect(codeOf(await loadBackup(SQL, intact.bytes))).toBe('accepted');
     const baseline = peakMb();
 
-    // A damaged gzip whose size trailer claims 300 MB of text.
-    const liar = new Uint8Array(83);
-    liar.set(intact.bytes.subarray(0, 75));
-    new DataView(liar.buffer).setUint32(79, 300_000_000, true);
+    // A damaged 83-byte gzip whose size trailer claims 300 MB of text: buffers are sized by what
+    // 83 bytes can hold, and the refusal says where the damage is.
+    const liar = lyingGzip(83, 300_000_000);
+    expect(await expectedTextBytes(liar, 'gzip')).toBeLessThanOrEqual(83 * SIZE_HINT_RATIO);
     const liarRead = await loadBackup(SQL, liar);
     expect(liarRead).toMatchObject({ ok: false, error: { code: 'not-gzip', message: expect.stringMatching(/byte/) } });
     expect(peakMb() - baseline, 'memory after the 83-byte file').toBeLessThan(BOMB_MEMORY_MB);
