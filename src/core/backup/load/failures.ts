@@ -21,7 +21,9 @@ const DESCRIBE_WHOLE_BYTES = 16 * 1024 * 1024;
 export async function describeReadFailure(error: unknown, contents: BackupContents): Promise<{ ok: false; error: AppError }> {
   if (error instanceof TooBigError) return refusal('too-big', READ_MESSAGES.tooBig(MAX_BACKUP_BYTES / 1024 / 1024));
   if (error instanceof InflateLimitError) return inflateRefusal(error);
-  if (error instanceof CorruptGzipError) return gzipRefusal(await locateGzipDamage(contents, maxInflatedBytes(sizeOf(contents))), error.message);
+  if (error instanceof CorruptGzipError) {
+    return gzipRefusal(await locateGzipDamage(contents, maxInflatedBytes(sizeOf(contents))), error.message);
+  }
   const isSyntax = error instanceof ScanError || error instanceof SyntaxError || isDecodeError(error);
   if (!isSyntax) return refusal('unexpected', READ_MESSAGES.unexpected, describeThrown(error));
   if (error instanceof ScanError && error.code === 'value-too-big') return refusal('too-big', READ_MESSAGES.valueTooBig, error.message);
@@ -47,18 +49,15 @@ export function gzipRefusal(damage: GzipDamage | null, cause: string): { ok: fal
   const detail = `gzip ${damage.kind} at offset ${damage.offset} of ${damage.size} bytes: ${damage.reason} (${cause})`;
   const byte = (offset: number) => (offset + 1).toLocaleString('en-US');
   const of = damage.size.toLocaleString('en-US');
-  switch (damage.kind) {
-    case 'header':
-      return refusal('not-gzip', READ_MESSAGES.gzipDamagedAt(`in its header, at byte ${byte(damage.offset)} of ${of}`), detail);
-    case 'data':
-      return refusal('not-gzip', READ_MESSAGES.gzipDamagedAt(`at about byte ${byte(damage.offset)} of ${of}`), detail);
-    case 'ends-early':
-      return refusal('not-gzip', READ_MESSAGES.gzipEndsEarly(of), detail);
-    case 'check':
-      return refusal('not-gzip', READ_MESSAGES.gzipCheck(byte(damage.offset)), detail);
-    case 'after-end':
-      return refusal('not-gzip', READ_MESSAGES.gzipAfterEnd((damage.size - damage.offset).toLocaleString('en-US'), byte(damage.offset)), detail);
-  }
+  const extra = (damage.size - damage.offset).toLocaleString('en-US');
+  const message = {
+    header: () => READ_MESSAGES.gzipDamagedAt(`in its header, at byte ${byte(damage.offset)} of ${of}`),
+    data: () => READ_MESSAGES.gzipDamagedAt(`at about byte ${byte(damage.offset)} of ${of}`),
+    'ends-early': () => READ_MESSAGES.gzipEndsEarly(of),
+    check: () => READ_MESSAGES.gzipCheck(byte(damage.offset)),
+    'after-end': () => READ_MESSAGES.gzipAfterEnd(extra, byte(damage.offset)),
+  }[damage.kind];
+  return refusal('not-gzip', message(), detail);
 }
 
 /** "a list", "a piece of text", "a number", "null" — what a non-object JSON file holds. */

@@ -13,7 +13,8 @@ import { ProblemLog } from '../read/problems';
 import { readOriginalExport } from '../read/read-export';
 import { readOriginalBackup, type LegacyRead } from '../read/read-original';
 import { readOurSections } from '../read/read-ours';
-import { expectedTextBytes, readJsonChunks, sizeOf, sniffSource, type BackupContents, type SourceKind } from '../scan/byte-source';
+import { expectedTextBytes, readJsonChunks, sizeOf, sniffSource } from '../scan/byte-source';
+import type { BackupContents, SourceKind } from '../scan/byte-source';
 import { locateGzipDamage } from '../scan/gzip-damage';
 import { elementValue, parseJsonValue, scanTopLevel, type ScanEvent } from '../scan/json-scanner';
 import { ScratchDatabase } from '../scratch/scratch-database';
@@ -55,9 +56,15 @@ export async function loadBackup(SQL: SqlJsStatic, contents: BackupContents, opt
   return damage ? gzipRefusal(damage, `${result.error.code}: ${result.error.detail ?? result.error.message}`) : result;
 }
 
-async function loadChecked(SQL: SqlJsStatic, contents: BackupContents, kind: SourceKind, options: ReadOptions): Promise<LoadResult> {
+async function loadChecked(
+  SQL: SqlJsStatic,
+  contents: BackupContents,
+  kind: SourceKind,
+  options: ReadOptions,
+): Promise<LoadResult> {
   const progress = options.onProgress ?? (() => {});
-  const context = { passphrase: options.passphrase, now: options.now ?? new Date().toISOString(), progress, fileBytes: sizeOf(contents) };
+  const now = options.now ?? new Date().toISOString();
+  const context = { passphrase: options.passphrase, now, progress, fileBytes: sizeOf(contents) };
   if (kind === 'empty') return refusal('empty-file', READ_MESSAGES.empty);
   if (kind === 'zip') return refusal('zip-file', READ_MESSAGES.zip);
   if (kind === 'json' && sizeOf(contents) > MAX_BACKUP_BYTES) return refusal('too-big', READ_MESSAGES.tooBig(MAX_BACKUP_BYTES / 1024 / 1024));

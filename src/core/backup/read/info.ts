@@ -47,7 +47,8 @@ export function refuseNewer(info: Record<string, unknown>): { ok: false; error: 
 const isoTime: FieldRule<string> = (v) =>
   typeof v === 'string' && v.length <= 40 && isIsoUtc(v) ? v : new Bad(v === undefined ? 'is missing' : `should be an ISO 8601 UTC time such as 2026-11-22T17:00:03.120Z, but is ${describeKind(v)}`);
 
-const versionRule: FieldRule<string> = (v) => (typeof v === 'string' && /^2\.\d{1,4}$/.test(v) ? v : new Bad(`should be "2.0", "2.1" or "2.2", but is ${describeKind(v)}`));
+const versionRule: FieldRule<string> = (v) =>
+  typeof v === 'string' && /^2\.\d{1,4}$/.test(v) ? v : new Bad(`should be "2.0", "2.1" or "2.2", but is ${describeKind(v)}`);
 
 const countsRule: FieldRule<Record<DataTable, number>> = (v) => {
   if (!isPlainObject(v)) return new Bad(`should be an object, but is ${describeKind(v)}`);
@@ -68,7 +69,8 @@ const checksumRule: FieldRule<{ algorithm: 'SHA-256'; value: string }> = (v) => 
 };
 
 /** The file checksum: required from 2.2 on (checkBackupInfo), absent in older files. */
-const optionalChecksum: FieldRule<{ algorithm: 'SHA-256'; value: string } | undefined> = (v) => (v === undefined ? v : checksumRule(v));
+const optionalChecksum: FieldRule<{ algorithm: 'SHA-256'; value: string } | undefined> = (v) =>
+  v === undefined ? v : checksumRule(v);
 
 const INFO_SPEC = {
   format: oneOf(FORMAT_NAME),

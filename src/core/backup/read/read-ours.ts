@@ -137,6 +137,8 @@ function parseOrProblem(bytes: Uint8Array, _section: string, _row: number | unde
   return parseJsonValue(bytes);
 }
 
+type Refusal = { ok: false; error: AppError };
+
 /** What has been read so far: rows per section, problems, warnings. */
 class SectionState {
   readonly problems = new ProblemLog();
@@ -185,8 +187,9 @@ class SectionState {
           if (entry) {
             this.fileChecksum?.addEntry(entry);
             this.sink.addActivity(entry);
-          } else if (this.fileChecksum) this.problems.add(key, item.index, undefined, 'is not an activity entry as FF2API Web writes them');
-          else this.warnings.add(REPAIRS.activitySkipped);
+          } else if (this.fileChecksum) {
+            this.problems.add(key, item.index, undefined, 'is not an activity entry as FF2API Web writes them');
+          } else this.warnings.add(REPAIRS.activitySkipped);
         }
         return null;
       }
@@ -212,9 +215,10 @@ class SectionState {
    * Reads an encrypted file's data part from its decrypted, still compressed chunks: inflated as
    * it streams, and refused as soon as it passes what the file's size allows.
    */
-  async readInner(compressed: AsyncIterable<Uint8Array> | Uint8Array[]): Promise<{ ok: false; error: AppError } | null> {
+  async readInner(compressed: AsyncIterable<Uint8Array> | Uint8Array[]): Promise<Refusal | null> {
     const limit = maxInflatedBytes(this.fileBytes);
-    const text = limitBytes(gunzipChunks(toIterable(compressed)), limit, () => new InflateLimitError(limit, this.fileBytes));
+    const refuse = () => new InflateLimitError(limit, this.fileBytes);
+    const text = limitBytes(gunzipChunks(toIterable(compressed)), limit, refuse);
     try {
       for await (const event of scanTopLevel(text)) {
         if (event.kind === 'value' && !DATA.has(event.key) && event.key !== ACTIVITY_SECTION) continue;
@@ -237,7 +241,8 @@ class SectionState {
     if (this.fileChecksum) {
       const digest = this.fileChecksum.finish();
       const stated = this.info.file_checksum?.value;
-      if (digest !== stated) return refusal('checksum-mismatch', READ_MESSAGES.fileChecksum, `backup_info.file_checksum ${String(stated)}, header and activity log ${digest}`);
+      const detail = `backup_info.file_checksum ${String(stated)}, header and activity log ${digest}`;
+      if (digest !== stated) return refusal('checksum-mismatch', READ_MESSAGES.fileChecksum, detail);
     } else if (this.info.secrets !== 'encrypted') this.warnings.note(GUARANTEES.headerNotCertified);
     const info = this.info;
     return {

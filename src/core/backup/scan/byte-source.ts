@@ -47,8 +47,8 @@ export function sizeOf(contents: BackupContents): number {
 export async function expectedTextBytes(contents: BackupContents, kind: SourceKind): Promise<number> {
   const size = sizeOf(contents);
   if (kind !== 'gzip' || size < 18) return size;
-  const tail = contents instanceof Uint8Array ? contents.subarray(size - 4) : new Uint8Array(await contents.slice(size - 4).arrayBuffer());
-  const stated = ((tail[0] as number) | ((tail[1] as number) << 8) | ((tail[2] as number) << 16) | ((tail[3] as number) << 24)) >>> 0;
+  const tail = new Uint8Array(contents instanceof Uint8Array ? contents.slice(size - 4) : await contents.slice(size - 4).arrayBuffer());
+  const stated = new DataView(tail.buffer, tail.byteOffset, 4).getUint32(0, true);
   return Math.min(stated, size * SIZE_HINT_RATIO);
 }
 
@@ -57,7 +57,11 @@ export async function expectedTextBytes(contents: BackupContents, kind: SourceKi
  * The text may be at most `maxTextBytes`: by default MAX_BACKUP_BYTES for a plain file and, for a
  * gzip file, what its size allows (maxInflatedBytes: a decompression bomb is refused early).
  */
-export async function* readJsonChunks(contents: BackupContents, onBytes: (read: number) => void = () => {}, maxTextBytes?: number): AsyncGenerator<Uint8Array> {
+export async function* readJsonChunks(
+  contents: BackupContents,
+  onBytes: (read: number) => void = () => {},
+  maxTextBytes?: number,
+): AsyncGenerator<Uint8Array> {
   const kind = await sniffSource(contents);
   let read = 0;
   const raw = readRawChunks(contents);
@@ -75,7 +79,8 @@ export async function* readJsonChunks(contents: BackupContents, onBytes: (read: 
   }
   const fileBytes = sizeOf(contents);
   const limit = maxTextBytes ?? maxInflatedBytes(fileBytes);
-  yield* limitBytes(gunzipChunks(counted), limit, () => (limit < MAX_BACKUP_BYTES ? new InflateLimitError(limit, fileBytes) : new TooBigError(limit)));
+  const refuse = () => (limit < MAX_BACKUP_BYTES ? new InflateLimitError(limit, fileBytes) : new TooBigError(limit));
+  yield* limitBytes(gunzipChunks(counted), limit, refuse);
 }
 
 /** The file's own bytes, in slices (a Blob is streamed). */

@@ -89,7 +89,11 @@ export async function* gunzipChunks(chunks: AsyncIterable<Uint8Array>): AsyncGen
  * Passes chunks on, refusing once their total passes `limit` bytes — before the chunk that would
  * pass it is handed out, so no consumer ever holds more than `limit`.
  */
-export async function* limitBytes(chunks: AsyncIterable<Uint8Array>, limit: number, refuse: () => Error): AsyncGenerator<Uint8Array> {
+export async function* limitBytes(
+  chunks: AsyncIterable<Uint8Array>,
+  limit: number,
+  refuse: () => Error,
+): AsyncGenerator<Uint8Array> {
   let total = 0;
   for await (const chunk of chunks) {
     total += chunk.byteLength;

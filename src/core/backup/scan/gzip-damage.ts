@@ -57,7 +57,9 @@ export async function locateGzipDamage(contents: BackupContents, maxTextBytes: n
   if (pass.outcome === 'error') {
     const exact = await inflateRange(contents, header.end, dataEnd, maxTextBytes, pass.failedAt);
     const offset = exact.outcome === 'error' ? exact.failedAt : pass.failedAt;
-    if (header.flags !== 0 && offset - header.end < NEAR_HEADER_BYTES) return damage('header', 3, `flags ${header.flags}, then ${pass.reason}`);
+    if (header.flags !== 0 && offset - header.end < NEAR_HEADER_BYTES) {
+      return damage('header', 3, `flags ${header.flags}, then ${pass.reason}`);
+    }
     return damage('data', offset, pass.reason);
   }
   // The data inflated whole: its trailer should be the last 8 bytes, holding the text's size.
@@ -75,7 +77,9 @@ type Header = { end: number; flags: number } | { kind: GzipDamageKind; offset: n
 /** The header's length and flags, or where it is damaged (`head`: the file's first bytes). */
 function readHeader(head: Uint8Array, size: number): Header {
   const cut = (reason: string): Header =>
-    head.length >= size ? { kind: 'ends-early', offset: size, reason } : { kind: 'header', offset: HEADER_SEARCH_BYTES, reason };
+    head.length >= size
+      ? { kind: 'ends-early', offset: size, reason }
+      : { kind: 'header', offset: HEADER_SEARCH_BYTES, reason };
   if (head.length < FIXED_HEADER_BYTES) return cut('the header is incomplete');
   if (head[2] !== 8) return { kind: 'header', offset: 2, reason: `compression method ${String(head[2])}, not deflate` };
   const flags = head[3] as number;
@@ -109,7 +113,13 @@ const TOO_MUCH = new Error('too much text');
  * Inflates [start, end) of the file. The failing push names the piece that broke it; with
  * `byteFrom`, input from that offset on is pushed a byte at a time, so it names the byte.
  */
-async function inflateRange(contents: BackupContents, start: number, end: number, maxTextBytes: number, byteFrom: number | null): Promise<Pass> {
+async function inflateRange(
+  contents: BackupContents,
+  start: number,
+  end: number,
+  maxTextBytes: number,
+  byteFrom: number | null,
+): Promise<Pass> {
   // Loaded only here: most reads never need it.
   const { Inflate } = await import('fflate');
   let textBytes = 0;
@@ -122,7 +132,8 @@ async function inflateRange(contents: BackupContents, start: number, end: number
   try {
     for await (const chunk of readRawChunks(rangeOf(contents, start, end))) {
       for (let i = 0; i < chunk.length; ) {
-        const step = byteFrom !== null && offset >= byteFrom ? 1 : Math.min(PIECE_BYTES, byteFrom === null ? Infinity : byteFrom - offset);
+        const untilBytewise = byteFrom === null ? PIECE_BYTES : byteFrom - offset;
+        const step = byteFrom !== null && offset >= byteFrom ? 1 : Math.min(PIECE_BYTES, untilBytewise);
         const piece = chunk.subarray(i, i + step);
         pushedAt = offset;
         i += piece.length;

@@ -187,7 +187,7 @@ function scanString(view: Uint8Array, from: number): number {
   }
 }
 
-/** Where scanning an object or array that is not complete yet goes on: the offset, the depth, and whether inside a string. */
+/** Where scanning an unfinished object or array goes on: the offset, the depth, and whether inside a string. */
 type Resume = { resumeAt: number; depth: number; inString: boolean };
 
 /**

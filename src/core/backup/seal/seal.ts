@@ -95,10 +95,15 @@ export async function sealData(plaintext: Bytes, passphrase: string, additionalD
  * gigabytes. 'wrong' covers a wrong passphrase and any change to the sealed data or the
  * additional data — AES-GCM cannot tell them apart, and neither do we.
  */
-export async function decryptSealedData(parts: SealedParts, passphrase: string, additionalData: Bytes): Promise<Bytes | 'wrong'> {
+export async function decryptSealedData(
+  parts: SealedParts,
+  passphrase: string,
+  additionalData: Bytes,
+): Promise<Bytes | 'wrong'> {
   const key = await deriveKey(passphrase, parts.salt, parts.iterations);
   try {
-    return new Uint8Array(await globalThis.crypto.subtle.decrypt({ name: 'AES-GCM', iv: parts.iv, additionalData }, key, parts.data));
+    const algorithm = { name: 'AES-GCM', iv: parts.iv, additionalData };
+    return new Uint8Array(await globalThis.crypto.subtle.decrypt(algorithm, key, parts.data));
   } catch {
     return 'wrong';
   }

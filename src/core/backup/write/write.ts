@@ -261,7 +261,10 @@ function writableEntries(rows: readonly ActivityRow[]): WrittenEntry[] {
   for (const row of rows) {
     const details = row.details ?? null;
     const entry = readActivityEntry({
-      at: row.at, kind: toStorableText(row.kind), summary: toStorableText(row.summary), details: details === null ? null : toStorableText(details),
+      at: row.at,
+      kind: toStorableText(row.kind),
+      summary: toStorableText(row.summary),
+      details: details === null ? null : toStorableText(details),
     });
     if (entry) entries.push({ id: row.id, ...entry });
   }
@@ -271,7 +274,9 @@ function writableEntries(rows: readonly ActivityRow[]): WrittenEntry[] {
 /** The file checksum of a header and its entries (checksum/file-checksum.ts). */
 function fileChecksumOf(info: BackupInfo, entries: readonly WrittenEntry[]): string {
   const hasher = FileChecksum.start(info as unknown as Record<string, unknown>);
-  if (!hasher) throw new UnwritableRowError('The backup could not be written: its header could not be put in canonical form. Nothing was changed.');
+  if (!hasher) {
+    throw new UnwritableRowError('The backup could not be written: its header could not be put in canonical form. Nothing was changed.');
+  }
   for (const entry of entries) hasher.addEntry(entry);
   return hasher.finish();
 }
@@ -279,7 +284,7 @@ function fileChecksumOf(info: BackupInfo, entries: readonly WrittenEntry[]): str
 /** The activity entries, one per line, keys in the table's column order. */
 function serializeActivity(entries: readonly WrittenEntry[]): string {
   if (entries.length === 0) return '';
-  const lines = entries.map((e) => JSON.stringify({ id: e.id, at: e.at, kind: e.kind, summary: e.summary, details: e.details }));
+  const lines = entries.map(({ id, at, kind, summary, details }) => JSON.stringify({ id, at, kind, summary, details }));
   return `\n${lines.join(',\n')}\n`;
 }
 
