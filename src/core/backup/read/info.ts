@@ -18,7 +18,7 @@ import type { ProblemLog } from './problems';
 export type BackupInfo = BackupInfoHeader;
 
 /** Keys only our backup_info has (the original wrote created_at, version "1.0", app_version). */
-const OUR_INFO_KEYS = ['format', 'checksum', 'counts', 'secrets', 'schema_version', 'trigger'];
+const OUR_INFO_KEYS = ['format', 'checksum', 'file_checksum', 'counts', 'secrets', 'schema_version', 'trigger'];
 
 /** Top-level keys only our files have. */
 export const OUR_SECTIONS = ['brokerages', 'configuration_changes', 'activity_log', 'encrypted', 'sealed_chunks'];
