@@ -1,4 +1,5 @@
 import { readRawChunks, sizeOf, type BackupContents } from './byte-source';
+import { crc32 } from './crc32';
 
 /**
  * Where a gzip file the decompressor refused is damaged, for the refusal to say (RFC 1952: a
@@ -40,10 +41,19 @@ const FLAG_HEADER_CRC = 2;
 const RESERVED_FLAGS = 0xe0;
 
 /**
- * The damage in a gzip file, or null when none is found within `maxTextBytes` of inflated text
- * (the platform's refusal then stands without a position).
+ * The damage in a gzip file, or null when there is none, or none is found within `maxTextBytes` of inflated text —
+ * or the search itself failed (the inflater's code could not be loaded, the file could not be
+ * read again): the refusal then says that the file is damaged, without where. Never throws.
  */
 export async function locateGzipDamage(contents: BackupContents, maxTextBytes: number): Promise<GzipDamage | null> {
+  try {
+    return await locate(contents, maxTextBytes);
+  } catch {
+    return null;
+  }
+}
+
+async function locate(contents: BackupContents, maxTextBytes: number): Promise<GzipDamage | null> {
   const size = sizeOf(contents);
   const damage = (kind: GzipDamageKind, offset: number, reason: string): GzipDamage => ({ kind, offset, size, reason });
   const header = readHeader(await bytesAt(contents, 0, Math.min(size, HEADER_SEARCH_BYTES)), size);
@@ -62,14 +72,15 @@ export async function locateGzipDamage(contents: BackupContents, maxTextBytes: n
     }
     return damage('data', offset, pass.reason);
   }
-  // The data inflated whole: its trailer should be the last 8 bytes, holding the text's size.
+  // The data inflated whole: its trailer — the text's CRC-32, then its size — should end the file.
   const tailStart = Math.max(header.end, size - TAIL_SEARCH_BYTES);
   const tail = await bytesAt(contents, tailStart, size);
-  const sizeBytes = littleEndian(pass.textBytes);
-  if (endsWith(tail, sizeBytes)) return damage('check', dataEnd, 'the CRC-32 does not match the text');
-  const found = lastIndexOf(tail, sizeBytes, tail.length - 5);
-  if (found >= 0) return damage('after-end', tailStart + found + 4, 'bytes follow the trailer');
-  return damage('check', dataEnd, 'the size in the trailer does not match the text');
+  const trailer = new Uint8Array([...littleEndian(pass.crc), ...littleEndian(pass.textBytes)]);
+  if (endsWith(tail, trailer)) return null;
+  const found = lastIndexOf(tail, trailer, tail.length - trailer.length - 1);
+  if (found >= 0) return damage('after-end', tailStart + found + trailer.length, 'bytes follow the trailer');
+  const sizeMatches = endsWith(tail, trailer.subarray(4));
+  return damage('check', dataEnd, sizeMatches ? 'the CRC-32 does not match the text' : 'the size in the trailer does not match the text');
 }
 
 type Header = { end: number; flags: number } | { kind: GzipDamageKind; offset: number; reason: string };
@@ -101,7 +112,7 @@ function readHeader(head: Uint8Array, size: number): Header {
 }
 
 type Pass =
-  | { outcome: 'ok'; textBytes: number }
+  | { outcome: 'ok'; textBytes: number; crc: number }
   | { outcome: 'eof' }
   | { outcome: 'too-much' }
   | { outcome: 'error'; failedAt: number; reason: string };
@@ -123,9 +134,11 @@ async function inflateRange(
   // Loaded only here: most reads never need it.
   const { Inflate } = await import('fflate');
   let textBytes = 0;
+  let crc = 0;
   const inflater = new Inflate((data) => {
     textBytes += data.byteLength;
     if (textBytes > maxTextBytes) throw TOO_MUCH;
+    crc = crc32(data, crc);
   });
   let offset = start;
   let pushedAt = start;
@@ -144,11 +157,13 @@ async function inflateRange(
     if (offset === start) inflater.push(new Uint8Array(0), true);
   } catch (error) {
     if (error === TOO_MUCH) return { outcome: 'too-much' };
+    // fflate's errors carry a numeric code (0: the data ended early); anything else is not the data's.
     const code = (error as { code?: unknown }).code;
+    if (typeof code !== 'number') throw error;
     if (code === 0) return { outcome: 'eof' };
     return { outcome: 'error', failedAt: pushedAt, reason: error instanceof Error ? error.message : String(error) };
   }
-  return { outcome: 'ok', textBytes };
+  return { outcome: 'ok', textBytes, crc };
 }
 
 function rangeOf(contents: BackupContents, start: number, end: number): BackupContents {
