@@ -4,18 +4,16 @@ import type { Database } from '../../db/sql-types';
 import { countRows } from '../../db/tables';
 import { canonicalJson } from '../checksum/canonical-json';
 import { forEachCanonicalRow } from '../checksum/database-rows';
-import { FileChecksum, type CertifiedEntry } from '../checksum/file-checksum';
 import { DigestUnavailableError, type DigestOffload, type StartDigestOffload } from '../checksum/digest-offload';
 import { CanonicalHasher } from '../checksum/streaming-hash';
 import { encodeUtf8 } from '../format/encoding';
 import { ACTIVITY_SECTION, ENCRYPTED_SECTION, FORMAT_NAME, FORMAT_VERSION, SEALED_CHUNKS_SECTION, type BackupInfoHeader, type SecretsMode } from '../format/format';
 import { GZIP_ABOVE_BYTES, MAX_BACKUP_BYTES, MIN_KDF_ITERATIONS, SEALED_CHUNK_BYTES } from '../format/limits';
-import { readActivityEntry } from '../read/activity-entries';
 import { RowReader } from '../read/columns';
 import { ProblemLog } from '../read/problems';
 import { KDF_ITERATIONS } from '../seal/seal';
 import { ChunkSealer } from '../seal/stream-seal';
-import { toStorableText } from '../format/text-rule';
+import { fileChecksumOf, serializeActivity, writableEntries } from './activity';
 import { LineEncoder } from './line-encoder';
 import { redactSecrets } from './redact';
 
@@ -125,7 +123,11 @@ async function writeOnce(db: Database, activity: readonly ActivityRow[], options
     format: FORMAT_NAME, version: FORMAT_VERSION, app_version: options.appVersion, created_at: options.createdAt, trigger: options.trigger,
     schema_version: options.schemaVersion, counts, checksum: { algorithm: 'SHA-256', value: checksum }, secrets: options.secrets,
   };
-  info.file_checksum = { algorithm: 'SHA-256', value: fileChecksumOf(info, entries) };
+  const fileChecksum = fileChecksumOf(info as unknown as Record<string, unknown>, entries);
+  if (fileChecksum === null) {
+    throw new UnwritableRowError('The backup could not be written: its header could not be put in canonical form. Nothing was changed.');
+  }
+  info.file_checksum = { algorithm: 'SHA-256', value: fileChecksum };
   const blob = await sink.finish(info);
   progress(1);
   return { blob, counts, checksum, isGzip };
@@ -246,46 +248,6 @@ function databaseBytes(db: Database): number {
   const pages = Number(db.exec('PRAGMA page_count')[0]?.values[0]?.[0] ?? 0);
   const size = Number(db.exec('PRAGMA page_size')[0]?.values[0]?.[0] ?? 4096);
   return pages * size;
-}
-
-/** An activity entry as a file carries it: its id, and what the reader keeps and the file checksum covers. */
-type WrittenEntry = CertifiedEntry & { id: number };
-
-/**
- * The activity entries as the reader will read them: text in its storable form (as for rows), and
- * only entries the reader's own rule accepts — the log is a record, so an entry no file can carry
- * is left out rather than stopping the backup.
- */
-function writableEntries(rows: readonly ActivityRow[]): WrittenEntry[] {
-  const entries: WrittenEntry[] = [];
-  for (const row of rows) {
-    const details = row.details ?? null;
-    const entry = readActivityEntry({
-      at: row.at,
-      kind: toStorableText(row.kind),
-      summary: toStorableText(row.summary),
-      details: details === null ? null : toStorableText(details),
-    });
-    if (entry) entries.push({ id: row.id, ...entry });
-  }
-  return entries;
-}
-
-/** The file checksum of a header and its entries (checksum/file-checksum.ts). */
-function fileChecksumOf(info: BackupInfo, entries: readonly WrittenEntry[]): string {
-  const hasher = FileChecksum.start(info as unknown as Record<string, unknown>);
-  if (!hasher) {
-    throw new UnwritableRowError('The backup could not be written: its header could not be put in canonical form. Nothing was changed.');
-  }
-  for (const entry of entries) hasher.addEntry(entry);
-  return hasher.finish();
-}
-
-/** The activity entries, one per line, keys in the table's column order. */
-function serializeActivity(entries: readonly WrittenEntry[]): string {
-  if (entries.length === 0) return '';
-  const lines = entries.map(({ id, at, kind, summary, details }) => JSON.stringify({ id, at, kind, summary, details }));
-  return `\n${lines.join(',\n')}\n`;
 }
 
 function describeUnwritable(table: DataTable, row: object): string {
