@@ -9,7 +9,7 @@ import { Sidebar } from './pages/sidebar';
 const OLDER_FILE = fileURLToPath(new URL('../fixtures/backups/ours-2.1-plain.json', import.meta.url));
 const DATA_SECTIONS = ['brokerages', 'brokerage_configurations', 'upload_history', 'processing_errors', 'configuration_changes'] as const;
 
-// The daily loop of DESIGN.md: end of day download, the browser loses its data, morning restore.
+// The daily loop of docs/design.md: end of day download, the browser loses its data, morning restore.
 test('a downloaded backup holds everything and restores it into a browser that lost its data', async ({ page, browser }, testInfo) => {
   const sidebar = new Sidebar(page);
   const catalog = new Catalog(page);

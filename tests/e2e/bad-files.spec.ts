@@ -5,7 +5,7 @@ import { ACME } from './helpers/seed';
 import { Catalog } from './pages/catalog';
 import { Sidebar, type RestoreFile } from './pages/sidebar';
 
-// DESIGN.md quality bar: bad input gets a clear message and changes nothing.
+// docs/design.md quality bar: bad input gets a clear message and changes nothing.
 
 /** Signs of a raw exception reaching the screen instead of a message for people. */
 const RAW_ERROR = /\bat \S+ \(|\bat \S+:\d+:\d+|SyntaxError|TypeError|ZodError|\bundefined\b|\[object Object\]|Unexpected token/;

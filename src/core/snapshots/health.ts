@@ -1,5 +1,5 @@
 /**
- * Backup health: Good / Warning / Critical by DESIGN.md's rules, as a pure function of what the
+ * Backup health: Good / Warning / Critical by docs/design.md's rules, as a pure function of what the
  * worker and the page know, so that the page's clock drives it (a page left open for a day turns
  * Critical without any click). Each finding says what is wrong and what to do.
  */

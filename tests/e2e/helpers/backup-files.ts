@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { expect, type Download, type TestInfo } from '@playwright/test';
 
-/** The parts of an ff2api_backup 2.0 file the e2e tests read (BACKUP_FORMAT.md). */
+/** The parts of an ff2api_backup 2.0 file the e2e tests read (docs/backup-format.md). */
 export interface BackupFile {
   backup_info: {
     format: string;
