@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench:csv [-- --rows=100000] [--runs=3] [--send-rows=3000] [--skip-app]
 //
-// The CSV section of BENCHMARKS.md (PERF.md's two CSV targets), in Debian's Chromium:
+// The CSV section of BENCHMARKS.md (docs/performance.md's two CSV targets), in Debian's Chromium:
 // 1. In a worker: the app's processing of an N-row CSV (read, fingerprint, decode, parse,
 //    normalise, validate every row, build and serialise every payload) against a bare papaparse
 //    parse of the same file, alternating, median of `runs` after a warm-up; the worker's JS heap

@@ -4,7 +4,7 @@
 // 1. Builds the bench page (bench/vite.config.ts) and the app (the app's own vite.config.ts,
 //    into bench/.out/app so the project's dist/ is left alone), serves both on 127.0.0.1.
 // 2. In Debian's Chromium, for N = 1k, 10k, 100k uploads (+ 300k with --full): generates the
-//    data, then measures in a Web Worker the app's real code and the PERF.md floor steps,
+//    data, then measures in a Web Worker the app's real code and the docs/performance.md floor steps,
 //    interleaved, and cold starts in fresh workers.
 // 3. Drives the built app with a generated 100k backup: restore through the sidebar, download a
 //    backup, reload; records long tasks on the page's main thread.

@@ -1,4 +1,4 @@
-// The "JavaScript shipped" figure of PERF.md, by its rule: every .js the built app loads at start
+// The "JavaScript shipped" figure of docs/performance.md, by its rule: every .js the built app loads at start
 // (the page and the database worker) counts, gzip, without the wasm; lazy chunks, loaded only
 // when a user first needs them, are counted apart. Used by `npm run bench` (the figure in
 // BENCHMARKS.md), by the budget test (tests/e2e/js-budget.spec.ts) and on its own:
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { bytesBySource } from './sourcemap.mjs';
 
-/** PERF.md's budget for what loads at start, in bytes of gzip (kB = 1000 bytes, as reported). */
+/** docs/performance.md's budget for what loads at start, in bytes of gzip (kB = 1000 bytes, as reported). */
 export const JS_AT_START_BUDGET_BYTES = 150_000;
 
 /** The sidebar's status line: shown once the database worker has opened the database. */
@@ -114,7 +114,7 @@ export function shippedJsMarkdown(split) {
   const mb = (n) => `${(n / 1e6).toFixed(2)} MB`;
   const list = (files) => files.map((f) => `${f.name} ${kB(f.gzipBytes)}`).join(', ');
   const lines = [
-    `JavaScript shipped (gzip, zlib default level, without the ${mb(split.wasmBytes)} wasm, ${mb(split.wasmGzipBytes)} gzip), by PERF.md's rule: **${kB(split.atStart.totalBytes)} loaded at start** (the page and the database worker, as a fresh start of the built app fetches them in Chromium; budget ${kB(split.budgetBytes)}) in ${split.atStart.files.length} files (${list(split.atStart.files)}); **${kB(split.lazy.totalBytes)} in ${split.lazy.files.length} lazy chunks**, loaded on first use (largest: ${list(split.lazy.files.slice(0, 8))}).`,
+    `JavaScript shipped (gzip, zlib default level, without the ${mb(split.wasmBytes)} wasm, ${mb(split.wasmGzipBytes)} gzip), by docs/performance.md's rule: **${kB(split.atStart.totalBytes)} loaded at start** (the page and the database worker, as a fresh start of the built app fetches them in Chromium; budget ${kB(split.budgetBytes)}) in ${split.atStart.files.length} files (${list(split.atStart.files)}); **${kB(split.lazy.totalBytes)} in ${split.lazy.files.length} lazy chunks**, loaded on first use (largest: ${list(split.lazy.files.slice(0, 8))}).`,
     '',
   ];
   for (const file of split.atStart.files.filter((f) => f.sources)) {

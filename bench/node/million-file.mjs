@@ -1,10 +1,23 @@
-// Writes a format 2.1 backup file of N uploads and E processing errors straight to disk, row by
-// row, with its checksum computed while streaming (node:crypto) — a second, independent writer
-// of docs/backup-format.md, so the 1M run also checks that the format is what the document says.
+// Writes a format 2.2 backup file of N uploads and E processing errors straight to disk, row by
+// row, with its checksum computed while streaming (node:crypto) and its file checksum over the
+// header and activity log — a second, independent writer of docs/backup-format.md, so the 1M run
+// also checks that the format is what the document says.
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 
 const TABLES = ['brokerages', 'brokerage_configurations', 'upload_history', 'processing_errors', 'configuration_changes'];
+
+const ACTIVITY = [
+  { id: 1, at: '2026-10-31T17:00:00.000Z', kind: 'backup', summary: 'Backup downloaded: ff2api_backup_20261031_170000.json (by bench)', details: '{"trigger":"manual"}' },
+  { id: 2, at: '2026-11-01T08:15:00.000Z', kind: 'verify', summary: 'Verified ff2api_backup_20261031_170000.json: “all checks passed”', details: null },
+];
+
+/** JSON with keys sorted at every level, no spaces (docs/backup-format.md: canonical JSON). */
+function sortedJson(value) {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
+  return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${sortedJson(value[key])}`).join(',')}}`;
+}
 
 /** Writes the file; resolves with { bytes, checksum, counts }. */
 export async function writeMillionFile(path, { uploads, errors, createdAt = '2026-11-01T17:00:00.000Z' }) {
@@ -89,13 +102,16 @@ export async function writeMillionFile(path, { uploads, errors, createdAt = '202
     write(first ? ']' : '\n]', '');
   }
   hash.update(']}');
-  write(',\n"activity_log":[]}\n', '');
+  write(`,\n"activity_log":[\n${ACTIVITY.map((entry) => JSON.stringify(entry)).join(',\n')}\n]}\n`, '');
   const last = [];
   flushTo(last);
   for (const b of last) bodyStream.write(b);
   await new Promise((resolve) => bodyStream.end(resolve));
   const checksum = hash.digest('hex');
-  const info = { format: 'ff2api_backup', version: '2.1', app_version: 'FF2API Web bench', created_at: createdAt, trigger: 'manual', schema_version: 1, counts, checksum: { algorithm: 'SHA-256', value: checksum }, secrets: 'plain' };
+  const info = { format: 'ff2api_backup', version: '2.2', app_version: 'FF2API Web bench', created_at: createdAt, trigger: 'manual', schema_version: 1, counts, checksum: { algorithm: 'SHA-256', value: checksum }, secrets: 'plain' };
+  const entries = ACTIVITY.map(({ at, kind, summary, details }) => JSON.stringify({ at, kind, summary, details }));
+  const fileText = `{"backup_info":${sortedJson(info)},"activity_log":[${entries.join(',')}]}`;
+  info.file_checksum = { algorithm: 'SHA-256', value: createHash('sha256').update(fileText, 'utf8').digest('hex') };
   // backup_info first: the header, then the body without its opening brace.
   const { open } = await import('node:fs/promises');
   const out = await open(path, 'w');

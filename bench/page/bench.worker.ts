@@ -1,6 +1,6 @@
 /**
  * The bench worker: runs, in a Web Worker as the app does, the app's real backup / restore /
- * persistence code and the floor steps of PERF.md on the same generated data, interleaved round
+ * persistence code and the floor steps of docs/performance.md on the same generated data, interleaved round
  * by round so that both see the same machine state. The page (main.ts) calls its methods.
  */
 import { APP_VERSION } from '../../src/core/app-version';

@@ -1,5 +1,5 @@
 /**
- * The floor of PERF.md: the cheapest way to do each step with the same platform pieces (V8's JSON,
+ * The floor of docs/performance.md: the cheapest way to do each step with the same platform pieces (V8's JSON,
  * sql.js, IndexedDB, WebCrypto), written plainly here — no checks, no messages, no progress.
  * The app's steps are compared with sums of these, measured in the same run.
  */

@@ -1,6 +1,6 @@
 /**
  * Snapshots, measured in the bench worker (which plays the database worker): the app's real
- * SnapshotService — its helper workers included — against the floor of PERF.md (export + gzip +
+ * SnapshotService — its helper workers included — against the floor of docs/performance.md (export + gzip +
  * IndexedDB put + inflate + open + integrity_check), in the same rounds; a user's write made
  * while a snapshot runs; the list with 60 snapshots; restoring a snapshot.
  */

@@ -7,7 +7,7 @@
  * - object store "facts", key = fact name: small records the worker's features own (the undo
  *   point, the last end of day, the folder's last outcome …; see worker/engine/fact-store.ts).
  * Success is reported only after `tx.done`: when the quota runs out the put itself succeeds and
- * only the transaction aborts (TOOLCHAIN.md), so awaiting the request would lie.
+ * only the transaction aborts (docs/platform.md), so awaiting the request would lie.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { isSnapshotManifest, type SnapshotManifest } from '../core/snapshots/manifest';

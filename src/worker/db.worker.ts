@@ -27,7 +27,7 @@ import { RecordCipher } from './lock/record-cipher';
 import { sealingSnapshotStore } from './lock/sealing-snapshot-store';
 import { isSnapshotCheckerWorker, serveSnapshotChecker } from './snapshots/checker-role';
 
-/** The page's clock, as last heard: the page sends its time before every call (DESIGN.md "One clock"). */
+/** The page's clock, as last heard: the page sends its time before every call (docs/design.md "One clock"). */
 const clock = followingClock();
 
 /** The database role: the lock gate opens the service when the lock allows; every call waits for it. */

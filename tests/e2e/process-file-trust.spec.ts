@@ -8,7 +8,7 @@ import { ACME } from './helpers/seed';
 import { Catalog } from './pages/catalog';
 import { ProcessFile } from './pages/process-file';
 
-// Processing trust (DESIGN.md): nothing sent twice by accident, a run never out of sight, nothing
+// Processing trust (docs/design.md): nothing sent twice by accident, a run never out of sight, nothing
 // saved half-typed, a likely wrong configuration said first. The demo load API's own record is
 // what counts.
 let server: DemoApi;

@@ -17,6 +17,15 @@ const flag = fc.constantFrom(0, 1);
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 const mappings = fc.dictionary(text.filter((k) => !RESERVED.has(k)), text, { maxKeys: 4 });
 
+/** Text that often starts with two byte-order marks (sql.js gives such text back with one). */
+const markedText = fc.oneof(text, text.map((t) => `\uFEFF\uFEFF${t}`));
+
+/** This browser's activity entries as the app logs them (any text; a kind of its own words or arbitrary). */
+export const activityArbitrary = fc.array(
+  fc.record({ at: time, kind: fc.oneof(fc.constantFrom('backup', 'restore', 'verify', 'undo'), markedText), summary: markedText, details: fc.option(markedText, { nil: null }) }),
+  { maxLength: 5 },
+);
+
 /** A database's worth of rows that respects the schema (names unique, links pointing at rows). */
 export const tablesArbitrary: fc.Arbitrary<DataTables> = fc
   .record({

@@ -66,7 +66,7 @@ describe('encrypted backups', () => {
     expect(read).toEqual({
       ok: true,
       locked: {
-        shape: 'ff2api-web-2', shapeLabel: 'FF2API Web backup 2.1', createdAt: '2026-11-22T17:00:03.120Z', secrets: 'encrypted',
+        shape: 'ff2api-web-2', shapeLabel: 'FF2API Web backup 2.2', createdAt: '2026-11-22T17:00:03.120Z', secrets: 'encrypted',
         counts: { brokerages: 3, brokerage_configurations: 2, upload_history: 2, processing_errors: 2, configuration_changes: 2 },
       },
     });

@@ -25,9 +25,9 @@ function pickKnown(counts: Record<string, number>, wanted: Record<string, number
   return Object.fromEntries(Object.keys(wanted).filter((code) => code in counts).map((code) => [code, counts[code] as number]));
 }
 
-/** Warning codes with their counts. */
+/** Repair codes with their counts (a warning about the file as a whole has none). */
 function warningCounts(backup: ParsedBackup): Record<string, number> {
-  return Object.fromEntries(backup.warnings.map((w) => [w.code, w.count]));
+  return Object.fromEntries(backup.warnings.flatMap((w) => (w.count === null ? [] : [[w.code, w.count]])));
 }
 
 describe('reading the original FF2API sidebar backup (1.0)', () => {
@@ -188,6 +188,14 @@ describe('reading the original FF2API data export', () => {
 });
 
 describe('tables read from original files', () => {
+  it.each(['original-1.0-example.json', 'original-1.0-era-a.json', 'original-export.json'])(
+    '%s is previewed with the warning that the original wrote no checksum (its edits cannot be detected)',
+    async (name) => {
+      const backup = await read(name);
+      expect(backup.warnings).toContainEqual({ code: 'no-checksum', count: null, message: expect.stringContaining('carry no checksum') });
+    },
+  );
+
   it.each([
     'original-1.0-example.json', 'original-1.0-era-a.json', 'original-1.0-era-b.json', 'original-1.0-era-c.json',
     'original-1.0-restore-required.json', 'original-1.0-none-config-names.json', 'original-1.0-100-history.json', 'original-export.json',

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { computeChecksum } from '../../src/core/backup/checksum/canonical';
 import { largeTables, readFile, sampleTables, text, writeTables } from './backup-support';
 
-describe('write → read round trip (format 2.1)', () => {
+describe('write → read round trip (format 2.2)', () => {
   it('a plain file gives back every row exactly, with the checksum of the rows', async () => {
     const tables = sampleTables();
     const written = await writeTables(tables);
     expect(written.checksum).toBe(await computeChecksum(tables));
     const lines = text(written.bytes).split('\n');
-    expect(lines[0]).toMatch(/^\{"backup_info":\{"format":"ff2api_backup","version":"2.1"/);
+    expect(lines[0]).toMatch(/^\{"backup_info":\{"format":"ff2api_backup","version":"2.2"/);
     const read = await readFile(written.bytes);
     if (!read.ok || !('backup' in read)) throw new Error(JSON.stringify(read));
     expect(read.backup.tables).toEqual(tables);

@@ -118,7 +118,7 @@ export function databaseWith(SQL: SqlJsStatic, tables: DataTables): Database {
 }
 
 /**
- * Deterministic large tables like PERF.md's benchmark: 200 configurations with 30-key mappings,
+ * Deterministic large tables like docs/performance.md's benchmark: 200 configurations with 30-key mappings,
  * `uploads` history rows, 20 % of them with an error log and two processing errors.
  */
 export function largeTables(uploads: number): DataTables {

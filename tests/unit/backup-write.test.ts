@@ -33,7 +33,8 @@ describe('buildBackupFile', () => {
     if (!read.ok || !('backup' in read)) return;
     expect(read.backup.tables).toEqual(stored);
     expect(read.backup.checksum).toBe(built.checksum);
-    expect(read.backup.shapeLabel).toBe('FF2API Web backup 2.1');
+    expect(read.backup.shapeLabel).toBe('FF2API Web backup 2.2');
+    // Both checksums certify it: no warning about what could not be checked.
     expect(read.backup.warnings).toEqual([]);
     expect(built.counts).toEqual({ brokerages: 3, brokerage_configurations: 2, upload_history: 2, processing_errors: 2, configuration_changes: 2 });
   });
@@ -44,9 +45,10 @@ describe('buildBackupFile', () => {
 
     expect(Object.keys(file)).toEqual(['backup_info', ...DATA_TABLES, 'activity_log']);
     expect(file.backup_info).toEqual({
-      format: 'ff2api_backup', version: '2.1', app_version: 'FF2API Web 0.1.0', created_at: '2026-11-22T17:00:03.120Z',
+      format: 'ff2api_backup', version: '2.2', app_version: 'FF2API Web 0.1.0', created_at: '2026-11-22T17:00:03.120Z',
       trigger: 'manual', schema_version: SCHEMA_VERSION, counts: built.counts,
       checksum: { algorithm: 'SHA-256', value: built.checksum }, secrets: 'plain',
+      file_checksum: { algorithm: 'SHA-256', value: expect.stringMatching(/^[0-9a-f]{64}$/) },
     });
     for (const table of DATA_TABLES) {
       for (const row of file[table] as Record<string, unknown>[]) expect(Object.keys(row)).toEqual(TABLE_COLUMNS[table]);
@@ -63,9 +65,9 @@ describe('buildBackupFile', () => {
     expect(file.activity_log).toEqual([{ id: 1, at: ACTIVITY[0]?.at, kind: 'backup', summary: ACTIVITY[0]?.summary, details: ACTIVITY[0]?.details }]);
   });
 
-  it('writes byte for byte the committed 2.1 sample, one row per line (the format does not drift unnoticed)', async () => {
+  it('writes byte for byte the committed 2.2 sample, one row per line (the format does not drift unnoticed)', async () => {
     const built = await buildBackupFile(input(sampleTables()));
-    expect(text(built.bytes)).toBe(text(fixtureBytes('ours-2.1-plain.json')));
+    expect(text(built.bytes)).toBe(text(fixtureBytes('ours-2.2-plain.json')));
     const lines = text(built.bytes).split('\n');
     expect(lines.filter((line) => line.startsWith('{"id":'))).toHaveLength(3 + 2 + 2 + 2 + 2 + 1);
   });

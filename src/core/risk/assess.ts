@@ -1,7 +1,7 @@
 import type { DatabaseTimes } from '../db/meta';
 
 /**
- * Database age and backup risk, as pure functions of persisted times (DESIGN.md "Age and risk").
+ * Database age and backup risk, as pure functions of persisted times (docs/design.md "Age and risk").
  * Boundaries are half-open so every hour value has exactly one level:
  *   age   Stable h < 12 · Reminder 12 ≤ h < 24 · Warning 24 ≤ h ≤ 72 · Critical h > 72
  *   time  Low h < 12 · Medium 12 ≤ h < 24 · High 24 ≤ h ≤ 72 · Critical h > 72

@@ -1,5 +1,5 @@
 /**
- * End of day (DESIGN.md): at a set local time, default 17:00, a snapshot and the daily file.
+ * End of day (docs/design.md): at a set local time, default 17:00, a snapshot and the daily file.
  * A missed end of day (the laptop was shut) is caught up the next time the app runs.
  */
 

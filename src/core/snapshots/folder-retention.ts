@@ -1,5 +1,5 @@
 /**
- * The backup folder's layout and retention (DESIGN.md "Files outside the browser"):
+ * The backup folder's layout and retention (docs/design.md "Files outside the browser"):
  *   daily/ff2api_backup_YYYYMMDD_HHMMSS.json            kept 30 days
  *   emergency/ff2api_emergency_backup_YYYYMMDD_HHMMSS.json  kept 90 days
  *   (a backup of a database over 256 MB is compressed: the same names ending in .json.gz)

@@ -3,7 +3,7 @@ import { locationFindings } from './health-locations';
 import type { HealthAssessment, HealthInput, HealthLevel } from './health-types';
 
 /**
- * Backup health: Good / Warning / Critical (DESIGN.md "Health"), a pure function of what the worker
+ * Backup health: Good / Warning / Critical (docs/design.md, "Health"), a pure function of what the worker
  * and the page know, so the page's clock drives it (a page left open for a day turns Critical
  * without a click). Three rules keep it from crying wolf:
  * - it judges backups only: a file that is not a backup at all is that file's verification

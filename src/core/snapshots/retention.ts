@@ -3,7 +3,7 @@ import { localCalendar, weekIndex, type Calendar } from './calendar';
 import { isPinned, type SnapshotManifest } from './manifest';
 
 /**
- * Which snapshots to keep (grandfather-father-son, DESIGN.md "Retention"), and why. Pure: the
+ * Which snapshots to keep (grandfather-father-son, docs/design.md "Retention"), and why. Pure: the
  * caller deletes what is not kept. Rules, in order:
  * - pinned snapshots are always kept; so is the newest verified one, and any not yet verified;
  * - of the verified ones: every one of the last 24 h, except that automatic ones (After changes,

@@ -1,7 +1,7 @@
 import type { SnapshotTrigger } from './triggers';
 
 /**
- * When the automatic snapshots are due (DESIGN.md "Triggers"), as a pure function of times, so
+ * When the automatic snapshots are due (docs/design.md "Triggers"), as a pure function of times, so
  * a fake clock can drive it. The page asks about once a minute, on its own clock.
  *
  * - `After changes`: something changed since the newest snapshot, that snapshot is at least

@@ -18,7 +18,7 @@ export const SNAPSHOT_TRIGGERS = [
 ] as const;
 export type SnapshotTrigger = (typeof SNAPSHOT_TRIGGERS)[number];
 
-/** The names the Backups view shows (DESIGN.md UI contract). */
+/** The names the Backups view shows (docs/design.md UI contract). */
 export const TRIGGER_LABELS: Record<SnapshotTrigger, string> = {
   'after-changes': 'After changes',
   hourly: 'Hourly',

@@ -2,7 +2,7 @@ import { DATA_TABLES, type DataTable } from '../db/schema';
 import type { SnapshotManifest } from './manifest';
 
 /**
- * The verdict on a stored snapshot (DESIGN.md: "decompress, open in a scratch database,
+ * The verdict on a stored snapshot (docs/design.md: "decompress, open in a scratch database,
  * integrity_check, foreign_key_check, counts and checksum equal to the manifest"). What was
  * measured comes from the checker, which works on the stored copy only; this module only judges.
  */

@@ -75,7 +75,7 @@ function describeShape(shapeLabel: string): string {
   return shapeLabel.replace(/\s*\(era [^)]*\)\s*$/, '');
 }
 
-/** The repairs a file needed, each with how many rows it affected. */
+/** The repairs a file needed, each with how many rows it affected, and warnings about the file as a whole. */
 export function WarningList({ warnings }: { warnings: readonly RestoreWarning[] }) {
   return (
     <>
@@ -83,7 +83,8 @@ export function WarningList({ warnings }: { warnings: readonly RestoreWarning[] 
       <ul className="warning-list">
         {warnings.map((warning) => (
           <li key={warning.code}>
-            {warning.message} ({formatCount(warning.count)} affected)
+            {warning.message}
+            {warning.count === null ? null : ` (${formatCount(warning.count)} affected)`}
           </li>
         ))}
       </ul>

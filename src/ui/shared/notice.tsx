@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
-/** A result message: success is a polite status, failure an assertive alert (DESIGN.md UI contract). */
+/** A result message: success is a polite status, failure an assertive alert (docs/design.md UI contract). */
 export interface NoticeContent {
   kind: 'success' | 'error' | 'info';
   text: string;

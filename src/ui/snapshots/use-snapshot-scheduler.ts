@@ -14,7 +14,7 @@ export const SCHEDULE_TICK_MS = 60_000;
  * take what is due — After changes, Hourly, End of day — passing the page's time with the call.
  * At end of day it also writes the daily file into the backup folder when one is connected and
  * allowed; otherwise the end-of-day banner asks for a download. A worker's own timers would not
- * follow the page's clock, hence the page drives (DESIGN.md "One clock").
+ * follow the page's clock, hence the page drives (docs/design.md "One clock").
  */
 export function useSnapshotScheduler(): void {
   const { api, notifyChanged } = useDatabase();

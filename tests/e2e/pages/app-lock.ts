@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
- * The app lock (DESIGN.md UI contract): `Lock with a passphrase` → `New passphrase`,
+ * The app lock (docs/design.md UI contract): `Lock with a passphrase` → `New passphrase`,
  * `Confirm passphrase`, `Turn on lock`; `Lock now`; and the locked page, whose only form has
  * `Passphrase` and `Unlock`.
  */

@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
- * The Backups view (DESIGN.md UI contract): the `Snapshots` section with `Take snapshot now` and
+ * The Backups view (docs/design.md UI contract): the `Snapshots` section with `Take snapshot now` and
  * one table row per snapshot, and the `Backup health` section.
  */
 export class BackupsView {

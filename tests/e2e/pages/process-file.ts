@@ -1,7 +1,7 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
 import { Catalog } from './catalog';
 
-/** The Process file view, found by the names of DESIGN.md's "Processing files" contract. */
+/** The Process file view, found by the names of docs/design.md's "Processing files" contract. */
 export class ProcessFile {
   readonly main: Locator;
   private readonly catalog: Catalog;

@@ -11,7 +11,7 @@ const STATUS_LINE =
   /^(Database is empty|[\d,]+ brokerage configs?, [\d,]+ uploads?|[\d,]+ brokerages?, no configurations yet|No brokerages)/;
 
 /**
- * The sidebar "Database management" (DESIGN.md, UI contract): status line, age and risk banners,
+ * The sidebar "Database management" (docs/design.md, UI contract): status line, age and risk banners,
  * backup buttons, restore with preview / typed confirmation / undo, and its result messages.
  * Everything is found by role, label or visible text, as a user finds it.
  */

@@ -4,7 +4,7 @@ import { countRows } from '../../db/tables';
 import type { AppError } from '../../result';
 import { databaseChecksum } from '../checksum/database-rows';
 import { FORMAT_NAME } from '../format/format';
-import { MAX_BACKUP_BYTES } from '../format/limits';
+import { MAX_BACKUP_BYTES, maxInflatedBytes } from '../format/limits';
 import { isPlainObject, RESERVED_KEYS, reservedKeyOf } from '../format/values';
 import { checkBackupInfo, hasOurMarks, OUR_SECTIONS, refuseNewer } from '../read/info';
 import { READ_MESSAGES, refusal, refusalWithProblems } from '../read/messages';
@@ -13,13 +13,15 @@ import { ProblemLog } from '../read/problems';
 import { readOriginalExport } from '../read/read-export';
 import { readOriginalBackup, type LegacyRead } from '../read/read-original';
 import { readOurSections } from '../read/read-ours';
-import { expectedTextBytes, readJsonChunks, sizeOf, sniffSource, type BackupContents } from '../scan/byte-source';
+import { expectedTextBytes, readJsonChunks, sizeOf, sniffSource } from '../scan/byte-source';
+import type { BackupContents, SourceKind } from '../scan/byte-source';
+import { locateGzipDamage } from '../scan/gzip-damage';
 import { elementValue, parseJsonValue, scanTopLevel, type ScanEvent } from '../scan/json-scanner';
 import { ScratchDatabase } from '../scratch/scratch-database';
 import { findRefusedAddresses } from './address-check';
 import type { AppSettings } from '../../settings/app-settings';
 import { readSettings } from '../../settings/settings-schema';
-import { describeReadFailure } from './failures';
+import { describeReadFailure, gzipRefusal } from './failures';
 
 /**
  * Reads a backup file of any shape we know into a database of its own, checks it completely and
@@ -45,15 +47,30 @@ export interface Candidate extends FileFacts {
 export type LoadResult =
   { ok: true; candidate: Candidate } | { ok: true; locked: LockedBackup } | { ok: false; error: AppError };
 
+/** Refusals that already describe the compressed data itself. */
+const GZIP_REFUSALS = new Set(['not-gzip', 'inflates-too-much', 'too-big', 'too-large-for-browser']);
+
 /** Reads, checks and certifies a backup file into a new database. */
-export async function loadBackup(
+export async function loadBackup(SQL: SqlJsStatic, contents: BackupContents, options: ReadOptions = {}): Promise<LoadResult> {
+  const kind = await sniffSource(contents);
+  const result = await loadChecked(SQL, contents, kind, options);
+  if (result.ok || kind !== 'gzip' || GZIP_REFUSALS.has(result.error.code)) return result;
+  // Damaged deflate data can inflate to text that is refused (not JSON, a bad header, a wrong row)
+  // before the read reaches the check values at the end of the gzip data: then the damage is the
+  // cause to report.
+  const damage = await locateGzipDamage(contents, maxInflatedBytes(sizeOf(contents)));
+  return damage ? gzipRefusal(damage, `${result.error.code}: ${result.error.detail ?? result.error.message}`) : result;
+}
+
+async function loadChecked(
   SQL: SqlJsStatic,
   contents: BackupContents,
-  options: ReadOptions = {},
+  kind: SourceKind,
+  options: ReadOptions,
 ): Promise<LoadResult> {
   const progress = options.onProgress ?? (() => {});
-  const context = { passphrase: options.passphrase, now: options.now ?? new Date().toISOString(), progress };
-  const kind = await sniffSource(contents);
+  const now = options.now ?? new Date().toISOString();
+  const context = { passphrase: options.passphrase, now, progress, fileBytes: sizeOf(contents) };
   if (kind === 'empty') return refusal('empty-file', READ_MESSAGES.empty);
   if (kind === 'zip') return refusal('zip-file', READ_MESSAGES.zip);
   if (kind === 'json' && sizeOf(contents) > MAX_BACKUP_BYTES)

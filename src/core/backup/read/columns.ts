@@ -12,7 +12,7 @@ import {
 /**
  * Row checks for the data sections of our own 2.x files. Hand-written rather than zod: these
  * sections hold 100k+ rows, and zod took about 8× as long as hand-written checks on upload
- * history (PERF.md: 85 ms vs 10 ms per 100k rows), most of a restore's validation time. One object
+ * history (docs/performance.md: 85 ms vs 10 ms per 100k rows), most of a restore's validation time. One object
  * literal per table names every column (the compiler checks none is missing) and keeps V8 on
  * monomorphic property access. Values are taken exactly as written — our files need no repair —
  * so the rows read serialize back to the file's checksum.

@@ -1,5 +1,5 @@
 import { DATA_TABLES, SCHEMA_VERSION, type DataTable } from '../../db/schema';
-import { FORMAT_MAJOR, FORMAT_NAME, type BackupInfoHeader } from '../format/format';
+import { FILE_CHECKSUM_SINCE_MINOR, FORMAT_MAJOR, FORMAT_NAME, type BackupInfoHeader } from '../format/format';
 import { MAX_COUNT, MAX_TEXT_LENGTH } from '../format/limits';
 import { isIsoUtc } from '../format/timestamps';
 import { Bad, describeKind, isPlainObject, reservedKeyOf } from '../format/values';
@@ -18,7 +18,7 @@ import type { ProblemLog } from './problems';
 export type BackupInfo = BackupInfoHeader;
 
 /** Keys only our backup_info has (the original wrote created_at, version "1.0", app_version). */
-const OUR_INFO_KEYS = ['format', 'checksum', 'counts', 'secrets', 'schema_version', 'trigger'];
+const OUR_INFO_KEYS = ['format', 'checksum', 'file_checksum', 'counts', 'secrets', 'schema_version', 'trigger'];
 
 /** Top-level keys only our files have. */
 export const OUR_SECTIONS = ['brokerages', 'configuration_changes', 'activity_log', 'encrypted', 'sealed_chunks'];
@@ -47,7 +47,8 @@ export function refuseNewer(info: Record<string, unknown>): { ok: false; error: 
 const isoTime: FieldRule<string> = (v) =>
   typeof v === 'string' && v.length <= 40 && isIsoUtc(v) ? v : new Bad(v === undefined ? 'is missing' : `should be an ISO 8601 UTC time such as 2026-11-22T17:00:03.120Z, but is ${describeKind(v)}`);
 
-const versionRule: FieldRule<string> = (v) => (typeof v === 'string' && /^2\.\d{1,4}$/.test(v) ? v : new Bad(`should be "2.0" or "2.1", but is ${describeKind(v)}`));
+const versionRule: FieldRule<string> = (v) =>
+  typeof v === 'string' && /^2\.\d{1,4}$/.test(v) ? v : new Bad(`should be "2.0", "2.1" or "2.2", but is ${describeKind(v)}`);
 
 const countsRule: FieldRule<Record<DataTable, number>> = (v) => {
   if (!isPlainObject(v)) return new Bad(`should be an object, but is ${describeKind(v)}`);
@@ -67,6 +68,10 @@ const checksumRule: FieldRule<{ algorithm: 'SHA-256'; value: string }> = (v) => 
   return { algorithm: 'SHA-256', value: v.value };
 };
 
+/** The file checksum: required from 2.2 on (checkBackupInfo), absent in older files. */
+const optionalChecksum: FieldRule<{ algorithm: 'SHA-256'; value: string } | undefined> = (v) =>
+  v === undefined ? v : checksumRule(v);
+
 const INFO_SPEC = {
   format: oneOf(FORMAT_NAME),
   version: versionRule,
@@ -76,6 +81,7 @@ const INFO_SPEC = {
   schema_version: integer(1, SCHEMA_VERSION),
   counts: countsRule,
   checksum: checksumRule,
+  file_checksum: optionalChecksum,
   secrets: oneOf('plain', 'encrypted', 'omitted'),
 };
 
@@ -86,5 +92,12 @@ export function checkBackupInfo(raw: Record<string, unknown>, problems: ProblemL
     problems.add('backup_info', undefined, reserved, `uses the reserved key "${reserved}"`);
     return null;
   }
-  return checkFields(INFO_SPEC, raw, 'backup_info', undefined, problems) as BackupInfo | null;
+  const info = checkFields(INFO_SPEC, raw, 'backup_info', undefined, problems);
+  if (!info) return null;
+  // A file of a version that carries the file checksum but lacks it was edited: refused, not read with less checked.
+  if (Number(info.version.split('.')[1]) >= FILE_CHECKSUM_SINCE_MINOR && info.file_checksum === undefined) {
+    problems.add('backup_info', undefined, 'file_checksum', `is missing: every format ${info.version} file carries it`);
+    return null;
+  }
+  return info as BackupInfo;
 }

@@ -71,6 +71,8 @@ export interface ReadOptions {
 export interface ReadContext {
   passphrase: string | undefined;
   now: string;
+  /** The file's size in bytes: compressed data in it may inflate only so far (format/limits). */
+  fileBytes: number;
   progress: (fraction: number) => void;
 }
 

@@ -7,6 +7,7 @@ import type { DataTables } from '../../db/rows';
 import type { AppError } from '../../result';
 import { checkFields, optionalText } from './fields';
 import { ProblemLog, WarningTally } from './problems';
+import { GUARANTEES } from './guarantees';
 import { REPAIRS } from './repairs';
 import { parseTimestamp } from '../format/timestamps';
 import { describeKind, isPlainObject } from '../format/values';
@@ -76,6 +77,7 @@ export function finishLegacyRead(args: {
   const tables = assembleLegacyTables(args.configurations, args.uploads, { fileTime: args.fileTime, uploadsNewestFirst: args.uploadsNewestFirst, warnings });
   if (problems.count === 0) checkIntegrity(tables, problems, { ids: false });
   if (problems.count > 0) return refusalWithProblems(problems);
+  warnings.note(GUARANTEES.noChecksum);
   return {
     ok: true,
     tables,

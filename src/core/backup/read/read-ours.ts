@@ -1,16 +1,19 @@
 import { DATA_TABLES, type DataTable } from '../../db/schema';
 import { canonicalJson } from '../checksum/canonical-json';
+import { FileChecksum } from '../checksum/file-checksum';
 import { encodeUtf8, type Bytes } from '../format/encoding';
 import { ACTIVITY_SECTION, ENCRYPTED_SECTION, SEALED_CHUNKS_SECTION } from '../format/format';
-import { MAX_BACKUP_BYTES } from '../format/limits';
+import { maxInflatedBytes } from '../format/limits';
 import { isPlainObject } from '../format/values';
+import { gunzipChunks, InflateLimitError, limitBytes } from '../scan/gunzip';
 import { elementValue, parseJsonValue, scanTopLevel, type ScanEvent } from '../scan/json-scanner';
-import { checkSealParameters, decodeExact, deriveKey, openSealedData } from '../seal/seal';
+import { checkSealParameters, decodeExact, decryptSealedData, deriveKey } from '../seal/seal';
 import { ChunkOpener } from '../seal/stream-seal';
 import { readActivityEntry } from './activity-entries';
 import { RowReader } from './columns';
 import type { BackupInfo } from './info';
-import { READ_MESSAGES, refusal, refusalWithProblems } from './messages';
+import { GUARANTEES } from './guarantees';
+import { inflateRefusal, READ_MESSAGES, refusal, refusalWithProblems } from './messages';
 import type { FileFacts, LockedBackup, ReadContext, RowSink, SourceLine } from './parsed';
 import { ProblemLog, WarningTally } from './problems';
 import { REPAIRS } from './repairs';
@@ -37,7 +40,7 @@ export async function readOurSections(
   sink: RowSink,
   context: ReadContext,
 ): Promise<OursResult> {
-  const state = new SectionState(info, sink);
+  const state = new SectionState(info, rawInfo, sink, context.fileBytes);
   const shapeLabel = `FF2API Web backup ${info.version}`;
   const aad = canonicalJson(rawInfo);
   if (aad === null) return refusal('invalid-backup', READ_MESSAGES.invalid(1));
@@ -64,10 +67,9 @@ export async function readOurSections(
         return { ok: true, locked: { shape: 'ff2api-web-2', shapeLabel, createdAt: info.created_at, counts: info.counts, secrets: 'encrypted' } };
       }
       if (!isChunked) {
-        const opened = await openSealedData(parameters, context.passphrase, encodeUtf8(aad), MAX_BACKUP_BYTES);
-        if (opened === 'wrong') return refusal('wrong-passphrase', READ_MESSAGES.wrongPassphrase);
-        if (opened === 'too-big') return refusal('too-big', READ_MESSAGES.sealedTooBig(MAX_BACKUP_BYTES / 1024 / 1024));
-        const inner = await state.readInner(opened === 'corrupt' ? null : [opened], false);
+        const compressed = await decryptSealedData(parameters, context.passphrase, encodeUtf8(aad));
+        if (compressed === 'wrong') return refusal('wrong-passphrase', READ_MESSAGES.wrongPassphrase);
+        const inner = await state.readInner([compressed]);
         if (inner) return inner;
       }
       continue;
@@ -80,7 +82,7 @@ export async function readOurSections(
       const key = await deriveKey(context.passphrase, sealed.parameters.salt, sealed.parameters.iterations);
       const opener = new ChunkOpener(key, sealed.parameters.iv);
       const plain = openChunks(events, opener, encodeUtf8(aad));
-      const inner = await state.readInner(plain.chunks, true);
+      const inner = await state.readInner(plain.chunks);
       if (plain.failure) return plain.failure;
       if (inner) return inner;
       continue;
@@ -135,6 +137,8 @@ function parseOrProblem(bytes: Uint8Array, _section: string, _row: number | unde
   return parseJsonValue(bytes);
 }
 
+type Refusal = { ok: false; error: AppError };
+
 /** What has been read so far: rows per section, problems, warnings. */
 class SectionState {
   readonly problems = new ProblemLog();
@@ -142,12 +146,18 @@ class SectionState {
   private readonly rows: RowReader;
   private readonly counts = new Map<string, number>();
   private countMismatches = 0;
+  /** Hashes the header and the activity entries as read, when the file has a file checksum. */
+  private readonly fileChecksum: FileChecksum | null;
 
   constructor(
     private readonly info: BackupInfo,
+    rawInfo: Record<string, unknown>,
     private readonly sink: RowSink,
+    /** The file's size: its sealed data may inflate to maxInflatedBytes of it. */
+    private readonly fileBytes: number,
   ) {
     this.rows = new RowReader(this.problems);
+    this.fileChecksum = info.file_checksum ? FileChecksum.start(rawInfo) : null;
   }
 
   /** One top-level event; a refusal only when reading cannot go on. */
@@ -174,8 +184,12 @@ class SectionState {
       if (key === ACTIVITY_SECTION) {
         for (const item of event.items) {
           const entry = readActivityEntry(elementValue(item));
-          if (entry) this.sink.addActivity(entry);
-          else this.warnings.add(REPAIRS.activitySkipped);
+          if (entry) {
+            this.fileChecksum?.addEntry(entry);
+            this.sink.addActivity(entry);
+          } else if (this.fileChecksum) {
+            this.problems.add(key, item.index, undefined, 'is not an activity entry as FF2API Web writes them');
+          } else this.warnings.add(REPAIRS.activitySkipped);
         }
         return null;
       }
@@ -197,15 +211,21 @@ class SectionState {
     return null;
   }
 
-  /** Reads an encrypted file's data part (its plain JSON text, chunk by chunk). */
-  async readInner(plain: AsyncIterable<Uint8Array> | Uint8Array[] | null, isCompressed: boolean): Promise<{ ok: false; error: AppError } | null> {
-    if (plain === null) return refusal('sealed-corrupt', READ_MESSAGES.sealedCorrupt);
+  /**
+   * Reads an encrypted file's data part from its decrypted, still compressed chunks: inflated as
+   * it streams, and refused as soon as it passes what the file's size allows.
+   */
+  async readInner(compressed: AsyncIterable<Uint8Array> | Uint8Array[]): Promise<Refusal | null> {
+    const limit = maxInflatedBytes(this.fileBytes);
+    const refuse = () => new InflateLimitError(limit, this.fileBytes);
+    const text = limitBytes(gunzipChunks(toIterable(compressed)), limit, refuse);
     try {
-      for await (const event of scanTopLevel(isCompressed ? inflate(plain) : toIterable(plain))) {
+      for await (const event of scanTopLevel(text)) {
         if (event.kind === 'value' && !DATA.has(event.key) && event.key !== ACTIVITY_SECTION) continue;
         this.handle(event, true);
       }
     } catch (error) {
+      if (error instanceof InflateLimitError) return inflateRefusal(error);
       // The chunk reader may have stopped at a wrong chunk: the caller reports that first.
       return refusal('sealed-corrupt', READ_MESSAGES.sealedCorrupt, error instanceof Error ? error.message : String(error));
     }
@@ -218,6 +238,12 @@ class SectionState {
       const onlyCounts = this.problems.count === this.countMismatches;
       return onlyCounts ? refusalWithProblems(this.problems, 'counts-mismatch', READ_MESSAGES.counts) : refusalWithProblems(this.problems);
     }
+    if (this.fileChecksum) {
+      const digest = this.fileChecksum.finish();
+      const stated = this.info.file_checksum?.value;
+      const detail = `backup_info.file_checksum ${String(stated)}, header and activity log ${digest}`;
+      if (digest !== stated) return refusal('checksum-mismatch', READ_MESSAGES.fileChecksum, detail);
+    } else if (this.info.secrets !== 'encrypted') this.warnings.note(GUARANTEES.headerNotCertified);
     const info = this.info;
     return {
       ok: true,
@@ -231,28 +257,4 @@ class SectionState {
 
 async function* toIterable(chunks: AsyncIterable<Uint8Array> | Uint8Array[]): AsyncGenerator<Uint8Array> {
   for await (const chunk of chunks) yield chunk;
-}
-
-/** Sealed 2.1 data is gzip: inflated on the way, with the same size bound as any file. */
-async function* inflate(chunks: AsyncIterable<Uint8Array> | Uint8Array[]): AsyncGenerator<Uint8Array> {
-  const inflate = new DecompressionStream('gzip');
-  const writer = inflate.writable.getWriter();
-  const pump = (async () => {
-    try {
-      for await (const chunk of chunks) await writer.write(chunk as Uint8Array<ArrayBuffer>);
-      await writer.close();
-    } catch (error) {
-      await writer.abort(error).catch(() => undefined);
-    }
-  })();
-  const reader = inflate.readable.getReader();
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > MAX_BACKUP_BYTES) throw Object.assign(new Error('sealed data too big'), { name: 'ScanError' });
-    yield value;
-  }
-  await pump;
 }

@@ -1,7 +1,7 @@
 import { DEFAULT_BASE_URL } from '../format/format';
 
 /**
- * The repairs made when reading the original FF2API's files (BACKUP_FORMAT.md "Known defects"),
+ * The repairs made when reading the original FF2API's files (docs/backup-format.md §5),
  * each reported in the restore preview as one warning with the number of rows it touched. The
  * preview prints the count after the message ("… (12 affected)"), so messages carry no number.
  */

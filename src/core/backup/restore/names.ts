@@ -4,7 +4,7 @@ import type { Database } from '../../db/sql-types';
 import type { RestoreMode, TableChange } from './changes';
 
 /**
- * What a restore will do, in the names a user knows (DESIGN.md: the preview names, per table,
+ * What a restore will do, in the names a user knows (docs/design.md: the preview names, per table,
  * what it removes, changes and adds, matched by name — never by id, which two browsers assign
  * independently). Rows are matched by their natural key: brokerage by name; configuration by
  * brokerage + name; upload by brokerage + file + time + session; processing errors and

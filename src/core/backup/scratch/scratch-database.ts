@@ -14,7 +14,7 @@ import { MAX_PROBLEMS_SHOWN } from '../format/limits';
  * A database of its own that a backup's rows stream into, apart from the live one: the file is
  * checked by the same database engine that will hold it, so a repeated id or name, or a row
  * pointing at nothing, becomes a located problem instead of a failure after the preview. The
- * load runs in one transaction with the secondary indexes built afterwards (PERF.md: ≈ 20 %
+ * load runs in one transaction with the secondary indexes built afterwards (docs/performance.md: ≈ 20 %
  * faster) and foreign keys checked at the end (sections may come in any order). It becomes the
  * restored database itself for a replace, so its rows are never copied again. Every row inserted is
  * also hashed as bound (checksum/bound-rows), which certifies the rows as stored without reading

@@ -1,4 +1,4 @@
-import { base64ToBytes, bytesToBase64, encodeUtf8, gunzipLimited, gzip, type Bytes } from '../format/encoding';
+import { base64ToBytes, bytesToBase64, encodeUtf8, gzip, type Bytes } from '../format/encoding';
 import { MAX_KDF_ITERATIONS, MIN_KDF_ITERATIONS } from '../format/limits';
 import { Bad, describeKind, isPlainObject } from '../format/values';
 
@@ -90,18 +90,23 @@ export async function sealData(plaintext: Bytes, passphrase: string, additionalD
 }
 
 /**
- * Decrypts and decompresses a 2.0 sealed part. 'wrong' covers a wrong passphrase and any change
- * to the sealed data or the additional data — AES-GCM cannot tell them apart, and neither do we.
+ * Decrypts a 2.0 sealed part, giving its compressed data: the reader inflates it as a stream, with
+ * the same bound as any compressed file, so a small sealed part can never be unpacked whole into
+ * gigabytes. 'wrong' covers a wrong passphrase and any change to the sealed data or the
+ * additional data — AES-GCM cannot tell them apart, and neither do we.
  */
-export async function openSealedData(parts: SealedParts, passphrase: string, additionalData: Bytes, maxBytes: number): Promise<Bytes | 'wrong' | 'too-big' | 'corrupt'> {
+export async function decryptSealedData(
+  parts: SealedParts,
+  passphrase: string,
+  additionalData: Bytes,
+): Promise<Bytes | 'wrong'> {
   const key = await deriveKey(passphrase, parts.salt, parts.iterations);
-  let compressed: ArrayBuffer;
   try {
-    compressed = await globalThis.crypto.subtle.decrypt({ name: 'AES-GCM', iv: parts.iv, additionalData }, key, parts.data);
+    const algorithm = { name: 'AES-GCM', iv: parts.iv, additionalData };
+    return new Uint8Array(await globalThis.crypto.subtle.decrypt(algorithm, key, parts.data));
   } catch {
     return 'wrong';
   }
-  return gunzipLimited(new Uint8Array(compressed), maxBytes);
 }
 
 /** PBKDF2-SHA256 → AES-GCM-256 key. The passphrase is NFC-normalised so keyboards agree. */

@@ -21,6 +21,7 @@ import { RowReader } from '../read/columns';
 import { ProblemLog } from '../read/problems';
 import { KDF_ITERATIONS } from '../seal/seal';
 import { ChunkSealer } from '../seal/stream-seal';
+import { fileChecksumOf, serializeActivity, writableEntries } from './activity';
 import { LineEncoder } from './line-encoder';
 import { redactSecrets } from './redact';
 
@@ -145,7 +146,8 @@ async function writeOnce(
     lines.text(isFirst ? ']' : '\n]');
     await sink.drain();
   }
-  lines.text(`,\n${JSON.stringify(ACTIVITY_SECTION)}:[${serializeActivity(activity)}]}`);
+  const entries = writableEntries(activity);
+  lines.text(`,\n${JSON.stringify(ACTIVITY_SECTION)}:[${serializeActivity(entries)}]}`);
   lines.flush();
   const checksum = await hasher.finish();
   const info: BackupInfo = {
@@ -162,6 +164,11 @@ async function writeOnce(
       ? { app_settings: options.appSettings }
       : {}),
   };
+  const fileChecksum = fileChecksumOf(info as unknown as Record<string, unknown>, entries);
+  if (fileChecksum === null) {
+    throw new UnwritableRowError('The backup could not be written: its header could not be put in canonical form. Nothing was changed.');
+  }
+  info.file_checksum = { algorithm: 'SHA-256', value: fileChecksum };
   const blob = await sink.finish(info);
   progress(1);
   return { blob, counts, checksum, isGzip };
@@ -292,15 +299,6 @@ function databaseBytes(db: Database): number {
   const pages = Number(db.exec('PRAGMA page_count')[0]?.values[0]?.[0] ?? 0);
   const size = Number(db.exec('PRAGMA page_size')[0]?.values[0]?.[0] ?? 4096);
   return pages * size;
-}
-
-/** The activity entries, one per line, keys in the table's column order. */
-function serializeActivity(rows: readonly ActivityRow[]): string {
-  if (rows.length === 0) return '';
-  const lines = rows.map((row) =>
-    JSON.stringify({ id: row.id, at: row.at, kind: row.kind, summary: row.summary, details: row.details ?? null }),
-  );
-  return `\n${lines.join(',\n')}\n`;
 }
 
 function describeUnwritable(table: DataTable, row: object): string {
