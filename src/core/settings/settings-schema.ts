@@ -1,11 +1,6 @@
 import * as z from 'zod/mini';
 import { parseTimeOfDay } from '../snapshots/end-of-day';
-import {
-  MAX_OPERATOR_NAME_LENGTH,
-  RECOVERY_TARGET_BOUNDS,
-  RETENTION_BOUNDS,
-  type AppSettings,
-} from './app-settings';
+import { MAX_OPERATOR_NAME_LENGTH, RECOVERY_TARGET_BOUNDS, RETENTION_BOUNDS, type AppSettings } from './app-settings';
 
 /**
  * Reading settings back (stored JSON, or a file's `app_settings`) through a schema of their safe

@@ -51,7 +51,11 @@ export type LoadResult =
 const GZIP_REFUSALS = new Set(['not-gzip', 'inflates-too-much', 'too-big', 'too-large-for-browser']);
 
 /** Reads, checks and certifies a backup file into a new database. */
-export async function loadBackup(SQL: SqlJsStatic, contents: BackupContents, options: ReadOptions = {}): Promise<LoadResult> {
+export async function loadBackup(
+  SQL: SqlJsStatic,
+  contents: BackupContents,
+  options: ReadOptions = {},
+): Promise<LoadResult> {
   const kind = await sniffSource(contents);
   const result = await loadChecked(SQL, contents, kind, options);
   if (result.ok || kind !== 'gzip' || GZIP_REFUSALS.has(result.error.code)) return result;

@@ -166,7 +166,9 @@ async function writeOnce(
   };
   const fileChecksum = fileChecksumOf(info as unknown as Record<string, unknown>, entries);
   if (fileChecksum === null) {
-    throw new UnwritableRowError('The backup could not be written: its header could not be put in canonical form. Nothing was changed.');
+    throw new UnwritableRowError(
+      'The backup could not be written: its header could not be put in canonical form. Nothing was changed.',
+    );
   }
   info.file_checksum = { algorithm: 'SHA-256', value: fileChecksum };
   const blob = await sink.finish(info);
