@@ -30,7 +30,18 @@ import { singleTabCoordination } from '../../src/worker/engine/tab-coordination'
 import type { DataTables } from '../../src/core/db/rows';
 import { canonicalText, computeChecksum } from '../../src/core/backup/checksum/canonical';
 import { encodeUtf8 } from '../../src/core/backup/format/encoding';
-import { deleteIdb, encodeIntoBuffer, idbGet, idbPut, insertTables, newestUploads, openFloorIdb, selectTables, sha256, validateFile } from './floor';
+import {
+  deleteIdb,
+  encodeIntoBuffer,
+  idbGet,
+  idbPut,
+  insertTables,
+  newestUploads,
+  openFloorIdb,
+  selectTables,
+  sha256,
+  validateFile,
+} from './floor';
 import { generateTables } from './generate';
 import { collectGarbage, Collector, stopwatch, type Timings } from './timing';
 import { measureSnapshots } from './snapshot-bench';
@@ -71,13 +82,24 @@ async function setup(n: number, seed: number) {
   const source = openDatabase(SQL);
   inTransaction(source, () => {
     for (const table of DATA_TABLES) insertRows(source, table, generated.tables[table]);
-    for (const row of generated.activity) source.run('INSERT INTO activity_log (id, at, kind, summary, details) VALUES (?, ?, ?, ?, ?)', [row.id, row.at, row.kind, row.summary, row.details]);
+    for (const row of generated.activity)
+      source.run('INSERT INTO activity_log (id, at, kind, summary, details) VALUES (?, ?, ?, ?, ?)', [
+        row.id,
+        row.at,
+        row.kind,
+        row.summary,
+        row.details,
+      ]);
     ensureCreatedAt(source, generated.activity[0]?.at ?? new Date(0).toISOString());
   });
   const sourceBytes = exportDatabase(source);
   const tables = readAllTables(source);
   const written = await writeBackupFile(source, readAllActivity(source), {
-    createdAt: '2026-01-05T09:00:00.000Z', trigger: 'manual', appVersion: APP_VERSION, schemaVersion: SCHEMA_VERSION, secrets: 'plain',
+    createdAt: '2026-01-05T09:00:00.000Z',
+    trigger: 'manual',
+    appVersion: APP_VERSION,
+    schemaVersion: SCHEMA_VERSION,
+    secrets: 'plain',
   });
   const built = { bytes: new Uint8Array(await written.blob.arrayBuffer()), checksum: written.checksum };
   const parsedFile = JSON.parse(new TextDecoder().decode(built.bytes)) as Record<string, unknown>;
@@ -192,7 +214,11 @@ async function floorBackupChain(): Promise<Timings> {
 async function floorPersist(copy: Database, run: number): Promise<Timings> {
   const sw = stopwatch();
   const at = new Date().toISOString();
-  copy.run('INSERT INTO brokerages (name, created_at, updated_at, is_active) VALUES (?, ?, ?, 1)', [`Floor brokerage ${run}`, at, at]);
+  copy.run('INSERT INTO brokerages (name, created_at, updated_at, is_active) VALUES (?, ?, ?, 1)', [
+    `Floor brokerage ${run}`,
+    at,
+    at,
+  ]);
   sw.lap('insertOne');
   const bytes = copy.export();
   sw.lap('export');
@@ -209,7 +235,12 @@ async function appBackup(): Promise<Timings> {
   const sw = stopwatch();
   const activity = readAllActivity(p.source);
   const built = await writeBackupFile(p.source, activity, {
-    createdAt: new Date().toISOString(), trigger: 'manual', appVersion: APP_VERSION, schemaVersion: SCHEMA_VERSION, secrets: 'plain', digestOffload,
+    createdAt: new Date().toISOString(),
+    trigger: 'manual',
+    appVersion: APP_VERSION,
+    schemaVersion: SCHEMA_VERSION,
+    secrets: 'plain',
+    digestOffload,
   });
   sw.lap('writeBackupFile');
   if (built.counts.upload_history !== p.n) throw new Error('app backup has a different row count');
@@ -236,7 +267,11 @@ async function appRestore(): Promise<Timings> {
   await deleteIdb(appStoreName(p.n));
   const store = await openIdbDatabaseStore(appStoreName(p.n));
   const live = emptyLiveDatabase(SQL);
-  const first = await store.save({ bytes: exportDatabase(live), expectedGeneration: 0, savedAt: new Date().toISOString() });
+  const first = await store.save({
+    bytes: exportDatabase(live),
+    expectedGeneration: 0,
+    savedAt: new Date().toISOString(),
+  });
   if (!first.ok) throw new Error('could not store the empty database');
   collectGarbage();
 
@@ -250,12 +285,18 @@ async function appRestore(): Promise<Timings> {
       if (f >= 0.85 && certifyStart === 0) certifyStart = performance.now();
     },
   });
-  if (!read.ok || !('candidate' in read)) throw new Error(`loadBackup refused the generated file: ${JSON.stringify(read).slice(0, 300)}`);
+  if (!read.ok || !('candidate' in read))
+    throw new Error(`loadBackup refused the generated file: ${JSON.stringify(read).slice(0, 300)}`);
   const loadEnd = performance.now();
   sw.lap('loadBackup');
   const built = await finishReplace(read.candidate.db, live, {
-    now, origin: { fileName: 'bench.json', fileCreatedAt: read.candidate.createdAt },
-    activity: { kind: 'restore', summary: 'Replaced the database with bench.json', details: { fileName: 'bench.json' } },
+    now,
+    origin: { fileName: 'bench.json', fileCreatedAt: read.candidate.createdAt },
+    activity: {
+      kind: 'restore',
+      summary: 'Replaced the database with bench.json',
+      details: { fileName: 'bench.json' },
+    },
   });
   if (!built.ok) throw new Error(`finishReplace failed: ${built.error.message} ${built.error.detail ?? ''}`);
   sw.lap('finish');
@@ -314,7 +355,13 @@ async function serviceRestore(run: number): Promise<Timings> {
   await deleteIdb(`${name}-snapshots`);
   const { snapshots: snapshotStore, facts } = await openIdbSnapshotStorage(`${name}-snapshots`);
   const service = await openWorkerApp({
-    SQL, store, clock: systemClock, tabs: singleTabCoordination(), appVersion: APP_VERSION, facts, isStoragePersisted: async () => null,
+    SQL,
+    store,
+    clock: systemClock,
+    tabs: singleTabCoordination(),
+    appVersion: APP_VERSION,
+    facts,
+    isStoragePersisted: async () => null,
     snapshots: { store: snapshotStore, checker: inProcessSnapshotChecker(SQL), estimateStorage: async () => null },
   });
   collectGarbage();
@@ -395,8 +442,12 @@ async function history(options: { warmup: number; runs: number }) {
   const p = current();
   const db = p.restored ?? p.source;
   const collector = new Collector();
-  const rarest = db.exec('SELECT brokerage_name FROM upload_history GROUP BY brokerage_name ORDER BY COUNT(*) LIMIT 1')[0]?.values[0]?.[0];
-  const busiest = db.exec('SELECT brokerage_name FROM upload_history GROUP BY brokerage_name ORDER BY COUNT(*) DESC LIMIT 1')[0]?.values[0]?.[0];
+  const rarest = db.exec(
+    'SELECT brokerage_name FROM upload_history GROUP BY brokerage_name ORDER BY COUNT(*) LIMIT 1',
+  )[0]?.values[0]?.[0];
+  const busiest = db.exec(
+    'SELECT brokerage_name FROM upload_history GROUP BY brokerage_name ORDER BY COUNT(*) DESC LIMIT 1',
+  )[0]?.values[0]?.[0];
   for (let i = 0; i < options.warmup + options.runs; i++) {
     const keep = i >= options.warmup;
     let t = performance.now();
@@ -414,7 +465,8 @@ async function history(options: { warmup: number; runs: number }) {
     t = performance.now();
     const bare = newestUploads(db);
     const bareMs = performance.now() - t;
-    if (first.rows.length !== Math.min(50, p.n) || bare.length !== first.rows.length) throw new Error('history page has the wrong length');
+    if (first.rows.length !== Math.min(50, p.n) || bare.length !== first.rows.length)
+      throw new Error('history page has the wrong length');
     if (keep) {
       collector.add('app.historyFirstPage', { total: firstMs });
       collector.add('app.historySecondPage', { total: secondMs });
@@ -431,7 +483,11 @@ async function history(options: { warmup: number; runs: number }) {
 const methods: Record<string, (...args: never[]) => unknown> = {
   info: async () => {
     await sqlReady;
-    return { gc: typeof (globalThis as { gc?: unknown }).gc === 'function', userAgent: navigator.userAgent, hardwareConcurrency: navigator.hardwareConcurrency };
+    return {
+      gc: typeof (globalThis as { gc?: unknown }).gc === 'function',
+      userAgent: navigator.userAgent,
+      hardwareConcurrency: navigator.hardwareConcurrency,
+    };
   },
   setup,
   measure,
@@ -458,6 +514,10 @@ self.onmessage = async (event: MessageEvent<Call>) => {
     const transfer = value instanceof Uint8Array ? [value.buffer as ArrayBuffer] : [];
     self.postMessage({ id, ok: true, value }, { transfer });
   } catch (error) {
-    self.postMessage({ id, ok: false, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
+    self.postMessage({
+      id,
+      ok: false,
+      error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error),
+    });
   }
 };

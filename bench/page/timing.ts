@@ -13,8 +13,18 @@ export interface Stats {
 export function stats(values: readonly number[]): Stats {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  const median = sorted.length === 0 ? NaN : sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-  return { median: round(median), min: round(sorted[0] ?? NaN), max: round(sorted.at(-1) ?? NaN), runs: values.map(round) };
+  const median =
+    sorted.length === 0
+      ? NaN
+      : sorted.length % 2
+        ? (sorted[mid] as number)
+        : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return {
+    median: round(median),
+    min: round(sorted[0] ?? NaN),
+    max: round(sorted.at(-1) ?? NaN),
+    runs: values.map(round),
+  };
 }
 
 export function round(value: number): number {

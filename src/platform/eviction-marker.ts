@@ -22,7 +22,12 @@ export function readDataMarker(): DataMarker | null {
     const marker = value as Partial<DataMarker>;
     if (typeof marker.hadDataAt !== 'string') return null;
     const last = marker.lastBackup;
-    const isLast = last !== null && typeof last === 'object' && typeof last?.fileName === 'string' && typeof last.at === 'string' && typeof last.where === 'string';
+    const isLast =
+      last !== null &&
+      typeof last === 'object' &&
+      typeof last?.fileName === 'string' &&
+      typeof last.at === 'string' &&
+      typeof last.where === 'string';
     return { hadDataAt: marker.hadDataAt, lastBackup: isLast ? last : null };
   } catch {
     return null;

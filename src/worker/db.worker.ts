@@ -40,22 +40,31 @@ function serveDatabase(): void {
   const storage = openSnapshotStorageOrUnavailable();
   const snapshots = storage.then(({ snapshots: inner }) => sealingSnapshotStore(inner, cipher));
   const resealSnapshots = { resealAll: async () => (await snapshots).resealAll() };
-  const gate = startLockGate(clock, openIdbDatabaseStore(), async (store) => {
-    const [SQL, snapshotStore, { facts }] = await Promise.all([sqlJs, snapshots, storage]);
-    return openWorkerApp({
-      SQL,
-      store,
-      clock,
-      tabs: createWebTabCoordination() ?? singleTabCoordination(),
-      appVersion: APP_VERSION,
-      facts,
-      isStoragePersisted,
-      snapshots: { store: snapshotStore, checker: createWorkerSnapshotChecker(self.location.href), estimateStorage },
-      digestOffload: createDigestWorker(),
-    });
-  }, [resealSnapshots], cipher);
+  const gate = startLockGate(
+    clock,
+    openIdbDatabaseStore(),
+    async (store) => {
+      const [SQL, snapshotStore, { facts }] = await Promise.all([sqlJs, snapshots, storage]);
+      return openWorkerApp({
+        SQL,
+        store,
+        clock,
+        tabs: createWebTabCoordination() ?? singleTabCoordination(),
+        appVersion: APP_VERSION,
+        facts,
+        isStoragePersisted,
+        snapshots: { store: snapshotStore, checker: createWorkerSnapshotChecker(self.location.href), estimateStorage },
+        digestOffload: createDigestWorker(),
+      });
+    },
+    [resealSnapshots],
+    cipher,
+  );
   // The lock's calls never wait for the database; `lock` also ends this worker (endAfterLock).
-  const lock: Record<string, (...args: never[]) => unknown> = { ...bindFeature(lockCalls, gate), lock: () => endAfterLock(gate) };
+  const lock: Record<string, (...args: never[]) => unknown> = {
+    ...bindFeature(lockCalls, gate),
+    lock: () => endAfterLock(gate),
+  };
   const reads = [...READ_CALLS, ...Object.keys(lockCalls.reads)];
 
   /**

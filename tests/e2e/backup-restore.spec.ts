@@ -7,10 +7,19 @@ import { Catalog } from './pages/catalog';
 import { Sidebar } from './pages/sidebar';
 
 const OLDER_FILE = fileURLToPath(new URL('../fixtures/backups/ours-2.1-plain.json', import.meta.url));
-const DATA_SECTIONS = ['brokerages', 'brokerage_configurations', 'upload_history', 'processing_errors', 'configuration_changes'] as const;
+const DATA_SECTIONS = [
+  'brokerages',
+  'brokerage_configurations',
+  'upload_history',
+  'processing_errors',
+  'configuration_changes',
+] as const;
 
 // The daily loop of docs/design.md: end of day download, the browser loses its data, morning restore.
-test('a downloaded backup holds everything and restores it into a browser that lost its data', async ({ page, browser }, testInfo) => {
+test('a downloaded backup holds everything and restores it into a browser that lost its data', async ({
+  page,
+  browser,
+}, testInfo) => {
   const sidebar = new Sidebar(page);
   const catalog = new Catalog(page);
   await page.goto('/');
@@ -25,13 +34,20 @@ test('a downloaded backup holds everything and restores it into a browser that l
   await expect(sidebar.status(/Backup ready/)).toContainText(download.suggestedFilename());
   // The checksum was worked out in the digest helper (platform/digest-worker.ts), not in the
   // database worker's thread: a helper that silently failed to start would only be slower.
-  expect(page.workers().map((worker) => worker.url()).some((url) => /\/digest\.worker-[\w-]+\.js$/.test(url))).toBe(true);
+  expect(
+    page
+      .workers()
+      .map((worker) => worker.url())
+      .some((url) => /\/digest\.worker-[\w-]+\.js$/.test(url)),
+  ).toBe(true);
   const backup = await readBackup(download);
 
   expect(backup.backup_info.format).toBe('ff2api_backup');
   expect(backup.backup_info.version).toBe('2.2');
   // The header and the activity log are certified too (docs/backup-format.md §2).
-  expect(backup.backup_info).toMatchObject({ file_checksum: { algorithm: 'SHA-256', value: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+  expect(backup.backup_info).toMatchObject({
+    file_checksum: { algorithm: 'SHA-256', value: expect.stringMatching(/^[0-9a-f]{64}$/) },
+  });
   expect(backup.backup_info.trigger).toBe('manual');
   expect(backup.backup_info.secrets).toBe('plain');
   expect(backup.brokerages.map((b) => b.name).sort()).toEqual([ACME, BLUE_LINE].sort());
@@ -81,7 +97,8 @@ test('a downloaded backup holds everything and restores it into a browser that l
 
   // Restored exactly: a backup taken now holds the same data as the file.
   const again = await readBackup(await morningSidebar.downloadBackup());
-  for (const section of DATA_SECTIONS) expect(again[section], `section ${section} after the round trip`).toEqual(backup[section]);
+  for (const section of DATA_SECTIONS)
+    expect(again[section], `section ${section} after the round trip`).toEqual(backup[section]);
   expect(again.backup_info.checksum).toEqual(backup.backup_info.checksum);
 
   await freshContext.close();
@@ -107,7 +124,9 @@ test('Quick emergency backup downloads an emergency file holding the data', asyn
 });
 
 // A file of an older version certifies only its rows: it restores, and the preview says so in a line a user can read.
-test('an older backup (format 2.1) restores, with a preview line saying its date and activity log are not certified', async ({ page }) => {
+test('an older backup (format 2.1) restores, with a preview line saying its date and activity log are not certified', async ({
+  page,
+}) => {
   const sidebar = new Sidebar(page);
   const catalog = new Catalog(page);
   await page.goto('/');

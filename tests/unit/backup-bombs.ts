@@ -49,26 +49,47 @@ export function lyingGzip(totalBytes: number, statedTextBytes: number): Uint8Arr
   for (let length = 0; length < 200; length++) {
     const name = Array.from({ length }, (_, i) => String.fromCharCode(97 + ((i * 7) % 26))).join('');
     const data = deflateRawSync(Buffer.from(`{"backup_info":{},"upload_history":[{"filename":"${name}"}]}`));
-    if (header.length + data.length + trailer.length === totalBytes) return new Uint8Array(Buffer.concat([header, data, trailer]));
+    if (header.length + data.length + trailer.length === totalBytes)
+      return new Uint8Array(Buffer.concat([header, data, trailer]));
   }
   throw new Error(`no gzip of ${totalBytes} bytes`);
 }
 
 /** Our data part: every section, the first one holding `mebibytes` MiB of spaces. */
 function dataPartBomb(mebibytes: number): Uint8Array {
-  return gzipBomb('{"brokerages":[', mebibytes, '],"brokerage_configurations":[],"upload_history":[],"processing_errors":[],"configuration_changes":[],"activity_log":[]}');
+  return gzipBomb(
+    '{"brokerages":[',
+    mebibytes,
+    '],"brokerage_configurations":[],"upload_history":[],"processing_errors":[],"configuration_changes":[],"activity_log":[]}',
+  );
 }
 
 /** A plain `.json.gz` backup: a real 2.2 header, then a first section padded with spaces. */
 export function plainGzipBomb(headerLine: string, mebibytes: number): Uint8Array {
-  return gzipBomb(`${headerLine}\n"brokerages":[`, mebibytes, '],"brokerage_configurations":[],"upload_history":[],"processing_errors":[],"configuration_changes":[],"activity_log":[]}\n');
+  return gzipBomb(
+    `${headerLine}\n"brokerages":[`,
+    mebibytes,
+    '],"brokerage_configurations":[],"upload_history":[],"processing_errors":[],"configuration_changes":[],"activity_log":[]}\n',
+  );
 }
 
 function encryptedInfo(version: string): Record<string, unknown> {
   return {
-    format: 'ff2api_backup', version, app_version: 'bomb', created_at: '2026-11-22T17:00:03.120Z', trigger: 'manual', schema_version: SCHEMA_VERSION,
-    counts: { brokerages: 0, brokerage_configurations: 0, upload_history: 0, processing_errors: 0, configuration_changes: 0 },
-    checksum: { algorithm: 'SHA-256', value: '0'.repeat(64) }, secrets: 'encrypted',
+    format: 'ff2api_backup',
+    version,
+    app_version: 'bomb',
+    created_at: '2026-11-22T17:00:03.120Z',
+    trigger: 'manual',
+    schema_version: SCHEMA_VERSION,
+    counts: {
+      brokerages: 0,
+      brokerage_configurations: 0,
+      upload_history: 0,
+      processing_errors: 0,
+      configuration_changes: 0,
+    },
+    checksum: { algorithm: 'SHA-256', value: '0'.repeat(64) },
+    secrets: 'encrypted',
   };
 }
 
@@ -80,8 +101,17 @@ export async function encrypted20Bomb(passphrase: string, mebibytes: number): Pr
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const key = await deriveKey(passphrase, salt, 100_000);
-  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: encodeUtf8(canonicalJson(info) ?? '') }, key, dataPartBomb(mebibytes) as Uint8Array<ArrayBuffer>);
-  const encrypted = { kdf: KDF(bytesToBase64(salt), 100_000), cipher: { name: 'AES-GCM', iv: bytesToBase64(iv) }, compression: 'gzip', data: bytesToBase64(new Uint8Array(data)) };
+  const data = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: encodeUtf8(canonicalJson(info) ?? '') },
+    key,
+    dataPartBomb(mebibytes) as Uint8Array<ArrayBuffer>,
+  );
+  const encrypted = {
+    kdf: KDF(bytesToBase64(salt), 100_000),
+    cipher: { name: 'AES-GCM', iv: bytesToBase64(iv) },
+    compression: 'gzip',
+    data: bytesToBase64(new Uint8Array(data)),
+  };
   return utf8(JSON.stringify({ backup_info: info, encrypted }));
 }
 
@@ -97,6 +127,11 @@ export async function encrypted21Bomb(passphrase: string, mebibytes: number): Pr
     chunks.push(await sealer.seal(piece, isLast, isLast ? encodeUtf8(canonicalJson(info) ?? '') : null));
   }
   const { iterations, salt, iv } = sealer.parameters;
-  const encrypted = { kdf: KDF(salt, iterations), cipher: { name: 'AES-GCM', iv }, compression: 'gzip', chunk_bytes: SEALED_CHUNK_BYTES };
+  const encrypted = {
+    kdf: KDF(salt, iterations),
+    cipher: { name: 'AES-GCM', iv },
+    compression: 'gzip',
+    chunk_bytes: SEALED_CHUNK_BYTES,
+  };
   return utf8(JSON.stringify({ backup_info: info, encrypted, sealed_chunks: chunks }));
 }

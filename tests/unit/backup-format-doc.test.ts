@@ -16,6 +16,10 @@ describe('the format as documented', () => {
     // Its file checksum, over the header and the activity log, was computed from the document too.
     expect(read.backup.warnings).toEqual([]);
     expect(read.backup.activity.map((entry) => entry.kind)).toEqual(['backup', 'verify']);
-    expect(read.backup.fileCounts).toMatchObject({ upload_history: 2000, processing_errors: 1000, brokerage_configurations: 200 });
+    expect(read.backup.fileCounts).toMatchObject({
+      upload_history: 2000,
+      processing_errors: 1000,
+      brokerage_configurations: 200,
+    });
   });
 });

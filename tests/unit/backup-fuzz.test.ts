@@ -33,15 +33,59 @@ function random(seed: number): () => number {
   };
 }
 
-const TOKENS = ['"', '\\', '{', '}', '[', ']', ',', ':', '\n', 'null', 'true', '-1', '1e309', '9007199254740993', '"\\ud800"', '"\\ufeffx"', '"__proto__":1,', '"9999-12-31T23:59:59-01:00"', '[[[[[[[[[[', '\u0000', '\uFEFF', '"2.0"', '"3.0"', '"version":"2.1",'];
-const KNOWN_CODES = new Set(['too-big', 'inflates-too-much', 'empty-file', 'zip-file', 'not-gzip', 'not-text', 'truncated-json', 'not-json', 'not-a-backup', 'newer-version', 'unknown-version', 'invalid-backup', 'counts-mismatch', 'checksum-mismatch', 'wrong-passphrase', 'sealed-corrupt', 'too-large-for-browser']);
+const TOKENS = [
+  '"',
+  '\\',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '\n',
+  'null',
+  'true',
+  '-1',
+  '1e309',
+  '9007199254740993',
+  '"\\ud800"',
+  '"\\ufeffx"',
+  '"__proto__":1,',
+  '"9999-12-31T23:59:59-01:00"',
+  '[[[[[[[[[[',
+  '\u0000',
+  '\uFEFF',
+  '"2.0"',
+  '"3.0"',
+  '"version":"2.1",',
+];
+const KNOWN_CODES = new Set([
+  'too-big',
+  'inflates-too-much',
+  'empty-file',
+  'zip-file',
+  'not-gzip',
+  'not-text',
+  'truncated-json',
+  'not-json',
+  'not-a-backup',
+  'newer-version',
+  'unknown-version',
+  'invalid-backup',
+  'counts-mismatch',
+  'checksum-mismatch',
+  'wrong-passphrase',
+  'sealed-corrupt',
+  'too-large-for-browser',
+]);
 
 function mutate(bytes: Uint8Array, next: () => number): Uint8Array {
   const text = new TextDecoder().decode(bytes);
   const at = Math.floor(next() * text.length);
   const token = TOKENS[Math.floor(next() * TOKENS.length)] as string;
   switch (Math.floor(next() * 8)) {
-    case 0: { // one byte changed
+    case 0: {
+      // one byte changed
       const copy = bytes.slice();
       copy[Math.floor(next() * copy.length)] = Math.floor(next() * 256);
       return copy;
@@ -52,13 +96,15 @@ function mutate(bytes: Uint8Array, next: () => number): Uint8Array {
       return utf8(text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 40)));
     case 3:
       return bytes.slice(0, at);
-    case 4: { // a line repeated elsewhere
+    case 4: {
+      // a line repeated elsewhere
       const lines = text.split('\n');
       const line = lines[Math.floor(next() * lines.length)] ?? '';
       lines.splice(Math.floor(next() * lines.length), 0, line);
       return utf8(lines.join('\n'));
     }
-    case 5: { // two lines swapped
+    case 5: {
+      // two lines swapped
       const lines = text.split('\n');
       const i = Math.floor(next() * lines.length);
       const j = Math.floor(next() * lines.length);
@@ -68,7 +114,11 @@ function mutate(bytes: Uint8Array, next: () => number): Uint8Array {
     case 6: // a character in a value changed to a lookalike or a broken one
       return utf8(text.slice(0, at) + ['\uD800', '\uFEFF', 'é', '0', '"'][Math.floor(next() * 5)] + text.slice(at + 1));
     default: // a digit replaced by a large number
-      return utf8(text.replace(/\d/g, (d, offset: number) => (offset === at || (offset > at && next() < 0.01) ? '4503599627370497' : d)));
+      return utf8(
+        text.replace(/\d/g, (d, offset: number) =>
+          offset === at || (offset > at && next() < 0.01) ? '4503599627370497' : d,
+        ),
+      );
   }
 }
 
@@ -107,7 +157,10 @@ function codeOf(result: LoadResult): string {
 }
 
 /** One seeded kind of damage to a gzip file, with what the refusal must then say. */
-function damageGzip(bytes: Uint8Array, next: () => number): { bytes: Uint8Array; at: number; expect: 'data-at-or-after' | 'ends-early' | 'after-end' | 'header' | 'any' } {
+function damageGzip(
+  bytes: Uint8Array,
+  next: () => number,
+): { bytes: Uint8Array; at: number; expect: 'data-at-or-after' | 'ends-early' | 'after-end' | 'header' | 'any' } {
   const at = Math.floor(next() * bytes.length);
   const copy = bytes.slice();
   switch (Math.floor(next() * 8)) {
@@ -130,7 +183,11 @@ function damageGzip(bytes: Uint8Array, next: () => number): { bytes: Uint8Array;
       return { bytes: new Uint8Array([...bytes, ...junk]), at: bytes.length, expect: 'after-end' };
     }
     case 4:
-      return { bytes: new Uint8Array([...bytes.subarray(0, at), Math.floor(next() * 256), ...bytes.subarray(at)]), at, expect: 'any' };
+      return {
+        bytes: new Uint8Array([...bytes.subarray(0, at), Math.floor(next() * 256), ...bytes.subarray(at)]),
+        at,
+        expect: 'any',
+      };
     case 5:
       return { bytes: new Uint8Array([...bytes.subarray(0, at), ...bytes.subarray(at + 1)]), at, expect: 'any' };
     default: {
@@ -153,10 +210,15 @@ const GZIP_MUTATIONS = 300;
 describe('damaged .json.gz files (seeded; bounded time and memory)', () => {
   it('every damaged gzip is refused as not-gzip, saying where; what zlib still accepts reads as the original', async () => {
     const SQL = await loadSqlJs();
-    const bases = [await writeTables(sampleTables(), { gzipAboveBytes: 0 }), await writeTables(largeTables(300), { gzipAboveBytes: 0 })];
+    const bases = [
+      await writeTables(sampleTables(), { gzipAboveBytes: 0 }),
+      await writeTables(largeTables(300), { gzipAboveBytes: 0 }),
+    ];
     // The yardstick: reading each intact file (after a first read, which loads what any read needs).
     for (const base of bases) codeOf(await loadBackup(SQL, base.bytes));
-    const intactMs = await Promise.all(bases.map((base) => cpuMs(async () => codeOf(await loadBackup(SQL, base.bytes)))));
+    const intactMs = await Promise.all(
+      bases.map((base) => cpuMs(async () => codeOf(await loadBackup(SQL, base.bytes)))),
+    );
     const baseline = peakMb();
     const damagedMs = bases.map(() => 0);
     const next = random(SEED + 1);
@@ -190,22 +252,26 @@ describe('damaged .json.gz files (seeded; bounded time and memory)', () => {
       const [, kind, offset] = /^gzip (\S+) at offset (\d+)/.exec(detail) ?? [];
       kinds.set(kind ?? 'none', (kinds.get(kind ?? 'none') ?? 0) + 1);
       // The inflater reads in order: damage cannot show before the byte that was changed.
-      if (damaged.expect === 'data-at-or-after' && kind === 'data') expect(Number(offset), `mutation ${i}`).toBeGreaterThanOrEqual(damaged.at);
+      if (damaged.expect === 'data-at-or-after' && kind === 'data')
+        expect(Number(offset), `mutation ${i}`).toBeGreaterThanOrEqual(damaged.at);
       if (damaged.expect === 'ends-early') expect(kind, `mutation ${i}`).toBe('ends-early');
       if (damaged.expect === 'header') expect([kind, Number(offset)], `mutation ${i}`).toEqual(['header', damaged.at]);
-      if (damaged.expect === 'after-end') expect([kind, Number(offset)], `mutation ${i}`).toEqual(['after-end', damaged.at]);
+      if (damaged.expect === 'after-end')
+        expect([kind, Number(offset)], `mutation ${i}`).toEqual(['after-end', damaged.at]);
     }
     console.log(JSON.stringify(Object.fromEntries(kinds)));
-    for (const kind of ['header', 'data', 'ends-early', 'check', 'after-end']) expect(kinds.get(kind) ?? 0, kind).toBeGreaterThan(0);
+    for (const kind of ['header', 'data', 'ends-early', 'check', 'after-end'])
+      expect(kinds.get(kind) ?? 0, kind).toBeGreaterThan(0);
     bases.forEach((_, b) => {
       const mean = (damagedMs[b] as number) / (GZIP_MUTATIONS / bases.length);
-      console.log(`base ${b}: a damaged copy refused in ${mean.toFixed(1)} ms of processor time on average; the intact file read in ${(intactMs[b] as number).toFixed(1)} ms`);
+      console.log(
+        `base ${b}: a damaged copy refused in ${mean.toFixed(1)} ms of processor time on average; the intact file read in ${(intactMs[b] as number).toFixed(1)} ms`,
+      );
       expect(mean, `base ${b}`).toBeLessThan(2 * (intactMs[b] as number));
     });
     expect(peakMb() - baseline, 'peak memory growth').toBeLessThan(GZIP_DAMAGE_MEMORY_MB);
   }, 120_000);
 });
-
 
 /**
  * The stated bounds (docs/backup-format.md §4): a bomb is refused in less than half the processor
@@ -251,11 +317,19 @@ describe('decompression bombs and lying size trailers (bounded time and memory)'
       });
       expect(outcome.result, what).toMatchObject({
         ok: false,
-        error: { code: 'inflates-too-much', message: expect.stringMatching(/200 times the file’s own size.*Nothing was changed/) },
+        error: {
+          code: 'inflates-too-much',
+          message: expect.stringMatching(/200 times the file’s own size.*Nothing was changed/),
+        },
       });
-      expect(elapsed, `${what}: refused in ${Math.round(elapsed)} ms of processor time; reading it whole takes ${Math.round(yardstick)} ms`).toBeLessThan(yardstick / 2);
+      expect(
+        elapsed,
+        `${what}: refused in ${Math.round(elapsed)} ms of processor time; reading it whole takes ${Math.round(yardstick)} ms`,
+      ).toBeLessThan(yardstick / 2);
       expect(peakMb() - baseline, `${what}: peak memory growth`).toBeLessThan(memoryMb);
-      console.log(`${what}: refused in ${Math.round(elapsed)} ms of processor time (whole read ${Math.round(yardstick)} ms), peak memory +${Math.round(peakMb() - baseline)} MB`);
+      console.log(
+        `${what}: refused in ${Math.round(elapsed)} ms of processor time (whole read ${Math.round(yardstick)} ms), peak memory +${Math.round(peakMb() - baseline)} MB`,
+      );
     }
   }, 120_000);
 });
@@ -263,7 +337,15 @@ describe('decompression bombs and lying size trailers (bounded time and memory)'
 describe('the reader under seeded mutation (fuzz)', () => {
   it(`reads ${MUTATIONS} mutated files without throwing, and certifies whatever it accepts`, async () => {
     const SQL = await loadSqlJs();
-    const bases = ['ours-2.2-plain.json', 'ours-2.1-plain.json', 'ours-2.0-plain.json', 'original-1.0-example.json', 'original-export.json', 'original-1.0-era-c.json', 'ours-2.0-encrypted.json'].map(fixtureBytes);
+    const bases = [
+      'ours-2.2-plain.json',
+      'ours-2.1-plain.json',
+      'ours-2.0-plain.json',
+      'original-1.0-example.json',
+      'original-export.json',
+      'original-1.0-era-c.json',
+      'ours-2.0-encrypted.json',
+    ].map(fixtureBytes);
     const next = random(SEED);
     const outcomes = new Map<string, number>();
     for (let i = 0; i < MUTATIONS; i++) {
@@ -271,7 +353,8 @@ describe('the reader under seeded mutation (fuzz)', () => {
       const isEncrypted = i % bases.length === bases.length - 1;
       const mutated = mutate(base, next);
       // Encrypted files are opened with the passphrase one time in ten (key derivation is slow on purpose).
-      const options = isEncrypted && Math.floor(i / bases.length) % 20 === 0 ? { passphrase: 'correct horse battery staple' } : {};
+      const options =
+        isEncrypted && Math.floor(i / bases.length) % 20 === 0 ? { passphrase: 'correct horse battery staple' } : {};
       const result = await loadBackup(SQL, mutated, { now: '2026-12-01T00:00:00.000Z', ...options });
       if (result.ok && 'candidate' in result) {
         expect(await databaseChecksum(result.candidate.db), `mutation ${i}`).toBe(result.candidate.checksum);
@@ -280,15 +363,20 @@ describe('the reader under seeded mutation (fuzz)', () => {
       } else if (result.ok) {
         outcomes.set('locked', (outcomes.get('locked') ?? 0) + 1);
       } else {
-        expect(KNOWN_CODES, `mutation ${i}: ${result.error.code} ${result.error.detail ?? ''}`).toContain(result.error.code);
+        expect(KNOWN_CODES, `mutation ${i}: ${result.error.code} ${result.error.detail ?? ''}`).toContain(
+          result.error.code,
+        );
         expect(result.error.message.length).toBeGreaterThan(20);
         outcomes.set(result.error.code, (outcomes.get(result.error.code) ?? 0) + 1);
       }
     }
-    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(Object.getOwnPropertyNames(Object.getPrototypeOf({})).sort());
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(
+      Object.getOwnPropertyNames(Object.getPrototypeOf({})).sort(),
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     console.log(JSON.stringify(Object.fromEntries(outcomes)));
     // The mutations reach every stage: syntax, shape, rows, counts, checksum.
-    for (const code of ['not-json', 'invalid-backup', 'checksum-mismatch']) expect(outcomes.get(code) ?? 0).toBeGreaterThan(0);
+    for (const code of ['not-json', 'invalid-backup', 'checksum-mismatch'])
+      expect(outcomes.get(code) ?? 0).toBeGreaterThan(0);
   }, 120_000);
 });

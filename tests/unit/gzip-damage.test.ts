@@ -4,7 +4,9 @@ import { locateGzipDamage } from '../../src/core/backup/scan/gzip-damage';
 
 /** Where a damaged gzip shows its damage, for each kind (the seeded fuzz test covers them at random). */
 
-const TEXT = Buffer.from(JSON.stringify(Array.from({ length: 2000 }, (_, i) => ({ id: i, name: `row ${(i * 7919) % 1000}` }))));
+const TEXT = Buffer.from(
+  JSON.stringify(Array.from({ length: 2000 }, (_, i) => ({ id: i, name: `row ${(i * 7919) % 1000}` }))),
+);
 const GZIP = new Uint8Array(gzipSync(TEXT));
 const LIMIT = 1 << 30;
 
@@ -32,7 +34,11 @@ describe('locateGzipDamage', () => {
   });
 
   it('says a cut file ends early, and where bytes were added after the end', async () => {
-    expect(await locateGzipDamage(GZIP.subarray(0, 300), LIMIT)).toMatchObject({ kind: 'ends-early', offset: 300, size: 300 });
+    expect(await locateGzipDamage(GZIP.subarray(0, 300), LIMIT)).toMatchObject({
+      kind: 'ends-early',
+      offset: 300,
+      size: 300,
+    });
     const longer = new Uint8Array([...GZIP, ...Buffer.from('appended')]);
     expect(await locateGzipDamage(longer, LIMIT)).toMatchObject({ kind: 'after-end', offset: GZIP.length });
   });
@@ -41,15 +47,24 @@ describe('locateGzipDamage', () => {
     const crc = changed(GZIP.length - 8, (GZIP[GZIP.length - 8] as number) ^ 1);
     expect(await locateGzipDamage(crc, LIMIT)).toMatchObject({ kind: 'check', offset: GZIP.length - 8 });
     const size = changed(GZIP.length - 2, (GZIP[GZIP.length - 2] as number) ^ 1);
-    expect(await locateGzipDamage(size, LIMIT)).toMatchObject({ kind: 'check', reason: expect.stringContaining('size') });
+    expect(await locateGzipDamage(size, LIMIT)).toMatchObject({
+      kind: 'check',
+      reason: expect.stringContaining('size'),
+    });
   });
 
   it('gives up, rather than follow text past the limit, and when the file cannot be read again', async () => {
-    const large = new Uint8Array(gzipSync(Buffer.from(JSON.stringify(Array.from({ length: 100_000 }, (_, i) => ({ id: i, at: i * 7919 }))))));
+    const large = new Uint8Array(
+      gzipSync(Buffer.from(JSON.stringify(Array.from({ length: 100_000 }, (_, i) => ({ id: i, at: i * 7919 }))))),
+    );
     expect(await locateGzipDamage(large.subarray(0, large.length - 1), LIMIT)).toMatchObject({ kind: 'ends-early' });
     expect(await locateGzipDamage(large.subarray(0, large.length - 1), 100_000)).toBeNull();
     const unreadable = new Blob([GZIP as Uint8Array<ArrayBuffer>]);
-    Object.defineProperty(unreadable, 'stream', { value: () => { throw new Error('the file was moved'); } });
+    Object.defineProperty(unreadable, 'stream', {
+      value: () => {
+        throw new Error('the file was moved');
+      },
+    });
     expect(await locateGzipDamage(unreadable, LIMIT)).toBeNull();
   });
 });

@@ -42,13 +42,19 @@ describe('an edited header or activity log, restored through the service', () =>
     expect(edited).not.toBe(file);
     const before = target.exportLiveBytes();
     const preview = await target.inspectBackup({ name: 'old.json', contents: new TextEncoder().encode(edited) });
-    expect(preview).toMatchObject({ ok: false, error: { code: 'checksum-mismatch', message: expect.stringContaining('such as when it was made') } });
+    expect(preview).toMatchObject({
+      ok: false,
+      error: { code: 'checksum-mismatch', message: expect.stringContaining('such as when it was made') },
+    });
     expect(target.exportLiveBytes()).toEqual(before);
   });
 
   it('an edited activity entry is refused, and the log here gets nothing from the file', async () => {
     const { file, target } = await olderFileAndNewerWork();
-    const edited = file.replace('"summary":"New empty database created in this browser"', '"summary":"New empty database created in this browser (by the auditor)"');
+    const edited = file.replace(
+      '"summary":"New empty database created in this browser"',
+      '"summary":"New empty database created in this browser (by the auditor)"',
+    );
     expect(edited).not.toBe(file);
     const logBefore = await target.listActivity(100);
     const preview = await target.inspectBackup({ name: 'old.json', contents: new TextEncoder().encode(edited) });

@@ -63,8 +63,14 @@ describe('the pre-sized restore database', () => {
     const gzip = await writeTables(tables, { gzipAboveBytes: 0 });
     expect(gzip.isGzip).toBe(true);
     expect(await expectedTextBytes(plain.bytes, 'json')).toBe(plain.bytes.byteLength);
-    const inflated = new Uint8Array(await new Response(new Blob([gzip.bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
-    expect(await expectedTextBytes(new Blob([gzip.bytes as Uint8Array<ArrayBuffer>]), 'gzip')).toBe(inflated.byteLength);
+    const inflated = new Uint8Array(
+      await new Response(
+        new Blob([gzip.bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip')),
+      ).arrayBuffer(),
+    );
+    expect(await expectedTextBytes(new Blob([gzip.bytes as Uint8Array<ArrayBuffer>]), 'gzip')).toBe(
+      inflated.byteLength,
+    );
   });
 
   it('never takes more from a size trailer than the file can fill: SIZE_HINT_RATIO times its size', async () => {

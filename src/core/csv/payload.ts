@@ -39,7 +39,8 @@ export function createPayloadSerializer(plan: MappingPlan): (values: readonly un
       templates.set(signature, template);
     }
     let text = template.literals[0] as string;
-    for (let i = 0; i < template.slots.length; i++) text += writeJson(values[template.slots[i] as number]) + (template.literals[i + 1] as string);
+    for (let i = 0; i < template.slots.length; i++)
+      text += writeJson(values[template.slots[i] as number]) + (template.literals[i + 1] as string);
     return text;
   };
 }
@@ -154,7 +155,10 @@ function slotsOf(plan: MappingPlan): Slot[] {
   const candidates = new Set([...mapped, ...defaultRulesFor(mapped).map((rule) => rule.path)]);
   return [...candidates]
     .sort((a, b) => (CATALOG_ORDER.get(a) ?? 999) - (CATALOG_ORDER.get(b) ?? 999))
-    .map((path) => ({ slot: slotOf.get(path) as number, segments: path.split('.').map((part) => (/^\d+$/u.test(part) ? Number(part) : part)) }));
+    .map((path) => ({
+      slot: slotOf.get(path) as number,
+      segments: path.split('.').map((part) => (/^\d+$/u.test(part) ? Number(part) : part)),
+    }));
 }
 
 /** The catalog paths that have defaults, for the preview's legend. */

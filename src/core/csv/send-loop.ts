@@ -92,7 +92,14 @@ export async function runSendLoop(deps: SendLoopDeps, options: SendOptions): Pro
     const done = sent + failed;
     const elapsed = (deps.now() - startedAt) / 1000;
     const secondsLeft = done >= 3 && elapsed > 0 ? Math.max(0, ((options.total - done) * elapsed) / done) : null;
-    deps.onProgress({ total: options.total, sent, failed, inFlight, secondsLeft, pausedUntil: pausedUntil > deps.now() ? pausedUntil : null });
+    deps.onProgress({
+      total: options.total,
+      sent,
+      failed,
+      inFlight,
+      secondsLeft,
+      pausedUntil: pausedUntil > deps.now() ? pausedUntil : null,
+    });
   };
   const shouldStop = () => stopMessage !== null || deps.isCancelled();
 

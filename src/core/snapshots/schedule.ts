@@ -26,14 +26,19 @@ export interface ScheduleInput {
 }
 
 /** Whether the live data holds changes that no snapshot holds. */
-export function hasChangesSinceSnapshot({ lastChangeAt, newest }: Pick<ScheduleInput, 'lastChangeAt' | 'newest'>): boolean {
+export function hasChangesSinceSnapshot({
+  lastChangeAt,
+  newest,
+}: Pick<ScheduleInput, 'lastChangeAt' | 'newest'>): boolean {
   if (lastChangeAt === null) return false;
   if (newest === null || newest.dataChangedAt === null) return true;
   return Date.parse(lastChangeAt) > Date.parse(newest.dataChangedAt);
 }
 
 /** The automatic snapshot due now, if any. */
-export function dueScheduledSnapshot(input: ScheduleInput): Extract<SnapshotTrigger, 'after-changes' | 'hourly'> | null {
+export function dueScheduledSnapshot(
+  input: ScheduleInput,
+): Extract<SnapshotTrigger, 'after-changes' | 'hourly'> | null {
   if (!hasChangesSinceSnapshot(input) || input.lastChangeAt === null) return null;
   const now = input.now.getTime();
   const sinceNewest = input.newest === null ? Infinity : now - Date.parse(input.newest.takenAt);

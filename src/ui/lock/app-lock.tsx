@@ -11,7 +11,13 @@ import './lock.css';
  * The gate in front of the whole app: until the worker says the lock is off or unlocked, only
  * the unlock screen is rendered — no component that reads data is even mounted.
  */
-export function AppLock({ api, children }: { api: LockApi & Partial<Pick<DatabaseApi, 'watchRestarts'>>; children: ReactNode }) {
+export function AppLock({
+  api,
+  children,
+}: {
+  api: LockApi & Partial<Pick<DatabaseApi, 'watchRestarts'>>;
+  children: ReactNode;
+}) {
   const [state, setState] = useState<LockState | null>(null);
   const [passphrase, setPassphrase] = useState<string | null>(null);
   // The latest passphrase for the restart handler below (it outlives renders).
@@ -75,7 +81,12 @@ export function AppLock({ api, children }: { api: LockApi & Partial<Pick<Databas
     [api, state, passphrase, lockNow, changed],
   );
 
-  if (!state || !session) return <p role="status" className="lock-opening">Opening FF2API…</p>;
+  if (!state || !session)
+    return (
+      <p role="status" className="lock-opening">
+        Opening FF2API…
+      </p>
+    );
   if (state.isOn && state.isLocked) {
     return (
       <UnlockScreen

@@ -38,11 +38,7 @@ export function ProcessingResults({
   return (
     <section className="card" aria-label="Processing results">
       <h3>Results: {run.fileName}</h3>
-      <p
-        className={`notice ${isAllDone(run) ? 'notice-success' : 'notice-warning'}`}
-      >
-        {describeRunState(run)}
-      </p>
+      <p className={`notice ${isAllDone(run) ? 'notice-success' : 'notice-warning'}`}>{describeRunState(run)}</p>
       <ul className="result-counts">
         <li>{formatCount(run.sent)} sent</li>
         <li>{formatCount(run.failed)} failed</li>

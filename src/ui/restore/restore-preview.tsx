@@ -56,7 +56,11 @@ export function RestorePreviewDetails({ preview, mode }: { preview: RestorePrevi
       </table>
       {preview.names ? <RestoreNamesPreview names={preview.names[mode]} mode={mode} /> : null}
       {preview.secrets === 'plain' ? <p className="caption">This file holds API keys in plain text.</p> : null}
-      {preview.secrets === 'omitted' ? <p className="caption">This file holds no API keys: restored configurations will be marked “Needs credentials”.</p> : null}
+      {preview.secrets === 'omitted' ? (
+        <p className="caption">
+          This file holds no API keys: restored configurations will be marked “Needs credentials”.
+        </p>
+      ) : null}
       {preview.warnings.length > 0 ? (
         <div className="notice notice-info">
           <WarningList warnings={preview.warnings} />

@@ -22,7 +22,12 @@ export function Notice({ notice, takesFocus = false, children }: NoticeProps) {
     if (takesFocus) focusAndReveal(ref.current);
   }, [notice, takesFocus]);
   return (
-    <div ref={ref} role={notice.kind === 'error' ? 'alert' : 'status'} className={`notice notice-${notice.kind}`} tabIndex={takesFocus ? -1 : undefined}>
+    <div
+      ref={ref}
+      role={notice.kind === 'error' ? 'alert' : 'status'}
+      className={`notice notice-${notice.kind}`}
+      tabIndex={takesFocus ? -1 : undefined}
+    >
       <p>{notice.text}</p>
       {notice.detail ? (
         <details>

@@ -31,7 +31,10 @@ export function AppShell({ api, updates }: { api: DatabaseApi; updates?: AppUpda
               <main className="main">
                 <header className="app-header">
                   <h1>FF2API</h1>
-                  <p className="caption">Flat file to API processing — brokerage configurations, upload history and backups, kept in this browser.</p>
+                  <p className="caption">
+                    Flat file to API processing — brokerage configurations, upload history and backups, kept in this
+                    browser.
+                  </p>
                   <LockControls />
                 </header>
                 <NewVersionPrompt />

@@ -18,7 +18,10 @@ export function watchFirstLoad(store: DatabaseStore): { store: DatabaseStore; fi
   let seen: StartupLoad | null = null;
   const load = async (): Promise<StoredDatabase | null> => {
     const stored = await store.load();
-    seen ??= { found: stored !== null, preMigration: stored && isOlderSchema(stored.bytes) ? { bytes: stored.bytes, savedAt: stored.savedAt } : null };
+    seen ??= {
+      found: stored !== null,
+      preMigration: stored && isOlderSchema(stored.bytes) ? { bytes: stored.bytes, savedAt: stored.savedAt } : null,
+    };
     return stored;
   };
   const watched = new Proxy(store, {

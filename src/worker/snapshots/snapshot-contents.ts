@@ -6,8 +6,10 @@ import { gunzipSnapshot } from './snapshot-check';
 import type { SnapshotStore } from './snapshot-store';
 
 const MESSAGES = {
-  notVerified: 'This snapshot did not pass its check, so it is not offered for restoring or downloading. Choose another snapshot. Nothing was changed.',
-  damaged: 'This snapshot is damaged in storage (its bytes no longer match what was saved), so it was not used. Nothing was changed. It is now marked “Verification failed”; choose another snapshot.',
+  notVerified:
+    'This snapshot did not pass its check, so it is not offered for restoring or downloading. Choose another snapshot. Nothing was changed.',
+  damaged:
+    'This snapshot is damaged in storage (its bytes no longer match what was saved), so it was not used. Nothing was changed. It is now marked “Verification failed”; choose another snapshot.',
 };
 
 /** A verified snapshot's database file (plain SQLite bytes), ready to open as a restore candidate. */

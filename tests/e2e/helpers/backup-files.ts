@@ -62,7 +62,10 @@ export function gzipBomb(prefix: string, mebibytes: number): Buffer {
   const trailer = Buffer.alloc(8);
   trailer.writeUInt32LE(crc >>> 0, 0);
   trailer.writeUInt32LE((head.length + mebibytes * spaces.length) >>> 0, 4);
-  const start = [Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]), deflateRawSync(head, { finishFlush: constants.Z_FULL_FLUSH })];
+  const start = [
+    Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]),
+    deflateRawSync(head, { finishFlush: constants.Z_FULL_FLUSH }),
+  ];
   return Buffer.concat([...start, ...Array<Buffer>(mebibytes).fill(block), deflateRawSync(Buffer.alloc(0)), trailer]);
 }
 

@@ -7,7 +7,8 @@ export type RestoreMode = 'replace' | 'merge';
 
 const AGE_LEVEL = /^(Stable|Reminder|Warning|Critical)$/;
 const RISK_LEVEL = /^(Low|Medium|High|Critical) risk$/;
-const STATUS_LINE = /^(Database is empty|[\d,]+ brokerage configs?, [\d,]+ uploads?|[\d,]+ brokerages?, no configurations yet|No brokerages)/;
+const STATUS_LINE =
+  /^(Database is empty|[\d,]+ brokerage configs?, [\d,]+ uploads?|[\d,]+ brokerages?, no configurations yet|No brokerages)/;
 
 /**
  * The sidebar "Database management" (docs/design.md, UI contract): status line, age and risk banners,
@@ -92,7 +93,10 @@ export class Sidebar {
   async previewCounts(): Promise<Record<string, number[]>> {
     await expect(this.preview).toBeVisible();
     const result: Record<string, number[]> = {};
-    for (const row of await this.preview.getByRole('row').filter({ has: this.page.getByRole('cell') }).all()) {
+    for (const row of await this.preview
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('cell') })
+      .all()) {
       const label = (await row.getByRole('rowheader').innerText()).trim();
       const cells = await row.getByRole('cell').allInnerTexts();
       result[label] = cells.map((text) => Number(text.replace(/,/g, '')));

@@ -52,7 +52,11 @@ export class CanonicalHasher {
    * it is known (a restore knows its file's size), the first piece is made that large, so text
    * that fits is hashed where it was written, without joining pieces at the end.
    */
-  static start(keepLimit = KEEP_FOR_WEBCRYPTO_BYTES, expectedBytes = 0, offload: DigestOffload | null = null): CanonicalHasher {
+  static start(
+    keepLimit = KEEP_FOR_WEBCRYPTO_BYTES,
+    expectedBytes = 0,
+    offload: DigestOffload | null = null,
+  ): CanonicalHasher {
     // One hasher each: a backup and a restore may be under way at once.
     const first = offload ? BATCH_BYTES : Math.max(PIECE_BYTES, Math.min(keepLimit, Math.floor(expectedBytes)));
     return new CanonicalHasher(sha256.create(), keepLimit, offload, new Uint8Array(first));

@@ -18,7 +18,10 @@ import { describeKind, isPlainObject } from '../format/values';
 const DESCRIBE_WHOLE_BYTES = 16 * 1024 * 1024;
 
 /** The refusal for an error thrown while streaming the file. */
-export async function describeReadFailure(error: unknown, contents: BackupContents): Promise<{ ok: false; error: AppError }> {
+export async function describeReadFailure(
+  error: unknown,
+  contents: BackupContents,
+): Promise<{ ok: false; error: AppError }> {
   if (error instanceof TooBigError) return refusal('too-big', READ_MESSAGES.tooBig(MAX_BACKUP_BYTES / 1024 / 1024));
   if (error instanceof InflateLimitError) return inflateRefusal(error);
   if (error instanceof CorruptGzipError) {
@@ -26,18 +29,21 @@ export async function describeReadFailure(error: unknown, contents: BackupConten
   }
   const isSyntax = error instanceof ScanError || error instanceof SyntaxError || isDecodeError(error);
   if (!isSyntax) return refusal('unexpected', READ_MESSAGES.unexpected, describeThrown(error));
-  if (error instanceof ScanError && error.code === 'value-too-big') return refusal('too-big', READ_MESSAGES.valueTooBig, error.message);
+  if (error instanceof ScanError && error.code === 'value-too-big')
+    return refusal('too-big', READ_MESSAGES.valueTooBig, error.message);
   if (sizeOf(contents) <= DESCRIBE_WHOLE_BYTES && !(await isGzip(contents))) {
     const bytes = contents instanceof Uint8Array ? contents : new Uint8Array(await contents.arrayBuffer());
     const whole = parseJsonBytes(bytes);
     if (!whole.ok) return whole;
-    if (!isPlainObject(whole.value)) return refusal('not-a-backup', READ_MESSAGES.notObject(describeTopLevel(whole.value)));
+    if (!isPlainObject(whole.value))
+      return refusal('not-a-backup', READ_MESSAGES.notObject(describeTopLevel(whole.value)));
   }
   if (isDecodeError(error)) return refusal('not-text', READ_MESSAGES.notText, describeThrown(error));
   if (error instanceof ScanError) {
     if (error.code === 'empty-file') return refusal('empty-file', READ_MESSAGES.empty);
     if (error.code === 'truncated-json') return refusal('truncated-json', READ_MESSAGES.truncated, error.message);
-    if (error.code === 'not-object') return refusal('not-a-backup', READ_MESSAGES.notObject('something other than a backup’s sections'));
+    if (error.code === 'not-object')
+      return refusal('not-a-backup', READ_MESSAGES.notObject('something other than a backup’s sections'));
     return refusal('not-json', READ_MESSAGES.notJson(`something unexpected at line ${error.line}`), error.message);
   }
   return refusal('not-json', READ_MESSAGES.notJson('something unexpected in it'), describeThrown(error));
@@ -75,6 +81,7 @@ function isDecodeError(error: unknown): boolean {
 }
 
 async function isGzip(contents: BackupContents): Promise<boolean> {
-  const head = contents instanceof Uint8Array ? contents.subarray(0, 2) : new Uint8Array(await contents.slice(0, 2).arrayBuffer());
+  const head =
+    contents instanceof Uint8Array ? contents.subarray(0, 2) : new Uint8Array(await contents.slice(0, 2).arrayBuffer());
   return head[0] === 0x1f && head[1] === 0x8b;
 }

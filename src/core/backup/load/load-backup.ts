@@ -40,13 +40,18 @@ export interface Candidate extends FileFacts {
   counts: Record<DataTable, number>;
 }
 
-export type LoadResult = { ok: true; candidate: Candidate } | { ok: true; locked: LockedBackup } | { ok: false; error: AppError };
+export type LoadResult =
+  { ok: true; candidate: Candidate } | { ok: true; locked: LockedBackup } | { ok: false; error: AppError };
 
 /** Refusals that already describe the compressed data itself. */
 const GZIP_REFUSALS = new Set(['not-gzip', 'inflates-too-much', 'too-big', 'too-large-for-browser']);
 
 /** Reads, checks and certifies a backup file into a new database. */
-export async function loadBackup(SQL: SqlJsStatic, contents: BackupContents, options: ReadOptions = {}): Promise<LoadResult> {
+export async function loadBackup(
+  SQL: SqlJsStatic,
+  contents: BackupContents,
+  options: ReadOptions = {},
+): Promise<LoadResult> {
   const kind = await sniffSource(contents);
   const result = await loadChecked(SQL, contents, kind, options);
   if (result.ok || kind !== 'gzip' || GZIP_REFUSALS.has(result.error.code)) return result;
@@ -68,7 +73,8 @@ async function loadChecked(
   const context = { passphrase: options.passphrase, now, progress, fileBytes: sizeOf(contents) };
   if (kind === 'empty') return refusal('empty-file', READ_MESSAGES.empty);
   if (kind === 'zip') return refusal('zip-file', READ_MESSAGES.zip);
-  if (kind === 'json' && sizeOf(contents) > MAX_BACKUP_BYTES) return refusal('too-big', READ_MESSAGES.tooBig(MAX_BACKUP_BYTES / 1024 / 1024));
+  if (kind === 'json' && sizeOf(contents) > MAX_BACKUP_BYTES)
+    return refusal('too-big', READ_MESSAGES.tooBig(MAX_BACKUP_BYTES / 1024 / 1024));
 
   let scratch: ScratchDatabase | null = null;
   try {
@@ -76,7 +82,12 @@ async function loadChecked(
     if (!header) return refusal('not-a-backup', READ_MESSAGES.unknownShape);
     if (reservedKeyOf(header.value) !== undefined) {
       const problems = new ProblemLog();
-      problems.add(header.key, undefined, reservedKeyOf(header.value), 'is a reserved key that no backup has; the file may be crafted to attack the app');
+      problems.add(
+        header.key,
+        undefined,
+        reservedKeyOf(header.value),
+        'is a reserved key that no backup has; the file may be crafted to attack the app',
+      );
       return refusalWithProblems(problems);
     }
     scratch = ScratchDatabase.open(SQL, await expectedTextBytes(contents, kind), options.digestOffload?.() ?? null);
@@ -84,10 +95,20 @@ async function loadChecked(
     const guard = { reserved: undefined as string | undefined };
     // Progress follows the rows read (a stream may read ahead of them).
     const scanned = scanTopLevel(readJsonChunks(contents), (key) => key === header.key);
-    const facts = await readShape(header, refuseReservedKeys(scanned, guard, (offset) => progress((0.9 * offset) / total)), scratch, context);
+    const facts = await readShape(
+      header,
+      refuseReservedKeys(scanned, guard, (offset) => progress((0.9 * offset) / total)),
+      scratch,
+      context,
+    );
     if (guard.reserved !== undefined) {
       const problems = new ProblemLog();
-      problems.add(guard.reserved, undefined, undefined, 'is a reserved key that no backup has; the file may be crafted to attack the app');
+      problems.add(
+        guard.reserved,
+        undefined,
+        undefined,
+        'is a reserved key that no backup has; the file may be crafted to attack the app',
+      );
       return refusalWithProblems(problems);
     }
     if (!facts.ok) return facts;
@@ -97,18 +118,26 @@ async function loadChecked(
     if (scratch.problems.count > 0) return refusalWithProblems(scratch.problems);
     progress(0.95);
     const counts = countRows(scratch.db);
-    const checksum = (await scratch.certificate.finish(counts)) ?? (await readBackChecksum(scratch.db, counts, progress));
+    const checksum =
+      (await scratch.certificate.finish(counts)) ?? (await readBackChecksum(scratch.db, counts, progress));
     progress(1);
     const stated = facts.facts.stated;
     if (stated && checksum !== stated.checksum) {
-      return refusal('checksum-mismatch', READ_MESSAGES.checksum, `backup_info.checksum ${stated.checksum}, contents ${checksum}`);
+      return refusal(
+        'checksum-mismatch',
+        READ_MESSAGES.checksum,
+        `backup_info.checksum ${stated.checksum}, contents ${checksum}`,
+      );
     }
     const warnings = [...facts.facts.warnings, ...findRefusedAddresses(scratch.db)];
     const candidate: Candidate = { ...facts.facts, warnings, db: scratch.db, checksum, counts };
     scratch = null; // handed over
     return { ok: true, candidate };
   } catch (error) {
-    if (error instanceof Error && /allocation failed|out of memory|NOMEM|SQLITE_FULL|Invalid (typed )?array length/i.test(error.message)) {
+    if (
+      error instanceof Error &&
+      /allocation failed|out of memory|NOMEM|SQLITE_FULL|Invalid (typed )?array length/i.test(error.message)
+    ) {
       return refusal('too-large-for-browser', READ_MESSAGES.tooLargeForBrowser, error.message);
     }
     return await describeReadFailure(error, contents);
@@ -118,8 +147,15 @@ async function loadChecked(
 }
 
 /** The certificate the long way: every row read back from the database and hashed (progress by rows). */
-async function readBackChecksum(db: Database, counts: Record<DataTable, number>, progress: (fraction: number) => void): Promise<string> {
-  const totalRows = Math.max(1, Object.values(counts).reduce((sum, n) => sum + n, 0));
+async function readBackChecksum(
+  db: Database,
+  counts: Record<DataTable, number>,
+  progress: (fraction: number) => void,
+): Promise<string> {
+  const totalRows = Math.max(
+    1,
+    Object.values(counts).reduce((sum, n) => sum + n, 0),
+  );
   let rowsBefore = 0;
   return databaseChecksum(db, (_table, rows) => {
     rowsBefore += rows;
@@ -128,7 +164,11 @@ async function readBackChecksum(db: Database, counts: Record<DataTable, number>,
 }
 
 /** Ends the events at a top-level reserved key (`__proto__`, `constructor`, `prototype`), noting it. */
-async function* refuseReservedKeys(events: AsyncGenerator<ScanEvent>, guard: { reserved: string | undefined }, onOffset: (offset: number) => void): AsyncGenerator<ScanEvent> {
+async function* refuseReservedKeys(
+  events: AsyncGenerator<ScanEvent>,
+  guard: { reserved: string | undefined },
+  onOffset: (offset: number) => void,
+): AsyncGenerator<ScanEvent> {
   let reported = 0;
   for await (const event of events) {
     if (event.kind !== 'array-end' && event.offset - reported > 1 << 20) {
@@ -163,7 +203,12 @@ async function findHeader(contents: BackupContents): Promise<Header | null> {
 type ShapeResult = { ok: true; facts: FileFacts } | { ok: true; locked: LockedBackup } | { ok: false; error: AppError };
 
 /** Dispatches on the header: ours (any of our marks), the original's backup, or its export. */
-async function readShape(header: Header, events: AsyncGenerator<ScanEvent>, scratch: ScratchDatabase, context: Parameters<typeof readOriginalBackup>[1]): Promise<ShapeResult> {
+async function readShape(
+  header: Header,
+  events: AsyncGenerator<ScanEvent>,
+  scratch: ScratchDatabase,
+  context: Parameters<typeof readOriginalBackup>[1],
+): Promise<ShapeResult> {
   const info = header.value;
   if (header.key === 'backup_info' && (info.format === FORMAT_NAME || hasOurMarks(info))) {
     const newer = refuseNewer(info);
@@ -176,7 +221,8 @@ async function readShape(header: Header, events: AsyncGenerator<ScanEvent>, scra
   const collected = await collectTop(events, header);
   if ('error' in collected) return collected;
   const top = collected.top;
-  const legacy: LegacyRead = header.key === 'backup_info' ? readOriginalBackup(top, context) : readOriginalExport(top, context);
+  const legacy: LegacyRead =
+    header.key === 'backup_info' ? readOriginalBackup(top, context) : readOriginalExport(top, context);
   if (!legacy.ok) return legacy;
   scratch.addTables(legacy.tables);
   return { ok: true, facts: legacy.facts };
@@ -187,15 +233,29 @@ async function readShape(header: Header, events: AsyncGenerator<ScanEvent>, scra
  * readers assemble brokerages and ids from all of them). A section only our format has means a
  * damaged header of ours, refused rather than read with its checksum ignored.
  */
-async function collectTop(events: AsyncIterator<ScanEvent>, header: Header): Promise<{ top: Record<string, unknown> } | { ok: false; error: AppError }> {
+async function collectTop(
+  events: AsyncIterator<ScanEvent>,
+  header: Header,
+): Promise<{ top: Record<string, unknown> } | { ok: false; error: AppError }> {
   const top: Record<string, unknown> = { [header.key]: header.value };
   const arrays = new Map<string, unknown[]>();
   for (;;) {
     const next = await events.next();
     if (next.done) break;
     const event = next.value;
-    if (OUR_SECTIONS.includes(event.key)) return refusal('not-a-backup', READ_MESSAGES.ourMarksDamaged, `section ${event.key} with a non-FF2API Web backup_info`);
-    if (event.kind === 'value') Object.defineProperty(top, event.key, { value: parseJsonValue(event.bytes), enumerable: true, configurable: true, writable: true });
+    if (OUR_SECTIONS.includes(event.key))
+      return refusal(
+        'not-a-backup',
+        READ_MESSAGES.ourMarksDamaged,
+        `section ${event.key} with a non-FF2API Web backup_info`,
+      );
+    if (event.kind === 'value')
+      Object.defineProperty(top, event.key, {
+        value: parseJsonValue(event.bytes),
+        enumerable: true,
+        configurable: true,
+        writable: true,
+      });
     else if (event.kind === 'array-start') {
       const list: unknown[] = [];
       arrays.set(event.key, list);

@@ -25,7 +25,15 @@ export async function openDatabaseCandidate(
   bytes: Uint8Array,
   facts: { label: string; createdAt: string | null; expectedChecksum?: string; provenChecksum?: string },
 ): Promise<{ ok: true; candidate: Candidate } | { ok: false; error: AppError }> {
-  const fail = (detail: string) => ({ ok: false as const, error: { code: 'candidate-unreadable', message: 'That copy of the database could not be opened or failed its checks, so it was not used. Nothing was changed.', detail } });
+  const fail = (detail: string) => ({
+    ok: false as const,
+    error: {
+      code: 'candidate-unreadable',
+      message:
+        'That copy of the database could not be opened or failed its checks, so it was not used. Nothing was changed.',
+      detail,
+    },
+  });
   let plain: Uint8Array;
   try {
     // readJsonChunks gunzips when the bytes are gzip; plain bytes are used as they are. A database
@@ -50,7 +58,17 @@ export async function openDatabaseCandidate(
   if (facts.provenChecksum !== undefined && isUnmigrated) {
     return {
       ok: true,
-      candidate: { db, shape: 'database', shapeLabel: facts.label, createdAt: facts.createdAt, secrets: 'plain', warnings: [], stated: null, checksum: facts.provenChecksum, counts: countRows(db) },
+      candidate: {
+        db,
+        shape: 'database',
+        shapeLabel: facts.label,
+        createdAt: facts.createdAt,
+        secrets: 'plain',
+        warnings: [],
+        stated: null,
+        checksum: facts.provenChecksum,
+        counts: countRows(db),
+      },
     };
   }
   const integrity = db.exec('PRAGMA integrity_check')[0]?.values ?? [];
@@ -66,6 +84,16 @@ export async function openDatabaseCandidate(
   }
   return {
     ok: true,
-    candidate: { db, shape: 'database', shapeLabel: facts.label, createdAt: facts.createdAt, secrets: 'plain', warnings: [], stated: null, checksum, counts: countRows(db) },
+    candidate: {
+      db,
+      shape: 'database',
+      shapeLabel: facts.label,
+      createdAt: facts.createdAt,
+      secrets: 'plain',
+      warnings: [],
+      stated: null,
+      checksum,
+      counts: countRows(db),
+    },
   };
 }

@@ -6,7 +6,13 @@ import { isStorableText, UNSTORABLE_TEXT } from '../format/text-rule';
 import type { ProblemLog } from './problems';
 import { isIsoUtc } from '../format/timestamps';
 import {
-  Bad, checkCredentialObject, checkHeaderList, checkMappingObject, describeKind, isPlainObject, reservedKeyOf,
+  Bad,
+  checkCredentialObject,
+  checkHeaderList,
+  checkMappingObject,
+  describeKind,
+  isPlainObject,
+  reservedKeyOf,
 } from '../format/values';
 
 /**
@@ -23,42 +29,65 @@ type RowReaderFn<T extends DataTable> = (c: ColumnChecker, r: Raw) => DataTables
 
 const ROW_READERS: { [T in DataTable]: RowReaderFn<T> } = {
   brokerages: (c, r) => ({
-    id: c.id(r.id, 'id'), name: c.name(r.name, 'name'), created_at: c.time(r.created_at, 'created_at'),
-    updated_at: c.time(r.updated_at, 'updated_at'), is_active: c.flag(r.is_active, 'is_active'),
+    id: c.id(r.id, 'id'),
+    name: c.name(r.name, 'name'),
+    created_at: c.time(r.created_at, 'created_at'),
+    updated_at: c.time(r.updated_at, 'updated_at'),
+    is_active: c.flag(r.is_active, 'is_active'),
   }),
   brokerage_configurations: (c, r) => ({
-    id: c.id(r.id, 'id'), brokerage_name: c.name(r.brokerage_name, 'brokerage_name'),
-    configuration_name: c.name(r.configuration_name, 'configuration_name'), field_mappings: c.mapping(r.field_mappings, 'field_mappings'),
-    api_credentials: c.credentials(r.api_credentials, 'api_credentials'), auth_type: c.authType(r.auth_type, 'auth_type'),
-    bearer_token: c.optionalText(r.bearer_token, 'bearer_token', MAX_TEXT_LENGTH), file_headers: c.headers(r.file_headers, 'file_headers'),
-    created_at: c.time(r.created_at, 'created_at'), updated_at: c.time(r.updated_at, 'updated_at'),
-    last_used_at: c.optionalTime(r.last_used_at, 'last_used_at'), version: c.positive(r.version, 'version'),
-    is_active: c.flag(r.is_active, 'is_active'), description: c.optionalText(r.description, 'description', MAX_TEXT_LENGTH),
+    id: c.id(r.id, 'id'),
+    brokerage_name: c.name(r.brokerage_name, 'brokerage_name'),
+    configuration_name: c.name(r.configuration_name, 'configuration_name'),
+    field_mappings: c.mapping(r.field_mappings, 'field_mappings'),
+    api_credentials: c.credentials(r.api_credentials, 'api_credentials'),
+    auth_type: c.authType(r.auth_type, 'auth_type'),
+    bearer_token: c.optionalText(r.bearer_token, 'bearer_token', MAX_TEXT_LENGTH),
+    file_headers: c.headers(r.file_headers, 'file_headers'),
+    created_at: c.time(r.created_at, 'created_at'),
+    updated_at: c.time(r.updated_at, 'updated_at'),
+    last_used_at: c.optionalTime(r.last_used_at, 'last_used_at'),
+    version: c.positive(r.version, 'version'),
+    is_active: c.flag(r.is_active, 'is_active'),
+    description: c.optionalText(r.description, 'description', MAX_TEXT_LENGTH),
     needs_credentials: c.flag(r.needs_credentials, 'needs_credentials'),
   }),
   upload_history: (c, r) => ({
-    id: c.id(r.id, 'id'), brokerage_name: c.name(r.brokerage_name, 'brokerage_name'),
-    configuration_name: c.optionalName(r.configuration_name, 'configuration_name'), filename: c.text(r.filename, 'filename', MAX_TEXT_LENGTH),
-    total_records: c.count(r.total_records, 'total_records'), successful_records: c.count(r.successful_records, 'successful_records'),
-    failed_records: c.count(r.failed_records, 'failed_records'), error_log: c.optionalText(r.error_log, 'error_log', MAX_DOCUMENT_LENGTH),
-    processing_time_seconds: c.seconds(r.processing_time_seconds, 'processing_time_seconds'), file_headers: c.headers(r.file_headers, 'file_headers'),
-    upload_timestamp: c.time(r.upload_timestamp, 'upload_timestamp'), session_id: c.optionalText(r.session_id, 'session_id', MAX_TEXT_LENGTH),
+    id: c.id(r.id, 'id'),
+    brokerage_name: c.name(r.brokerage_name, 'brokerage_name'),
+    configuration_name: c.optionalName(r.configuration_name, 'configuration_name'),
+    filename: c.text(r.filename, 'filename', MAX_TEXT_LENGTH),
+    total_records: c.count(r.total_records, 'total_records'),
+    successful_records: c.count(r.successful_records, 'successful_records'),
+    failed_records: c.count(r.failed_records, 'failed_records'),
+    error_log: c.optionalText(r.error_log, 'error_log', MAX_DOCUMENT_LENGTH),
+    processing_time_seconds: c.seconds(r.processing_time_seconds, 'processing_time_seconds'),
+    file_headers: c.headers(r.file_headers, 'file_headers'),
+    upload_timestamp: c.time(r.upload_timestamp, 'upload_timestamp'),
+    session_id: c.optionalText(r.session_id, 'session_id', MAX_TEXT_LENGTH),
     timestamp_unknown: c.flag(r.timestamp_unknown, 'timestamp_unknown'),
   }),
   processing_errors: (c, r) => ({
-    id: c.id(r.id, 'id'), upload_history_id: c.optionalId(r.upload_history_id, 'upload_history_id'),
-    row_number: c.optionalCount(r.row_number, 'row_number'), field_name: c.optionalText(r.field_name, 'field_name', MAX_TEXT_LENGTH),
-    error_type: c.optionalText(r.error_type, 'error_type', MAX_TEXT_LENGTH), error_message: c.optionalText(r.error_message, 'error_message', MAX_DOCUMENT_LENGTH),
+    id: c.id(r.id, 'id'),
+    upload_history_id: c.optionalId(r.upload_history_id, 'upload_history_id'),
+    row_number: c.optionalCount(r.row_number, 'row_number'),
+    field_name: c.optionalText(r.field_name, 'field_name', MAX_TEXT_LENGTH),
+    error_type: c.optionalText(r.error_type, 'error_type', MAX_TEXT_LENGTH),
+    error_message: c.optionalText(r.error_message, 'error_message', MAX_DOCUMENT_LENGTH),
     suggested_fix: c.optionalText(r.suggested_fix, 'suggested_fix', MAX_TEXT_LENGTH),
     original_value: c.optionalText(r.original_value, 'original_value', MAX_DOCUMENT_LENGTH),
-    expected_format: c.optionalText(r.expected_format, 'expected_format', MAX_TEXT_LENGTH), created_at: c.time(r.created_at, 'created_at'),
+    expected_format: c.optionalText(r.expected_format, 'expected_format', MAX_TEXT_LENGTH),
+    created_at: c.time(r.created_at, 'created_at'),
   }),
   configuration_changes: (c, r) => ({
-    id: c.id(r.id, 'id'), configuration_id: c.optionalId(r.configuration_id, 'configuration_id'),
+    id: c.id(r.id, 'id'),
+    configuration_id: c.optionalId(r.configuration_id, 'configuration_id'),
     change_type: c.text(r.change_type, 'change_type', MAX_TEXT_LENGTH),
     change_description: c.optionalText(r.change_description, 'change_description', MAX_TEXT_LENGTH),
-    old_value: c.optionalText(r.old_value, 'old_value', MAX_DOCUMENT_LENGTH), new_value: c.optionalText(r.new_value, 'new_value', MAX_DOCUMENT_LENGTH),
-    changed_by: c.optionalText(r.changed_by, 'changed_by', MAX_TEXT_LENGTH), changed_at: c.time(r.changed_at, 'changed_at'),
+    old_value: c.optionalText(r.old_value, 'old_value', MAX_DOCUMENT_LENGTH),
+    new_value: c.optionalText(r.new_value, 'new_value', MAX_DOCUMENT_LENGTH),
+    changed_by: c.optionalText(r.changed_by, 'changed_by', MAX_TEXT_LENGTH),
+    changed_at: c.time(r.changed_at, 'changed_at'),
   }),
 };
 
@@ -122,7 +151,8 @@ export class NameMemo {
 function checkStoredName(v: string): string | Bad {
   if (v.trim() === '') return new Bad('is empty');
   if (!isStorableText(v)) return new Bad(UNSTORABLE_TEXT);
-  if (v.length > MAX_NAME_LENGTH * 2 || [...v].length > MAX_NAME_LENGTH) return new Bad(`is longer than ${MAX_NAME_LENGTH} characters`);
+  if (v.length > MAX_NAME_LENGTH * 2 || [...v].length > MAX_NAME_LENGTH)
+    return new Bad(`is longer than ${MAX_NAME_LENGTH} characters`);
   if (normalizeName(v) !== v) return new Bad('has spaces at its ends or runs of spaces, which FF2API Web never writes');
   return v;
 }
@@ -192,8 +222,13 @@ class ColumnChecker {
 
   time(v: unknown, field: string): string {
     if (typeof v === 'string' && v.length <= 40 && isIsoUtc(v)) return v;
-    if (typeof v !== 'string') return this.wrong(field, v, 'should be an ISO 8601 UTC time such as 2026-11-22T17:00:03.120Z', '');
-    return this.bad(field, `should be an ISO 8601 UTC time such as 2026-11-22T17:00:03.120Z, but is "${v.slice(0, 40)}"`, '');
+    if (typeof v !== 'string')
+      return this.wrong(field, v, 'should be an ISO 8601 UTC time such as 2026-11-22T17:00:03.120Z', '');
+    return this.bad(
+      field,
+      `should be an ISO 8601 UTC time such as 2026-11-22T17:00:03.120Z, but is "${v.slice(0, 40)}"`,
+      '',
+    );
   }
 
   optionalTime(v: unknown, field: string): string | null {
@@ -212,7 +247,11 @@ class ColumnChecker {
   authType(v: unknown, field: string): 'api_key' | 'bearer_token' {
     if (v === 'api_key' || v === 'bearer_token') return v;
     if (v === undefined) return this.bad(field, 'is missing', 'api_key');
-    return this.bad(field, `should be "api_key" or "bearer_token", but is ${typeof v === 'string' ? `"${v.slice(0, 40)}"` : describeKind(v)}`, 'api_key');
+    return this.bad(
+      field,
+      `should be "api_key" or "bearer_token", but is ${typeof v === 'string' ? `"${v.slice(0, 40)}"` : describeKind(v)}`,
+      'api_key',
+    );
   }
 
   mapping(v: unknown, field: string): string {
@@ -220,10 +259,13 @@ class ColumnChecker {
   }
 
   credentials(v: unknown, field: string): string {
-    const checked = v === undefined ? new Bad('is missing') : this.remembered(v, (value) => {
-      const credentials = checkCredentialObject(value);
-      return credentials instanceof Bad ? credentials : JSON.stringify(credentials);
-    });
+    const checked =
+      v === undefined
+        ? new Bad('is missing')
+        : this.remembered(v, (value) => {
+            const credentials = checkCredentialObject(value);
+            return credentials instanceof Bad ? credentials : JSON.stringify(credentials);
+          });
     return checked instanceof Bad ? this.bad(field, checked.message, '') : checked;
   }
 
@@ -246,7 +288,11 @@ class ColumnChecker {
 
   /** A value of the wrong kind: "is missing", or the expectation and what it is instead. */
   private wrong<T>(field: string, value: unknown, expectation: string, placeholder: T): T {
-    return this.bad(field, value === undefined ? 'is missing' : `${expectation}, but is ${describeKind(value)}`, placeholder);
+    return this.bad(
+      field,
+      value === undefined ? 'is missing' : `${expectation}, but is ${describeKind(value)}`,
+      placeholder,
+    );
   }
 
   /** Logs a problem at this row and field, marks the row failed, returns the placeholder. */

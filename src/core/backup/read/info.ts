@@ -27,28 +27,46 @@ export const OUR_SECTIONS = ['brokerages', 'configuration_changes', 'activity_lo
 export function hasOurMarks(info: Record<string, unknown>): boolean {
   if (OUR_INFO_KEYS.some((key) => Object.hasOwn(info, key))) return true;
   const version = info.version;
-  const major = typeof version === 'string' ? /^\s*(\d+)/.exec(version)?.[1] : typeof version === 'number' ? String(Math.trunc(version)) : undefined;
+  const major =
+    typeof version === 'string'
+      ? /^\s*(\d+)/.exec(version)?.[1]
+      : typeof version === 'number'
+        ? String(Math.trunc(version))
+        : undefined;
   return major !== undefined && Number(major) >= FORMAT_MAJOR;
 }
 
 /** Format 3.x and later, or a newer database schema: refused before anything else is looked at. */
-export function refuseNewer(info: Record<string, unknown>): { ok: false; error: { code: string; message: string } } | null {
+export function refuseNewer(
+  info: Record<string, unknown>,
+): { ok: false; error: { code: string; message: string } } | null {
   const version = typeof info.version === 'number' ? String(info.version) : info.version;
   if (typeof version === 'string') {
     const major = /^(\d+)(?:\.|$)/.exec(version);
-    if (major && Number(major[1]) > FORMAT_MAJOR) return refusal('newer-version', READ_MESSAGES.newerVersion(version.slice(0, 20)));
-    if (!major || Number(major[1]) < FORMAT_MAJOR) return refusal('unknown-version', READ_MESSAGES.unknownVersion(version.slice(0, 20)));
+    if (major && Number(major[1]) > FORMAT_MAJOR)
+      return refusal('newer-version', READ_MESSAGES.newerVersion(version.slice(0, 20)));
+    if (!major || Number(major[1]) < FORMAT_MAJOR)
+      return refusal('unknown-version', READ_MESSAGES.unknownVersion(version.slice(0, 20)));
   }
   const schema = info.schema_version;
-  if (typeof schema === 'number' && schema > SCHEMA_VERSION) return refusal('newer-version', READ_MESSAGES.newerSchema(schema, SCHEMA_VERSION));
+  if (typeof schema === 'number' && schema > SCHEMA_VERSION)
+    return refusal('newer-version', READ_MESSAGES.newerSchema(schema, SCHEMA_VERSION));
   return null;
 }
 
 const isoTime: FieldRule<string> = (v) =>
-  typeof v === 'string' && v.length <= 40 && isIsoUtc(v) ? v : new Bad(v === undefined ? 'is missing' : `should be an ISO 8601 UTC time such as 2026-11-22T17:00:03.120Z, but is ${describeKind(v)}`);
+  typeof v === 'string' && v.length <= 40 && isIsoUtc(v)
+    ? v
+    : new Bad(
+        v === undefined
+          ? 'is missing'
+          : `should be an ISO 8601 UTC time such as 2026-11-22T17:00:03.120Z, but is ${describeKind(v)}`,
+      );
 
 const versionRule: FieldRule<string> = (v) =>
-  typeof v === 'string' && /^2\.\d{1,4}$/.test(v) ? v : new Bad(`should be "2.0", "2.1" or "2.2", but is ${describeKind(v)}`);
+  typeof v === 'string' && /^2\.\d{1,4}$/.test(v)
+    ? v
+    : new Bad(`should be "2.0", "2.1" or "2.2", but is ${describeKind(v)}`);
 
 const countsRule: FieldRule<Record<DataTable, number>> = (v) => {
   if (!isPlainObject(v)) return new Bad(`should be an object, but is ${describeKind(v)}`);

@@ -28,7 +28,8 @@ import type { AppError } from '../../result';
  * the checksum by reading that database back (load/).
  */
 
-export type OursResult = { ok: true; facts: FileFacts } | { ok: true; locked: LockedBackup } | { ok: false; error: AppError };
+export type OursResult =
+  { ok: true; facts: FileFacts } | { ok: true; locked: LockedBackup } | { ok: false; error: AppError };
 
 const DATA = new Set<string>(DATA_TABLES);
 
@@ -53,7 +54,12 @@ export async function readOurSections(
     if (event.kind === 'value' && event.key === ENCRYPTED_SECTION) {
       const raw = parseOrProblem(event.bytes, ENCRYPTED_SECTION, undefined, state.problems);
       if (info.secrets !== 'encrypted') {
-        state.problems.add(ENCRYPTED_SECTION, undefined, undefined, `is present, but backup_info.secrets says "${info.secrets}"`);
+        state.problems.add(
+          ENCRYPTED_SECTION,
+          undefined,
+          undefined,
+          `is present, but backup_info.secrets says "${info.secrets}"`,
+        );
         continue;
       }
       const isChunked = isPlainObject(raw) && !Object.hasOwn(raw, 'data');
@@ -64,7 +70,16 @@ export async function readOurSections(
       }
       sealed = { parameters, isChunked };
       if (context.passphrase === undefined) {
-        return { ok: true, locked: { shape: 'ff2api-web-2', shapeLabel, createdAt: info.created_at, counts: info.counts, secrets: 'encrypted' } };
+        return {
+          ok: true,
+          locked: {
+            shape: 'ff2api-web-2',
+            shapeLabel,
+            createdAt: info.created_at,
+            counts: info.counts,
+            secrets: 'encrypted',
+          },
+        };
       }
       if (!isChunked) {
         const compressed = await decryptSealedData(parameters, context.passphrase, encodeUtf8(aad));
@@ -76,7 +91,12 @@ export async function readOurSections(
     }
     if (event.kind === 'array-start' && event.key === SEALED_CHUNKS_SECTION) {
       if (!sealed || !sealed.isChunked || Array.isArray(sealed.parameters) || context.passphrase === undefined) {
-        state.problems.add(SEALED_CHUNKS_SECTION, undefined, undefined, 'is present without the encryption parameters before it');
+        state.problems.add(
+          SEALED_CHUNKS_SECTION,
+          undefined,
+          undefined,
+          'is present without the encryption parameters before it',
+        );
         return refusalWithProblems(state.problems);
       }
       const key = await deriveKey(context.passphrase, sealed.parameters.salt, sealed.parameters.iterations);
@@ -90,13 +110,17 @@ export async function readOurSections(
     const failure = state.handle(event);
     if (failure) return failure;
   }
-  if (info.secrets === 'encrypted' && !sealed && state.problems.count === 0) state.problems.add(ENCRYPTED_SECTION, undefined, undefined, 'is missing');
+  if (info.secrets === 'encrypted' && !sealed && state.problems.count === 0)
+    state.problems.add(ENCRYPTED_SECTION, undefined, undefined, 'is missing');
   return state.finish(shapeLabel);
 }
 
 /** The sealed chunks, opened one behind (the last one is known only at the end of the list). */
 function openChunks(events: AsyncIterator<ScanEvent>, opener: ChunkOpener, header: Bytes) {
-  const result: { chunks: AsyncGenerator<Uint8Array>; failure: { ok: false; error: AppError } | null } = { chunks: null as never, failure: null };
+  const result: { chunks: AsyncGenerator<Uint8Array>; failure: { ok: false; error: AppError } | null } = {
+    chunks: null as never,
+    failure: null,
+  };
   result.chunks = (async function* () {
     let held: Bytes | null = null;
     for (;;) {
@@ -108,7 +132,11 @@ function openChunks(events: AsyncIterator<ScanEvent>, opener: ChunkOpener, heade
       for (const item of event.items) {
         const sealed = decodeExact(elementValue(item), null);
         if (!(sealed instanceof Uint8Array)) {
-          result.failure = refusal('wrong-passphrase', READ_MESSAGES.wrongPassphrase, `sealed chunk ${item.index} is not base64`);
+          result.failure = refusal(
+            'wrong-passphrase',
+            READ_MESSAGES.wrongPassphrase,
+            `sealed chunk ${item.index} is not base64`,
+          );
           return;
         }
         if (held) {
@@ -165,7 +193,12 @@ class SectionState {
     const key = event.key;
     if (event.kind === 'value') {
       if (key === 'backup_info' || DATA.has(key) || key === ACTIVITY_SECTION) {
-        this.problems.add(key, undefined, undefined, DATA.has(key) ? 'should be a list of rows' : 'appears more than once');
+        this.problems.add(
+          key,
+          undefined,
+          undefined,
+          DATA.has(key) ? 'should be a list of rows' : 'appears more than once',
+        );
       }
       return null;
     }
@@ -196,7 +229,8 @@ class SectionState {
       for (const item of event.items) {
         const row = this.rows.read(key as DataTable, elementValue(item), item.index);
         // An element read with its line carries that line's text and bytes: it is the SourceLine.
-        if (row) this.sink.add(key as DataTable, row, item.index, item.text === undefined ? undefined : (item as SourceLine));
+        if (row)
+          this.sink.add(key as DataTable, row, item.index, item.text === undefined ? undefined : (item as SourceLine));
       }
       return null;
     }
@@ -205,7 +239,12 @@ class SectionState {
       const stated = this.info.counts[key as DataTable];
       if (event.count !== stated) {
         this.countMismatches++;
-        this.problems.add('backup_info', undefined, `counts.${key}`, `says ${stated.toLocaleString('en-US')} rows, but the ${key} section holds ${event.count.toLocaleString('en-US')}`);
+        this.problems.add(
+          'backup_info',
+          undefined,
+          `counts.${key}`,
+          `says ${stated.toLocaleString('en-US')} rows, but the ${key} section holds ${event.count.toLocaleString('en-US')}`,
+        );
       }
     }
     return null;
@@ -227,16 +266,23 @@ class SectionState {
     } catch (error) {
       if (error instanceof InflateLimitError) return inflateRefusal(error);
       // The chunk reader may have stopped at a wrong chunk: the caller reports that first.
-      return refusal('sealed-corrupt', READ_MESSAGES.sealedCorrupt, error instanceof Error ? error.message : String(error));
+      return refusal(
+        'sealed-corrupt',
+        READ_MESSAGES.sealedCorrupt,
+        error instanceof Error ? error.message : String(error),
+      );
     }
     return null;
   }
 
   finish(shapeLabel: string): OursResult {
-    for (const table of DATA_TABLES) if (!this.counts.has(table)) this.problems.add(table, undefined, undefined, 'is missing');
+    for (const table of DATA_TABLES)
+      if (!this.counts.has(table)) this.problems.add(table, undefined, undefined, 'is missing');
     if (this.problems.count > 0) {
       const onlyCounts = this.problems.count === this.countMismatches;
-      return onlyCounts ? refusalWithProblems(this.problems, 'counts-mismatch', READ_MESSAGES.counts) : refusalWithProblems(this.problems);
+      return onlyCounts
+        ? refusalWithProblems(this.problems, 'counts-mismatch', READ_MESSAGES.counts)
+        : refusalWithProblems(this.problems);
     }
     if (this.fileChecksum) {
       const digest = this.fileChecksum.finish();
@@ -248,7 +294,11 @@ class SectionState {
     return {
       ok: true,
       facts: {
-        shape: 'ff2api-web-2', shapeLabel, createdAt: info.created_at, secrets: info.secrets, warnings: this.warnings.list(),
+        shape: 'ff2api-web-2',
+        shapeLabel,
+        createdAt: info.created_at,
+        secrets: info.secrets,
+        warnings: this.warnings.list(),
         stated: { checksum: info.checksum.value, counts: info.counts },
       },
     };

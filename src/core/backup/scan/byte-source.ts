@@ -25,7 +25,8 @@ const SLICE_BYTES = 4 * 1024 * 1024;
 
 /** What the first bytes say the file is. */
 export async function sniffSource(contents: BackupContents): Promise<SourceKind> {
-  const head = contents instanceof Uint8Array ? contents.subarray(0, 4) : new Uint8Array(await contents.slice(0, 4).arrayBuffer());
+  const head =
+    contents instanceof Uint8Array ? contents.subarray(0, 4) : new Uint8Array(await contents.slice(0, 4).arrayBuffer());
   if (head.length === 0) return 'empty';
   if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'zip';
@@ -47,7 +48,9 @@ export function sizeOf(contents: BackupContents): number {
 export async function expectedTextBytes(contents: BackupContents, kind: SourceKind): Promise<number> {
   const size = sizeOf(contents);
   if (kind !== 'gzip' || size < 18) return size;
-  const tail = new Uint8Array(contents instanceof Uint8Array ? contents.slice(size - 4) : await contents.slice(size - 4).arrayBuffer());
+  const tail = new Uint8Array(
+    contents instanceof Uint8Array ? contents.slice(size - 4) : await contents.slice(size - 4).arrayBuffer(),
+  );
   const stated = new DataView(tail.buffer, tail.byteOffset, 4).getUint32(0, true);
   return Math.min(stated, size * SIZE_HINT_RATIO);
 }
@@ -86,7 +89,8 @@ export async function* readJsonChunks(
 /** The file's own bytes, in slices (a Blob is streamed). */
 export async function* readRawChunks(contents: BackupContents): AsyncGenerator<Uint8Array> {
   if (contents instanceof Uint8Array) {
-    for (let start = 0; start < contents.length; start += SLICE_BYTES) yield contents.subarray(start, start + SLICE_BYTES);
+    for (let start = 0; start < contents.length; start += SLICE_BYTES)
+      yield contents.subarray(start, start + SLICE_BYTES);
     return;
   }
   if (typeof contents.stream === 'function') {

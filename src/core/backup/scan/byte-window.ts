@@ -117,7 +117,11 @@ export class ByteWindow {
 
   /** Skips the white space the buffer holds; true when a byte that is not white space follows (no wait). */
   skipSpaceBuffered(): boolean {
-    for (let b = this.buffer[this.position]; this.position < this.filled && isSpace(b); b = this.buffer[++this.position]) {
+    for (
+      let b = this.buffer[this.position];
+      this.position < this.filled && isSpace(b);
+      b = this.buffer[++this.position]
+    ) {
       if (b === 0x0a) this.lines++;
     }
     return this.position < this.filled;

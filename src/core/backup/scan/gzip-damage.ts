@@ -80,7 +80,11 @@ async function locate(contents: BackupContents, maxTextBytes: number): Promise<G
   const found = lastIndexOf(tail, trailer, tail.length - trailer.length - 1);
   if (found >= 0) return damage('after-end', tailStart + found + trailer.length, 'bytes follow the trailer');
   const sizeMatches = endsWith(tail, trailer.subarray(4));
-  return damage('check', dataEnd, sizeMatches ? 'the CRC-32 does not match the text' : 'the size in the trailer does not match the text');
+  return damage(
+    'check',
+    dataEnd,
+    sizeMatches ? 'the CRC-32 does not match the text' : 'the size in the trailer does not match the text',
+  );
 }
 
 type Header = { end: number; flags: number } | { kind: GzipDamageKind; offset: number; reason: string };
@@ -144,7 +148,7 @@ async function inflateRange(
   let pushedAt = start;
   try {
     for await (const chunk of readRawChunks(rangeOf(contents, start, end))) {
-      for (let i = 0; i < chunk.length; ) {
+      for (let i = 0; i < chunk.length;) {
         const untilBytewise = byteFrom === null ? PIECE_BYTES : byteFrom - offset;
         const step = byteFrom !== null && offset >= byteFrom ? 1 : Math.min(PIECE_BYTES, untilBytewise);
         const piece = chunk.subarray(i, i + step);

@@ -41,7 +41,10 @@ export type ScanEvent =
 const BACKSLASH = 0x5c;
 
 /** Scans the top-level object of a byte stream; `skip(key)` values are followed but not handed out. */
-export async function* scanTopLevel(chunks: AsyncIterable<Uint8Array>, skip: (key: string) => boolean = () => false): AsyncGenerator<ScanEvent> {
+export async function* scanTopLevel(
+  chunks: AsyncIterable<Uint8Array>,
+  skip: (key: string) => boolean = () => false,
+): AsyncGenerator<ScanEvent> {
   const source = chunks[Symbol.asyncIterator]();
   try {
     yield* scanObject(new ByteWindow(source), skip);
@@ -169,7 +172,8 @@ async function readValue(input: ByteWindow): Promise<Uint8Array> {
       // Resume one byte back: a string's closing quote is judged by the backslashes before it.
       resumeAt = Math.max(isString ? 1 : 0, view.length - 1);
     }
-    if (view.length > MAX_VALUE_BYTES) throw input.error('value-too-big', `a value larger than ${MAX_VALUE_BYTES} bytes`);
+    if (view.length > MAX_VALUE_BYTES)
+      throw input.error('value-too-big', `a value larger than ${MAX_VALUE_BYTES} bytes`);
     if (!(await input.more())) throw input.error('truncated-json', 'ends inside a value');
   }
 }

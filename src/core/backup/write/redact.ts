@@ -19,7 +19,8 @@ export function redactSecrets(values: Values): void {
   const kept: Record<string, unknown> = {};
   if (credentials !== null && typeof credentials === 'object' && !Array.isArray(credentials)) {
     for (const [key, value] of Object.entries(credentials)) {
-      if (!(SECRET_CREDENTIAL_KEYS as readonly string[]).includes(key)) Object.defineProperty(kept, key, { value, enumerable: true });
+      if (!(SECRET_CREDENTIAL_KEYS as readonly string[]).includes(key))
+        Object.defineProperty(kept, key, { value, enumerable: true });
     }
   }
   values[API_CREDENTIALS] = JSON.stringify(kept);

@@ -7,7 +7,15 @@ import { forEachCanonicalRow } from '../checksum/database-rows';
 import { DigestUnavailableError, type DigestOffload, type StartDigestOffload } from '../checksum/digest-offload';
 import { CanonicalHasher } from '../checksum/streaming-hash';
 import { encodeUtf8 } from '../format/encoding';
-import { ACTIVITY_SECTION, ENCRYPTED_SECTION, FORMAT_NAME, FORMAT_VERSION, SEALED_CHUNKS_SECTION, type BackupInfoHeader, type SecretsMode } from '../format/format';
+import {
+  ACTIVITY_SECTION,
+  ENCRYPTED_SECTION,
+  FORMAT_NAME,
+  FORMAT_VERSION,
+  SEALED_CHUNKS_SECTION,
+  type BackupInfoHeader,
+  type SecretsMode,
+} from '../format/format';
 import { GZIP_ABOVE_BYTES, MAX_BACKUP_BYTES, MIN_KDF_ITERATIONS, SEALED_CHUNK_BYTES } from '../format/limits';
 import { RowReader } from '../read/columns';
 import { ProblemLog } from '../read/problems';
@@ -69,7 +77,11 @@ export class UnwritableRowError extends Error {
 const TEXT_BYTES_PER_DATABASE_BYTE = 1.3;
 
 /** Builds a complete backup file of `db`: every row of every table, checksummed, optionally sealed. */
-export async function writeBackupFile(db: Database, activity: readonly ActivityRow[], options: BackupWriteOptions): Promise<WrittenBackup> {
+export async function writeBackupFile(
+  db: Database,
+  activity: readonly ActivityRow[],
+  options: BackupWriteOptions,
+): Promise<WrittenBackup> {
   if (options.secrets === 'encrypted' && !options.passphrase) throw new Error('An encrypted backup needs a passphrase');
   const offload = options.digestOffload?.() ?? null;
   if (offload === null) return writeOnce(db, activity, options, null);
@@ -83,15 +95,27 @@ export async function writeBackupFile(db: Database, activity: readonly ActivityR
   }
 }
 
-async function writeOnce(db: Database, activity: readonly ActivityRow[], options: BackupWriteOptions, offload: DigestOffload | null): Promise<WrittenBackup> {
+async function writeOnce(
+  db: Database,
+  activity: readonly ActivityRow[],
+  options: BackupWriteOptions,
+  offload: DigestOffload | null,
+): Promise<WrittenBackup> {
   const progress = options.onProgress ?? (() => {});
   const counts = countRows(db);
-  const totalRows = Math.max(1, DATA_TABLES.reduce((sum, t) => sum + counts[t], 0));
+  const totalRows = Math.max(
+    1,
+    DATA_TABLES.reduce((sum, t) => sum + counts[t], 0),
+  );
   const dbBytes = databaseBytes(db);
   const isGzip = options.secrets !== 'encrypted' && dbBytes > (options.gzipAboveBytes ?? GZIP_ABOVE_BYTES);
-  const sink = options.secrets === 'encrypted'
-    ? await SealedSink.create(options.passphrase ?? '', Math.max(MIN_KDF_ITERATIONS, options.kdfIterationsForTests ?? KDF_ITERATIONS))
-    : new PlainSink(isGzip);
+  const sink =
+    options.secrets === 'encrypted'
+      ? await SealedSink.create(
+          options.passphrase ?? '',
+          Math.max(MIN_KDF_ITERATIONS, options.kdfIterationsForTests ?? KDF_ITERATIONS),
+        )
+      : new PlainSink(isGzip);
 
   // The canonical text is about as long as the database (bench: 48.5 MB of text for 39.9 MB):
   // hashed in one buffer of that size, it needs no joining of pieces at the end.
@@ -106,12 +130,17 @@ async function writeOnce(db: Database, activity: readonly ActivityRow[], options
     let isFirst = true;
     // One table is read in one synchronous pass: no other call on this database can run between
     // two of its rows (a save's export would free the statement, a write would change the rows).
-    forEachCanonicalRow(db, table, (text, row) => {
-      if (checker.read(table, row, written) === null) throw new UnwritableRowError(describeUnwritable(table, row));
-      lines.row(text, isFirst);
-      isFirst = false;
-      if (++written % 5000 === 0) progress((0.95 * written) / totalRows);
-    }, options.secrets === 'omitted' && table === 'brokerage_configurations' ? redactSecrets : undefined);
+    forEachCanonicalRow(
+      db,
+      table,
+      (text, row) => {
+        if (checker.read(table, row, written) === null) throw new UnwritableRowError(describeUnwritable(table, row));
+        lines.row(text, isFirst);
+        isFirst = false;
+        if (++written % 5000 === 0) progress((0.95 * written) / totalRows);
+      },
+      options.secrets === 'omitted' && table === 'brokerage_configurations' ? redactSecrets : undefined,
+    );
     lines.text(isFirst ? ']' : '\n]');
     await sink.drain();
   }
@@ -120,19 +149,27 @@ async function writeOnce(db: Database, activity: readonly ActivityRow[], options
   lines.flush();
   const checksum = await hasher.finish();
   const info: BackupInfo = {
-    format: FORMAT_NAME, version: FORMAT_VERSION, app_version: options.appVersion, created_at: options.createdAt, trigger: options.trigger,
-    schema_version: options.schemaVersion, counts, checksum: { algorithm: 'SHA-256', value: checksum }, secrets: options.secrets,
+    format: FORMAT_NAME,
+    version: FORMAT_VERSION,
+    app_version: options.appVersion,
+    created_at: options.createdAt,
+    trigger: options.trigger,
+    schema_version: options.schemaVersion,
+    counts,
+    checksum: { algorithm: 'SHA-256', value: checksum },
+    secrets: options.secrets,
   };
   const fileChecksum = fileChecksumOf(info as unknown as Record<string, unknown>, entries);
   if (fileChecksum === null) {
-    throw new UnwritableRowError('The backup could not be written: its header could not be put in canonical form. Nothing was changed.');
+    throw new UnwritableRowError(
+      'The backup could not be written: its header could not be put in canonical form. Nothing was changed.',
+    );
   }
   info.file_checksum = { algorithm: 'SHA-256', value: fileChecksum };
   const blob = await sink.finish(info);
   progress(1);
   return { blob, counts, checksum, isGzip };
 }
-
 
 /** Where the data part's bytes go: the file itself (plain or gzip) or the sealed chunks. */
 interface DataSink {
@@ -160,7 +197,8 @@ class PlainSink implements DataSink {
     // The data part started with "{": the header goes in front of its first section.
     const head = new Blob([`{"backup_info":${JSON.stringify(info)},\n`]);
     const file = new Blob([head, body.slice(1), '\n'], { type: 'application/json' });
-    if (file.size > MAX_BACKUP_BYTES && !this.isGzip) throw new UnwritableRowError('The backup would be larger than the 4 GB a backup file may hold.');
+    if (file.size > MAX_BACKUP_BYTES && !this.isGzip)
+      throw new UnwritableRowError('The backup would be larger than the 4 GB a backup file may hold.');
     if (!this.isGzip) return file;
     const compressed = file.stream().pipeThrough(new CompressionStream('gzip'));
     return new Response(compressed).blob();
@@ -201,7 +239,17 @@ class SealedSink implements DataSink {
     await this.writer.close();
     const [last] = await this.collected;
     await this.addChunk(await this.sealer.seal(last ?? new Uint8Array(0), true, this.header));
-    const parameters = { kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: this.sealer.parameters.iterations, salt: this.sealer.parameters.salt }, cipher: { name: 'AES-GCM', iv: this.sealer.parameters.iv }, compression: 'gzip', chunk_bytes: SEALED_CHUNK_BYTES };
+    const parameters = {
+      kdf: {
+        name: 'PBKDF2',
+        hash: 'SHA-256',
+        iterations: this.sealer.parameters.iterations,
+        salt: this.sealer.parameters.salt,
+      },
+      cipher: { name: 'AES-GCM', iv: this.sealer.parameters.iv },
+      compression: 'gzip',
+      chunk_bytes: SEALED_CHUNK_BYTES,
+    };
     const head = `{"backup_info":${JSON.stringify(info)},\n${JSON.stringify(ENCRYPTED_SECTION)}:${JSON.stringify(parameters)},\n${JSON.stringify(SEALED_CHUNKS_SECTION)}:[`;
     return new Blob([head, ...this.lines, '\n]}\n'], { type: 'application/json' });
   }
