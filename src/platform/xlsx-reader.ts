@@ -6,5 +6,5 @@
 /** The rows of the first sheet, cells as the library gives them (text, numbers, dates, booleans). */
 export async function readFirstSheet(bytes: ArrayBuffer): Promise<unknown[][]> {
   const { readSheet } = await import('read-excel-file/web-worker');
-  return (await readSheet(bytes)) as unknown[][];
+  return await readSheet(bytes);
 }

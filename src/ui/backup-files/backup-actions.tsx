@@ -44,6 +44,7 @@ export function BackupActions() {
   useEffect(() => {
     if (notice?.kind === 'error') clearNotice();
     // Only a change of settings clears it, not the notice appearing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the settings are the trigger, on purpose
   }, [secrets, passphrase, confirmation]);
   return (
     <section aria-labelledby="backup-heading" className="sidebar-section">

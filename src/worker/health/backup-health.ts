@@ -121,7 +121,11 @@ export class BackupHealth {
       ...fromFolder,
       lastFileVerification:
         fromDatabase.verify && verify
-          ? { at: fromDatabase.verify.at, ok: verify.ok === true, fileName: String(verify.fileName ?? '') }
+          ? {
+              at: fromDatabase.verify.at,
+              ok: verify.ok === true,
+              fileName: typeof verify.fileName === 'string' ? verify.fileName : '',
+            }
           : null,
       lastRestoreMeasure: timing,
       storage,
@@ -133,7 +137,7 @@ export class BackupHealth {
 function toBackupFileRecord(at: string, details: Record<string, unknown>): BackupFileRecord {
   return {
     at: typeof details.createdAt === 'string' ? details.createdAt : at,
-    fileName: String(details.fileName ?? ''),
+    fileName: typeof details.fileName === 'string' ? details.fileName : '',
     where: typeof details.destination === 'string' ? `backup folder (${details.destination})` : 'downloads',
     sizeBytes: Number(details.sizeBytes ?? 0),
   };

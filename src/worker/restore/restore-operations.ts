@@ -11,7 +11,7 @@ import { fail, ok, type Result } from '../../core/result';
 import type { RestoreMode, TableChange } from '../../core/backup/restore/changes';
 import type { StartDigestOffload } from '../../core/backup/checksum/digest-offload';
 import type { Clock } from '../../core/clock';
-import type { Database, SqlJsStatic } from '../../core/db/sql-types';
+import type { SqlJsStatic } from '../../core/db/sql-types';
 import type { BackupSource } from '../backup-files/backup-file-types';
 import type { LiveDatabase } from '../engine/live-database';
 import type { Operator } from '../engine/operator';
@@ -181,8 +181,7 @@ export class RestoreOperations {
           );
     if (mode === 'merge') candidate.db.close();
     if (!built.ok) return built;
-    const next =
-      built.value instanceof Object && 'checksum' in built.value ? built.value.db : (built.value as Database);
+    const next = built.value instanceof Object && 'checksum' in built.value ? built.value.db : built.value;
     step('Saving', 0.7, 1)(0);
     const replaced = await live.replaceWith(next);
     if (!replaced.ok) return replaced;

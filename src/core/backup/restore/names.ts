@@ -73,7 +73,9 @@ const UPLOAD_OF = (db: string, row = 't') =>
   `(SELECT json_array(u.brokerage_name, u.filename, u.upload_timestamp, u.session_id) FROM ${db}.upload_history u WHERE u.id = ${row}.upload_history_id)`;
 const CONFIGURATION_OF = (db: string, row = 't') =>
   `(SELECT json_array(c.brokerage_name, c.configuration_name) FROM ${db}.brokerage_configurations c WHERE c.id = ${row}.configuration_id)`;
-/** Of a child row, its parent's natural key in `db` (part of the child's own key), or null for a table without a parent. */
+/**
+ * Of a child row, its parent's natural key in `db` (part of the child's own key), or null for a table without a parent.
+ */
 const PARENT_KEY: Partial<Record<DataTable, (db: string, row: string) => string>> = {
   processing_errors: UPLOAD_OF,
   configuration_changes: CONFIGURATION_OF,
