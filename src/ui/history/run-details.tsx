@@ -1,7 +1,7 @@
 import { useContext, useEffect, useId, useRef, useState } from 'react';
 import type { UploadRow } from '../../core/db/rows';
 import type { ProcessingErrorRow } from '../../core/db/rows';
-import type { RunView } from '../../worker/processing/processing-api';
+import type { RunView } from '../../worker/processing/processing-types';
 import { useDatabase } from '../shared/database-context';
 import { DownloadContext } from '../shared/download-context';
 import { formatCount, formatLocalTime } from '../shared/format';

@@ -1,4 +1,4 @@
-import type { ValidationSummary } from '../../worker/processing/processing-api';
+import type { ValidationSummary } from '../../worker/processing/processing-types';
 
 /** The first valid row's body exactly as it will be sent, which values were converted, and which are defaults. */
 export function PayloadPreview({ preview }: { preview: NonNullable<ValidationSummary['preview']> }) {

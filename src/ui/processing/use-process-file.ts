@@ -1,7 +1,7 @@
 import { useContext, useState } from 'react';
 import type { BetterFit } from '../../core/csv/configuration-fit';
 import { describeThrown } from '../../core/result';
-import type { FileSummary, RunView, ValidationSummary } from '../../worker/processing/processing-api';
+import type { FileSummary, RunView, ValidationSummary } from '../../worker/processing/processing-types';
 import { useDatabase } from '../shared/database-context';
 import { DownloadContext } from '../shared/download-context';
 import type { NoticeContent } from '../shared/notice';

@@ -4,7 +4,7 @@ import type { SendLoopResult } from '../../core/csv/send-loop';
 import type { LiveDatabase } from '../engine/live-database';
 import type { FeatureCalls } from '../feature-calls';
 import type { ProcessingOperations, ProcessingOverrides } from './processing-operations';
-import type { ConnectionRequest, ResendKind } from './processing-api';
+import type { ConnectionRequest, ResendKind } from './processing-types';
 
 /** What file processing is built from: the live database, the clock, and the browser's parts unless overridden. */
 export interface ProcessingBase {

@@ -1,5 +1,5 @@
 /**
- * The worker side of the Process file view (ProcessingApi): reading files, the header check,
+ * The worker side of the Process file view: reading files, the header check,
  * suggestions, mappings, validation, connection tests, and runs (delegated to RunOperations).
  */
 import { describeConversions } from '../../core/csv/conversions';
@@ -26,7 +26,7 @@ import { LoadedFiles, type LoadedFile } from './loaded-files';
 import { createLoadApiSession, REQUEST_TIMEOUT_MS } from '../../platform/load-api';
 import { rememberKeySupport } from '../../core/db/load-api-facts';
 import { readFirstSheet } from '../../platform/xlsx-reader';
-import type { ConnectionRequest, FileSummary, ProcessingApi, ResendKind, ValidationSummary } from './processing-api';
+import type { ConnectionRequest, FileSummary, ResendKind, ValidationSummary } from './processing-types';
 import { authForTest } from './connection-auth';
 import { readTableFile, type ReadWorkbook } from './read-file';
 import { buildReport, buildRowsCsv } from './run-downloads';
@@ -67,8 +67,8 @@ export function createProcessingOperations(
   });
 }
 
-/** Implements ProcessingApi over the live database (worker/processing/processing-calls.ts hands calls to it). */
-export class ProcessingOperations implements ProcessingApi {
+/** Processing over the live database (worker/processing/processing-calls.ts hands the page's calls to it). */
+export class ProcessingOperations {
   private readonly runs: RunOperations;
 
   constructor(private readonly deps: ProcessingDeps) {
