@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// npm run bench [-- --full] [--runs=3] [--sizes=1000,10000] [--skip-app] [--app-uploads=100000] [--no-service] [--no-profile]
+// npm run bench [-- --full] [--runs=3] [--sizes=1000,10000] [--skip-app] [--app-uploads=100000] [--no-service]
+// [--no-profile]
 //
 // 1. Builds the bench page (bench/vite.config.ts) and the app (the app's own vite.config.ts,
 //    into bench/.out/app so the project's dist/ is left alone), serves both on 127.0.0.1.

@@ -58,7 +58,6 @@ export async function writeMillionFile(path, { uploads, errors, createdAt = '202
   };
   void sections;
   const hash = createHash('sha256');
-  const body = [];
   let pending = [];
   let size = 0;
   const flushTo = (out) => {

@@ -65,7 +65,10 @@ const sqlReady: Promise<SqlJsStatic> = loadBrowserSqlJs();
 let prepared: Prepared | null = null;
 let floorIdb: IDBDatabase | null = null;
 
-/** The app's digest helper (platform/digest-worker.ts), as the database worker starts it: checksums worked out off this thread. */
+/**
+ * The app's digest helper (platform/digest-worker.ts), as the database worker starts it: checksums worked out off this
+ * thread.
+ */
 const digestOffload = createDigestWorker();
 
 const appStoreName = (n: number) => `bench-app-${n}`;
@@ -155,9 +158,9 @@ async function floorRestoreChain(): Promise<Timings> {
   sw.lap('insertIndexesAfter');
   const bytes = db.export();
   sw.lap('export');
-  await idbPut(floorIdb as IDBDatabase, 'restore', bytes);
+  await idbPut(floorIdb, 'restore', bytes);
   sw.lap('idbPut');
-  const back = await idbGet(floorIdb as IDBDatabase, 'restore');
+  const back = await idbGet(floorIdb, 'restore');
   sw.lap('idbGet');
   db.close();
   if (back?.byteLength !== bytes.byteLength) throw new Error('floor IndexedDB read back a different size');
@@ -306,7 +309,8 @@ async function appRestore(): Promise<Timings> {
   sw.lap('idbSave');
   if (!saved.ok) throw new Error('the restored database could not be stored');
   const timings = sw.done();
-  // From 85 % of the file read to the end of loadBackup: the last rows, the indexes built, the counts and the checksum's digest.
+  // From 85 % of the file read to the end of loadBackup: the last rows, the indexes built, the counts and the
+  // checksum's digest.
   if (certifyStart > 0) timings['load:lastRowsIndexesDigest'] = loadEnd - certifyStart;
   live.close();
   p.restored?.close();

@@ -49,7 +49,7 @@ export class Collector {
     const out: Record<string, Record<string, Stats>> = {};
     for (const [step, perStep] of this.values) {
       out[step] = {};
-      for (const [key, list] of perStep) (out[step] as Record<string, Stats>)[key] = stats(list);
+      for (const [key, list] of perStep) out[step][key] = stats(list);
     }
     return out;
   }

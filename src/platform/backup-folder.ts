@@ -186,7 +186,7 @@ function inHandleStore(mode: IDBTransactionMode, request: (store: IDBObjectStore
   return new Promise((resolve, reject) => {
     const open = indexedDB.open(IDB_NAME, 1);
     open.onupgradeneeded = () => open.result.createObjectStore('handles');
-    open.onerror = () => reject(open.error);
+    open.onerror = () => reject(open.error ?? new Error('the folder handle store could not be opened'));
     open.onsuccess = () => {
       const db = open.result;
       const tx = db.transaction('handles', mode);
@@ -197,7 +197,7 @@ function inHandleStore(mode: IDBTransactionMode, request: (store: IDBObjectStore
       };
       tx.onabort = tx.onerror = () => {
         db.close();
-        reject(tx.error ?? req.error);
+        reject(tx.error ?? req.error ?? new Error('the folder handle store refused the request'));
       };
     };
   });

@@ -1,8 +1,9 @@
 /**
  * Stores the app lock's header in its own IndexedDB database "ff2api-web-lock" (object store
  * "lock", key "header"): salt, iteration count, phase and the wrapped data keys — no secret
- * usable without the passphrase — and the times of failed unlocks not yet in the audit trail. Kept apart from the data so that the database's own store
- * (and its upgrades) need not know about the lock. Writes resolve after `tx.done` (committed).
+ * usable without the passphrase — and the times of failed unlocks not yet in the audit trail.
+ * Kept apart from the data so that the database's own store (and its upgrades) need not know
+ * about the lock. Writes resolve after `tx.done` (committed).
  */
 import { openDB, type IDBPDatabase } from 'idb';
 import type { LockHeader } from '../core/lock/lock-header';

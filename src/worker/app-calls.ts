@@ -153,7 +153,7 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
     ...bindFeature(catalogCalls, {
       live,
       takeSafetyCopy,
-      activeRunIds: () => processing.current()?.activeRunIds() ?? new Set<number>(),
+      activeRunIds: () => processing.current()?.runs.activeIds() ?? new Set<number>(),
     }),
     ...bindFeature(backupFileCalls, openBackupFiles({ ...engine, track, operator })),
     ...bindFeature(restoreCalls, restore),

@@ -72,18 +72,21 @@ function serveDatabase(): void {
    * earlier simply wait; so do calls made after a lock). The clock is set at once, before any call
    * that follows it in the message order reads it.
    */
-  const forwarder = new Proxy({} as Record<string, unknown>, {
-    get(_target, method: string) {
-      if (method === CLOCK_METHOD) return (pageNowMs: number) => clock.follow(pageNowMs);
-      if (method === ALIVE_METHOD) return () => holdingLifeLock.then(() => reads);
-      if (Object.hasOwn(lock, method)) return lock[method];
-      if (!CALL_NAMES.has(method)) return undefined;
-      return async (...args: never[]) => {
-        const app = (await gate.whenOpen()) as unknown as Record<string, (...a: never[]) => unknown>;
-        return app[method]?.(...args);
-      };
+  const forwarder = new Proxy(
+    {},
+    {
+      get(_target, method: string) {
+        if (method === CLOCK_METHOD) return (pageNowMs: number) => clock.follow(pageNowMs);
+        if (method === ALIVE_METHOD) return () => holdingLifeLock.then(() => reads);
+        if (Object.hasOwn(lock, method)) return lock[method];
+        if (!CALL_NAMES.has(method)) return undefined;
+        return async (...args: never[]) => {
+          const app = (await gate.whenOpen()) as unknown as Record<string, (...a: never[]) => unknown>;
+          return app[method]?.(...args);
+        };
+      },
     },
-  });
+  );
   Comlink.expose(forwarder);
 }
 

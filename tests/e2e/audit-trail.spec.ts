@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
 import { keepDownload } from './helpers/backup-files';
-import { injectFolderFault, useOpfsFolder } from './helpers/opfs-folder';
+import { injectFolderFault, installOpfsFolder } from './helpers/opfs-folder';
 import { ACME, BLUE_LINE } from './helpers/seed';
 import { AppLockPage } from './pages/app-lock';
 import { BackupsView } from './pages/backups';
@@ -36,7 +36,7 @@ test('backups, restores (a failed one too), undo, snapshots, retention, checks, 
   page,
 }, testInfo) => {
   test.setTimeout(120_000);
-  await useOpfsFolder(page);
+  await installOpfsFolder(page);
   await page.clock.install({ time: new Date('2026-12-08T09:00:00.000Z') });
   await page.goto('/');
   const sidebar = new Sidebar(page);

@@ -7,7 +7,7 @@ import {
   putFolderFiles,
   readFolderFile,
   setFolderPermission,
-  useOpfsFolder,
+  installOpfsFolder,
 } from './helpers/opfs-folder';
 import { ACME } from './helpers/seed';
 import { Catalog } from './pages/catalog';
@@ -17,7 +17,7 @@ const DAY = 86_400_000;
 
 /** Opens the app with the OPFS folder stand-in and chooses it as the backup folder. */
 async function openWithFolder(page: Page): Promise<Sidebar> {
-  await useOpfsFolder(page);
+  await installOpfsFolder(page);
   await page.goto('/');
   const sidebar = new Sidebar(page);
   await sidebar.root.getByRole('button', { name: 'Choose backup folder' }).click();
@@ -130,7 +130,7 @@ test('a folder that disappeared and a full disk are shown, and nothing is lost',
 test('when the browser asks again, Reconnect backup folder brings the folder back; health warns meanwhile', async ({
   page,
 }) => {
-  await useOpfsFolder(page);
+  await installOpfsFolder(page);
   await page.goto('/');
   const sidebar = new Sidebar(page);
   await sidebar.root.getByRole('button', { name: 'Choose backup folder' }).click();

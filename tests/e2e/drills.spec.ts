@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { dailyName, putFolderFiles, readFolderFile, useOpfsFolder } from './helpers/opfs-folder';
+import { dailyName, putFolderFiles, readFolderFile, installOpfsFolder } from './helpers/opfs-folder';
 import { ACME, BLUE_LINE } from './helpers/seed';
 import { BackupsView } from './pages/backups';
 import { Catalog } from './pages/catalog';
@@ -9,7 +9,7 @@ import { Sidebar } from './pages/sidebar';
 // data, timed against the recovery-time target, and recorded — passed or failed.
 
 test('a drill on the backup folder passes; one on a damaged file fails; both are recorded', async ({ page }) => {
-  await useOpfsFolder(page);
+  await installOpfsFolder(page);
   await page.goto('/');
   const sidebar = new Sidebar(page);
   const catalog = new Catalog(page);

@@ -1,15 +1,12 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page, type BrowserContext } from '@playwright/test';
 import { keepDownload } from './helpers/backup-files';
-import { folderFiles, useOpfsFolder } from './helpers/opfs-folder';
+import { folderFiles, installOpfsFolder } from './helpers/opfs-folder';
 import { ACME } from './helpers/seed';
 import { Catalog } from './pages/catalog';
 import { Sidebar } from './pages/sidebar';
 
 /** What a browser evicting the origin's IndexedDB does (it keeps localStorage, and here OPFS). */
-async function clearIndexedDb(
-  page: import('@playwright/test').Page,
-  context: import('@playwright/test').BrowserContext,
-): Promise<void> {
+async function clearIndexedDb(page: Page, context: BrowserContext): Promise<void> {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Storage.clearDataForOrigin', { origin: new URL(page.url()).origin, storageTypes: 'indexeddb' });
 }
@@ -52,7 +49,7 @@ test('when the browser deleted the database, the app says so, names the last bac
 });
 
 test('after an eviction the folder is chosen again, and the latest file in it restores', async ({ page, context }) => {
-  await useOpfsFolder(page);
+  await installOpfsFolder(page);
   await page.goto('/');
   const sidebar = new Sidebar(page);
   await sidebar.root.getByRole('button', { name: 'Choose backup folder' }).click();

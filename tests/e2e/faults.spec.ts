@@ -13,7 +13,10 @@ import { Sidebar } from './pages/sidebar';
 const UPLOADS = 20_000;
 const RESTARTED = /stopped unexpectedly.*restarted from the copy saved in this browser/;
 
-/** Resolves the moment the sidebar's progress bar shows `text` (a MutationObserver on the page: a poll could miss a short step). */
+/**
+ * Resolves the moment the sidebar's progress bar shows `text` (a MutationObserver on the page: a poll could miss a
+ * short step).
+ */
 function whenProgressShows(page: Page, text: string): Promise<void> {
   return page.evaluate(
     (wanted) =>
@@ -145,12 +148,10 @@ test('the tab closed while a restore is being stored: after reopening, the old o
   await reopened.goto('/');
   const status = await again.statusText();
   const names = await new Catalog(reopened).brokerageNames();
-  test
-    .info()
-    .annotations.push({
-      type: 'outcome',
-      description: status.startsWith('0 brokerage configs') ? 'the old database, whole' : 'the new database, whole',
-    });
+  test.info().annotations.push({
+    type: 'outcome',
+    description: status.startsWith('0 brokerage configs') ? 'the old database, whole' : 'the new database, whole',
+  });
   if (status.startsWith('0 brokerage configs, 0 uploads')) expect(names).toEqual(['Before Co']);
   else {
     expect(status).toMatch(/^200 brokerage configs, 20,000 uploads · 20 brokerages/);

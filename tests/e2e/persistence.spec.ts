@@ -33,7 +33,7 @@ test('data survives a reload, and the banners say how much is at risk until a ba
   await sidebar.downloadBackup();
   await expect(sidebar.riskBanner).toContainText('Low risk');
   await expect(sidebar.riskBanner).toContainText('nothing changed since');
-  await expect(sidebar.ageBanner).toContainText('the latest backup already holds everything');
+  await expect(sidebar.ageBanner).toContainText('The latest backup already holds everything');
 
   // The backup point is persisted, not only held by the page.
   await page.reload();

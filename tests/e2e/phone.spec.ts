@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startDemoApi, DEMO_API_KEY, type DemoApi } from '../../scripts/demo-api-server.mjs';
 import { loadsCsv } from '../support/loads-csv';
 import { fileFrom, readDownload } from './helpers/backup-files';
@@ -30,7 +30,7 @@ function overflowsSideways(page: Page): Promise<boolean> {
 }
 
 /** Whether `locator`'s box lies within the 390 px screen's width. */
-async function fitsAcross(locator: import('@playwright/test').Locator): Promise<boolean> {
+async function fitsAcross(locator: Locator): Promise<boolean> {
   const box = await locator.boundingBox();
   return box !== null && box.x >= 0 && box.x + box.width <= 390;
 }

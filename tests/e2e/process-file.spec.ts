@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startDemoApi, DEMO_API_KEY, type DemoApi } from '../../scripts/demo-api-server.mjs';
 import { loadNumberOf, loadsCsv } from '../support/loads-csv';
 import { ACME } from './helpers/seed';
@@ -96,7 +96,7 @@ test('a 50-row file with 3 invalid rows: 47 loads on the server, 3 failed and li
 
 /** Creates the brokerage and an API-key configuration on the demo server whose mapping is complete. */
 async function setUp(
-  page: import('@playwright/test').Page,
+  page: Page,
   processing: ProcessFile,
   file: { name: string; csv: string; rows: number },
 ): Promise<void> {

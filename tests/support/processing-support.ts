@@ -1,7 +1,7 @@
-/** Drives the worker's ProcessingApi the way the Process file view does, for unit tests. */
+/** Drives the worker's processing calls the way the Process file view does, for unit tests. */
 import { DEFAULT_SEND_OPTIONS, runSendLoop, type SendLoopResult } from '../../src/core/csv/send-loop';
 import type { TestApi } from './test-api';
-import type { RunView } from '../../src/worker/processing/processing-api';
+import type { RunView } from '../../src/worker/processing/processing-types';
 
 /** Creates a brokerage and an API-key configuration pointing at `baseUrl`; returns its id. */
 export async function createApiConfiguration(

@@ -9,7 +9,8 @@ import { createCatalogTestApi, type CatalogTestApi } from './catalog-test-api';
 export type User = ReturnType<typeof userEvent.setup>;
 
 /**
- * Renders the main area (navigation and views, Brokerages first) over the catalog adapter (a real in-process database whose rows the
+ * Renders the main area (navigation and views, Brokerages first) over the catalog adapter (a real in-process database
+ * whose rows the
  * test may seed directly); returns the user and the database.
  */
 export async function renderCatalog(existing?: CatalogTestApi): Promise<CatalogTestApi & { user: User }> {

@@ -2,6 +2,7 @@ import { AppSettingsProvider } from '../../src/ui/shared/app-settings-context';
 import { render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import type { Clock } from '../../src/core/clock';
+import { ok } from '../../src/core/result';
 import type { DatabaseApi } from '../../src/worker/api';
 import { DatabaseProvider } from '../../src/ui/shared/database-context';
 import { BackupSettingsProvider } from '../../src/ui/shared/backup-settings';
@@ -11,12 +12,20 @@ import { DataDeletedProvider } from '../../src/ui/shared/data-deleted-context';
 import { DownloadContext } from '../../src/ui/shared/download-context';
 import { ClockContext } from '../../src/ui/shared/use-now';
 
-/** Renders the real sidebar (and `main`, the main area, if given) over a real (in-process) database API; downloads are recorded. */
+/**
+ * Renders the real sidebar (and `main`, the main area, if given) over a real (in-process) database API; downloads are
+ * recorded.
+ */
 export function renderSidebar(api: DatabaseApi, clock: Clock, main?: ReactNode) {
   const downloads: { fileName: string; blob: Blob }[] = [];
   render(
     <ClockContext.Provider value={clock}>
-      <DownloadContext.Provider value={(blob, fileName) => downloads.push({ blob, fileName })}>
+      <DownloadContext.Provider
+        value={(blob, fileName) => {
+          downloads.push({ blob, fileName });
+          return Promise.resolve(ok(undefined));
+        }}
+      >
         <DatabaseProvider api={api}>
           <BackupSettingsProvider>
             <AppSettingsProvider>

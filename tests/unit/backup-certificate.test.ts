@@ -33,7 +33,7 @@ async function certify(tables: DataTables, order: readonly DataTable[] = DATA_TA
   try {
     for (const table of order) {
       const rows = reverseRows ? [...tables[table]].reverse() : tables[table];
-      rows.forEach((row, index) => scratch.add(table, row as never, index));
+      rows.forEach((row, index) => scratch.add(table, row, index));
     }
     scratch.finish();
     expect(scratch.problems.count).toBe(0);

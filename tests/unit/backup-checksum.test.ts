@@ -5,7 +5,7 @@ import { JSON_COLUMNS } from '../../src/core/backup/format/format';
 import { readBackupFile } from './backup-support';
 import { buildBackupFile } from './backup-support';
 import { TABLE_COLUMNS, type DataTables } from '../../src/core/db/rows';
-import { DATA_TABLES, type DataTable } from '../../src/core/db/schema';
+import { DATA_TABLES } from '../../src/core/db/schema';
 import { fixtureBytes, sampleTables, text, utf8 } from './backup-support';
 
 /** The definition in docs/backup-format.md, computed independently with node:crypto. */
@@ -58,11 +58,8 @@ describe('checksum', () => {
     async ({ table, index, column }) => {
       const tables = sampleTables();
       const before = await computeChecksum(tables);
-      const row = tables[table as DataTable][index] as unknown as Record<string, unknown>;
-      row[column] = changeOneCharacter(
-        row[column],
-        (JSON_COLUMNS[table as DataTable] as readonly string[]).includes(column),
-      );
+      const row = tables[table][index] as unknown as Record<string, unknown>;
+      row[column] = changeOneCharacter(row[column], (JSON_COLUMNS[table] as readonly string[]).includes(column));
       expect(await computeChecksum(tables)).not.toBe(before);
     },
   );

@@ -35,7 +35,10 @@ async function ourFile(): Promise<string> {
   return text((await writeTables(sampleTables(), { activity: ACTIVITY })).bytes);
 }
 
-/** Our file with one edit made through its JSON (then written in our layout again: one row per line is not needed to read). */
+/**
+ * Our file with one edit made through its JSON (then written in our layout again: one row per line is not needed to
+ * read).
+ */
 async function editedFile(edit: (file: FileJson) => void): Promise<Uint8Array> {
   const file = JSON.parse(await ourFile()) as FileJson;
   edit(file);

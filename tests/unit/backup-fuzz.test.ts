@@ -302,7 +302,8 @@ describe('decompression bombs and lying size trailers (bounded time and memory)'
     expect(plain.byteLength).toBeLessThan(1.5e6);
     // Reading text whole costs in proportion to its length: a quarter of the bomb, read whole, times 4.
     const yardstick = 4 * (await cpuMs(() => readWhole(plainGzipBomb(headerLine, 256))));
-    // One value of 1 GiB is held while it is read: at most the text a file may inflate to, twice while its buffer grows.
+    // One value of 1 GiB is held while it is read: at most the text a file may inflate to, twice while its buffer
+    // grows.
     const oneValue = gzipBomb(`${headerLine}\n"brokerages":[{"id":1,"name":"`, 1024, '"}]}');
     const bombs: [string, Uint8Array, { passphrase?: string }, number][] = [
       ['a plain .json.gz', plain, {}, BOMB_MEMORY_MB],

@@ -15,7 +15,8 @@ import { databaseWith } from './backup-support';
 /**
  * The laws of docs/backup-format.md, checked over generated databases (fast-check): whatever the
  * app writes its reader accepts and gives back exactly — rows, header and activity log, so writing
- * what was read gives the same file; merging twice is merging once; replacing twice is replacing once. Text is arbitrary Unicode — unpaired surrogates and byte-order marks
+ * what was read gives the same file; merging twice is merging once; replacing twice is replacing once. Text is
+ * arbitrary Unicode — unpaired surrogates and byte-order marks
  * included — and goes through the database first, as in the app.
  */
 

@@ -59,7 +59,7 @@ describe('locateGzipDamage', () => {
     );
     expect(await locateGzipDamage(large.subarray(0, large.length - 1), LIMIT)).toMatchObject({ kind: 'ends-early' });
     expect(await locateGzipDamage(large.subarray(0, large.length - 1), 100_000)).toBeNull();
-    const unreadable = new Blob([GZIP as Uint8Array<ArrayBuffer>]);
+    const unreadable = new Blob([GZIP]);
     Object.defineProperty(unreadable, 'stream', {
       value: () => {
         throw new Error('the file was moved');

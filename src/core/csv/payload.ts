@@ -46,6 +46,7 @@ export function createPayloadSerializer(plan: MappingPlan): (values: readonly un
 }
 
 /** Characters a JSON string must escape (any surrogate too: lone ones are escaped by JSON.stringify). */
+// eslint-disable-next-line no-control-regex -- the control characters are exactly what is looked for
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /** A value's JSON, as JSON.stringify writes it; plain strings and numbers without calling it. */
@@ -168,7 +169,7 @@ export const DEFAULTED_PATHS: readonly string[] = DEFAULT_RULES.map((rule) => ru
 export function loadNumberOf(body: Record<string, unknown>): string | null {
   const load = body.load;
   if (load && typeof load === 'object' && 'loadNumber' in load) {
-    const value = (load as { loadNumber: unknown }).loadNumber;
+    const value = load.loadNumber;
     return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
   }
   return null;

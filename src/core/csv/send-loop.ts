@@ -187,7 +187,9 @@ export async function runSendLoop(deps: SendLoopDeps, options: SendOptions): Pro
 
   report();
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, lane));
-  if (claiming) await claiming;
+  // Lanes set `claiming`; the compiler only sees its first value here.
+  const lastClaim = claiming as Promise<void> | null;
+  if (lastClaim) await lastClaim;
   const unstarted = queue.splice(0);
   const ended = stopMessage !== null ? 'stopped' : deps.isCancelled() ? 'cancelled' : 'finished';
   return { ended, stopMessage, unstarted, unrecorded };

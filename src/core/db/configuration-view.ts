@@ -32,7 +32,10 @@ export interface ConfigurationView {
   idempotencyKey?: KeySupportFact;
 }
 
-/** Stored `api_credentials` JSON: `{ base_url, api_key? }`; other keys are ignored, and a value of another type counts as absent. */
+/**
+ * Stored `api_credentials` JSON: `{ base_url, api_key? }`; other keys are ignored, and a value of another type counts
+ * as absent.
+ */
 function readCredentialFields(value: unknown): { base_url?: string; api_key?: string } {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return {};
   const { base_url: baseUrl, api_key: apiKey } = value as Record<string, unknown>;

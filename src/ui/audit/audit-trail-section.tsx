@@ -48,7 +48,8 @@ export function AuditTrailSection() {
     const exported = await api.exportAuditTrail(query);
     if (!exported.ok) return setNotice({ kind: 'error', text: exported.error.message });
     const { blob, fileName, count } = exported.value;
-    download(blob, fileName);
+    const handed = await download(blob, fileName);
+    if (!handed.ok) return setNotice({ kind: 'error', text: handed.error.message });
     setNotice({ kind: 'success', text: `Exported ${plural(count, 'entry', 'entries')} as ${fileName}.` });
   }
 

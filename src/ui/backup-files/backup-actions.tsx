@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import type { BackupReceipt } from '../../worker/backup-files/backup-file-types';
 import type { SecretsMode } from '../../core/backup/format/format';
 import { lazyPanel } from '../shared/lazy-panel';
@@ -41,12 +41,12 @@ export function BackupActions() {
     hasLockPassphrase,
     usesLockPassphrase,
   } = useBackupSettings();
-  // A refusal about the passphrase is stale once the settings change (the notice appearing is no change).
-  const noticeKind = useRef(notice?.kind);
-  noticeKind.current = notice?.kind;
+  // A refusal about the passphrase is stale once the settings change.
   useEffect(() => {
-    if (noticeKind.current === 'error') clearNotice();
-  }, [secrets, passphrase, confirmation, clearNotice]);
+    if (notice?.kind === 'error') clearNotice();
+    // Only a change of settings clears it, not the notice appearing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the settings are the trigger, on purpose
+  }, [secrets, passphrase, confirmation]);
   return (
     <section aria-labelledby="backup-heading" className="sidebar-section">
       <h3 id="backup-heading">Backup</h3>

@@ -1,7 +1,7 @@
 import { useContext, useEffect, useId, useRef, useState } from 'react';
 import type { UploadRow } from '../../core/db/rows';
 import type { ProcessingErrorRow } from '../../core/db/rows';
-import type { RunView } from '../../worker/processing/processing-api';
+import type { RunView } from '../../worker/processing/processing-types';
 import { useDatabase } from '../shared/database-context';
 import { DownloadContext } from '../shared/download-context';
 import { FieldName } from '../shared/field-name';
@@ -59,8 +59,8 @@ function RunDetailsDialog({ row, onClose }: { row: UploadRow; onClose: () => voi
   }, [api, row.id]);
   const downloadReport = async () => {
     const built = await api.buildRunReport(row.id);
-    if (built.ok) download(built.value.blob, built.value.fileName);
-    else setProblem(built.error.message);
+    const handed = built.ok ? await download(built.value.blob, built.value.fileName) : built;
+    if (!handed.ok) setProblem(handed.error.message);
   };
   return (
     <dialog

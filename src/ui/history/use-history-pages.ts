@@ -38,7 +38,7 @@ export function useHistoryPages(query: Omit<HistoryQuery, 'after' | 'limit'>, pa
         setLoading(false);
       },
     );
-    // `key` stands for the query's contents.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for the query's contents
   }, [api, revision, key, pageSize]);
 
   const loadMore = async () => {

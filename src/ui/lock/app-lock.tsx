@@ -36,7 +36,7 @@ export function AppLock({
   useEffect(() => {
     // Restart listeners cannot be removed: a cleaned-up effect's one just stops acting.
     let isActive = true;
-    void api.watchRestarts?.(async () => {
+    const followRestart = async () => {
       if (!isActive) return;
       const next = await api.getLockState();
       const typed = passphraseRef.current;
@@ -45,7 +45,8 @@ export function AppLock({
         if (unlocked.ok) return setState(unlocked.value);
       }
       setState(next);
-    });
+    };
+    void api.watchRestarts?.(() => void followRestart());
     return () => {
       isActive = false;
     };

@@ -1,4 +1,4 @@
-import type { RunView } from '../../worker/processing/processing-api';
+import type { RunView } from '../../worker/processing/processing-types';
 import { formatLocalTime } from '../shared/format';
 import { describeRunCounts, markOfView } from '../shared/run-state-text';
 

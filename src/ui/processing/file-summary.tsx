@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { FileSummary } from '../../worker/processing/processing-api';
+import type { FileSummary } from '../../worker/processing/processing-types';
 import { formatBytes, plural } from '../shared/format';
 
 /** What was read: file name, rows, size, encoding, and the first 10 rows under their headers. */

@@ -1,4 +1,4 @@
-import type { HeaderCheck } from '../../worker/processing/processing-api';
+import type { HeaderCheck } from '../../core/csv/header-check';
 
 /**
  * The header check against the configuration's saved headers: identical, new, or changed (with

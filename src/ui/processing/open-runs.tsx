@@ -1,4 +1,4 @@
-import type { RunView } from '../../worker/processing/processing-api';
+import type { RunView } from '../../worker/processing/processing-types';
 import { useApiRead } from '../shared/use-api-read';
 import { formatLocalTime } from '../shared/format';
 import { describeRunState } from '../shared/run-state-text';

@@ -1,5 +1,5 @@
 import { findApiField } from '../../core/api-fields';
-import type { ValidationSummary } from '../../worker/processing/processing-api';
+import type { ValidationSummary } from '../../worker/processing/processing-types';
 import { describeSentTime, FieldName } from '../shared/field-name';
 
 /**

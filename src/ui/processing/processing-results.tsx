@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { RunView, StoredLoad } from '../../worker/processing/processing-api';
+import type { RunView } from '../../worker/processing/processing-types';
+import type { StoredLoad } from '../../core/db/processing-loads';
 import { useDatabase } from '../shared/database-context';
 import { formatCount, plural } from '../shared/format';
 import { RunActions, type RunAction } from './run-actions';

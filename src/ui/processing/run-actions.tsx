@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { RunView } from '../../worker/processing/processing-api';
+import type { RunView } from '../../worker/processing/processing-types';
 import { useDatabase } from '../shared/database-context';
 import { FileDropZone } from './file-drop-zone';
 

@@ -1,6 +1,6 @@
 import { createContext, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { SendProgress } from '../../core/csv/send-loop';
-import type { RunView } from '../../worker/processing/processing-api';
+import type { RunView } from '../../worker/processing/processing-types';
 
 /** A run being sent from this tab: which, how far, and whether Cancel was pressed. */
 export interface SendState {

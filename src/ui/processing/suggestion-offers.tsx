@@ -1,5 +1,5 @@
 import { labelOf } from '../../core/api-fields';
-import type { MappingSuggestion } from '../../worker/processing/processing-api';
+import type { MappingSuggestion } from '../../core/csv/suggestions';
 
 /**
  * Suggestions for fields that are not always required, offered and not applied: mapping one of

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { DEFAULT_SEND_OPTIONS, runSendLoop, type SendProgress } from '../../core/csv/send-loop';
 import { describeThrown, type Result } from '../../core/result';
 import type { DatabaseApi } from '../../worker/api';
-import type { RunView } from '../../worker/processing/processing-api';
+import type { RunView } from '../../worker/processing/processing-types';
 import { useSending } from './sending-context';
 
 /** How often the progress bar is redrawn: every load would re-render the view 150 times a second. */

@@ -1,4 +1,4 @@
-import type { ValidationSummary } from '../../worker/processing/processing-api';
+import type { ValidationSummary } from '../../worker/processing/processing-types';
 import { FieldName } from '../shared/field-name';
 import { formatCount, plural } from '../shared/format';
 

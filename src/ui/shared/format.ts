@@ -42,7 +42,10 @@ function roundSize(value: number): string {
   return value >= 10 ? String(Math.round(value)) : String(Math.round(value * 10) / 10);
 }
 
-/** The counts people care about, in plain words: "2 brokerages, 3 configurations, 340 uploads", "1 brokerage, no configurations yet". */
+/**
+ * The counts people care about, in plain words: "2 brokerages, 3 configurations, 340 uploads", "1 brokerage, no
+ * configurations yet".
+ */
 export function describeCounts(counts: {
   brokerages: number;
   brokerage_configurations: number;

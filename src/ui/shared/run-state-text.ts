@@ -1,5 +1,5 @@
 import type { RunMark, RunStanding } from '../../core/db/run-standing';
-import type { RunView } from '../../worker/processing/processing-api';
+import type { RunView } from '../../worker/processing/processing-types';
 import { formatCount, plural } from './format';
 
 /** What a run's state means for the user, in one sentence. */

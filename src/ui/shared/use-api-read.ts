@@ -39,6 +39,7 @@ export function useApiRead<T>(read: (api: DatabaseApi) => Promise<T>, deps: read
       isCurrent = false;
     };
     // `read` is usually an inline arrow, new on every render; the caller lists what it depends on.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller lists what `read` depends on
   }, [api, revision, ...deps]);
   return state;
 }

@@ -19,7 +19,10 @@ import { useSnapshotScheduler } from '../snapshots/use-snapshot-scheduler';
 import './app.css';
 import './backups.css';
 
-/** The whole app: Streamlit-like sidebar (database management) and main area (brokerages, upload history, file processing, backups). */
+/**
+ * The whole app: Streamlit-like sidebar (database management) and main area (brokerages, upload history, file
+ * processing, backups).
+ */
 export function AppShell({ api, updates }: { api: DatabaseApi; updates?: AppUpdates }) {
   const shell = (
     <AppErrorBoundary api={api}>

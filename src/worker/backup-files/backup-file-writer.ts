@@ -1,4 +1,5 @@
-import { UnwritableRowError, writeBackupFile } from '../../core/backup/write/write';
+import { writeBackupFile } from '../../core/backup/write/write';
+import { UnwritableRowError } from '../../core/backup/write/written-file';
 import { backupFileName } from '../../core/backup/write/file-name';
 import { logActivity, readAllActivity } from '../../core/db/activity';
 import { META_KEYS, writeMeta } from '../../core/db/meta';

@@ -24,13 +24,11 @@ export function watchFirstLoad(store: DatabaseStore): { store: DatabaseStore; fi
     };
     return stored;
   };
-  const watched = new Proxy(store, {
-    get(target, property, receiver) {
-      if (property === 'load') return load;
-      const value: unknown = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+  const watched: DatabaseStore = {
+    load,
+    save: (write) => store.save(write),
+    quarantine: (bytes, reason, at) => store.quarantine(bytes, reason, at),
+  };
   return { store: watched, firstLoad: () => seen ?? { found: false, preMigration: null } };
 }
 

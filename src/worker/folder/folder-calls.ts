@@ -14,7 +14,9 @@ export const folderCalls = {
       checksum: string,
       options?: { passphrase?: string },
     ) => records.checkWrittenFile(file, checksum, options),
-    /** Records a write into the backup folder: a checked file becomes the backup point; a failure is kept for health. */
+    /**
+     * Records a write into the backup folder: a checked file becomes the backup point; a failure is kept for health.
+     */
     recordFolderWrite: (records: FolderRecords, outcome: FolderWriteOutcome) => records.recordFolderWrite(outcome),
     /** Records what the folder retention copied into archive/ and removed, in the audit trail. */
     recordFolderRetention: (records: FolderRecords, work: FolderRetentionWork) => records.recordFolderRetention(work),

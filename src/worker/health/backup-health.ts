@@ -1,9 +1,8 @@
-import { logActivity } from '../../core/db/activity';
 import { META_KEYS, readDatabaseTimes, readMeta } from '../../core/db/meta';
 import type { SqlJsStatic } from '../../core/db/sql-types';
 import { countRows } from '../../core/db/tables';
 import type { Clock } from '../../core/clock';
-import { fail, ok, type Result } from '../../core/result';
+import type { Result } from '../../core/result';
 import { lazyModule } from '../../platform/lazy-import';
 import type { BackupSource } from '../backup-files/backup-file-types';
 import type { Fact } from '../engine/fact-store';
@@ -16,14 +15,8 @@ import { readOwnBackupFiles, readOwnChecks } from './health-records';
 import type { BackupOverview, FileVerification } from './health-types';
 import type { RestoreTiming } from './restore-timing';
 
-const MESSAGES = {
-  locked:
-    'This file is encrypted. Enter its passphrase under “Backup file options” and choose the file again to verify it. Nothing was changed.',
-  notABackup: (message: string) => `${message} Backup health is not affected: this file is not a backup.`,
-};
-
-/** Restoring files into a scratch database (a chunk of its own). */
-const loadScratchCheck = lazyModule(() => import('../file-checks/scratch-check'));
+/** Verifying a file, with the scratch restore it runs (a chunk of its own). */
+const loadVerifyFile = lazyModule(() => import('./verify-file'));
 
 /** What backup health works with: the live database, and the other features' sides of health. */
 export interface BackupHealthDeps {
@@ -48,59 +41,10 @@ export interface BackupHealthDeps {
 export class BackupHealth {
   constructor(private readonly deps: BackupHealthDeps) {}
 
-  /** `Verify a backup file`: read, check, build in a scratch database; log and time it. */
-  verifyBackupFile(file: BackupSource, options: { passphrase?: string } = {}): Promise<Result<FileVerification>> {
-    const { track, clock, live, operator, restoreTiming } = this.deps;
-    return track('check', async (step) => {
-      step('Verifying the file in a scratch database', 0, 1)(0);
-      const checks = await loadScratchCheck();
-      if (!checks.ok) return checks;
-      const nowIso = clock.now().toISOString();
-      const elapsedMs = () => performance.now();
-      const result = await checks.value.restoreIntoScratch(this.deps.SQL, file.contents, {
-        ...options,
-        now: nowIso,
-        elapsedMs,
-      });
-      if (result.ok && result.value === 'locked') return fail('needs-passphrase', MESSAGES.locked);
-      const report = result.ok && result.value !== 'locked' ? result.value : null;
-      const failure = result.ok ? null : result.error;
-      const kind = failure ? checks.value.classifyCheckFailure(failure.code, file.name) : null;
-      const by = operator.byline();
-      const counts = report?.counts;
-      const summary = report
-        ? `Verified ${file.name}: sound, ${countWords(counts?.brokerage_configurations ?? 0, 'configuration')} and ${countWords(counts?.upload_history ?? 0, 'upload')} restore in ${Math.round(report.restoreMs)} ms${by}`
-        : kind === 'not-a-backup'
-          ? `Checked ${file.name}: not a backup file (${failure?.message ?? ''})${by}`
-          : `Verification of ${file.name} failed: ${failure?.message ?? ''}${by}`;
-      await live.write((db) => {
-        logActivity(db, {
-          at: nowIso,
-          kind: 'verify',
-          summary,
-          details: {
-            fileName: file.name,
-            ok: report !== null,
-            // A file that is no backup (or could not be judged) is no fact about the backups.
-            isBackup: kind === null || kind === 'damaged',
-            ...(kind === 'damaged' ? { outcome: 'damaged', problem: failure?.message ?? '' } : {}),
-            counts: report?.counts ?? null,
-            checksum: report?.checksum ?? null,
-            restoreMs: report?.restoreMs ?? null,
-            by: operator.nameOrNull,
-          },
-        });
-        return ok(undefined);
-      });
-      if (failure) {
-        const message = kind === 'not-a-backup' ? MESSAGES.notABackup(failure.message) : failure.message;
-        return fail(failure.code, message, failure.detail);
-      }
-      if (!report) return fail('verify-failed', summary);
-      const rows = Object.values(report.counts).reduce((sum, n) => sum + n, 0);
-      await restoreTiming.write({ ms: report.restoreMs, rows, at: nowIso, what: `verification of ${file.name}` });
-      return ok({ fileName: file.name, ...report, verifiedAt: nowIso });
-    });
+  /** `Verify a backup file`: read, check, build in a scratch database; log and time it (loaded on first use). */
+  async verifyBackupFile(file: BackupSource, options: { passphrase?: string } = {}): Promise<Result<FileVerification>> {
+    const verify = await loadVerifyFile();
+    return verify.ok ? verify.value.verifyBackupFile(this.deps, file, options) : verify;
   }
 
   /** Everything the health panel and the eviction check need from the worker. */
@@ -130,9 +74,4 @@ export class BackupHealth {
       startedEmpty: this.deps.startedEmpty,
     };
   }
-}
-
-/** "1 configuration", "3 configurations". */
-function countWords(count: number, singular: string): string {
-  return `${count} ${count === 1 ? singular : `${singular}s`}`;
 }

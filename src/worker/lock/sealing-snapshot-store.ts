@@ -16,7 +16,9 @@ const MESSAGES = {
   resealFailed: 'A snapshot could not be re-stored in the lock’s new form.',
 };
 
-/** Wraps `inner` so that snapshot bytes follow the lock held by `cipher`; also re-seals them all when the lock changes. */
+/**
+ * Wraps `inner` so that snapshot bytes follow the lock held by `cipher`; also re-seals them all when the lock changes.
+ */
 export function sealingSnapshotStore(inner: SnapshotStore, cipher: RecordCipher): SnapshotStore & Resealer {
   const slotOf = (id: string) => `snapshot/${id}`;
   const seal = async (id: string, plain: Blob): Promise<Blob> =>

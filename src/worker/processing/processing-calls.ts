@@ -4,7 +4,7 @@ import type { SendLoopResult } from '../../core/csv/send-loop';
 import type { LiveDatabase } from '../engine/live-database';
 import type { FeatureCalls } from '../feature-calls';
 import type { ProcessingOperations, ProcessingOverrides } from './processing-operations';
-import type { ConnectionRequest, ResendKind } from './processing-api';
+import type { ConnectionRequest, ResendKind } from './processing-types';
 
 /** What file processing is built from: the live database, the clock, and the browser's parts unless overridden. */
 export interface ProcessingBase {
@@ -44,9 +44,9 @@ async function withProcessing<R>(
 export const processingCalls = {
   reads: {
     /** Runs still open: interrupted, cancelled, stopped, or with uncertain loads. */
-    listOpenRuns: (p: Processing) => withProcessing(p, (o) => o.listOpenRuns()),
+    listOpenRuns: (p: Processing) => withProcessing(p, (o) => o.runs.listOpen()),
     /** One run, or null. */
-    getRun: (p: Processing, runId: number) => withProcessing(p, (o) => o.getRun(runId)),
+    getRun: (p: Processing, runId: number) => withProcessing(p, (o) => o.runs.get(runId)),
     /** A run's failures (invalid rows and refused loads) with row and load numbers, the first `limit`. */
     listRunFailures: (p: Processing, runId: number, limit: number) =>
       withProcessing(p, (o) => o.listRunFailures(runId, limit)),
@@ -80,18 +80,18 @@ export const processingCalls = {
       fileId: string,
       configurationId: number,
       options: { sendAgain?: boolean } = {},
-    ) => withProcessing(p, (o) => o.startProcessingRun(fileId, configurationId, options)),
+    ) => withProcessing(p, (o) => o.runs.startRun(fileId, configurationId, options.sendAgain === true)),
     /** Makes a run's unsent, failed or uncertain rows ready to send again, from the same file. */
     prepareResend: (p: Processing, runId: number, which: ResendKind, fileId: string | null) =>
-      withProcessing(p, (o) => o.prepareResend(runId, which, fileId)),
+      withProcessing(p, (o) => o.runs.prepareResend(runId, which, fileId)),
     /** Records what was sent so far and claims up to `max` more rows, durably, before any POST. */
-    claimLoads: (p: Processing, runId: number, max: number) => withProcessing(p, (o) => o.claimLoads(runId, max)),
+    claimLoads: (p: Processing, runId: number, max: number) => withProcessing(p, (o) => o.runs.claim(runId, max)),
     /** One attempt at one claimed load (its outcome is recorded with the next claim or the end). */
-    sendLoad: (p: Processing, runId: number, row: number, attempt: number, isLastAttempt: boolean) =>
-      withProcessing(p, (o) => o.sendLoad(runId, row, attempt, isLastAttempt)),
+    sendLoad: (p: Processing, runId: number, row: number, _attempt: number, isLastAttempt: boolean) =>
+      withProcessing(p, (o) => o.runs.send(runId, row, isLastAttempt)),
     /** Ends a sending pass: records the rest, gives back unstarted claims, sets the run's state. */
     endSendPass: (p: Processing, runId: number, result: SendLoopResult) =>
-      withProcessing(p, (o) => o.endSendPass(runId, result)),
+      withProcessing(p, (o) => o.runs.endPass(runId, result)),
     /** `processing_report_YYYYMMDD_HHMMSS.json` of a run. */
     buildRunReport: (p: Processing, runId: number) => withProcessing(p, (o) => o.buildRunReport(runId)),
     /** Failed or successful rows as CSV, in the file's own columns (needs the run's file). */

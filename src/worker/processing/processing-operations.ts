@@ -1,5 +1,5 @@
 /**
- * The worker side of the Process file view (ProcessingApi): reading files, the header check,
+ * The worker side of the Process file view: reading files, the header check,
  * suggestions, mappings, validation, connection tests, and runs (delegated to RunOperations).
  */
 import { describeConversions } from '../../core/csv/conversions';
@@ -13,20 +13,18 @@ import { canContinueWith } from '../../core/csv/validate-table';
 import { saveConfiguration } from '../../core/db/configuration-save';
 import { readConfigurationSecrets, saveConfigurationHeaders } from '../../core/db/configuration-secrets';
 import { listConfigurations } from '../../core/db/configurations';
-import { countLoadsPerDay } from '../../core/db/history-stats';
 import { listRunErrors } from '../../core/db/processing-errors';
 import { listFailures } from '../../core/db/processing-loads';
 import { runWrite } from '../../core/db/write';
 import { isMetadataKey } from '../../core/field-mappings';
 import { fail, ok, type Result } from '../../core/result';
 import type { ConfigurationView } from '../../core/db/configuration-view';
-import type { SendLoopResult } from '../../core/csv/send-loop';
 import type { ConnectionCheck } from '../../platform/load-api';
 import { LoadedFiles, type LoadedFile } from './loaded-files';
 import { createLoadApiSession, REQUEST_TIMEOUT_MS } from '../../platform/load-api';
 import { rememberKeySupport } from '../../core/db/load-api-facts';
 import { readFirstSheet } from '../../platform/xlsx-reader';
-import type { ConnectionRequest, FileSummary, ProcessingApi, ResendKind, ValidationSummary } from './processing-api';
+import type { ConnectionRequest, FileSummary, ValidationSummary } from './processing-types';
 import { authForTest } from './connection-auth';
 import { readTableFile, type ReadWorkbook } from './read-file';
 import { buildReport, buildRowsCsv } from './run-downloads';
@@ -67,9 +65,10 @@ export function createProcessingOperations(
   });
 }
 
-/** Implements ProcessingApi over the live database (worker/processing/processing-calls.ts hands calls to it). */
-export class ProcessingOperations implements ProcessingApi {
-  private readonly runs: RunOperations;
+/** Processing over the live database (worker/processing/processing-calls.ts hands the page's calls to it). */
+export class ProcessingOperations {
+  /** The runs: started, claimed, sent, ended, listed (run-operations.ts). */
+  readonly runs: RunOperations;
 
   constructor(private readonly deps: ProcessingDeps) {
     this.runs = new RunOperations(deps);
@@ -157,31 +156,6 @@ export class ProcessingOperations implements ProcessingApi {
     });
   }
 
-  startProcessingRun(fileId: string, configurationId: number, options: { sendAgain?: boolean } = {}) {
-    return this.runs.startRun(fileId, configurationId, options.sendAgain === true);
-  }
-  prepareResend(runId: number, which: ResendKind, fileId: string | null) {
-    return this.runs.prepareResend(runId, which, fileId);
-  }
-  claimLoads(runId: number, max: number) {
-    return this.runs.claim(runId, max);
-  }
-  sendLoad(runId: number, row: number, _attempt: number, isLastAttempt: boolean) {
-    return this.runs.send(runId, row, isLastAttempt);
-  }
-  endSendPass(runId: number, result: SendLoopResult) {
-    return this.runs.endPass(runId, result);
-  }
-  async listOpenRuns() {
-    return this.runs.listOpen();
-  }
-  /** The runs this tab is sending now. */
-  activeRunIds(): ReadonlySet<number> {
-    return this.runs.activeIds();
-  }
-  async getRun(runId: number) {
-    return this.runs.get(runId);
-  }
   async listRunFailures(runId: number, limit: number) {
     return this.deps.live.read((db) => listFailures(db, runId, Math.min(1000, Math.max(1, limit))));
   }
@@ -214,10 +188,6 @@ export class ProcessingOperations implements ProcessingApi {
       });
     }
     return checked;
-  }
-
-  async countLoadsPerDay(sinceIso: string, utcOffsetMinutes: number) {
-    return this.deps.live.read((db) => countLoadsPerDay(db, sinceIso, utcOffsetMinutes));
   }
 
   /**

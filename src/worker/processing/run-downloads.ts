@@ -11,7 +11,7 @@ import { selectRows } from '../../core/db/transaction';
 import type { Database } from '../../core/db/sql-types';
 import { fail, ok, type Result } from '../../core/result';
 import type { LoadedFile } from './loaded-files';
-import type { NamedFile } from './processing-api';
+import type { NamedFile } from './processing-types';
 
 const MESSAGES = {
   noRun: 'That run no longer exists (perhaps a backup was restored).',

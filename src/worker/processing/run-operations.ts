@@ -25,7 +25,7 @@ import { RunViews } from './run-views';
 import type { LoadedFiles } from './loaded-files';
 import { settleAttempt } from './outcome';
 import { authForRun } from './connection-auth';
-import type { ResendKind, RunView } from './processing-api';
+import type { ResendKind, RunView } from './processing-types';
 
 export interface RunDeps {
   live: LiveDatabase;

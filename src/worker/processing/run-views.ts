@@ -7,7 +7,7 @@ import { listOpenRuns, listRunsOfFile, readRun, type RunSummary } from '../../co
 import { standingOf, type RunLiveness } from '../../core/db/run-standing';
 import type { LiveDatabase } from '../engine/live-database';
 import type { LoadedFiles } from './loaded-files';
-import type { RunView } from './processing-api';
+import type { RunView } from './processing-types';
 
 export interface RunViewDeps {
   live: LiveDatabase;

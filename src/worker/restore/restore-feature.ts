@@ -8,7 +8,8 @@ import type { Fact } from '../engine/fact-store';
 import type { RestoreTiming } from '../health/restore-timing';
 import type { RestoreDeps, RestoreOperations } from './restore-operations';
 import type { RestoreOptions, RestoreOutcome, RestorePreview } from './restore-types';
-import { undoKindOf, UndoOperations, type UndoSnapshots } from './undo-operations';
+import { undoKindOf, UndoOperations } from './undo-operations';
+import type { UndoSnapshots } from './undo-run';
 import type { UndoPoint } from './undo-point';
 
 /** What restoring works with: the restore engine's needs, the snapshots, and where its records go. */

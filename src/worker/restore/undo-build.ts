@@ -19,7 +19,10 @@ export function countReplaceChanges(live: LiveDatabase, candidate: Candidate): R
   return countsOf(names.replace);
 }
 
-/** The database an undo swaps in: the snapshot's rows, this browser's log and bookkeeping carried over. Consumes the candidate. */
+/**
+ * The database an undo swaps in: the snapshot's rows, this browser's log and bookkeeping carried over. Consumes the
+ * candidate.
+ */
 export function buildUndoneDatabase(
   live: LiveDatabase,
   candidate: Candidate,

@@ -31,7 +31,7 @@ export async function openSnapshotBytes(
 ): Promise<Result<SnapshotContents>> {
   if (manifest.verification.state !== 'verified') return fail('snapshot-not-verified', MESSAGES.notVerified);
   const stored = await store.readBytes(manifest.id);
-  let bytes: Bytes | null = null;
+  let bytes: Bytes | null;
   try {
     bytes = stored ? await gunzipSnapshot(stored) : null;
   } catch {

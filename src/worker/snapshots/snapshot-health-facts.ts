@@ -35,7 +35,7 @@ export async function snapshotHealthFacts(service: SnapshotService): Promise<Sna
         ? [{ at: m.verification.at, message: `a snapshot did not pass its check (${m.verification.problem})` }]
         : [],
     ),
-    ...[service.taker.lastFailure, storedFailure].filter((f): f is { at: string; message: string } => f !== null),
+    ...[service.lastTakeFailure, storedFailure].filter((f): f is { at: string; message: string } => f !== null),
   ].sort((a, b) => (a.at < b.at ? 1 : -1));
   const newestFailure = failures[0] ?? null;
   const [newest] = manifests;

@@ -24,7 +24,8 @@ import type { SnapshotContents } from './snapshot-contents';
 import type { SnapshotFacts } from './snapshot-facts';
 import { SnapshotLibrary, type StorageEstimate } from './snapshot-library';
 import type { SnapshotStore } from './snapshot-store';
-import { SnapshotTaker } from './snapshot-taker';
+import type { SnapshotTaker } from './snapshot-taker';
+import { BackgroundChecksums } from './background-checksums';
 import { SerialQueue } from './serial';
 
 /** A verified snapshot's stored bytes, decompressed and checked against their digest (a chunk of its own). */
@@ -61,12 +62,12 @@ export interface SnapshotServiceDeps extends SnapshotDeps {
  */
 export class SnapshotService {
   readonly library: SnapshotLibrary;
-  readonly taker: SnapshotTaker;
+  /** Taking and checking snapshots, loaded with the first one (opening the app takes none). */
+  private readonly taker: LazyInstance<SnapshotTaker>;
   private readonly serial = new SerialQueue();
   /** When the schedule first saw changes that no snapshot holds (in memory: a reload starts over). */
   private pendingSince: string | null = null;
-  /** Content checksums being read in the background, after their snapshots counted, by snapshot id. */
-  private readonly checksums = new Map<string, Promise<void>>();
+  private readonly checksums = new BackgroundChecksums();
 
   /** Its words for the audit trail, loaded with the first snapshot (opening the app takes none). */
   private readonly audit: LazyInstance<SnapshotAudit>;
@@ -74,7 +75,10 @@ export class SnapshotService {
   constructor(readonly deps: SnapshotServiceDeps) {
     const policy = () => deps.live.read(readStoredSettings).retention;
     this.library = new SnapshotLibrary(deps.store, deps.clock, deps.estimateStorage, policy);
-    this.taker = new SnapshotTaker(deps);
+    this.taker = lazyInstance(
+      lazyModule(() => import('./snapshot-taker')),
+      (m) => new m.SnapshotTaker(deps),
+    );
     this.audit = lazyInstance(
       lazyModule(() => import('./snapshot-audit')),
       (m) => new m.SnapshotAudit(deps.audit),
@@ -84,7 +88,7 @@ export class SnapshotService {
   /** Takes and verifies a snapshot now (after any snapshot work already queued), then applies retention. */
   takeSnapshot(trigger: SnapshotTrigger, note: string | null = null): Promise<Result<SnapshotManifest>> {
     return this.serial.run(async () => {
-      const taken = await this.taker.take(trigger, note);
+      const taken = await this.taker.use((taker) => taker.take(trigger, note));
       await this.record((audit) => audit.taken(trigger, note, taken));
       if (taken.ok) {
         this.pendingSince = null;
@@ -101,9 +105,14 @@ export class SnapshotService {
     return this.library.find(id);
   }
 
+  /** The last failure to take or check a snapshot here (none before the first snapshot was taken). */
+  get lastTakeFailure(): { at: string; message: string } | null {
+    return this.taker.current()?.lastFailure ?? null;
+  }
+
   /** Resolves when the background checksums started so far are done (tests, the bench). */
-  async whenChecksumsDone(): Promise<void> {
-    await Promise.all([...this.checksums.values()]);
+  whenChecksumsDone(): Promise<void> {
+    return this.checksums.whenDone();
   }
 
   /** Opens a verified snapshot's database file; a copy found damaged is marked failed, in turn with other changes. */
@@ -111,7 +120,7 @@ export class SnapshotService {
     const contents = await loadSnapshotContents();
     if (!contents.ok) return contents;
     return contents.value.openSnapshotBytes(this.deps.store, manifest, (problem) =>
-      this.serial.run(() => this.taker.markFailed(manifest.id, problem)),
+      this.serial.run(() => this.markFailed(manifest.id, problem)),
     );
   }
 
@@ -119,7 +128,7 @@ export class SnapshotService {
   async openCandidate(given: SnapshotManifest): Promise<Result<Candidate>> {
     const files = await loadSnapshotFiles();
     if (!files.ok) return files;
-    const settled = await this.withChecksumSettled(given);
+    const settled = await this.checksums.settled(given, (id) => this.library.find(id));
     if (!settled.ok) return settled;
     const manifest = settled.value;
     const contents = await this.openContents(manifest);
@@ -130,36 +139,24 @@ export class SnapshotService {
       expectedChecksum: manifest.checksum,
     });
     if (!candidate.ok)
-      await this.serial.run(() =>
-        this.taker.markFailed(manifest.id, candidate.error.detail ?? candidate.error.message),
-      );
+      await this.serial.run(() => this.markFailed(manifest.id, candidate.error.detail ?? candidate.error.message));
     return candidate;
   }
 
-  /**
-   * The manifest once a content checksum being read for it in the background is recorded. Without
-   * that checksum, opening the snapshot repeats the same read-back here (integrity, foreign keys,
-   * every row) while the helper is doing it on the other core: as long as the helper's whole read,
-   * and both slow down sharing two cores. This is the usual case of Undo straight after a restore:
-   * its Before restore snapshot was taken seconds ago.
-   */
-  private async withChecksumSettled(manifest: SnapshotManifest): Promise<Result<SnapshotManifest>> {
-    const reading = this.checksums.get(manifest.id);
-    if (manifest.checksum !== null || reading === undefined) return ok(manifest);
-    await reading;
-    return this.library.find(manifest.id);
+  /** Reads the content checksum in the background; only storing it waits its turn (a pin is never overwritten). */
+  private readChecksumLater(id: string): void {
+    this.checksums.start(id, async () => {
+      const taker = await this.taker.get();
+      if (!taker.ok) return;
+      const report = await taker.value.readContentChecksum(id);
+      if (report) await this.serial.run(() => taker.value.recordContentChecksum(id, report));
+    });
   }
 
-  /** The long check outside the queue; only storing its result waits its turn (a pin is never overwritten). */
-  private readChecksumLater(id: string): void {
-    const work = this.taker
-      .readContentChecksum(id)
-      .then((report) => (report ? this.serial.run(() => this.taker.recordContentChecksum(id, report)) : undefined))
-      .catch(() => undefined);
-    this.checksums.set(id, work);
-    void work.finally(() => {
-      if (this.checksums.get(id) === work) this.checksums.delete(id);
-    });
+  /** Marks a stored snapshot failed (found damaged when opened). */
+  private async markFailed(id: string, problem: string): Promise<void> {
+    const taker = await this.taker.get();
+    if (taker.ok) await taker.value.markFailed(id, problem);
   }
 
   /** A snapshot of stored bytes that are not the live database (before a schema migration). */
@@ -169,7 +166,7 @@ export class SnapshotService {
     dataChangedAt: string | null,
   ): Promise<Result<SnapshotManifest>> {
     return this.serial.run(async () => {
-      const taken = await this.taker.takeFromBytes(trigger, bytes, dataChangedAt);
+      const taken = await this.taker.use((taker) => taker.takeFromBytes(trigger, bytes, dataChangedAt));
       await this.record((audit) => audit.taken(trigger, null, taken));
       if (taken.ok) this.readChecksumLater(taken.value.id);
       return taken;
@@ -233,7 +230,7 @@ export class SnapshotService {
     const verified = await this.serial.run(async () => {
       const found = await this.library.find(id);
       if (!found.ok) return found;
-      const checked = await this.taker.verify(found.value);
+      const checked = await this.taker.use((taker) => taker.verify(found.value));
       await this.record((audit) => audit.checked(found.value, checked));
       return checked;
     });
@@ -288,7 +285,7 @@ export class SnapshotService {
         manifest.verification.state === 'pending' &&
         now.getTime() - Date.parse(manifest.takenAt) > INTERRUPTED_AFTER_MS
       ) {
-        await this.serial.run(() => this.taker.verify(manifest));
+        await this.serial.run(() => this.taker.use((taker) => taker.verify(manifest)));
       }
     }
   }

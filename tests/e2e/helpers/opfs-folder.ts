@@ -11,7 +11,7 @@ import type { Page } from '@playwright/test';
 export const FOLDER_NAME = 'ff2api_backups';
 
 /** Installs the folder stand-in; call before `page.goto`. */
-export async function useOpfsFolder(page: Page): Promise<void> {
+export async function installOpfsFolder(page: Page): Promise<void> {
   await page.addInitScript((folderName: string) => {
     const w = window as unknown as Record<string, unknown>;
     w.showDirectoryPicker = async () =>
@@ -80,11 +80,9 @@ export async function readFolderFile(page: Page, dir: string, name: string): Pro
 export async function putFolderFiles(page: Page, dir: string, files: Record<string, string>): Promise<void> {
   await page.evaluate(
     async ([folderName, d, entries]) => {
-      const root = await (
-        await navigator.storage.getDirectory()
-      ).getDirectoryHandle(folderName as string, { create: true });
-      const sub = await root.getDirectoryHandle(d as string, { create: true });
-      for (const [name, text] of Object.entries(entries as Record<string, string>)) {
+      const root = await (await navigator.storage.getDirectory()).getDirectoryHandle(folderName, { create: true });
+      const sub = await root.getDirectoryHandle(d, { create: true });
+      for (const [name, text] of Object.entries(entries)) {
         const writable = await (await sub.getFileHandle(name, { create: true })).createWritable();
         await writable.write(text);
         await writable.close();

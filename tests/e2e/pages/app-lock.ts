@@ -80,7 +80,10 @@ export async function dumpIndexedDb(page: Page): Promise<string> {
         parts.push(text);
       } else if (Array.isArray(value)) value.forEach((item) => describe(item, depth + 1));
       else if (typeof value === 'object')
-        for (const [key, item] of Object.entries(value)) (parts.push(key), describe(item, depth + 1));
+        for (const [key, item] of Object.entries(value)) {
+          parts.push(key);
+          describe(item, depth + 1);
+        }
     };
     for (const info of await indexedDB.databases()) {
       if (!info.name) continue;

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
 /**
  * The Backups view (docs/design.md UI contract): the `Snapshots` section with `Take snapshot now` and
@@ -113,7 +113,7 @@ export class BackupsView {
   }
 
   /** `Export CSV`: the downloaded file. */
-  async exportAuditCsv(): Promise<import('@playwright/test').Download> {
+  async exportAuditCsv(): Promise<Download> {
     const [download] = await Promise.all([
       this.page.waitForEvent('download'),
       this.auditTrail.getByRole('button', { name: 'Export CSV' }).click(),

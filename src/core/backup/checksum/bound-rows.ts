@@ -140,7 +140,10 @@ export class BoundRowsHasher {
   }
 }
 
-/** True when SQLite stores `value` in a column of this kind and gives the same value back; `isAscii`: texts are known to be ASCII. */
+/**
+ * True when SQLite stores `value` in a column of this kind and gives the same value back; `isAscii`: texts are known to
+ * be ASCII.
+ */
 function isStoredAsBound(kind: ColumnKind, value: SqlValue | undefined, isAscii: boolean): boolean {
   if (value === null) return true;
   if (kind === 'text') return typeof value === 'string' && (isAscii || isStorableText(value));

@@ -140,7 +140,7 @@ function memoisedParse(): Parse {
       try {
         value = JSON.parse(text) as JsonValue;
       } catch (error) {
-        throw new Error(`Stored JSON text is not valid JSON: ${String(error)}: ${text.slice(0, 80)}`);
+        throw new Error(`Stored JSON text is not valid JSON: ${String(error)}: ${text.slice(0, 80)}`, { cause: error });
       }
       seen.set(text, value);
     }

@@ -149,7 +149,7 @@ export function jsonColumnParser(): JsonColumnParse {
       try {
         value = JSON.parse(text) as unknown;
       } catch (error) {
-        throw new Error(`Stored JSON text is not valid JSON: ${String(error)}: ${text.slice(0, 80)}`);
+        throw new Error(`Stored JSON text is not valid JSON: ${String(error)}: ${text.slice(0, 80)}`, { cause: error });
       }
       if (seen.size < 10_000) seen.set(text, value);
     }

@@ -95,7 +95,7 @@ export class CanonicalHasher {
     if (this.section !== DATA_TABLES.length - 1) throw new Error('Not every section was hashed');
     this.addText(']}');
     if (this.offload) {
-      this.offload.update(this.kept.subarray(0, this.keptBytes) as Uint8Array<ArrayBuffer>);
+      this.offload.update(this.kept.subarray(0, this.keptBytes));
       try {
         return toHex(await this.offload.digest());
       } catch (error) {
@@ -135,7 +135,7 @@ export class CanonicalHasher {
   private room(bytes: number): void {
     if (this.keptBytes + bytes <= this.kept.length) return;
     if (this.offload) {
-      if (this.keptBytes > 0) this.offload.update(this.kept.subarray(0, this.keptBytes) as Uint8Array<ArrayBuffer>);
+      if (this.keptBytes > 0) this.offload.update(this.kept.subarray(0, this.keptBytes));
       this.kept = new Uint8Array(Math.max(BATCH_BYTES, bytes));
       this.keptBytes = 0;
       return;

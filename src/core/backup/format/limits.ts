@@ -36,7 +36,10 @@ export function maxInflatedBytes(fileBytes: number): number {
  */
 export const SIZE_HINT_RATIO = 64;
 
-/** Files older than format 2.1 (and hand-edited ones) whose rows are not one per line still stream; one value may be at most this large. */
+/**
+ * Files older than format 2.1 (and hand-edited ones) whose rows are not one per line still stream; one value may be at
+ * most this large.
+ */
 export const MAX_VALUE_BYTES = 256 * 1024 * 1024;
 
 /** Above this much JSON text the writer compresses the file (`.json.gz`). */

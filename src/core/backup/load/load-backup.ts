@@ -199,7 +199,7 @@ async function findHeader(contents: BackupContents): Promise<Header | null> {
   for await (const event of scanTopLevel(readJsonChunks(contents), (key) => !isHeader(key))) {
     if (event.kind === 'value' && isHeader(event.key)) {
       const value = parseJsonValue(event.bytes);
-      return { key: event.key as Header['key'], value: isPlainObject(value) ? value : {} };
+      return { key: event.key, value: isPlainObject(value) ? value : {} };
     }
   }
   return null;

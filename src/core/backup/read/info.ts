@@ -117,5 +117,5 @@ export function checkBackupInfo(raw: Record<string, unknown>, problems: ProblemL
     problems.add('backup_info', undefined, 'file_checksum', `is missing: every format ${info.version} file carries it`);
     return null;
   }
-  return info as BackupInfo;
+  return info;
 }

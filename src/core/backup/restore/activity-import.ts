@@ -23,7 +23,10 @@ interface ImportedDetails {
   original_details: string | null;
 }
 
-/** Appends to `target.activity_log` the entries of `source` (a table name readable from target) it lacks; returns how many. */
+/**
+ * Appends to `target.activity_log` the entries of `source` (a table name readable from target) it lacks; returns how
+ * many.
+ */
 export function importActivity(
   target: Database,
   source: string,

@@ -2,6 +2,7 @@ import { TABLE_COLUMNS } from '../../db/rows';
 import { DATA_TABLES, type DataTable } from '../../db/schema';
 import type { Database } from '../../db/sql-types';
 import type { RestoreMode, TableChange } from './changes';
+import { PARENT_KEY, SPECS } from './name-keys';
 
 /**
  * What a restore will do, in the names a user knows (docs/design.md: the preview names, per table,
@@ -56,93 +57,6 @@ export interface RestoreNames {
   conflicts: MergeConflict[];
   conflictCount: number;
 }
-
-interface KeySpec {
-  /** SQL of the natural key columns over alias t. */
-  key: string[];
-  /** Other columns compared to tell "changed" from "unchanged" (none: rows are only added or removed). */
-  compared: string[];
-  /** SQL of the name shown, brokerage, time, over alias t. */
-  name: string;
-  brokerage?: string;
-  at?: string;
-}
-
-// Errors and changes point at their upload or configuration by id; their key uses the parent's natural key instead.
-const UPLOAD_OF = (db: string, row = 't') =>
-  `(SELECT json_array(u.brokerage_name, u.filename, u.upload_timestamp, u.session_id) FROM ${db}.upload_history u WHERE u.id = ${row}.upload_history_id)`;
-const CONFIGURATION_OF = (db: string, row = 't') =>
-  `(SELECT json_array(c.brokerage_name, c.configuration_name) FROM ${db}.brokerage_configurations c WHERE c.id = ${row}.configuration_id)`;
-/** Of a child row, its parent's natural key in `db` (part of the child's own key), or null for a table without a parent. */
-const PARENT_KEY: Partial<Record<DataTable, (db: string, row: string) => string>> = {
-  processing_errors: UPLOAD_OF,
-  configuration_changes: CONFIGURATION_OF,
-};
-
-const SPECS: Record<DataTable, (db: string) => KeySpec> = {
-  brokerages: () => ({ key: ['t.name'], compared: ['is_active'], name: 't.name' }),
-  brokerage_configurations: () => ({
-    key: ['t.brokerage_name', 't.configuration_name'],
-    compared: [
-      'field_mappings',
-      'api_credentials',
-      'auth_type',
-      'bearer_token',
-      'file_headers',
-      'description',
-      'is_active',
-      'needs_credentials',
-      'version',
-      'updated_at',
-    ],
-    name: 't.configuration_name',
-    brokerage: 't.brokerage_name',
-  }),
-  upload_history: () => ({
-    key: ['t.brokerage_name', 't.filename', 't.upload_timestamp', 't.session_id'],
-    compared: [
-      'configuration_name',
-      'total_records',
-      'successful_records',
-      'failed_records',
-      'error_log',
-      'processing_time_seconds',
-      'file_headers',
-      'timestamp_unknown',
-    ],
-    name: 't.filename',
-    brokerage: 't.brokerage_name',
-    at: 't.upload_timestamp',
-  }),
-  processing_errors: (db) => ({
-    key: [
-      UPLOAD_OF(db),
-      't.row_number',
-      't.field_name',
-      't.error_type',
-      't.error_message',
-      't.suggested_fix',
-      't.original_value',
-      't.expected_format',
-      't.created_at',
-    ],
-    compared: [],
-    name: "coalesce(t.field_name, '') || ' (row ' || coalesce(t.row_number, '?') || ')'",
-  }),
-  configuration_changes: (db) => ({
-    key: [
-      CONFIGURATION_OF(db),
-      't.change_type',
-      't.change_description',
-      't.old_value',
-      't.new_value',
-      't.changed_by',
-      't.changed_at',
-    ],
-    compared: [],
-    name: "t.change_type || coalesce(': ' || t.change_description, '')",
-  }),
-};
 
 /**
  * Names what replacing `live` by the file (main) and merging the file into it would do.

@@ -67,7 +67,7 @@ export class ScratchDatabase implements RowSink {
   add<T extends DataTable>(table: T, row: DataTables[T][number], index: number, line?: SourceLine): void {
     const stmt = this.statement(table);
     const values = this.values.get(table) as SqlValue[];
-    (ROW_VALUES[table] as (row: DataTables[T][number], values: SqlValue[]) => void)(row, values);
+    ROW_VALUES[table](row, values);
     const record = row as unknown as Record<string, SqlValue>;
     try {
       stmt.run(values);
@@ -79,7 +79,7 @@ export class ScratchDatabase implements RowSink {
   }
 
   addTables(tables: DataTables): void {
-    for (const table of DATA_TABLES) tables[table].forEach((row, index) => this.add(table, row as never, index));
+    for (const table of DATA_TABLES) tables[table].forEach((row, index) => this.add(table, row, index));
   }
 
   addActivity(entry: FileActivityEntry): void {
@@ -151,7 +151,10 @@ export class ScratchDatabase implements RowSink {
  */
 const LOAD_CACHE_SIZE = -65536;
 
-/** A database takes ≈ 0.82 bytes per byte of its backup's JSON text (bench: 39.9 MB for 48.5 MB); a little room to spare. */
+/**
+ * A database takes ≈ 0.82 bytes per byte of its backup's JSON text (bench: 39.9 MB for 48.5 MB); a little room to
+ * spare.
+ */
 const DATABASE_BYTES_PER_TEXT_BYTE = 0.9;
 
 /** Up to this much of the database's file is reserved up front (beyond it, the file grows as usual). */

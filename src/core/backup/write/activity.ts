@@ -32,7 +32,10 @@ export function writableEntries(rows: readonly ActivityRow[]): WrittenEntry[] {
   return entries;
 }
 
-/** The file checksum of a header (without its own file_checksum) and its entries; null when the header cannot be canonicalised. */
+/**
+ * The file checksum of a header (without its own file_checksum) and its entries; null when the header cannot be
+ * canonicalised.
+ */
 export function fileChecksumOf(info: Record<string, unknown>, entries: readonly WrittenEntry[]): string | null {
   const hasher = FileChecksum.start(info);
   if (!hasher) return null;

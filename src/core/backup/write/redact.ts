@@ -10,7 +10,7 @@ export function redactSecrets(values: Values): void {
   const API_CREDENTIALS = 4;
   const BEARER_TOKEN = 6;
   const NEEDS_CREDENTIALS = 14;
-  let credentials: unknown = null;
+  let credentials: unknown;
   try {
     credentials = JSON.parse(String(values[API_CREDENTIALS] ?? '{}'));
   } catch {
