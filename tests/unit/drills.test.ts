@@ -76,6 +76,28 @@ describe('a drill', () => {
     expect((await api.getBackupOverview()).lastCheck).toMatchObject({ kind: 'drill', outcome: 'passed' });
   });
 
+  it('on the copy kept before an undo passes: the undo explains the older rows it brought back', async () => {
+    const clock = fixedClock('2026-11-22T08:00:00.000Z');
+    const api = await createTestApi({ clock });
+    await seed(api, 'Acme', ['Daily']);
+    const file = await backupFile(api);
+    clock.set(new Date('2026-11-22T09:00:00.000Z'));
+    await seed(api, 'Blue Line', []);
+    const preview = await api.inspectBackup({ name: file.fileName, contents: file.blob });
+    if (!preview.ok || !preview.value.previewId) throw new Error('a restore preview expected');
+    expect((await api.applyRestore(preview.value.previewId, 'replace')).ok).toBe(true);
+    clock.set(new Date('2026-11-22T10:00:00.000Z'));
+    expect((await api.undoRestore()).ok).toBe(true);
+    // The Before undo snapshot holds Acme alone; the undo brought Blue Line back, made before it.
+    const candidates = await api.listSnapshotDrillCandidates();
+    const beforeUndo = candidates.find((c) => c.name.includes('Before undo'));
+    if (!beforeUndo) throw new Error(`a Before undo snapshot expected: ${candidates.map((c) => c.name).join(', ')}`);
+    const drill = await api.runDrill(beforeUndo);
+    if (!drill.ok) throw new Error(drill.error.message);
+    expect(drill.value.outcome, drill.value.notes.join('\n')).toBe('passed');
+    expect(drill.value.notes).toContain('Brokerages: 1 in the backup, 2 now — 1 added since.');
+  });
+
   it('on a damaged backup file fails, is recorded with why, and turns health Critical until a drill passes', async () => {
     const clock = fixedClock('2026-11-22T08:00:00.000Z');
     const api = await createTestApi({ clock });

@@ -9,8 +9,17 @@ import type { TableComparison } from './drill-types';
  * A drill's comparison of a backup restored apart with the live data, table by table and row by
  * row (by id), SQLite comparing inside one statement (the rows never come into JavaScript).
  * Differences are explained by the changes made since the backup: a row added after it, a row
- * whose own time says it changed after it, a row gone while the data changed after it.
+ * whose own time says it changed after it, a row gone while the data changed after it — and every
+ * difference, when the live data was replaced or merged into since (a restore, a merge, an undo):
+ * rows then come back or go with their own, older times.
  */
+
+/**
+ * Restores, merges and undos of the live data that went through (failed ones are logged too) at or
+ * after a time: the copy kept just before one is made at the same moment.
+ */
+const REPLACED_SINCE = `SELECT COUNT(*) FROM live.activity_log WHERE kind IN ('restore', 'undo') AND at >= ?
+  AND COALESCE(CASE WHEN json_valid(details) THEN json_extract(details, '$.ok') END, 1) != 0`;
 
 /**
  * The column that says when a live row (`l`) was made, and the expression that says when it last
@@ -37,9 +46,11 @@ export function compareWithLive(
   liveChangedAt: string | null,
 ): TableComparison[] {
   const changedAfter = liveChangedAt !== null && liveChangedAt > backupAt;
-  return withAttached(backup, live, 'live', () =>
-    DATA_TABLES.map((table) => compareTable(backup, table, backupAt, changedAfter)),
-  );
+  return withAttached(backup, live, 'live', () => {
+    const wasReplaced = Number(selectValue(backup, REPLACED_SINCE, [backupAt]) ?? 0) > 0;
+    const tables = DATA_TABLES.map((table) => compareTable(backup, table, backupAt, changedAfter));
+    return wasReplaced ? tables.map(explainedByReplace) : tables;
+  });
 }
 
 function compareTable(db: Database, table: DataTable, backupAt: string, changedAfter: boolean): TableComparison {
@@ -69,4 +80,9 @@ function compareTable(db: Database, table: DataTable, backupAt: string, changedA
     changedSince,
     changedUnexplained,
   };
+}
+
+/** A comparison whose every difference is explained by a restore, merge or undo since the backup. */
+function explainedByReplace(table: TableComparison): TableComparison {
+  return { ...table, addedUnexplained: 0, removedUnexplained: 0, changedUnexplained: 0 };
 }

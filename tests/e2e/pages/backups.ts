@@ -102,6 +102,8 @@ export class BackupsView {
 
   /** The trail's entries shown now, each as [time, who, what]. */
   async auditEntries(): Promise<string[][]> {
+    // The table shows once the trail is read (its reading code loads on first use).
+    await expect(this.auditTrail.getByRole('table')).toBeVisible();
     const rows = this.auditTrail
       .getByRole('table')
       .getByRole('row')
