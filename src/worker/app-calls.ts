@@ -19,9 +19,15 @@ import { snapshotFacts } from './snapshots/snapshot-facts';
 import { snapshotHealthFacts } from './snapshots/snapshot-health-facts';
 import { SnapshotService, type SnapshotDeps } from './snapshots/snapshot-service';
 import { statusCalls } from './status/status-calls';
+import { readStoreHealthFacts } from './team-store/store-status';
+import { StoreRestores } from './team-store/store-restores';
+import { teamStoreCalls } from './team-store/team-store-calls';
+import { TeamStoreFeature, type TeamStoreDeps } from './team-store/team-store-feature';
+import { memoryUploadQueue } from './team-store/upload-queue-store';
 import { ok, type Result } from '../core/result';
 import { logActivity } from '../core/db/activity';
 import type { SnapshotManifest } from '../core/snapshots/manifest';
+import type { SnapshotTrigger } from '../core/snapshots/triggers';
 
 /**
  * The database worker's features, composed: each feature's calls (its folder's `*-calls.ts`) bound
@@ -37,6 +43,7 @@ const FEATURES = [
   folderCalls,
   healthCalls,
   processingCalls,
+  teamStoreCalls,
 ] as const;
 
 /** Every call the page may make of the database worker (the lock's calls are the lock gate's). */
@@ -47,20 +54,34 @@ export type AppCalls = CallsOf<typeof statusCalls> &
   CallsOf<typeof snapshotCalls> &
   CallsOf<typeof folderCalls> &
   CallsOf<typeof healthCalls> &
-  CallsOf<typeof processingCalls>;
+  CallsOf<typeof processingCalls> &
+  CallsOf<typeof teamStoreCalls>;
 
 /** The calls that only read: the page asks them again of a worker restarted under them. */
 export const READ_CALLS: readonly string[] = FEATURES.flatMap((feature) => Object.keys(feature.reads));
 
 /** Every call's name: only these are served to the page (the hooks below are the worker's own). */
-export const CALL_NAMES: ReadonlySet<string> = new Set(FEATURES.flatMap((f) => [...Object.keys(f.reads), ...Object.keys(f.actions)]));
+export const CALL_NAMES: ReadonlySet<string> = new Set(
+  FEATURES.flatMap((f) => [...Object.keys(f.reads), ...Object.keys(f.actions)]),
+);
 
 /** What the worker's composition needs beyond the engine's parts. */
 export interface WorkerAppDeps extends EngineDeps {
   snapshots: SnapshotDeps;
   /** File processing's platform parts (load API, workbook reader); defaults are the browser's. */
   processing?: ProcessingOverrides;
+  /** The team store's waiting copies (default: in memory) and, for tests, its transport and key strength. */
+  teamStore?: Partial<Pick<TeamStoreDeps, 'uploads' | 'transport' | 'runExclusive' | 'kdfIterations' | 'random'>>;
 }
+
+/** The safety snapshots before a risky step: a copy of each goes to the team store when chosen there. */
+const RISKY_TRIGGERS: ReadonlySet<SnapshotTrigger> = new Set([
+  'before-restore',
+  'before-merge',
+  'before-undo',
+  'before-delete',
+  'before-processing',
+]);
 
 /** The composed worker: the calls, and what the lock gate and tests need besides. */
 export type WorkerApp = AppCalls & WorkerHooks;
@@ -88,10 +109,39 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
   const track = progress.track;
 
   const snapshots = new SnapshotService({ ...engine, ...deps.snapshots, facts: snapshotFacts(deps.facts) });
-  const takeSafetyCopy = (trigger: Parameters<SnapshotService['takeSnapshot']>[0]) => snapshots.takeSnapshot(trigger);
+  const teamStore = new TeamStoreFeature({
+    ...engine,
+    uploads: memoryUploadQueue(),
+    ...deps.teamStore,
+    backupOfSnapshot: (id) => snapshots.downloadSnapshot(id, { secrets: 'plain' }),
+  });
+  const takeSafetyCopy = async (trigger: SnapshotTrigger, note: string | null = null) => {
+    const taken = await snapshots.takeSnapshot(trigger, note);
+    if (taken.ok && RISKY_TRIGGERS.has(trigger)) teamStore.copyBeforeRiskyStep(taken.value.id);
+    return taken;
+  };
+  const safetySnapshots = {
+    takeSnapshot: takeSafetyCopy,
+    find: (id: string) => snapshots.find(id),
+    openCandidate: (manifest: SnapshotManifest) => snapshots.openCandidate(manifest),
+    rowOf: (manifest: SnapshotManifest) => snapshots.rowOf(manifest),
+  };
   const restoreTiming = restoreTimingFact(deps.facts);
   const folder = new FolderRecords({ ...engine, outcomes: folderOutcomes(deps.facts) });
-  const restore = new RestoreFeature({ ...engine, track, snapshots, undoPoint: undoPointFact(deps.facts), restoreTiming });
+  const restore = new RestoreFeature({
+    ...engine,
+    track,
+    snapshots: safetySnapshots,
+    undoPoint: undoPointFact(deps.facts),
+    restoreTiming,
+  });
+  const storeRestores = new StoreRestores({
+    live,
+    access: teamStore.access,
+    records: teamStore.records,
+    inspect: (file, options) => restore.inspectBackup(file, options),
+    now: () => clock.now().toISOString(),
+  });
   const health = new BackupHealth({
     ...engine,
     track,
@@ -99,6 +149,7 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
     estimateStorage: deps.snapshots.estimateStorage,
     snapshotFacts: () => snapshotHealthFacts(snapshots),
     folderFacts: () => folder.healthFacts(),
+    storeFacts: () => readStoreHealthFacts(teamStore.access, teamStore.deps.uploads, teamStore.records),
     startedEmpty: !engine.startup.found,
   });
   const processing = openProcessing({
@@ -119,6 +170,7 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
     ...bindFeature(folderCalls, folder),
     ...bindFeature(healthCalls, health),
     ...bindFeature(processingCalls, processing),
+    ...bindFeature(teamStoreCalls, { feature: teamStore, restores: storeRestores }),
   };
 
   // Before the migrated database is ever stored: snapshots before and after the migration.

@@ -14,6 +14,7 @@ import { estimateStorage } from '../platform/storage-estimate';
 import { createWorkerSnapshotChecker } from '../platform/snapshot-checker-worker';
 import { createDigestWorker } from '../platform/digest-worker';
 import { openSnapshotStorageOrUnavailable } from '../platform/snapshot-store';
+import { openUploadQueueOrMemory } from '../platform/team-store/idb-upload-queue';
 import { createWebTabCoordination } from '../platform/web-tab-coordination';
 import { CALL_NAMES, openWorkerApp, READ_CALLS } from './app-calls';
 import { singleTabCoordination } from './engine/tab-coordination';
@@ -25,6 +26,7 @@ import { startLockGate } from './lock/worker-lock';
 import type { LockApi } from './lock/lock-api';
 import { RecordCipher } from './lock/record-cipher';
 import { sealingSnapshotStore } from './lock/sealing-snapshot-store';
+import { sealingUploadQueue } from './lock/sealing-upload-queue';
 import { isSnapshotCheckerWorker, serveSnapshotChecker } from './snapshots/checker-role';
 
 /** The page's clock, as last heard: the page sends its time before every call (DESIGN.md "One clock"). */
@@ -40,22 +42,35 @@ function serveDatabase(): void {
   const storage = openSnapshotStorageOrUnavailable();
   const snapshots = storage.then(({ snapshots: inner }) => sealingSnapshotStore(inner, cipher));
   const resealSnapshots = { resealAll: async () => (await snapshots).resealAll() };
-  const gate = startLockGate(clock, openIdbDatabaseStore(), async (store) => {
-    const [SQL, snapshotStore, { facts }] = await Promise.all([sqlJs, snapshots, storage]);
-    return openWorkerApp({
-      SQL,
-      store,
-      clock,
-      tabs: createWebTabCoordination() ?? singleTabCoordination(),
-      appVersion: APP_VERSION,
-      facts,
-      isStoragePersisted,
-      snapshots: { store: snapshotStore, checker: createWorkerSnapshotChecker(self.location.href), estimateStorage },
-      digestOffload: createDigestWorker(),
-    });
-  }, [resealSnapshots], cipher);
+  // The team store's waiting copies are sealed like snapshots, and re-sealed with them.
+  const uploads = openUploadQueueOrMemory().then((inner) => sealingUploadQueue(inner, cipher));
+  const resealUploads = { resealAll: async () => (await uploads).resealAll() };
+  const gate = startLockGate(
+    clock,
+    openIdbDatabaseStore(),
+    async (store) => {
+      const [SQL, snapshotStore, { facts }, uploadQueue] = await Promise.all([sqlJs, snapshots, storage, uploads]);
+      return openWorkerApp({
+        SQL,
+        store,
+        clock,
+        tabs: createWebTabCoordination() ?? singleTabCoordination(),
+        appVersion: APP_VERSION,
+        facts,
+        isStoragePersisted,
+        snapshots: { store: snapshotStore, checker: createWorkerSnapshotChecker(self.location.href), estimateStorage },
+        digestOffload: createDigestWorker(),
+        teamStore: { uploads: uploadQueue },
+      });
+    },
+    [resealSnapshots, resealUploads],
+    cipher,
+  );
   // The lock's calls never wait for the database; `lock` also ends this worker (endAfterLock).
-  const lock: Record<string, (...args: never[]) => unknown> = { ...bindFeature(lockCalls, gate), lock: () => endAfterLock(gate) };
+  const lock: Record<string, (...args: never[]) => unknown> = {
+    ...bindFeature(lockCalls, gate),
+    lock: () => endAfterLock(gate),
+  };
   const reads = [...READ_CALLS, ...Object.keys(lockCalls.reads)];
 
   /**

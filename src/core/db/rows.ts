@@ -84,7 +84,8 @@ export interface ActivityRow {
   details: string | null;
 }
 
-export type ActivityKind = 'backup' | 'restore' | 'undo' | 'verify' | 'database-created' | 'app-lock';
+/** `team-store`: connected, disconnected, retention in the store, an object refused. */
+export type ActivityKind = 'backup' | 'restore' | 'undo' | 'verify' | 'database-created' | 'app-lock' | 'team-store';
 
 /** Every data table's rows: what a backup carries and a replace-restore writes. */
 export interface DataTables {
@@ -99,21 +100,57 @@ export interface DataTables {
 export const TABLE_COLUMNS = {
   brokerages: ['id', 'name', 'created_at', 'updated_at', 'is_active'],
   brokerage_configurations: [
-    'id', 'brokerage_name', 'configuration_name', 'field_mappings', 'api_credentials', 'auth_type',
-    'bearer_token', 'file_headers', 'created_at', 'updated_at', 'last_used_at', 'version',
-    'is_active', 'description', 'needs_credentials',
+    'id',
+    'brokerage_name',
+    'configuration_name',
+    'field_mappings',
+    'api_credentials',
+    'auth_type',
+    'bearer_token',
+    'file_headers',
+    'created_at',
+    'updated_at',
+    'last_used_at',
+    'version',
+    'is_active',
+    'description',
+    'needs_credentials',
   ],
   upload_history: [
-    'id', 'brokerage_name', 'configuration_name', 'filename', 'total_records', 'successful_records',
-    'failed_records', 'error_log', 'processing_time_seconds', 'file_headers', 'upload_timestamp',
-    'session_id', 'timestamp_unknown',
+    'id',
+    'brokerage_name',
+    'configuration_name',
+    'filename',
+    'total_records',
+    'successful_records',
+    'failed_records',
+    'error_log',
+    'processing_time_seconds',
+    'file_headers',
+    'upload_timestamp',
+    'session_id',
+    'timestamp_unknown',
   ],
   processing_errors: [
-    'id', 'upload_history_id', 'row_number', 'field_name', 'error_type', 'error_message',
-    'suggested_fix', 'original_value', 'expected_format', 'created_at',
+    'id',
+    'upload_history_id',
+    'row_number',
+    'field_name',
+    'error_type',
+    'error_message',
+    'suggested_fix',
+    'original_value',
+    'expected_format',
+    'created_at',
   ],
   configuration_changes: [
-    'id', 'configuration_id', 'change_type', 'change_description', 'old_value', 'new_value',
-    'changed_by', 'changed_at',
+    'id',
+    'configuration_id',
+    'change_type',
+    'change_description',
+    'old_value',
+    'new_value',
+    'changed_by',
+    'changed_at',
   ],
 } as const satisfies Record<keyof DataTables, readonly string[]>;

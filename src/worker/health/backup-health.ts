@@ -14,11 +14,13 @@ import type { Operator } from '../engine/operator';
 import type { Track } from '../engine/progress';
 import type { FolderHealthFacts } from '../folder/folder-records';
 import type { SnapshotHealthFacts } from '../snapshots/snapshot-health-facts';
+import type { StoreHealthFacts } from '../team-store/team-store-types';
 import type { BackupOverview, FileVerification } from './health-types';
 import type { RestoreTiming } from './restore-timing';
 
 const MESSAGES = {
-  locked: 'This file is encrypted. Enter its passphrase under “Backup file options” and choose the file again to verify it. Nothing was changed.',
+  locked:
+    'This file is encrypted. Enter its passphrase under “Backup file options” and choose the file again to verify it. Nothing was changed.',
 };
 
 const SQL = {
@@ -40,6 +42,8 @@ export interface BackupHealthDeps {
   estimateStorage: () => Promise<{ usageBytes: number; quotaBytes: number } | null>;
   snapshotFacts: () => Promise<SnapshotHealthFacts>;
   folderFacts: () => Promise<FolderHealthFacts>;
+  /** The team store's side (null: none connected). */
+  storeFacts: () => Promise<StoreHealthFacts | null>;
   /** Whether this tab's worker found no stored database at start. */
   startedEmpty: boolean;
 }
@@ -61,7 +65,11 @@ export class BackupHealth {
       if (!checks.ok) return checks;
       const nowIso = clock.now().toISOString();
       const elapsedMs = () => performance.now();
-      const result = await checks.value.restoreIntoScratch(this.deps.SQL, file.contents, { ...options, now: nowIso, elapsedMs });
+      const result = await checks.value.restoreIntoScratch(this.deps.SQL, file.contents, {
+        ...options,
+        now: nowIso,
+        elapsedMs,
+      });
       if (result.ok && result.value === 'locked') return fail('needs-passphrase', MESSAGES.locked);
       const report = result.ok && result.value !== 'locked' ? result.value : null;
       const summary = report
@@ -100,11 +108,12 @@ export class BackupHealth {
       backups: selectRows<{ at: string; details: string | null }>(db, SQL.backups),
       verify: selectRows<{ at: string; details: string | null }>(db, SQL.lastVerify)[0] ?? null,
     }));
-    const [timing, storage, fromSnapshots, fromFolder] = await Promise.all([
+    const [timing, storage, fromSnapshots, fromFolder, store] = await Promise.all([
       this.deps.restoreTiming.read(),
       this.deps.estimateStorage(),
       this.deps.snapshotFacts(),
       this.deps.folderFacts(),
+      this.deps.storeFacts(),
     ]);
     const verify = fromDatabase.verify ? parseDetails(fromDatabase.verify.details) : null;
     return {
@@ -114,8 +123,11 @@ export class BackupHealth {
       backupFiles: fromDatabase.backups.map((row) => toBackupFileRecord(row.at, parseDetails(row.details))),
       ...fromSnapshots,
       ...fromFolder,
+      store,
       lastFileVerification:
-        fromDatabase.verify && verify ? { at: fromDatabase.verify.at, ok: verify.ok === true, fileName: String(verify.fileName ?? '') } : null,
+        fromDatabase.verify && verify
+          ? { at: fromDatabase.verify.at, ok: verify.ok === true, fileName: String(verify.fileName ?? '') }
+          : null,
       lastRestoreMeasure: timing,
       storage,
       startedEmpty: this.deps.startedEmpty,
@@ -127,7 +139,12 @@ function toBackupFileRecord(at: string, details: Record<string, unknown>): Backu
   return {
     at: typeof details.createdAt === 'string' ? details.createdAt : at,
     fileName: String(details.fileName ?? ''),
-    where: typeof details.destination === 'string' ? `backup folder (${details.destination})` : 'downloads',
+    where:
+      details.teamStore === true
+        ? 'team store'
+        : typeof details.destination === 'string'
+          ? `backup folder (${details.destination})`
+          : 'downloads',
     sizeBytes: Number(details.sizeBytes ?? 0),
   };
 }
