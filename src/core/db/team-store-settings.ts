@@ -108,13 +108,19 @@ export function writeTeamConnection(db: Database, c: TeamConnection): void {
   );
 }
 
-/** Forgets where the store is, its key and the team key; the identity stays. */
+/**
+ * Forgets where the store is, its key and the team key; the identity stays. With secure_delete
+ * the old values are overwritten with zeros, not only unlinked: the next save of the database file
+ * holds no trace of them (a plain UPDATE leaves the old bytes in a free part of the page).
+ */
 export function forgetTeamConnection(db: Database): void {
+  db.exec('PRAGMA secure_delete = ON');
   db.run(
     `UPDATE team_store SET endpoint = NULL, region = NULL, bucket = NULL, prefix = NULL, addressing = NULL,
        access_key_id = NULL, secret_access_key = NULL, team_id = NULL, team_key = NULL, connected_at = NULL
      WHERE id = 1`,
   );
+  db.exec('PRAGMA secure_delete = OFF');
 }
 
 export function writeCopyBeforeRisky(db: Database, isOn: boolean): void {

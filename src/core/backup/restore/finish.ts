@@ -26,6 +26,8 @@ export interface FinishArgs {
  * entries; afterwards it holds the live database's meta and log plus the imported entries.
  */
 export function finishReplacement(next: Database, live: Database, args: FinishArgs): void {
+  // A snapshot may hold a team store key this browser has since forgotten: zeroed, not only unlinked.
+  next.exec('PRAGMA secure_delete = ON');
   withAttached(next, live, 'live', () => {
     inTransaction(next, () => {
       next.exec(`CREATE TEMP TABLE file_activity AS SELECT id, at, kind, summary, details FROM main.activity_log;
@@ -45,4 +47,5 @@ export function finishReplacement(next: Database, live: Database, args: FinishAr
       });
     });
   });
+  next.exec('PRAGMA secure_delete = OFF');
 }
