@@ -2,7 +2,8 @@
  * A note outside IndexedDB — in localStorage, which a browser clearing IndexedDB keeps — that
  * this browser had data, and which backup file holds it. If the database is ever gone while the
  * note says it existed, the app says so instead of quietly starting empty (docs/design.md, eviction).
- * Key "ff2api-web.data-marker": { hadDataAt, lastBackup: { fileName, at, where } | null }.
+ * Key "ff2api-web.data-marker": { hadDataAt, lastBackup: { fileName, at, where } | null,
+ * teamStore: { endpoint, region, bucket, prefix } | null } — where the team store is, never its key.
  */
 
 import * as z from 'zod/mini';
@@ -13,6 +14,10 @@ const KEY = 'ff2api-web.data-marker';
 const MarkerSchema = z.object({
   hadDataAt: z.string(),
   lastBackup: z.catch(z.nullable(z.object({ fileName: z.string(), at: z.string(), where: z.string() })), null),
+  teamStore: z.catch(
+    z.nullable(z.object({ endpoint: z.string(), region: z.string(), bucket: z.string(), prefix: z.string() })),
+    null,
+  ),
 });
 
 export interface DataMarker {
@@ -20,6 +25,8 @@ export interface DataMarker {
   hadDataAt: string;
   /** The newest backup file made from here, and where it went. */
   lastBackup: { fileName: string; at: string; where: string } | null;
+  /** The team store this browser was connected to (its address only), to restore from after an eviction. */
+  teamStore: { endpoint: string; region: string; bucket: string; prefix: string } | null;
 }
 
 /** The marker, or null when this browser never held data (or storage is blocked). */

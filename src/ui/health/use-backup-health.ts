@@ -1,17 +1,25 @@
-import { assessBackupHealth, type HealthAssessment } from '../../core/snapshots/health';
+import { assessBackupHealth, HEALTH_LEVELS, type HealthAssessment } from '../../core/snapshots/health';
+import { assessStoreHealth, type StoreHealthAssessment } from '../../core/team-store/store-health';
 import { useDatabase } from '../shared/database-context';
 import { useNow } from '../shared/use-now';
 import { useBackups } from '../shared/backups-context';
+import { lastUnsharedChange, locationStatuses } from './location-statuses';
+
+/** Backup health with the team store's rules and each location's side of it. */
+export interface FullHealth extends HealthAssessment {
+  locations: StoreHealthAssessment;
+}
 
 /** Backup health now (re-evaluated every minute as time passes), or null while loading. */
-export function useBackupHealth(): HealthAssessment | null {
+export function useBackupHealth(): FullHealth | null {
   const { status } = useDatabase();
   const { overview, folder } = useBackups();
   const now = useNow();
   if (!status || !overview) return null;
-  return assessBackupHealth({
+  const hasData = Object.values(status.counts).some((n) => n > 0);
+  const files = assessBackupHealth({
     now,
-    hasData: Object.values(status.counts).some((n) => n > 0),
+    hasData,
     times: status.times,
     firstChangeSinceBackupAt: overview.firstChangeSinceBackupAt,
     backupFiles: overview.backupFiles,
@@ -22,4 +30,14 @@ export function useBackupHealth(): HealthAssessment | null {
     storage: overview.storage,
     folder: folder.state,
   });
+  const locations = assessStoreHealth({
+    now,
+    lastChangeAt: lastUnsharedChange(status.times, hasData),
+    locations: locationStatuses(overview, folder.state),
+  });
+  const findings = [...files.findings, ...locations.findings];
+  const rank = (level: string) => HEALTH_LEVELS.indexOf(level as (typeof HEALTH_LEVELS)[number]);
+  findings.sort((a, b) => rank(b.level) - rank(a.level));
+  const level = rank(locations.level) > rank(files.level) ? locations.level : files.level;
+  return { level, findings, locations };
 }

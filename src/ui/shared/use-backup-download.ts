@@ -1,4 +1,4 @@
-import { useCallback, useContext, useState } from 'react';
+import { useCallback, useContext, useRef, useState } from 'react';
 import type { BackupFile, BackupReceipt, BackupTrigger } from '../../worker/backup-files/backup-file-types';
 import { useBackups } from './backups-context';
 import { saveBackupToFolder } from './lazy-folder-backup';
@@ -7,13 +7,16 @@ import { DownloadContext } from './download-context';
 import { describeCounts, formatBytes } from './format';
 import type { NoticeContent } from './notice';
 import { MIN_PASSPHRASE_LENGTH, passphraseProblem, useBackupSettings } from './backup-settings';
+import { describeStoreCopy, sendStoreCopy, STORE_COPY_SENDING } from './store-copy';
 
 const MESSAGES = {
   tooShort: `Encrypted backups need a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters. Enter it under “Backup file options”, or choose another option. No file was made.`,
-  mismatch: 'The two passphrases under “Backup file options” differ. Type the same passphrase in both fields. No file was made.',
+  mismatch:
+    'The two passphrases under “Backup file options” differ. Type the same passphrase in both fields. No file was made.',
   notRecorded:
     'The file was downloaded, but the backup time could not be recorded in this browser, so the banners may still ask for a backup.',
-  folderRefused: 'The browser did not allow writing into the backup folder, so the backup was downloaded instead. Press “Reconnect backup folder” to write there next time.',
+  folderRefused:
+    'The browser did not allow writing into the backup folder, so the backup was downloaded instead. Press “Reconnect backup folder” to write there next time.',
   downloadedInstead: 'The backup was downloaded instead: move it into the backup folder yourself.',
 };
 
@@ -30,7 +33,10 @@ const SECRETS_NOTES = {
  */
 export function useBackupDownload() {
   const { api, notifyChanged } = useDatabase();
-  const { folder, refresh } = useBackups();
+  const { folder, refresh, overview } = useBackups();
+  const hasStore = Boolean(overview?.store);
+  /** Which run's result is on screen: a late store copy never overwrites a newer run's words. */
+  const currentRun = useRef(0);
   const download = useContext(DownloadContext);
   const settings = useBackupSettings();
   const { secrets, passphrase } = settings;
@@ -43,6 +49,7 @@ export function useBackupDownload() {
   /** Makes and saves one backup; true when it is saved and counts as the backup point. */
   async function run(trigger: BackupTrigger): Promise<boolean> {
     if (busy) return false;
+    const runId = ++currentRun.current;
     const problem = passphraseProblem(settings);
     if (problem) {
       setSaved(null);
@@ -57,7 +64,11 @@ export function useBackupDownload() {
       const toFolder = folder.handle !== null && (await folder.ensureAccess());
       const built = await api.createBackup({ trigger, secrets, ...(secrets === 'encrypted' ? { passphrase } : {}) });
       if (!built.ok) {
-        setNotice({ kind: 'error', text: built.error.message, ...(built.error.detail ? { detail: built.error.detail } : {}) });
+        setNotice({
+          kind: 'error',
+          text: built.error.message,
+          ...(built.error.detail ? { detail: built.error.detail } : {}),
+        });
         return false;
       }
       const { fileName, receipt } = built.value;
@@ -66,30 +77,52 @@ export function useBackupDownload() {
       let isSaved: boolean;
       let result: NoticeContent;
       if (toFolder && folder.handle) {
-        const written = await saveBackupToFolder(api, folder.handle, built.value, { now: new Date(), ...(secrets === 'encrypted' ? { passphrase } : {}) });
+        const written = await saveBackupToFolder(api, folder.handle, built.value, {
+          now: new Date(),
+          ...(secrets === 'encrypted' ? { passphrase } : {}),
+        });
         if (written.ok) {
           isSaved = true;
-          result = { kind: 'success', text: `${label} saved in the backup folder and checked: ${folder.handle.name}/${written.path} (${what}).${SECRETS_NOTES[secrets]}${written.retention ? ` ${written.retention}` : ''}` };
+          result = {
+            kind: 'success',
+            text: `${label} saved in the backup folder and checked: ${folder.handle.name}/${written.path} (${what}).${SECRETS_NOTES[secrets]}${written.retention ? ` ${written.retention}` : ''}`,
+          };
         } else {
           isSaved = await downloadAndRecord(built.value);
-          result = { kind: 'error', text: `${written.message} ${isSaved ? MESSAGES.downloadedInstead : MESSAGES.notRecorded}`, ...(written.detail ? { detail: written.detail } : {}) };
+          result = {
+            kind: 'error',
+            text: `${written.message} ${isSaved ? MESSAGES.downloadedInstead : MESSAGES.notRecorded}`,
+            ...(written.detail ? { detail: written.detail } : {}),
+          };
         }
       } else {
         isSaved = await downloadAndRecord(built.value);
         const refused = folder.handle !== null;
-        result = !isSaved ? { kind: 'error', text: MESSAGES.notRecorded }
-          : refused ? { kind: 'error', text: MESSAGES.folderRefused }
-          : { kind: 'success', text: `${label} ready: ${fileName} (${what}).${SECRETS_NOTES[secrets]}` };
+        result = !isSaved
+          ? { kind: 'error', text: MESSAGES.notRecorded }
+          : refused
+            ? { kind: 'error', text: MESSAGES.folderRefused }
+            : { kind: 'success', text: `${label} ready: ${fileName} (${what}).${SECRETS_NOTES[secrets]}` };
       }
       // The result shows once everything it reports is recorded (status, health, the eviction marker).
       await notifyChanged();
       await refresh();
       if (isSaved) setSaved(receipt);
-      setNotice(result);
+      setNotice(isSaved && hasStore ? { ...result, text: `${result.text} ${STORE_COPY_SENDING}` } : result);
+      // The team store's copy follows the local file and never holds up its result.
+      if (isSaved && hasStore) void copyToStore(built.value, result, runId);
       return isSaved;
     } finally {
       setBusy(null);
     }
+  }
+
+  /** The copy for the team store; the notice then says what became of it. */
+  async function copyToStore(file: BackupFile, local: NoticeContent, runId: number): Promise<void> {
+    const outcome = await sendStoreCopy(api, file, file.receipt.trigger === 'emergency' ? 'emergency' : 'manual');
+    if (runId === currentRun.current) setNotice({ ...local, text: `${local.text}${describeStoreCopy(outcome)}` });
+    await notifyChanged();
+    await refresh();
   }
 
   /** Hands the file to the browser's downloads and records the backup point. */

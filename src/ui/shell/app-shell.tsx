@@ -14,6 +14,7 @@ import { LockControls } from '../lock/lock-controls';
 import { AppErrorBoundary } from './app-error-boundary';
 import { EngineRestartNotice } from './engine-restart-notice';
 import { useSnapshotScheduler } from '../snapshots/use-snapshot-scheduler';
+import { useStoreUploads } from '../team/use-store-uploads';
 import './app.css';
 import './backups.css';
 
@@ -26,12 +27,16 @@ export function AppShell({ api, updates }: { api: DatabaseApi; updates?: AppUpda
           <BackupsProvider>
             <LifecycleHooks />
             <SnapshotScheduler />
+            <StoreUploads />
             <div className="app">
               <DatabaseSidebar />
               <main className="main">
                 <header className="app-header">
                   <h1>FF2API</h1>
-                  <p className="caption">Flat file to API processing — brokerage configurations, upload history and backups, kept in this browser.</p>
+                  <p className="caption">
+                    Flat file to API processing — brokerage configurations, upload history and backups, kept in this
+                    browser.
+                  </p>
                   <LockControls />
                 </header>
                 <NewVersionPrompt />
@@ -53,6 +58,12 @@ export function AppShell({ api, updates }: { api: DatabaseApi; updates?: AppUpda
 /** The page-side clock of automatic backups, inside the providers it reads. */
 function SnapshotScheduler() {
   useSnapshotScheduler();
+  return null;
+}
+
+/** The page-side clock of the team store's waiting copies, inside the providers it reads. */
+function StoreUploads() {
+  useStoreUploads();
   return null;
 }
 

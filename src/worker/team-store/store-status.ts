@@ -49,7 +49,9 @@ export async function readStoreHealthFacts(
   const connection = access.row()?.connection;
   if (!connection) return null;
   const health = (await records.health.read()) ?? emptyHealth();
+  const { endpoint, region, bucket, prefix } = connection;
   return {
+    location: { endpoint, region, bucket, prefix },
     connectedAt: connection.connectedAt,
     newestGoodCopy: health.newestGoodCopy,
     lastCheckAt: health.lastCheckAt,

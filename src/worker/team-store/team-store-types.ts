@@ -111,6 +111,8 @@ export interface StoreBackupList {
 
 /** The team store's side of backup health (worker/health reads it for the overview). */
 export interface StoreHealthFacts {
+  /** Where the store is (no key): the eviction note keeps it, to help connect again. */
+  location: { endpoint: string; region: string; bucket: string; prefix: string };
   connectedAt: string;
   newestGoodCopy: { at: string; fileName: string } | null;
   lastCheckAt: string | null;

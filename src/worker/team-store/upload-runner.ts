@@ -34,6 +34,12 @@ export interface UploadRunnerDeps {
   random: () => number;
 }
 
+/** What a run of the waiting copies did: how many were tried, how many read back and checked. */
+export interface UploadRun {
+  attempted: number;
+  checked: number;
+}
+
 type Attempt = { ok: true; retention: string | null } | { ok: false; job: StoreUploadJob | null; error: StoreError };
 
 const MAX_ATTEMPTS_PER_RUN = 20;
@@ -80,23 +86,27 @@ export class UploadRunner {
   }
 
   /** Tries the copies that are due; stops early while the store does not answer. */
-  runDue(): Promise<number> {
-    if (!this.deps.access.isConnected()) return Promise.resolve(0);
+  runDue(): Promise<UploadRun> {
+    const idle: UploadRun = { attempted: 0, checked: 0 };
+    if (!this.deps.access.isConnected()) return Promise.resolve(idle);
     return this.exclusive(async () => {
-      let checked = 0;
-      for (let round = 0; round < MAX_ATTEMPTS_PER_RUN; round++) {
+      const run = { ...idle };
+      for (; run.attempted < MAX_ATTEMPTS_PER_RUN; run.attempted++) {
         const [next] = dueUploads(await this.deps.uploads.list(), this.deps.clock.now());
         if (!next) break;
         const attempt = await this.attempt(next, null);
-        if (attempt.ok) checked++;
-        else if (attempt.error.code === 'unreachable' || attempt.error.code === 'throttled') break;
+        if (attempt.ok) run.checked++;
+        else if (attempt.error.code === 'unreachable' || attempt.error.code === 'throttled') {
+          run.attempted++;
+          break;
+        }
       }
-      return checked;
+      return run;
     });
   }
 
   /** The store may be back (the browser came online, or a person asked): everything waiting is due now. */
-  async retryNow(): Promise<number> {
+  async retryNow(): Promise<UploadRun> {
     await this.markAllDue();
     return this.runDue();
   }

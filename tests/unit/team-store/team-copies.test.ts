@@ -92,11 +92,11 @@ describe('copies of backup files in the team store', () => {
       unreachableSince: browser.clock.now().toISOString(),
     });
 
-    expect(await browser.api.runStoreUploads()).toBe(0); // not due yet: nothing is tried
+    expect(await browser.api.runStoreUploads()).toEqual({ attempted: 0, checked: 0 }); // not due yet
     expect(store.calls.filter((c) => c.startsWith('put') && c.includes('/backups/'))).toHaveLength(1);
     store.recover();
     browser.clock.advanceHours(1 / 60);
-    expect(await browser.api.runStoreUploads()).toBe(1);
+    expect(await browser.api.runStoreUploads()).toEqual({ attempted: 1, checked: 1 });
     expect(backupKeys(store)).toHaveLength(1);
     expect((await browser.api.getBackupOverview()).store).toMatchObject({
       waiting: 0,
@@ -123,7 +123,7 @@ describe('copies of backup files in the team store', () => {
     });
     const pending = await reloaded.api.getTeamStoreStatus();
     expect(pending.connected && pending.pending).toHaveLength(1);
-    expect(await reloaded.api.runStoreUploads()).toBe(1);
+    expect(await reloaded.api.runStoreUploads()).toEqual({ attempted: 1, checked: 1 });
     expect(backupKeys(store)).toHaveLength(1);
     const after = await reloaded.api.getTeamStoreStatus();
     expect(after.connected && after.pending).toEqual([]);
