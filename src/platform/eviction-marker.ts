@@ -6,37 +6,34 @@
  * teamStore: { endpoint, region, bucket, prefix } | null } — where the team store is, never its key.
  */
 
-import * as z from 'zod/mini';
+import type { DataMarker } from './eviction-marker-schema';
+import { lazyModule } from './lazy-import';
 
 const KEY = 'ff2api-web.data-marker';
 
-/** The note as stored; a damaged one keeps what it can (a good time with a bad file reads as no file). */
-const MarkerSchema = z.object({
-  hadDataAt: z.string(),
-  lastBackup: z.catch(z.nullable(z.object({ fileName: z.string(), at: z.string(), where: z.string() })), null),
-  teamStore: z.catch(
-    z.nullable(z.object({ endpoint: z.string(), region: z.string(), bucket: z.string(), prefix: z.string() })),
-    null,
-  ),
-});
+/**
+ * The marker's reader (its schema, with zod): loaded only when there is a marker to read — and the
+ * app reads it only in the rare cases that need it (the database started empty, or a backup file
+ * is unknown), so a start never pays for it.
+ */
+const loadParser = lazyModule(() => import('./eviction-marker-schema'));
 
-export interface DataMarker {
-  /** When this browser was last seen holding data. */
-  hadDataAt: string;
-  /** The newest backup file made from here, and where it went. */
-  lastBackup: { fileName: string; at: string; where: string } | null;
-  /** The team store this browser was connected to (its address only), to restore from after an eviction. */
-  teamStore: { endpoint: string; region: string; bucket: string; prefix: string } | null;
-}
+export type { DataMarker };
 
-/** The marker, or null when this browser never held data (or storage is blocked). */
-export function readDataMarker(): DataMarker | null {
+/** The marker's stored text, or null when there is none (or storage is blocked): cheap, for reading later. */
+export function readDataMarkerText(): string | null {
   try {
-    const parsed = MarkerSchema.safeParse(JSON.parse(localStorage.getItem(KEY) ?? 'null'));
-    return parsed.success ? parsed.data : null;
+    return localStorage.getItem(KEY);
   } catch {
     return null;
   }
+}
+
+/** The marker, or null when this browser never held data (or storage is blocked, or it is damaged). */
+export async function readDataMarker(text: string | null = readDataMarkerText()): Promise<DataMarker | null> {
+  if (text === null) return null;
+  const parser = await loadParser();
+  return parser.ok ? parser.value.parseDataMarker(text) : null;
 }
 
 /** Records that the database holds data now, and its newest backup file. */

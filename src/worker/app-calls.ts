@@ -19,11 +19,9 @@ import { snapshotFacts } from './snapshots/snapshot-facts';
 import { snapshotHealthFacts } from './snapshots/snapshot-health-facts';
 import { SnapshotService, type SnapshotDeps } from './snapshots/snapshot-service';
 import { statusCalls } from './status/status-calls';
-import { readStoreHealthFacts } from './team-store/store-status';
-import { StoreRestores } from './team-store/store-restores';
 import { teamStoreCalls } from './team-store/team-store-calls';
-import { TeamStoreFeature, type TeamStoreDeps } from './team-store/team-store-feature';
-import { memoryUploadQueue } from './team-store/upload-queue-store';
+import { TeamStoreEntry } from './team-store/team-store-entry';
+import type { TeamStorePartsDeps } from './team-store/team-store-parts';
 import { ok, type Result } from '../core/result';
 import { logActivity } from '../core/db/activity';
 import type { SnapshotManifest } from '../core/snapshots/manifest';
@@ -71,7 +69,9 @@ export interface WorkerAppDeps extends EngineDeps {
   /** File processing's platform parts (load API, workbook reader); defaults are the browser's. */
   processing?: ProcessingOverrides;
   /** The team store's waiting copies (default: in memory) and, for tests, its transport and key strength. */
-  teamStore?: Partial<Pick<TeamStoreDeps, 'uploads' | 'transport' | 'runExclusive' | 'kdfIterations' | 'random'>>;
+  teamStore?: Partial<
+    Pick<TeamStorePartsDeps, 'openUploads' | 'transport' | 'runExclusive' | 'kdfIterations' | 'random'>
+  >;
 }
 
 /** The safety snapshots before a risky step: a copy of each goes to the team store when chosen there. */
@@ -109,11 +109,11 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
   const track = progress.track;
 
   const snapshots = new SnapshotService({ ...engine, ...deps.snapshots, facts: snapshotFacts(deps.facts) });
-  const teamStore = new TeamStoreFeature({
+  const teamStore = new TeamStoreEntry({
     ...engine,
-    uploads: memoryUploadQueue(),
     ...deps.teamStore,
     backupOfSnapshot: (id) => snapshots.downloadSnapshot(id, { secrets: 'plain' }),
+    inspect: (file, options) => restore.inspectBackup(file, options),
   });
   const takeSafetyCopy = async (trigger: SnapshotTrigger, note: string | null = null) => {
     const taken = await snapshots.takeSnapshot(trigger, note);
@@ -135,13 +135,6 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
     undoPoint: undoPointFact(deps.facts),
     restoreTiming,
   });
-  const storeRestores = new StoreRestores({
-    live,
-    access: teamStore.access,
-    records: teamStore.records,
-    inspect: (file, options) => restore.inspectBackup(file, options),
-    now: () => clock.now().toISOString(),
-  });
   const health = new BackupHealth({
     ...engine,
     track,
@@ -149,7 +142,7 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
     estimateStorage: deps.snapshots.estimateStorage,
     snapshotFacts: () => snapshotHealthFacts(snapshots),
     folderFacts: () => folder.healthFacts(),
-    storeFacts: () => readStoreHealthFacts(teamStore.access, teamStore.deps.uploads, teamStore.records),
+    storeFacts: () => teamStore.healthFacts(),
     startedEmpty: !engine.startup.found,
   });
   const processing = openProcessing({
@@ -170,7 +163,7 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
     ...bindFeature(folderCalls, folder),
     ...bindFeature(healthCalls, health),
     ...bindFeature(processingCalls, processing),
-    ...bindFeature(teamStoreCalls, { feature: teamStore, restores: storeRestores }),
+    ...bindFeature(teamStoreCalls, teamStore),
   };
 
   // Before the migrated database is ever stored: snapshots before and after the migration.

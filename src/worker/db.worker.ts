@@ -14,7 +14,7 @@ import { estimateStorage } from '../platform/storage-estimate';
 import { createWorkerSnapshotChecker } from '../platform/snapshot-checker-worker';
 import { createDigestWorker } from '../platform/digest-worker';
 import { openSnapshotStorageOrUnavailable } from '../platform/snapshot-store';
-import { openUploadQueueOrMemory } from '../platform/team-store/idb-upload-queue';
+import { lazyModule } from '../platform/lazy-import';
 import { createWebTabCoordination } from '../platform/web-tab-coordination';
 import { CALL_NAMES, openWorkerApp, READ_CALLS } from './app-calls';
 import { singleTabCoordination } from './engine/tab-coordination';
@@ -26,7 +26,6 @@ import { startLockGate } from './lock/worker-lock';
 import type { LockApi } from './lock/lock-api';
 import { RecordCipher } from './lock/record-cipher';
 import { sealingSnapshotStore } from './lock/sealing-snapshot-store';
-import { sealingUploadQueue } from './lock/sealing-upload-queue';
 import { isSnapshotCheckerWorker, serveSnapshotChecker } from './snapshots/checker-role';
 
 /** The page's clock, as last heard: the page sends its time before every call (DESIGN.md "One clock"). */
@@ -42,14 +41,22 @@ function serveDatabase(): void {
   const storage = openSnapshotStorageOrUnavailable();
   const snapshots = storage.then(({ snapshots: inner }) => sealingSnapshotStore(inner, cipher));
   const resealSnapshots = { resealAll: async () => (await snapshots).resealAll() };
-  // The team store's waiting copies are sealed like snapshots, and re-sealed with them.
-  const uploads = openUploadQueueOrMemory().then((inner) => sealingUploadQueue(inner, cipher));
-  const resealUploads = { resealAll: async () => (await uploads).resealAll() };
+  // The team store's waiting copies: opened on first use (only a connected store needs them), sealed
+  // like snapshots and re-sealed with them.
+  const openUploads = lazyModule(() =>
+    import('./lock/upload-queue-at-rest').then((queue) => queue.openUploadQueueAtRest(cipher)),
+  );
+  const resealUploads = {
+    resealAll: async () => {
+      const uploads = await openUploads();
+      return uploads.ok ? uploads.value.resealAll() : uploads;
+    },
+  };
   const gate = startLockGate(
     clock,
     openIdbDatabaseStore(),
     async (store) => {
-      const [SQL, snapshotStore, { facts }, uploadQueue] = await Promise.all([sqlJs, snapshots, storage, uploads]);
+      const [SQL, snapshotStore, { facts }] = await Promise.all([sqlJs, snapshots, storage]);
       return openWorkerApp({
         SQL,
         store,
@@ -60,7 +67,7 @@ function serveDatabase(): void {
         isStoragePersisted,
         snapshots: { store: snapshotStore, checker: createWorkerSnapshotChecker(self.location.href), estimateStorage },
         digestOffload: createDigestWorker(),
-        teamStore: { uploads: uploadQueue },
+        teamStore: { openUploads },
       });
     },
     [resealSnapshots, resealUploads],

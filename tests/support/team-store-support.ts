@@ -42,7 +42,12 @@ export async function teamBrowser(
   const api = await createTestApi({
     clock,
     ...options,
-    teamStore: { uploads, transport: memoryTransport(store), runExclusive: (work) => work(), random: () => 0.5 },
+    teamStore: {
+      openUploads: () => Promise.resolve({ ok: true, value: uploads }),
+      transport: memoryTransport(store),
+      runExclusive: (work) => work(),
+      random: () => 0.5,
+    },
   });
   return { api, clock, uploads };
 }

@@ -6,9 +6,9 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { describeThrown } from '../../core/result';
+import { storeUploadJobSchema } from '../../worker/team-store/upload-job-schema';
 import {
   memoryUploadQueue,
-  storeUploadJobSchema,
   type QueueOutcome,
   type StoreUploadJob,
   type UploadQueueStore,

@@ -1,7 +1,9 @@
 import type { BackupLocation, LocationHealth } from '../../core/team-store/store-health';
 import { formatLocalTime, plural } from '../shared/format';
 import { useBackups } from '../shared/backups-context';
-import { useBackupHealth } from './use-backup-health';
+import { useDatabase } from '../shared/database-context';
+import { useNow } from '../shared/use-now';
+import { assessLocations } from './store-health-rules';
 
 const NAMES: Record<BackupLocation, string> = {
   browser: 'This browser (snapshots)',
@@ -21,9 +23,12 @@ const NOT_SET_UP: Record<BackupLocation, string> = {
  * Backups view's health panel and (through the shell) in the Team view.
  */
 export function BackupLocations() {
-  const health = useBackupHealth();
+  const { status } = useDatabase();
   const { overview, folder } = useBackups();
-  if (!health || !overview) return <p role="status">Reading backup locations…</p>;
+  const now = useNow();
+  if (!status || !overview) return <p role="status">Reading backup locations…</p>;
+  const hasData = Object.values(status.counts).some((n) => n > 0);
+  const locations = assessLocations({ now, times: status.times, hasData, overview, folder: folder.state });
   const isSetUp: Record<BackupLocation, boolean> = {
     browser: true,
     folder: folder.state === 'connected' || folder.state === 'needs-reconnect',
@@ -42,7 +47,7 @@ export function BackupLocations() {
         </tr>
       </thead>
       <tbody>
-        {health.locations.perLocation.map((row) => (
+        {locations.perLocation.map((row) => (
           <LocationRow key={row.location} row={row} isSetUp={isSetUp[row.location]} />
         ))}
       </tbody>

@@ -1,13 +1,13 @@
 import { assessBackupHealth, HEALTH_LEVELS, type HealthAssessment } from '../../core/snapshots/health';
-import { assessStoreHealth, type StoreHealthAssessment } from '../../core/team-store/store-health';
+import type { StoreHealthAssessment } from '../../core/team-store/store-health';
 import { useDatabase } from '../shared/database-context';
 import { useNow } from '../shared/use-now';
 import { useBackups } from '../shared/backups-context';
-import { lastUnsharedChange, locationStatuses } from './location-statuses';
+import { useStoreRules } from './use-store-rules';
 
-/** Backup health with the team store's rules and each location's side of it. */
+/** Backup health, with the team store's rules and each location's side when a store is connected. */
 export interface FullHealth extends HealthAssessment {
-  locations: StoreHealthAssessment;
+  locations: StoreHealthAssessment | null;
 }
 
 /** Backup health now (re-evaluated every minute as time passes), or null while loading. */
@@ -15,6 +15,7 @@ export function useBackupHealth(): FullHealth | null {
   const { status } = useDatabase();
   const { overview, folder } = useBackups();
   const now = useNow();
+  const rules = useStoreRules(Boolean(overview?.store));
   if (!status || !overview) return null;
   const hasData = Object.values(status.counts).some((n) => n > 0);
   const files = assessBackupHealth({
@@ -30,14 +31,12 @@ export function useBackupHealth(): FullHealth | null {
     storage: overview.storage,
     folder: folder.state,
   });
-  const locations = assessStoreHealth({
-    now,
-    lastChangeAt: lastUnsharedChange(status.times, hasData),
-    locations: locationStatuses(overview, folder.state),
-  });
-  const findings = [...files.findings, ...locations.findings];
+  const locations = rules
+    ? rules.assessLocations({ now, times: status.times, hasData, overview, folder: folder.state })
+    : null;
+  if (!locations) return { ...files, locations: null };
   const rank = (level: string) => HEALTH_LEVELS.indexOf(level as (typeof HEALTH_LEVELS)[number]);
-  findings.sort((a, b) => rank(b.level) - rank(a.level));
+  const findings = [...files.findings, ...locations.findings].sort((a, b) => rank(b.level) - rank(a.level));
   const level = rank(locations.level) > rank(files.level) ? locations.level : files.level;
   return { level, findings, locations };
 }

@@ -10,9 +10,6 @@ import { formatLocalTime } from './format';
  * local file counts; the words below only add what became of the copy.
  */
 
-/** While the copy is on its way. */
-export const STORE_COPY_SENDING = 'Sending a copy to the team store…';
-
 /** Sends the copy; a worker that cannot answer is a waiting copy, never an exception. */
 export async function sendStoreCopy(
   api: DatabaseApi,

@@ -7,7 +7,7 @@ import { DownloadContext } from './download-context';
 import { describeCounts, formatBytes } from './format';
 import type { NoticeContent } from './notice';
 import { MIN_PASSPHRASE_LENGTH, passphraseProblem, useBackupSettings } from './backup-settings';
-import { describeStoreCopy, sendStoreCopy, STORE_COPY_SENDING } from './store-copy';
+import { copyToStore as sendToStore, STORE_COPY_SENDING } from './lazy-store-copy';
 
 const MESSAGES = {
   tooShort: `Encrypted backups need a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters. Enter it under “Backup file options”, or choose another option. No file was made.`,
@@ -119,8 +119,8 @@ export function useBackupDownload() {
 
   /** The copy for the team store; the notice then says what became of it. */
   async function copyToStore(file: BackupFile, local: NoticeContent, runId: number): Promise<void> {
-    const outcome = await sendStoreCopy(api, file, file.receipt.trigger === 'emergency' ? 'emergency' : 'manual');
-    if (runId === currentRun.current) setNotice({ ...local, text: `${local.text}${describeStoreCopy(outcome)}` });
+    const words = await sendToStore(api, file, file.receipt.trigger === 'emergency' ? 'emergency' : 'manual');
+    if (runId === currentRun.current) setNotice({ ...local, text: `${local.text}${words}` });
     await notifyChanged();
     await refresh();
   }

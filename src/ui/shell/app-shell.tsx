@@ -14,9 +14,9 @@ import { LockControls } from '../lock/lock-controls';
 import { AppErrorBoundary } from './app-error-boundary';
 import { EngineRestartNotice } from './engine-restart-notice';
 import { useSnapshotScheduler } from '../snapshots/use-snapshot-scheduler';
-import { useStoreUploads } from '../team/use-store-uploads';
 import './app.css';
 import './backups.css';
+import '../team/team.css';
 
 /** The whole app: Streamlit-like sidebar (database management) and main area (brokerages, upload history, file processing, backups). */
 export function AppShell({ api, updates }: { api: DatabaseApi; updates?: AppUpdates }) {
@@ -27,7 +27,6 @@ export function AppShell({ api, updates }: { api: DatabaseApi; updates?: AppUpda
           <BackupsProvider>
             <LifecycleHooks />
             <SnapshotScheduler />
-            <StoreUploads />
             <div className="app">
               <DatabaseSidebar />
               <main className="main">
@@ -58,12 +57,6 @@ export function AppShell({ api, updates }: { api: DatabaseApi; updates?: AppUpda
 /** The page-side clock of automatic backups, inside the providers it reads. */
 function SnapshotScheduler() {
   useSnapshotScheduler();
-  return null;
-}
-
-/** The page-side clock of the team store's waiting copies, inside the providers it reads. */
-function StoreUploads() {
-  useStoreUploads();
   return null;
 }
 

@@ -5,7 +5,7 @@ import { MIN_PASSPHRASE_LENGTH } from '../shared/backup-settings';
 import { useBackups } from '../shared/backups-context';
 import { saveBackupToFolder } from '../shared/lazy-folder-backup';
 import { queryAccess } from '../../platform/backup-folder';
-import { sendStoreCopy } from '../shared/store-copy';
+import { copyToStore } from '../shared/lazy-store-copy';
 
 /** How often the page asks the worker what is due (page timers follow `page.clock` in tests). */
 export const SCHEDULE_TICK_MS = 60_000;
@@ -89,7 +89,7 @@ export function useSnapshotScheduler(): void {
         if (!saved.ok) report({ kind: 'error', text: `End of day: ${saved.message}` });
       }
       // Read back and checked in the store, the copy is a backup point of its own: with no folder, the end of day's file.
-      if (toStore) await sendStoreCopy(api, built.value, 'daily');
+      if (toStore) await copyToStore(api, built.value, 'daily');
       await changed();
     };
     void tick();

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { readDataMarker } from '../../platform/eviction-marker';
 import type { ConnectionTest } from '../../worker/team-store/team-store-types';
 import { useDatabase } from '../shared/database-context';
 import { Notice, type NoticeContent } from '../shared/notice';
@@ -6,7 +7,7 @@ import { PassphraseField } from '../shared/passphrase-field';
 import { CheckReport } from './check-report';
 import { IdentityFields } from './identity-fields';
 import { StoreFields } from './store-fields';
-import { connectRequestOf, initialStoreForm, type StoreForm } from './store-form';
+import { connectRequestOf, initialStoreForm, withRemembered, type StoreForm } from './store-form';
 import { TextField } from './text-field';
 
 /**
@@ -28,6 +29,15 @@ export function ConnectForm({
   const [isCreating, setCreating] = useState(false);
   const [busy, setBusy] = useState<'test' | 'connect' | null>(null);
   const [notice, setNotice] = useState<NoticeContent | null>(null);
+  useEffect(() => {
+    let isCurrent = true;
+    void readDataMarker().then((marker) => {
+      if (isCurrent) setForm((current) => withRemembered(current, marker));
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, []);
 
   const run = async (what: 'test' | 'connect') => {
     if (busy) return;

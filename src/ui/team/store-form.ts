@@ -1,5 +1,5 @@
 import { presetById, presetEndpoint, type PresetId } from '../../core/team-store/presets';
-import { readDataMarker } from '../../platform/eviction-marker';
+import type { DataMarker } from '../../platform/eviction-marker';
 import type { ConnectRequest } from '../../worker/team-store/team-store-types';
 import { readOperatorName } from '../shared/operator-name';
 
@@ -24,14 +24,19 @@ export interface StoreForm {
 /** R2's endpoint names the account; the form shows where it goes until it is typed. */
 const R2_ACCOUNT_PLACEHOLDER = 'ACCOUNT_ID';
 
-/**
- * The form's first values: AWS S3's preset, or — after the browser deleted the app's data — the
- * store this browser was connected to (its address only: the key and passphrase are typed again).
- */
+/** The form's first values: AWS S3's preset and this browser's names as known. */
 export function initialStoreForm(known: { browserName: string | null; person: string | null }): StoreForm {
-  const remembered = readDataMarker()?.teamStore ?? null;
-  const base = withPreset(blankForm(known), remembered ? 'minio' : 'aws');
-  return remembered ? { ...base, ...remembered, addressing: 'path' } : base;
+  return withPreset(blankForm(known), 'aws');
+}
+
+/**
+ * After the browser deleted the app's data, the store it was connected to (its address only: the
+ * key and the passphrase are typed again) — unless someone already started typing another one.
+ */
+export function withRemembered(form: StoreForm, marker: DataMarker | null): StoreForm {
+  const remembered = marker?.teamStore;
+  if (!remembered || form.bucket !== '') return form;
+  return { ...withPreset(form, 'minio'), ...remembered, addressing: 'path' };
 }
 
 /** The form with a provider's endpoint pattern, region and addressing style filled in. */

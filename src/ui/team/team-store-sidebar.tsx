@@ -4,12 +4,15 @@ import { formatLocalTime, plural } from '../shared/format';
 import { Notice, type NoticeContent } from '../shared/notice';
 import type { RestoreStep } from '../shared/restore-step';
 import { StoreRestore } from './store-restore';
+import { useStoreUploads } from './use-store-uploads';
 
 /**
  * The team store in the sidebar, once one is connected: where copies go, what is waiting, and
- * `Restore latest from team store` (the usual preview, then the restore feature's step).
+ * `Restore latest from team store` (the usual preview, then the restore feature's step). Mounted
+ * as long as a store is connected, it also drives the waiting copies' retries.
  */
 export function TeamStoreSidebar({ RestoreStep }: { RestoreStep: RestoreStep }) {
+  useStoreUploads();
   const { overview, refresh } = useBackups();
   const [isRestoring, setRestoring] = useState(false);
   const [notice, setNotice] = useState<NoticeContent | null>(null);

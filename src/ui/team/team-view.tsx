@@ -4,7 +4,6 @@ import type { RestoreStep } from '../shared/restore-step';
 import { PendingCopies } from './pending-copies';
 import { TeamBackupsSection } from './team-backups-section';
 import { TeamStoreSection } from './team-store-section';
-import './team.css';
 
 /**
  * The `Team` view: the team store's connection, then — once connected — the team's backups in

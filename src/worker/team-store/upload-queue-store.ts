@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import type { AppError } from '../../core/result';
 import type { BackupObjectDetails } from '../../core/team-store/backup-object';
 import type { UploadJob } from '../../core/team-store/upload-queue';
@@ -17,30 +16,6 @@ export interface StoreUploadJob extends UploadJob {
   createdAt: string;
   details: Omit<BackupObjectDetails, 'browserName'>;
 }
-
-const timedError = z.object({ code: z.string(), message: z.string(), at: z.string() });
-
-/** A job as read back from storage: anything else (damaged, or a newer app's) is left alone. */
-export const storeUploadJobSchema = z.object({
-  id: z.string(),
-  key: z.string(),
-  queuedAt: z.string(),
-  state: z.enum(['pending', 'needs-attention', 'done', 'abandoned']),
-  attempts: z.int().check(z.gte(0)),
-  nextAttemptAt: z.nullable(z.string()),
-  lastError: z.nullable(timedError),
-  objectId: z.string().check(z.regex(/^[0-9a-f]{32}$/)),
-  createdAt: z.string(),
-  details: z.object({
-    backupKind: z.enum(['daily', 'emergency', 'manual', 'before-risky']),
-    fileName: z.string(),
-    checksum: z.string(),
-    sha256: z.string(),
-    sizeBytes: z.int().check(z.gte(0)),
-    counts: z.record(z.string(), z.int()),
-    secrets: z.enum(['plain', 'encrypted', 'omitted']),
-  }),
-});
 
 export type QueueOutcome = { ok: true } | { ok: false; error: AppError };
 

@@ -1,0 +1,23 @@
+import type { DatabaseTimes } from '../../core/db/meta';
+import type { FolderState } from '../../core/snapshots/health';
+import { assessStoreHealth, type StoreHealthAssessment } from '../../core/team-store/store-health';
+import type { BackupOverview } from '../../worker/health/health-types';
+import { lastUnsharedChange, locationStatuses } from './location-statuses';
+
+/**
+ * Health per location with the team store's rules (core/team-store/store-health.ts): loaded when a
+ * store is connected (./use-store-rules.ts) and by the views that list the locations.
+ */
+export function assessLocations(input: {
+  now: Date;
+  times: DatabaseTimes;
+  hasData: boolean;
+  overview: BackupOverview;
+  folder: FolderState;
+}): StoreHealthAssessment {
+  return assessStoreHealth({
+    now: input.now,
+    lastChangeAt: lastUnsharedChange(input.times, input.hasData),
+    locations: locationStatuses(input.overview, input.folder),
+  });
+}
