@@ -26,6 +26,9 @@ export function ConnectedPanel({ status }: { status: Connected }) {
         {status.region}) since {formatLocalTime(status.connectedAt)}, with the key {status.accessKeyId}. Every backup
         made here is also sealed with the team key and sent there.
       </p>
+      <p className="caption">
+        Team {status.teamId}; this browser writes only under its own id, {status.deviceId}.
+      </p>
       {status.protection.map((line) => (
         <p key={line} className="notice notice-info">
           {line}

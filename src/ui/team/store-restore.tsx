@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Result } from '../../core/result';
 import type { StorePreview } from '../../worker/team-store/store-restores';
+import { useBackups } from '../shared/backups-context';
 import { useDatabase } from '../shared/database-context';
 import { Notice, type NoticeContent } from '../shared/notice';
 import { PassphraseField } from '../shared/passphrase-field';
@@ -26,7 +27,8 @@ export function StoreRestore({
   onClose: () => void;
   onDone: (text: string) => void;
 }) {
-  const { api } = useDatabase();
+  const { api, notifyChanged } = useDatabase();
+  const { refresh } = useBackups();
   const [state, setState] = useState<'opening' | 'asking' | 'ready' | 'failed'>('opening');
   const [opened, setOpened] = useState<StorePreview | null>(null);
   const [notice, setNotice] = useState<NoticeContent | null>(null);
@@ -45,12 +47,15 @@ export function StoreRestore({
         const { message, detail } = result.error;
         setNotice({ kind: 'error', text: message, ...(detail ? { detail } : {}) });
         setState('failed');
+        // A refused object is reported in the activity log and the store's health: show both.
+        await notifyChanged();
+        await refresh();
         return;
       }
       setOpened(result.value);
       setState(result.value.preview.needsPassphrase ? 'asking' : 'ready');
     },
-    [api, target],
+    [api, target, notifyChanged, refresh],
   );
 
   // Opened once per target (callers keep the target in state, so it is the same object between renders).

@@ -4,11 +4,12 @@ import type { Socket } from 'node:net';
 /**
  * A small HTTP proxy on loopback in front of the real S3 server, which a test switches: `pass`
  * forwards everything (CORS preflights included, the Host header untouched, so signatures still
- * match); `down` drops every connection, as a store gone mid-upload does; `skew` answers every
+ * match); `down` drops every connection; `cut` lets an upload start and drops it once its first
+ * bytes arrive (anything else is dropped at once), as a store gone mid-upload does; `skew` answers every
  * signed request as AWS does when this computer's clock is off — 403 RequestTimeTooSkewed, with
  * the CORS headers that let the page read it.
  */
-export type ProxyMode = 'pass' | 'down' | 'skew';
+export type ProxyMode = 'pass' | 'down' | 'cut' | 'skew';
 
 export interface S3Proxy {
   url: string;
@@ -24,8 +25,12 @@ export async function startS3Proxy(target: string): Promise<S3Proxy> {
   const proxy: S3Proxy = { url: '', mode: 'pass', seen: [], close: () => Promise.resolve() };
   const server: Server = createServer((request, response) => {
     proxy.seen.push(`${request.method} ${request.url}`);
-    if (proxy.mode === 'down') {
+    if (proxy.mode === 'down' || (proxy.mode === 'cut' && request.method !== 'PUT' && request.method !== 'POST')) {
       request.socket.destroy();
+      return;
+    }
+    if (proxy.mode === 'cut') {
+      request.once('data', () => request.socket.destroy());
       return;
     }
     if (proxy.mode === 'skew' && request.method !== 'OPTIONS') {

@@ -33,7 +33,7 @@ export class TeamView {
   }
 
   get storeSection(): Locator {
-    return this.main.getByRole('region', { name: 'Team store' });
+    return this.main.getByRole('region', { name: 'Team store', exact: true });
   }
 
   get backupsSection(): Locator {
