@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { ACME, BLUE_LINE, CONFIGURATIONS, seedCatalog } from './helpers/seed';
 import {
@@ -93,6 +94,11 @@ test('Download backup also goes to the store, checked; nothing readable is store
   await expect(team.backupRows.first()).toContainText('Dispatch desk 1');
   await expect(team.backupRows.first()).toContainText('Dana');
   await expect(team.backupRows.first()).toContainText('Verified');
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(
+    axe.violations.map((v) => v.id),
+    'the team view with a backup',
+  ).toEqual([]);
 });
 
 test('end of day, with no backup folder, writes its file to the store by itself, and it reads back', async ({

@@ -50,6 +50,8 @@ test('a wrong secret: a clear message that names both causes a page cannot tell 
   );
   await expect(team.storeSection.getByText('Connected', { exact: true })).toHaveCount(0);
   expect(await violations(page), 'the failed check').toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await violations(page), 'the failed check, dark').toEqual([]);
 });
 
 test('a bucket without a CORS rule: the message says so and shows the exact rule for this page', async ({
@@ -134,4 +136,11 @@ test('a store that refuses a skewed clock: the message says to set the clock', a
   } finally {
     await proxy.close();
   }
+});
+
+test('a bucket with versioning and Object Lock: the app says so, and never changes it', async ({ page }) => {
+  const team = new TeamView(page);
+  await team.createTeam(details({ bucket: s3Env().bucketLocked }));
+  await expect(team.storeSection).toContainText('This bucket keeps old versions');
+  await expect(team.storeSection).toContainText('Object Lock is on for this bucket');
 });
