@@ -32,9 +32,13 @@ export async function uploadAndCheck(
   file: Blob,
   now: () => Date,
 ): Promise<AttemptResult> {
-  const name = { kind: 'backup' as const, deviceId: session.identity.deviceId, objectId: job.objectId };
-  const relative = relativeObjectName(name);
-  const key = objectKey(session.prefix, name);
+  const sent = await sendSealed(session, job, file);
+  return sent.ok ? checkCopy(session, SQL, job, now) : sent;
+}
+
+/** The backup file sealed as it is read and sent under this browser's own name for the job. */
+export async function sendSealed(session: StoreSession, job: StoreUploadJob, file: Blob): Promise<AttemptResult> {
+  const { relative, key } = nameOf(session, job);
   const metadata = backupObjectMetadata({
     createdAt: job.createdAt,
     deviceId: session.identity.deviceId,
@@ -43,16 +47,26 @@ export async function uploadAndCheck(
   });
   const body = sealObject({ teamKey: session.teamKey, name: relative, metadata, body: file, plainSize: file.size });
   const put = await session.own.put(key, body, { contentType: 'application/octet-stream' });
-  if (!put.ok) return put;
+  return put.ok ? { ok: true, key } : put;
+}
 
+/** The copy read back: every chunk opened, the same bytes, and (when readable) the same content checksum. */
+export async function checkCopy(
+  session: StoreSession,
+  SQL: SqlJsStatic,
+  job: StoreUploadJob,
+  now: () => Date,
+): Promise<AttemptResult> {
+  const { relative, key } = nameOf(session, job);
   const got = await session.store.get(key);
   if (!got.ok) return got;
   const opened = await openObject(session.teamKey, relative, got.value.body);
   const bytes = opened.ok ? await readOpenedBody(relative, opened.value) : opened;
   if (!bytes.ok) {
     // A download cut short is the network's doing: try again. Anything else is a bad copy.
-    if (bytes.error.code === 'store-read-failed')
+    if (bytes.error.code === 'store-read-failed') {
       return { ok: false, error: storeError('unreachable', bytes.error.detail ?? '') };
+    }
     return removeBadCopy(session, key, bytes.error.detail ?? bytes.error.message);
   }
   if ((await sha256Hex(bytes.value)) !== job.details.sha256) return removeBadCopy(session, key, 'other bytes');
@@ -62,6 +76,11 @@ export async function uploadAndCheck(
     if (checksum !== job.details.checksum) return removeBadCopy(session, key, `checksum ${checksum ?? 'unreadable'}`);
   }
   return { ok: true, key };
+}
+
+function nameOf(session: StoreSession, job: StoreUploadJob): { relative: string; key: string } {
+  const name = { kind: 'backup' as const, deviceId: session.identity.deviceId, objectId: job.objectId };
+  return { relative: relativeObjectName(name), key: objectKey(session.prefix, name) };
 }
 
 async function removeBadCopy(session: StoreSession, key: string, why: string): Promise<AttemptResult> {
