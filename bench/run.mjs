@@ -195,8 +195,9 @@ async function storeOnly(benchUrl) {
   const [download] = await Promise.all([page.waitForEvent('download'), page.evaluate((name) => window.bench.downloadFile(name), `ff2api_backup_bench_${APP_UPLOADS}.json`)]);
   await download.saveAs(path);
   const measured = await benchStore(page, RUNS);
+  const version = browser.version();
   await browser.close();
-  return { measured, appFile: { path, uploads: APP_UPLOADS } };
+  return { measured, appFile: { path, uploads: APP_UPLOADS }, version };
 }
 
 async function reportStore(measured, drive, browserVersion) {
@@ -272,9 +273,9 @@ async function main() {
     log(`S3 server (Ceph RGW) at ${s3.S3_ENDPOINT}: ${started.startedHere ? `started in ${started.seconds.toFixed(1)} s` : 'already running'}`);
   }
   if (STORE_ONLY) {
-    const { measured, appFile } = await storeOnly(benchServer.url);
+    const { measured, appFile, version } = await storeOnly(benchServer.url);
     const drive = await storeInApp(appFile);
-    const store = await reportStore(measured, drive, '(see bench/results/store.json)');
+    const store = await reportStore(measured, drive, version);
     for (const t of storeTargets(store)) log(`  ${t.met === null ? 'n/a    ' : t.met ? 'met    ' : 'NOT MET'} ${t.what}: ${t.measured ?? '—'}${t.unit === '×' ? '×' : ` ${t.unit}`} (target ${t.target})`);
     return;
   }

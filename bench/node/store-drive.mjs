@@ -8,7 +8,12 @@ const SIDEBAR = 'aside[aria-label="Database management"]';
 
 /** Options: browser, url, file (path of the 100k backup), s3 (the server's details), runs, warmup, log. */
 export async function driveStore({ browser, url, file, s3, runs, warmup, log }) {
-  const context = await browser.newContext({ acceptDownloads: true, locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    acceptDownloads: true,
+    locale: 'en-US',
+    timezoneId: 'UTC',
+    viewport: { width: 1280, height: 900 },
+  });
   const backups = [];
   const restores = [];
   try {
@@ -35,20 +40,27 @@ export async function driveStore({ browser, url, file, s3, runs, warmup, log }) 
     await form.getByLabel('Your name', { exact: true }).fill('Bench');
     await form.getByLabel('Team passphrase', { exact: true }).fill('bench team passphrase, not a real one');
     await form.getByRole('button', { name: 'Connect', exact: true }).click();
-    await form.getByLabel('Confirm team passphrase', { exact: true }).fill('bench team passphrase, not a real one', { timeout: 60_000 });
+    await form
+      .getByLabel('Confirm team passphrase', { exact: true })
+      .fill('bench team passphrase, not a real one', { timeout: 60_000 });
     await form.getByRole('button', { name: 'Connect', exact: true }).click();
     await page.getByRole('button', { name: 'I have kept it safe' }).click({ timeout: 60_000 });
 
     for (let run = 0; run < warmup + runs; run++) {
       await page.evaluate(() => window.__bench.watch('stored', 'and in the team store', 'status'));
-      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), downloadButton(page).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 120_000 }),
+        downloadButton(page).click(),
+      ]);
       const clickAt = await page.evaluate(() => window.__bench.lastClick);
       const storedAt = await waitForWatcher(page, 'stored', 300_000);
       await page.waitForTimeout(500);
       const settledAt = await page.evaluate(() => performance.now());
       await download.delete();
       const record = { run, totalMs: storedAt - clickAt, longTasks: await longTasks(page, clickAt, settledAt) };
-      log(`  store backup run ${run}${run < warmup ? ' (warm-up)' : ''}: ${record.totalMs.toFixed(0)} ms to "… and in the team store", longest task ${record.longTasks.longest.toFixed(0)} ms`);
+      log(
+        `  store backup run ${run}${run < warmup ? ' (warm-up)' : ''}: ${record.totalMs.toFixed(0)} ms to "… and in the team store", longest task ${record.longTasks.longest.toFixed(0)} ms`,
+      );
       if (run >= warmup) backups.push(record);
     }
 
@@ -63,7 +75,9 @@ export async function driveStore({ browser, url, file, s3, runs, warmup, log }) 
       await latest.click();
       const clickAt = await page.evaluate(() => window.__bench.lastClick);
       const previewAt = await waitForWatcher(page, 'preview', 300_000).catch(async (error) => {
-        log(`  the store restore's preview did not show; the sidebar says: ${(await page.locator(SIDEBAR).innerText()).slice(0, 3000)}`);
+        log(
+          `  the store restore's preview did not show; the sidebar says: ${(await page.locator(SIDEBAR).innerText()).slice(0, 3000)}`,
+        );
         throw error;
       });
       // Typing RESTORE is the user's part, not the app's: the measured windows leave it out.
@@ -80,9 +94,14 @@ export async function driveStore({ browser, url, file, s3, runs, warmup, log }) 
         previewMs: previewAt - clickAt,
         applyMs: restoredAt - applyAt,
         totalMs: previewAt - clickAt + (restoredAt - applyAt),
-        longTasks: { longest: Math.max(previewLongTasks.longest, applyLongTasks.longest), count: previewLongTasks.count + applyLongTasks.count },
+        longTasks: {
+          longest: Math.max(previewLongTasks.longest, applyLongTasks.longest),
+          count: previewLongTasks.count + applyLongTasks.count,
+        },
       };
-      log(`  store restore run ${run}${run < warmup ? ' (warm-up)' : ''}: ${record.totalMs.toFixed(0)} ms, longest task ${record.longTasks.longest.toFixed(0)} ms (preview ${previewLongTasks.longest.toFixed(0)}, apply ${applyLongTasks.longest.toFixed(0)})`);
+      log(
+        `  store restore run ${run}${run < warmup ? ' (warm-up)' : ''}: ${record.totalMs.toFixed(0)} ms, longest task ${record.longTasks.longest.toFixed(0)} ms (preview ${previewLongTasks.longest.toFixed(0)}, apply ${applyLongTasks.longest.toFixed(0)})`,
+      );
       if (run >= warmup) restores.push(record);
     }
   } finally {

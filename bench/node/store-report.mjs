@@ -20,6 +20,7 @@ export function storeResult(measured, drive) {
   const downOurs = med(steps, 'app.storeDown');
   const downFloor = med(steps, 'floor.storeDown') + sumOf(steps, 'floor.restore');
   const longest = (records) => (records?.length ? Math.max(...records.map((r) => r.longTasks.longest)) : null);
+  const over = (records) => records.filter((r) => r.longTasks.longest > 50).length;
   return {
     fileBytes: measured.fileBytes,
     sealedBytes: measured.sealedBytes,
@@ -33,6 +34,9 @@ export function storeResult(measured, drive) {
           restoreMs: median(drive.restores.map((r) => r.totalMs)),
           backupLongest: longest(drive.backups),
           restoreLongest: longest(drive.restores),
+          backupRunsOver50: over(drive.backups),
+          restoreRunsOver50: over(drive.restores),
+          runs: drive.backups.length,
         }
       : null,
   };
@@ -42,9 +46,27 @@ export function storeTargets(store) {
   if (!store) return [];
   const longest = store.app ? Math.max(store.app.backupLongest ?? 0, store.app.restoreLongest ?? 0) : null;
   return [
-    { what: 'Backup of 100k uploads to the team store (seal + PUT) vs gzip + AES-GCM + PUT', target: '≤ 1.3×', measured: store.up.ratio, unit: '×', met: store.up.ratio <= 1.3 },
-    { what: 'Restore of 100k uploads from the team store vs GET + decrypt + the restore floor', target: '≤ 1.3×', measured: store.down.ratio, unit: '×', met: store.down.ratio <= 1.3 },
-    { what: 'Longest main-thread task during a team store backup or restore (built app)', target: '≤ 50 ms', measured: longest, unit: 'ms', met: longest === null ? null : longest <= 50 },
+    {
+      what: 'Backup of 100k uploads to the team store (seal + PUT) vs gzip + AES-GCM + PUT',
+      target: '≤ 1.3×',
+      measured: store.up.ratio,
+      unit: '×',
+      met: store.up.ratio <= 1.3,
+    },
+    {
+      what: 'Restore of 100k uploads from the team store vs GET + decrypt + the restore floor',
+      target: '≤ 1.3×',
+      measured: store.down.ratio,
+      unit: '×',
+      met: store.down.ratio <= 1.3,
+    },
+    {
+      what: 'Longest main-thread task during a team store backup or restore (built app)',
+      target: '≤ 50 ms',
+      measured: longest,
+      unit: 'ms',
+      met: longest === null ? null : longest <= 50,
+    },
   ];
 }
 
@@ -63,15 +85,17 @@ export function storeMarkdown(store, meta) {
     `Parts: floor up — gzip ${part('floor.storeUp', 'gzip')}, encrypt ${part('floor.storeUp', 'encrypt')}, PUT ${part('floor.storeUp', 'put')}; ` +
       `floor down — GET ${part('floor.storeDown', 'get')}, decrypt ${part('floor.storeDown', 'decrypt')}, gunzip ${part('floor.storeDown', 'gunzip')}, restore floor ${ms(sumOf(store.steps, 'floor.restore'))}; ` +
       `ours down — download and open ${part('app.storeDown', 'downloadAndOpen')}, restore ${ms(med(store.steps, 'app.storeDown') - med(store.steps, 'app.storeDown', 'downloadAndOpen'))}. ` +
+      `The store's part alone: download and open ${part('app.storeDown', 'downloadAndOpen')} against GET + decrypt + gunzip ${ms(med(store.steps, 'floor.storeDown'))}; ` +
+      `the rest is the app's restore engine, the same as a file's (its own ratio above: here ${ms(med(store.steps, 'app.storeDown') - med(store.steps, 'app.storeDown', 'downloadAndOpen'))} against ${ms(sumOf(store.steps, 'floor.restore'))}). ` +
       `The copy's read-back check after the upload (GET, every chunk opened, SHA-256, the content checksum certified as a restore would) takes ${ms(store.check)} more, off the user's way (the local file is already saved).`,
   ];
   if (store.app) {
     lines.push(
       '',
-      '| built app, team store connected | time | longest main-thread task | target |',
-      '|---|---|---|---|',
-      `| \`Download backup\` → “… and in the team store (read back and checked)” | ${ms(store.app.backupMs)} | ${ms(store.app.backupLongest ?? 0)} | ≤ 50 ms |`,
-      `| \`Restore latest from team store\` → preview, then \`Restore database\` → “Database restored successfully” | ${ms(store.app.restoreMs)} | ${ms(store.app.restoreLongest ?? 0)} | ≤ 50 ms |`,
+      `| built app, team store connected (${store.app.runs} runs each) | time (median) | longest main-thread task (all runs) | runs with a task over 50 ms | target |`,
+      '|---|---|---|---|---|',
+      `| \`Download backup\` → “… and in the team store (read back and checked)” | ${ms(store.app.backupMs)} | ${ms(store.app.backupLongest ?? 0)} | ${store.app.backupRunsOver50} | ≤ 50 ms |`,
+      `| \`Restore latest from team store\` → preview, then \`Restore database\` → “Database restored successfully” | ${ms(store.app.restoreMs)} | ${ms(store.app.restoreLongest ?? 0)} | ${store.app.restoreRunsOver50} | ≤ 50 ms |`,
     );
   }
   return lines.join('\n');

@@ -39,7 +39,14 @@ export async function measureStore(deps: StoreBenchDeps, s3: S3Settings, options
   if (!team.ok) throw new Error(team.error.message);
   const prefix = `bench-store-${Date.now().toString(36)}/`;
   const identity = { deviceId: newObjectId(), browserName: 'bench', person: 'bench' };
-  const connection = { ...s3, addressing: s3.addressing ?? 'path', prefix, teamId: team.value.manifest.teamId, teamKey: team.value.teamKeyBytes, connectedAt: createdAt };
+  const connection = {
+    ...s3,
+    addressing: s3.addressing ?? 'path',
+    prefix,
+    teamId: team.value.manifest.teamId,
+    teamKey: team.value.teamKeyBytes,
+    connectedAt: createdAt,
+  };
   const session = await openSession(s3Transport, identity, connection);
   const blob = new Blob([deps.file as Uint8Array<ArrayBuffer>]);
   const details = {
@@ -59,7 +66,16 @@ export async function measureStore(deps: StoreBenchDeps, s3: S3Settings, options
     const keep = round >= options.warmup;
     const floorName = `${prefix}floor-${round}`;
     const job: StoreUploadJob = {
-      id: newObjectId(), objectId: newObjectId(), key: '', queuedAt: createdAt, state: 'pending', attempts: 0, nextAttemptAt: createdAt, lastError: null, createdAt, details,
+      id: newObjectId(),
+      objectId: newObjectId(),
+      key: '',
+      queuedAt: createdAt,
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAt: createdAt,
+      lastError: null,
+      createdAt,
+      details,
     };
 
     collectGarbage();
@@ -95,7 +111,9 @@ export async function measureStore(deps: StoreBenchDeps, s3: S3Settings, options
     if (!got.ok) throw new Error(got.error.detail);
     const fetched = await readAllBytes(got.value.body);
     sw.lap('get');
-    const opened = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, floorKey, fetched as Uint8Array<ArrayBuffer>));
+    const opened = new Uint8Array(
+      await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, floorKey, fetched as Uint8Array<ArrayBuffer>),
+    );
     sw.lap('decrypt');
     const plain = new Uint8Array(await new Response(new Blob([opened]).stream().pipeThrough(gunzip())).arrayBuffer());
     sw.lap('gunzip');
