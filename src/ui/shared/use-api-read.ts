@@ -5,8 +5,7 @@ import type { DatabaseApi } from '../../worker/api';
 import type { NoticeContent } from './notice';
 
 const MESSAGES = {
-  readFailed:
-    'This list could not be read from the database. Reload the page; if it keeps failing, restore your latest backup.',
+  readFailed: 'This list could not be read from the database. Reload the page; if it keeps failing, restore your latest backup.',
 } as const;
 
 export interface ApiRead<T> {
@@ -28,11 +27,7 @@ export function useApiRead<T>(read: (api: DatabaseApi) => Promise<T>, deps: read
         if (isCurrent) setState({ data, problem: null });
       },
       (thrown: unknown) => {
-        if (isCurrent)
-          setState((previous) => ({
-            data: previous.data,
-            problem: { kind: 'error', text: MESSAGES.readFailed, detail: describeThrown(thrown) },
-          }));
+        if (isCurrent) setState((previous) => ({ data: previous.data, problem: { kind: 'error', text: MESSAGES.readFailed, detail: describeThrown(thrown) } }));
       },
     );
     return () => {

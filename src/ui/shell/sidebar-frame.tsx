@@ -22,17 +22,8 @@ export function SidebarFrame({ summary, children }: { summary?: string; children
       {isCollapsible ? (
         // The accordion pattern: the heading holds the toggle, whose name stays "Database Management".
         <h2 className="sidebar-head">
-          <button
-            type="button"
-            className="sidebar-toggle"
-            aria-expanded={isExpanded}
-            aria-controls={bodyId}
-            onClick={() => setChoice(!isExpanded)}
-          >
-            <span aria-hidden="true" className="sidebar-toggle-icon">
-              {isExpanded ? '▾' : '▸'}
-            </span>{' '}
-            Database Management
+          <button type="button" className="sidebar-toggle" aria-expanded={isExpanded} aria-controls={bodyId} onClick={() => setChoice(!isExpanded)}>
+            <span aria-hidden="true" className="sidebar-toggle-icon">{isExpanded ? '▾' : '▸'}</span> Database Management
           </button>
         </h2>
       ) : (
