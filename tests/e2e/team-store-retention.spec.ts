@@ -27,7 +27,10 @@ const DAYS = [
   ['2027-01-12', 'manual'],
 ] as const;
 
-/** Kept on 2027-01-12: first of 2026 (7 years), firsts of the last 12 months, the emergency (90 days), the last 30 days. */
+/**
+ * Kept on 2027-01-12: the first of 2026 (7 years), the firsts of the last 12 months, the emergency
+ * (90 days) and the last 30 days.
+ */
 const KEPT = [
   '2026-01-05',
   '2026-03-03',

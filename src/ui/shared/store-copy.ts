@@ -32,7 +32,9 @@ export async function sendStoreCopy(
 export function describeStoreCopy(outcome: StoreCopyOutcome): string {
   if (outcome.state === 'not-connected') return '';
   if (outcome.state === 'checked') {
-    return ` Saved here and in the team store (read back and checked).${outcome.retention && !/ 0 old backups removed/.test(outcome.retention) ? ` ${outcome.retention}` : ''}`;
+    const removed =
+      outcome.retention && !/ 0 old backups removed/.test(outcome.retention) ? ` ${outcome.retention}` : '';
+    return ` Saved here and in the team store (read back and checked).${removed}`;
   }
   const when = outcome.nextAttemptAt ? ` It will be tried again at ${formatLocalTime(outcome.nextAttemptAt)}.` : '';
   return outcome.isKept

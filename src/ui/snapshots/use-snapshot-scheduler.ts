@@ -88,7 +88,7 @@ export function useSnapshotScheduler(): void {
         });
         if (!saved.ok) report({ kind: 'error', text: `End of day: ${saved.message}` });
       }
-      // Read back and checked in the store, the copy is a backup point of its own: with no folder, the end of day's file.
+      // Read back and checked in the store, the copy is a backup point of its own: with no folder, the day's file.
       if (toStore) await copyToStore(api, built.value, 'daily');
       await changed();
     };

@@ -63,12 +63,16 @@ export function ConnectForm({
         setCreating(true);
         setNotice({
           kind: 'info',
-          text: 'No team uses this prefix yet: Connect will create it. Type the team passphrase again under “Confirm team passphrase”, then press Connect.',
+          text:
+            'No team uses this prefix yet: Connect will create it. Type the team passphrase again under ' +
+            '“Confirm team passphrase”, then press Connect.',
         });
       } else {
         setNotice({
           kind: 'error',
-          text: 'The connection check failed, so nothing was stored. Each step below says what to do; then press Connect again.',
+          text:
+            'The connection check failed, so nothing was stored. Each step below says what to do; then press ' +
+            'Connect again.',
         });
       }
     } finally {
@@ -109,7 +113,7 @@ export function ConnectForm({
             value={form.passphrase}
             autoComplete="off"
             onChange={(passphrase) => setForm({ ...form, passphrase })}
-            hint="Asked once in this browser. At least 12 characters when creating the team; several random words are easy to type and hard to guess."
+            hint={PASSPHRASE_HINT}
           />
         )}
         {isCreating && !form.useRecoveryKey ? (
@@ -146,6 +150,10 @@ export function ConnectForm({
     </form>
   );
 }
+
+const PASSPHRASE_HINT =
+  'Asked once in this browser. At least 12 characters when creating the team; several random words are easy ' +
+  'to type and hard to guess.';
 
 function errorNotice(error: { message: string; detail?: string }): NoticeContent {
   return { kind: 'error', text: error.message, ...(error.detail ? { detail: error.detail } : {}) };

@@ -67,7 +67,7 @@ export function ConnectedPanel({ status }: { status: Connected }) {
         <ConfirmDialog
           trigger="Disconnect"
           title="Disconnect from the team store?"
-          description="This browser forgets the store's key and the team key, and drops the copies still waiting. The store keeps every backup already there. To connect again you need the store's key and the team passphrase (or the recovery key)."
+          description={DISCONNECT_WORDS}
           confirmLabel="Disconnect"
           onConfirm={() => void disconnect.run(() => api.disconnectTeamStore())}
         />
@@ -76,3 +76,8 @@ export function ConnectedPanel({ status }: { status: Connected }) {
     </div>
   );
 }
+
+const DISCONNECT_WORDS =
+  "This browser forgets the store's key and the team key, and drops the copies still waiting. The store keeps " +
+  "every backup already there. To connect again you need the store's key and the team passphrase (or the " +
+  'recovery key).';

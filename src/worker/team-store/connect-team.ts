@@ -47,9 +47,9 @@ const MESSAGES = {
     'No team uses this prefix yet, so a recovery key cannot open one. Check the bucket and prefix; to start a new ' +
     'team here, type a new team passphrase instead. Nothing was changed.',
   short:
-    `No team uses this prefix yet: Connect will create one. Its passphrase needs at least ${TEAM_PASSPHRASE_MIN_LENGTH} ` +
-    'characters: it protects every copy in the store. Several random words are easy to type and hard to guess. ' +
-    'Nothing was changed.',
+    'No team uses this prefix yet: Connect will create one. Its passphrase needs at least ' +
+    `${TEAM_PASSPHRASE_MIN_LENGTH} characters: it protects every copy in the store. ` +
+    'Several random words are easy to type and hard to guess. Nothing was changed.',
   noKey:
     'Type the access key ID and the secret access key the bucket owner gave you (a key limited to this bucket). ' +
     'Nothing was changed.',

@@ -52,7 +52,8 @@ export class StoreAccess {
     if (!loaded.ok) return loaded;
     const { transport, ops } = loaded.value;
     const c = row.connection;
-    const stamp = `${c.teamId}|${c.connectedAt}|${row.identity.deviceId}|${row.identity.browserName}|${row.identity.person}`;
+    const { deviceId, browserName, person } = row.identity;
+    const stamp = `${c.teamId}|${c.connectedAt}|${deviceId}|${browserName}|${person}`;
     if (this.cached?.stamp !== stamp) {
       const session = await ops.openSession(transport, row.identity, c);
       this.cached = { stamp, session, headers: new ops.HeaderReader(session.store, session.teamKey, c.prefix) };

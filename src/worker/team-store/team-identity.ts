@@ -58,7 +58,9 @@ export function saveConnection(
       logActivity(db, {
         at: nowIso,
         kind: 'team-store',
-        summary: `${team.created ? 'Created the team' : 'Joined the team'} in the team store ${where} as ${identity.browserName}${byline}`,
+        summary:
+          `${team.created ? 'Created the team' : 'Joined the team'} in the team store ${where} ` +
+          `as ${identity.browserName}${byline}`,
         details: {
           endpoint: team.address.endpoint,
           bucket: team.address.bucket,

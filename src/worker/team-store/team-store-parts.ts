@@ -6,7 +6,7 @@ import { StoreRestores } from './store-restores';
 import { TeamStoreFeature, type TeamStoreDeps } from './team-store-feature';
 import { memoryUploadQueue, type UploadQueueStore } from './upload-queue-store';
 
-/** What the team store is built from: the feature's deps, its waiting copies' storage opened on first use, the restore's inspect. */
+/** What the team store is built from: the feature's deps, where copies wait, the restore's inspect. */
 export interface TeamStorePartsDeps extends Omit<TeamStoreDeps, 'uploads'> {
   /** Where copies wait (default: in memory, for this session only). */
   openUploads?: () => Promise<Result<UploadQueueStore>>;
