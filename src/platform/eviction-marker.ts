@@ -4,36 +4,48 @@
  * note says it existed, the app says so instead of quietly starting empty (docs/design.md, eviction).
  * Key "ff2api-web.data-marker": { hadDataAt, lastBackup: { fileName, at, where } | null,
  * teamStore: { endpoint, region, bucket, prefix } | null } — where the team store is, never its key.
+ *
+ * Checked by hand rather than with a schema library: the page reads it at start, and a few-field
+ * record is not worth the library's weight in the JavaScript loaded then.
  */
-
-import type { DataMarker } from './eviction-marker-schema';
-import { lazyModule } from './lazy-import';
 
 const KEY = 'ff2api-web.data-marker';
 
-/**
- * The marker's reader (its schema, with zod): loaded only when there is a marker to read — and the
- * app reads it only in the rare cases that need it (the database started empty, or a backup file
- * is unknown), so a start never pays for it.
- */
-const loadParser = lazyModule(() => import('./eviction-marker-schema'));
+export interface DataMarker {
+  /** When this browser was last seen holding data. */
+  hadDataAt: string;
+  /** The newest backup file made from here, and where it went. */
+  lastBackup: { fileName: string; at: string; where: string } | null;
+  /** The team store this browser was connected to (its address only), to restore from after an eviction. */
+  teamStore: { endpoint: string; region: string; bucket: string; prefix: string } | null;
+}
 
-export type { DataMarker };
-
-/** The marker's stored text, or null when there is none (or storage is blocked): cheap, for reading later. */
-export function readDataMarkerText(): string | null {
+/** The marker, or null when this browser never held data (or storage is blocked, or it is damaged). */
+export function readDataMarker(): DataMarker | null {
   try {
-    return localStorage.getItem(KEY);
+    const value: unknown = JSON.parse(localStorage.getItem(KEY) ?? 'null');
+    if (!isRecord(value) || typeof value.hadDataAt !== 'string') return null;
+    // A damaged part keeps what it can: a good time with a bad file reads as no file.
+    const last = value.lastBackup;
+    const store = value.teamStore;
+    const lastBackup = hasStrings(last, ['fileName', 'at', 'where'])
+      ? { fileName: last.fileName, at: last.at, where: last.where }
+      : null;
+    const teamStore = hasStrings(store, ['endpoint', 'region', 'bucket', 'prefix'])
+      ? { endpoint: store.endpoint, region: store.region, bucket: store.bucket, prefix: store.prefix }
+      : null;
+    return { hadDataAt: value.hadDataAt, lastBackup, teamStore };
   } catch {
     return null;
   }
 }
 
-/** The marker, or null when this browser never held data (or storage is blocked, or it is damaged). */
-export async function readDataMarker(text: string | null = readDataMarkerText()): Promise<DataMarker | null> {
-  if (text === null) return null;
-  const parser = await loadParser();
-  return parser.ok ? parser.value.parseDataMarker(text) : null;
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function hasStrings<K extends string>(value: unknown, keys: readonly K[]): value is Record<K, string> {
+  return isRecord(value) && keys.every((key) => typeof value[key] === 'string');
 }
 
 /** Records that the database holds data now, and its newest backup file. */

@@ -156,7 +156,11 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
 
   const calls: AppCalls = {
     ...bindFeature(statusCalls, { ...engine, undoSummary: () => restore.undo.describeForStatus() }),
-    ...bindFeature(catalogCalls, { live, takeSafetyCopy }),
+    ...bindFeature(catalogCalls, {
+      live,
+      takeSafetyCopy,
+      activeRunIds: () => processing.current()?.runs.activeIds() ?? new Set<number>(),
+    }),
     ...bindFeature(backupFileCalls, openBackupFiles({ ...engine, track, operator })),
     ...bindFeature(restoreCalls, restore),
     ...bindFeature(snapshotCalls, snapshots),

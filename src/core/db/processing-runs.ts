@@ -8,10 +8,11 @@ import type { RowProblem } from '../csv/row-reader';
 import { insertValidationErrors } from './processing-errors';
 import { insertInvalidLoads, type InvalidRow } from './processing-loads';
 import type { UploadRow } from './rows';
+import { notSentOf, type RunState } from './run-standing';
 import type { Database } from './sql-types';
 import { selectRows, selectValue } from './transaction';
 
-export type RunState = 'sending' | 'finished' | 'cancelled' | 'stopped';
+export type { RunState };
 
 const SQL = {
   insertHistory: `INSERT INTO upload_history (brokerage_name, configuration_name, filename, total_records, successful_records,
@@ -21,7 +22,8 @@ const SQL = {
   insertRun: `INSERT INTO processing_runs (upload_history_id, configuration_id, state, stop_reason, file_fingerprint, file_size,
       field_mappings, invalid_records, owner, started_at, updated_at)
     VALUES (?, ?, 'sending', NULL, ?, ?, ?, ?, ?, ?, ?)`,
-  setState: 'UPDATE processing_runs SET state = ?, stop_reason = ?, owner = ?, updated_at = ? WHERE upload_history_id = ?',
+  setState:
+    'UPDATE processing_runs SET state = ?, stop_reason = ?, owner = ?, updated_at = ? WHERE upload_history_id = ?',
   refreshCounts: `UPDATE upload_history SET
       successful_records = (SELECT COUNT(*) FROM processing_loads WHERE upload_history_id = ?1 AND state = 'sent'),
       failed_records = (SELECT COUNT(*) FROM processing_loads WHERE upload_history_id = ?1 AND state IN ('failed', 'invalid')),
@@ -35,6 +37,7 @@ const SQL = {
     FROM upload_history h JOIN processing_runs r ON r.upload_history_id = h.id`,
   open: "WHERE r.state <> 'finished' OR EXISTS (SELECT 1 FROM processing_loads l WHERE l.upload_history_id = h.id AND l.state = 'claimed')",
   byId: 'WHERE h.id = ?',
+  ofFile: 'WHERE r.configuration_id = ? AND r.file_fingerprint = ?',
   newestFirst: 'ORDER BY h.upload_timestamp DESC, h.id DESC LIMIT ?',
 } as const;
 
@@ -89,17 +92,41 @@ export interface RunSummary {
 /** Records a new run: its history row, its state row and its validation errors; returns its id. */
 export function createRun(db: Database, run: NewRun, now: string): number {
   db.run(SQL.insertHistory, [
-    run.brokerageName, run.configurationName, run.fileName, run.totalRows, run.invalidRows.length, JSON.stringify(run.headers), now, run.sessionId,
+    run.brokerageName,
+    run.configurationName,
+    run.fileName,
+    run.totalRows,
+    run.invalidRows.length,
+    JSON.stringify(run.headers),
+    now,
+    run.sessionId,
   ]);
   const id = Number(selectValue(db, SQL.lastId));
-  db.run(SQL.insertRun, [id, run.configurationId, run.fingerprint, run.fileSize, JSON.stringify(run.mappings), run.invalidRows.length, run.owner, now, now]);
+  db.run(SQL.insertRun, [
+    id,
+    run.configurationId,
+    run.fingerprint,
+    run.fileSize,
+    JSON.stringify(run.mappings),
+    run.invalidRows.length,
+    run.owner,
+    now,
+    now,
+  ]);
   insertValidationErrors(db, id, run.problems, now);
   insertInvalidLoads(db, id, run.invalidRows, now);
   return id;
 }
 
 /** Sets a run's state (and who sends it); the caller then refreshes its counts. */
-export function setRunState(db: Database, id: number, state: RunState, reason: string | null, owner: string | null, now: string): void {
+export function setRunState(
+  db: Database,
+  id: number,
+  state: RunState,
+  reason: string | null,
+  owner: string | null,
+  now: string,
+): void {
   db.run(SQL.setState, [state, reason, owner, now, id]);
 }
 
@@ -119,6 +146,15 @@ export function listOpenRuns(db: Database, limit = 20): RunSummary[] {
   return selectRows<SummaryRow>(db, `${SQL.summary} ${SQL.open} ${SQL.newestFirst}`, [limit]).map(toSummary);
 }
 
+/** The runs of this very file (same bytes) with this configuration, newest first. */
+export function listRunsOfFile(db: Database, configurationId: number, fingerprint: string, limit = 5): RunSummary[] {
+  return selectRows<SummaryRow>(db, `${SQL.summary} ${SQL.ofFile} ${SQL.newestFirst}`, [
+    configurationId,
+    fingerprint,
+    limit,
+  ]).map(toSummary);
+}
+
 /** A run's upload row joined with its processing_runs row. */
 interface SummaryRow extends Omit<UploadRow, 'error_log' | 'timestamp_unknown'> {
   configuration_id: number | null;
@@ -136,7 +172,6 @@ interface SummaryRow extends Omit<UploadRow, 'error_log' | 'timestamp_unknown'> 
 
 /** The summary of a joined row. */
 function toSummary(row: SummaryRow): RunSummary {
-  const notSent = row.total_records - row.successful_records - row.failed_records - row.claimed;
   return {
     id: row.id,
     brokerageName: row.brokerage_name,
@@ -148,7 +183,7 @@ function toSummary(row: SummaryRow): RunSummary {
     failed: row.failed_records,
     invalid: row.invalid_records,
     claimed: row.claimed,
-    notSent: Math.max(0, notSent),
+    notSent: notSentOf(row.total_records, row.successful_records, row.failed_records, row.claimed),
     state: row.state,
     stopReason: row.stop_reason,
     owner: row.owner,
@@ -168,7 +203,9 @@ function parseObject(text: string): Record<string, string> {
   try {
     const value: unknown = JSON.parse(text);
     if (value && typeof value === 'object' && !Array.isArray(value)) {
-      return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+      return Object.fromEntries(
+        Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+      );
     }
   } catch {
     // fall through

@@ -1,11 +1,5 @@
 import { useEffect, useState } from 'react';
-import {
-  clearDataMarker,
-  readDataMarker,
-  readDataMarkerText,
-  writeDataMarker,
-  type DataMarker,
-} from '../../platform/eviction-marker';
+import { clearDataMarker, readDataMarker, writeDataMarker, type DataMarker } from '../../platform/eviction-marker';
 import { useBackups } from '../shared/backups-context';
 import { formatLocalTime } from '../shared/format';
 
@@ -14,39 +8,27 @@ import { formatLocalTime } from '../shared/format';
  * found no database at start and the marker says there was one, the browser deleted it. Then
  * this alert says so, names the last backup file (and the team store, when one was connected),
  * and offers the ways back — never a silent empty start. While data is present it keeps the
- * marker up to date. The marker is read (through its schema, loaded then) only when needed.
+ * marker up to date.
  */
 export function EvictionAlert() {
   const { overview, folder } = useBackups();
   // Read once, before this session writes a new one.
-  const [textAtStart] = useState<string | null>(() => readDataMarkerText());
-  const [markerAtStart, setMarkerAtStart] = useState<DataMarker | null>(null);
+  const [markerAtStart] = useState<DataMarker | null>(() => readDataMarker());
   const [isDismissed, setDismissed] = useState(false);
-  const startedWithout = overview !== null && overview.startedEmpty && !overview.hasData;
-
-  useEffect(() => {
-    if (!startedWithout || textAtStart === null) return;
-    let isCurrent = true;
-    void readDataMarker(textAtStart).then((marker) => {
-      if (isCurrent) setMarkerAtStart(marker);
-    });
-    return () => {
-      isCurrent = false;
-    };
-  }, [startedWithout, textAtStart]);
 
   useEffect(() => {
     if (!overview) return;
     const [last] = overview.backupFiles;
     const teamStore = overview.store?.location ?? null;
-    if (overview.hasData && last) {
-      const lastBackup = { fileName: last.fileName, at: last.at, where: last.where };
-      writeDataMarker({ hadDataAt: new Date().toISOString(), lastBackup, teamStore });
-    } else if (overview.hasData) {
-      // No backup file known here (yet): the one the marker names stays named.
-      void readDataMarker().then((previous) =>
-        writeDataMarker({ hadDataAt: new Date().toISOString(), lastBackup: previous?.lastBackup ?? null, teamStore }),
-      );
+    if (overview.hasData) {
+      writeDataMarker({
+        hadDataAt: new Date().toISOString(),
+        // No backup file known here (yet): the one the marker names stays named.
+        lastBackup: last
+          ? { fileName: last.fileName, at: last.at, where: last.where }
+          : (readDataMarker()?.lastBackup ?? null),
+        teamStore,
+      });
     } else if (!overview.startedEmpty) {
       // The database is here and empty on purpose: nothing to recover later.
       clearDataMarker();

@@ -18,7 +18,10 @@ import './app.css';
 import './backups.css';
 import '../team/team.css';
 
-/** The whole app: Streamlit-like sidebar (database management) and main area (brokerages, upload history, file processing, backups). */
+/**
+ * The whole app: Streamlit-like sidebar (database management) and main area (brokerages, upload history, file
+ * processing, backups).
+ */
 export function AppShell({ api, updates }: { api: DatabaseApi; updates?: AppUpdates }) {
   const shell = (
     <AppErrorBoundary api={api}>

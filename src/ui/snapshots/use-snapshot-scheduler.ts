@@ -16,7 +16,7 @@ export const SCHEDULE_TICK_MS = 60_000;
  * At end of day it also writes the daily file into the backup folder when one is connected and
  * allowed, and sends it to the team store when one is connected — with a store and no folder, to
  * the store alone; with neither, the end-of-day banner asks for a download. A worker's own timers
- * would not follow the page's clock, hence the page drives (DESIGN.md "One clock").
+ * would not follow the page's clock, hence the page drives (docs/design.md "One clock").
  */
 export function useSnapshotScheduler(): void {
   const { api, notifyChanged } = useDatabase();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { readDataMarker } from '../../platform/eviction-marker';
 import type { ConnectionTest } from '../../worker/team-store/team-store-types';
 import { useDatabase } from '../shared/database-context';
@@ -24,20 +24,12 @@ export function ConnectForm({
   onConnected: (recoveryKey: string | null) => void;
 }) {
   const { api, notifyChanged } = useDatabase();
-  const [form, setForm] = useState<StoreForm>(() => initialStoreForm(known));
+  // The store this browser was connected to before (the eviction marker keeps its address) comes pre-filled.
+  const [form, setForm] = useState<StoreForm>(() => withRemembered(initialStoreForm(known), readDataMarker()));
   const [test, setTest] = useState<ConnectionTest | null>(null);
   const [isCreating, setCreating] = useState(false);
   const [busy, setBusy] = useState<'test' | 'connect' | null>(null);
   const [notice, setNotice] = useState<NoticeContent | null>(null);
-  useEffect(() => {
-    let isCurrent = true;
-    void readDataMarker().then((marker) => {
-      if (isCurrent) setForm((current) => withRemembered(current, marker));
-    });
-    return () => {
-      isCurrent = false;
-    };
-  }, []);
 
   const run = async (what: 'test' | 'connect') => {
     if (busy) return;

@@ -126,7 +126,11 @@ export class BackupHealth {
       store,
       lastFileVerification:
         fromDatabase.verify && verify
-          ? { at: fromDatabase.verify.at, ok: verify.ok === true, fileName: String(verify.fileName ?? '') }
+          ? {
+              at: fromDatabase.verify.at,
+              ok: verify.ok === true,
+              fileName: typeof verify.fileName === 'string' ? verify.fileName : '',
+            }
           : null,
       lastRestoreMeasure: timing,
       storage,
@@ -138,7 +142,7 @@ export class BackupHealth {
 function toBackupFileRecord(at: string, details: Record<string, unknown>): BackupFileRecord {
   return {
     at: typeof details.createdAt === 'string' ? details.createdAt : at,
-    fileName: String(details.fileName ?? ''),
+    fileName: typeof details.fileName === 'string' ? details.fileName : '',
     where:
       details.teamStore === true
         ? 'team store'
