@@ -4,6 +4,7 @@
  * message the load API client gives people (./load-api.ts).
  */
 import type { RequestFailure } from './credentialed-fetch';
+import { loadNumberIn, refusalWordsIn } from './load-api-schemas';
 
 export type LoadPostOutcome =
   | { kind: 'created'; status: number; loadNumber: string | null }
@@ -116,27 +117,13 @@ export function retryAfterOf(header: string | null, nowMs = Date.now()): number 
   return Number.isNaN(at) ? null : Math.max(0, at - nowMs);
 }
 
-/** The load number an answer names (`loadNumber`, `load.loadNumber` or `id`), or null. */
-function loadNumberIn(json: unknown): string | null {
-  if (!json || typeof json !== 'object') return null;
-  const record = json as Record<string, unknown>;
-  const nested =
-    record.load && typeof record.load === 'object' ? (record.load as Record<string, unknown>).loadNumber : undefined;
-  const value = record.loadNumber ?? nested ?? record.id;
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
-}
-
 /** The API's own words about a refusal (`message`, `error`, `errors`), short. */
 export async function readDetail(answer: Response): Promise<string> {
   const text = await answer.text().catch(() => '');
   let detail = text;
   try {
-    const json: unknown = JSON.parse(text);
-    if (json && typeof json === 'object') {
-      const record = json as Record<string, unknown>;
-      const found = record.message ?? record.error ?? record.errors ?? record.detail;
-      detail = typeof found === 'string' ? found : JSON.stringify(found ?? json);
-    }
+    const words = refusalWordsIn(JSON.parse(text));
+    if (words !== undefined) detail = typeof words === 'string' ? words : JSON.stringify(words);
   } catch {
     // plain text
   }

@@ -18,6 +18,7 @@ import {
   readJson,
   type LoadPostOutcome,
 } from './load-api-answers';
+import { tokenIn } from './load-api-schemas';
 
 export { retryAfterOf, type LoadPostOutcome } from './load-api-answers';
 
@@ -69,9 +70,8 @@ export function createLoadApiSession(
     if (auth.authType !== 'api_key' || !auth.apiKey) return { message: MESSAGES.refreshFailed };
     const answer = sent ?? (await requestRefresh(false));
     if ('failure' in answer) return { message: failureMessage(answer) };
-    const json = await readJson(answer);
-    const token = json && typeof json === 'object' && 'accessToken' in json ? json.accessToken : null;
-    if (!answer.ok || typeof token !== 'string' || token === '') return { message: MESSAGES.refreshFailed };
+    const token = tokenIn(await readJson(answer));
+    if (!answer.ok || token === null) return { message: MESSAGES.refreshFailed };
     accessToken = token;
     return { token };
   };
