@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { stringKeyed } from './schema-parts';
 import type { ObjectMetadata } from './envelope-format';
 import type { StoreBackupKind } from './store-retention';
 
@@ -31,7 +32,9 @@ const detailsSchema = z.object({
   checksum: z.string().check(z.maxLength(200)),
   sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   sizeBytes: z.int().check(z.gte(0)),
-  counts: z.record(z.string().check(z.maxLength(64)), z.int().check(z.gte(0))),
+  counts: stringKeyed(z.int().check(z.gte(0))).check(
+    z.refine((counts) => Object.keys(counts).every((table) => table.length <= 64), 'table names are short'),
+  ),
   secrets: z.enum(['plain', 'encrypted', 'omitted']),
   browserName: z.string().check(z.maxLength(100)),
 });

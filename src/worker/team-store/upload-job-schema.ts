@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { stringKeyed } from '../../core/team-store/schema-parts';
 
 /** A waiting copy's job as stored (worker/team-store/upload-queue-store.ts): read back through this. */
 const timedError = z.object({ code: z.string(), message: z.string(), at: z.string() });
@@ -19,7 +20,7 @@ export const storeUploadJobSchema = z.object({
     checksum: z.string(),
     sha256: z.string(),
     sizeBytes: z.int().check(z.gte(0)),
-    counts: z.record(z.string(), z.int()),
+    counts: stringKeyed(z.int()),
     secrets: z.enum(['plain', 'encrypted', 'omitted']),
   }),
 });
