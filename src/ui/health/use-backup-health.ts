@@ -1,4 +1,4 @@
-import { assessBackupHealth, HEALTH_LEVELS, type HealthAssessment } from '../../core/snapshots/health';
+import { assessBackupHealth, type HealthAssessment } from '../../core/snapshots/health';
 import type { StoreHealthAssessment } from '../../core/team-store/store-health';
 import { useDatabase } from '../shared/database-context';
 import { useNow } from '../shared/use-now';
@@ -31,12 +31,9 @@ export function useBackupHealth(): FullHealth | null {
     storage: overview.storage,
     folder: folder.state,
   });
-  const locations = rules
-    ? rules.assessLocations({ now, times: status.times, hasData, overview, folder: folder.state })
-    : null;
-  if (!locations) return { ...files, locations: null };
-  const rank = (level: string) => HEALTH_LEVELS.indexOf(level as (typeof HEALTH_LEVELS)[number]);
-  const findings = [...files.findings, ...locations.findings].sort((a, b) => rank(b.level) - rank(a.level));
-  const level = rank(locations.level) > rank(files.level) ? locations.level : files.level;
-  return { level, findings, locations };
+  if (!rules) return { ...files, locations: null };
+  return rules.withLocations(
+    files,
+    rules.assessLocations({ now, times: status.times, hasData, overview, folder: folder.state }),
+  );
 }

@@ -23,7 +23,11 @@ export class TeamStoreEntry {
   constructor(private readonly deps: TeamStorePartsDeps & { live: LiveDatabase }) {}
 
   isConnected(): boolean {
-    return this.deps.live.read(readTeamStoreSummary)?.isConnected === true;
+    return this.row()?.isConnected === true;
+  }
+
+  private row() {
+    return this.deps.live.read(readTeamStoreSummary);
   }
 
   /** The feature, loading it first if needed. */
@@ -42,40 +46,61 @@ export class TeamStoreEntry {
     return parts.ok ? work(parts.value) : parts;
   }
 
-  async status(): Promise<TeamStoreStatus> {
-    const row = this.deps.live.read(readTeamStoreSummary);
-    if (!row?.isConnected)
-      return { connected: false, browserName: row?.browserName ?? null, person: row?.person ?? null };
+  /**
+   * `work` with the loaded feature while a store is connected; `otherwise` (with why, when the
+   * feature could not load) when none is — without loading anything.
+   */
+  private async whenConnected<R>(
+    otherwise: (whyNotLoaded: string | null) => R,
+    work: (parts: TeamStoreParts) => R | Promise<R>,
+  ): Promise<R> {
+    if (!this.isConnected()) return otherwise(null);
     const parts = await this.get();
-    if (!parts.ok) throw new Error(parts.error.message);
-    return parts.value.status();
+    return parts.ok ? work(parts.value) : otherwise(parts.error.message);
   }
 
-  async healthFacts(): Promise<StoreHealthFacts | null> {
-    if (!this.isConnected()) return null;
-    const parts = await this.get();
-    return parts.ok ? parts.value.healthFacts() : null;
+  status(): Promise<TeamStoreStatus> {
+    const row = this.row();
+    return this.whenConnected(
+      (why) => {
+        if (why !== null) throw new Error(why);
+        return { connected: false, browserName: row?.browserName ?? null, person: row?.person ?? null };
+      },
+      (parts) => parts.status(),
+    );
   }
 
-  async sendBackup(file: { blob: Blob; receipt: BackupReceipt }, kind: StoreBackupKind): Promise<StoreCopyOutcome> {
-    if (!this.isConnected()) return { state: 'not-connected' };
-    const parts = await this.get();
-    if (!parts.ok) return { state: 'waiting', message: parts.error.message, nextAttemptAt: null, isKept: false };
-    return parts.value.feature.sendBackup(file, kind);
+  healthFacts(): Promise<StoreHealthFacts | null> {
+    return this.whenConnected(
+      () => null,
+      (parts) => parts.healthFacts(),
+    );
   }
 
-  async runDue(all: boolean): Promise<UploadRun> {
-    if (!this.isConnected()) return { attempted: 0, checked: 0 };
-    const parts = await this.get();
-    if (!parts.ok) return { attempted: 0, checked: 0 };
-    return all ? parts.value.feature.copies.retryNow() : parts.value.feature.copies.runDue();
+  sendBackup(file: { blob: Blob; receipt: BackupReceipt }, kind: StoreBackupKind): Promise<StoreCopyOutcome> {
+    return this.whenConnected<StoreCopyOutcome>(
+      (why) =>
+        why === null
+          ? { state: 'not-connected' }
+          : { state: 'waiting', message: why, nextAttemptAt: null, isKept: false },
+      (parts) => parts.feature.sendBackup(file, kind),
+    );
+  }
+
+  runDue(all: boolean): Promise<UploadRun> {
+    return this.whenConnected(
+      () => ({ attempted: 0, checked: 0 }),
+      (parts) => (all ? parts.feature.copies.retryNow() : parts.feature.copies.runDue()),
+    );
   }
 
   /** After a safety snapshot: its copy for the store when chosen there (in the background, never waited for). */
   copyBeforeRiskyStep(snapshotId: string): void {
-    const row = this.deps.live.read(readTeamStoreSummary);
-    if (!row?.isConnected || !row.copyBeforeRisky) return;
-    void this.get().then((parts) => (parts.ok ? parts.value.feature.copyBeforeRiskyStep(snapshotId) : undefined));
+    if (this.row()?.copyBeforeRisky !== true) return;
+    void this.whenConnected(
+      () => undefined,
+      (parts) => parts.feature.copyBeforeRiskyStep(snapshotId),
+    );
   }
 
   /** A call that needs the store connected. */
