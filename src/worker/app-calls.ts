@@ -23,11 +23,15 @@ import { SnapshotService, type SnapshotDeps } from './snapshots/snapshot-service
 import { AppSettingsFeature } from './settings/app-settings-feature';
 import { settingsCalls } from './settings/settings-calls';
 import { statusCalls } from './status/status-calls';
+import { teamStoreCalls } from './team-store/team-store-calls';
+import { TeamStoreEntry } from './team-store/team-store-entry';
+import type { TeamStorePartsDeps } from './team-store/team-store-parts';
 import { ok, type Result } from '../core/result';
 import { logActivity } from '../core/db/activity';
 import { LOCK_SUMMARIES } from './lock/lock-messages';
 import type { SnapshotManifest } from '../core/snapshots/manifest';
 import { snapshotName } from '../core/snapshots/snapshot-name';
+import type { SnapshotTrigger } from '../core/snapshots/triggers';
 
 /**
  * The database worker's features, composed: each feature's calls (its folder's `*-calls.ts`) bound
@@ -46,6 +50,7 @@ const FEATURES = [
   settingsCalls,
   auditCalls,
   drillsCalls,
+  teamStoreCalls,
 ] as const;
 
 /** Every call the page may make of the database worker (the lock's calls are the lock gate's). */
@@ -59,7 +64,8 @@ export type AppCalls = CallsOf<typeof statusCalls> &
   CallsOf<typeof processingCalls> &
   CallsOf<typeof settingsCalls> &
   CallsOf<typeof auditCalls> &
-  CallsOf<typeof drillsCalls>;
+  CallsOf<typeof drillsCalls> &
+  CallsOf<typeof teamStoreCalls>;
 
 /** The calls that only read: the page asks them again of a worker restarted under them. */
 export const READ_CALLS: readonly string[] = FEATURES.flatMap((feature) => Object.keys(feature.reads));
@@ -74,7 +80,20 @@ export interface WorkerAppDeps extends EngineDeps {
   snapshots: SnapshotDeps;
   /** File processing's platform parts (load API, workbook reader); defaults are the browser's. */
   processing?: ProcessingOverrides;
+  /** The team store's waiting copies (default: in memory) and, for tests, its transport and key strength. */
+  teamStore?: Partial<
+    Pick<TeamStorePartsDeps, 'openUploads' | 'transport' | 'runExclusive' | 'kdfIterations' | 'random'>
+  >;
 }
+
+/** The safety snapshots before a risky step: a copy of each goes to the team store when chosen there. */
+const RISKY_TRIGGERS: ReadonlySet<SnapshotTrigger> = new Set([
+  'before-restore',
+  'before-merge',
+  'before-undo',
+  'before-delete',
+  'before-processing',
+]);
 
 /** The composed worker: the calls, and what the lock gate and tests need besides. */
 export type WorkerApp = AppCalls & WorkerHooks;
@@ -105,13 +124,29 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
 
   const settings = new AppSettingsFeature(engine);
   const snapshots = new SnapshotService({ ...engine, ...deps.snapshots, facts: snapshotFacts(deps.facts) });
-  const takeSafetyCopy = (trigger: Parameters<SnapshotService['takeSnapshot']>[0]) => snapshots.takeSnapshot(trigger);
+  const teamStore = new TeamStoreEntry({
+    ...engine,
+    ...deps.teamStore,
+    backupOfSnapshot: (id) => snapshots.downloadSnapshot(id, { secrets: 'plain' }),
+    inspect: (file, options) => restore.inspectBackup(file, options),
+  });
+  const takeSafetyCopy = async (trigger: SnapshotTrigger, note: string | null = null) => {
+    const taken = await snapshots.takeSnapshot(trigger, note);
+    if (taken.ok && RISKY_TRIGGERS.has(trigger)) teamStore.copyBeforeRiskyStep(taken.value.id);
+    return taken;
+  };
+  const safetySnapshots = {
+    takeSnapshot: takeSafetyCopy,
+    find: (id: string) => snapshots.find(id),
+    openCandidate: (manifest: SnapshotManifest) => snapshots.openCandidate(manifest),
+    rowOf: (manifest: SnapshotManifest) => snapshots.rowOf(manifest),
+  };
   const restoreTiming = restoreTimingFact(deps.facts);
   const folder = new FolderRecords({ ...engine, outcomes: folderOutcomes(deps.facts) });
   const restore = new RestoreFeature({
     ...engine,
     track,
-    snapshots,
+    snapshots: safetySnapshots,
     undoPoint: undoPointFact(deps.facts),
     restoreTiming,
   });
@@ -122,6 +157,7 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
     estimateStorage: deps.snapshots.estimateStorage,
     snapshotFacts: () => snapshotHealthFacts(snapshots),
     folderFacts: () => folder.healthFacts(),
+    storeFacts: () => teamStore.healthFacts(),
     startedEmpty: !engine.startup.found,
   });
   const drills = openDrills({
@@ -138,6 +174,7 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
         return found.ok ? snapshots.openCandidate(found.value) : found;
       },
     },
+    openStoreBackup: (key) => teamStore.connected((parts) => parts.restores.open(key)),
   });
   const processing = openProcessing({
     live,
@@ -164,6 +201,7 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
     ...bindFeature(settingsCalls, settings),
     ...bindFeature(auditCalls, engine),
     ...bindFeature(drillsCalls, drills),
+    ...bindFeature(teamStoreCalls, teamStore),
   };
 
   // Before the migrated database is ever stored: snapshots before and after the migration.

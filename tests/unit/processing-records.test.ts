@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/core/db/open';
-import { migrateDatabase, readSchemaVersion } from '../../src/core/db/schema';
+import { migrateDatabase, readSchemaVersion, SCHEMA_VERSION } from '../../src/core/db/schema';
 import { claimLoads, listLoads, recordOutcomes, releaseClaims } from '../../src/core/db/processing-loads';
 import { createRun, readRun, refreshRunCounts } from '../../src/core/db/processing-runs';
 import { countLoadsPerDay } from '../../src/core/db/history-stats';
@@ -47,13 +47,13 @@ describe('schema version 2', () => {
     const v1Sql =
       v2
         .exec(
-          "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'processing_runs' AND name NOT LIKE 'processing_loads%'",
+          "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'processing_runs' AND name NOT LIKE 'processing_loads%' AND name NOT LIKE 'team_store'",
         )[0]
         ?.values.map((row) => String(row[0])) ?? [];
     for (const statement of v1Sql) db.exec(statement);
     db.exec("PRAGMA user_version = 1; INSERT INTO brokerages (name) VALUES ('Acme')");
     migrateDatabase(db);
-    expect(readSchemaVersion(db)).toBe(2);
+    expect(readSchemaVersion(db)).toBe(SCHEMA_VERSION);
     expect(db.exec('SELECT name FROM brokerages')[0]?.values).toEqual([['Acme']]);
     expect(
       db.exec("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('processing_runs', 'processing_loads')")[0]

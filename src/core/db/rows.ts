@@ -87,7 +87,8 @@ export interface ActivityRow {
 /**
  * What an audit entry records: `snapshot` (taken, pinned, unpinned, deleted, downloaded, checked
  * again), `retention` (snapshots or folder files deleted by a retention policy), `drill` (a test
- * restore of a recent backup), `settings` (a setting changed, with its old value).
+ * restore of a recent backup), `settings` (a setting changed, with its old value), `team-store`
+ * (connected, disconnected, retention in the store, an object refused).
  */
 export type ActivityKind =
   | 'backup'
@@ -99,7 +100,8 @@ export type ActivityKind =
   | 'retention'
   | 'settings'
   | 'database-created'
-  | 'app-lock';
+  | 'app-lock'
+  | 'team-store';
 
 /** Every data table's rows: what a backup carries and a replace-restore writes. */
 export interface DataTables {

@@ -84,6 +84,10 @@ export interface LocationHealth {
   newestCopy: { at: string; name: string } | null;
   /** The last write or check that failed, when newer than the last that succeeded. */
   failure: { at: string; message: string; clears: string; action?: HealthAction } | null;
+  /** A failure the location's own rules judge instead (the team store: its copies wait and go again). */
+  lastProblem?: { at: string; message: string };
+  /** Copies waiting on this computer to go there. */
+  waiting?: number;
   /** Rows per table of its two newest good copies, newest first, with when each was made. */
   recentCopies: readonly { at: string; counts: Partial<Record<DataTable, number>> }[];
   /** Storage used against the quota, where the location has one (this browser). */

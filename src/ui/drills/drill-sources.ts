@@ -7,7 +7,7 @@ import type { DatabaseApi } from '../../worker/api';
 /**
  * Where a drill may find backups. Each source lists the recent backups it holds and runs a drill
  * on one of them; the drill picks among all sources' lists. Snapshots and the backup folder are
- * sources today; the team store is one more implementation of the same two calls.
+ * sources, and the team store once one is connected.
  */
 export interface DrillSource {
   origin: DrillOrigin;
@@ -23,6 +23,24 @@ export function snapshotDrillSource(api: DatabaseApi): DrillSource {
     origin: 'snapshot',
     list: () => api.listSnapshotDrillCandidates(),
     run: (candidate) => api.runDrill(candidate),
+  };
+}
+
+/** The team's backups in the store (any browser's; fetched, opened and checked in the worker). */
+export function storeDrillSource(api: DatabaseApi): DrillSource {
+  return {
+    origin: 'store',
+    async list() {
+      const listed = await api.listStoreBackups();
+      if (!listed.ok) return [];
+      return listed.value.backups.map((row) => ({
+        origin: 'store' as const,
+        id: row.key,
+        name: row.fileName,
+        at: row.createdAt,
+      }));
+    },
+    run: (candidate, options) => api.runDrill(candidate, undefined, options),
   };
 }
 

@@ -13,7 +13,7 @@ import { useDrill } from './use-drill';
  * appears here and takes the focus; past drills are listed below.
  */
 export function DrillsSection() {
-  const { folder } = useBackups();
+  const { folder, overview } = useBackups();
   const { run, running, result } = useDrill();
   const [from, setFrom] = useState<DrillOrigin | 'any'>('any');
   const fromId = useId();
@@ -32,6 +32,7 @@ export function DrillsSection() {
             <option value="any">Every location (at random)</option>
             <option value="snapshot">The snapshots in this browser</option>
             {folder.handle ? <option value="folder">The backup folder</option> : null}
+            {overview?.store ? <option value="store">The team store</option> : null}
           </select>
         </div>
         <button

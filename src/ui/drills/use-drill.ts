@@ -5,11 +5,11 @@ import { useBackupSettings } from '../shared/backup-settings';
 import { useBackups } from '../shared/backups-context';
 import { useDatabase } from '../shared/database-context';
 import type { NoticeContent } from '../shared/notice';
-import { folderDrillSource, snapshotDrillSource, type DrillSource } from './drill-sources';
+import { folderDrillSource, snapshotDrillSource, storeDrillSource, type DrillSource } from './drill-sources';
 
 const MESSAGES = {
   nothing:
-    'There is no backup there to drill yet (no verified snapshot, no backup file in the backup folder). Take a snapshot or write a backup first. Nothing was recorded.',
+    'There is no backup there to drill yet (no verified snapshot, no backup file in the backup folder or the team store). Take a snapshot or write a backup first. Nothing was recorded.',
   folderRefused: 'The browser did not allow reading the backup folder, so the drill picked among the snapshots only.',
 };
 
@@ -21,11 +21,13 @@ function cryptoRandom(): number {
 
 /**
  * `Run a drill`: lists the recent backups of every source (the snapshots, the backup folder when
- * it is connected and readable), picks one at random, and runs the drill on it in its source.
+ * it is connected and readable, the team store when one is connected), picks one at random, and
+ * runs the drill on it in its source.
  */
 export function useDrill() {
   const { api, notifyChanged } = useDatabase();
-  const { folder, refresh } = useBackups();
+  const { folder, refresh, overview } = useBackups();
+  const hasStore = Boolean(overview?.store);
   const { passphrase } = useBackupSettings();
   const [running, setRunning] = useState<string | null>(null);
   const [result, setResult] = useState<{ outcome: DrillOutcome | null; notice: NoticeContent } | null>(null);
@@ -36,8 +38,10 @@ export function useDrill() {
       setResult(null);
       setRunning('Choosing a backup…');
       try {
-        const sources: DrillSource[] = from === 'folder' ? [] : [snapshotDrillSource(api)];
-        const hasFolder = from !== 'snapshot' && folder.handle !== null && (await folder.ensureAccess());
+        const sources: DrillSource[] = from === 'any' || from === 'snapshot' ? [snapshotDrillSource(api)] : [];
+        if (hasStore && (from === 'any' || from === 'store')) sources.push(storeDrillSource(api));
+        const hasFolder =
+          (from === 'any' || from === 'folder') && folder.handle !== null && (await folder.ensureAccess());
         if (folder.handle && hasFolder) sources.push(folderDrillSource(api, folder.handle));
         const lists = await Promise.all(sources.map((source) => source.list()));
         const picked = pickDrillCandidate(lists.flat(), new Date(), cryptoRandom);
@@ -47,7 +51,8 @@ export function useDrill() {
         const drilled = await source.run(picked, passphrase ? { passphrase } : {});
         if (!drilled.ok) return setResult({ outcome: null, notice: { kind: 'error', text: drilled.error.message } });
         const outcome = drilled.value;
-        const note = from !== 'snapshot' && folder.handle && !hasFolder ? ` ${MESSAGES.folderRefused}` : '';
+        const note =
+          (from === 'any' || from === 'folder') && folder.handle && !hasFolder ? ` ${MESSAGES.folderRefused}` : '';
         setResult({
           outcome,
           notice:
@@ -61,7 +66,7 @@ export function useDrill() {
         setRunning(null);
       }
     },
-    [api, folder, passphrase, notifyChanged, refresh],
+    [api, folder, hasStore, passphrase, notifyChanged, refresh],
   );
 
   return { run, running, result };

@@ -5,8 +5,9 @@ import { useDataDeleted } from '../shared/data-deleted-context';
 
 /**
  * Eviction recovery: when the browser deleted the app's data (data-deleted-context.tsx), this
- * alert says so, names the last backup file, and offers the ways back — never a silent empty
- * start. Backup health and the sidebar's banners say the same while it shows.
+ * alert says so, names the last backup file (and the team store, when one was connected), and
+ * offers the ways back — never a silent empty start. Backup health and the sidebar's banners say
+ * the same while it shows.
  */
 export function EvictionAlert() {
   const { folder } = useBackups();
@@ -25,6 +26,13 @@ export function EvictionAlert() {
           ? `The last backup file made here is ${last.fileName} (${formatLocalTime(last.at)}, ${last.where}). Restore it to continue.`
           : 'No backup file was made from this browser. If a colleague or another browser has one, restore it.'}
       </p>
+      {deleted.teamStore ? (
+        <p>
+          This browser was connected to the team store ({deleted.teamStore.bucket}/{deleted.teamStore.prefix} at{' '}
+          {deleted.teamStore.endpoint}), which keeps the team’s backups: connect again with the store’s key and the team
+          passphrase, then restore the latest. <a href="#/team">Restore from the team store</a>
+        </p>
+      ) : null}
       <div className="button-row">
         <button type="button" className="primary" onClick={openRestoreInput}>
           Restore from backup

@@ -10,7 +10,13 @@ export function HealthFacts() {
   const now = useNow();
   if (!status || !overview) return null;
   const hoursAgo = (iso: string) => formatHours(Math.max(0, (now.getTime() - Date.parse(iso)) / 3_600_000));
-  const [lastFile] = overview.backupFiles;
+  const [newestFile] = overview.backupFiles;
+  // The recovery point counts the team store: its newest checked copy may be newer than any file logged here.
+  const storeCopy = overview.store?.newestGoodCopy;
+  const lastFile =
+    storeCopy && (!newestFile || storeCopy.at > newestFile.at)
+      ? { at: storeCopy.at, fileName: storeCopy.fileName, where: 'team store' }
+      : newestFile;
   const measure = overview.lastRestoreMeasure;
   const check = overview.lastCheck;
   return (

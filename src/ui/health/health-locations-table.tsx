@@ -1,5 +1,5 @@
 import type { LocationHealth } from '../../core/snapshots/health';
-import { formatLocalTime } from '../shared/format';
+import { formatLocalTime, plural } from '../shared/format';
 
 const STATE_WORDS: Record<LocationHealth['state'], string> = {
   ready: 'Working',
@@ -32,10 +32,17 @@ export function HealthLocationsTable({ locations }: { locations: readonly Locati
                 ? `${formatLocalTime(location.newestCopy.at)} — ${location.newestCopy.name}`
                 : 'None yet'}
             </td>
-            <td data-label="State">{location.failure ? 'Last attempt failed' : STATE_WORDS[location.state]}</td>
+            <td data-label="State">{describeState(location)}</td>
           </tr>
         ))}
       </tbody>
     </table>
   );
+}
+
+/** A location's state in words, with its last failure and the copies waiting to go there. */
+function describeState(location: LocationHealth): string {
+  const problem = location.failure ?? location.lastProblem;
+  const state = problem ? `Last attempt failed: ${problem.message}` : STATE_WORDS[location.state];
+  return location.waiting ? `${state} (${plural(location.waiting, 'copy', 'copies')} waiting)` : state;
 }

@@ -9,8 +9,11 @@ import { useBackups } from './backups-context';
  * While data is present the marker is kept up to date here.
  */
 interface DataDeletedValue {
-  /** Set while the data is gone and no restore (or fresh start) happened yet. */
-  deleted: { lastSeenAt: string; lastBackup: DataMarker['lastBackup'] } | null;
+  /**
+   * Set while the data is gone and no restore (or fresh start) happened yet: when it was last seen,
+   * the last backup file made here, and the team store this browser was connected to.
+   */
+  deleted: { lastSeenAt: string; lastBackup: DataMarker['lastBackup']; teamStore: DataMarker['teamStore'] } | null;
   /** "Start with an empty database": the loss is acknowledged and forgotten. */
   dismiss: () => void;
 }
@@ -30,9 +33,11 @@ export function DataDeletedProvider({ children }: { children: ReactNode }) {
     if (overview.hasData) {
       writeDataMarker({
         hadDataAt: new Date().toISOString(),
+        // No backup file known here (yet): the one the marker names stays named.
         lastBackup: last
           ? { fileName: last.fileName, at: last.at, where: last.where }
           : (readDataMarker()?.lastBackup ?? null),
+        teamStore: overview.store?.location ?? null,
       });
     } else if (!overview.startedEmpty) {
       // The database is here and empty on purpose: nothing to recover later.
@@ -46,7 +51,11 @@ export function DataDeletedProvider({ children }: { children: ReactNode }) {
     () => ({
       deleted:
         isDeleted && markerAtStart
-          ? { lastSeenAt: markerAtStart.hadDataAt, lastBackup: markerAtStart.lastBackup }
+          ? {
+              lastSeenAt: markerAtStart.hadDataAt,
+              lastBackup: markerAtStart.lastBackup,
+              teamStore: markerAtStart.teamStore,
+            }
           : null,
       dismiss: () => {
         clearDataMarker();

@@ -18,6 +18,11 @@ import { BackupHealthLine } from '../health/backup-health-line';
 import { useDataDeleted } from '../shared/data-deleted-context';
 import { useBackupHealth } from '../health/use-backup-health';
 import { VerifyFileInput } from '../health/verify-file-input';
+import { lazyPanel } from '../shared/lazy-panel';
+import { useBackups } from '../shared/backups-context';
+
+// Shown only once a team store is connected: loaded then, never on a first visit.
+const TeamStoreSidebar = lazyPanel(() => import('../team/team-store-sidebar').then((m) => m.TeamStoreSidebar));
 
 /**
  * The sidebar's "Database management" section: status, banners, backup and restore. Its banners,
@@ -26,6 +31,7 @@ import { VerifyFileInput } from '../health/verify-file-input';
  */
 export function DatabaseSidebar() {
   const { status } = useDatabase();
+  const { overview } = useBackups();
   const now = useNow();
   const health = useBackupHealth();
   const { deleted } = useDataDeleted();
@@ -66,6 +72,7 @@ export function DatabaseSidebar() {
       <OperationProgressBar />
       <BackupActions />
       <BackupFolderPanel RestoreStep={RestoreStep} />
+      {overview?.store ? <TeamStoreSidebar RestoreStep={RestoreStep} /> : null}
       <RestorePanel disabled={!status.isWriter} />
       <VerifyFileInput />
       <ActivityList />

@@ -43,8 +43,13 @@ export interface DrillsDeps {
   audit: RecordAudit;
   snapshots: DrillSnapshots;
   restoreTiming: Fact<RestoreTiming>;
+  /** A backup of the team store, fetched and opened as the file it was (the team store feature's). */
+  openStoreBackup: (key: string) => Promise<Result<BackupSource>>;
   digestOffload?: StartDigestOffload;
 }
+
+/** Refusals that say nothing about the backup: nothing is recorded, the person is told why. */
+const NOT_RECORDED = new Set(['needs-passphrase', 'drill-store-not-reached']);
 
 /**
  * Drills (the backup procedures' monthly test restore and quarterly drill): the backup the page
@@ -77,7 +82,7 @@ export class Drills {
       const durationMs = performance.now() - started;
       if (!opened.ok) {
         const kind = classifyCheckFailure(opened.error.code, candidate.name);
-        if (kind === 'not-judged' || opened.error.code === 'needs-passphrase') return opened;
+        if (kind === 'not-judged' || NOT_RECORDED.has(opened.error.code)) return opened;
         return ok(await this.record(damagedDrill(candidate, durationMs, targetMinutes, opened.error.message)));
       }
       const restored = opened.value;
@@ -114,6 +119,14 @@ export class Drills {
     restoreFileApart: typeof RestoreFileApart,
   ): Promise<Result<Candidate>> {
     if (candidate.origin === 'snapshot') return this.deps.snapshots.open(candidate.id);
+    if (candidate.origin === 'store') {
+      const fetched = await this.deps.openStoreBackup(candidate.id);
+      // A refused object is a damaged backup; a store that does not answer says nothing about it.
+      if (!fetched.ok && fetched.error.code !== 'object-tampered')
+        return fail('drill-store-not-reached', MESSAGES.notJudged(fetched.error.message), fetched.error.detail);
+      if (!fetched.ok) return fetched;
+      file = fetched.value;
+    }
     if (!file) return fail('drill-no-file', MESSAGES.noFile);
     const { SQL, clock, digestOffload } = this.deps;
     const loaded = await restoreFileApart(SQL, file.contents, {

@@ -12,6 +12,7 @@ import type { Track } from '../engine/progress';
 import type { FolderHealthFacts } from '../folder/folder-records';
 import type { SnapshotHealthFacts } from '../snapshots/snapshot-health-facts';
 import { readOwnBackupFiles, readOwnChecks } from './health-records';
+import type { StoreHealthFacts } from '../team-store/team-store-types';
 import type { BackupOverview, FileVerification } from './health-types';
 import type { RestoreTiming } from './restore-timing';
 
@@ -29,6 +30,8 @@ export interface BackupHealthDeps {
   estimateStorage: () => Promise<{ usageBytes: number; quotaBytes: number } | null>;
   snapshotFacts: () => Promise<SnapshotHealthFacts>;
   folderFacts: () => Promise<FolderHealthFacts>;
+  /** The team store's side (null: none connected). */
+  storeFacts: () => Promise<StoreHealthFacts | null>;
   /** Whether this tab's worker found no stored database at start. */
   startedEmpty: boolean;
 }
@@ -57,11 +60,12 @@ export class BackupHealth {
       backupFiles: readOwnBackupFiles(db, 10),
       ...readOwnChecks(db),
     }));
-    const [timing, storage, fromSnapshots, fromFolder] = await Promise.all([
+    const [timing, storage, fromSnapshots, fromFolder, store] = await Promise.all([
       this.deps.restoreTiming.read(),
       this.deps.estimateStorage(),
       this.deps.snapshotFacts(),
       this.deps.folderFacts(),
+      this.deps.storeFacts(),
     ]);
     const { counts, ...facts } = fromDatabase;
     return {
@@ -69,6 +73,7 @@ export class BackupHealth {
       hasData: Object.values(counts).some((n) => n > 0),
       ...fromSnapshots,
       ...fromFolder,
+      store,
       lastRestoreMeasure: timing,
       storage,
       startedEmpty: this.deps.startedEmpty,

@@ -78,11 +78,12 @@ export class BackupsView {
   }
 
   /** `Run a drill` on a backup picked from `from` ('any' picks at random among every location). */
-  async runDrill(from: 'any' | 'folder' | 'snapshot' = 'any'): Promise<Locator> {
+  async runDrill(from: 'any' | 'folder' | 'snapshot' | 'store' = 'any'): Promise<Locator> {
     const labels = {
       any: 'Every location (at random)',
       folder: 'The backup folder',
       snapshot: 'The snapshots in this browser',
+      store: 'The team store',
     };
     await this.drills.getByLabel('Pick from').selectOption({ label: labels[from] });
     await this.drills.getByRole('button', { name: 'Run a drill' }).click();
