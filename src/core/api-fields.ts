@@ -194,6 +194,15 @@ export function labelOf(path: string): string {
   return FIELDS_BY_PATH.get(path)?.label ?? path;
 }
 
+/**
+ * A field as messages name it: the label a dispatcher reads, the API path after it for whoever
+ * checks the load API ("Pickup arrival window start (load.route.0.expectedArrivalWindowStart)").
+ */
+export function fieldWords(path: string): string {
+  const label = FIELDS_BY_PATH.get(path)?.label;
+  return label ? `${label} (${path})` : path;
+}
+
 /** The nine fields of one route stop (index 0 = pickup, 1 = delivery). */
 function routeStop(index: number, stop: string): Spec[] {
   const at = `load.route.${index}`;

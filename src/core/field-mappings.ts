@@ -1,4 +1,4 @@
-import { findApiField, type ApiField } from './api-fields';
+import { fieldWords, findApiField, type ApiField } from './api-fields';
 import { parseDateCell } from './csv/dates';
 import { numberKindOf, readNumber } from './csv/number-fields';
 import { fail, ok, type Result } from './result';
@@ -12,13 +12,14 @@ export const MANUAL_VALUE_PREFIX = 'MANUAL_VALUE:';
 
 const MESSAGES = {
   noField: 'A field mapping row has no API field. Choose an API field or remove the row.',
-  twice: (path: string) => `“${path}” is mapped twice. Keep one row for it.`,
-  noSource: (path: string) => `Choose a CSV column or a manual value for “${path}”, or remove the row.`,
-  emptyManual: (path: string) => `The manual value for “${path}” is empty. Type a value or map a CSV column.`,
+  twice: (path: string) => `${fieldWords(path)} is mapped twice. Keep one row for it.`,
+  noSource: (path: string) => `Choose a CSV column or a manual value for ${fieldWords(path)}, or remove the row.`,
+  emptyManual: (path: string) => `The manual value for ${fieldWords(path)} is empty. Type a value or map a CSV column.`,
   notInEnum: (path: string, value: string, allowed: readonly string[]) =>
-    `“${value}” is not a valid value for “${path}”. Use one of: ${allowed.join(', ')}.`,
-  notNumber: (path: string) => `The manual value for “${path}” must be a number (a whole one for counts).`,
-  notDate: (path: string) => `The manual value for “${path}” must be a date, e.g. 2026-01-15 or 2026-01-15T14:00.`,
+    `“${value}” is not a valid value for ${fieldWords(path)}. Use one of: ${allowed.join(', ')}.`,
+  notNumber: (path: string) => `The manual value for ${fieldWords(path)} must be a number (a whole one for counts).`,
+  notDate: (path: string) =>
+    `The manual value for ${fieldWords(path)} must be a date, e.g. 2026-01-15 or 2026-01-15T14:00 (sent in UTC).`,
 } as const;
 
 /** Whether a key is one of the original's metadata placeholders (never a real mapping). */

@@ -34,7 +34,6 @@ export function startDatabaseWorker(): AppApi {
   const changeListeners: (() => void)[] = [];
   const progressListeners: ((progress: OperationProgress) => void)[] = [];
   const restartListeners: ((event: EngineRestart) => void)[] = [];
-  let operatorName: string | null = null;
   let lastTask: OperationProgress['task'] = null;
   /** Calls that only read, as the worker names them: asked again of a new worker instead of failing. */
   let reads: ReadonlySet<string> = new Set();
@@ -71,7 +70,6 @@ export function startDatabaseWorker(): AppApi {
         progressListeners.forEach((l) => l(progress));
       }),
     );
-    if (operatorName !== null) await target.remote.setOperatorName?.(operatorName);
   }
   void subscribe(engine);
 
@@ -116,12 +114,6 @@ export function startDatabaseWorker(): AppApi {
         return async (listener: (progress: OperationProgress) => void) => void progressListeners.push(listener);
       if (method === 'watchRestarts')
         return async (listener: (event: EngineRestart) => void) => void restartListeners.push(listener);
-      if (method === 'setOperatorName') {
-        return async (name: string) => {
-          operatorName = name;
-          await call('setOperatorName', [name]);
-        };
-      }
       return (...args: unknown[]) => call(method, args);
     },
   });

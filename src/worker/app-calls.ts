@@ -1,9 +1,11 @@
 import type { ProcessingOverrides } from './processing/processing-operations';
+import { auditCalls } from './audit/audit-calls';
 import { backupFileCalls, openBackupFiles } from './backup-files/backup-file-calls';
 import { catalogCalls } from './catalog/catalog-calls';
 import { openEngine, type EngineDeps } from './engine/engine';
 import type { LiveDatabase } from './engine/live-database';
 import { bindFeature, type CallsOf } from './feature-calls';
+import { drillsCalls, openDrills } from './drills/drills-calls';
 import { folderCalls } from './folder/folder-calls';
 import { folderOutcomes } from './folder/folder-outcomes';
 import { FolderRecords } from './folder/folder-records';
@@ -18,13 +20,17 @@ import { snapshotCalls } from './snapshots/snapshot-calls';
 import { snapshotFacts } from './snapshots/snapshot-facts';
 import { snapshotHealthFacts } from './snapshots/snapshot-health-facts';
 import { SnapshotService, type SnapshotDeps } from './snapshots/snapshot-service';
+import { AppSettingsFeature } from './settings/app-settings-feature';
+import { settingsCalls } from './settings/settings-calls';
 import { statusCalls } from './status/status-calls';
 import { teamStoreCalls } from './team-store/team-store-calls';
 import { TeamStoreEntry } from './team-store/team-store-entry';
 import type { TeamStorePartsDeps } from './team-store/team-store-parts';
 import { ok, type Result } from '../core/result';
 import { logActivity } from '../core/db/activity';
+import { LOCK_SUMMARIES } from './lock/lock-messages';
 import type { SnapshotManifest } from '../core/snapshots/manifest';
+import { snapshotName } from '../core/snapshots/snapshot-name';
 import type { SnapshotTrigger } from '../core/snapshots/triggers';
 
 /**
@@ -41,6 +47,9 @@ const FEATURES = [
   folderCalls,
   healthCalls,
   processingCalls,
+  settingsCalls,
+  auditCalls,
+  drillsCalls,
   teamStoreCalls,
 ] as const;
 
@@ -53,6 +62,9 @@ export type AppCalls = CallsOf<typeof statusCalls> &
   CallsOf<typeof folderCalls> &
   CallsOf<typeof healthCalls> &
   CallsOf<typeof processingCalls> &
+  CallsOf<typeof settingsCalls> &
+  CallsOf<typeof auditCalls> &
+  CallsOf<typeof drillsCalls> &
   CallsOf<typeof teamStoreCalls>;
 
 /** The calls that only read: the page asks them again of a worker restarted under them. */
@@ -92,6 +104,8 @@ export interface WorkerHooks {
   isWriter: () => boolean;
   /** Writes an activity entry and saves — which re-stores the database in the lock's current form. */
   recordLockChange: (summary: string) => Promise<Result<void>>;
+  /** Puts failed unlocks, at their times, into the audit trail. */
+  recordFailedUnlocks: (times: readonly string[]) => Promise<Result<void>>;
   /** The live database's bytes exactly as they would be stored (diagnostics and tests). */
   exportLiveBytes: () => Uint8Array;
   /** Resolves when the snapshots' background checksums started so far are done (tests, the bench). */
@@ -108,6 +122,7 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
   const { live, clock, progress, operator } = engine;
   const track = progress.track;
 
+  const settings = new AppSettingsFeature(engine);
   const snapshots = new SnapshotService({ ...engine, ...deps.snapshots, facts: snapshotFacts(deps.facts) });
   const teamStore = new TeamStoreEntry({
     ...engine,
@@ -145,6 +160,22 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
     storeFacts: () => teamStore.healthFacts(),
     startedEmpty: !engine.startup.found,
   });
+  const drills = openDrills({
+    ...engine,
+    track,
+    restoreTiming,
+    snapshots: {
+      candidates: async () =>
+        (await snapshots.library.manifests())
+          .filter((m) => m.verification.state === 'verified')
+          .map((m) => ({ origin: 'snapshot' as const, id: m.id, name: snapshotName(m), at: m.takenAt })),
+      open: async (id) => {
+        const found = await snapshots.find(id);
+        return found.ok ? snapshots.openCandidate(found.value) : found;
+      },
+    },
+    openStoreBackup: (key) => teamStore.connected((parts) => parts.restores.open(key)),
+  });
   const processing = openProcessing({
     live,
     clock,
@@ -167,6 +198,9 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
     ...bindFeature(folderCalls, folder),
     ...bindFeature(healthCalls, health),
     ...bindFeature(processingCalls, processing),
+    ...bindFeature(settingsCalls, settings),
+    ...bindFeature(auditCalls, engine),
+    ...bindFeature(drillsCalls, drills),
     ...bindFeature(teamStoreCalls, teamStore),
   };
 
@@ -182,9 +216,18 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
   return {
     ...calls,
     isWriter: () => live.isWriter,
+    // Through live.write, not the audit recorder: a tab that cannot write must fail here, since the
+    // write is what re-stores the database in the lock's new form.
     recordLockChange: (summary) =>
       live.write((db, now) => {
-        logActivity(db, { at: now, kind: 'app-lock', summary });
+        const by = operator.nameOrNull;
+        logActivity(db, { at: now, kind: 'app-lock', summary: `${summary}${operator.byline()}`, details: { by } });
+        return ok(undefined);
+      }),
+    recordFailedUnlocks: (times) =>
+      live.write((db) => {
+        for (const at of times)
+          logActivity(db, { at, kind: 'app-lock', summary: LOCK_SUMMARIES.failedUnlock, details: { ok: false } });
         return ok(undefined);
       }),
     exportLiveBytes: () => live.exportBytes(),

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { fileFrom } from './helpers/backup-files';
 import { ACME, seedCatalog } from './helpers/seed';
+import { BackupsView } from './pages/backups';
 import { Catalog } from './pages/catalog';
 import { Sidebar } from './pages/sidebar';
 
@@ -61,3 +62,28 @@ test('no axe violations at 390 px, with the sidebar folded and unfolded', async 
   await expect(sidebar.statusLine).toBeVisible();
   expect.soft(await violations(page), 'unfolded').toEqual([]);
 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`no axe violations in the Backups view: health, a drill passed, a refused retention setting, the audit trail filtered (${colorScheme})`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme });
+    const catalog = new Catalog(page);
+    const backups = new BackupsView(page);
+    await page.goto('/');
+    await catalog.createBrokerage(ACME);
+    await backups.open();
+    await backups.takeSnapshot('for the drill');
+    await backups.runDrill('snapshot');
+    expect.soft(await violations(page), 'drill passed').toEqual([]);
+    // A refused setting and the trail filtered to its failures.
+    await page.getByRole('region', { name: 'Snapshot retention' }).getByLabel('Hourly snapshots, days').fill('99');
+    await page
+      .getByRole('region', { name: 'Snapshot retention' })
+      .getByRole('button', { name: 'Save retention' })
+      .click();
+    await expect(page.getByRole('region', { name: 'Snapshot retention' }).getByRole('alert')).toBeVisible();
+    await backups.auditTrail.getByLabel('Only failures').check();
+    expect.soft(await violations(page), 'retention refused, trail filtered').toEqual([]);
+  });
+}

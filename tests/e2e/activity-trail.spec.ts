@@ -1,9 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { keepDownload } from './helpers/backup-files';
+import { BackupsView } from './pages/backups';
 import { Catalog } from './pages/catalog';
 import { Sidebar } from './pages/sidebar';
 
-// Issue 8 item 8: the team's audit trail ("backed up by Dana at 17:02") follows the data.
+// The team's audit trail ("backed up by Dana at 17:02") follows the data.
 test('the activity entries of a restored file appear once, however often it is restored, with the restores after them', async ({
   page,
   browser,
@@ -13,8 +14,7 @@ test('the activity entries of a restored file appear once, however often it is r
   const danaPage = await dana.newPage();
   await danaPage.goto('/');
   const danaSidebar = new Sidebar(danaPage);
-  await danaSidebar.root.getByText('Recent activity').click();
-  await danaSidebar.root.getByLabel(/your name/i).fill('Dana');
+  await danaSidebar.setOperatorName('Dana');
   await new Catalog(danaPage).createBrokerage('Coastal Carriers');
   const first = await danaSidebar.downloadBackup();
   await expect(danaSidebar.status(/Backup ready/)).toBeVisible();
@@ -29,13 +29,19 @@ test('the activity entries of a restored file appear once, however often it is r
     await sidebar.confirmRestore();
     await expect(sidebar.status(/restored/i)).toBeVisible();
   }
-  await sidebar.root.getByText('Recent activity').click();
-  const entries = sidebar.root.locator('.activity-list li');
-  const texts = (await entries.allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
-  const imported = texts.filter((t) => t.includes(`Backup downloaded: ${first.suggestedFilename()} (by Dana) (from `));
-  expect(imported, texts.join('\n')).toHaveLength(1);
-  // Newest first: the two restores, then the file's entries below them.
-  expect(texts[0]).toMatch(/^.* — Replaced the database with ff2api_backup_/);
-  expect(texts[1]).toMatch(/^.* — Replaced the database with ff2api_backup_/);
-  expect(texts.findIndex((t) => t.includes('(from '))).toBeGreaterThan(1);
+  const backups = new BackupsView(page);
+  await backups.open();
+  const entries = await backups.auditEntries();
+  const whats = entries.map(([, , what]) => what ?? '');
+  const carried = entries.filter(([, , what]) => what?.startsWith(`Backup downloaded: ${first.suggestedFilename()}`));
+  expect(carried, whats.join('\n')).toHaveLength(1);
+  expect(carried[0]?.[1]).toBe('Dana');
+  expect(carried[0]?.[2]).toContain('(restored from ff2api_backup_');
+  // Newest first: the two restores come before the file's entries.
+  const restores = whats.flatMap((what, i) =>
+    what.startsWith('Replaced the database with ff2api_backup_') ? [i] : [],
+  );
+  expect(restores).toHaveLength(2);
+  const firstCarried = whats.findIndex((what) => what.includes('(restored from '));
+  expect(Math.max(...restores)).toBeLessThan(firstCarried);
 });

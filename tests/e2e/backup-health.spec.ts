@@ -51,7 +51,7 @@ test('Verify a backup file checks it in a scratch database, reports and logs it,
   const verify = sidebar.root.getByLabel('Verify a backup file');
   await verify.setInputFiles(path);
   await expect(sidebar.status(/^Verified ff2api_backup_\d{8}_\d{6}\.json: it restores completely/)).toContainText(
-    '1 brokerages, 1 configurations',
+    '1 brokerage, 1 configuration,',
   );
   await expect(sidebar.statusLine).toHaveText(/^1 brokerage config, 0 uploads · 2 brokerages$/);
   await sidebar.root.getByText('Recent activity').click();

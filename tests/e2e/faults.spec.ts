@@ -197,6 +197,7 @@ test('an IndexedDB write failure and a full storage during a save are shown, ret
   await catalog.newConfigurationButton.click();
   const form = page.getByRole('form', { name: 'New configuration for “Third Co”' });
   await form.getByLabel('Configuration name').fill('Long notes');
+  await form.getByLabel('API base URL').fill('https://api.prod.goaugment.com');
   await form.getByLabel('API key', { exact: true }).fill('ak-third');
   await form.getByRole('button', { name: 'Save configuration' }).click();
   await expect(sidebar.alerts.filter({ hasText: /storage is full/ }).first()).toBeVisible();

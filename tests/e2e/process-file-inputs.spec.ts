@@ -153,7 +153,7 @@ test('a history row opens its run’s details and errors; the chart counts the d
   await catalog.historyTable.getByRole('button', { name: 'week.csv' }).click();
   const dialog = page.getByRole('dialog', { name: 'Run details: week.csv' });
   await expect(dialog).toContainText('12 rows: 11 sent, 1 failed');
-  await expect(dialog.getByRole('table', { name: 'Errors' })).toContainText('Row 5: load.mode is “BOAT”');
+  await expect(dialog.getByRole('table', { name: 'Errors' })).toContainText('Row 5: Load mode (load.mode) is “BOAT”');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toHaveCount(0);
 });

@@ -213,16 +213,19 @@ test('a file of another configuration: the hint first, the better one named, Upd
     authType: 'api_key',
     apiKey: DEMO_API_KEY,
     baseUrl: server.baseUrl,
-    mappings: [
-      { path: 'load.loadNumber', column: 'reference_number' },
-      { path: 'load.route.0.address.city', column: 'origin_city' },
-      { path: 'load.route.1.address.city', column: 'destination_city' },
-      { path: 'load.route.0.expectedArrivalWindowStart', column: 'pickup_date' },
-    ],
   });
   const freight = readFileSync(
     fileURLToPath(new URL('../fixtures/original-samples/freight_sample.csv', import.meta.url)),
   );
+  // Its fields are mapped where mappings are made: Process file, with a freight file at hand.
+  await processing.open(ACME, 'Freight sample');
+  await processing.loadFile('freight_sample.csv', freight, 5);
+  await processing.mapColumns({
+    'Load number': 'reference_number',
+    'Pickup city': 'origin_city',
+    'Delivery city': 'destination_city',
+    'Pickup arrival window start': 'pickup_date',
+  });
   await processing.open(ACME, 'Daily loads');
   await processing.loadFile('freight_sample.csv', freight, 5);
 

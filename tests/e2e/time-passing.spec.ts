@@ -45,7 +45,7 @@ test('as hours pass without a backup the age banner escalates and a backup warni
 
   // Everything is in a backup now: the warning goes away, the age banner says so.
   await expect(urgent).toBeHidden();
-  await expect(sidebar.ageBanner).toContainText('the latest backup already holds everything');
+  await expect(sidebar.ageBanner).toContainText('The latest backup already holds everything');
   await expect(sidebar.riskBanner).toContainText('Low risk');
 });
 

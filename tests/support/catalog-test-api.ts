@@ -50,7 +50,6 @@ export async function createCatalogTestApi(
     },
     watchChanges: async () => undefined,
     watchProgress: async () => undefined,
-    setOperatorName: async () => undefined,
   };
   const api = new Proxy(catalog, {
     get(target, property: string) {

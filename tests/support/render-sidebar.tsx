@@ -1,11 +1,14 @@
+import { AppSettingsProvider } from '../../src/ui/shared/app-settings-context';
 import { render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import type { Clock } from '../../src/core/clock';
+import { ok } from '../../src/core/result';
 import type { DatabaseApi } from '../../src/worker/api';
 import { DatabaseProvider } from '../../src/ui/shared/database-context';
 import { BackupSettingsProvider } from '../../src/ui/shared/backup-settings';
 import { BackupsProvider } from '../../src/ui/shared/backups-context';
 import { DatabaseSidebar } from '../../src/ui/shell/database-sidebar';
+import { DataDeletedProvider } from '../../src/ui/shared/data-deleted-context';
 import { DownloadContext } from '../../src/ui/shared/download-context';
 import { ClockContext } from '../../src/ui/shared/use-now';
 
@@ -17,13 +20,22 @@ export function renderSidebar(api: DatabaseApi, clock: Clock, main?: ReactNode) 
   const downloads: { fileName: string; blob: Blob }[] = [];
   render(
     <ClockContext.Provider value={clock}>
-      <DownloadContext.Provider value={(blob, fileName) => downloads.push({ blob, fileName })}>
+      <DownloadContext.Provider
+        value={(blob, fileName) => {
+          downloads.push({ blob, fileName });
+          return Promise.resolve(ok(undefined));
+        }}
+      >
         <DatabaseProvider api={api}>
           <BackupSettingsProvider>
-            <BackupsProvider>
-              <DatabaseSidebar />
-              {main ? <main>{main}</main> : null}
-            </BackupsProvider>
+            <AppSettingsProvider>
+              <BackupsProvider>
+                <DataDeletedProvider>
+                  <DatabaseSidebar />
+                  {main ? <main>{main}</main> : null}
+                </DataDeletedProvider>
+              </BackupsProvider>
+            </AppSettingsProvider>
           </BackupSettingsProvider>
         </DatabaseProvider>
       </DownloadContext.Provider>

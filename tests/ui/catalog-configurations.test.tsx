@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { createCatalogTestApi } from '../support/catalog-test-api';
 import { createBrokerageAs, findNotice, renderCatalog, section, type User } from '../support/render-catalog';
 
 interface ConfigurationSpec {
@@ -8,8 +9,9 @@ interface ConfigurationSpec {
   authType?: 'API key' | 'Bearer token';
   baseUrl?: string;
   secret?: string;
-  mappings?: [field: string, source: string, manual?: boolean][];
 }
+
+const PRODUCTION_API = 'https://api.prod.goaugment.com';
 
 /** Fills and submits the configuration form that is open. */
 async function fillConfigurationForm(user: User, spec: ConfigurationSpec): Promise<HTMLElement> {
@@ -23,18 +25,11 @@ async function fillConfigurationForm(user: User, spec: ConfigurationSpec): Promi
   await type('Configuration name', spec.name);
   if (spec.description !== undefined) await type('Description', spec.description);
   if (spec.authType) await user.selectOptions(within(form).getByLabelText('Authentication type'), spec.authType);
-  if (spec.baseUrl !== undefined) await type('API base URL', spec.baseUrl);
+  // A new configuration's address starts empty (no production address typed in for anyone).
+  const isNew = within(form).queryByText(/^New configuration/) !== null;
+  if (spec.baseUrl !== undefined || isNew) await type('API base URL', spec.baseUrl ?? PRODUCTION_API);
   const secretLabel = spec.authType === 'Bearer token' ? 'Bearer token' : 'API key';
   if (spec.secret !== undefined) await type(secretLabel, spec.secret);
-  for (const [field, source, manual] of spec.mappings ?? []) {
-    await user.click(within(form).getByRole('button', { name: 'Add mapping' }));
-    const number = within(form).getAllByLabelText(/^API field \d+$/).length;
-    await user.click(within(form).getByLabelText(`API field ${number}`));
-    await user.paste(field);
-    if (manual) await user.selectOptions(within(form).getByLabelText(`Source ${number}`), 'Manual value');
-    await user.click(within(form).getByLabelText(manual ? `Manual value ${number}` : `CSV column ${number}`));
-    await user.paste(source);
-  }
   await user.click(within(form).getByRole('button', { name: 'Save configuration' }));
   return form;
 }
@@ -65,17 +60,13 @@ describe('catalog: configurations', { timeout: 30_000 }, () => {
 
     await user.click(await screen.findByRole('button', { name: 'New configuration' }));
     const form = await screen.findByRole('form', { name: 'New configuration for “Acme, Inc.”' });
-    expect(within(form).getByLabelText('API base URL')).toHaveValue('https://api.prod.goaugment.com');
+    expect(within(form).getByLabelText('API base URL')).toHaveValue('');
+    expect(within(form).getByLabelText('API base URL')).toHaveAccessibleDescription(
+      /production load API is https:\/\/api\.prod\.goaugment\.com.*demo load API/,
+    );
+    expect(within(form).getByLabelText('Configuration name')).toHaveFocus();
     expect(within(form).getByLabelText('API key')).toHaveAttribute('type', 'password');
-    await fillConfigurationForm(user, {
-      name: 'Daily loads',
-      description: 'Morning CSV',
-      secret: 'ak-acme-1111',
-      mappings: [
-        ['load.loadNumber', 'load_number'],
-        ['load.mode', 'ftl', true],
-      ],
-    });
+    await fillConfigurationForm(user, { name: 'Daily loads', description: 'Morning CSV', secret: 'ak-acme-1111' });
     await findNotice('status', 'Created configuration “Daily loads” (version 1).');
     await createConfiguration(user, { name: 'Weekly (bulk) loads', authType: 'Bearer token', secret: 'bt-acme-2222' });
     await waitFor(() => expect(listedConfigurations('Acme, Inc.')).toEqual(['Daily loads', 'Weekly (bulk) loads']));
@@ -88,10 +79,7 @@ describe('catalog: configurations', { timeout: 30_000 }, () => {
     const stored = db.exec(
       "SELECT field_mappings FROM brokerage_configurations WHERE configuration_name = 'Daily loads'",
     );
-    expect(JSON.parse(String(stored[0]?.values[0]?.[0]))).toEqual({
-      'load.loadNumber': 'load_number',
-      'load.mode': 'MANUAL_VALUE:FTL',
-    });
+    expect(JSON.parse(String(stored[0]?.values[0]?.[0]))).toEqual({});
     expect(document.body).not.toHaveTextContent(/ak-acme|bt-acme|ak-blue/);
   });
 
@@ -104,11 +92,6 @@ describe('catalog: configurations', { timeout: 30_000 }, () => {
       'Please provide a bearer token for bearer token authentication.',
     ],
     ['no base URL', { name: 'Daily', secret: 'k', baseUrl: '' }, 'Please provide an API base URL.'],
-    [
-      'a manual value outside the enum',
-      { name: 'Daily', secret: 'k', mappings: [['load.mode', 'TRUCK', true]] },
-      '“TRUCK” is not a valid value for “load.mode”. Use one of: FTL, LTL, DRAYAGE.',
-    ],
   ])('refuses %s under the form', async (_case, spec, message) => {
     const { user } = await renderCatalog();
     await createBrokerageAs(user, 'Acme');
@@ -118,27 +101,38 @@ describe('catalog: configurations', { timeout: 30_000 }, () => {
     expect(screen.getByText('No configurations yet for “Acme”. Create your first configuration.')).toBeVisible();
   });
 
-  it('marks required fields and lists those still missing', async () => {
-    const { user } = await renderCatalog();
-    await createBrokerageAs(user, 'Acme');
-    await user.click(await screen.findByRole('button', { name: 'New configuration' }));
-    const form = await screen.findByRole('form', { name: /New configuration/ });
-    expect(within(form).getByText('Required fields not mapped yet: 23 of 23')).toBeVisible();
-    await user.click(within(form).getByRole('button', { name: 'Add mapping' }));
-    await user.type(within(form).getByLabelText('API field 1'), 'carrier.mcNumber');
-    await user.type(within(form).getByLabelText('CSV column 1'), 'mc');
-    // An optional carrier field brings in nothing (the original's own group lists).
-    expect(within(form).getByText('Required fields not mapped yet: 23 of 23')).toBeVisible();
-    await user.clear(within(form).getByLabelText('API field 1'));
-    await user.type(within(form).getByLabelText('API field 1'), 'carrier.name');
-    expect(within(form).getByText('Required fields not mapped yet: 31 of 32')).toBeVisible();
-    await user.clear(within(form).getByLabelText('API field 1'));
-    await user.type(within(form).getByLabelText('API field 1'), 'customer.name');
-    // The field's label stands beside its path, and a required one says so.
-    expect(within(form).getByLabelText('API field 1')).toHaveAccessibleDescription(/^Customer name Required field$/i);
-    expect(within(form).getByText('Required fields not mapped yet: 22 of 23')).toBeVisible();
-    await user.click(within(form).getByRole('button', { name: 'Remove mapping 1' }));
-    expect(within(form).queryByLabelText('API field 1')).not.toBeInTheDocument();
+  it('shows the mappings read-only, by field label, and saving an edit keeps them exactly', async () => {
+    // A configuration whose fields were mapped in Process file (and a key of the original's kept aside).
+    const mappings = { 'load.loadNumber': 'load_number', 'load.mode': 'MANUAL_VALUE:FTL', _original_note: 'kept' };
+    const catalog = await createCatalogTestApi();
+    await catalog.api.createBrokerage('Acme');
+    const saved = await catalog.api.saveConfiguration({
+      brokerage_name: 'Acme',
+      configuration_name: 'Daily loads',
+      description: '',
+      auth_type: 'api_key',
+      base_url: PRODUCTION_API,
+      api_key: 'ak-1111',
+      bearer_token: '',
+      field_mappings: mappings,
+    });
+    expect(saved.ok).toBe(true);
+    const { user, db } = await renderCatalog(catalog);
+    await user.click(await screen.findByRole('button', { name: 'Acme' }));
+    await user.click(await screen.findByRole('button', { name: 'Edit Daily loads' }));
+    const form = await screen.findByRole('form', { name: 'Edit “Daily loads”' });
+    const summary = within(form).getByRole('region', { name: 'Field mappings' });
+    expect(summary).toHaveTextContent('2 fields mapped. Fields are mapped in Process file');
+    expect(within(summary).getByText('Load number')).toBeInTheDocument();
+    expect(within(summary).getByText('load.loadNumber')).toBeInTheDocument();
+    expect(summary).toHaveTextContent('always “FTL”');
+    // One mapping editor in the app: none here.
+    expect(within(form).queryByRole('combobox', { name: /API field/ })).not.toBeInTheDocument();
+    expect(within(form).queryByRole('button', { name: 'Add mapping' })).not.toBeInTheDocument();
+    await fillConfigurationForm(user, { name: 'Daily loads', description: 'Edited' });
+    await findNotice('status', 'Saved configuration “Daily loads” (version 2).');
+    const stored = db.exec('SELECT field_mappings FROM brokerage_configurations')[0]?.values[0]?.[0];
+    expect(JSON.parse(String(stored))).toEqual(mappings);
   });
 
   it('edits a configuration: blank key keeps the stored one, version goes up', async () => {

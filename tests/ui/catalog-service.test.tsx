@@ -18,6 +18,7 @@ describe('catalog over the database service', { timeout: 30_000 }, () => {
     await user.click(await screen.findByRole('button', { name: 'New configuration' }));
     const form = await screen.findByRole('form', { name: 'New configuration for “Acme, Inc.”' });
     await user.type(within(form).getByLabelText('Configuration name'), 'Daily loads');
+    await user.type(within(form).getByLabelText('API base URL'), 'https://api.prod.goaugment.com');
     await user.type(within(form).getByLabelText('API key'), 'ak-1');
     await user.click(within(form).getByRole('button', { name: 'Save configuration' }));
     await findNotice('status', 'Created configuration “Daily loads” (version 1).');

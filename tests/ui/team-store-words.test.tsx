@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initialStoreForm, withPreset, withRegion, withRemembered } from '../../src/ui/team/store-form';
 import { describeStoreCopy } from '../../src/ui/shared/store-copy';
-import { lastUnsharedChange } from '../../src/ui/health/location-statuses';
+import { lastUnsharedChange } from '../../src/ui/health/store-health-rules';
 
 /**
  * The Team store form's presets, the words a backup's copy adds to the sidebar's message, and what

@@ -115,12 +115,12 @@ describe('saveConfiguration: create', () => {
     [
       'an empty mapping source',
       { field_mappings: { 'load.loadNumber': ' ' } },
-      'Choose a CSV column or a manual value for “load.loadNumber”',
+      'Choose a CSV column or a manual value for Load number (load.loadNumber)',
     ],
     [
       'a manual value outside the enum',
       { field_mappings: { 'load.mode': 'MANUAL_VALUE:TRUCK' } },
-      '“TRUCK” is not a valid value for “load.mode”',
+      '“TRUCK” is not a valid value for Load mode (load.mode)',
     ],
   ])('refuses %s with the original’s words and writes nothing', async (_case, overrides, message) => {
     const db = await withBrokerage();

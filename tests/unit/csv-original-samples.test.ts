@@ -142,7 +142,9 @@ describe('the original’s sample files, mapped as a user would', () => {
         'load.route.1.address.postalCode',
       ]),
     );
-    expect(validation.problems[0]?.message).toBe('Row 1: missing required field load.route.1.address.street1.');
+    expect(validation.problems[0]?.message).toBe(
+      'Row 1: missing required field Delivery street (load.route.1.address.street1).',
+    );
   });
 
   // [file, row, path, cell as written, what we send, what the original sent, why they differ]

@@ -162,7 +162,7 @@ describe('validation', () => {
     cells[14] = 'x'.repeat(1024 * 1024);
     const { read } = readRow(cells);
     expect(read.problems).toHaveLength(1);
-    expect(read.problems[0]?.message).toMatch(/customer\.name holds 1,048,576 characters/);
+    expect(read.problems[0]?.message).toMatch(/Customer name \(customer\.name\) holds 1,048,576 characters/);
     expect(read.problems[0]?.value.length).toBeLessThan(100);
   });
 

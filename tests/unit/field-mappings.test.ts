@@ -35,13 +35,17 @@ describe('checkFieldMappings', () => {
 
   it.each<[string, Record<string, string>, string]>([
     ['an empty path', { ' ': 'col' }, 'A field mapping row has no API field.'],
-    ['a path twice', { 'load.mode': 'a', ' load.mode': 'b' }, '“load.mode” is mapped twice.'],
-    ['no source', { 'customer.name': '  ' }, 'Choose a CSV column or a manual value for “customer.name”'],
-    ['an empty manual value', { 'customer.name': 'MANUAL_VALUE: ' }, 'The manual value for “customer.name” is empty.'],
+    ['a path twice', { 'load.mode': 'a', ' load.mode': 'b' }, 'Load mode (load.mode) is mapped twice.'],
+    ['no source', { 'customer.name': '  ' }, 'Choose a CSV column or a manual value for Customer name (customer.name)'],
+    [
+      'an empty manual value',
+      { 'customer.name': 'MANUAL_VALUE: ' },
+      'The manual value for Customer name (customer.name) is empty.',
+    ],
     [
       'a value outside the enum',
       { 'load.status': 'MANUAL_VALUE:LOST' },
-      '“LOST” is not a valid value for “load.status”. Use one of: DRAFT,',
+      '“LOST” is not a valid value for Load status (load.status). Use one of: DRAFT,',
     ],
     ['a number that is not one', { 'load.items.0.quantity': 'MANUAL_VALUE:many' }, 'must be a number'],
     ['a bare dollar sign', { 'load.items.0.quantity': 'MANUAL_VALUE:$' }, 'must be a number'],

@@ -9,6 +9,7 @@ import type { LockGate } from '../../src/worker/lock/lock-gate';
 import { parseLockHeader, withPhase } from '../../src/core/lock/lock-header';
 import { rekeyLockHeader } from '../../src/core/lock/passphrase-keys';
 import { newProfile, startWorker, type TestProfile } from '../support/lock-test-api';
+import { dataStateOf } from '../support/data-state';
 
 const PASSPHRASE = 'correct horse battery staple';
 const API_KEY = 'ak-secret-4242-never-plain';
@@ -91,13 +92,15 @@ describe('app lock: at rest', () => {
 
     expect((await gate.unlock(PASSPHRASE)).ok).toBe(true);
     const service = await openService(gate);
-    expect(Buffer.from(service.exportLiveBytes()).equals(Buffer.from(before))).toBe(true);
+    // The same data; the audit trail has one entry more: the unlock.
+    expect((await dataStateOf(service.exportLiveBytes()))?.data).toBe((await dataStateOf(before))?.data);
     expect((await service.listConfigurations('Acme, Inc.')).map((c) => c.configuration_name).sort()).toEqual([
       'Bulk',
       'Daily',
     ]);
     const activity = await service.listActivity();
-    expect(activity[0]).toMatchObject({ kind: 'app-lock', summary: expect.stringContaining('turned on') });
+    expect(activity[0]).toMatchObject({ kind: 'app-lock', summary: 'App unlocked with the passphrase' });
+    expect(activity[1]).toMatchObject({ kind: 'app-lock', summary: expect.stringContaining('turned on') });
     expect(JSON.stringify(activity)).not.toContain(API_KEY);
   });
 
@@ -114,8 +117,13 @@ describe('app lock: at rest', () => {
     expect(await gate.getLockState()).toMatchObject({ isOn: true, isLocked: true });
     expect((await storedBytes(raw)).equals(stored)).toBe(true);
     expect(await (await openIdbLockStore(profile.lockIdb)).load()).toEqual(headerBefore);
-    // The right one still works afterwards.
+    // The right one still works afterwards, and the failed attempt joins the audit trail then.
     expect((await gate.unlock(PASSPHRASE)).ok).toBe(true);
+    const activity = (await (await openService(gate)).listActivity(3)).map((entry) => entry.summary);
+    expect(activity.slice(0, 2)).toEqual([
+      'App unlocked with the passphrase',
+      'Failed unlock: a wrong passphrase was given',
+    ]);
   });
 
   it('a tampered stored record is refused with the right passphrase, and left exactly as it was', async () => {

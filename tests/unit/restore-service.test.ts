@@ -7,6 +7,7 @@ import type { OperationProgress } from '../../src/worker/engine/progress';
 import type { TestApi } from '../support/test-api';
 import type { DatabaseStore } from '../../src/worker/engine/database-store';
 import { createTestApi, createTestStore } from '../support/test-api';
+import { captureData, expectDataKept } from '../support/data-state';
 
 const FIXTURES = join(__dirname, '../fixtures/backups');
 const fixture = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
@@ -101,7 +102,7 @@ describe('restore through the service', () => {
     const undone = await target.undoRestore();
     expect(undone.ok).toBe(true);
     expect(await dataChecksum(target)).toBe(before);
-    const kinds = (await target.listActivity()).map((a) => a.kind);
+    const kinds = (await target.listActivity()).map((a) => a.kind).filter((kind) => kind !== 'snapshot');
     expect(kinds.slice(0, 2)).toEqual(['undo', 'restore']);
     // The undo can itself be undone: it goes back to the `Before undo` snapshot.
     expect((await target.getStatus()).undo?.label).toMatch(/^before the undo of/);
@@ -122,12 +123,15 @@ describe('restore through the service', () => {
     await seed(source, 'From file', ['A']);
     const target = await createTestApi({ store });
     await seed(target, 'Before', ['X']);
-    const before = await captureState(target, inner);
+    const before = await captureData(target, inner);
     failSaves = true;
     const { outcome } = await restore(target, await backupBytes(source), 'replace');
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.error.message).toBe('Simulated IndexedDB failure.');
-    expect(await captureState(target, inner)).toEqual(before);
+    expectDataKept(await captureData(target, inner), before);
+    // The failed restore is in the audit trail (kept in memory until a save succeeds).
+    const [failed] = await target.listActivity(1);
+    expect(failed?.summary).toBe('Restore failed: ff2api_backup_20261122_170000.json — Simulated IndexedDB failure.');
     expect((await target.listBrokerages()).map((b) => b.name)).toEqual(['Before']);
   });
 
@@ -181,7 +185,7 @@ describe('progress and the audit trail', () => {
     await seed(source, 'Acme', ['Main']);
     const file = await backupBytes(source);
     const target = await createTestApi();
-    await target.setOperatorName('  Dana   Ortiz ');
+    await target.updateAppSettings({ operatorName: '  Dana   Ortiz ' });
     const seen: OperationProgress[] = [];
     await target.watchProgress((p) => seen.push(p));
     await restore(target, file, 'replace', 'ff2api_backup_20261121_180000.json');

@@ -3,6 +3,7 @@
  * the defaults applied, and every problem located (row, field, value, what is expected). A row
  * with any problem is invalid: it is never sent, and it is counted and listed as failed.
  */
+import { fieldWords } from '../api-fields';
 import { defaultRulesFor, ALWAYS_DEFAULTED } from './defaults';
 import type { MappingPlan } from './mapping-plan';
 import { layoutOf } from './row-layout';
@@ -104,7 +105,7 @@ export function createRowReader(
         field: path,
         value: '',
         expected: ALWAYS_DEFAULTED.has(path) ? 'a value' : 'a value (required)',
-        message: `Row ${row}: missing required field ${path}.`,
+        message: `Row ${row}: missing required field ${fieldWords(path)}.`,
       });
     }
     return { values, defaulted, problems };

@@ -3,7 +3,7 @@
  * measures, money), dates, fixed values, lists — chosen once per field of a plan, so reading a
  * row is one call per cell with no decision left to make.
  */
-import type { ApiField } from '../api-fields';
+import { fieldWords, type ApiField } from '../api-fields';
 import { parseDateCell } from './dates';
 import { matchEnum } from './enums';
 import { numberKindOf, readNumber } from './number-fields';
@@ -51,7 +51,10 @@ function baseTyperFor(field: ApiField): CellTyper {
       const reading = readNumber(text, kind);
       return reading.ok
         ? reading.value
-        : new Refusal(reading.expected, (row) => `Row ${row}: ${field.path} is “${clip(text)}”, ${reading.why}.`);
+        : new Refusal(
+            reading.expected,
+            (row) => `Row ${row}: ${fieldWords(field.path)} is “${clip(text)}”, ${reading.why}.`,
+          );
     };
   }
   if (field.type === 'date') {
@@ -59,7 +62,7 @@ function baseTyperFor(field: ApiField): CellTyper {
       parseDateCell(text) ??
       new Refusal(
         DATE_EXPECTED,
-        (row) => `Row ${row}: ${field.path} is “${clip(text)}”, which is not a date this app can read.`,
+        (row) => `Row ${row}: ${fieldWords(field.path)} is “${clip(text)}”, which is not a date this app can read.`,
       );
   }
   return (text) => text;
@@ -71,7 +74,7 @@ function refuseLong(field: ApiField, text: string): Refusal {
   return new Refusal(
     `at most ${limit} characters`,
     (row) =>
-      `Row ${row}: ${field.path} holds ${text.length.toLocaleString('en-US')} characters; at most ${limit} are sent.`,
+      `Row ${row}: ${fieldWords(field.path)} holds ${text.length.toLocaleString('en-US')} characters; at most ${limit} are sent.`,
   );
 }
 
@@ -82,7 +85,7 @@ function refuseEnum(field: ApiField, text: string): Refusal {
     allowed.length > 12 ? `${allowed.slice(0, 12).join(', ')} … (${allowed.length} values)` : allowed.join(', ');
   return new Refusal(
     `one of ${list}`,
-    (row) => `Row ${row}: ${field.path} is “${clip(text)}”, which is not one of ${list}.`,
+    (row) => `Row ${row}: ${fieldWords(field.path)} is “${clip(text)}”, which is not one of ${list}.`,
   );
 }
 

@@ -16,6 +16,8 @@ export const META_KEYS = {
   lastChangeAt: 'last_change_at',
   /** The first change after the backup point (or, with none, after creation): backup health counts from it. */
   firstChangeSinceBackupAt: 'first_change_since_backup_at',
+  /** The app's settings, as JSON (core/settings/settings-record.ts). */
+  appSettings: 'app_settings',
 } as const;
 export type MetaKey = (typeof META_KEYS)[keyof typeof META_KEYS];
 

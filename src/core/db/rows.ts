@@ -84,8 +84,24 @@ export interface ActivityRow {
   details: string | null;
 }
 
-/** `team-store`: connected, disconnected, retention in the store, an object refused. */
-export type ActivityKind = 'backup' | 'restore' | 'undo' | 'verify' | 'database-created' | 'app-lock' | 'team-store';
+/**
+ * What an audit entry records: `snapshot` (taken, pinned, unpinned, deleted, downloaded, checked
+ * again), `retention` (snapshots or folder files deleted by a retention policy), `drill` (a test
+ * restore of a recent backup), `settings` (a setting changed, with its old value), `team-store`
+ * (connected, disconnected, retention in the store, an object refused).
+ */
+export type ActivityKind =
+  | 'backup'
+  | 'restore'
+  | 'undo'
+  | 'verify'
+  | 'drill'
+  | 'snapshot'
+  | 'retention'
+  | 'settings'
+  | 'database-created'
+  | 'app-lock'
+  | 'team-store';
 
 /** Every data table's rows: what a backup carries and a replace-restore writes. */
 export interface DataTables {

@@ -66,7 +66,7 @@ export function assessDatabase({ times, configurationCount, hasData, now }: Asse
   const ageAction = hasChangesSinceBackup
     ? AGE_ACTIONS[ageLevel]
     : hasData
-      ? 'Nothing to do: the latest backup already holds everything'
+      ? 'The latest backup already holds everything'
       : 'Nothing to back up yet';
 
   const showsUrgentBanner =

@@ -1,3 +1,4 @@
+import { DEFAULT_RETENTION, type RetentionPolicy } from '../settings/app-settings';
 import { localCalendar, weekIndex, type Calendar } from './calendar';
 import { isPinned, type SnapshotManifest } from './manifest';
 
@@ -5,10 +6,11 @@ import { isPinned, type SnapshotManifest } from './manifest';
  * Which snapshots to keep (grandfather-father-son, docs/design.md "Retention"), and why. Pure: the
  * caller deletes what is not kept. Rules, in order:
  * - pinned snapshots are always kept; so is the newest verified one, and any not yet verified;
- * - of the verified ones: every one of the last 24 h, automatic ones (After changes, Hourly)
- *   thinned to the newest of each hour — a snapshot someone took by hand, or one taken at end of
- *   day, is never thinned away within the day; then the newest of each of the last 30 calendar
- *   days, 12 weeks (Monday to Sunday) and 12 months, today's counted;
+ * - of the verified ones: every one of the last 24 h, except that automatic ones (After changes,
+ *   Hourly) are thinned to the newest of each hour — a snapshot someone took by hand, or one taken
+ *   at end of day, is never thinned away within the day; then, by the policy's tiers (the seeds'
+ *   defaults), the newest of each hour for 7 days, of each calendar day for 30 days, of each week
+ *   (Monday to Sunday) for 12 weeks and of each month for 12 months, the current one counted;
  * - a failed snapshot never fills a slot; it stays (for inspection) until a newer one verified
  *   and it is a week old;
  * - over the storage budget, the oldest kept ones go first — never a pinned one, never the
@@ -37,6 +39,8 @@ export interface RetentionInput {
   snapshots: readonly RetentionItem[];
   now: Date;
   budgetBytes: number;
+  /** How far back each tier reaches (DEFAULT_RETENTION when not given). */
+  policy?: RetentionPolicy;
   calendar?: Calendar;
 }
 
@@ -44,37 +48,41 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const FAILED_KEPT_MS = 7 * DAY;
 
-/** Each class: how many buckets back it reaches, and the bucket of a moment. */
-const CLASSES: readonly {
+interface RetentionClass {
   reason: KeepReason;
   isInWindow: (c: Calendar, ms: number, nowMs: number) => boolean;
   bucket: (c: Calendar, ms: number) => string | number;
-}[] = [
-  { reason: 'hourly', isInWindow: (_c, ms, nowMs) => nowMs - ms < DAY, bucket: (c, ms) => c.hourKey(ms) },
-  {
-    reason: 'daily',
-    isInWindow: (c, ms, nowMs) => c.dayIndex(nowMs) - c.dayIndex(ms) < 30,
-    bucket: (c, ms) => c.dayIndex(ms),
-  },
-  {
-    reason: 'weekly',
-    isInWindow: (c, ms, nowMs) => weekIndex(c, nowMs) - weekIndex(c, ms) < 12,
-    bucket: (c, ms) => weekIndex(c, ms),
-  },
-  {
-    reason: 'monthly',
-    isInWindow: (c, ms, nowMs) => c.monthIndex(nowMs) - c.monthIndex(ms) < 12,
-    bucket: (c, ms) => c.monthIndex(ms),
-  },
-];
+}
+
+/** Each tier of the policy: how many buckets back it reaches, and the bucket of a moment. */
+function classesOf(policy: RetentionPolicy): readonly RetentionClass[] {
+  return [
+    {
+      reason: 'hourly',
+      isInWindow: (_c, ms, nowMs) => nowMs - ms < policy.hourlyDays * DAY,
+      bucket: (c, ms) => c.hourKey(ms),
+    },
+    {
+      reason: 'daily',
+      isInWindow: (c, ms, nowMs) => c.dayIndex(nowMs) - c.dayIndex(ms) < policy.dailyDays,
+      bucket: (c, ms) => c.dayIndex(ms),
+    },
+    {
+      reason: 'weekly',
+      isInWindow: (c, ms, nowMs) => weekIndex(c, nowMs) - weekIndex(c, ms) < policy.weeklyWeeks,
+      bucket: (c, ms) => weekIndex(c, ms),
+    },
+    {
+      reason: 'monthly',
+      isInWindow: (c, ms, nowMs) => c.monthIndex(nowMs) - c.monthIndex(ms) < policy.monthlyMonths,
+      bucket: (c, ms) => c.monthIndex(ms),
+    },
+  ];
+}
 
 /** Decides, for every snapshot, whether it is kept and why. */
-export function planRetention({
-  snapshots,
-  now,
-  budgetBytes,
-  calendar = localCalendar,
-}: RetentionInput): RetentionDecision[] {
+export function planRetention(input: RetentionInput): RetentionDecision[] {
+  const { snapshots, now, budgetBytes, policy = DEFAULT_RETENTION, calendar = localCalendar } = input;
   const nowMs = now.getTime();
   const byNewest = [...snapshots].sort((a, b) => Date.parse(b.takenAt) - Date.parse(a.takenAt));
   const verified = byNewest.filter((s) => s.verification.state === 'verified');
@@ -95,7 +103,7 @@ export function planRetention({
       add(s.id, 'last-24h');
   }
   // byNewest order: the first snapshot seen in a bucket is the newest of it.
-  for (const { reason, isInWindow, bucket } of CLASSES) {
+  for (const { reason, isInWindow, bucket } of classesOf(policy)) {
     const seen = new Set<string | number>();
     for (const s of verified) {
       const ms = Date.parse(s.takenAt);

@@ -4,9 +4,13 @@ import { useDatabase } from '../shared/database-context';
 import { formatLocalTime } from '../shared/format';
 import { OperatorNameField } from './operator-name-field';
 
-const SHOWN = 10;
+/** The newest few: one line each, the whole trail is a click away (Backups → Audit trail). */
+const SHOWN = 4;
 
-/** The latest backups, restores and undos made in this browser (the audit trail). */
+/**
+ * Recent activity (folded): the latest entries of the audit trail — where the sidebar's success
+ * messages go once they fold away — the person's name, and the way to the whole trail.
+ */
 export function ActivityList() {
   const { api, revision } = useDatabase();
   const [entries, setEntries] = useState<ActivityRow[]>([]);
@@ -28,12 +32,15 @@ export function ActivityList() {
       ) : (
         <ol className="activity-list">
           {entries.map((entry) => (
-            <li key={entry.id}>
+            <li key={entry.id} title={entry.summary}>
               <time dateTime={entry.at}>{formatLocalTime(entry.at)}</time> — {entry.summary}
             </li>
           ))}
         </ol>
       )}
+      <p className="caption">
+        <a href="#/backups">The whole audit trail</a> is under Backups.
+      </p>
     </details>
   );
 }

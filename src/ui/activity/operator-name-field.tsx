@@ -1,25 +1,43 @@
-import { useEffect, useState } from 'react';
-import { useDatabase } from '../shared/database-context';
-import { readOperatorName, storeOperatorName } from '../shared/operator-name';
+import { useEffect, useId, useState } from 'react';
+import { useAppSettings } from '../shared/app-settings-context';
+import { Notice, type NoticeContent } from '../shared/notice';
 
-/** "Your name", remembered in this browser, so the activity log says who backed up or restored. */
+/**
+ * "Your name", one of the app's settings, so the audit trail says who backed up or restored. It is
+ * saved when the box is left or Enter is pressed (one audited change, not one per keystroke).
+ */
 export function OperatorNameField() {
-  const { api } = useDatabase();
-  const [name, setName] = useState(readOperatorName);
-  useEffect(() => {
-    void api.setOperatorName(name);
-    storeOperatorName(name);
-  }, [api, name]);
+  const { settings, updateSettings } = useAppSettings();
+  const stored = settings?.operatorName ?? '';
+  const [text, setText] = useState(stored);
+  const [problem, setProblem] = useState<NoticeContent | null>(null);
+  const inputId = useId();
+  // Another tab, or a restored file, may have set the name.
+  useEffect(() => setText(stored), [stored]);
+
+  async function save() {
+    if (text.trim() === stored) return;
+    const saved = await updateSettings({ operatorName: text });
+    setProblem(saved.ok ? null : { kind: 'error', text: saved.error.message });
+  }
+
   return (
     <div className="field">
-      <label htmlFor="operator-name">Your name (for the activity log)</label>
+      <label htmlFor={inputId}>Your name</label>
       <input
-        id="operator-name"
-        value={name}
+        id={inputId}
+        value={text}
         maxLength={60}
         autoComplete="name"
-        onChange={(e) => setName(e.target.value)}
+        placeholder="for the audit trail"
+        disabled={settings === null}
+        onChange={(event) => setText(event.target.value)}
+        onBlur={() => void save()}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') void save();
+        }}
       />
+      {problem ? <Notice notice={problem} /> : null}
     </div>
   );
 }

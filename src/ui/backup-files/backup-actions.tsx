@@ -2,8 +2,8 @@ import { useEffect } from 'react';
 import type { BackupReceipt } from '../../worker/backup-files/backup-file-types';
 import type { SecretsMode } from '../../core/backup/format/format';
 import { lazyPanel } from '../shared/lazy-panel';
-import { Notice } from '../shared/notice';
-import { readOperatorName } from '../shared/operator-name';
+import { FoldingNotice } from '../shared/folding-notice';
+import { useAppSettings } from '../shared/app-settings-context';
 import type { TeamNote } from '../shared/team-note';
 import { useBackupSettings, type PassphraseSource } from '../shared/backup-settings';
 import { useBackupDownload } from '../shared/use-backup-download';
@@ -30,6 +30,7 @@ const LOCK_PASSPHRASE_NOTE =
  */
 export function BackupActions() {
   const { run, busy, notice, clearNotice, saved } = useBackupDownload();
+  const operatorName = useAppSettings().settings?.operatorName ?? '';
   const {
     secrets,
     setSecrets,
@@ -89,20 +90,20 @@ export function BackupActions() {
         ) : null}
       </details>
       {notice ? (
-        <Notice notice={notice} takesFocus>
-          {saved ? <CopyNoteButton note={backupNote(saved)} /> : null}
-        </Notice>
+        <FoldingNotice notice={notice} takesFocus>
+          {saved ? <CopyNoteButton note={backupNote(saved, operatorName)} /> : null}
+        </FoldingNotice>
       ) : null}
     </section>
   );
 }
 
-/** The team note for a backup just saved. */
-export function backupNote(receipt: BackupReceipt): TeamNote {
+/** The team note for a backup just saved by `operatorName` ('' when nobody gave a name). */
+export function backupNote(receipt: BackupReceipt, operatorName: string): TeamNote {
   return {
     what: receipt.trigger === 'emergency' ? 'Emergency backup' : 'Backup',
     fileName: receipt.fileName,
-    by: readOperatorName().trim() || null,
+    by: operatorName.trim() || null,
     at: receipt.createdAt,
     counts: receipt.counts,
     checksum: receipt.checksum,

@@ -3,7 +3,8 @@ import type { RestorePreview } from '../../worker/restore/restore-types';
 import { useBackups } from '../shared/backups-context';
 import { readLatestBackup } from '../shared/lazy-folder-backup';
 import { useDatabase } from '../shared/database-context';
-import { Notice, type NoticeContent } from '../shared/notice';
+import { FoldingNotice } from '../shared/folding-notice';
+import type { NoticeContent } from '../shared/notice';
 import type { RestoreStep } from '../shared/restore-step';
 
 const MESSAGES = {
@@ -87,7 +88,7 @@ export function BackupFolderPanel({ RestoreStep }: { RestoreStep: RestoreStep })
           </button>
         ) : null}
       </div>
-      {notice ? <Notice notice={notice} /> : null}
+      {notice ? <FoldingNotice notice={notice} takesFocus /> : null}
       {restoring ? (
         <RestoreStep
           preview={restoring.preview}

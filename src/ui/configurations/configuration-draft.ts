@@ -3,10 +3,7 @@ import { describeSource, isMetadataKey, MANUAL_VALUE_PREFIX } from '../../core/f
 import type { ConfigurationInput } from '../../core/db/configuration-input';
 import type { ConfigurationView } from '../../core/db/configuration-view';
 
-/** The default API base URL, as in the original. */
-export const DEFAULT_BASE_URL = 'https://api.prod.goaugment.com';
-
-/** One row of the mappings editor. */
+/** One mapping of the configuration, as the form shows it (mappings are made in Process file). */
 export interface MappingRow {
   /** Stable React key; not stored. */
   key: number;
@@ -31,19 +28,17 @@ export interface ConfigurationDraft {
 
 let nextRowKey = 1;
 
-/** A new, empty mapping row. */
-export function emptyRow(): MappingRow {
-  return { key: nextRowKey++, path: '', isManual: false, value: '' };
-}
-
-/** The form's starting point: a stored configuration, or defaults for a new one. */
+/**
+ * The form's starting point: a stored configuration, or a new one. A new configuration's API
+ * base URL starts empty: filled in, a production address would be where the first test sends.
+ */
 export function toDraft(view: ConfigurationView | null): ConfigurationDraft {
   const entries = Object.entries(view?.field_mappings ?? {});
   return {
     name: view?.configuration_name ?? '',
     description: view?.description ?? '',
     authType: view?.auth_type ?? 'api_key',
-    baseUrl: view ? view.base_url : DEFAULT_BASE_URL,
+    baseUrl: view ? view.base_url : '',
     apiKey: '',
     bearerToken: '',
     rows: entries
@@ -56,14 +51,10 @@ export function toDraft(view: ConfigurationView | null): ConfigurationDraft {
   };
 }
 
-/**
- * What the form sends. Rows left completely blank are dropped; half-filled rows are sent as
- * they are so the core can say what is missing.
- */
+/** What the form sends: the fields typed, the mappings as stored (rows, and the `_…` metadata keys). */
 export function toInput(draft: ConfigurationDraft, brokerageName: string, id: number | undefined): ConfigurationInput {
-  const rows = draft.rows.filter((row) => row.path.trim() !== '' || row.value.trim() !== '');
   const mappings = new Map(Object.entries(draft.metadata));
-  for (const row of rows) mappings.set(row.path, row.isManual ? `${MANUAL_VALUE_PREFIX}${row.value}` : row.value);
+  for (const row of draft.rows) mappings.set(row.path, row.isManual ? `${MANUAL_VALUE_PREFIX}${row.value}` : row.value);
   return {
     ...(id === undefined ? {} : { id }),
     brokerage_name: brokerageName,
@@ -75,16 +66,4 @@ export function toInput(draft: ConfigurationDraft, brokerageName: string, id: nu
     bearer_token: draft.bearerToken,
     field_mappings: Object.fromEntries(mappings),
   };
-}
-
-/** The first API field that appears in two rows (an object cannot hold both), or null. */
-export function findRepeatedPath(rows: readonly MappingRow[]): string | null {
-  const seen = new Set<string>();
-  for (const row of rows) {
-    const path = row.path.trim();
-    if (path === '') continue;
-    if (seen.has(path)) return path;
-    seen.add(path);
-  }
-  return null;
 }

@@ -1,16 +1,12 @@
-import { useCallback, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ConfigurationView } from '../../core/db/configuration-view';
 import { useDatabase } from '../shared/database-context';
 import { Notice } from '../shared/notice';
 import { useCanWrite, useWriteAction } from '../shared/use-write-action';
-import { findRepeatedPath, toDraft, toInput, type ConfigurationDraft, type MappingRow } from './configuration-draft';
+import { toDraft, toInput, type ConfigurationDraft } from './configuration-draft';
 import { CredentialsFields } from './credentials-fields';
-import { FieldMappingsEditor } from './field-mappings-editor';
+import { MappingsSummary } from './mappings-summary';
 import { TestConnection } from './test-connection';
-
-const MESSAGES = {
-  repeated: (path: string) => `“${path}” is mapped twice. Keep one row for it.`,
-} as const;
 
 export interface ConfigurationFormProps {
   brokerageName: string;
@@ -20,24 +16,27 @@ export interface ConfigurationFormProps {
   onCancel: () => void;
 }
 
-/** Creates or edits a configuration; refusals appear under the form in the original's words. */
+/**
+ * Creates or edits a configuration — name, description, credentials and API address; its field
+ * mappings are shown, and made in Process file. Refusals appear under the form in the original's
+ * words. The form opens in view, its first box focused.
+ */
 export function ConfigurationForm({ brokerageName, configuration, onSaved, onCancel }: ConfigurationFormProps) {
   const { api } = useDatabase();
-  const { run, isBusy, notice, setNotice } = useWriteAction();
+  const { run, isBusy, notice } = useWriteAction();
   const canWrite = useCanWrite();
   const [draft, setDraft] = useState<ConfigurationDraft>(() => toDraft(configuration));
   const headingId = useId();
+  const nameRef = useRef<HTMLInputElement>(null);
   const change = (part: Partial<ConfigurationDraft>) => setDraft((current) => ({ ...current, ...part }));
-  // Stable, so the (memoised) mappings editor skips re-rendering while other fields are typed in.
-  const changeRows = useCallback((rows: MappingRow[]) => setDraft((current) => ({ ...current, rows })), []);
+
+  useEffect(() => {
+    nameRef.current?.focus({ preventScroll: true });
+    nameRef.current?.closest('form')?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+  }, []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const repeated = findRepeatedPath(draft.rows);
-    if (repeated) {
-      setNotice({ kind: 'error', text: MESSAGES.repeated(repeated) });
-      return;
-    }
     const saved = await run(() => api.saveConfiguration(toInput(draft, brokerageName, configuration?.id)));
     if (saved) onSaved(saved);
   };
@@ -60,6 +59,7 @@ export function ConfigurationForm({ brokerageName, configuration, onSaved, onCan
       <label className="field">
         Configuration name
         <input
+          ref={nameRef}
           type="text"
           value={draft.name}
           placeholder="e.g., Standard Mapping"
@@ -77,7 +77,7 @@ export function ConfigurationForm({ brokerageName, configuration, onSaved, onCan
       </label>
       <CredentialsFields draft={draft} stored={configuration} onChange={change} />
       <TestConnection draft={draft} brokerageName={brokerageName} configurationId={configuration?.id ?? null} />
-      <FieldMappingsEditor rows={draft.rows} onChange={changeRows} />
+      <MappingsSummary rows={draft.rows} />
       <div className="button-row">
         <button type="submit" className="primary" disabled={!canWrite} aria-disabled={isBusy}>
           {isBusy ? 'Saving…' : 'Save configuration'}

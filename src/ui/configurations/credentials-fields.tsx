@@ -19,6 +19,7 @@ export interface CredentialsFieldsProps {
  */
 export function CredentialsFields({ draft, stored, onChange }: CredentialsFieldsProps) {
   const bindingHintId = useId();
+  const addressHintId = useId();
   const isApiKey = draft.authType === 'api_key';
   const isStored = isApiKey ? stored?.hasApiKey === true : stored?.hasBearerToken === true;
   const secretLabel = isApiKey ? 'API key' : 'Bearer token';
@@ -33,6 +34,7 @@ export function CredentialsFields({ draft, stored, onChange }: CredentialsFields
       ? `A ${isApiKey ? 'key' : 'token'} is stored — leave blank to keep it`
       : `Paste the ${secretName}`;
   const describedBy = isLeftBehind ? bindingHintId : undefined;
+  const isNew = stored === null;
   return (
     <>
       <label className="field">
@@ -47,12 +49,19 @@ export function CredentialsFields({ draft, stored, onChange }: CredentialsFields
         <input
           type="url"
           value={draft.baseUrl}
+          placeholder="https://…"
           autoComplete="off"
           spellCheck={false}
-          aria-describedby={describedBy}
+          aria-describedby={[describedBy, isNew ? addressHintId : undefined].filter(Boolean).join(' ') || undefined}
           onChange={(event) => onChange({ baseUrl: event.target.value })}
         />
       </label>
+      {isNew ? (
+        <p id={addressHintId} className="caption">
+          Where loads are sent: the production load API is https://api.prod.goaugment.com. To try the app first, use the
+          demo load API on this computer (npm run demo-api prints its address, such as http://127.0.0.1:8787).
+        </p>
+      ) : null}
       <label className="field">
         {secretLabel}
         <input

@@ -1,39 +1,32 @@
-import { assessBackupHealth, type HealthAssessment } from '../../core/snapshots/health';
-import type { StoreHealthAssessment } from '../../core/team-store/store-health';
+import { assessBackupHealth, type HealthAssessment, type HealthInput } from '../../core/snapshots/health';
+import { useBackups } from '../shared/backups-context';
 import { useDatabase } from '../shared/database-context';
 import { useNow } from '../shared/use-now';
-import { useBackups } from '../shared/backups-context';
+import { useDataDeleted } from '../shared/data-deleted-context';
+import { healthInputOf } from './health-input';
 import { useStoreRules } from './use-store-rules';
 
-/** Backup health, with the team store's rules and each location's side when a store is connected. */
-export interface FullHealth extends HealthAssessment {
-  locations: StoreHealthAssessment | null;
-}
-
-/** Backup health now (re-evaluated every minute as time passes), or null while loading. */
-export function useBackupHealth(): FullHealth | null {
+/**
+ * Backup health now (re-evaluated every minute as time passes) and what it was judged from; null
+ * while loading. With a team store connected, the store is one more location, judged by its own
+ * rules once they have loaded.
+ */
+export function useBackupHealth(): (HealthAssessment & { input: HealthInput }) | null {
   const { status } = useDatabase();
   const { overview, folder } = useBackups();
+  const { deleted } = useDataDeleted();
   const now = useNow();
   const rules = useStoreRules(Boolean(overview?.store));
   if (!status || !overview) return null;
   const hasData = Object.values(status.counts).some((n) => n > 0);
-  const files = assessBackupHealth({
+  const input = healthInputOf(status, overview, {
     now,
-    hasData,
-    times: status.times,
-    firstChangeSinceBackupAt: overview.firstChangeSinceBackupAt,
-    backupFiles: overview.backupFiles,
-    snapshotSizes: overview.snapshotSizes,
-    snapshotFailure: overview.snapshotFailure,
-    folderFailure: overview.folderFailure,
-    lastFileVerification: overview.lastFileVerification,
-    storage: overview.storage,
-    folder: folder.state,
+    folder: { state: folder.state, name: folder.handle?.name ?? null },
+    dataDeleted: deleted
+      ? { lastSeenAt: deleted.lastSeenAt, lastBackupName: deleted.lastBackup?.fileName ?? null }
+      : null,
+    store:
+      rules && overview.store ? rules.storeLocationOf(overview.store, { now, times: status.times, hasData }) : null,
   });
-  if (!rules) return { ...files, locations: null };
-  return rules.withLocations(
-    files,
-    rules.assessLocations({ now, times: status.times, hasData, overview, folder: folder.state }),
-  );
+  return { ...assessBackupHealth(input), input };
 }

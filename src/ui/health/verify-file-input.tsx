@@ -2,8 +2,9 @@ import { useId, useRef, useState } from 'react';
 import { MAX_BACKUP_BYTES } from '../../core/backup/format/limits';
 import { useBackups } from '../shared/backups-context';
 import { useDatabase } from '../shared/database-context';
-import { formatBytes, formatCount } from '../shared/format';
-import { Notice, type NoticeContent } from '../shared/notice';
+import { formatBytes, plural } from '../shared/format';
+import { FoldingNotice } from '../shared/folding-notice';
+import type { NoticeContent } from '../shared/notice';
 import { useBackupSettings } from '../shared/backup-settings';
 
 /**
@@ -36,7 +37,7 @@ export function VerifyFileInput() {
         const { counts, checksum, restoreMs } = result.value;
         setNotice({
           kind: 'success',
-          text: `Verified ${file.name}: it restores completely (integrity and links checked, checksum ${checksum.slice(0, 12)}… matches) — ${formatCount(counts.brokerages)} brokerages, ${formatCount(counts.brokerage_configurations)} configurations, ${formatCount(counts.upload_history)} uploads, ${formatCount(counts.processing_errors)} processing errors. A restore would take about ${(restoreMs / 1000).toFixed(1)} s. Your database was not touched.`,
+          text: `Verified ${file.name}: it restores completely (integrity and links checked, checksum ${checksum.slice(0, 12)}… matches) — ${plural(counts.brokerages, 'brokerage')}, ${plural(counts.brokerage_configurations, 'configuration')}, ${plural(counts.upload_history, 'upload')}, ${plural(counts.processing_errors, 'processing error')}. A restore would take about ${(restoreMs / 1000).toFixed(1)} s. Your database was not touched.`,
         });
       } else {
         setNotice({
@@ -63,15 +64,16 @@ export function VerifyFileInput() {
         id={inputId}
         ref={inputRef}
         type="file"
-        accept=".json,application/json"
+        accept=".json,.gz,application/json,application/gzip"
         disabled={isChecking}
         onChange={(event) => void onChosen(event.target.files?.[0])}
       />
       <p className="caption">
-        A test restore into a scratch database: nothing here changes. Do one at least every 30 days.
+        A test restore into a scratch database: nothing here changes. The monthly drill (Backups → Drills) picks a
+        backup for you.
       </p>
       {isChecking ? <p role="status">Verifying the file…</p> : null}
-      {notice ? <Notice notice={notice} /> : null}
+      {notice ? <FoldingNotice notice={notice} takesFocus /> : null}
     </section>
   );
 }

@@ -5,7 +5,8 @@ import { formatCount, formatLocalTime } from '../shared/format';
 import { RunDetailsButton } from './run-details';
 
 /**
- * The history rows as a table: time, brokerage, configuration, file and the three counts. A run
+ * The history rows as a table: time, brokerage, configuration, file and the three counts (on a
+ * phone each row stacks into a card, its cells named: nothing scrolls sideways). A run
  * of this browser's that was cut short, is going on, or left loads uncertain says so under its
  * file name, with the counts Process file shows (`interrupted: 1 sent, 0 failed, 38 not sent, 11 uncertain`).
  */
@@ -20,46 +21,63 @@ export function HistoryTable({
 }) {
   const markOf = new Map(marks.map((mark) => [mark.id, mark]));
   return (
-    <div className="table-scroll">
-      <table className="history-table">
-        <caption className="visually-hidden">Upload history, {order === 'oldest' ? 'oldest' : 'newest'} first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Time</th>
-            <th scope="col">Brokerage</th>
-            <th scope="col">Configuration</th>
-            <th scope="col">File</th>
-            <th scope="col" className="number">
-              Total
-            </th>
-            <th scope="col" className="number">
-              Succeeded
-            </th>
-            <th scope="col" className="number">
-              Failed
-            </th>
+    // Roles written out: laid out as cards on a phone, the cells keep being cells for screen readers.
+    <table className="history-table stacking-table" role="table">
+      <caption className="visually-hidden">Upload history, {order === 'oldest' ? 'oldest' : 'newest'} first</caption>
+      <thead role="rowgroup">
+        <tr role="row">
+          <th scope="col" role="columnheader">
+            Time
+          </th>
+          <th scope="col" role="columnheader">
+            Brokerage
+          </th>
+          <th scope="col" role="columnheader">
+            Configuration
+          </th>
+          <th scope="col" role="columnheader">
+            File
+          </th>
+          <th scope="col" role="columnheader" className="number">
+            Total
+          </th>
+          <th scope="col" role="columnheader" className="number">
+            Succeeded
+          </th>
+          <th scope="col" role="columnheader" className="number">
+            Failed
+          </th>
+        </tr>
+      </thead>
+      <tbody role="rowgroup">
+        {rows.map((row) => (
+          <tr key={row.id} role="row">
+            <td role="cell" data-label="Time">
+              <UploadTime iso={row.upload_timestamp} isUnknown={row.timestamp_unknown === 1} />
+            </td>
+            <td role="cell" data-label="Brokerage">
+              {row.brokerage_name}
+            </td>
+            <td role="cell" data-label="Configuration">
+              {row.configuration_name ?? '—'}
+            </td>
+            <td role="cell" data-label="File" className="file-name">
+              <RunDetailsButton row={row} />
+              <RunMarkLine mark={markOf.get(row.id)} />
+            </td>
+            <td role="cell" data-label="Total" className="number">
+              {formatCount(row.total_records)}
+            </td>
+            <td role="cell" data-label="Succeeded" className="number">
+              {formatCount(row.successful_records)}
+            </td>
+            <td role="cell" data-label="Failed" className="number">
+              {formatCount(row.failed_records)}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <td>
-                <UploadTime iso={row.upload_timestamp} isUnknown={row.timestamp_unknown === 1} />
-              </td>
-              <td>{row.brokerage_name}</td>
-              <td>{row.configuration_name ?? '—'}</td>
-              <td className="file-name">
-                <RunDetailsButton row={row} />
-                <RunMarkLine mark={markOf.get(row.id)} />
-              </td>
-              <td className="number">{formatCount(row.total_records)}</td>
-              <td className="number">{formatCount(row.successful_records)}</td>
-              <td className="number">{formatCount(row.failed_records)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

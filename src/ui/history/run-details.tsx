@@ -4,7 +4,8 @@ import type { ProcessingErrorRow } from '../../core/db/rows';
 import type { RunView } from '../../worker/processing/processing-types';
 import { useDatabase } from '../shared/database-context';
 import { DownloadContext } from '../shared/download-context';
-import { formatCount, formatLocalTime } from '../shared/format';
+import { FieldName } from '../shared/field-name';
+import { formatCount, formatLocalTime, plural } from '../shared/format';
 import { describeRunState } from '../shared/run-state-text';
 import './history.css';
 
@@ -58,8 +59,8 @@ function RunDetailsDialog({ row, onClose }: { row: UploadRow; onClose: () => voi
   }, [api, row.id]);
   const downloadReport = async () => {
     const built = await api.buildRunReport(row.id);
-    if (built.ok) download(built.value.blob, built.value.fileName);
-    else setProblem(built.error.message);
+    const handed = built.ok ? await download(built.value.blob, built.value.fileName) : built;
+    if (!handed.ok) setProblem(handed.error.message);
   };
   return (
     <dialog
@@ -81,7 +82,7 @@ function RunDetailsDialog({ row, onClose }: { row: UploadRow; onClose: () => voi
         {row.processing_time_seconds ? ` · ${row.processing_time_seconds.toFixed(1)} s` : ''}
       </p>
       <p>
-        {formatCount(row.total_records)} rows: {formatCount(row.successful_records)} sent,{' '}
+        {plural(row.total_records, 'row')}: {formatCount(row.successful_records)} sent,{' '}
         {formatCount(row.failed_records)} failed.
       </p>
       {run ? (
@@ -109,9 +110,7 @@ function RunDetailsDialog({ row, onClose }: { row: UploadRow; onClose: () => voi
               {errors.rows.map((error) => (
                 <tr key={error.id}>
                   <td className="number">{error.row_number ?? '—'}</td>
-                  <td>
-                    <code>{error.field_name ?? ''}</code>
-                  </td>
+                  <td>{error.field_name ? <FieldName path={error.field_name} /> : ''}</td>
                   <td>{error.error_message}</td>
                 </tr>
               ))}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FoldingNotice } from '../shared/folding-notice';
 import { Notice } from '../shared/notice';
 import { lazyPanel } from '../shared/lazy-panel';
 import { useLockSession } from '../shared/lock-session';
@@ -6,6 +7,9 @@ import { useLockSession } from '../shared/lock-session';
 // Opened from the header's buttons: the forms (and the passphrase rules) load when first opened.
 const TurnOnLockForm = lazyPanel(() => import('./turn-on-lock-form').then((m) => m.TurnOnLockForm));
 const LockSettingsPanel = lazyPanel(() => import('./lock-settings-panel').then((m) => m.LockSettingsPanel));
+
+const LOCK_ON =
+  'The app lock is on: the database in this browser is now stored encrypted, and backup files are encrypted with the same passphrase. “Lock now” locks every tab; the app also locks itself when left idle.';
 
 /**
  * The app lock's controls in the page header: `Lock with a passphrase` while the lock is off;
@@ -15,6 +19,7 @@ export function LockControls() {
   const session = useLockSession();
   const [isOpen, setOpen] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [confirmation, setConfirmation] = useState<string | null>(null);
   if (!session) return null;
   const isOn = session.state.isOn;
   return (
@@ -30,7 +35,15 @@ export function LockControls() {
         </button>
       </div>
       {problem ? <Notice notice={{ kind: 'error', text: problem }} /> : null}
-      {isOpen && !isOn ? <TurnOnLockForm onDone={() => setOpen(false)} /> : null}
+      {confirmation && isOn ? <FoldingNotice notice={{ kind: 'success', text: confirmation }} takesFocus /> : null}
+      {isOpen && !isOn ? (
+        <TurnOnLockForm
+          onDone={(isTurnedOn) => {
+            setOpen(false);
+            setConfirmation(isTurnedOn ? LOCK_ON : null);
+          }}
+        />
+      ) : null}
       {isOpen && isOn ? <LockSettingsPanel /> : null}
     </section>
   );

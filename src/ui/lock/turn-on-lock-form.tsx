@@ -7,7 +7,7 @@ import { NewPassphraseFields } from './new-passphrase-fields';
 import { FORGOTTEN_PASSPHRASE_WARNING, problemWithNewPassphrase } from './passphrase-rules';
 
 /** `Lock with a passphrase`: the warning first, then `New passphrase`, `Confirm passphrase`, `Turn on lock`. */
-export function TurnOnLockForm({ onDone }: { onDone: () => void }) {
+export function TurnOnLockForm({ onDone }: { onDone: (isTurnedOn: boolean) => void }) {
   const { notifyChanged } = useDatabase();
   const session = useRequiredLockSession();
   const backup = useBackupSettings();
@@ -35,7 +35,7 @@ export function TurnOnLockForm({ onDone }: { onDone: () => void }) {
     backup.setPassphraseSource('lock');
     session.changed(result.value, next);
     await notifyChanged();
-    onDone();
+    onDone(true);
   }
 
   return (
@@ -51,7 +51,7 @@ export function TurnOnLockForm({ onDone }: { onDone: () => void }) {
         <button type="submit" className="primary" disabled={isBusy}>
           {isBusy ? 'Turning on…' : 'Turn on lock'}
         </button>
-        <button type="button" onClick={onDone}>
+        <button type="button" onClick={() => onDone(false)}>
           Cancel
         </button>
       </div>

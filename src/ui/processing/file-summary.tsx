@@ -1,13 +1,13 @@
 import { memo } from 'react';
 import type { FileSummary } from '../../worker/processing/processing-types';
-import { formatBytes, formatCount } from '../shared/format';
+import { formatBytes, plural } from '../shared/format';
 
 /** What was read: file name, rows, size, encoding, and the first 10 rows under their headers. */
 export const FileSummaryPanel = memo(function FileSummaryPanel({ summary }: { summary: FileSummary }) {
   return (
     <section className="card" aria-label="File read">
       <p role="status">
-        <strong>{summary.name}</strong> loaded: {formatCount(summary.rowCount)} rows · {formatBytes(summary.size)}
+        <strong>{summary.name}</strong> loaded: {plural(summary.rowCount, 'row')} · {formatBytes(summary.size)}
       </p>
       {summary.encoding === 'windows-1252' ? (
         <p className="caption">
@@ -16,7 +16,7 @@ export const FileSummaryPanel = memo(function FileSummaryPanel({ summary }: { su
         </p>
       ) : null}
       <details>
-        <summary>First {Math.min(10, summary.rowCount)} rows</summary>
+        <summary>{summary.rowCount === 1 ? 'The row' : `First ${Math.min(10, summary.rowCount)} rows`}</summary>
         <div className="table-scroll">
           <table className="preview-table">
             <caption className="visually-hidden">First rows of {summary.name}</caption>

@@ -45,7 +45,10 @@ export const MappingFieldRow = memo(function MappingFieldRow({
   return (
     <div className={`mapping-field mapping-${state ?? 'optional'}`}>
       <label htmlFor={selectId}>{field.label}</label>
-      <code className="caption">{field.path}</code>
+      <code className="field-path">{field.path}</code>
+      {field.type === 'date' ? (
+        <span className="caption">Sent in UTC: a time without a zone is sent as written.</span>
+      ) : null}
       <select
         id={selectId}
         value={isMissingColumn ? NOT_MAPPED : choice}
@@ -95,7 +98,7 @@ function ManualValue({
   value: string;
   onChange: (text: string, isFinished: boolean) => void;
 }) {
-  const label = `${field.label} manual value`;
+  const label = `${field.label} manual value${field.type === 'date' ? ' (UTC)' : ''}`;
   const [typed, setTyped] = useState(value);
   if (field.enum && field.type !== 'array') {
     return (

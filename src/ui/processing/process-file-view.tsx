@@ -6,6 +6,7 @@ import { AlreadyProcessed } from './already-processed';
 import { ConfigurationFitHint } from './configuration-fit-hint';
 import { ConfigurationPicker } from './configuration-picker';
 import { FileDropZone } from './file-drop-zone';
+import { useLoneChoice } from './use-lone-choice';
 import { FileSummaryPanel } from './file-summary';
 import { HeaderCheckPanel } from './header-check-panel';
 import { MappingStep } from './mapping-step';
@@ -42,6 +43,8 @@ export function ProcessFileView() {
     [flow.brokerageName],
   );
   const configuration = configurations?.find((candidate) => candidate.id === configurationId) ?? null;
+  useLoneChoice(brokerages, flow.brokerageName !== '', (only) => flow.chooseBrokerage(only.name));
+  useLoneChoice(configurations, configurationId !== null, (only) => flow.chooseConfiguration(only.id));
 
   const progress = summary ? measureMappingProgress(configuration?.field_mappings ?? {}, summary.headers) : null;
   const headersReady = summary?.headerCheck?.kind !== 'changed' || flow.headersDecided;
@@ -91,7 +94,13 @@ export function ProcessFileView() {
         </p>
       ) : null}
       <FileDropZone
-        disabled={configuration === null || !canWrite}
+        disabledReason={
+          !canWrite
+            ? 'Another tab is editing the database: take over editing to process a file here.'
+            : configuration === null
+              ? 'Choose a brokerage and a configuration first.'
+              : null
+        }
         isBusy={flow.isReading}
         onFile={(file) => void flow.readFile(file)}
       />

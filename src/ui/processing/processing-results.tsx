@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { RunView } from '../../worker/processing/processing-types';
 import type { StoredLoad } from '../../core/db/processing-loads';
 import { useDatabase } from '../shared/database-context';
-import { formatCount } from '../shared/format';
+import { formatCount, plural } from '../shared/format';
 import { RunActions, type RunAction } from './run-actions';
 import { describeRunState } from '../shared/run-state-text';
 
@@ -45,7 +45,7 @@ export function ProcessingResults({
         <li>{formatCount(run.failed)} failed</li>
         {run.notSent > 0 ? <li>{formatCount(run.notSent)} not sent</li> : null}
         {run.claimed > 0 && !run.isActive ? <li>{formatCount(run.claimed)} uncertain</li> : null}
-        <li className="caption">of {formatCount(run.total)} rows</li>
+        <li className="caption">of {plural(run.total, 'row')}</li>
       </ul>
       {failures && failures.rows.length > 0 ? (
         <div className="table-scroll">

@@ -94,8 +94,8 @@ export function RunActions({
       {needsFile ? (
         <FileDropZone
           label={`Choose the same file to continue (${run.fileName})`}
-          disabled={isBusy}
-          isBusy={false}
+          disabledReason={null}
+          isBusy={isBusy}
           onFile={(file) => void chooseFile(file)}
         />
       ) : null}

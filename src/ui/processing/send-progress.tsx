@@ -1,5 +1,5 @@
 import type { SendState } from './sending-context';
-import { formatCount } from '../shared/format';
+import { formatCount, plural } from '../shared/format';
 
 /** The progress bar while loads are sent: the file, counts, time left, and `Cancel`. */
 export function SendProgressPanel({ sending, onCancel }: { sending: SendState; onCancel: () => void }) {
@@ -10,7 +10,7 @@ export function SendProgressPanel({ sending, onCancel }: { sending: SendState; o
       <h3>Sending loads of {sending.fileName}</h3>
       <progress aria-label="Sending loads" max={Math.max(1, progress.total)} value={done} />
       <p className="caption" aria-live="polite">
-        {formatCount(done)} of {formatCount(progress.total)} loads done: {formatCount(progress.sent)} sent,{' '}
+        {formatCount(done)} of {plural(progress.total, 'load')} done: {formatCount(progress.sent)} sent,{' '}
         {formatCount(progress.failed)} failed.{' '}
         {progress.pausedUntil ? 'The load API asked to slow down; waiting before sending more. ' : ''}
         {progress.secondsLeft === null ? '' : `About ${formatSeconds(progress.secondsLeft)} left.`}

@@ -1,4 +1,4 @@
-import { formatCount } from '../shared/format';
+import { formatCount, plural } from '../shared/format';
 import { useSending } from './sending-context';
 
 /**
@@ -11,7 +11,7 @@ export function SendingLine({ isProcessView }: { isProcessView: boolean }) {
   const { progress } = sending;
   return (
     <p className="sending-line">
-      Sending … {formatCount(progress.sent + progress.failed)} of {formatCount(progress.total)} loads of{' '}
+      Sending … {formatCount(progress.sent + progress.failed)} of {plural(progress.total, 'load')} of{' '}
       <strong>{sending.fileName}</strong> done
       {sending.isCancelling ? ' (cancelling)' : ''}. {isProcessView ? null : <a href="#/process">Show progress</a>}
     </p>

@@ -133,8 +133,8 @@ export function useProcessFile() {
         action === 'report'
           ? await api.buildRunReport(run.id)
           : await api.buildRunRowsCsv(run.id, fileId ?? '', action === 'failed-rows' ? 'failed' : 'successful');
-      if (built.ok) download(built.value.blob, built.value.fileName);
-      else setNotice({ kind: 'error', text: built.error.message });
+      const handed = built.ok ? await download(built.value.blob, built.value.fileName) : built;
+      if (!handed.ok) setNotice({ kind: 'error', text: handed.error.message });
       return;
     }
     const prepared = await api.prepareResend(run.id, action, fileId);

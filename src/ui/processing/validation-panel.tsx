@@ -1,4 +1,5 @@
 import type { ValidationSummary } from '../../worker/processing/processing-types';
+import { FieldName } from '../shared/field-name';
 import { formatCount, plural } from '../shared/format';
 
 /**
@@ -19,7 +20,7 @@ export function ValidationPanel({
     <section className="card" aria-label="Validation">
       {invalid === 0 ? (
         <p role="status" className="notice notice-success">
-          All {formatCount(total)} rows are valid.
+          {total === 1 ? 'The row is valid.' : `All ${formatCount(total)} rows are valid.`}
         </p>
       ) : (
         <div
@@ -38,7 +39,12 @@ export function ValidationPanel({
       {validation.missingColumns.length > 0 ? (
         <p className="caption">
           Mapped columns this file does not have:{' '}
-          {validation.missingColumns.map((missing) => `${missing.path} → ${missing.column}`).join(', ')}.
+          {validation.missingColumns.map((missing, i) => (
+            <span key={missing.path}>
+              {i > 0 ? ', ' : ''}“{missing.column}” for <FieldName path={missing.path} />
+            </span>
+          ))}
+          .
         </p>
       ) : null}
       {validation.problems.length > 0 ? (
@@ -63,7 +69,7 @@ export function ValidationPanel({
                 <tr key={i}>
                   <td className="number">{problem.row}</td>
                   <td>
-                    <code>{problem.field}</code>
+                    <FieldName path={problem.field} />
                   </td>
                   <td>{problem.value === '' ? <em>empty</em> : problem.value}</td>
                   <td>{problem.expected}</td>

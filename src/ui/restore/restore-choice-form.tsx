@@ -13,6 +13,7 @@ const MESSAGES = {
   older: (changes: number, since: string) =>
     `Replacing undoes ${plural(changes, 'change')} made here since ${formatLocalTime(since)}: the file is older than ${changes === 1 ? 'that change' : 'those changes'}.`,
   unsaved: 'What is in this browser now has changes that are in no backup file yet, and replacing removes them.',
+  safe: 'They are all in your latest backup (nothing changed since it), so nothing is lost for good.',
 };
 
 export interface RestoreChoiceProps {
@@ -75,7 +76,14 @@ export function RestoreChoiceForm(props: RestoreChoiceProps) {
         </label>
         {mode === 'merge' ? <p className="caption">{MERGE_CONFLICT_RULE}</p> : null}
       </fieldset>
-      {risk ? <BackUpFirst risk={risk} /> : null}
+      {risk?.needsBackup ? <BackUpFirst risk={risk.text} /> : null}
+      {risk && !risk.needsBackup ? <p className="notice notice-info">{risk.text}</p> : null}
+      {preview.settingChanges[mode].length > 0 ? (
+        <p className="caption">
+          The file also carries settings this restore takes:{' '}
+          {preview.settingChanges[mode].map((c) => `${c.label} ${c.from} → ${c.to}`).join('; ')}.
+        </p>
+      ) : null}
       {needsTypedConfirm ? (
         <div className="field">
           <label htmlFor={confirmId}>Type RESTORE to confirm</label>
@@ -104,14 +112,23 @@ export function RestoreChoiceForm(props: RestoreChoiceProps) {
   );
 }
 
-/** Why replacing would lose changes (a merge never does), or null. */
+/**
+ * What replacing would undo (a merge never undoes anything), and whether a backup is needed first:
+ * only when changes here are in no backup file. Right after a backup that holds everything (an
+ * emergency one, say), what a snapshot restore undoes is safe in that file: said, not asked for again.
+ */
 export function describeRestoreRisk(
   preview: RestorePreview,
   mode: RestoreMode,
   hadUnsavedChanges: boolean,
-): string | null {
+): { text: string; needsBackup: boolean } | null {
   if (mode !== 'replace' || !preview.liveHasData) return null;
   const lost = preview.wouldLose.replace;
-  if (lost) return MESSAGES.older(lost.changes, lost.since);
-  return hadUnsavedChanges ? MESSAGES.unsaved : null;
+  if (lost) {
+    const older = MESSAGES.older(lost.changes, lost.since);
+    return hadUnsavedChanges
+      ? { text: older, needsBackup: true }
+      : { text: `${older} ${MESSAGES.safe}`, needsBackup: false };
+  }
+  return hadUnsavedChanges ? { text: MESSAGES.unsaved, needsBackup: true } : null;
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { RestoreMode } from '../../core/backup/restore/changes';
 import type { RestoreOutcome, RestorePreview } from '../../worker/restore/restore-types';
+import { useDataDeleted } from '../shared/data-deleted-context';
 import { useDatabase } from '../shared/database-context';
 import { plural } from '../shared/format';
 import { Notice, type NoticeContent } from '../shared/notice';
@@ -22,6 +23,7 @@ export function RestoreConfirmForm({
   onCancel: () => void;
 }) {
   const { api, status, notifyChanged } = useDatabase();
+  const { deleted } = useDataDeleted();
   const [mode, setMode] = useState<RestoreMode>('replace');
   const [confirmText, setConfirmText] = useState('');
   const [isApplying, setApplying] = useState(false);
@@ -32,7 +34,8 @@ export function RestoreConfirmForm({
   async function apply() {
     setApplying(true);
     setProblem(null);
-    const result = await api.applyRestore(preview.previewId, mode);
+    // Restoring a browser that lost its data brings the person's name back too (settings-from-file.ts).
+    const result = await api.applyRestore(preview.previewId, mode, { isRecovery: deleted !== null });
     setApplying(false);
     if (!result.ok) {
       setProblem({

@@ -5,10 +5,12 @@ import type { BackupSource } from '../../worker/backup-files/backup-file-types';
 import type { RestoreMode } from '../../core/backup/restore/changes';
 import type { RestorePreview } from '../../worker/restore/restore-types';
 import type { RestoreWarning } from '../../core/backup/read/problems';
+import { useDataDeleted } from '../shared/data-deleted-context';
 import { useDatabase } from '../shared/database-context';
 import { describeCounts, formatBytes } from '../shared/format';
 import { lazyPanel } from '../shared/lazy-panel';
-import { focusAndReveal, Notice, type NoticeContent } from '../shared/notice';
+import { FoldingNotice } from '../shared/folding-notice';
+import { focusAndReveal, type NoticeContent } from '../shared/notice';
 import type { TeamNote } from '../shared/team-note';
 import { hasChangesSinceBackup } from '../shared/changes-since-backup';
 import { RestoreDropZone } from './restore-drop-zone';
@@ -48,6 +50,7 @@ interface PanelNotice {
 /** `Restore from backup` → preview → `Restore database` (typed RESTORE when replacing data). */
 export function RestorePanel({ disabled }: { disabled: boolean }) {
   const { api, status, notifyChanged } = useDatabase();
+  const { deleted } = useDataDeleted();
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
   const [mode, setMode] = useState<RestoreMode>('replace');
   const [confirmText, setConfirmText] = useState('');
@@ -120,7 +123,8 @@ export function RestorePanel({ disabled }: { disabled: boolean }) {
     if (phase.name !== 'preview' || phase.preview.needsPassphrase) return;
     const { preview } = phase;
     setPhase({ name: 'applying', preview, hadUnsavedChanges: phase.hadUnsavedChanges });
-    const result = await api.applyRestore(preview.previewId, mode);
+    // Restoring a browser that lost its data brings the person's name back too (settings-from-file.ts).
+    const result = await api.applyRestore(preview.previewId, mode, { isRecovery: deleted !== null });
     if (!result.ok) {
       showError(result.error);
       reset();
@@ -189,11 +193,11 @@ export function RestorePanel({ disabled }: { disabled: boolean }) {
         </>
       ) : null}
       {notice ? (
-        <Notice notice={notice.content} takesFocus>
+        <FoldingNotice notice={notice.content} takesFocus keeps={(notice.warnings?.length ?? 0) > 0}>
           {notice.error?.problems ? <ProblemList error={notice.error} /> : null}
           {notice.warnings?.length ? <WarningList warnings={notice.warnings} /> : null}
           {notice.teamNote ? <CopyNoteButton note={notice.teamNote} /> : null}
-        </Notice>
+        </FoldingNotice>
       ) : null}
       {status?.undo && phase.name === 'idle' ? (
         <UndoRestoreControl label={status.undo.label} disabled={disabled} />

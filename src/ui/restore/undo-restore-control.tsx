@@ -3,7 +3,8 @@ import type { UndoPreview } from '../../worker/restore/restore-types';
 import { useDatabase } from '../shared/database-context';
 import { describeCounts } from '../shared/format';
 import { lazyPanel } from '../shared/lazy-panel';
-import { Notice, type NoticeContent } from '../shared/notice';
+import { FoldingNotice } from '../shared/folding-notice';
+import type { NoticeContent } from '../shared/notice';
 import { useBackups } from '../shared/backups-context';
 
 // The dialog opens on `Undo restore`, after the worker described the undo: loaded then.
@@ -67,8 +68,11 @@ export function UndoRestoreControl({ label, disabled }: { label: string; disable
       >
         {isBusy ? 'Preparing…' : 'Undo restore'}
       </button>
-      <p className="caption">Returns to the database as it was {label}.</p>
-      {notice ? <Notice notice={notice} takesFocus /> : null}
+      {/* One line: the dialog says in full what is undone before anything happens. */}
+      <p className="caption one-line" title={`Returns to the database as it was ${label}.`}>
+        Back to the database as it was {label}.
+      </p>
+      {notice ? <FoldingNotice notice={notice} takesFocus /> : null}
       {preview ? <UndoDialog preview={preview} onCancel={close} onConfirm={() => void confirm()} /> : null}
     </div>
   );

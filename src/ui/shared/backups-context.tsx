@@ -3,7 +3,8 @@ import type { TimeOfDay } from '../../core/snapshots/end-of-day';
 import type { BackupOverview } from '../../worker/health/health-types';
 import { useDatabase } from './database-context';
 import type { NoticeContent } from './notice';
-import { readEndOfDay, storeEndOfDay } from './end-of-day-setting';
+import { DEFAULT_SETTINGS, endOfDayOf } from '../../core/settings/app-settings';
+import { useAppSettings } from './app-settings-context';
 import { useBackupFolder, type BackupFolder } from './use-backup-folder';
 
 /**
@@ -19,8 +20,8 @@ interface BackupsContextValue {
   /** Re-reads the overview and tells snapshot lists to reload. */
   refresh: () => Promise<void>;
   folder: BackupFolder;
+  /** The end-of-day time (one of the app's settings). */
   endOfDay: TimeOfDay;
-  setEndOfDay: (at: TimeOfDay) => void;
   /** The last automatic snapshot or end-of-day write that failed, for an alert. */
   scheduleProblem: NoticeContent | null;
   setScheduleProblem: (problem: NoticeContent | null) => void;
@@ -33,7 +34,10 @@ export function BackupsProvider({ children }: { children: ReactNode }) {
   const { api, revision } = useDatabase();
   const [overview, setOverview] = useState<BackupOverview | null>(null);
   const [snapshotsRevision, setSnapshotsRevision] = useState(0);
-  const [endOfDay, setEndOfDayState] = useState(readEndOfDay);
+  const { settings } = useAppSettings();
+  const endOfDayText = settings?.endOfDay ?? DEFAULT_SETTINGS.endOfDay;
+  // One object per time, so the scheduler and banners do not re-run on every settings read.
+  const endOfDay = useMemo(() => endOfDayOf({ endOfDay: endOfDayText }), [endOfDayText]);
   const [scheduleProblem, setScheduleProblem] = useState<NoticeContent | null>(null);
   const folder = useBackupFolder();
 
@@ -55,23 +59,9 @@ export function BackupsProvider({ children }: { children: ReactNode }) {
     };
   }, [api, revision]);
 
-  const setEndOfDay = useCallback((at: TimeOfDay) => {
-    storeEndOfDay(at);
-    setEndOfDayState(at);
-  }, []);
-
   const value = useMemo(
-    () => ({
-      overview,
-      snapshotsRevision,
-      refresh,
-      folder,
-      endOfDay,
-      setEndOfDay,
-      scheduleProblem,
-      setScheduleProblem,
-    }),
-    [overview, snapshotsRevision, refresh, folder, endOfDay, setEndOfDay, scheduleProblem],
+    () => ({ overview, snapshotsRevision, refresh, folder, endOfDay, scheduleProblem, setScheduleProblem }),
+    [overview, snapshotsRevision, refresh, folder, endOfDay, scheduleProblem],
   );
   return <BackupsContext.Provider value={value}>{children}</BackupsContext.Provider>;
 }

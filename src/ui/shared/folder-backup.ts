@@ -2,6 +2,7 @@ import { newestBackupInFolder, planFolderRetention, type FolderListing } from '.
 import { listFiles, readFile, removeFile, subfolder, writeFile, type FolderResult } from '../../platform/backup-folder';
 import type { BackupFile } from '../../worker/backup-files/backup-file-types';
 import type { DatabaseApi } from '../../worker/api';
+import { plural } from './format';
 
 /**
  * Writing a backup into the backup folder the safe way: into `daily/` or `emergency/`, read
@@ -41,33 +42,51 @@ export async function saveBackupToFolder(
   }
   const recorded = await api.recordFolderWrite({ ok: true, receipt: file.receipt, path });
   if (!recorded.ok) return { ok: false, message: recorded.error.message };
-  return { ok: true, path, retention: await applyFolderRetention(root, options.now) };
+  const retention = await applyFolderRetention(root, options.now);
+  if (retention.archived.length > 0 || retention.removed.length > 0) {
+    await api.recordFolderRetention({ archived: retention.archived, removed: retention.removed });
+  }
+  return { ok: true, path, retention: retention.note };
 }
 
-/** Archive copies, then removals; returns a note of what was done (or of what failed), or null. */
-export async function applyFolderRetention(root: FileSystemDirectoryHandle, now: Date): Promise<string | null> {
+/** What the folder retention did: a note for the user (or of what failed), and the files it touched. */
+export interface FolderRetentionResult {
+  note: string | null;
+  archived: string[];
+  removed: string[];
+}
+
+/** Archive copies, then removals; says what was done (or what failed). */
+export async function applyFolderRetention(root: FileSystemDirectoryHandle, now: Date): Promise<FolderRetentionResult> {
+  const skipped = (note: string): FolderRetentionResult => ({ note, archived: [], removed: [] });
   const dirs = await Promise.all((['daily', 'emergency', 'archive'] as const).map((name) => subfolder(root, name)));
   const [daily, emergency, archive] = dirs;
-  if (!daily?.ok || !emergency?.ok || !archive?.ok)
-    return 'The folder retention was skipped: a folder inside the backup folder could not be opened.';
+  if (!daily?.ok || !emergency?.ok || !archive?.ok) {
+    return skipped('The folder retention was skipped: a folder inside the backup folder could not be opened.');
+  }
   const listing = await listAll({ daily: daily.value, emergency: emergency.value, archive: archive.value });
-  if (!listing) return 'The folder retention was skipped: the backup folder could not be listed.';
+  if (!listing) return skipped('The folder retention was skipped: the backup folder could not be listed.');
   const plan = planFolderRetention(listing, now);
+  const archived: string[] = [];
   for (const name of plan.archive) {
     const copied = await copyChecked(daily.value, archive.value, name);
     // Without its archived copy, a month's first file is not deleted: skip all removals.
-    if (!copied) return `The monthly copy of ${name} could not be made in archive/, so no old file was deleted.`;
+    if (!copied) {
+      const note = `The monthly copy of ${name} could not be made in archive/, so no old file was deleted.`;
+      return { note, archived, removed: [] };
+    }
+    archived.push(`daily/${name}`);
   }
-  let removed = 0;
+  const removed: string[] = [];
   for (const { dir, name } of plan.remove) {
     const result = await removeFile(dir === 'daily' ? daily.value : emergency.value, name);
-    if (result.ok) removed++;
+    if (result.ok) removed.push(`${dir}/${name}`);
   }
   const notes = [
     plan.archive.length ? `copied ${plan.archive.join(', ')} to archive/` : '',
-    removed ? `removed ${removed} file${removed === 1 ? '' : 's'} past the folder retention` : '',
+    removed.length ? `removed ${plural(removed.length, 'file')} past the folder retention` : '',
   ].filter(Boolean);
-  return notes.length ? `Folder retention: ${notes.join('; ')}.` : null;
+  return { note: notes.length ? `Folder retention: ${notes.join('; ')}.` : null, archived, removed };
 }
 
 /** The newest exact-named file of daily/ and emergency/ (`Restore latest from folder`), or why there is none. */

@@ -1,6 +1,6 @@
 import type { RunMark, RunStanding } from '../../core/db/run-standing';
 import type { RunView } from '../../worker/processing/processing-types';
-import { formatCount } from './format';
+import { formatCount, plural } from './format';
 
 /** What a run's state means for the user, in one sentence. */
 export function describeRunState(run: RunView): string {
@@ -8,15 +8,15 @@ export function describeRunState(run: RunView): string {
   if (run.standing === 'sending-elsewhere')
     return `Being sent from another tab: ${describeRunCounts(markOfView(run))}.`;
   if (run.standing === 'interrupted') {
-    return `Interrupted: the tab closed while this run was sending. ${formatCount(run.sent)} loads are recorded as sent and ${formatCount(run.notSent)} were never sent.${
+    return `Interrupted: the tab closed while this run was sending. ${plural(run.sent, 'load')} ${run.sent === 1 ? 'is' : 'are'} recorded as sent and ${formatCount(run.notSent)} ${run.notSent === 1 ? 'was' : 'were'} never sent.${
       run.claimed > 0 ? ` ${formatCount(run.claimed)} were on their way: the load API may or may not have them.` : ''
     }`;
   }
   if (run.state === 'cancelled')
-    return `Cancelled: what was sent is kept; ${formatCount(run.notSent)} loads were not sent.`;
+    return `Cancelled: what was sent is kept; ${plural(run.notSent, 'load')} ${run.notSent === 1 ? 'was' : 'were'} not sent.`;
   if (run.state === 'stopped') {
     const reason = run.stopReason ?? 'the load API could not be used.';
-    return `Stopped: ${reason} ${formatCount(run.notSent)} loads were not sent.`;
+    return `Stopped: ${reason} ${plural(run.notSent, 'load')} ${run.notSent === 1 ? 'was' : 'were'} not sent.`;
   }
   return run.failed === 0
     ? 'Finished: every load was sent.'

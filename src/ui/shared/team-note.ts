@@ -17,9 +17,11 @@ export interface TeamNote {
 /**
  * One line for the team's chat: "FF2API backup: ff2api_backup_20261122_170003.json, by Dana,
  * Nov 22, 2026, 5:00 PM — 2 brokerages, 3 configurations, 340 uploads — checksum 1a2b3c4d".
+ * Without a name the "by" part is left out rather than filled with a placeholder.
  */
 export function describeTeamNote(note: TeamNote): string {
-  const by = note.by ? `by ${note.by}` : 'by (no name set)';
+  const by = note.by ? ` by ${note.by},` : '';
   const checksum = note.checksum ? ` — checksum ${note.checksum.slice(0, 8)}` : '';
-  return `FF2API ${note.what.toLowerCase()}: ${note.fileName}, ${by}, ${formatLocalTime(note.at)} — ${describeCounts(note.counts).toLowerCase()}${checksum}`;
+  const counts = describeCounts(note.counts).toLowerCase();
+  return `FF2API ${note.what.toLowerCase()}: ${note.fileName},${by} ${formatLocalTime(note.at)} — ${counts}${checksum}`;
 }

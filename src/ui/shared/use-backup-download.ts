@@ -1,4 +1,5 @@
 import { useCallback, useContext, useRef, useState } from 'react';
+import { ok, type Result } from '../../core/result';
 import type { BackupFile, BackupReceipt, BackupTrigger } from '../../worker/backup-files/backup-file-types';
 import { useBackups } from './backups-context';
 import { saveBackupToFolder } from './lazy-folder-backup';
@@ -88,21 +89,26 @@ export function useBackupDownload() {
             text: `${label} saved in the backup folder and checked: ${folder.handle.name}/${written.path} (${what}).${SECRETS_NOTES[secrets]}${written.retention ? ` ${written.retention}` : ''}`,
           };
         } else {
-          isSaved = await downloadAndRecord(built.value);
+          const handed = await downloadAndRecord(built.value);
+          isSaved = handed.ok && handed.value;
+          const after = !handed.ok ? handed.error.message : isSaved ? MESSAGES.downloadedInstead : MESSAGES.notRecorded;
           result = {
             kind: 'error',
-            text: `${written.message} ${isSaved ? MESSAGES.downloadedInstead : MESSAGES.notRecorded}`,
+            text: `${written.message} ${after}`,
             ...(written.detail ? { detail: written.detail } : {}),
           };
         }
       } else {
-        isSaved = await downloadAndRecord(built.value);
+        const handed = await downloadAndRecord(built.value);
+        isSaved = handed.ok && handed.value;
         const refused = folder.handle !== null;
-        result = !isSaved
-          ? { kind: 'error', text: MESSAGES.notRecorded }
-          : refused
-            ? { kind: 'error', text: MESSAGES.folderRefused }
-            : { kind: 'success', text: `${label} ready: ${fileName} (${what}).${SECRETS_NOTES[secrets]}` };
+        result = !handed.ok
+          ? { kind: 'error', text: handed.error.message }
+          : !isSaved
+            ? { kind: 'error', text: MESSAGES.notRecorded }
+            : refused
+              ? { kind: 'error', text: MESSAGES.folderRefused }
+              : { kind: 'success', text: `${label} ready: ${fileName} (${what}).${SECRETS_NOTES[secrets]}` };
       }
       // The result shows once everything it reports is recorded (status, health, the eviction marker).
       await notifyChanged();
@@ -125,10 +131,14 @@ export function useBackupDownload() {
     await refresh();
   }
 
-  /** Hands the file to the browser's downloads and records the backup point. */
-  async function downloadAndRecord(file: BackupFile): Promise<boolean> {
-    download(file.blob, file.fileName);
-    return (await api.confirmBackupSaved(file.receipt)).ok;
+  /**
+   * Hands the file to the browser's downloads and records the backup point: whether it was
+   * recorded, or why the download could not start (then nothing is recorded).
+   */
+  async function downloadAndRecord(file: BackupFile): Promise<Result<boolean>> {
+    const handed = await download(file.blob, file.fileName);
+    if (!handed.ok) return handed;
+    return ok((await api.confirmBackupSaved(file.receipt)).ok);
   }
 
   return { run, busy, notice, clearNotice, saved };

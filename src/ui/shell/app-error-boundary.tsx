@@ -38,7 +38,8 @@ function ErrorScreen({ api, error }: { api: DatabaseApi; error: Error }) {
     try {
       const built = await api.createBackup({ trigger: 'emergency', secrets: 'plain' });
       if (!built.ok) return setState({ kind: 'failed', detail: built.error.message });
-      download(built.value.blob, built.value.fileName);
+      const handed = await download(built.value.blob, built.value.fileName);
+      if (!handed.ok) return setState({ kind: 'failed', detail: handed.error.message });
       await api.confirmBackupSaved(built.value.receipt);
       setState({ kind: 'done', fileName: built.value.fileName });
     } catch (thrown) {

@@ -1,9 +1,11 @@
+import { AppSettingsProvider } from '../shared/app-settings-context';
 import { useEffect } from 'react';
 import type { DatabaseApi } from '../../worker/api';
 import { DatabaseProvider, useDatabase } from '../shared/database-context';
 import { UrgentBackupBanner } from '../status/urgent-backup-banner';
 import { BackupsProvider } from '../shared/backups-context';
 import { EndOfDayBanner } from '../backup-files/end-of-day-banner';
+import { DataDeletedProvider } from '../shared/data-deleted-context';
 import { EvictionAlert } from '../health/eviction-alert';
 import { BackupSettingsProvider } from '../shared/backup-settings';
 import { DatabaseSidebar } from './database-sidebar';
@@ -27,29 +29,33 @@ export function AppShell({ api, updates }: { api: DatabaseApi; updates?: AppUpda
     <AppErrorBoundary api={api}>
       <DatabaseProvider api={api}>
         <BackupSettingsProvider>
-          <BackupsProvider>
-            <LifecycleHooks />
-            <SnapshotScheduler />
-            <div className="app">
-              <DatabaseSidebar />
-              <main className="main">
-                <header className="app-header">
-                  <h1>FF2API</h1>
-                  <p className="caption">
-                    Flat file to API processing — brokerage configurations, upload history and backups, kept in this
-                    browser.
-                  </p>
-                  <LockControls />
-                </header>
-                <NewVersionPrompt />
-                <EngineRestartNotice />
-                <EvictionAlert />
-                <UrgentBackupBanner />
-                <EndOfDayBanner />
-                <MainArea />
-              </main>
-            </div>
-          </BackupsProvider>
+          <AppSettingsProvider>
+            <BackupsProvider>
+              <DataDeletedProvider>
+                <LifecycleHooks />
+                <SnapshotScheduler />
+                <div className="app">
+                  <DatabaseSidebar />
+                  <main className="main">
+                    <header className="app-header">
+                      <h1>FF2API</h1>
+                      <p className="caption">
+                        Flat file to API processing — brokerage configurations, upload history and backups, kept in this
+                        browser.
+                      </p>
+                      <LockControls />
+                    </header>
+                    <NewVersionPrompt />
+                    <EngineRestartNotice />
+                    <EvictionAlert />
+                    <UrgentBackupBanner />
+                    <EndOfDayBanner />
+                    <MainArea />
+                  </main>
+                </div>
+              </DataDeletedProvider>
+            </BackupsProvider>
+          </AppSettingsProvider>
         </BackupSettingsProvider>
       </DatabaseProvider>
     </AppErrorBoundary>

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { assessDatabase } from '../../core/risk/assess';
+import { describeSidebar } from '../../core/risk/sidebar-state';
 import { useDatabase } from '../shared/database-context';
 import { useNow } from '../shared/use-now';
-import { formatLocalTime } from '../shared/format';
+import { formatHours } from '../shared/format';
 import { Notice } from '../shared/notice';
 import { ActivityList } from '../activity/activity-list';
 import { AgeRiskBanners } from '../status/age-risk-banners';
@@ -14,6 +15,8 @@ import { StatusLine } from '../status/status-line';
 import { BackupFolderPanel } from '../backup-folder/backup-folder-panel';
 import { RestoreStep } from './restore-step';
 import { BackupHealthLine } from '../health/backup-health-line';
+import { useDataDeleted } from '../shared/data-deleted-context';
+import { useBackupHealth } from '../health/use-backup-health';
 import { VerifyFileInput } from '../health/verify-file-input';
 import { lazyPanel } from '../shared/lazy-panel';
 import { useBackups } from '../shared/backups-context';
@@ -21,11 +24,17 @@ import { useBackups } from '../shared/backups-context';
 // Shown only once a team store is connected: loaded then, never on a first visit.
 const TeamStoreSidebar = lazyPanel(() => import('../team/team-store-sidebar').then((m) => m.TeamStoreSidebar));
 
-/** The sidebar's "Database management" section: status, banners, backup and restore. */
+/**
+ * The sidebar's "Database management" section: status, banners, backup and restore. Its banners,
+ * health line and folded summary come from one description (core/risk/sidebar-state.ts), so they
+ * never contradict each other or the eviction alert.
+ */
 export function DatabaseSidebar() {
   const { status } = useDatabase();
   const { overview } = useBackups();
   const now = useNow();
+  const health = useBackupHealth();
+  const { deleted } = useDataDeleted();
   if (!status) {
     return (
       <SidebarFrame>
@@ -40,10 +49,15 @@ export function DatabaseSidebar() {
     hasData,
     now,
   });
+  const sidebar = describeSidebar(assessment, {
+    healthLevel: health?.level ?? null,
+    isDataDeleted: deleted !== null,
+    formatHours,
+  });
   return (
-    <SidebarFrame summary={`${assessment.riskLevel} risk · database age ${assessment.ageLevel}`}>
+    <SidebarFrame summary={sidebar.summary} summaryTone={health?.level ?? 'Good'}>
       <StatusLine counts={status.counts} />
-      <AgeRiskBanners assessment={assessment} />
+      <AgeRiskBanners assessment={sidebar.assessment} riskLine={sidebar.riskLine} />
       <BackupHealthLine />
       {status.isWriter ? null : <ReadOnlyNotice />}
       {status.persistence.state === 'failed' ? (
@@ -62,14 +76,6 @@ export function DatabaseSidebar() {
       <RestorePanel disabled={!status.isWriter} />
       <VerifyFileInput />
       <ActivityList />
-      <p className="caption">
-        {status.times.lastBackupAt
-          ? `Last backup: ${formatLocalTime(status.times.lastBackupAt)}. `
-          : 'No backup downloaded from this browser yet. '}
-        {status.storagePersisted === true
-          ? 'Browser storage is persistent.'
-          : 'The browser may clear its storage when space runs low: keep backups.'}
-      </p>
     </SidebarFrame>
   );
 }

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { SnapshotRow } from '../../worker/snapshots/snapshot-types';
 import { useDatabase } from '../shared/database-context';
 import { Notice, type NoticeContent } from '../shared/notice';
+import { latestMomentOf } from './entered-time';
 
 /** `Restore to a time`: pick a date and time → the newest verified snapshot at or before it, previewed. */
 export function RestoreToTime({ onFound }: { onFound: (row: SnapshotRow) => void }) {
@@ -13,9 +14,8 @@ export function RestoreToTime({ onFound }: { onFound: (row: SnapshotRow) => void
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     setProblem(null);
-    // A datetime-local value is the user's local time; Date reads it as such.
-    const at = new Date(value);
-    if (Number.isNaN(at.getTime())) return setProblem({ kind: 'error', text: 'Enter a date and time.' });
+    const at = latestMomentOf(value);
+    if (!at) return setProblem({ kind: 'error', text: 'Enter a date and time.' });
     const found = await api.findSnapshotAt(at.toISOString());
     if (!found.ok) return setProblem({ kind: 'error', text: found.error.message });
     onFound(found.value);

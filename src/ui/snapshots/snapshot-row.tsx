@@ -2,7 +2,7 @@ import { TRIGGER_LABELS } from '../../core/snapshots/triggers';
 import { describeKeepReasons } from '../../core/snapshots/retention';
 import type { SnapshotRow as Row } from '../../worker/snapshots/snapshot-types';
 import { ConfirmDialog } from '../shared/confirm-dialog';
-import { formatBytes, formatCount, formatLocalTime } from '../shared/format';
+import { formatBytes, formatLocalTime, plural } from '../shared/format';
 
 export interface SnapshotActions {
   restore: (row: Row) => void;
@@ -38,7 +38,7 @@ export function SnapshotTableRow({
       </th>
       <td>{TRIGGER_LABELS[row.trigger]}</td>
       <td>
-        {formatCount(row.counts.brokerage_configurations)} configs, {formatCount(row.counts.upload_history)} uploads
+        {plural(row.counts.brokerage_configurations, 'config')}, {plural(row.counts.upload_history, 'upload')}
       </td>
       <td>{formatBytes(row.storedBytes)}</td>
       <td>

@@ -75,7 +75,8 @@ export function SnapshotsSection({ RestoreStep }: { RestoreStep: RestoreStep }) 
           ...(secrets === 'encrypted' ? { passphrase } : {}),
         });
         if (!file.ok) return failure(file.error);
-        download(file.value.blob, file.value.fileName);
+        const handed = await download(file.value.blob, file.value.fileName);
+        if (!handed.ok) return failure(handed.error);
         return {
           kind: 'success',
           text: `Downloaded ${label(row)} as ${file.value.fileName}: a normal backup file that restores anywhere.`,

@@ -20,21 +20,12 @@ export const SCHEDULE_TICK_MS = 60_000;
  */
 export function useSnapshotScheduler(): void {
   const { api, notifyChanged } = useDatabase();
-  const { endOfDay, folder, refresh, setScheduleProblem, overview } = useBackups();
+  const { folder, refresh, setScheduleProblem, overview } = useBackups();
   const hasStore = Boolean(overview?.store);
   const { secrets, passphrase } = useBackupSettings();
   // The latest values for the interval callback, without restarting the timer on each change.
-  const latest = useRef({
-    endOfDay,
-    folder,
-    secrets,
-    passphrase,
-    refresh,
-    notifyChanged,
-    setScheduleProblem,
-    hasStore,
-  });
-  latest.current = { endOfDay, folder, secrets, passphrase, refresh, notifyChanged, setScheduleProblem, hasStore };
+  const latest = useRef({ folder, secrets, passphrase, refresh, notifyChanged, setScheduleProblem, hasStore });
+  latest.current = { folder, secrets, passphrase, refresh, notifyChanged, setScheduleProblem, hasStore };
 
   useEffect(() => {
     let isRunning = false;
@@ -45,7 +36,7 @@ export function useSnapshotScheduler(): void {
       isRunning = true;
       try {
         const now = latest.current;
-        const outcome = await api.runSnapshotSchedule({ endOfDay: now.endOfDay });
+        const outcome = await api.runSnapshotSchedule();
         if (!isActive) return;
         if (outcome.failure)
           now.setScheduleProblem({

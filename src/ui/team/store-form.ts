@@ -1,7 +1,6 @@
 import { presetById, presetEndpoint, type PresetId } from '../../core/team-store/presets';
 import type { DataMarker } from '../../platform/eviction-marker';
 import type { ConnectRequest } from '../../worker/team-store/team-store-types';
-import { readOperatorName } from '../shared/operator-name';
 
 /** What the `Team store` form holds while someone fills it in. */
 export interface StoreForm {
@@ -89,7 +88,7 @@ function blankForm(known: { browserName: string | null; person: string | null })
     accessKeyId: '',
     secretAccessKey: '',
     browserName: known.browserName ?? guessBrowserName(),
-    person: known.person ?? readOperatorName(),
+    person: known.person ?? '',
     passphrase: '',
     confirmPassphrase: '',
     useRecoveryKey: false,

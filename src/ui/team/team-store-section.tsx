@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useAppSettings } from '../shared/app-settings-context';
 import { useApiRead } from '../shared/use-api-read';
 import { ConnectedPanel } from './connected-panel';
 import { ConnectForm } from './connect-form';
@@ -11,6 +12,8 @@ import { RecoveryKeyPanel } from './recovery-key-panel';
 export function TeamStoreSection() {
   const { data: status } = useApiRead((api) => api.getTeamStoreStatus(), []);
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
+  // The person's name set for the audit trail is the one offered for the store.
+  const operatorName = useAppSettings().settings?.operatorName || null;
   return (
     <section aria-label="Team store" className="catalog-section">
       <h2>Team store</h2>
@@ -23,7 +26,10 @@ export function TeamStoreSection() {
       {status === null ? <p role="status">Reading the team store settings…</p> : null}
       {status?.connected === true ? <ConnectedPanel key={status.connectedAt} status={status} /> : null}
       {status?.connected === false ? (
-        <ConnectForm known={{ browserName: status.browserName, person: status.person }} onConnected={setRecoveryKey} />
+        <ConnectForm
+          known={{ browserName: status.browserName, person: status.person ?? operatorName }}
+          onConnected={setRecoveryKey}
+        />
       ) : null}
     </section>
   );

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useBackups } from '../shared/backups-context';
 import { formatLocalTime, plural } from '../shared/format';
-import { Notice, type NoticeContent } from '../shared/notice';
+import { FoldingNotice } from '../shared/folding-notice';
+import type { NoticeContent } from '../shared/notice';
 import type { RestoreStep } from '../shared/restore-step';
 import { StoreRestore } from './store-restore';
 import { useStoreUploads } from './use-store-uploads';
@@ -44,7 +45,7 @@ export function TeamStoreSidebar({ RestoreStep }: { RestoreStep: RestoreStep }) 
           Restore latest from team store
         </button>
       </div>
-      {notice ? <Notice notice={notice} /> : null}
+      {notice ? <FoldingNotice notice={notice} takesFocus /> : null}
       {isRestoring ? (
         <StoreRestore
           target="latest"

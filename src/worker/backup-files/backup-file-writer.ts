@@ -5,6 +5,8 @@ import { logActivity, readAllActivity } from '../../core/db/activity';
 import { META_KEYS, writeMeta } from '../../core/db/meta';
 import { SCHEMA_VERSION } from '../../core/db/schema';
 import { inTransaction } from '../../core/db/transaction';
+import { settingsForFile } from '../../core/settings/app-settings';
+import { readExplicitSettings } from '../../core/settings/settings-record';
 import { describeThrown, fail, ok, type Result } from '../../core/result';
 import type { StartDigestOffload } from '../../core/backup/checksum/digest-offload';
 import type { Clock } from '../../core/clock';
@@ -48,6 +50,7 @@ export class BackupFileWriter {
       // The rows stream from the database into the file: no step holds them all.
       const built = await live.read((db) =>
         writeBackupFile(db, readAllActivity(db), {
+          appSettings: settingsForFile(readExplicitSettings(db), request.secrets),
           onProgress: step('Writing the backup file', 0, 1),
           createdAt: createdAt.toISOString(),
           trigger: request.trigger,

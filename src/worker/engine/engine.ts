@@ -1,8 +1,10 @@
 import type { StartDigestOffload } from '../../core/backup/checksum/digest-offload';
 import type { Clock } from '../../core/clock';
 import type { SqlJsStatic } from '../../core/db/sql-types';
+import { readStoredSettings } from '../../core/settings/settings-record';
 import type { DatabaseStore } from './database-store';
 import type { FactStore } from './fact-store';
+import { auditRecorder, type RecordAudit } from './audit';
 import { watchFirstLoad, type StartupLoad } from './first-load';
 import { LiveDatabase } from './live-database';
 import { Operator } from './operator';
@@ -33,6 +35,8 @@ export interface Engine extends Omit<EngineDeps, 'store' | 'tabs'> {
   live: LiveDatabase;
   progress: ProgressChannel;
   operator: Operator;
+  /** Appends to the audit trail, saying who and when (./audit.ts). */
+  audit: RecordAudit;
   startup: StartupLoad;
 }
 
@@ -41,5 +45,7 @@ export async function openEngine(deps: EngineDeps): Promise<Engine> {
   const watched = watchFirstLoad(deps.store);
   const live = await LiveDatabase.open({ SQL: deps.SQL, store: watched.store, clock: deps.clock, tabs: deps.tabs });
   const { store: _store, tabs: _tabs, ...shared } = deps;
-  return { ...shared, live, progress: new ProgressChannel(), operator: new Operator(), startup: watched.firstLoad() };
+  const operator = new Operator(() => live.read((db) => readStoredSettings(db).operatorName));
+  const audit = auditRecorder(live, operator);
+  return { ...shared, live, progress: new ProgressChannel(), operator, audit, startup: watched.firstLoad() };
 }

@@ -1,26 +1,24 @@
 /**
- * Who is at the keyboard of this tab, as the person typed their name: recorded with every logged
- * event ("who restored what"). The page tells the worker at start and whenever it changes.
+ * Who is at the keyboard of this browser, as the person typed their name (the app's settings,
+ * src/core/settings): recorded with every audited event ("who restored what"). Read from the
+ * database each time, so a change made in another tab, or taken from a restored file, counts at once.
  */
 export class Operator {
-  private current = '';
+  constructor(private readonly readName: () => string) {}
 
-  /** The name, trimmed and shortened; '' when none was given. */
+  /** The name; '' when none was given. */
   get name(): string {
-    return this.current;
-  }
-
-  set(name: string): void {
-    this.current = name.trim().replace(/\s+/g, ' ').slice(0, 60);
+    return this.readName();
   }
 
   /** " (by Dana)" when a name was given, for activity summaries. */
   byline(): string {
-    return this.current ? ` (by ${this.current})` : '';
+    const name = this.name;
+    return name ? ` (by ${name})` : '';
   }
 
   /** The name for an activity entry's details; null when none was given. */
   get nameOrNull(): string | null {
-    return this.current || null;
+    return this.name || null;
   }
 }

@@ -11,6 +11,9 @@ import { fail, ok, type Result } from '../../core/result';
  * folder is read back to prove it carries the checksum it should.
  */
 
+/** How a failed check reads (no backup, not judged, or a damaged backup): with the checks, loaded on first use. */
+export { classifyCheckFailure } from '../../core/snapshots/backup-check';
+
 /** What verifying a file found. */
 export interface ScratchRestoreReport {
   shapeLabel: string;

@@ -1,7 +1,7 @@
 import type { BackupSource } from '../backup-files/backup-file-types';
 import type { FeatureCalls } from '../feature-calls';
 import type { FolderRecords } from './folder-records';
-import type { FolderWriteOutcome } from './folder-types';
+import type { FolderRetentionWork, FolderWriteOutcome } from './folder-types';
 
 /** The backup folder's records: a written file read back, and the write recorded. */
 export const folderCalls = {
@@ -18,5 +18,7 @@ export const folderCalls = {
      * Records a write into the backup folder: a checked file becomes the backup point; a failure is kept for health.
      */
     recordFolderWrite: (records: FolderRecords, outcome: FolderWriteOutcome) => records.recordFolderWrite(outcome),
+    /** Records what the folder retention copied into archive/ and removed, in the audit trail. */
+    recordFolderRetention: (records: FolderRecords, work: FolderRetentionWork) => records.recordFolderRetention(work),
   },
 } satisfies FeatureCalls<FolderRecords>;

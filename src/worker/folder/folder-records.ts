@@ -6,10 +6,11 @@ import type { Clock } from '../../core/clock';
 import { fail, ok, type Result } from '../../core/result';
 import { lazyModule } from '../../platform/lazy-import';
 import type { BackupSource } from '../backup-files/backup-file-types';
+import type { RecordAudit } from '../engine/audit';
 import type { LiveDatabase } from '../engine/live-database';
 import type { Operator } from '../engine/operator';
 import type { FolderOutcomes } from './folder-outcomes';
-import type { FolderWriteOutcome } from './folder-types';
+import type { FolderRetentionWork, FolderWriteOutcome } from './folder-types';
 
 const MESSAGES = {
   readBack:
@@ -32,6 +33,7 @@ export interface FolderRecordDeps {
   clock: Clock;
   operator: Operator;
   outcomes: FolderOutcomes;
+  audit: RecordAudit;
 }
 
 /**
@@ -67,6 +69,11 @@ export class FolderRecords {
     const nowIso = clock.now().toISOString();
     if (!outcome.ok) {
       await outcomes.failure.write({ at: nowIso, message: outcome.message });
+      await this.deps.audit({
+        kind: 'backup',
+        summary: `Backup into the backup folder failed (${outcome.path}): ${outcome.message}`,
+        details: { ok: false, path: outcome.path, message: outcome.message },
+      });
       return ok(undefined);
     }
     const { receipt, path } = outcome;
@@ -86,6 +93,21 @@ export class FolderRecords {
     await outcomes.success.write({ at: nowIso, path });
     await outcomes.failure.write(null);
     return ok(undefined);
+  }
+
+  /** The folder retention's work after a checked write: monthly copies made, old files removed. */
+  async recordFolderRetention(work: FolderRetentionWork): Promise<Result<void>> {
+    const parts = [
+      work.archived.length > 0 ? `copied ${work.archived.join(', ')} to archive/` : '',
+      work.removed.length > 0 ? `removed ${work.removed.join(', ')} (past 30 days for daily/, 90 for emergency/)` : '',
+    ].filter(Boolean);
+    if (parts.length === 0) return ok(undefined);
+    return this.deps.audit({
+      kind: 'retention',
+      summary: `Folder retention ${parts.join('; ')}`,
+      details: { ...work },
+      isAutomatic: true,
+    });
   }
 
   /** The folder's last good write, and its failure if that is newer (what health shows). */

@@ -3,3 +3,11 @@ import type { BackupReceipt } from '../backup-files/backup-file-types';
 /** A write into the backup folder, as the page reports it: the file written and checked, or why not. */
 export type FolderWriteOutcome =
   { ok: true; receipt: BackupReceipt; path: string } | { ok: false; path: string; message: string; detail?: string };
+
+/** What the folder retention did after a checked write (paths inside the backup folder). */
+export interface FolderRetentionWork {
+  /** Month's first daily files copied into archive/. */
+  archived: string[];
+  /** Files deleted past their age. */
+  removed: string[];
+}

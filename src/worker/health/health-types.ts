@@ -1,4 +1,4 @@
-import type { BackupFileRecord } from '../../core/snapshots/health';
+import type { BackupCheck, BackupFileRecord } from '../../core/snapshots/health';
 import type { DatabaseTimes } from '../../core/db/meta';
 import type { ScratchRestoreReport } from '../file-checks/scratch-check';
 import type { FolderHealthFacts } from '../folder/folder-records';
@@ -17,8 +17,11 @@ export interface BackupOverview extends SnapshotHealthFacts, FolderHealthFacts {
   hasData: boolean;
   times: DatabaseTimes;
   firstChangeSinceBackupAt: string | null;
+  /** This browser's own backup files, newest first (up to 10). */
   backupFiles: BackupFileRecord[];
-  lastFileVerification: { at: string; ok: boolean; fileName: string } | null;
+  /** The newest check (verification or drill) of a real backup made here. */
+  lastCheck: BackupCheck | null;
+  lastPassedCheckAt: string | null;
   lastRestoreMeasure: RestoreTiming | null;
   storage: { usageBytes: number; quotaBytes: number } | null;
   /** This tab's worker found no stored database when it started (evicted, cleared, or a first visit). */

@@ -18,6 +18,8 @@ export interface LockableService {
   isWriter(): boolean;
   /** Writes an activity entry and saves — which re-stores the database in the lock's current form. */
   recordLockChange(summary: string): Promise<Result<void>>;
+  /** Puts failed unlocks (their times) into the audit trail. */
+  recordFailedUnlocks(times: readonly string[]): Promise<Result<void>>;
 }
 
 /** Another store of records at rest (snapshots) that must be re-stored when the lock changes. */
@@ -78,7 +80,10 @@ export class LockGate<S extends LockableService> implements LockApi {
       const keys = await loadKeyDerivation();
       if (!keys.ok) return keys;
       const ring = await keys.value.unlockKeyRing(this.header, passphrase);
-      if (!ring) return fail('wrong-passphrase', MESSAGES.wrongPassphrase);
+      if (!ring) {
+        await (await this.deps.headers).noteFailedUnlock(this.nowIso()).catch(() => undefined);
+        return fail('wrong-passphrase', MESSAGES.wrongPassphrase);
+      }
       this.deps.cipher.use(this.header.phase, ring);
       const refused = await this.checkStoredRecords();
       if (refused && !options.setDamagedAside) {
@@ -89,6 +94,7 @@ export class LockGate<S extends LockableService> implements LockApi {
       // so) instead of failing every status read; the next restore replaces it.
       if (refused) this.deps.cipher.setDamagedAside(true);
       await this.open();
+      await this.auditUnlock();
       // A change a crash interrupted is finished now; if it cannot be yet (another tab writes),
       // the unlock still stands and the next one tries again.
       if (this.header.phase !== 'on')
@@ -103,6 +109,8 @@ export class LockGate<S extends LockableService> implements LockApi {
   lock(): Promise<Result<LockState>> {
     return this.serial(async () => {
       if (!this.header) return fail('lock-off', MESSAGES.isOff);
+      // Recorded while the database is still open (the write is saved with it below).
+      if (this.service?.isWriter()) await this.service.recordLockChange(SUMMARIES.locked);
       // A change that is not saved yet would be lost with the key: stay open and say so.
       const saved = this.service ? await this.service.flush() : ok(undefined);
       if (!saved.ok) return fail('lock-unsaved', MESSAGES.unsaved, saved.error.message);
@@ -151,6 +159,15 @@ export class LockGate<S extends LockableService> implements LockApi {
       if (!ring) return fail('wrong-passphrase', MESSAGES.wrongPassphrase);
       return this.applyChange(withPhase(this.header, 'turning-off'), ring, SUMMARIES.off);
     });
+  }
+
+  /** The unlock, and the failed attempts since the last one, into the audit trail (by the writing tab). */
+  private async auditUnlock(): Promise<void> {
+    const service = this.service;
+    if (!service?.isWriter()) return;
+    const failed = await (await this.deps.headers).takeFailedUnlocks().catch(() => []);
+    if (failed.length > 0) await service.recordFailedUnlocks(failed);
+    await service.recordLockChange(SUMMARIES.unlocked);
   }
 
   /** Records the change's phase, re-stores every record, then settles the header. */

@@ -10,4 +10,11 @@ export interface LockHeaderStore {
   save(header: LockHeader): Promise<void>;
   /** Removes the header (the lock is off). */
   remove(): Promise<void>;
+  /**
+   * Keeps the time of a failed unlock. While locked the database cannot be written, so failed
+   * attempts wait here (times only: nothing secret) until the next unlock puts them in the audit trail.
+   */
+  noteFailedUnlock(at: string): Promise<void>;
+  /** The failed unlocks kept since the last call, oldest first; they are removed. */
+  takeFailedUnlocks(): Promise<string[]>;
 }

@@ -25,4 +25,7 @@ export const LOCK_SUMMARIES = {
   on: 'App lock turned on: the database in this browser is now encrypted',
   changed: 'App lock passphrase changed: the database was re-encrypted with a new key',
   off: 'App lock turned off: the database in this browser is stored unencrypted again',
+  locked: 'App locked: the data is hidden until the passphrase is given',
+  unlocked: 'App unlocked with the passphrase',
+  failedUnlock: 'Failed unlock: a wrong passphrase was given',
 };

@@ -2,6 +2,7 @@ import type { RestoreMode } from '../../core/backup/restore/changes';
 import type { BackupSource } from '../backup-files/backup-file-types';
 import type { FeatureCalls } from '../feature-calls';
 import type { RestoreFeature } from './restore-feature';
+import type { RestoreOptions } from './restore-types';
 
 /** Restoring from a file or a snapshot (preview, then apply), and undoing the last restore. */
 export const restoreCalls = {
@@ -19,8 +20,8 @@ export const restoreCalls = {
     /** Previews restoring a snapshot like a file; then `applyRestore(previewId, mode)`. */
     inspectSnapshot: (restore: RestoreFeature, id: string) => restore.inspectSnapshot(id),
     /** Applies an inspected file or snapshot; the live database changes only if every step succeeds. */
-    applyRestore: (restore: RestoreFeature, previewId: string, mode: RestoreMode) =>
-      restore.applyRestore(previewId, mode),
+    applyRestore: (restore: RestoreFeature, previewId: string, mode: RestoreMode, options?: RestoreOptions) =>
+      restore.applyRestore(previewId, mode, options),
     /** Restores the snapshot taken before the last restore (after a `Before undo` snapshot). */
     undoRestore: (restore: RestoreFeature) => restore.undo.undoRestore(),
   },

@@ -1,14 +1,15 @@
 import type { RestoreMode } from '../../core/backup/restore/changes';
-import { ok, type Result } from '../../core/result';
-import type { SnapshotManifest } from '../../core/snapshots/manifest';
-import { TRIGGER_LABELS } from '../../core/snapshots/triggers';
+import { ok, type AppError, type Result } from '../../core/result';
+import { snapshotName } from '../../core/snapshots/snapshot-name';
 import { lazyInstance, lazyModule, type LazyInstance } from '../../platform/lazy-import';
 import type { BackupSource } from '../backup-files/backup-file-types';
+import type { RecordAudit } from '../engine/audit';
 import type { Fact } from '../engine/fact-store';
 import type { RestoreTiming } from '../health/restore-timing';
 import type { RestoreDeps, RestoreOperations } from './restore-operations';
-import type { RestoreOutcome, RestorePreview } from './restore-types';
-import { undoKindOf, UndoOperations, type UndoSnapshots } from './undo-operations';
+import type { RestoreOptions, RestoreOutcome, RestorePreview } from './restore-types';
+import { undoKindOf, UndoOperations } from './undo-operations';
+import type { UndoSnapshots } from './undo-run';
 import type { UndoPoint } from './undo-point';
 
 /** What restoring works with: the restore engine's needs, the snapshots, and where its records go. */
@@ -16,6 +17,8 @@ export interface RestoreFeatureDeps extends RestoreDeps {
   snapshots: UndoSnapshots;
   undoPoint: Fact<UndoPoint>;
   restoreTiming: Fact<RestoreTiming>;
+  /** Failed restores go into the audit trail too (a good one is logged with the restored database). */
+  audit: RecordAudit;
 }
 
 /**
@@ -40,6 +43,7 @@ export class RestoreFeature {
   }
 
   async inspectBackup(file: BackupSource, options?: { passphrase?: string }): Promise<Result<RestorePreview>> {
+    // A file refused before any restore began changes nothing, the audit trail included.
     return this.notePreview(await this.restores.use((restores) => restores.inspectBackup(file, options)));
   }
 
@@ -55,13 +59,27 @@ export class RestoreFeature {
   }
 
   /** Applies a previewed file or snapshot, after a `Before restore` / `Before merge` snapshot (its undo). */
-  async applyRestore(previewId: string, mode: RestoreMode): Promise<Result<RestoreOutcome>> {
+  async applyRestore(
+    previewId: string,
+    mode: RestoreMode,
+    options: RestoreOptions = {},
+  ): Promise<Result<RestoreOutcome>> {
+    const applied = await this.applyAfterSafetyCopy(previewId, mode, options);
+    if (!applied.ok) await this.auditFailure(this.previewNames.get(previewId) ?? 'a backup', mode, applied.error);
+    return applied;
+  }
+
+  private async applyAfterSafetyCopy(
+    previewId: string,
+    mode: RestoreMode,
+    options: RestoreOptions,
+  ): Promise<Result<RestoreOutcome>> {
     const restores = await this.restores.get();
     if (!restores.ok) return restores;
     const before = await this.deps.snapshots.takeSnapshot(mode === 'merge' ? 'before-merge' : 'before-restore', null);
     if (!before.ok) return before;
     const started = performance.now();
-    const applied = await restores.value.applyRestore(previewId, mode);
+    const applied = await restores.value.applyRestore(previewId, mode, options);
     if (!applied.ok) return applied;
     const nowIso = this.deps.clock.now().toISOString();
     const sourceName = this.previewNames.get(previewId) ?? 'a backup';
@@ -76,14 +94,21 @@ export class RestoreFeature {
     return applied;
   }
 
+  /**
+   * A restore that was asked for and did not happen, in the audit trail: which file, which mode,
+   * and why. The data stays exactly as it was; only the trail records the attempt.
+   */
+  private async auditFailure(sourceName: string, mode: RestoreMode, error: AppError): Promise<void> {
+    const verb = mode === 'merge' ? 'Merge failed:' : 'Restore failed:';
+    await this.deps.audit({
+      kind: 'restore',
+      summary: `${verb} ${sourceName} — ${error.message}`,
+      details: { ok: false, fileName: sourceName, mode, code: error.code, message: error.message },
+    });
+  }
+
   private notePreview(preview: Result<RestorePreview>): Result<RestorePreview> {
     if (preview.ok && preview.value.previewId) this.previewNames.set(preview.value.previewId, preview.value.fileName);
     return preview.ok ? ok(preview.value) : preview;
   }
-}
-
-/** "snapshot of Nov 22, 2026, 5:00 PM (End of day)" — how previews and the log name a snapshot. */
-export function snapshotName(manifest: Pick<SnapshotManifest, 'takenAt' | 'trigger'>): string {
-  const when = new Date(manifest.takenAt).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
-  return `snapshot of ${when} (${TRIGGER_LABELS[manifest.trigger]})`;
 }

@@ -7,6 +7,9 @@ import type { BackupContents } from '../../core/backup/scan/byte-source';
 import { readDatabaseTimes } from '../../core/db/meta';
 import { DATA_TABLES } from '../../core/db/schema';
 import { countRows } from '../../core/db/tables';
+import { previewFileSettings } from '../../core/settings/settings-from-file';
+import { readExplicitSettings } from '../../core/settings/settings-record';
+import { takeFileSettings } from '../../core/settings/take-file-settings';
 import { fail, ok, type Result } from '../../core/result';
 import type { RestoreMode, TableChange } from '../../core/backup/restore/changes';
 import type { StartDigestOffload } from '../../core/backup/checksum/digest-offload';
@@ -16,7 +19,7 @@ import type { BackupSource } from '../backup-files/backup-file-types';
 import type { LiveDatabase } from '../engine/live-database';
 import type { Operator } from '../engine/operator';
 import type { StepReporter, Track } from '../engine/progress';
-import type { RestoreOutcome, RestorePreview } from './restore-types';
+import type { RestoreOptions, RestoreOutcome, RestorePreview } from './restore-types';
 
 /** What restoring works with. */
 export interface RestoreDeps {
@@ -100,6 +103,7 @@ export class RestoreOperations {
         needsPassphrase: true,
         names: null,
         checksum: null,
+        settingChanges: { replace: [], merge: [] },
       });
     }
     step('Comparing with this browser’s database', 0.9, 1)(0);
@@ -111,6 +115,7 @@ export class RestoreOperations {
       withAttached(candidate.db, live, 'live', () => nameChanges(candidate.db)),
     );
     const times = this.deps.live.read(readDatabaseTimes);
+    const here = this.deps.live.read(readExplicitSettings);
     const previewId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
     this.pending = { previewId, fileName, candidate, names, liveChangedAt: times.lastChangeAt };
     const changes = { replace: countsOf(names.replace), merge: countsOf(names.merge) };
@@ -129,17 +134,22 @@ export class RestoreOperations {
       needsPassphrase: false,
       names,
       checksum: candidate.checksum,
+      settingChanges: {
+        replace: previewFileSettings(candidate.appSettings, here, 'replace'),
+        merge: previewFileSettings(candidate.appSettings, here, 'merge'),
+      },
     };
   }
 
   /** Applies the previewed file; the live database changes only if every step succeeds. */
-  applyRestore(previewId: string, mode: RestoreMode): Promise<Result<RestoreOutcome>> {
-    return this.deps.track('restore', (step) => this.applyTracked(previewId, mode, step));
+  applyRestore(previewId: string, mode: RestoreMode, options: RestoreOptions = {}): Promise<Result<RestoreOutcome>> {
+    return this.deps.track('restore', (step) => this.applyTracked(previewId, mode, options, step));
   }
 
   private async applyTracked(
     previewId: string,
     mode: RestoreMode,
+    options: RestoreOptions,
     step: StepReporter,
   ): Promise<Result<RestoreOutcome>> {
     const pending = this.pending;
@@ -182,10 +192,18 @@ export class RestoreOperations {
     if (mode === 'merge') candidate.db.close();
     if (!built.ok) return built;
     const next = built.value instanceof Object && 'checksum' in built.value ? built.value.db : built.value;
+    const by = operator.nameOrNull;
+    const settingChanges = takeFileSettings(next, candidate.appSettings, {
+      mode,
+      isRecovery: options.isRecovery === true,
+      now: nowIso,
+      by,
+      fileName: pending.fileName,
+    });
     step('Saving', 0.7, 1)(0);
     const replaced = await live.replaceWith(next);
     if (!replaced.ok) return replaced;
-    return ok({ mode, counts: live.read(countRows), warnings: candidate.warnings });
+    return ok({ mode, counts: live.read(countRows), warnings: candidate.warnings, settingChanges });
   }
 
   /** Drops the previewed file (after an undo, the preview no longer describes the database). */

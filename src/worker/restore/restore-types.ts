@@ -3,6 +3,7 @@ import type { RestoreWarning } from '../../core/backup/read/problems';
 import type { RestoreMode, TableChange } from '../../core/backup/restore/changes';
 import type { RestoreNames } from '../../core/backup/restore/names';
 import type { DataTable } from '../../core/db/schema';
+import type { SettingChange } from '../../core/settings/settings-changes';
 import type { ChangesSince } from '../../core/snapshots/changes-since';
 import type { SnapshotRow } from '../snapshots/snapshot-types';
 
@@ -28,6 +29,17 @@ export interface RestorePreview {
   names: Record<RestoreMode, RestoreNames> | null;
   /** The certified content checksum of the file's data (null while locked). */
   checksum: string | null;
+  /** The settings each mode would take from the file (end of day, retention …); empty: none. */
+  settingChanges: Record<RestoreMode, SettingChange[]>;
+}
+
+/** How a restore is asked for. */
+export interface RestoreOptions {
+  /**
+   * The browser deleted its data and this restore brings it back (the eviction alert is up): the
+   * person's name the file carries comes back with the data.
+   */
+  isRecovery?: boolean;
 }
 
 /** What a restore, merge or undo did. */
@@ -35,6 +47,8 @@ export interface RestoreOutcome {
   mode: RestoreMode | 'undo';
   counts: Record<DataTable, number>;
   warnings: RestoreWarning[];
+  /** Settings the restore took from the file (end of day, retention …), in words; none for an undo. */
+  settingChanges?: SettingChange[];
 }
 
 export interface UndoPreview {

@@ -1,7 +1,6 @@
 import { ok } from '../../core/result';
 import type { SecretsMode } from '../../core/backup/format/format';
 import type { FeatureCalls } from '../feature-calls';
-import type { ScheduleRequest } from './snapshot-types';
 import type { SnapshotService } from './snapshot-service';
 
 /**
@@ -29,7 +28,7 @@ export const snapshotCalls = {
       return taken.ok ? ok(await snapshots.rowOf(taken.value)) : taken;
     },
     /** The page's minute tick: takes the automatic snapshots that are due (After changes, Hourly, End of day). */
-    runSnapshotSchedule: (snapshots: SnapshotService, request: ScheduleRequest) => snapshots.runSchedule(request),
+    runSnapshotSchedule: (snapshots: SnapshotService) => snapshots.runSchedule(),
     setSnapshotPinned: (snapshots: SnapshotService, id: string, pinned: boolean) => snapshots.setPinned(id, pinned),
     deleteSnapshot: (snapshots: SnapshotService, id: string) => snapshots.deleteSnapshot(id),
     /** Checks a stored snapshot again, completely; a failure is recorded and shown. */

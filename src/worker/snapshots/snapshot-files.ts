@@ -6,6 +6,9 @@ import type { ActivityRow } from '../../core/db/rows';
 import { openDatabase } from '../../core/db/open';
 import type { SqlJsStatic } from '../../core/db/sql-types';
 import { fail, ok, type Result } from '../../core/result';
+import type { SnapshotManifest } from '../../core/snapshots/manifest';
+import { backupFileName } from '../../core/backup/write/file-name';
+import type { BackupFile, BackupReceipt } from '../backup-files/backup-file-types';
 
 /**
  * Where snapshots meet the restore engine and the backup writer (src/core/backup), loaded on
@@ -42,30 +45,45 @@ export async function openSnapshotCandidate(
     : fail('snapshot-uncertified', MESSAGES.notCertified, opened.error.detail ?? opened.error.message);
 }
 
-/** A normal ff2api_backup file of a snapshot's database (restores anywhere). */
+/** A normal ff2api_backup file of a snapshot's database (restores anywhere), named for when it was taken. */
 export async function buildSnapshotBackupFile(
   SQL: SqlJsStatic,
   bytes: Uint8Array,
   args: {
+    manifest: Pick<SnapshotManifest, 'takenAt'>;
     activity: readonly ActivityRow[];
-    takenAt: string;
     appVersion: string;
     schemaVersion: number;
     secrets: SecretsMode;
     passphrase?: string;
+    appSettings: Record<string, unknown>;
   },
-): Promise<WrittenBackup> {
+): Promise<BackupFile> {
+  const { takenAt } = args.manifest;
   const db = openDatabase(SQL, bytes);
+  let built: WrittenBackup;
   try {
-    return await writeBackupFile(db, args.activity, {
-      createdAt: args.takenAt,
+    built = await writeBackupFile(db, args.activity, {
+      createdAt: takenAt,
       trigger: 'snapshot',
       appVersion: args.appVersion,
       schemaVersion: args.schemaVersion,
       secrets: args.secrets,
+      appSettings: args.appSettings,
       ...(args.passphrase ? { passphrase: args.passphrase } : {}),
     });
   } finally {
     db.close();
   }
+  const fileName = `${backupFileName('manual', new Date(takenAt))}${built.isGzip ? '.gz' : ''}`;
+  const receipt: BackupReceipt = {
+    fileName,
+    createdAt: takenAt,
+    trigger: 'manual',
+    counts: built.counts,
+    checksum: built.checksum,
+    secrets: args.secrets,
+    sizeBytes: built.blob.size,
+  };
+  return { fileName, blob: built.blob, receipt };
 }

@@ -1,16 +1,18 @@
+import type { DataTable } from '../../core/db/schema';
 import type { SnapshotRow } from './snapshot-types';
 import type { SnapshotService } from './snapshot-service';
 
 /** The snapshot side of the health panel's facts. */
 export interface SnapshotHealthFacts {
-  snapshotSizes: number[];
+  /** Rows per table of the two newest verified snapshots, newest first (the size check's). */
+  snapshotCopies: { at: string; counts: Partial<Record<DataTable, number>> }[];
   snapshotCount: number;
   newestSnapshot: SnapshotRow | null;
   snapshotFailure: { at: string; message: string } | null;
 }
 
 /**
- * The snapshot side of backup health: sizes of the two newest verified snapshots, the newest
+ * The snapshot side of backup health: the rows of the two newest verified snapshots, the newest
  * one, and whether the newest attempt failed — a storing failure, or a verification that failed
  * later than the last one that passed (a re-check that found a damaged copy counts too).
  */
@@ -33,12 +35,12 @@ export async function snapshotHealthFacts(service: SnapshotService): Promise<Sna
         ? [{ at: m.verification.at, message: `a snapshot did not pass its check (${m.verification.problem})` }]
         : [],
     ),
-    ...[service.taker.lastFailure, storedFailure].filter((f): f is { at: string; message: string } => f !== null),
+    ...[service.lastTakeFailure, storedFailure].filter((f): f is { at: string; message: string } => f !== null),
   ].sort((a, b) => (a.at < b.at ? 1 : -1));
   const newestFailure = failures[0] ?? null;
   const [newest] = manifests;
   return {
-    snapshotSizes: verified.slice(0, 2).map((m) => m.databaseBytes),
+    snapshotCopies: verified.slice(0, 2).map((m) => ({ at: m.takenAt, counts: m.counts })),
     snapshotCount: manifests.length,
     newestSnapshot: newest ? await service.rowOf(newest) : null,
     // On a tie the failure wins: better a warning too many than a failure hidden.

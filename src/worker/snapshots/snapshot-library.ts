@@ -2,6 +2,8 @@ import { fail, ok, type Result } from '../../core/result';
 import type { SnapshotManifest } from '../../core/snapshots/manifest';
 import { planRetention, type RetentionDecision } from '../../core/snapshots/retention';
 import type { Clock } from '../../core/clock';
+import type { RetentionPolicy } from '../../core/settings/app-settings';
+import type { RetentionDeletion } from './snapshot-audit';
 import type { SnapshotList, SnapshotRow } from './snapshot-types';
 import type { SnapshotStore } from './snapshot-store';
 
@@ -27,6 +29,8 @@ export class SnapshotLibrary {
     private readonly store: SnapshotStore,
     private readonly clock: Clock,
     private readonly estimate: StorageEstimate,
+    /** The retention tiers in effect (the app's settings). */
+    private readonly policy: () => RetentionPolicy,
   ) {}
 
   /** Manifests, newest first. */
@@ -53,13 +57,17 @@ export class SnapshotLibrary {
     };
   }
 
-  /** Deletes what retention does not keep; returns the ids deleted. */
-  async applyRetention(): Promise<string[]> {
+  /** Deletes what retention does not keep; returns what it deleted and why. */
+  async applyRetention(): Promise<RetentionDeletion[]> {
     const [manifests, storage] = await Promise.all([this.manifests(), this.estimate()]);
     const decisions = this.plan(manifests, budgetFor(storage));
-    const doomed = [...decisions.values()].filter((d) => d.deleteBecause !== null).map((d) => d.id);
-    if (doomed.length > 0) await this.store.remove(doomed);
-    return doomed;
+    const doomed = manifests.flatMap((manifest) => {
+      const because = decisions.get(manifest.id)?.deleteBecause ?? null;
+      return because === null ? [] : [{ manifest, because }];
+    });
+    if (doomed.length === 0) return [];
+    const removed = await this.store.remove(doomed.map((d) => d.manifest.id));
+    return removed.ok ? doomed : [];
   }
 
   async setPinned(id: string, pinned: boolean): Promise<Result<SnapshotManifest>> {
@@ -92,7 +100,8 @@ export class SnapshotLibrary {
   }
 
   private plan(manifests: readonly SnapshotManifest[], budgetBytes: number): Map<string, RetentionDecision> {
-    return new Map(planRetention({ snapshots: manifests, now: this.clock.now(), budgetBytes }).map((d) => [d.id, d]));
+    const plan = planRetention({ snapshots: manifests, now: this.clock.now(), budgetBytes, policy: this.policy() });
+    return new Map(plan.map((d) => [d.id, d]));
   }
 }
 

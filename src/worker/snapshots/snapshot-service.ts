@@ -1,6 +1,8 @@
 import { readAllActivity } from '../../core/db/activity';
 import { readDatabaseTimes } from '../../core/db/meta';
 import { SCHEMA_VERSION } from '../../core/db/schema';
+import { endOfDayOf, settingsForFile } from '../../core/settings/app-settings';
+import { readExplicitSettings, readStoredSettings } from '../../core/settings/settings-record';
 import type { SqlJsStatic } from '../../core/db/sql-types';
 import { countRows } from '../../core/db/tables';
 import type { Clock } from '../../core/clock';
@@ -9,19 +11,21 @@ import { isEndOfDayDue } from '../../core/snapshots/end-of-day';
 import type { SnapshotManifest } from '../../core/snapshots/manifest';
 import { dueScheduledSnapshot, hasChangesSinceSnapshot } from '../../core/snapshots/schedule';
 import type { SnapshotTrigger } from '../../core/snapshots/triggers';
-import { backupFileName } from '../../core/backup/write/file-name';
 import type { Candidate } from '../../core/backup/load/load-backup';
 import type { SecretsMode } from '../../core/backup/format/format';
-import { lazyModule } from '../../platform/lazy-import';
+import { lazyInstance, lazyModule, type LazyInstance } from '../../platform/lazy-import';
 import type { BackupFile } from '../backup-files/backup-file-types';
+import type { RecordAudit } from '../engine/audit';
 import type { LiveDatabase } from '../engine/live-database';
-import type { ScheduleOutcome, ScheduleRequest, SnapshotList, SnapshotRow } from './snapshot-types';
+import type { ScheduleOutcome, SnapshotList, SnapshotRow } from './snapshot-types';
+import type { SnapshotAudit } from './snapshot-audit';
 import type { SnapshotChecker } from './snapshot-check';
 import type { SnapshotContents } from './snapshot-contents';
 import type { SnapshotFacts } from './snapshot-facts';
 import { SnapshotLibrary, type StorageEstimate } from './snapshot-library';
 import type { SnapshotStore } from './snapshot-store';
-import { SnapshotTaker } from './snapshot-taker';
+import type { SnapshotTaker } from './snapshot-taker';
+import { BackgroundChecksums } from './background-checksums';
 import { SerialQueue } from './serial';
 
 /** A verified snapshot's stored bytes, decompressed and checked against their digest (a chunk of its own). */
@@ -47,6 +51,7 @@ export interface SnapshotServiceDeps extends SnapshotDeps {
   appVersion: string;
   isStoragePersisted: () => Promise<boolean | null>;
   facts: SnapshotFacts;
+  audit: RecordAudit;
 }
 
 /**
@@ -57,25 +62,38 @@ export interface SnapshotServiceDeps extends SnapshotDeps {
  */
 export class SnapshotService {
   readonly library: SnapshotLibrary;
-  readonly taker: SnapshotTaker;
+  /** Taking and checking snapshots, loaded with the first one (opening the app takes none). */
+  private readonly taker: LazyInstance<SnapshotTaker>;
   private readonly serial = new SerialQueue();
   /** When the schedule first saw changes that no snapshot holds (in memory: a reload starts over). */
   private pendingSince: string | null = null;
-  /** Content checksums being read in the background, after their snapshots counted, by snapshot id. */
-  private readonly checksums = new Map<string, Promise<void>>();
+  private readonly checksums = new BackgroundChecksums();
+
+  /** Its words for the audit trail, loaded with the first snapshot (opening the app takes none). */
+  private readonly audit: LazyInstance<SnapshotAudit>;
 
   constructor(readonly deps: SnapshotServiceDeps) {
-    this.library = new SnapshotLibrary(deps.store, deps.clock, deps.estimateStorage);
-    this.taker = new SnapshotTaker(deps);
+    const policy = () => deps.live.read(readStoredSettings).retention;
+    this.library = new SnapshotLibrary(deps.store, deps.clock, deps.estimateStorage, policy);
+    this.taker = lazyInstance(
+      lazyModule(() => import('./snapshot-taker')),
+      (m) => new m.SnapshotTaker(deps),
+    );
+    this.audit = lazyInstance(
+      lazyModule(() => import('./snapshot-audit')),
+      (m) => new m.SnapshotAudit(deps.audit),
+    );
   }
 
   /** Takes and verifies a snapshot now (after any snapshot work already queued), then applies retention. */
   takeSnapshot(trigger: SnapshotTrigger, note: string | null = null): Promise<Result<SnapshotManifest>> {
     return this.serial.run(async () => {
-      const taken = await this.taker.take(trigger, note);
+      const taken = await this.taker.use((taker) => taker.take(trigger, note));
+      await this.record((audit) => audit.taken(trigger, note, taken));
       if (taken.ok) {
         this.pendingSince = null;
-        await this.library.applyRetention();
+        const deleted = await this.library.applyRetention();
+        await this.record((audit) => audit.retention(deleted));
         this.readChecksumLater(taken.value.id);
       }
       return taken;
@@ -87,9 +105,14 @@ export class SnapshotService {
     return this.library.find(id);
   }
 
+  /** The last failure to take or check a snapshot here (none before the first snapshot was taken). */
+  get lastTakeFailure(): { at: string; message: string } | null {
+    return this.taker.current()?.lastFailure ?? null;
+  }
+
   /** Resolves when the background checksums started so far are done (tests, the bench). */
-  async whenChecksumsDone(): Promise<void> {
-    await Promise.all([...this.checksums.values()]);
+  whenChecksumsDone(): Promise<void> {
+    return this.checksums.whenDone();
   }
 
   /** Opens a verified snapshot's database file; a copy found damaged is marked failed, in turn with other changes. */
@@ -97,7 +120,7 @@ export class SnapshotService {
     const contents = await loadSnapshotContents();
     if (!contents.ok) return contents;
     return contents.value.openSnapshotBytes(this.deps.store, manifest, (problem) =>
-      this.serial.run(() => this.taker.markFailed(manifest.id, problem)),
+      this.serial.run(() => this.markFailed(manifest.id, problem)),
     );
   }
 
@@ -105,7 +128,7 @@ export class SnapshotService {
   async openCandidate(given: SnapshotManifest): Promise<Result<Candidate>> {
     const files = await loadSnapshotFiles();
     if (!files.ok) return files;
-    const settled = await this.withChecksumSettled(given);
+    const settled = await this.checksums.settled(given, (id) => this.library.find(id));
     if (!settled.ok) return settled;
     const manifest = settled.value;
     const contents = await this.openContents(manifest);
@@ -116,36 +139,24 @@ export class SnapshotService {
       expectedChecksum: manifest.checksum,
     });
     if (!candidate.ok)
-      await this.serial.run(() =>
-        this.taker.markFailed(manifest.id, candidate.error.detail ?? candidate.error.message),
-      );
+      await this.serial.run(() => this.markFailed(manifest.id, candidate.error.detail ?? candidate.error.message));
     return candidate;
   }
 
-  /**
-   * The manifest once a content checksum being read for it in the background is recorded. Without
-   * that checksum, opening the snapshot repeats the same read-back here (integrity, foreign keys,
-   * every row) while the helper is doing it on the other core: as long as the helper's whole read,
-   * and both slow down sharing two cores. This is the usual case of Undo straight after a restore:
-   * its Before restore snapshot was taken seconds ago.
-   */
-  private async withChecksumSettled(manifest: SnapshotManifest): Promise<Result<SnapshotManifest>> {
-    const reading = this.checksums.get(manifest.id);
-    if (manifest.checksum !== null || reading === undefined) return ok(manifest);
-    await reading;
-    return this.library.find(manifest.id);
+  /** Reads the content checksum in the background; only storing it waits its turn (a pin is never overwritten). */
+  private readChecksumLater(id: string): void {
+    this.checksums.start(id, async () => {
+      const taker = await this.taker.get();
+      if (!taker.ok) return;
+      const report = await taker.value.readContentChecksum(id);
+      if (report) await this.serial.run(() => taker.value.recordContentChecksum(id, report));
+    });
   }
 
-  /** The long check outside the queue; only storing its result waits its turn (a pin is never overwritten). */
-  private readChecksumLater(id: string): void {
-    const work = this.taker
-      .readContentChecksum(id)
-      .then((report) => (report ? this.serial.run(() => this.taker.recordContentChecksum(id, report)) : undefined))
-      .catch(() => undefined);
-    this.checksums.set(id, work);
-    void work.finally(() => {
-      if (this.checksums.get(id) === work) this.checksums.delete(id);
-    });
+  /** Marks a stored snapshot failed (found damaged when opened). */
+  private async markFailed(id: string, problem: string): Promise<void> {
+    const taker = await this.taker.get();
+    if (taker.ok) await taker.value.markFailed(id, problem);
   }
 
   /** A snapshot of stored bytes that are not the live database (before a schema migration). */
@@ -155,14 +166,15 @@ export class SnapshotService {
     dataChangedAt: string | null,
   ): Promise<Result<SnapshotManifest>> {
     return this.serial.run(async () => {
-      const taken = await this.taker.takeFromBytes(trigger, bytes, dataChangedAt);
+      const taken = await this.taker.use((taker) => taker.takeFromBytes(trigger, bytes, dataChangedAt));
+      await this.record((audit) => audit.taken(trigger, null, taken));
       if (taken.ok) this.readChecksumLater(taken.value.id);
       return taken;
     });
   }
 
-  /** The page's tick: the automatic snapshots due now, and end of day. */
-  async runSchedule(request: ScheduleRequest): Promise<ScheduleOutcome> {
+  /** The page's tick: the automatic snapshots due now, and end of day (at the settings' time). */
+  async runSchedule(): Promise<ScheduleOutcome> {
     const { live, clock, facts } = this.deps;
     const idle: ScheduleOutcome = { took: null, failure: null, endOfDayRan: false };
     if (!live.isWriter) return idle;
@@ -179,13 +191,8 @@ export class SnapshotService {
       this.pendingSince = now.toISOString();
     const lastEndOfDayAt = await facts.lastEndOfDayAt.read();
     const hasData = Object.values(live.read(countRows)).some((n) => n > 0);
-    const endOfDay = isEndOfDayDue({
-      now,
-      at: request.endOfDay,
-      lastRunAt: lastEndOfDayAt,
-      createdAt: times.createdAt,
-      hasData,
-    });
+    const at = endOfDayOf(live.read(readStoredSettings));
+    const endOfDay = isEndOfDayDue({ now, at, lastRunAt: lastEndOfDayAt, createdAt: times.createdAt, hasData });
     const trigger = endOfDay
       ? 'end-of-day'
       : dueScheduledSnapshot({
@@ -207,17 +214,25 @@ export class SnapshotService {
 
   async setPinned(id: string, pinned: boolean): Promise<Result<SnapshotRow>> {
     const updated = await this.serial.run(() => this.library.setPinned(id, pinned));
-    return updated.ok ? ok(await this.rowOf(updated.value)) : updated;
+    if (!updated.ok) return updated;
+    await this.record((audit) => audit.pinned(updated.value, pinned));
+    return ok(await this.rowOf(updated.value));
   }
 
-  deleteSnapshot(id: string): Promise<Result<void>> {
-    return this.serial.run(() => this.library.remove(id));
+  async deleteSnapshot(id: string): Promise<Result<void>> {
+    const found = await this.library.find(id);
+    const removed = await this.serial.run(() => this.library.remove(id));
+    if (removed.ok && found.ok) await this.record((audit) => audit.deleted(found.value));
+    return removed;
   }
 
   async verifySnapshot(id: string): Promise<Result<SnapshotRow>> {
     const verified = await this.serial.run(async () => {
       const found = await this.library.find(id);
-      return found.ok ? this.taker.verify(found.value) : found;
+      if (!found.ok) return found;
+      const checked = await this.taker.use((taker) => taker.verify(found.value));
+      await this.record((audit) => audit.checked(found.value, checked));
+      return checked;
     });
     return verified.ok ? ok(await this.rowOf(verified.value)) : verified;
   }
@@ -239,25 +254,23 @@ export class SnapshotService {
     if (!files.ok) return files;
     const contents = await this.openContents(manifest);
     if (!contents.ok) return contents;
-    const built = await files.value.buildSnapshotBackupFile(this.deps.SQL, contents.value.bytes, {
+    const file = await files.value.buildSnapshotBackupFile(this.deps.SQL, contents.value.bytes, {
+      manifest,
       activity: this.deps.live.read(readAllActivity),
-      takenAt: manifest.takenAt,
+      appSettings: settingsForFile(this.deps.live.read(readExplicitSettings), request.secrets),
       appVersion: this.deps.appVersion,
       schemaVersion: SCHEMA_VERSION,
       secrets: request.secrets,
       ...(request.passphrase ? { passphrase: request.passphrase } : {}),
     });
-    const fileName = `${backupFileName('manual', new Date(manifest.takenAt))}${built.isGzip ? '.gz' : ''}`;
-    const receipt = {
-      fileName,
-      createdAt: manifest.takenAt,
-      trigger: 'manual' as const,
-      counts: built.counts,
-      checksum: built.checksum,
-      secrets: request.secrets,
-      sizeBytes: built.blob.size,
-    };
-    return ok({ fileName, blob: built.blob, receipt });
+    await this.record((audit) => audit.downloaded(manifest, file.fileName));
+    return ok(file);
+  }
+
+  /** Writes an audit entry; a snapshot's own outcome never depends on it. */
+  private async record(write: (audit: SnapshotAudit) => Promise<void>): Promise<void> {
+    const audit = await this.audit.get();
+    if (audit.ok) await write(audit.value);
   }
 
   /** A manifest as a list row (with why it is kept). */
@@ -272,7 +285,7 @@ export class SnapshotService {
         manifest.verification.state === 'pending' &&
         now.getTime() - Date.parse(manifest.takenAt) > INTERRUPTED_AFTER_MS
       ) {
-        await this.serial.run(() => this.taker.verify(manifest));
+        await this.serial.run(() => this.taker.use((taker) => taker.verify(manifest)));
       }
     }
   }

@@ -1,6 +1,5 @@
 import type { DataTable } from '../../core/db/schema';
 import type { AppError } from '../../core/result';
-import type { TimeOfDay } from '../../core/snapshots/end-of-day';
 import type { SnapshotVerification } from '../../core/snapshots/manifest';
 import type { KeepReason } from '../../core/snapshots/retention';
 import type { SnapshotTrigger } from '../../core/snapshots/triggers';
@@ -26,10 +25,6 @@ export interface SnapshotList {
   budgetBytes: number;
   storage: { usageBytes: number; quotaBytes: number } | null;
   persisted: boolean | null;
-}
-
-export interface ScheduleRequest {
-  endOfDay: TimeOfDay;
 }
 
 export interface ScheduleOutcome {

@@ -2,7 +2,6 @@ import { readDatabaseTimes } from '../../core/db/meta';
 import { countRows } from '../../core/db/tables';
 import type { Clock } from '../../core/clock';
 import type { LiveDatabase } from '../engine/live-database';
-import type { Operator } from '../engine/operator';
 import type { OperationProgress, ProgressChannel } from '../engine/progress';
 import type { FeatureCalls } from '../feature-calls';
 import type { DatabaseStatus } from './status-types';
@@ -12,7 +11,6 @@ export interface StatusSources {
   live: LiveDatabase;
   clock: Clock;
   progress: ProgressChannel;
-  operator: Operator;
   isStoragePersisted: () => Promise<boolean | null>;
   undoSummary: () => Promise<DatabaseStatus['undo']>;
 }
@@ -32,8 +30,6 @@ export const statusCalls = {
     },
     /** Calls `listener` when data or the writer role changed outside this tab's own calls. */
     watchChanges: (sources: StatusSources, listener: () => void) => sources.live.onChange(listener),
-    /** Names the person using this tab, for the activity log ("who restored what"). */
-    setOperatorName: (sources: StatusSources, name: string) => sources.operator.set(name),
     /** Calls `listener` as long operations (backup, file check, restore, undo) advance. */
     watchProgress: (sources: StatusSources, listener: (progress: OperationProgress) => void) =>
       sources.progress.watch(listener),

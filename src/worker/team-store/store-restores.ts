@@ -52,6 +52,16 @@ export class StoreRestores {
   }
 
   async inspect(key: string, options: { passphrase?: string } = {}): Promise<Result<StorePreview>> {
+    const opened = await this.open(key);
+    if (!opened.ok) return opened;
+    const preview = await this.deps.inspect(opened.value, options);
+    if (!preview.ok) return preview;
+    if (!preview.value.needsPassphrase) await this.noteChecked(key);
+    return ok({ preview: preview.value, name: `${opened.value.name} from the team store`, key });
+  }
+
+  /** One of the team's backups as the file it was (a drill restores it apart); a refused object is reported. */
+  async open(key: string): Promise<Result<BackupSource>> {
     const access = await this.deps.access.session();
     if (!access.ok) return access;
     const opened = await access.value.ops.downloadBackup(access.value.session, key);
@@ -61,11 +71,7 @@ export class StoreRestores {
       return opened;
     }
     await this.noteAnswer(null);
-    const { fileName } = opened.value.details;
-    const preview = await this.deps.inspect({ name: fileName, contents: opened.value.bytes }, options);
-    if (!preview.ok) return preview;
-    if (!preview.value.needsPassphrase) await this.noteChecked(key);
-    return ok({ preview: preview.value, name: `${fileName} from the team store`, key });
+    return ok({ name: opened.value.details.fileName, contents: opened.value.bytes });
   }
 
   /** `Restore latest from team store`: the newest backup of any browser of the team. */

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
 /**
  * The Backups view (docs/design.md UI contract): the `Snapshots` section with `Take snapshot now` and
@@ -61,5 +61,66 @@ export class BackupsView {
     await expect(
       this.snapshots.getByRole('status').filter({ hasText: 'Database restored successfully!' }),
     ).toBeVisible();
+  }
+
+  // ---- drills ----------------------------------------------------------------------------
+
+  get drills(): Locator {
+    return this.main.getByRole('region', { name: 'Drills' });
+  }
+
+  /** The table of past drills, one row per drill, newest first. */
+  get drillRows(): Locator {
+    return this.drills
+      .getByRole('table', { name: 'Past drills' })
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('cell') });
+  }
+
+  /** `Run a drill` on a backup picked from `from` ('any' picks at random among every location). */
+  async runDrill(from: 'any' | 'folder' | 'snapshot' | 'store' = 'any'): Promise<Locator> {
+    const labels = {
+      any: 'Every location (at random)',
+      folder: 'The backup folder',
+      snapshot: 'The snapshots in this browser',
+      store: 'The team store',
+    };
+    await this.drills.getByLabel('Pick from').selectOption({ label: labels[from] });
+    await this.drills.getByRole('button', { name: 'Run a drill' }).click();
+    const result = this.drills
+      .getByRole('status')
+      .or(this.drills.getByRole('alert'))
+      .filter({ hasText: /^Drill (passed|failed)/ });
+    await expect(result).toBeVisible({ timeout: 30_000 });
+    return result;
+  }
+
+  // ---- audit trail -----------------------------------------------------------------------
+
+  get auditTrail(): Locator {
+    return this.main.getByRole('region', { name: 'Audit trail' });
+  }
+
+  /** The trail's entries shown now, each as [time, who, what]. */
+  async auditEntries(): Promise<string[][]> {
+    // The table shows once the trail is read (its reading code loads on first use).
+    await expect(this.auditTrail.getByRole('table')).toBeVisible();
+    const rows = this.auditTrail
+      .getByRole('table')
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('cell') });
+    const entries: string[][] = [];
+    for (const row of await rows.all())
+      entries.push((await row.getByRole('cell').allInnerTexts()).map((t) => t.trim()));
+    return entries;
+  }
+
+  /** `Export CSV`: the downloaded file. */
+  async exportAuditCsv(): Promise<Download> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.auditTrail.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    return download;
   }
 }

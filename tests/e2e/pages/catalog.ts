@@ -1,16 +1,17 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** One field mapping row: an API field fed by a CSV column or by a manual value. */
-export type MappingSpec = { path: string; column: string } | { path: string; manual: string };
-
-/** What a user types into the configuration form. */
+/**
+ * What a user types into the configuration form (its field mappings are made in Process file).
+ * Without `baseUrl` the production load API's address is typed, as the original app filled in.
+ */
 export type ConfigurationSpec = {
   brokerage: string;
   name: string;
   description?: string;
   baseUrl?: string;
-  mappings?: readonly MappingSpec[];
 } & ({ authType: 'api_key'; apiKey: string } | { authType: 'bearer_token'; bearerToken: string });
+
+const PRODUCTION_API = 'https://api.prod.goaugment.com';
 
 /**
  * The main area: its navigation, brokerages (create, select, rename, delete), the selected
@@ -121,20 +122,9 @@ export class Catalog {
     await form
       .getByLabel('Authentication type')
       .selectOption({ label: spec.authType === 'api_key' ? 'API key' : 'Bearer token' });
-    if (spec.baseUrl !== undefined) await form.getByLabel('API base URL').fill(spec.baseUrl);
+    await form.getByLabel('API base URL').fill(spec.baseUrl ?? PRODUCTION_API);
     if (spec.authType === 'api_key') await form.getByLabel('API key', { exact: true }).fill(spec.apiKey);
     else await form.getByLabel('Bearer token', { exact: true }).fill(spec.bearerToken);
-    for (const [index, mapping] of (spec.mappings ?? []).entries()) {
-      const n = index + 1;
-      await form.getByRole('button', { name: 'Add mapping' }).click();
-      await form.getByLabel(`API field ${n}`, { exact: true }).fill(mapping.path);
-      if ('manual' in mapping) {
-        await form.getByLabel(`Source ${n}`, { exact: true }).selectOption({ label: 'Manual value' });
-        await form.getByLabel(`Manual value ${n}`, { exact: true }).fill(mapping.manual);
-      } else {
-        await form.getByLabel(`CSV column ${n}`, { exact: true }).fill(mapping.column);
-      }
-    }
     await form.getByRole('button', { name: 'Save configuration' }).click();
     await expect(
       this.main.getByRole('status').filter({ hasText: `Created configuration “${spec.name}”` }),

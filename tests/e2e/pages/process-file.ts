@@ -31,6 +31,23 @@ export class ProcessFile {
     await expect(this.main.getByRole('region', { name: 'File read' })).toContainText(`${name} loaded: ${rows} rows`);
   }
 
+  /**
+   * Maps fields to the file's columns in the mapping step (by the fields' labels), then leaves
+   * for Brokerages — which saves the mapping — and waits until the configuration lists them.
+   */
+  async mapColumns(columns: Record<string, string>): Promise<void> {
+    const mapping = this.main.getByRole('region', { name: 'Field mapping' });
+    for (const [label, column] of Object.entries(columns)) {
+      await mapping.getByLabel(label, { exact: true }).selectOption(`col:${column}`);
+    }
+    await this.catalog.showView('Brokerages');
+    const mappedCounts = async () =>
+      [...(await this.main.innerText()).matchAll(/(\d+) fields? mapped/g)].map((match) => Number(match[1]));
+    await expect
+      .poll(async () => Math.max(0, ...(await mappedCounts())))
+      .toBeGreaterThanOrEqual(Object.keys(columns).length);
+  }
+
   button(name: string): Locator {
     return this.main.getByRole('button', { name, exact: true });
   }

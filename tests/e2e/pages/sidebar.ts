@@ -166,12 +166,16 @@ export class Sidebar {
     return this.root.getByRole('group', { name: 'Back up first' });
   }
 
-  /** Types "Your name (for the activity log)" under Recent activity. */
+  /** Types "Your name (for the audit trail)" under Recent activity and saves it (Enter), as a user would. */
   async setOperatorName(name: string): Promise<void> {
     const summary = this.root.getByText('Recent activity', { exact: true });
     const details = summary.locator('xpath=..');
     if ((await details.getAttribute('open')) === null) await summary.click();
-    await details.getByLabel('Your name').fill(name);
+    const input = details.getByLabel('Your name');
+    await input.fill(name);
+    await input.press('Enter');
+    await expect(details.locator('.activity-list')).toContainText(`Your name: `);
+    await expect(details.locator('.activity-list li').first()).toContainText(`→ ${name}`);
   }
 
   /** The sidebar's failure messages (role=alert). */

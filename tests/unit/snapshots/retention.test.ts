@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { utcCalendar } from '../../../src/core/snapshots/calendar';
 import type { SnapshotPin, SnapshotVerification } from '../../../src/core/snapshots/manifest';
-import { describeKeepReasons, planRetention, type RetentionItem } from '../../../src/core/snapshots/retention';
+import type { RetentionPolicy } from '../../../src/core/settings/app-settings';
+import {
+  describeKeepReasons,
+  planRetention,
+  type KeepReason,
+  type RetentionItem,
+} from '../../../src/core/snapshots/retention';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -44,12 +50,27 @@ describe('retention: what is kept, and why', () => {
     ],
     [
       'a manual one past 24 h is thinned like any',
-      [item('new', 0), item('d2a', 2 * DAY, { trigger: 'manual' }), item('d2b', 2 * DAY + HOUR, { trigger: 'manual' })],
+      [
+        item('new', 0),
+        item('d2a', 2 * DAY, { trigger: 'manual' }),
+        item('d2b', 2 * DAY + 10 * 60_000, { trigger: 'manual' }),
+      ],
       'd2b',
       [],
     ],
     ['an hour-old one is its hour’s newest', [item('now', 0), item('hour', HOUR + 60_000)], 'hour', ['hourly']],
-    ['three days old: the newest of its day', [item('now', 0), item('d3', 3 * DAY)], 'd3', ['daily']],
+    [
+      'three days old: still its hour’s newest (hourly for 7 days), and its day’s',
+      [item('now', 0), item('d3', 3 * DAY)],
+      'd3',
+      ['hourly', 'daily'],
+    ],
+    [
+      'eight days old: the newest of its day (and of last week)',
+      [item('now', 0), item('d8', 8 * DAY)],
+      'd8',
+      ['daily', 'weekly'],
+    ],
     [
       '40 days old: the newest of its week (within 12 weeks)',
       [item('now', 0), item('d40', 40 * DAY)],
@@ -137,41 +158,98 @@ describe('retention: what is kept, and why', () => {
 });
 
 describe('retention across a simulated year (a snapshot every 30 minutes of a working day)', () => {
-  it('keeps one an hour for a day, one a day for 30 days, one a week for 12 weeks, one a month for a year', () => {
+  /** Runs a year of snapshots (08:00 to 17:00, every 30 minutes), applying retention after each. */
+  function simulateYear(options: {
+    policy?: RetentionPolicy;
+    budgetBytes?: number;
+    onPlan?: (kept: RetentionItem[]) => void;
+  }) {
     let kept: RetentionItem[] = [];
     const start = Date.parse('2025-11-24T00:00:00.000Z');
     let id = 0;
     let now = new Date(start);
+    const budgetBytes = options.budgetBytes ?? 10_000 * MB;
     for (let day = 0; day < 366; day++) {
       for (let half = 16; half <= 34; half++) {
         now = new Date(start + day * DAY + half * 30 * 60_000);
+        const at = now.toISOString();
         kept.push({
           id: String(id++),
-          takenAt: now.toISOString(),
+          takenAt: at,
           trigger: 'after-changes',
           storedBytes: MB,
-          verification: { state: 'verified', at: now.toISOString() },
+          verification: { state: 'verified', at },
           pin: null,
         });
-        const decisions = planRetention({ snapshots: kept, now, budgetBytes: 10_000 * MB, calendar: utcCalendar });
+        const decisions = planRetention({
+          snapshots: kept,
+          now,
+          budgetBytes,
+          calendar: utcCalendar,
+          ...(options.policy ? { policy: options.policy } : {}),
+        });
         const keep = new Set(decisions.filter((d) => d.keptFor.length > 0).map((d) => d.id));
         kept = kept.filter((s) => keep.has(s.id));
+        options.onPlan?.(kept);
       }
     }
-    const decisions = planRetention({ snapshots: kept, now, budgetBytes: 10_000 * MB, calendar: utcCalendar });
-    const count = (reason: string) => decisions.filter((d) => d.keptFor.includes(reason as never)).length;
-    // Working hours 08:00–17:00: the last 24 h hold 10 hours with a snapshot (08:00 … 17:00).
-    expect(count('hourly')).toBe(10);
+    const decisions = planRetention({
+      snapshots: kept,
+      now,
+      budgetBytes,
+      calendar: utcCalendar,
+      ...(options.policy ? { policy: options.policy } : {}),
+    });
+    const count = (reason: KeepReason) => decisions.filter((d) => d.keptFor.includes(reason)).length;
+    const oldestMs = Math.min(...kept.map((s) => Date.parse(s.takenAt)));
+    return { kept, count, ageOfOldestDays: (now.getTime() - oldestMs) / DAY };
+  }
+
+  it('by the seeds’ tiers: one an hour for 7 days, one a day for 30 days, one a week for 12 weeks, one a month for a year', () => {
+    const { kept, count, ageOfOldestDays } = simulateYear({});
+    // Working hours 08:00–17:00: each of the last 7 days holds 10 hours with a snapshot.
+    expect(count('hourly')).toBe(70);
     expect(count('daily')).toBe(30);
     expect(count('weekly')).toBe(12);
     expect(count('monthly')).toBe(12);
     expect(count('newest')).toBe(1);
     // Overlaps (today's newest is hourly, daily, weekly and monthly at once) keep the total small.
-    expect(kept.length).toBeLessThan(10 + 30 + 12 + 12);
-    expect(kept.length).toBeGreaterThan(40);
-    // Nothing older than 12 months survives.
-    const oldest = Math.min(...kept.map((s) => Date.parse(s.takenAt)));
-    expect(now.getTime() - oldest).toBeLessThan(366 * DAY);
+    expect(kept.length).toBeLessThan(70 + 30 + 12 + 12);
+    expect(kept.length).toBeGreaterThan(100);
+    // The newest of the month 11 months back is still there; nothing older than 12 months survives.
+    expect(ageOfOldestDays).toBeGreaterThan(320);
+    expect(ageOfOldestDays).toBeLessThan(366);
+  });
+
+  it('follows an adjusted policy: each tier reaches back exactly as far as set', () => {
+    const policy: RetentionPolicy = { hourlyDays: 2, dailyDays: 14, weeklyWeeks: 6, monthlyMonths: 4 };
+    const { count, ageOfOldestDays } = simulateYear({ policy });
+    expect(count('hourly')).toBe(20);
+    expect(count('daily')).toBe(14);
+    expect(count('weekly')).toBe(6);
+    expect(count('monthly')).toBe(4);
+    expect(ageOfOldestDays).toBeGreaterThan(3 * 28);
+    expect(ageOfOldestDays).toBeLessThan(4 * 31);
+  });
+
+  it('stays within the storage budget all year, keeping the newest copies when the tiers would not fit', () => {
+    const budgetBytes = 40 * MB;
+    let mostKeptBytes = 0;
+    const { kept, count } = simulateYear({
+      budgetBytes,
+      onPlan: (now) => {
+        mostKeptBytes = Math.max(
+          mostKeptBytes,
+          now.reduce((sum, s) => sum + s.storedBytes, 0),
+        );
+      },
+    });
+    // One snapshot over the budget at most: the one just taken, before retention saw it.
+    expect(mostKeptBytes).toBeLessThanOrEqual(budgetBytes);
+    expect(kept.length).toBe(40);
+    expect(count('newest')).toBe(1);
+    // The oldest go first: what is left is the most recent hours.
+    expect(count('hourly')).toBeGreaterThan(30);
   });
 });
 

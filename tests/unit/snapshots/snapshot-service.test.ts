@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock';
-import { DEFAULT_END_OF_DAY } from '../../../src/core/snapshots/end-of-day';
 import type { TestApi } from '../../support/test-api';
 import type { SnapshotStore } from '../../../src/worker/snapshots/snapshot-store';
 import { createTestApi, createTestSnapshotStore, createTestStore } from '../../support/test-api';
+import { captureData, expectDataKept } from '../../support/data-state';
 
 const T0 = '2026-11-22T08:00:00.000Z';
 const MIN = 60_000;
@@ -202,12 +202,14 @@ describe('snapshots through the service', () => {
     expect(earlier.ok).toBe(true);
     const preview = await api.inspectBackup({ name: 'f.json', contents: file.value.blob });
     if (!preview.ok) throw new Error(preview.error.message);
-    const before = api.exportLiveBytes();
+    const before = await captureData(api);
     full = true;
     const applied = await api.applyRestore(preview.value.previewId, 'replace');
     expect(applied.ok).toBe(false);
     if (!applied.ok) expect(applied.error.message).toMatch(/storage is full/);
-    expect(api.exportLiveBytes()).toEqual(before);
+    expectDataKept(await captureData(api), before);
+    const [failed] = await api.listActivity(1);
+    expect(failed?.summary).toMatch(/^Restore failed: f\.json — .*storage is full/);
     expect((await api.listSnapshots()).snapshots).toHaveLength(1);
     expect((await api.getBackupOverview()).snapshotFailure?.message).toMatch(/storage is full/);
     // Deleting a brokerage needs its Before delete snapshot too.
@@ -262,7 +264,7 @@ describe('snapshots through the service', () => {
   it('the schedule takes After changes after a change and a pause, End of day at 17:00, and nothing when idle', async () => {
     const clock = fixedClock(new Date(2026, 10, 22, 8, 0).toISOString());
     const api = await createTestApi({ clock });
-    const tick = () => api.runSnapshotSchedule({ endOfDay: DEFAULT_END_OF_DAY });
+    const tick = () => api.runSnapshotSchedule();
     expect((await tick()).took).toBeNull();
     await seed(api, 'Acme', []);
     clock.set(new Date(clock.now().getTime() + MIN));
@@ -277,6 +279,17 @@ describe('snapshots through the service', () => {
     expect(endOfDay).toMatchObject({ took: { trigger: 'end-of-day' }, endOfDayRan: true });
     clock.set(new Date(2026, 10, 22, 17, 5));
     expect((await tick()).endOfDayRan).toBe(false);
+  });
+
+  it('end of day follows the setting: moved to 18:30, nothing runs at 17:00, the run comes at 18:30', async () => {
+    const clock = fixedClock(new Date(2026, 10, 22, 8, 0).toISOString());
+    const api = await createTestApi({ clock });
+    await seed(api, 'Acme', []);
+    expect((await api.updateAppSettings({ endOfDay: '18:30' })).ok).toBe(true);
+    clock.set(new Date(2026, 10, 22, 17, 0, 30));
+    expect((await api.runSnapshotSchedule()).endOfDayRan).toBe(false);
+    clock.set(new Date(2026, 10, 22, 18, 30, 30));
+    expect(await api.runSnapshotSchedule()).toMatchObject({ took: { trigger: 'end-of-day' }, endOfDayRan: true });
   });
 
   it('snapshots the stored database before a schema migration and the migrated one after it', async () => {
@@ -315,7 +328,11 @@ describe('snapshots through the service', () => {
     expect(entry).toMatchObject({ kind: 'verify' });
     expect(entry?.summary).toMatch(/^Verified ff2api_backup_/);
     const overview = await api.getBackupOverview();
-    expect(overview.lastFileVerification).toMatchObject({ ok: true, fileName: file.value.fileName });
+    expect(overview.lastCheck).toMatchObject({
+      outcome: 'passed',
+      kind: 'verification',
+      fileName: file.value.fileName,
+    });
     expect(overview.lastRestoreMeasure?.what).toMatch(/verification of/);
     // Only the activity log changed: the data is as it was.
     expect(await names(api)).toEqual(['Mine']);
@@ -326,7 +343,7 @@ describe('snapshots through the service', () => {
       contents: new TextEncoder().encode((await file.value.blob.text()).replace('"A"', '"Q"')),
     });
     expect(bad.ok).toBe(false);
-    expect((await api.getBackupOverview()).lastFileVerification).toMatchObject({ ok: false, fileName: 'edited.json' });
+    expect((await api.getBackupOverview()).lastCheck).toMatchObject({ outcome: 'damaged', fileName: 'edited.json' });
   });
 
   it('a folder write counts as the backup point only when recorded as checked; a failure is kept for health', async () => {

@@ -37,6 +37,8 @@ export interface BackupInfoHeader<Version extends string = string> {
   /** 2.2 and later: covers this header and the activity log (checksum/file-checksum.ts). */
   file_checksum?: { algorithm: 'SHA-256'; value: string };
   secrets: SecretsMode;
+  /** The settings made in the browser that wrote the file (src/core/settings/settings-from-file.ts). */
+  app_settings?: Record<string, unknown>;
 }
 
 /** The key of this browser's audit trail in a file: informational, never restored. */

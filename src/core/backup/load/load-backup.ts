@@ -19,6 +19,8 @@ import { locateGzipDamage } from '../scan/gzip-damage';
 import { elementValue, parseJsonValue, scanTopLevel, type ScanEvent } from '../scan/json-scanner';
 import { ScratchDatabase } from '../scratch/scratch-database';
 import { findRefusedAddresses } from './address-check';
+import type { AppSettings } from '../../settings/app-settings';
+import { readSettings } from '../../settings/settings-schema';
 import { describeReadFailure, gzipRefusal } from './failures';
 
 /**
@@ -38,6 +40,8 @@ export interface Candidate extends FileFacts {
   /** The canonical checksum of `db`'s data tables. */
   checksum: string;
   counts: Record<DataTable, number>;
+  /** The app's settings the file carries (`backup_info.app_settings`; readable keys only). */
+  appSettings?: Partial<AppSettings>;
 }
 
 export type LoadResult =
@@ -130,7 +134,8 @@ async function loadChecked(
       );
     }
     const warnings = [...facts.facts.warnings, ...findRefusedAddresses(scratch.db)];
-    const candidate: Candidate = { ...facts.facts, warnings, db: scratch.db, checksum, counts };
+    const appSettings = header.key === 'backup_info' ? readSettings(header.value.app_settings) : {};
+    const candidate: Candidate = { ...facts.facts, warnings, db: scratch.db, checksum, counts, appSettings };
     scratch = null; // handed over
     return { ok: true, candidate };
   } catch (error) {

@@ -42,6 +42,8 @@ export interface BackupWriteOptions {
   kdfIterationsForTests?: number;
   /** Where the checksum is worked out when not in this thread (a helper worker). */
   digestOffload?: StartDigestOffload;
+  /** The app's settings to carry in `backup_info.app_settings` (absent or empty: none written). */
+  appSettings?: Record<string, unknown>;
 }
 
 export interface WrittenBackup {
@@ -138,6 +140,9 @@ async function writeOnce(
     counts,
     checksum: { algorithm: 'SHA-256', value: checksum },
     secrets: options.secrets,
+    ...(options.appSettings && Object.keys(options.appSettings).length > 0
+      ? { app_settings: options.appSettings }
+      : {}),
   };
   const fileChecksum = fileChecksumOf(info as unknown as Record<string, unknown>, entries);
   if (fileChecksum === null) {
