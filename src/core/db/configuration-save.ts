@@ -13,6 +13,7 @@ import { readCredentials, toConfigurationView, writeCredentials } from './config
 import { describeUpdate } from './configuration-changes';
 import { CONFIGURATION_MESSAGES, CONFIGURATION_SQL, findConfigurationRow } from './configurations';
 import type { ConfigurationRow } from './rows';
+import { insertedRowId } from './inserted-id';
 import type { Database } from './sql-types';
 import { selectValue } from './transaction';
 import { runWrite } from './write';
@@ -27,7 +28,6 @@ const SQL = {
       auth_type = ?, bearer_token = ?, updated_at = ?, last_used_at = ?, version = version + 1, description = ?,
       needs_credentials = 0
     WHERE id = ?`,
-  lastId: 'SELECT last_insert_rowid()',
   logChange: CONFIGURATION_SQL.logChange,
 } as const;
 
@@ -57,7 +57,8 @@ export function saveConfiguration(db: Database, input: ConfigurationInput, now: 
   // A configuration stays with its brokerage; moving one between brokerages is not offered.
   const brokerage = existing ? existing.brokerage_name : normalizeName(input.brokerage_name);
   return runWrite(db, now, () => {
-    if (selectValue(db, SQL.brokerageExists, [brokerage]) === undefined) return fail('brokerage-missing', MESSAGES.noBrokerage(brokerage));
+    if (selectValue(db, SQL.brokerageExists, [brokerage]) === undefined)
+      return fail('brokerage-missing', MESSAGES.noBrokerage(brokerage));
     const holder = selectValue(db, SQL.idByName, [brokerage, checked.value.name]);
     if (holder !== undefined && holder !== existing?.id) {
       return fail('duplicate-configuration', MESSAGES.duplicate(checked.value.name, brokerage));
@@ -72,10 +73,18 @@ export function saveConfiguration(db: Database, input: ConfigurationInput, now: 
 function insertRow(db: Database, brokerage: string, input: CheckedConfiguration, now: string): number {
   const mappings = JSON.stringify(input.mappings);
   db.run(SQL.insert, [
-    brokerage, input.name, mappings, writeCredentials(input.authType, input.baseUrl, input.apiKey),
-    input.authType, input.bearerToken, now, now, now, input.description,
+    brokerage,
+    input.name,
+    mappings,
+    writeCredentials(input.authType, input.baseUrl, input.apiKey),
+    input.authType,
+    input.bearerToken,
+    now,
+    now,
+    now,
+    input.description,
   ]);
-  const id = Number(selectValue(db, SQL.lastId));
+  const id = insertedRowId(db, 'brokerage_configurations');
   db.run(SQL.logChange, [id, 'created', `Created configuration “${input.name}”`, null, mappings, now]);
   return id;
 }
@@ -84,9 +93,23 @@ function insertRow(db: Database, brokerage: string, input: CheckedConfiguration,
 function updateRow(db: Database, existing: ConfigurationRow, input: CheckedConfiguration, now: string): number {
   const mappings = JSON.stringify(input.mappings);
   db.run(SQL.update, [
-    input.name, mappings, writeCredentials(input.authType, input.baseUrl, input.apiKey), input.authType,
-    input.bearerToken, now, now, input.description, existing.id,
+    input.name,
+    mappings,
+    writeCredentials(input.authType, input.baseUrl, input.apiKey),
+    input.authType,
+    input.bearerToken,
+    now,
+    now,
+    input.description,
+    existing.id,
   ]);
-  db.run(SQL.logChange, [existing.id, 'updated', describeUpdate(existing, input), existing.field_mappings, mappings, now]);
+  db.run(SQL.logChange, [
+    existing.id,
+    'updated',
+    describeUpdate(existing, input),
+    existing.field_mappings,
+    mappings,
+    now,
+  ]);
   return existing.id;
 }

@@ -8,8 +8,9 @@ import type { RowProblem } from '../csv/row-reader';
 import { insertValidationErrors } from './processing-errors';
 import { insertInvalidLoads, type InvalidRow } from './processing-loads';
 import type { UploadRow } from './rows';
+import { insertedRowId } from './inserted-id';
 import type { Database } from './sql-types';
-import { selectRows, selectValue } from './transaction';
+import { selectRows } from './transaction';
 
 export type RunState = 'sending' | 'finished' | 'cancelled' | 'stopped';
 
@@ -17,11 +18,11 @@ const SQL = {
   insertHistory: `INSERT INTO upload_history (brokerage_name, configuration_name, filename, total_records, successful_records,
       failed_records, error_log, processing_time_seconds, file_headers, upload_timestamp, session_id, timestamp_unknown)
     VALUES (?, ?, ?, ?, 0, ?, NULL, 0, ?, ?, ?, 0)`,
-  lastId: 'SELECT last_insert_rowid()',
   insertRun: `INSERT INTO processing_runs (upload_history_id, configuration_id, state, stop_reason, file_fingerprint, file_size,
       field_mappings, invalid_records, owner, started_at, updated_at)
     VALUES (?, ?, 'sending', NULL, ?, ?, ?, ?, ?, ?, ?)`,
-  setState: 'UPDATE processing_runs SET state = ?, stop_reason = ?, owner = ?, updated_at = ? WHERE upload_history_id = ?',
+  setState:
+    'UPDATE processing_runs SET state = ?, stop_reason = ?, owner = ?, updated_at = ? WHERE upload_history_id = ?',
   refreshCounts: `UPDATE upload_history SET
       successful_records = (SELECT COUNT(*) FROM processing_loads WHERE upload_history_id = ?1 AND state = 'sent'),
       failed_records = (SELECT COUNT(*) FROM processing_loads WHERE upload_history_id = ?1 AND state IN ('failed', 'invalid')),
@@ -89,17 +90,41 @@ export interface RunSummary {
 /** Records a new run: its history row, its state row and its validation errors; returns its id. */
 export function createRun(db: Database, run: NewRun, now: string): number {
   db.run(SQL.insertHistory, [
-    run.brokerageName, run.configurationName, run.fileName, run.totalRows, run.invalidRows.length, JSON.stringify(run.headers), now, run.sessionId,
+    run.brokerageName,
+    run.configurationName,
+    run.fileName,
+    run.totalRows,
+    run.invalidRows.length,
+    JSON.stringify(run.headers),
+    now,
+    run.sessionId,
   ]);
-  const id = Number(selectValue(db, SQL.lastId));
-  db.run(SQL.insertRun, [id, run.configurationId, run.fingerprint, run.fileSize, JSON.stringify(run.mappings), run.invalidRows.length, run.owner, now, now]);
+  const id = insertedRowId(db, 'upload_history');
+  db.run(SQL.insertRun, [
+    id,
+    run.configurationId,
+    run.fingerprint,
+    run.fileSize,
+    JSON.stringify(run.mappings),
+    run.invalidRows.length,
+    run.owner,
+    now,
+    now,
+  ]);
   insertValidationErrors(db, id, run.problems, now);
   insertInvalidLoads(db, id, run.invalidRows, now);
   return id;
 }
 
 /** Sets a run's state (and who sends it); the caller then refreshes its counts. */
-export function setRunState(db: Database, id: number, state: RunState, reason: string | null, owner: string | null, now: string): void {
+export function setRunState(
+  db: Database,
+  id: number,
+  state: RunState,
+  reason: string | null,
+  owner: string | null,
+  now: string,
+): void {
   db.run(SQL.setState, [state, reason, owner, now, id]);
 }
 
@@ -168,7 +193,9 @@ function parseObject(text: string): Record<string, string> {
   try {
     const value: unknown = JSON.parse(text);
     if (value && typeof value === 'object' && !Array.isArray(value)) {
-      return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+      return Object.fromEntries(
+        Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+      );
     }
   } catch {
     // fall through

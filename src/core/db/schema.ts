@@ -1,4 +1,5 @@
 import type { Database } from './sql-types';
+import { TEAM_SYNC_TABLES } from './team-sync-tables';
 
 /**
  * The database schema, built by numbered migrations recorded in `PRAGMA user_version`.
@@ -133,6 +134,12 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (upload_history_id, row_number)
   ) WITHOUT ROWID;
   `,
+  // 3: the team store's connection settings, written by that change; left empty here so that the
+  // team database's bookkeeping keeps its number 4 whichever lands first.
+  '',
+  // 4: the team database's bookkeeping (src/core/team-sync/, docs/team-sync.md). Every table is
+  // empty until this browser joins a team; none of them is carried in backup files.
+  TEAM_SYNC_TABLES,
 ];
 
 /** The schema version this build writes; databases and backups from a newer one are refused. */
