@@ -21,12 +21,31 @@ export const META = {
   clock: 'clock',
   /** The sequence number of this device's next log object. */
   nextSequence: 'next_sequence',
+  /** When this browser joined the team. */
+  joinedAt: 'joined_at',
+  /** The snapshots this browser wrote and read back (JSON list, for its state object). */
+  snapshots: 'verified_snapshots',
+  /** A team restore's snapshot object still to be written (before the log holding the restore). */
+  restoreSnapshot: 'restore_snapshot',
   /** When this browser last wrote its state object. */
   stateWrittenAt: 'state_written_at',
   /** The state object's content last written (JSON), so an unchanged state is not written again. */
   stateWritten: 'state_written',
 } as const;
 export type MetaKey = (typeof META)[keyof typeof META];
+
+/** The keys that are this browser's own (a snapshot carries only the team's: team, epoch). */
+export const DEVICE_META: readonly MetaKey[] = [
+  META.device,
+  META.slot,
+  META.clock,
+  META.nextSequence,
+  META.joinedAt,
+  META.snapshots,
+  META.stateWrittenAt,
+  META.stateWritten,
+  META.restoreSnapshot,
+];
 
 /** Reads one value, or null. */
 export function readSyncMeta(db: Database, key: MetaKey): string | null {

@@ -2,7 +2,7 @@ import { TABLE_COLUMNS } from '../db/rows';
 import type { Database, SqlValue } from '../db/sql-types';
 import { selectRows } from '../db/transaction';
 import { settleEditable } from './apply';
-import { withoutCapture } from './capture-triggers';
+import { removeCapture, withoutCapture } from './capture-triggers';
 import { encodeValue } from './editable-state';
 import { EDITABLE_FIELDS, EDITABLE_TABLES, EXISTS, type EditableTable } from './sync-tables';
 
@@ -23,6 +23,15 @@ export const SHARED_SYNC_TABLES = [
   'team_sync_links',
   'team_sync_waiting',
 ] as const;
+
+/** Forgets every trace of team sync in a database (a restored copy of a team database, say). */
+export function clearSyncState(db: Database): void {
+  removeCapture(db);
+  const tables =
+    db.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'team\\_sync\\_%' ESCAPE '\\'")[0]
+      ?.values ?? [];
+  for (const [name] of tables) db.exec(`DELETE FROM ${String(name)}`);
+}
 
 export type BaseClock = (table: EditableTable, row: Record<string, SqlValue>) => string;
 

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { createBrokerage, renameBrokerage } from '../../../src/core/db/brokerages';
+import { saveConfiguration } from '../../../src/core/db/configuration-save';
+import { MemoryObjectStore } from '../../support/memory-object-store';
+import { testTeamKey } from '../../support/team-keys';
+import { configurationInput } from './peers';
+import { SimBrowser, syncOk } from './sync-support';
+
+/** The protocol over an object store: starting, joining, pulling, pushing, offline, refusals. */
+describe('team sync protocol', () => {
+  it('a browser starts the team, another joins with its own data, and both end with the same database', async () => {
+    const store = new MemoryObjectStore();
+    const key = await testTeamKey();
+    const alice = await SimBrowser.open(store, key, 'Alice');
+    const bob = await SimBrowser.open(store, key, 'Bob');
+    await alice.local((db, now) => createBrokerage(db, 'Acme', now), false);
+    await alice.local(
+      (db, now) => saveConfiguration(db, configurationInput('Acme', 'Default', { 'load.loadNumber': 'Load' }), now),
+      false,
+    );
+    await bob.local((db, now) => createBrokerage(db, 'Beta', now), false);
+    const started = await alice.sync.startTeam();
+    expect(started.ok).toBe(true);
+    const joined = await bob.sync.join();
+    if (!joined.ok) throw new Error(joined.error.detail);
+    await syncOk(alice);
+    expect(alice.rows('SELECT name FROM brokerages ORDER BY name')).toEqual([{ name: 'Acme' }, { name: 'Beta' }]);
+    expect(await alice.checksum()).toBe(await bob.checksum());
+  });
+
+  it('an edit reaches a teammate at the next sync; a rename follows everywhere', async () => {
+    const store = new MemoryObjectStore();
+    const key = await testTeamKey();
+    const alice = await SimBrowser.open(store, key, 'Alice');
+    const bob = await SimBrowser.open(store, key, 'Bob');
+    await alice.local((db, now) => createBrokerage(db, 'Acme', now), false);
+    await alice.sync.startTeam();
+    await bob.sync.join();
+    const acmeId = bob.rows<{ id: number }>('SELECT id FROM brokerages')[0]?.id ?? 0;
+    await bob.local((db, now) => renameBrokerage(db, acmeId, 'Acme Freight', now));
+    expect(bob.sync.pendingCount()).toBe(1);
+    await syncOk(bob);
+    expect(bob.sync.pendingCount()).toBe(0);
+    await syncOk(alice);
+    expect(alice.rows('SELECT name FROM brokerages')).toEqual([{ name: 'Acme Freight' }]);
+    expect(await alice.checksum()).toBe(await bob.checksum());
+  });
+
+  it('offline, writes go on and are counted; back online, they are shared', async () => {
+    const store = new MemoryObjectStore();
+    const key = await testTeamKey();
+    const alice = await SimBrowser.open(store, key, 'Alice');
+    const bob = await SimBrowser.open(store, key, 'Bob');
+    await alice.sync.startTeam();
+    await bob.sync.join();
+    bob.isOffline = true;
+    await bob.local((db, now) => createBrokerage(db, 'Offline Co', now));
+    const offline = await syncOk(bob);
+    expect(offline.unreachable).not.toBeNull();
+    expect(bob.sync.pendingCount()).toBe(1);
+    bob.isOffline = false;
+    await syncOk(bob);
+    await syncOk(alice);
+    expect(alice.rows('SELECT name FROM brokerages')).toEqual([{ name: 'Offline Co' }]);
+  });
+});
