@@ -2,6 +2,7 @@ import { withAttached } from '../backup/restore/attach';
 import type { Database } from '../db/sql-types';
 import { applyChanges } from './apply';
 import { installCapture } from './capture-triggers';
+import { noteSendingRuns } from './capture';
 import { carryLocalRows, type KeptSyncTable } from './carry-local';
 import type { Change } from './changes';
 import { laterClock, type Hlc } from './hlc';
@@ -29,8 +30,8 @@ export interface AssembleOptions {
   /** Changes of this browser to apply and queue for the store (joining: its own data). */
   queue: readonly Change[];
   person: string;
-  /** Rows of sending runs to note as new, so they are shared when the run ends (joining). */
-  noteHeld: readonly number[];
+  /** Notes the rows of runs still sending as new, so they are shared when the run ends (joining). */
+  noteSending: boolean;
   /** The next log sequence when this browser's own meta has none. */
   firstSequence: number;
   now: string;
@@ -58,13 +59,7 @@ function assemble(next: Database, source: Database, options: AssembleOptions): v
     writeSyncMeta(next, META.nextSequence, String(sequence));
     replacePositions(next, options.positions);
     installCapture(next, slotRange(options.slot));
-    for (const id of options.noteHeld) {
-      next.run("INSERT INTO team_sync_outbox (tbl, row_id, op) VALUES ('upload_history', ?, 'insert')", [id]);
-      next.run(
-        "INSERT INTO team_sync_outbox (tbl, row_id, op) SELECT 'processing_errors', id, 'insert' FROM processing_errors WHERE upload_history_id = ?",
-        [id],
-      );
-    }
+    if (options.noteSending) noteSendingRuns(next);
     const mine = [...options.reapply, ...options.queue].map((change) => ({
       change,
       device: options.device,

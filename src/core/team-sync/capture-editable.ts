@@ -85,7 +85,7 @@ function capturedEdit(
 /** A table row's shared fields (a configuration's brokerage by id) and `~exists: 1`. */
 function sharedValues(db: Database, table: EditableTable, row: Row): Record<string, SqlValue> {
   const values: Record<string, SqlValue> = { [EXISTS]: 1 };
-  for (const field of EDITABLE_FIELDS[table]) values[field] = (row[field] ?? null) as SqlValue;
+  for (const field of EDITABLE_FIELDS[table]) values[field] = row[field] ?? null;
   if (table === 'brokerage_configurations') {
     const brokerage = selectValue(db, 'SELECT id FROM brokerages WHERE name = ?', [
       (row.brokerage_name ?? null) as string | null,

@@ -8,7 +8,7 @@ import type { Change, ClockPair } from './changes';
 import { resolveEditable } from './editable-groups';
 import { readEditableWrites } from './editable-state';
 import { tickClock, type Hlc } from './hlc';
-import { isEditable, type AppendTable, type EditableTable } from './sync-tables';
+import { isEditable } from './sync-tables';
 
 /**
  * Capture: the rows local writes touched (team_sync_outbox, filled by the triggers) become
@@ -64,13 +64,11 @@ export function captureLocalWrites(db: Database, context: CaptureContext): Captu
       if (isHeld(db, table, note.row_id, sending)) continue;
       db.run(SQL.forget, [note.seq]);
       if (isEditable(table)) {
-        changes.push(
-          ...captureEditableRow(db, resolved, table as EditableTable, note.row_id, context.epoch, nextClock),
-        );
+        changes.push(...captureEditableRow(db, resolved, table, note.row_id, context.epoch, nextClock));
       } else {
         const captured = captureAppendRow(
           db,
-          { table: table as AppendTable, rowId: note.row_id, op: note.op, old: note.old },
+          { table: table, rowId: note.row_id, op: note.op, old: note.old },
           context.epoch,
           nextClock,
         );
@@ -85,6 +83,20 @@ export function captureLocalWrites(db: Database, context: CaptureContext): Captu
     changes.map((change) => ({ change, device: context.device, person: context.person })),
   );
   return { changes, clock };
+}
+
+/**
+ * Notes the rows of runs still sending as new (a database that just became a team's: its runs
+ * started before the triggers), so they are shared when the run ends.
+ */
+export function noteSendingRuns(db: Database): void {
+  db.exec(`INSERT INTO team_sync_outbox (tbl, row_id, op)
+      SELECT 'upload_history', upload_history_id, 'insert' FROM processing_runs WHERE state = 'sending'
+        AND upload_history_id NOT IN (SELECT row_id FROM team_sync_outbox WHERE tbl = 'upload_history');
+    INSERT INTO team_sync_outbox (tbl, row_id, op)
+      SELECT 'processing_errors', id, 'insert' FROM processing_errors
+      WHERE upload_history_id IN (SELECT upload_history_id FROM processing_runs WHERE state = 'sending')
+        AND id NOT IN (SELECT row_id FROM team_sync_outbox WHERE tbl = 'processing_errors');`);
 }
 
 /** Notes of rows held back (a run still sending), which capture leaves for later. */

@@ -43,7 +43,7 @@ export function readEditableWrites(db: Database): EditableWrites {
       if (!(EDITABLE_TABLES as readonly string[]).includes(table)) continue;
       const rows = writes[table];
       let row = rows.get(rowId as number);
-      if (!row) rows.set(rowId as number, (row = new Map()));
+      if (!row) rows.set(rowId as number, (row = new Map<string, Write[]>()));
       let list = row.get(field as string);
       if (!list) row.set(field as string, (list = []));
       list.push({

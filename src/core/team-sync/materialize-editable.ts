@@ -56,7 +56,7 @@ function syncTable(db: Database, table: EditableTable, desired: Map<number, Row>
   for (const row of inserts) {
     db.run(
       `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-      columns.map((c) => row[c] ?? null) as SqlValue[],
+      columns.map((c) => row[c] ?? null),
     );
   }
   return changed + updates.length + inserts.length;

@@ -111,7 +111,7 @@ function takeOver(
     reapply: isNewEpoch ? [] : pending,
     queue: [],
     person: connection.person,
-    noteHeld: [],
+    noteSending: false,
     firstSequence: 1,
     now: ctx.nowIso(),
   });
@@ -172,7 +172,7 @@ function joinInto(
       reapply: [],
       queue: changes,
       person: connection.person,
-      noteHeld: held,
+      noteSending: true,
       firstSequence: mode.firstSequence,
       now: ctx.nowIso(),
     });

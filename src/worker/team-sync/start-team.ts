@@ -2,6 +2,7 @@ import { logActivity } from '../../core/db/activity';
 import { databaseChecksum } from '../../core/backup/checksum/database-rows';
 import { countRows } from '../../core/db/tables';
 import { fail, ok, type Result } from '../../core/result';
+import { noteSendingRuns } from '../../core/team-sync/capture';
 import { installCapture } from '../../core/team-sync/capture-triggers';
 import type { RestoreChange } from '../../core/team-sync/changes';
 import { recordRestore } from '../../core/team-sync/epochs';
@@ -93,8 +94,7 @@ export async function startTeam(ctx: SyncContext): Promise<Result<void>> {
     replacePositions(db, {});
     recordRestore(db, restore.r, epochClock);
     installCapture(db, slotRange(slot));
-    db.exec(`INSERT INTO team_sync_outbox (tbl, row_id, op)
-      SELECT 'upload_history', upload_history_id, 'insert' FROM processing_runs WHERE state = 'sending'`);
+    noteSendingRuns(db);
     queueChanges(db, [restore]);
     logActivity(db, {
       at: nowIso,

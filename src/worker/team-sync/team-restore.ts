@@ -94,7 +94,7 @@ export async function restoreForTeam(ctx: SyncContext, input: TeamRestoreInput):
         reapply: [],
         queue: [restore],
         person: connection.person,
-        noteHeld: [],
+        noteSending: false,
         firstSequence: 1,
         now: ctx.nowIso(),
       });

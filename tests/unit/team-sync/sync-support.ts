@@ -1,6 +1,8 @@
 import { databaseChecksum } from '../../../src/core/backup/checksum/database-rows';
 import { fixedClock } from '../../../src/core/clock';
 import { exportDatabase, openDatabase } from '../../../src/core/db/open';
+import type { DataTables } from '../../../src/core/db/rows';
+import { readAllTables } from '../../../src/core/db/tables';
 import type { Database, SqlJsStatic } from '../../../src/core/db/sql-types';
 import { selectRows } from '../../../src/core/db/transaction';
 import { ok, type Result } from '../../../src/core/result';
@@ -8,6 +10,7 @@ import type { CompactionPolicy } from '../../../src/core/team-sync/compaction';
 import type { ObjectStore } from '../../../src/core/team-store/object-store';
 import { newObjectId } from '../../../src/core/team-store/object-names';
 import type { TeamKey } from '../../../src/core/team-store/team-keys';
+import type { SyncReport } from '../../../src/worker/team-sync/sync-context';
 import type { TeamDatabase } from '../../../src/worker/team-sync/team-connection';
 import { TeamSync } from '../../../src/worker/team-sync/team-sync';
 import { loadSqlJs } from '../../support/sqljs';
@@ -68,12 +71,37 @@ export class SimBrowser {
   /** Runs a local write as the app does (then captures it, as the app's write path will). */
   async local<T>(write: (db: Database, now: string) => T, capture = true): Promise<T> {
     const result = write(this.db, this.clock.now().toISOString());
-    if (capture) await this.sync.captureLocalWrites();
+    if (capture) {
+      const captured = await this.sync.captureLocalWrites();
+      if (captured.ok) STATS.captured += captured.value;
+    }
     return result;
   }
 
   checksum(): Promise<string> {
     return databaseChecksum(this.db);
+  }
+
+  /** The checksum of what this browser shares: without the rows of a run still sending (they stay local). */
+  sharedChecksum(): Promise<string> {
+    return this.withShared((copy) => databaseChecksum(copy));
+  }
+
+  /** The data tables this browser shares (see sharedChecksum). */
+  sharedTables(): Promise<DataTables> {
+    return this.withShared((copy) => Promise.resolve(readAllTables(copy)));
+  }
+
+  private async withShared<T>(work: (copy: Database) => Promise<T>): Promise<T> {
+    const copy = openDatabase(this.SQL, exportDatabase(this.db));
+    try {
+      copy.exec(
+        "DELETE FROM upload_history WHERE id IN (SELECT upload_history_id FROM processing_runs WHERE state = 'sending')",
+      );
+      return await work(copy);
+    } finally {
+      copy.close();
+    }
   }
 
   rows<T = Record<string, unknown>>(sql: string): T[] {
@@ -85,27 +113,26 @@ export class SimBrowser {
   }
 
   private makeSync(): TeamSync {
-    const browser = this;
     const database: TeamDatabase = {
-      read: (query) => query(browser.db),
-      write: async (operation) => {
-        browser.db.exec('BEGIN');
+      read: (query) => query(this.db),
+      write: (operation) => {
+        this.db.exec('BEGIN');
         try {
-          const result = operation(browser.db, browser.clock.now().toISOString());
-          browser.db.exec(result.ok ? 'COMMIT' : 'ROLLBACK');
-          return result;
+          const result = operation(this.db, this.clock.now().toISOString());
+          this.db.exec(result.ok ? 'COMMIT' : 'ROLLBACK');
+          return Promise.resolve(result);
         } catch (error) {
-          browser.db.exec('ROLLBACK');
+          this.db.exec('ROLLBACK');
           throw error;
         }
       },
-      replace: async (next) => {
-        browser.db.close();
-        browser.db = next;
-        return ok(undefined);
+      replace: (next) => {
+        this.db.close();
+        this.db = next;
+        return Promise.resolve(ok(undefined));
       },
     };
-    const store = offlineWhen(this.store, () => browser.isOffline);
+    const store = offlineWhen(this.store, () => this.isOffline);
     return new TeamSync({
       database,
       SQL: this.SQL,
@@ -118,9 +145,9 @@ export class SimBrowser {
         person: this.person,
       },
       clock: this.clock,
-      takeSafetySnapshot: async (summary): Promise<Result<unknown>> => {
-        browser.safetySnapshots.push(summary);
-        return ok(undefined);
+      takeSafetySnapshot: (summary): Promise<Result<unknown>> => {
+        this.safetySnapshots.push(summary);
+        return Promise.resolve(ok(undefined));
       },
       ...(this.options.compaction ? { compaction: this.options.compaction } : {}),
       ...(this.options.maxChangesPerLog ? { maxChangesPerLog: this.options.maxChangesPerLog } : {}),
@@ -137,10 +164,11 @@ export interface SimOptions {
 
 /** The store as seen from a browser that may be offline (every call unreachable then). */
 function offlineWhen(store: ObjectStore, isOffline: () => boolean): ObjectStore {
-  const down = async () => ({
-    ok: false as const,
-    error: { code: 'unreachable' as const, message: 'offline', detail: 'simulated' },
-  });
+  const down = () =>
+    Promise.resolve({
+      ok: false as const,
+      error: { code: 'unreachable' as const, message: 'offline', detail: 'simulated' },
+    });
   return {
     put: (...args) => (isOffline() ? down() : store.put(...args)),
     get: (...args) => (isOffline() ? down() : store.get(...args)),
@@ -151,9 +179,39 @@ function offlineWhen(store: ObjectStore, isOffline: () => boolean): ObjectStore 
 }
 
 /** Runs `syncNow` and fails the test on a failure value. */
-export async function syncOk(browser: SimBrowser) {
-  const result = await browser.sync.syncNow();
+/** What the property runs exercised, summed (printed at their end). */
+export const STATS = {
+  rounds: 0,
+  conflictsChecked: 0,
+  captured: 0,
+  syncs: 0,
+  applied: 0,
+  pushed: 0,
+  snapshotsLoaded: 0,
+  snapshotsWritten: 0,
+  compacted: 0,
+  lost: 0,
+};
+
+/** Runs `syncNow` and fails the test on a failure value. */
+export async function syncOk(browser: SimBrowser): Promise<SyncReport> {
+  const result = await countedSync(browser.sync.syncNow());
   if (!result.ok)
     throw new Error(`${browser.person}: ${result.error.code} ${result.error.message} ${result.error.detail ?? ''}`);
   return result.value;
+}
+
+/** Adds a sync's report to STATS. */
+export async function countedSync(pending: Promise<Result<SyncReport>>): Promise<Result<SyncReport>> {
+  const result = await pending;
+  if (result.ok) {
+    STATS.syncs++;
+    STATS.applied += result.value.applied;
+    STATS.pushed += result.value.pushed;
+    STATS.snapshotsLoaded += result.value.loadedSnapshot ? 1 : 0;
+    STATS.snapshotsWritten += result.value.wroteSnapshot ? 1 : 0;
+    STATS.compacted += result.value.compacted;
+    STATS.lost += result.value.lost.length;
+  }
+  return result;
 }
