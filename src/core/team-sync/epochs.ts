@@ -3,6 +3,7 @@ import type { Database } from '../db/sql-types';
 import { selectRows } from '../db/transaction';
 import type { Change, RestoreRecord } from './changes';
 import { clockTime } from './hlc';
+import { CONFLICT_FIELDS, EXISTS } from './sync-tables';
 
 /**
  * Team restores divide the team's history into epochs: the data of epoch R is R's snapshot plus
@@ -90,10 +91,11 @@ export function describeChange(change: Change): string {
     case 'set': {
       const name = change.f.name ?? change.f.configuration_name;
       const what = change.t === 'brokerages' ? 'brokerage' : 'configuration';
-      const fields = Object.keys(change.f).filter((f) => !['updated_at', 'last_used_at', 'version'].includes(f));
       const label = typeof name === 'string' ? `“${name}”` : `#${change.id}`;
-      if (change.f['~exists'] === 0) return `deleted ${what} ${label}`;
-      return `${what} ${label}: ${fields.map((f) => (f === '~exists' ? 'created' : f)).join(', ')}`;
+      if (change.f[EXISTS] === 0) return `deleted ${what} ${label}`;
+      if (change.f[EXISTS] === 1) return `created ${what} ${label}`;
+      const fields = Object.keys(change.f).filter((f) => CONFLICT_FIELDS[change.t].has(f));
+      return `changed ${what} ${label}${fields.length > 0 ? `: ${fields.join(', ')}` : ''}`;
     }
     case 'row':
       return `${change.c === null ? 'added' : 'changed'} ${rowLabel(change.t, change.v)}`;

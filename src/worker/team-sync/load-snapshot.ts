@@ -7,7 +7,10 @@ import { captureLocalWrites } from '../../core/team-sync/capture';
 import type { Change } from '../../core/team-sync/changes';
 import { recordLost, recordRestore } from '../../core/team-sync/epochs';
 import { slotRange } from '../../core/team-sync/id-range';
-import { queueChanges, queuedChanges } from '../../core/team-sync/local-queue';
+import { queueChanges, queuedChanges, readPositions } from '../../core/team-sync/local-queue';
+import { processLogs } from '../../core/team-sync/log-processing';
+import type { TeamListing } from '../../core/team-sync/store-listing';
+import { fetchNewLogs } from './fetch-logs';
 import type { FoundRestore } from '../../core/team-sync/log-processing';
 import { ownDataChanges } from '../../core/team-sync/own-changes';
 import { alignOwnData } from '../../core/team-sync/own-data';
@@ -32,7 +35,7 @@ import type { SyncContext, SyncReport } from './sync-context';
 export type LoadMode =
   | { kind: 'catch-up' }
   | { kind: 'restore'; restore: FoundRestore }
-  | { kind: 'join'; slot: number; firstSequence: number };
+  | { kind: 'join'; slot: number; firstSequence: number; listing: TeamListing };
 
 const MESSAGES = {
   safety:
@@ -63,8 +66,15 @@ export async function loadSnapshot(
     }
   }
   try {
-    if (mode.kind === 'join') joinInto(ctx, next, details.positions, mode);
-    else database.read((live) => takeOver(ctx, next, live, details.positions, isNewEpoch, mode, report));
+    if (mode.kind === 'join') {
+      // The team's logs after the snapshot first: this browser's rows are compared with the
+      // team's latest, so a row the team already holds is not shared twice.
+      const { cursors } = await fetchNewLogs(ctx, mode.listing, details.positions, report);
+      next.exec('BEGIN');
+      processLogs(next, cursors);
+      next.exec('COMMIT');
+      joinInto(ctx, next, readPositions(next), mode);
+    } else database.read((live) => takeOver(ctx, next, live, details.positions, isNewEpoch, mode, report));
   } catch (error) {
     next.close();
     throw error;

@@ -1,12 +1,11 @@
 import { fail, ok, type Result } from '../../core/result';
 import { readPositions } from '../../core/team-sync/local-queue';
-import { parseLogBody } from '../../core/team-sync/log-format';
-import { processLogs, type FetchedLog, type LogCursor } from '../../core/team-sync/log-processing';
-import { logsToRead, readListing, type TeamListing } from '../../core/team-sync/store-listing';
+import { processLogs } from '../../core/team-sync/log-processing';
+import { readListing, type TeamListing } from '../../core/team-sync/store-listing';
 import { META, readEpoch, readSyncMeta } from '../../core/team-sync/sync-meta';
 import { catchUpSnapshot, readOwnSnapshots, restoreSnapshot } from './choose-snapshot';
 import { loadSnapshot } from './load-snapshot';
-import { noteRefused } from './refused';
+import { fetchNewLogs } from './fetch-logs';
 import type { SyncContext, SyncReport } from './sync-context';
 import { readTeammates, refreshTeammates } from './teammates';
 
@@ -44,14 +43,7 @@ export async function pull(ctx: SyncContext, report: SyncReport): Promise<Result
   if (teammates.some((state) => state.slot === slot && state.device !== ctx.me))
     return fail('team-slot-taken', MESSAGES.slotTaken);
 
-  const gaps = new Map<string, number>();
-  const cursors = new Map<string, LogCursor>();
-  for (const [device, objects] of listing.devices) {
-    const { read, gap } = logsToRead(objects.logs, positions[device] ?? 0);
-    if (gap) gaps.set(device, objects.logs.find((s) => s > (positions[device] ?? 0)) ?? 0);
-    const logs = await fetchLogs(ctx, device, read, report);
-    if (logs.length > 0) cursors.set(device, { logs, next: 0, change: 0 });
-  }
+  const { cursors, gaps } = await fetchNewLogs(ctx, listing, positions, report);
   if (gaps.size > 0) {
     const snapshot = catchUpSnapshot(teammates, ownSnapshots, epoch, gaps, ctx.me);
     if (snapshot) {
@@ -69,31 +61,4 @@ export async function pull(ctx: SyncContext, report: SyncReport): Promise<Result
   const snapshot = restoreSnapshot(teammates, outcome.restore.change.r, listing);
   const loaded = await loadSnapshot(ctx, snapshot, { kind: 'restore', restore: outcome.restore }, report);
   return loaded.ok ? ok({ listing, again: true }) : loaded;
-}
-
-/** A device's new log objects, opened and checked, in order; stops at the first that cannot be had. */
-async function fetchLogs(
-  ctx: SyncContext,
-  device: string,
-  sequences: readonly number[],
-  report: SyncReport,
-): Promise<FetchedLog[]> {
-  const logs: FetchedLog[] = [];
-  for (const sequence of sequences) {
-    const name = { kind: 'log' as const, deviceId: device, sequence };
-    const fetched = await ctx.objects.get(name, 'team-log');
-    if (fetched.outcome === 'unavailable') break;
-    if (fetched.outcome === 'refused') {
-      await noteRefused(ctx, report, name, fetched.error.detail ?? fetched.error.message);
-      break;
-    }
-    const body = parseLogBody(fetched.bytes, { team: ctx.deps.connection.teamKey.teamId, device, sequence });
-    if (!body.ok) {
-      await noteRefused(ctx, report, name, body.error.detail ?? body.error.message);
-      break;
-    }
-    logs.push({ device, sequence, body: body.value });
-    report.logsRead++;
-  }
-  return logs;
 }

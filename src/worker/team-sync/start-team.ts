@@ -120,5 +120,10 @@ export async function joinTeam(ctx: SyncContext): Promise<Result<void>> {
   const taken = new Set(teammates.map((t) => t.slot));
   const slot = await chooseSlot(ctx.me, taken);
   const ownLogs = listing.devices.get(ctx.me)?.logs ?? [];
-  return loadSnapshot(ctx, snapshot, { kind: 'join', slot, firstSequence: Math.max(0, ...ownLogs) + 1 }, report);
+  return loadSnapshot(
+    ctx,
+    snapshot,
+    { kind: 'join', slot, firstSequence: Math.max(0, ...ownLogs) + 1, listing },
+    report,
+  );
 }

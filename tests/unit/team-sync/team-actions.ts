@@ -107,7 +107,9 @@ export function applyLocalEdit(db: Database, edit: LocalEdit, now: string): void
       const run = sending[edit.pick % Math.max(1, sending.length)];
       if (run) {
         inTransaction(db, () => {
-          db.run("UPDATE processing_loads SET state = 'sent' WHERE upload_history_id = ?", [run.id]);
+          db.run("UPDATE processing_loads SET state = 'sent' WHERE upload_history_id = ? AND state = 'claimed'", [
+            run.id,
+          ]);
           refreshRunCounts(db, run.id, 1.5);
           setRunState(db, run.id, 'finished', null, null, now);
         });
