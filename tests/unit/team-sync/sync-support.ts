@@ -11,7 +11,7 @@ import type { ObjectStore } from '../../../src/core/team-store/object-store';
 import { newObjectId } from '../../../src/core/team-store/object-names';
 import type { TeamKey } from '../../../src/core/team-store/team-keys';
 import type { SyncReport } from '../../../src/worker/team-sync/sync-context';
-import type { TeamDatabase } from '../../../src/worker/team-sync/team-connection';
+import type { TeamConnection, TeamDatabase, TeamSyncDeps } from '../../../src/worker/team-sync/team-connection';
 import { TeamSync } from '../../../src/worker/team-sync/team-sync';
 import { loadSqlJs } from '../../support/sqljs';
 
@@ -113,6 +113,11 @@ export class SimBrowser {
   }
 
   private makeSync(): TeamSync {
+    return new TeamSync({ ...this.engineParts(), connection: this.connection() });
+  }
+
+  /** What the engine is built from, but the connection (a TeamSyncFeature gets that later). */
+  engineParts(): Omit<TeamSyncDeps, 'connection'> {
     const database: TeamDatabase = {
       read: (query) => query(this.db),
       write: (operation) => {
@@ -132,18 +137,9 @@ export class SimBrowser {
         return Promise.resolve(ok(undefined));
       },
     };
-    const store = offlineWhen(this.store, () => this.isOffline);
-    return new TeamSync({
+    return {
       database,
       SQL: this.SQL,
-      connection: {
-        store,
-        prefix: 'team/',
-        teamKey: this.teamKey,
-        deviceId: this.deviceId,
-        browserName: `${this.person}'s browser`,
-        person: this.person,
-      },
       clock: this.clock,
       takeSafetySnapshot: (summary): Promise<Result<unknown>> => {
         this.safetySnapshots.push(summary);
@@ -151,12 +147,26 @@ export class SimBrowser {
       },
       ...(this.options.compaction ? { compaction: this.options.compaction } : {}),
       ...(this.options.maxChangesPerLog ? { maxChangesPerLog: this.options.maxChangesPerLog } : {}),
-    });
+    };
+  }
+
+  /** This browser's team store connection (offline when `isOffline`). */
+  connection(): TeamConnection {
+    return {
+      store: offlineWhen(this.store, () => this.isOffline),
+      prefix: this.options.prefix ?? 'team/',
+      teamKey: this.teamKey,
+      deviceId: this.deviceId,
+      browserName: `${this.person}'s browser`,
+      person: this.person,
+    };
   }
 }
 
 export interface SimOptions {
   deviceId?: string;
+  /** The team's prefix in the store (default `team/`). */
+  prefix?: string;
   startIso?: string;
   compaction?: Partial<CompactionPolicy>;
   maxChangesPerLog?: number;
