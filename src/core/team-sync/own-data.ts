@@ -25,6 +25,13 @@ const CONTENT_KEY: Partial<Record<DataTable, (db: string) => string>> = {
     `json_array((SELECT json_array(c.brokerage_name, c.configuration_name) FROM ${db}.brokerage_configurations c
       WHERE c.id = t.configuration_id), ${columns('configuration_changes', 't', ['configuration_id'])})`,
 };
+// Only team rows that could match are keyed: a column of the key must be one an own row has
+// (whole groups of equal keys pass or fail together, so counting occurrences is unchanged).
+const CANDIDATES: Partial<Record<DataTable, string>> = {
+  upload_history: 't.upload_timestamp IN (SELECT upload_timestamp FROM main.upload_history)',
+  processing_errors: 't.upload_history_id IN (SELECT upload_history_id FROM main.processing_errors)',
+  configuration_changes: 't.changed_at IN (SELECT changed_at FROM main.configuration_changes)',
+};
 const HELD = "SELECT upload_history_id FROM main.processing_runs WHERE state = 'sending'";
 
 /** The own rows to share after alignment: by table, the ids of rows the team lacks. */
@@ -75,6 +82,7 @@ export function alignOwnData(own: Database, team: Database, range: IdRange): { s
 
 /** Maps own history rows to identical team rows, occurrence by occurrence (sending runs' rows never match). */
 function matchTeamRows(own: Database, table: DataTable, key: (db: string) => string): void {
+  if (own.exec(`SELECT 1 FROM main.${table} LIMIT 1`).length === 0) return;
   const notSending = table === 'upload_history' ? `WHERE t.id NOT IN (${HELD})` : '';
   own.exec(`
     CREATE TEMP TABLE own_keys AS
@@ -82,7 +90,7 @@ function matchTeamRows(own: Database, table: DataTable, key: (db: string) => str
       FROM (SELECT t.id, ${key('main')} AS k FROM main.${table} t ${notSending});
     CREATE TEMP TABLE team_keys AS
       SELECT id, k, ROW_NUMBER() OVER (PARTITION BY k ORDER BY id) AS n
-      FROM (SELECT t.id, ${key('team')} AS k FROM team.${table} t);
+      FROM (SELECT t.id, ${key('team')} AS k FROM team.${table} t WHERE ${CANDIDATES[table] ?? '1'});
     INSERT INTO temp.map_${table} (old, new, shared)
       SELECT o.id, m.id, 0 FROM temp.own_keys o JOIN temp.team_keys m ON m.k = o.k AND m.n = o.n;
     DROP TABLE temp.own_keys;
