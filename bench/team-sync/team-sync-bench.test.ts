@@ -56,7 +56,11 @@ it(`team sync at ${UPLOADS} uploads`, async () => {
     const loaded = await loadBackup(SQL, file);
     if (!loaded.ok || !('candidate' in loaded)) throw new Error('the file did not load');
     const live = openDatabase(SQL);
-    const done = await finishReplace(loaded.candidate.db, live, { now: new Date().toISOString(), activity: { kind: 'restore', summary: 'bench', details: {} }, origin: null });
+    const done = await finishReplace(loaded.candidate.db, live, {
+      now: new Date().toISOString(),
+      activity: { kind: 'restore', summary: 'bench', details: {} },
+      origin: null,
+    });
     live.close();
     if (!done.ok) throw new Error(done.error.message);
     return done.value;
@@ -80,7 +84,9 @@ it(`team sync at ${UPLOADS} uploads`, async () => {
     const [db, ms] = await timed(restore);
     restoreMs.push(ms);
     db.close();
-    bob = await SimBrowser.open(counted(shared, bobsCalls), key, `Bob ${i}`, { deviceId: (i + 2).toString(16).repeat(32) });
+    bob = await SimBrowser.open(counted(shared, bobsCalls), key, `Bob ${i}`, {
+      deviceId: (i + 2).toString(16).repeat(32),
+    });
     const joining = bob;
     const [joined, joinedMs] = await timed(() => joining.sync.join());
     if (!joined.ok) throw new Error(joined.error.message);
@@ -90,36 +96,59 @@ it(`team sync at ${UPLOADS} uploads`, async () => {
 
   // A batch: a day of one dispatcher's work — 200 uploads with an error each, 50 configuration edits.
   await alice.local((db, now) => createBrokerage(db, 'Batch Co', now));
-  await alice.local((db, now) => saveConfiguration(db, configurationInput('Batch Co', 'Main', { 'load.loadNumber': 'L' }), now));
-  const configId = alice.rows<{ id: number }>("SELECT id FROM brokerage_configurations WHERE configuration_name = 'Main'")[0]?.id ?? 0;
+  await alice.local((db, now) =>
+    saveConfiguration(db, configurationInput('Batch Co', 'Main', { 'load.loadNumber': 'L' }), now),
+  );
+  const configId =
+    alice.rows<{ id: number }>("SELECT id FROM brokerage_configurations WHERE configuration_name = 'Main'")[0]?.id ?? 0;
   await syncOk(alice);
   await syncOk(bob);
   await alice.local((db, now) => {
     for (let i = 0; i < 200; i++) {
-      db.run("INSERT INTO upload_history (brokerage_name, configuration_name, filename, total_records, successful_records, upload_timestamp, file_headers) VALUES ('Batch Co', 'Main', ?, 120, 119, ?, '[\"Load\",\"Weight\"]')", [`loads_${i}.csv`, now]);
-      db.run("INSERT INTO processing_errors (upload_history_id, row_number, field_name, error_type, error_message, created_at) VALUES (?, 7, 'load.weight', 'validation', 'Weight is not a number', ?)", [insertedRowId(db, 'upload_history'), now]);
+      db.run(
+        "INSERT INTO upload_history (brokerage_name, configuration_name, filename, total_records, successful_records, upload_timestamp, file_headers) VALUES ('Batch Co', 'Main', ?, 120, 119, ?, '[\"Load\",\"Weight\"]')",
+        [`loads_${i}.csv`, now],
+      );
+      db.run(
+        "INSERT INTO processing_errors (upload_history_id, row_number, field_name, error_type, error_message, created_at) VALUES (?, 7, 'load.weight', 'validation', 'Weight is not a number', ?)",
+        [insertedRowId(db, 'upload_history'), now],
+      );
     }
-    for (let i = 0; i < 50; i++) saveConfiguration(db, { ...configurationInput('Batch Co', 'Main', { 'load.loadNumber': `Column ${i}` }, configId), api_key: '' }, now);
+    for (let i = 0; i < 50; i++)
+      saveConfiguration(
+        db,
+        { ...configurationInput('Batch Co', 'Main', { 'load.loadNumber': `Column ${i}` }, configId), api_key: '' },
+        now,
+      );
   });
   const before = new Set(store.objects.keys());
   await syncOk(alice);
   const logs = [...store.objects].filter(([name]) => !before.has(name) && name.includes('/log/'));
   const logBytes = logs.reduce((sum, [, entry]) => sum + entry.bytes.byteLength, 0);
-  const [report, applyMs] = await timed(() => syncOk(bob!));
+  const [report, applyMs] = await timed(() => syncOk(bob));
 
   // A big day: 5,000 uploads from one browser, applied by another.
   await alice.local((db, now) => {
     for (let i = 0; i < 5000; i++) {
-      db.run("INSERT INTO upload_history (brokerage_name, configuration_name, filename, total_records, successful_records, upload_timestamp) VALUES ('Batch Co', 'Main', ?, 120, 120, ?)", [`big_${i}.csv`, now]);
+      db.run(
+        "INSERT INTO upload_history (brokerage_name, configuration_name, filename, total_records, successful_records, upload_timestamp) VALUES ('Batch Co', 'Main', ?, 120, 120, ?)",
+        [`big_${i}.csv`, now],
+      );
     }
   });
   const beforeBig = new Set(store.objects.keys());
   const [, captureAndPushMs] = await timed(() => syncOk(alice));
   const bigLogs = [...store.objects].filter(([name]) => !beforeBig.has(name) && name.includes('/log/'));
-  const [bigReport, bigApplyMs] = await timed(() => syncOk(bob!));
+  const [bigReport, bigApplyMs] = await timed(() => syncOk(bob));
 
   // One edit alone: the smallest log object.
-  await alice.local((db, now) => saveConfiguration(db, { ...configurationInput('Batch Co', 'Main', { 'load.loadNumber': 'One' }, configId), api_key: '' }, now));
+  await alice.local((db, now) =>
+    saveConfiguration(
+      db,
+      { ...configurationInput('Batch Co', 'Main', { 'load.loadNumber': 'One' }, configId), api_key: '' },
+      now,
+    ),
+  );
   const beforeOne = new Set(store.objects.keys());
   await syncOk(alice);
   const oneEdit = [...store.objects].filter(([name]) => !beforeOne.has(name) && name.includes('/log/'));
@@ -133,9 +162,15 @@ it(`team sync at ${UPLOADS} uploads`, async () => {
     await syncOk(bob);
   }
   const count = (op: string) => bobsCalls.filter((c) => c === op).length;
-  const idle = { list: count('list'), get: count('get'), put: count('put'), head: count('head'), delete: count('delete') };
+  const idle = {
+    list: count('list'),
+    get: count('get'),
+    put: count('put'),
+    head: count('head'),
+    delete: count('delete'),
+  };
   const visibleHoursPerMonth = 8 * 22;
-  const monthlyUsd = visibleHoursPerMonth * ((idle.list + idle.put) * 0.005 + idle.get * 0.0004) / 1000;
+  const monthlyUsd = (visibleHoursPerMonth * ((idle.list + idle.put) * 0.005 + idle.get * 0.0004)) / 1000;
 
   const results = {
     uploads: UPLOADS,
@@ -145,14 +180,23 @@ it(`team sync at ${UPLOADS} uploads`, async () => {
     joinOverRestore: +(median(joinMs) / median(restoreMs)).toFixed(2),
     startTeamMs: Math.round(startMs),
     snapshotBytes: [...store.objects].filter(([n]) => n.includes('/snapshots/')).map(([, e]) => e.bytes.byteLength),
-    batch: { changes: report.applied, applyMs: Math.round(applyMs), changesPerSecond: Math.round(report.applied / (applyMs / 1000)), logObjects: logs.length, logBytes, bytesPerChange: Math.round(logBytes / Math.max(1, report.applied)) },
+    batch: {
+      changes: report.applied,
+      applyMs: Math.round(applyMs),
+      changesPerSecond: Math.round(report.applied / (applyMs / 1000)),
+      logObjects: logs.length,
+      logBytes,
+      bytesPerChange: Math.round(logBytes / Math.max(1, report.applied)),
+    },
     bigBatch: {
       changes: bigReport.applied,
       captureAndPushMs: Math.round(captureAndPushMs),
       applyMs: Math.round(bigApplyMs),
       changesPerSecond: Math.round(bigReport.applied / (bigApplyMs / 1000)),
       logObjects: bigLogs.length,
-      bytesPerChange: Math.round(bigLogs.reduce((sum, [, e]) => sum + e.bytes.byteLength, 0) / Math.max(1, bigReport.applied)),
+      bytesPerChange: Math.round(
+        bigLogs.reduce((sum, [, e]) => sum + e.bytes.byteLength, 0) / Math.max(1, bigReport.applied),
+      ),
     },
     oneEditLogBytes: oneEdit.map(([, e]) => e.bytes.byteLength),
     idleHour: idle,

@@ -26,7 +26,14 @@ describe('team sync on a real S3 server', () => {
     await alice.local((db, now) => createBrokerage(db, SECRETS[0] as string, now), false);
     await alice.local(
       (db, now) =>
-        saveConfiguration(db, { ...configurationInput(SECRETS[0] as string, 'Default', { 'load.loadNumber': 'Load' }), api_key: SECRETS[1] as string }, now),
+        saveConfiguration(
+          db,
+          {
+            ...configurationInput(SECRETS[0] as string, 'Default', { 'load.loadNumber': 'Load' }),
+            api_key: SECRETS[1] as string,
+          },
+          now,
+        ),
       false,
     );
     expect((await alice.sync.startTeam()).ok).toBe(true);
@@ -35,7 +42,16 @@ describe('team sync on a real S3 server', () => {
 
     bob.isOffline = true;
     const edit = (browser: SimBrowser, column: string) =>
-      browser.local((db, now) => saveConfiguration(db, { ...configurationInput(SECRETS[0] as string, 'Default', { 'load.loadNumber': column }, configId), api_key: '' }, now));
+      browser.local((db, now) =>
+        saveConfiguration(
+          db,
+          {
+            ...configurationInput(SECRETS[0] as string, 'Default', { 'load.loadNumber': column }, configId),
+            api_key: '',
+          },
+          now,
+        ),
+      );
     await edit(alice, 'From Alice');
     bob.advance(2000);
     await edit(bob, SECRETS[2] as string);
@@ -46,7 +62,9 @@ describe('team sync on a real S3 server', () => {
     await syncOk(bob);
     await syncOk(alice);
     expect(await alice.checksum()).toBe(await bob.checksum());
-    expect(alice.sync.conflicts().map((c) => [c.field, c.other.person, c.kept?.person])).toEqual([['field_mappings', 'Alice', 'Bob']]);
+    expect(alice.sync.conflicts().map((c) => [c.field, c.other.person, c.kept?.person])).toEqual([
+      ['field_mappings', 'Alice', 'Bob'],
+    ]);
 
     for (let i = 0; i < 4; i++) {
       await alice.local((db, now) => createBrokerage(db, `Extra ${i}`, now));
@@ -74,7 +92,9 @@ describe('team sync on a real S3 server', () => {
     const sequence = Number(newest.name.slice(-12)) + 1;
     await store.put(`${prefix}devices/${alice.deviceId}/log/${String(sequence).padStart(12, '0')}`, bytes);
     const report = await syncOk(bob);
-    expect(report.refused.map((r) => r.name)).toEqual([`devices/${alice.deviceId}/log/${String(sequence).padStart(12, '0')}`]);
+    expect(report.refused.map((r) => r.name)).toEqual([
+      `devices/${alice.deviceId}/log/${String(sequence).padStart(12, '0')}`,
+    ]);
     expect(await alice.checksum()).toBe(await bob.checksum());
   });
 });

@@ -1,9 +1,9 @@
 import type { Database } from '../db/sql-types';
 import { selectRows, selectValue } from '../db/transaction';
 import type { Change, LogBody } from './changes';
-import { heldNoteCount } from './capture';
+import { captureLocalWrites, heldNoteCount } from './capture';
 import { LOG_FORMAT } from './changes';
-import { META, readSyncMeta, writeSyncMeta } from './sync-meta';
+import { META, readClock, readEpoch, readSyncMeta, writeClock, writeSyncMeta } from './sync-meta';
 
 /**
  * This browser's side of the protocol, kept in its database: captured changes waiting for a log
@@ -11,6 +11,17 @@ import { META, readSyncMeta, writeSyncMeta } from './sync-meta';
  * sequence number is given, its content never changes, so storing it again after a failure is
  * harmless on any store), and how far each device's log has been read (team_sync_positions).
  */
+
+/**
+ * Captures this browser's local writes and queues the changes for the next log object (inside
+ * the caller's transaction); returns how many changes that made.
+ */
+export function captureAndQueue(db: Database, device: string, person: string, nowMs: number): number {
+  const captured = captureLocalWrites(db, { device, person, epoch: readEpoch(db).id, nowMs, clock: readClock(db) });
+  queueChanges(db, captured.changes);
+  writeClock(db, captured.clock);
+  return captured.changes.length;
+}
 
 /** Appends captured changes to the queue. */
 export function queueChanges(db: Database, changes: readonly Change[]): void {

@@ -1,4 +1,5 @@
 import { TABLE_COLUMNS } from '../db/rows';
+import { META_KEYS, markChanged, writeMeta } from '../db/meta';
 import type { Database, SqlValue } from '../db/sql-types';
 import { selectRows } from '../db/transaction';
 import { settleEditable } from './apply';
@@ -31,6 +32,12 @@ export function clearSyncState(db: Database): void {
     db.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'team\\_sync\\_%' ESCAPE '\\'")[0]
       ?.values ?? [];
   for (const [name] of tables) db.exec(`DELETE FROM ${String(name)}`);
+}
+
+/** The database was just restored (for everyone): its restore time and last change time are now. */
+export function markRestored(db: Database, nowIso: string): void {
+  writeMeta(db, META_KEYS.restoredAt, nowIso);
+  markChanged(db, nowIso);
 }
 
 export type BaseClock = (table: EditableTable, row: Record<string, SqlValue>) => string;

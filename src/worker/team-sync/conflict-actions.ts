@@ -9,6 +9,7 @@ import { tickClock } from '../../core/team-sync/hlc';
 import { queueChanges } from '../../core/team-sync/local-queue';
 import { readClock, readEpoch, writeClock } from '../../core/team-sync/sync-meta';
 import type { SyncContext } from './sync-context';
+import { engineWrite } from './engine-write';
 
 const MESSAGES = {
   gone: 'That conflict is already settled (perhaps a teammate settled it). The list has been refreshed; nothing was changed.',
@@ -26,21 +27,25 @@ export async function resolveConflict(
   choice: ConflictChoice,
 ): Promise<Result<void>> {
   const { database, connection } = ctx.deps;
-  return database.write((db) => {
-    const resolved = resolveEditable(readEditableWrites(db));
-    const conflict = findConflicts(resolved).find((c) => c.id === conflictId);
-    if (!conflict) return fail('conflict-gone', MESSAGES.gone);
-    let clock = readClock(db);
-    const changes = resolutionChanges(resolved, conflict, choice, readEpoch(db).id, () => {
-      clock = tickClock(clock, ctx.nowMs());
-      return [clock.wall, clock.counter];
-    });
-    applyChanges(
-      db,
-      changes.map((change) => ({ change, device: ctx.me, person: connection.person })),
-    );
-    queueChanges(db, changes);
-    writeClock(db, clock);
-    return ok(undefined);
-  });
+  return engineWrite(
+    database,
+    (db) => {
+      const resolved = resolveEditable(readEditableWrites(db));
+      const conflict = findConflicts(resolved).find((c) => c.id === conflictId);
+      if (!conflict) return fail('conflict-gone', MESSAGES.gone);
+      let clock = readClock(db);
+      const changes = resolutionChanges(resolved, conflict, choice, readEpoch(db).id, () => {
+        clock = tickClock(clock, ctx.nowMs());
+        return [clock.wall, clock.counter];
+      });
+      applyChanges(
+        db,
+        changes.map((change) => ({ change, device: ctx.me, person: connection.person })),
+      );
+      queueChanges(db, changes);
+      writeClock(db, clock);
+      return ok(undefined);
+    },
+    () => true,
+  );
 }

@@ -1,13 +1,14 @@
 import { logActivity } from '../../core/db/activity';
+import { markRestored } from '../../core/team-sync/team-base';
 import { exportDatabase, openDatabase } from '../../core/db/open';
 import type { Database } from '../../core/db/sql-types';
+import { inTransaction } from '../../core/db/transaction';
 import { fail, ok, type Result } from '../../core/result';
 import { assembleFromSnapshot } from '../../core/team-sync/assemble';
-import { captureLocalWrites } from '../../core/team-sync/capture';
 import type { Change } from '../../core/team-sync/changes';
 import { recordLost, recordRestore } from '../../core/team-sync/epochs';
 import { slotRange } from '../../core/team-sync/id-range';
-import { queueChanges, queuedChanges, readPositions } from '../../core/team-sync/local-queue';
+import { captureAndQueue, queuedChanges, readPositions } from '../../core/team-sync/local-queue';
 import { processLogs } from '../../core/team-sync/log-processing';
 import type { TeamListing } from '../../core/team-sync/store-listing';
 import { fetchNewLogs } from './fetch-logs';
@@ -99,15 +100,7 @@ function takeOver(
   const { connection } = ctx.deps;
   // Writes made since the last capture are captured now, in the same step as the switch: their
   // rows are about to be replaced, so they must be changes first. (Saved with the replacement.)
-  const captured = captureLocalWrites(live, {
-    device: ctx.me,
-    person: connection.person,
-    epoch: readEpoch(live).id,
-    nowMs: ctx.nowMs(),
-    clock: readClock(live),
-  });
-  queueChanges(live, captured.changes);
-  writeClock(live, captured.clock);
+  inTransaction(live, () => captureAndQueue(live, ctx.me, connection.person, ctx.nowMs()));
   const pending = queuedChanges(live);
   const slot = Number(readSyncMeta(live, META.slot));
   assembleFromSnapshot(next, live, {
@@ -133,6 +126,7 @@ function takeOver(
   if (mode.kind === 'restore') {
     const { change, clock } = mode.restore;
     recordRestore(next, change.r, clock);
+    markRestored(next, ctx.nowIso());
     logActivity(next, {
       at: ctx.nowIso(),
       kind: 'restore',

@@ -8,6 +8,7 @@ import { loadSnapshot } from './load-snapshot';
 import { fetchNewLogs } from './fetch-logs';
 import type { SyncContext, SyncReport } from './sync-context';
 import { readTeammates, refreshTeammates } from './teammates';
+import { engineWrite } from './engine-write';
 
 /**
  * Pull: one listing of the team's devices folder, then only what is new — teammates' states whose
@@ -51,7 +52,11 @@ export async function pull(ctx: SyncContext, report: SyncReport): Promise<Result
       return loaded.ok ? ok({ listing, again: true }) : loaded;
     }
   }
-  const processed = await database.write((db) => ok(processLogs(db, cursors)));
+  const processed = await engineWrite(
+    database,
+    (db) => ok(processLogs(db, cursors)),
+    (outcome) => outcome.rowsChanged > 0,
+  );
   if (!processed.ok) return processed;
   const outcome = processed.value;
   report.applied += outcome.applied;

@@ -5,6 +5,7 @@ import { outgoingLogs, packQueuedChanges, writePosition } from '../../core/team-
 import { META, readSyncMeta, writeSyncMeta } from '../../core/team-sync/sync-meta';
 import type { SyncContext, SyncReport } from './sync-context';
 import { writeSnapshot } from './snapshot-writer';
+import { engineWrite } from './engine-write';
 
 /**
  * Push: this browser's captured changes become log objects (at most `maxChangesPerLog` each),
@@ -14,7 +15,7 @@ import { writeSnapshot } from './snapshot-writer';
  */
 export async function push(ctx: SyncContext, report: SyncReport): Promise<Result<void>> {
   const { database, connection } = ctx.deps;
-  const packed = await database.write((db) => {
+  const packed = await engineWrite(database, (db) => {
     packQueuedChanges(
       db,
       { team: connection.teamKey.teamId, device: ctx.me, person: connection.person, browser: connection.browserName },
@@ -29,7 +30,7 @@ export async function push(ctx: SyncContext, report: SyncReport): Promise<Result
     if (restoreSnapshot && body.changes.some((c) => c.k === 'restore' && c.r.snapshot.objectId === restoreSnapshot)) {
       const written = await writeSnapshot(ctx, restoreSnapshot);
       if (!written.ok) return unreachable(report, written.error.message, written.error.detail);
-      await database.write((db) => {
+      await engineWrite(database, (db) => {
         writeSyncMeta(db, META.restoreSnapshot, '');
         return ok(undefined);
       });
@@ -44,7 +45,7 @@ export async function push(ctx: SyncContext, report: SyncReport): Promise<Result
       ctx.nowIso(),
     );
     if (!put.ok) return unreachable(report, put.error.message, put.error.detail);
-    await database.write((db) => {
+    await engineWrite(database, (db) => {
       db.run('DELETE FROM team_sync_outgoing WHERE sequence = ?', [log.sequence]);
       writePosition(db, ctx.me, log.sequence);
       return ok(undefined);

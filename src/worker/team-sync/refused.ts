@@ -1,6 +1,7 @@
 import { ok } from '../../core/result';
 import { relativeObjectName, type ObjectName } from '../../core/team-store/object-names';
 import type { SyncContext, SyncReport } from './sync-context';
+import { engineWrite } from './engine-write';
 
 /**
  * Objects refused (tampered, not what their name says, unreadable): reported in the sync's report
@@ -15,7 +16,7 @@ export async function noteRefused(
 ): Promise<void> {
   const relative = relativeObjectName(name);
   report.refused.push({ name: relative, reason });
-  await ctx.deps.database.write((db) => {
+  await engineWrite(ctx.deps.database, (db) => {
     db.run(
       'INSERT INTO team_sync_refused (name, reason, at) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET reason = excluded.reason, at = excluded.at',
       [relative, reason, ctx.nowIso()],

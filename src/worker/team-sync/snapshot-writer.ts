@@ -8,6 +8,7 @@ import type { SnapshotDetails } from '../../core/team-sync/snapshot-details';
 import { META, readEpoch, readSyncMeta, writeSyncMeta } from '../../core/team-sync/sync-meta';
 import { newObjectId } from '../../core/team-store/object-names';
 import type { SyncContext } from './sync-context';
+import { engineWrite } from './engine-write';
 
 /**
  * Writes a snapshot of the team database as this browser holds it, reads it back and checks it
@@ -55,7 +56,7 @@ export async function writeSnapshot(ctx: SyncContext, objectId = newObjectId()):
     checksum: file.checksum,
     createdAt,
   };
-  await database.write((db) => {
+  await engineWrite(database, (db) => {
     const listed = JSON.parse(readSyncMeta(db, META.snapshots) ?? '[]') as VerifiedSnapshot[];
     writeSyncMeta(db, META.snapshots, JSON.stringify([...listed, counted].slice(-KEEP_LISTED)));
     return ok(undefined);

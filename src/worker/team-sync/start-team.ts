@@ -18,6 +18,7 @@ import { joinSnapshot } from './choose-snapshot';
 import { loadSnapshot } from './load-snapshot';
 import { emptyReport, type SyncContext } from './sync-context';
 import { readTeammates, refreshTeammates } from './teammates';
+import { engineWrite } from './engine-write';
 
 /**
  * Starting a team, and joining one.
@@ -53,7 +54,7 @@ export async function startTeam(ctx: SyncContext): Promise<Result<void>> {
   }));
   const slot = await chooseSlot(ctx.me, taken);
   const sum = await checksum;
-  const written = await database.write((db, nowIso) => {
+  const written = await engineWrite(database, (db, nowIso) => {
     const clock = tickClock(readClock(db), ctx.nowMs());
     const restore: RestoreChange = {
       k: 'restore',

@@ -4,6 +4,7 @@ import { pendingCount, readPositions } from '../../core/team-sync/local-queue';
 import { META, readEpoch, readSyncMeta, writeSyncMeta } from '../../core/team-sync/sync-meta';
 import { readOwnSnapshots } from './choose-snapshot';
 import type { SyncContext } from './sync-context';
+import { engineWrite } from './engine-write';
 
 /**
  * This browser's state object is written when something in it changed (positions, pending count,
@@ -55,7 +56,7 @@ export async function writeStateIfDue(ctx: SyncContext, force = false): Promise<
     state.lastSeen,
   );
   if (!put.ok) return false;
-  await ctx.deps.database.write((db) => {
+  await engineWrite(ctx.deps.database, (db) => {
     writeSyncMeta(db, META.stateWritten, text);
     writeSyncMeta(db, META.stateWrittenAt, String(ctx.nowMs()));
     return ok(undefined);

@@ -2,15 +2,15 @@ import { databaseChecksum } from '../../core/backup/checksum/database-rows';
 import { logActivity } from '../../core/db/activity';
 import type { Database } from '../../core/db/sql-types';
 import { countRows } from '../../core/db/tables';
+import { inTransaction } from '../../core/db/transaction';
 import { fail, ok, type Result } from '../../core/result';
 import { assembleFromSnapshot } from '../../core/team-sync/assemble';
-import { captureLocalWrites } from '../../core/team-sync/capture';
 import type { RestoreChange, RestoreRecord, RestoreSource } from '../../core/team-sync/changes';
 import { recordRestore } from '../../core/team-sync/epochs';
 import { clockText, tickClock } from '../../core/team-sync/hlc';
-import { queueChanges, readPositions } from '../../core/team-sync/local-queue';
+import { captureAndQueue, readPositions } from '../../core/team-sync/local-queue';
 import { META, readClock, readEpoch, readSyncMeta, writeClock, writeSyncMeta } from '../../core/team-sync/sync-meta';
-import { adoptAsBase, clearSyncState } from '../../core/team-sync/team-base';
+import { adoptAsBase, clearSyncState, markRestored } from '../../core/team-sync/team-base';
 import { newObjectId } from '../../core/team-store/object-names';
 import type { SyncContext } from './sync-context';
 
@@ -49,16 +49,12 @@ export async function restoreForTeam(ctx: SyncContext, input: TeamRestoreInput):
   const next = input.db;
   try {
     const record = database.read((live) => {
-      const captured = captureLocalWrites(live, {
-        device: ctx.me,
-        person: connection.person,
-        epoch: readEpoch(live).id,
-        nowMs: ctx.nowMs(),
-        clock: readClock(live),
+      const clock = inTransaction(live, () => {
+        captureAndQueue(live, ctx.me, connection.person, ctx.nowMs());
+        const tick = tickClock(readClock(live), ctx.nowMs());
+        writeClock(live, tick);
+        return tick;
       });
-      queueChanges(live, captured.changes);
-      const clock = tickClock(captured.clock, ctx.nowMs());
-      writeClock(live, clock);
       const positions = readPositions(live);
       const restore: RestoreChange = {
         k: 'restore',
@@ -100,6 +96,7 @@ export async function restoreForTeam(ctx: SyncContext, input: TeamRestoreInput):
       });
       next.exec('BEGIN');
       writeSyncMeta(next, META.restoreSnapshot, restore.r.snapshot.objectId);
+      markRestored(next, ctx.nowIso());
       const what =
         input.source === 'undo'
           ? 'undid the last team restore'

@@ -23,7 +23,8 @@ export interface TeamSyncStatus {
 }
 
 const MESSAGES = {
-  notConnected: 'The team store is not connected in this browser. Connect it in Team → Team store first; nothing was changed.',
+  notConnected:
+    'The team store is not connected in this browser. Connect it in Team → Team store first; nothing was changed.',
 } as const;
 
 export class TeamSyncFeature {

@@ -1,13 +1,12 @@
 import type { Database } from '../../core/db/sql-types';
 import { selectRows } from '../../core/db/transaction';
 import { fail, ok, type Result } from '../../core/result';
-import { captureLocalWrites } from '../../core/team-sync/capture';
 import { hasCapture } from '../../core/team-sync/capture-triggers';
 import type { RestoreRecord } from '../../core/team-sync/changes';
 import { teamChangesSince, type ChangesByPerson } from '../../core/team-sync/changes-since';
 import type { LostChange } from '../../core/team-sync/epochs';
-import { pendingCount, queueChanges } from '../../core/team-sync/local-queue';
-import { META, readClock, readEpoch, readSyncMeta, writeClock } from '../../core/team-sync/sync-meta';
+import { captureAndQueue, pendingCount } from '../../core/team-sync/local-queue';
+import { META, readEpoch, readSyncMeta } from '../../core/team-sync/sync-meta';
 import { conflictView, teamBrowsers, type ConflictView, type TeamBrowser } from '../../core/team-sync/team-views';
 import { compact } from './compaction-run';
 import { resolveConflict } from './conflict-actions';
@@ -20,6 +19,7 @@ import type { TeamSyncDeps } from './team-connection';
 import { readTeammates } from './teammates';
 import { restoreForTeam, type TeamRestoreInput } from './team-restore';
 import { findTeamConflicts } from './conflict-actions';
+import { engineWrite } from './engine-write';
 
 /**
  * The team database's engine for one browser: over the live database, the team store's
@@ -140,18 +140,9 @@ export class TeamSync {
   private async capture(): Promise<Result<number>> {
     if (!this.isJoined()) return ok(0);
     const { connection } = this.ctx.deps;
-    return this.ctx.deps.database.write((db) => {
-      const captured = captureLocalWrites(db, {
-        device: this.ctx.me,
-        person: connection.person,
-        epoch: readEpoch(db).id,
-        nowMs: this.ctx.nowMs(),
-        clock: readClock(db),
-      });
-      queueChanges(db, captured.changes);
-      writeClock(db, captured.clock);
-      return ok(captured.changes.length);
-    });
+    return engineWrite(this.ctx.deps.database, (db) =>
+      ok(captureAndQueue(db, this.ctx.me, connection.person, this.ctx.nowMs())),
+    );
   }
 
   private async sync(): Promise<Result<SyncReport>> {

@@ -5,6 +5,7 @@ import { parseDeviceState, type DeviceState } from '../../core/team-sync/device-
 import type { TeamListing } from '../../core/team-sync/store-listing';
 import { noteRefused } from './refused';
 import type { SyncContext, SyncReport } from './sync-context';
+import { engineWrite } from './engine-write';
 
 /**
  * Teammates' state objects, read when their entity tag changed (a listing carries it, so an idle
@@ -43,7 +44,7 @@ export async function refreshTeammates(ctx: SyncContext, listing: TeamListing, r
     fresh.push({ device, state: state.value, etag: objects.state.etag });
   }
   if (fresh.length === 0) return;
-  await ctx.deps.database.write((db) => {
+  await engineWrite(ctx.deps.database, (db) => {
     for (const { device, state, etag } of fresh) {
       db.run(
         'INSERT INTO team_sync_devices (device, state, etag) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET state = excluded.state, etag = excluded.etag',

@@ -63,4 +63,21 @@ describe('team sync protocol', () => {
     await syncOk(alice);
     expect(alice.rows('SELECT name FROM brokerages')).toEqual([{ name: 'Offline Co' }]);
   });
+
+  it('two browsers holding the same id range stop sharing with a message, and nothing is mixed', async () => {
+    const store = new MemoryObjectStore();
+    const key = await testTeamKey();
+    const alice = await SimBrowser.open(store, key, 'Alice');
+    const bob = await SimBrowser.open(store, key, 'Bob');
+    await alice.sync.startTeam();
+    await bob.sync.join();
+    await syncOk(alice);
+    const aliceSlot =
+      alice.rows<{ value: string }>("SELECT value FROM team_sync_meta WHERE key = 'slot'")[0]?.value ?? '';
+    bob.db.run("UPDATE team_sync_meta SET value = ? WHERE key = 'slot'", [aliceSlot]);
+    await bob.local((db, now) => createBrokerage(db, 'Bob’s', now));
+    const synced = await bob.sync.syncNow();
+    expect(synced.ok || synced.error.code).toBe('team-slot-taken');
+    expect(bob.sync.pendingCount()).toBe(1);
+  });
 });

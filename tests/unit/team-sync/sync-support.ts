@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { databaseChecksum } from '../../../src/core/backup/checksum/database-rows';
 import { fixedClock } from '../../../src/core/clock';
 import { exportDatabase, openDatabase } from '../../../src/core/db/open';
@@ -8,7 +9,6 @@ import { selectRows } from '../../../src/core/db/transaction';
 import { ok, type Result } from '../../../src/core/result';
 import type { CompactionPolicy } from '../../../src/core/team-sync/compaction';
 import type { ObjectStore } from '../../../src/core/team-store/object-store';
-import { newObjectId } from '../../../src/core/team-store/object-names';
 import type { TeamKey } from '../../../src/core/team-store/team-keys';
 import type { SyncReport } from '../../../src/worker/team-sync/sync-context';
 import type { TeamConnection, TeamDatabase, TeamSyncDeps } from '../../../src/worker/team-sync/team-connection';
@@ -17,9 +17,10 @@ import { loadSqlJs } from '../../support/sqljs';
 
 /**
  * A simulated browser of a team, for the protocol's tests: a real sql.js database behind the
- * engine's TeamDatabase (writes in their own transaction, replacement swaps the database, as the
- * live database does), its own clock, and a TeamSync over a shared object store. `restart()` is a
- * reload: the database's bytes reopened and a new engine over them.
+ * engine's TeamDatabase (as the live database does: a write brings its own transaction, a
+ * replacement swaps the database), its own clock, a device id made from the person's name (so a
+ * tie between two clocks always goes the same way), and a TeamSync over a shared object store.
+ * `restart()` is a reload: the database's bytes reopened and a new engine over them.
  */
 export class SimBrowser {
   db: Database;
@@ -53,7 +54,7 @@ export class SimBrowser {
       await loadSqlJs(),
       store,
       teamKey,
-      options.deviceId ?? newObjectId(),
+      options.deviceId ?? createHash('md5').update(person).digest('hex'),
       person,
       options.startIso ?? '2026-12-07T09:00:00.000Z',
       options,
@@ -120,17 +121,8 @@ export class SimBrowser {
   engineParts(): Omit<TeamSyncDeps, 'connection'> {
     const database: TeamDatabase = {
       read: (query) => query(this.db),
-      write: (operation) => {
-        this.db.exec('BEGIN');
-        try {
-          const result = operation(this.db, this.clock.now().toISOString());
-          this.db.exec(result.ok ? 'COMMIT' : 'ROLLBACK');
-          return Promise.resolve(result);
-        } catch (error) {
-          this.db.exec('ROLLBACK');
-          throw error;
-        }
-      },
+      // As the live database writes: the operation brings its own transaction.
+      write: (operation) => Promise.resolve(operation(this.db, this.clock.now().toISOString())),
       replace: (next) => {
         this.db.close();
         this.db = next;

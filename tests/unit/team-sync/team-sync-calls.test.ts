@@ -12,7 +12,13 @@ describe('team sync calls', () => {
   it('say plainly when the team store is not connected, and change nothing', async () => {
     const browser = await SimBrowser.open(new MemoryObjectStore(), await testTeamKey(), 'Ann');
     const calls = bindFeature(teamSyncCalls, new TeamSyncFeature(browser.engineParts()));
-    expect(await calls.getTeamSyncStatus()).toEqual({ isConnected: false, isJoined: false, pending: 0, conflicts: 0, lastSync: null });
+    expect(await calls.getTeamSyncStatus()).toEqual({
+      isConnected: false,
+      isJoined: false,
+      pending: 0,
+      conflicts: 0,
+      lastSync: null,
+    });
     const synced = await calls.syncTeamNow();
     expect(synced.ok || synced.error.code).toBe('team-not-connected');
     expect(await calls.listTeamConflicts()).toEqual([]);
@@ -21,8 +27,8 @@ describe('team sync calls', () => {
   it('start, sync, count what is not shared, list browsers and settle a conflict, as the Team view will', async () => {
     const store = new MemoryObjectStore();
     const key = await testTeamKey();
-    const ann = await SimBrowser.open(store, key, 'Ann');
-    const ben = await SimBrowser.open(store, key, 'Ben');
+    const ann = await SimBrowser.open(store, key, 'Ann', { deviceId: '1'.repeat(32) });
+    const ben = await SimBrowser.open(store, key, 'Ben', { deviceId: '2'.repeat(32) });
     const annTeam = new TeamSyncFeature(ann.engineParts());
     const benTeam = new TeamSyncFeature(ben.engineParts());
     annTeam.connect(ann.connection());
@@ -39,6 +45,7 @@ describe('team sync calls', () => {
     ]);
 
     ann.db.run("UPDATE brokerages SET name = 'Acme A'");
+    ben.advance(5000); // Ben's rename is the later one
     ben.db.run("UPDATE brokerages SET name = 'Acme B'");
     await annTeam.engine?.captureLocalWrites();
     await benTeam.engine?.captureLocalWrites();
@@ -47,7 +54,11 @@ describe('team sync calls', () => {
     await benCalls.syncTeamNow();
     await annCalls.syncTeamNow();
     const [conflict] = await annCalls.listTeamConflicts();
-    expect(conflict).toMatchObject({ field: 'name', other: { shown: 'Acme A', person: 'Ann' }, kept: { shown: 'Acme B', person: 'Ben' } });
+    expect(conflict).toMatchObject({
+      field: 'name',
+      other: { shown: 'Acme A', person: 'Ann' },
+      kept: { shown: 'Acme B', person: 'Ben' },
+    });
     expect((await annCalls.useOtherTeamValue(conflict?.id ?? '')).ok).toBe(true);
     await annCalls.syncTeamNow();
     await benCalls.syncTeamNow();
