@@ -6,7 +6,7 @@ import { findConflicts, type Conflict } from '../../core/team-sync/conflicts';
 import { resolveEditable } from '../../core/team-sync/editable-groups';
 import { readEditableWrites } from '../../core/team-sync/editable-state';
 import { tickClock } from '../../core/team-sync/hlc';
-import { queueChanges } from '../../core/team-sync/local-queue';
+import { captureAndQueue, queueChanges } from '../../core/team-sync/local-queue';
 import { readClock, readEpoch, writeClock } from '../../core/team-sync/sync-meta';
 import type { SyncContext } from './sync-context';
 import { engineWrite } from './engine-write';
@@ -30,6 +30,7 @@ export async function resolveConflict(
   return engineWrite(
     database,
     (db) => {
+      captureAndQueue(db, ctx.me, connection.person, ctx.nowMs());
       const resolved = resolveEditable(readEditableWrites(db));
       const conflict = findConflicts(resolved).find((c) => c.id === conflictId);
       if (!conflict) return fail('conflict-gone', MESSAGES.gone);

@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from '../../core/result';
-import { readPositions } from '../../core/team-sync/local-queue';
+import { captureAndQueue, readPositions } from '../../core/team-sync/local-queue';
 import { processLogs } from '../../core/team-sync/log-processing';
 import { readListing, type TeamListing } from '../../core/team-sync/store-listing';
 import { META, readEpoch, readSyncMeta } from '../../core/team-sync/sync-meta';
@@ -52,9 +52,15 @@ export async function pull(ctx: SyncContext, report: SyncReport): Promise<Result
       return loaded.ok ? ok({ listing, again: true }) : loaded;
     }
   }
+  // Local writes made while the logs were downloading are captured first, in the same
+  // transaction: applying the team's changes rewrites rows to what the changes say, and a local
+  // edit not yet a change would be written over.
   const processed = await engineWrite(
     database,
-    (db) => ok(processLogs(db, cursors)),
+    (db) => {
+      captureAndQueue(db, ctx.me, ctx.deps.connection.person, ctx.nowMs());
+      return ok(processLogs(db, cursors));
+    },
     (outcome) => outcome.rowsChanged > 0,
   );
   if (!processed.ok) return processed;

@@ -2,7 +2,7 @@ import { exportDatabase } from '../../core/db/open';
 import { SCHEMA_VERSION } from '../../core/db/schema';
 import { fail, ok, type Result } from '../../core/result';
 import type { VerifiedSnapshot } from '../../core/team-sync/device-state';
-import { readPositions } from '../../core/team-sync/local-queue';
+import { captureAndQueue, readPositions } from '../../core/team-sync/local-queue';
 import { buildSnapshot, openSnapshot } from '../../core/team-sync/snapshot-db';
 import type { SnapshotDetails } from '../../core/team-sync/snapshot-details';
 import { META, readEpoch, readSyncMeta, writeSyncMeta } from '../../core/team-sync/sync-meta';
@@ -19,7 +19,10 @@ import { engineWrite } from './engine-write';
 const KEEP_LISTED = 10;
 
 export async function writeSnapshot(ctx: SyncContext, objectId = newObjectId()): Promise<Result<VerifiedSnapshot>> {
-  const { database, SQL } = ctx.deps;
+  const { database, SQL, connection } = ctx.deps;
+  // Every local write a change first: a snapshot holds only what the team's changes say.
+  const captured = await engineWrite(database, (db) => ok(captureAndQueue(db, ctx.me, connection.person, ctx.nowMs())));
+  if (!captured.ok) return captured;
   const { bytes, epoch, positions } = database.read((db) => ({
     bytes: exportDatabase(db),
     epoch: readEpoch(db),

@@ -80,4 +80,41 @@ describe('team sync protocol', () => {
     expect(synced.ok || synced.error.code).toBe('team-slot-taken');
     expect(bob.sync.pendingCount()).toBe(1);
   });
+
+  it('a local write made while a sync is downloading is neither written over nor lost', async () => {
+    const store = new MemoryObjectStore();
+    const key = await testTeamKey();
+    const alice = await SimBrowser.open(store, key, 'Alice');
+    const bob = await SimBrowser.open(store, key, 'Bob');
+    await alice.local((db, now) => createBrokerage(db, 'Acme', now), false);
+    await alice.sync.startTeam();
+    await bob.sync.join();
+    await alice.local((db, now) => renameBrokerage(db, 1, 'Acme Freight', now));
+    await syncOk(alice);
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const get = store.get.bind(store);
+    store.get = async (...args) => {
+      if (args[0].includes('/log/')) await gate;
+      return get(...args);
+    };
+    const syncing = bob.sync.syncNow();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    bob.db.run(
+      "INSERT INTO brokerages (name, created_at, updated_at) VALUES ('Typed meanwhile', '2026-12-07T09:00:00.000Z', '2026-12-07T09:00:00.000Z')",
+    );
+    release();
+    const done = await syncing;
+    expect(done.ok).toBe(true);
+    expect(bob.rows('SELECT name FROM brokerages ORDER BY name')).toEqual([
+      { name: 'Acme Freight' },
+      { name: 'Typed meanwhile' },
+    ]);
+    await syncOk(bob);
+    await syncOk(alice);
+    expect(alice.rows('SELECT name FROM brokerages ORDER BY name')).toEqual([
+      { name: 'Acme Freight' },
+      { name: 'Typed meanwhile' },
+    ]);
+  });
 });
