@@ -40,13 +40,24 @@ export function queuedChanges(db: Database): Change[] {
   );
 }
 
-/** Turns queued changes into log objects of at most `max` changes, each with its sequence number. */
+/**
+ * Turns queued changes into log objects of at most `max` changes, each with its sequence number:
+ * the next one, and never one the store already shows for this browser (`storedUpTo`) — a
+ * database put back to an older copy of itself must not give a number already used to other
+ * changes, which teammates who read the first would never read.
+ */
 export function packQueuedChanges(
   db: Database,
   header: Omit<LogBody, 'format' | 'version' | 'sequence' | 'changes'>,
   max: number,
+  storedUpTo: number,
 ): void {
   const queued = selectRows<{ n: number; change: string }>(db, 'SELECT n, change FROM team_sync_pending ORDER BY n');
+  const outgoing = Number(selectValue(db, 'SELECT IFNULL(MAX(sequence), 0) FROM team_sync_outgoing') ?? 0);
+  const floor = Math.max(storedUpTo, outgoing, readPositions(db)[header.device] ?? 0) + 1;
+  if (queued.length > 0 && Number(readSyncMeta(db, META.nextSequence) ?? '1') < floor) {
+    writeSyncMeta(db, META.nextSequence, String(floor));
+  }
   for (let start = 0; start < queued.length; start += max) {
     const batch = queued.slice(start, start + max);
     const sequence = Number(readSyncMeta(db, META.nextSequence) ?? '1');

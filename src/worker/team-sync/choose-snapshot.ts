@@ -68,15 +68,24 @@ export function joinSnapshot(teammates: readonly DeviceState[]): SnapshotRef | n
   return newest ? { device: newest.device, objectId: newest.objectId } : null;
 }
 
+/**
+ * The latest epoch, then the latest written; snapshots written in the same millisecond go by how
+ * many logs they cover (of one epoch, the one covering more holds more).
+ */
 function newestOf(snapshots: readonly CountedSnapshot[]): CountedSnapshot | null {
   let newest: CountedSnapshot | null = null;
   for (const s of snapshots) {
-    if (
-      !newest ||
-      s.epochClock > newest.epochClock ||
-      (s.epochClock === newest.epochClock && s.createdAt > newest.createdAt)
-    )
-      newest = s;
+    if (!newest || compareSnapshots(s, newest) > 0) newest = s;
   }
   return newest;
+}
+
+function compareSnapshots(a: CountedSnapshot, b: CountedSnapshot): number {
+  if (a.epochClock !== b.epochClock) return a.epochClock > b.epochClock ? 1 : -1;
+  if (a.createdAt !== b.createdAt) return a.createdAt > b.createdAt ? 1 : -1;
+  return logsCovered(a) - logsCovered(b);
+}
+
+function logsCovered(snapshot: CountedSnapshot): number {
+  return Object.values(snapshot.positions).reduce((sum, sequence) => sum + sequence, 0);
 }

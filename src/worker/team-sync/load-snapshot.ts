@@ -74,7 +74,9 @@ export async function loadSnapshot(
       next.exec('BEGIN');
       processLogs(next, cursors);
       next.exec('COMMIT');
-      joinInto(ctx, next, readPositions(next), mode);
+      // The snapshot's positions, moved on where logs after it were read: a device with none
+      // new keeps the snapshot's position (its older logs may be compacted away already).
+      joinInto(ctx, next, { ...details.positions, ...readPositions(next) }, mode);
     } else database.read((live) => takeOver(ctx, next, live, details.positions, isNewEpoch, mode, report));
   } catch (error) {
     next.close();

@@ -5,6 +5,7 @@ import { readListing, type TeamListing } from '../../core/team-sync/store-listin
 import { META, readEpoch, readSyncMeta } from '../../core/team-sync/sync-meta';
 import { catchUpSnapshot, readOwnSnapshots, restoreSnapshot } from './choose-snapshot';
 import { loadSnapshot } from './load-snapshot';
+import { rejoinTeam } from './rejoin-team';
 import { fetchNewLogs } from './fetch-logs';
 import type { SyncContext, SyncReport } from './sync-context';
 import { readTeammates, refreshTeammates } from './teammates';
@@ -43,6 +44,16 @@ export async function pull(ctx: SyncContext, report: SyncReport): Promise<Result
   }));
   if (teammates.some((state) => state.slot === slot && state.device !== ctx.me))
     return fail('team-slot-taken', MESSAGES.slotTaken);
+  // The store shows log objects of this browser its database never numbered: the database was
+  // put back to an older copy of itself. Its rows join the team again, renumbered, before any of
+  // the team's changes could meet a reused id.
+  const ownLogs = listing.devices.get(ctx.me)?.logs ?? [];
+  const nextSequence = database.read((db) => Number(readSyncMeta(db, META.nextSequence) ?? '1'));
+  if (ownLogs.length > 0 && Math.max(...ownLogs) >= nextSequence) {
+    const rejoined = await rejoinTeam(ctx, listing, slot, report);
+    if (rejoined.ok) report.rejoined = true;
+    return rejoined.ok ? ok({ listing, again: true }) : rejoined;
+  }
 
   const { cursors, gaps } = await fetchNewLogs(ctx, listing, positions, report);
   if (gaps.size > 0) {

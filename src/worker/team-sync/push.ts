@@ -12,14 +12,16 @@ import { engineWrite } from './engine-write';
  * numbered once and for all, then stored in order. Only this browser's own names are written, and
  * never conditionally: a log stored twice after a failed answer holds the same bytes. A team
  * restore's snapshot is stored (and checked) before the log that announces the restore.
+ * `storedUpTo` is this browser's highest log sequence the last listing showed (never numbered again).
  */
-export async function push(ctx: SyncContext, report: SyncReport): Promise<Result<void>> {
+export async function push(ctx: SyncContext, report: SyncReport, storedUpTo: number): Promise<Result<void>> {
   const { database, connection } = ctx.deps;
   const packed = await engineWrite(database, (db) => {
     packQueuedChanges(
       db,
       { team: connection.teamKey.teamId, device: ctx.me, person: connection.person, browser: connection.browserName },
       ctx.maxChangesPerLog,
+      storedUpTo,
     );
     return ok(undefined);
   });

@@ -16,7 +16,8 @@ import { engineWrite } from './engine-write';
  * only counted snapshots let logs be deleted or browsers start from them.
  */
 
-const KEEP_LISTED = 10;
+/** How many of its counted snapshots a browser's state names (the newest). */
+export const KEEP_LISTED_SNAPSHOTS = 10;
 
 export async function writeSnapshot(ctx: SyncContext, objectId = newObjectId()): Promise<Result<VerifiedSnapshot>> {
   const { database, SQL, connection } = ctx.deps;
@@ -61,7 +62,7 @@ export async function writeSnapshot(ctx: SyncContext, objectId = newObjectId()):
   };
   await engineWrite(database, (db) => {
     const listed = JSON.parse(readSyncMeta(db, META.snapshots) ?? '[]') as VerifiedSnapshot[];
-    writeSyncMeta(db, META.snapshots, JSON.stringify([...listed, counted].slice(-KEEP_LISTED)));
+    writeSyncMeta(db, META.snapshots, JSON.stringify([...listed, counted].slice(-KEEP_LISTED_SNAPSHOTS)));
     return ok(undefined);
   });
   return ok(counted);

@@ -29,7 +29,7 @@ import { engineWrite } from './engine-write';
  *   (own-data.ts); its id range avoids every teammate's.
  */
 
-const MESSAGES = {
+export const TEAM_START_MESSAGES = {
   exists: 'This team store already holds a team database. Join it instead of starting a new one; nothing was changed.',
   noTeam:
     'The team store holds no team database yet (or its first snapshot is not stored yet). Start the team in the first browser, or try again in a minute. Nothing was changed.',
@@ -41,7 +41,7 @@ export async function startTeam(ctx: SyncContext): Promise<Result<void>> {
   if (!listed.ok) return listed;
   const listing = readListing(ctx.deps.connection.prefix, listed.value);
   if ([...listing.devices.values()].some((d) => d.state || d.snapshots.length > 0 || d.logs.length > 0))
-    return fail('team-exists', MESSAGES.exists);
+    return fail('team-exists', TEAM_START_MESSAGES.exists);
   const { database, connection } = ctx.deps;
   const { checksum, counts, taken } = database.read((db) => ({
     checksum: databaseChecksum(db),
@@ -117,7 +117,7 @@ export async function joinTeam(ctx: SyncContext): Promise<Result<void>> {
   await refreshTeammates(ctx, listing, report);
   const teammates = ctx.deps.database.read((db) => readTeammates(db));
   const snapshot = joinSnapshot(teammates);
-  if (!snapshot) return fail('team-missing', MESSAGES.noTeam);
+  if (!snapshot) return fail('team-missing', TEAM_START_MESSAGES.noTeam);
   const taken = new Set(teammates.map((t) => t.slot));
   const slot = await chooseSlot(ctx.me, taken);
   const ownLogs = listing.devices.get(ctx.me)?.logs ?? [];

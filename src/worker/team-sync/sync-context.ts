@@ -48,6 +48,8 @@ export interface SyncReport {
   compacted: number;
   /** Set when the store could not be reached (work goes on; changes wait). */
   unreachable: string | null;
+  /** This browser's database was older than what it had shared, so it joined again (nothing dropped). */
+  rejoined: boolean;
 }
 
 export function emptyReport(): SyncReport {
@@ -63,6 +65,7 @@ export function emptyReport(): SyncReport {
     wroteSnapshot: false,
     compacted: 0,
     unreachable: null,
+    rejoined: false,
   };
 }
 

@@ -154,7 +154,8 @@ export class TeamSync {
     let pulled = await pull(this.ctx, report);
     for (let again = 0; pulled.ok && pulled.value.again && again < 4; again++) pulled = await pull(this.ctx, report);
     if (!pulled.ok) return report.unreachable !== null ? ok(report) : pulled;
-    const pushed = await push(this.ctx, report);
+    const stored = pulled.value.listing.devices.get(this.ctx.me)?.logs ?? [];
+    const pushed = await push(this.ctx, report, Math.max(0, ...stored));
     if (!pushed.ok) return ok(report);
     await compact(this.ctx, pulled.value.listing, report);
     await writeStateIfDue(this.ctx);

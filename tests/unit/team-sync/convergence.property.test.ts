@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renameBrokerage } from '../../../src/core/db/brokerages';
+import { exportDatabase, openDatabase } from '../../../src/core/db/open';
 import { DATA_TABLES } from '../../../src/core/db/schema';
+import { loadSqlJs } from '../../support/sqljs';
 import type { DataTables } from '../../../src/core/db/rows';
 import type { TeamKey } from '../../../src/core/team-store/team-keys';
 import { MemoryObjectStore } from '../../support/memory-object-store';
@@ -14,7 +16,8 @@ import { countedSync, SimBrowser, STATS, syncOk } from './sync-support';
  * (real sql.js, real sealing): edits of every kind (renames, mappings, credentials, deletes),
  * processing runs, captures now or later, syncs with listings that lag, restarts, logs read
  * again, a browser offline for days while the others compact, browsers joining with data of
- * their own — and rounds of edits made offline at the same time. When all changes are exchanged,
+ * their own, databases put back to older copies of themselves — and rounds of edits made
+ * offline at the same time. When all changes are exchanged,
  * every database has the same backup checksum (core/backup/checksum), the same conflicts, and
  * nothing waits to be shared; every edit that lost a round has a conflict entry everywhere.
  * TEAM_SYNC_RUNS and TEAM_SYNC_OPS make the run longer.
@@ -58,6 +61,8 @@ type Op =
   | { t: 'offline'; b: number; isOffline: boolean }
   | { t: 'away'; b: number; days: number }
   | { t: 'join'; b: number }
+  | { t: 'keep-copy'; b: number }
+  | { t: 'roll-back'; b: number }
   | { t: 'round'; who: number[]; field: RoundField; pick: number };
 
 type RoundField = 'mappings' | 'description' | 'credentials' | 'delete' | 'rename';
@@ -78,6 +83,8 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     arbitrary: fc.record({ t: fc.constant('away' as const), b: browserIndex, days: fc.integer({ min: 1, max: 5 }) }),
   },
   { weight: 4, arbitrary: fc.record({ t: fc.constant('join' as const), b: browserIndex }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('keep-copy' as const), b: browserIndex }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('roll-back' as const), b: browserIndex }) },
   {
     weight: 3,
     arbitrary: fc.record({
@@ -92,6 +99,8 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 /** One simulated team: browsers, their shared store, and the time they all live in. */
 class Team {
   readonly joined = new Set<number>();
+  /** Copies of browsers' databases kept to put back later (a database rolled back). */
+  private readonly copies = new Map<number, Uint8Array>();
   private rounds = 0;
 
   constructor(
@@ -176,6 +185,17 @@ class Team {
         return;
       case 'round':
         return this.round(op);
+      case 'keep-copy':
+        if (this.joined.has(index)) this.copies.set(index, exportDatabase(browser.db));
+        return;
+      case 'roll-back': {
+        const copy = this.copies.get(index);
+        if (!copy) return;
+        browser.db.close();
+        browser.db = openDatabase(await loadSqlJs(), copy);
+        browser.restart();
+        return;
+      }
     }
   }
 

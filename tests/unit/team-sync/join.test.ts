@@ -5,6 +5,7 @@ import { exportDatabase, openDatabase } from '../../../src/core/db/open';
 import type { Database } from '../../../src/core/db/sql-types';
 import { SLOT_SIZE } from '../../../src/core/team-sync/id-range';
 import { clearSyncState } from '../../../src/core/team-sync/team-base';
+import type { ObjectStore } from '../../../src/core/team-store/object-store';
 import { MemoryObjectStore } from '../../support/memory-object-store';
 import { loadSqlJs } from '../../support/sqljs';
 import { testTeamKey } from '../../support/team-keys';
@@ -120,5 +121,40 @@ describe('joining with data of one’s own', () => {
     ]);
     expect(alice.rows('SELECT field_name FROM processing_errors')).toEqual([{ field_name: 'load.weight' }]);
     expect(await alice.checksum()).toBe(await bob.checksum());
+  });
+
+  it('a joiner reads on from the snapshot’s positions, even for a device with no log after it', async () => {
+    const store = new MemoryObjectStore();
+    const key = await testTeamKey();
+    const options = { compaction: { activeDays: 2, snapshotAfterLogs: 2 } };
+    // Carol's device id is the lowest: she writes the team's snapshots.
+    const carol = await SimBrowser.open(store, key, 'Carol', options);
+    await carol.sync.startTeam();
+    for (const name of ['One', 'Two', 'Three']) {
+      await carol.local((db, now) => createBrokerage(db, name, now));
+      await syncOk(carol);
+    }
+    await syncOk(carol);
+    const carolsLast = Math.max(
+      ...[...store.objects.keys()].filter((n) => n.includes(`${carol.deviceId}/log/`)).map((n) => Number(n.split('/').pop())),
+    );
+    const snapshotsRead: string[] = [];
+    const watched: ObjectStore = {
+      put: (...args) => store.put(...args),
+      head: (...args) => store.head(...args),
+      list: (...args) => store.list(...args),
+      delete: (name) => store.delete(name),
+      get: (name, range) => {
+        if (name.includes('/snapshots/')) snapshotsRead.push(name);
+        return store.get(name, range);
+      },
+    };
+    const alice = await SimBrowser.open(watched, key, 'Alice', options);
+    expect((await alice.sync.join()).ok).toBe(true);
+    expect(snapshotsRead, 'one snapshot read: no catching up right after joining').toHaveLength(1);
+    expect(alice.rows(`SELECT sequence FROM team_sync_positions WHERE device = '${carol.deviceId}'`)).toEqual([
+      { sequence: carolsLast },
+    ]);
+    expect(await alice.checksum()).toBe(await carol.checksum());
   });
 });

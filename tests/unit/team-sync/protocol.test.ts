@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBrokerage, renameBrokerage } from '../../../src/core/db/brokerages';
+import { exportDatabase, openDatabase } from '../../../src/core/db/open';
+import { loadSqlJs } from '../../support/sqljs';
 import { saveConfiguration } from '../../../src/core/db/configuration-save';
 import { MemoryObjectStore } from '../../support/memory-object-store';
 import { testTeamKey } from '../../support/team-keys';
@@ -116,5 +118,65 @@ describe('team sync protocol', () => {
       { name: 'Acme Freight' },
       { name: 'Typed meanwhile' },
     ]);
+  });
+
+  it('a database put back to an older copy of itself never reuses a log number; its pushed changes come back', async () => {
+    const store = new MemoryObjectStore();
+    const key = await testTeamKey();
+    const alice = await SimBrowser.open(store, key, 'Alice');
+    const bob = await SimBrowser.open(store, key, 'Bob');
+    await alice.sync.startTeam();
+    await bob.sync.join();
+    const older = exportDatabase(bob.db);
+    await bob.local((db, now) => createBrokerage(db, 'Pushed before', now));
+    await syncOk(bob);
+    bob.db = openDatabase(await loadSqlJs(), older);
+    bob.restart();
+    await bob.local((db, now) => createBrokerage(db, 'Made after', now));
+    expect((await syncOk(bob)).rejoined).toBe(true);
+    await syncOk(alice);
+    await syncOk(bob);
+    const names = ['Made after', 'Pushed before'];
+    expect(alice.rows('SELECT name FROM brokerages ORDER BY name').map((r) => r.name)).toEqual(names);
+    expect(bob.rows('SELECT name FROM brokerages ORDER BY name').map((r) => r.name)).toEqual(names);
+    expect(await bob.checksum()).toBe(await alice.checksum());
+  });
+
+  it('a browser put back to a copy older than its own snapshot (and the compaction after it) reads on from there', async () => {
+    const store = new MemoryObjectStore();
+    const key = await testTeamKey();
+    const options = { compaction: { activeDays: 2, snapshotAfterLogs: 2 } };
+    const alice = await SimBrowser.open(store, key, 'Alice', options);
+    // Bob's device id is the lower: he writes the team's snapshots.
+    const bob = await SimBrowser.open(store, key, 'Bob', options);
+    await alice.sync.startTeam();
+    await bob.sync.join();
+    const older = exportDatabase(bob.db);
+    for (const name of ['One', 'Two', 'Three']) {
+      await alice.local((db, now) => createBrokerage(db, `${name} by Alice`, now));
+      await syncOk(alice);
+      await bob.local((db, now) => createBrokerage(db, `${name} by Bob`, now));
+      await syncOk(bob);
+    }
+    await syncOk(alice);
+    await syncOk(bob);
+    const listed = (browser: SimBrowser) =>
+      browser.rows<{ value: string }>("SELECT value FROM team_sync_meta WHERE key = 'verified_snapshots'")[0]?.value;
+    const bobsSnapshots = (JSON.parse(listed(bob) ?? '[]') as { objectId: string }[]).map((s) => s.objectId);
+    expect(bobsSnapshots.length).toBeGreaterThan(0);
+    const positions = bob.rows('SELECT device, sequence FROM team_sync_positions ORDER BY device');
+    bob.db = openDatabase(await loadSqlJs(), older);
+    bob.restart();
+    expect((await syncOk(bob)).rejoined).toBe(true);
+    // Joined again from his newest snapshot (written in the same millisecond as older ones: the
+    // one covering most), read on from its positions, and his state still names his snapshots.
+    expect(bob.rows('SELECT device, sequence FROM team_sync_positions ORDER BY device')).toEqual(positions);
+    const relisted = (JSON.parse(listed(bob) ?? '[]') as { objectId: string }[]).map((s) => s.objectId);
+    expect(relisted.some((id) => bobsSnapshots.includes(id))).toBe(true);
+    await alice.local((db, now) => createBrokerage(db, 'After the roll-back', now));
+    await syncOk(alice);
+    await syncOk(bob);
+    expect(bob.rows("SELECT 1 FROM brokerages WHERE name = 'After the roll-back'")).toHaveLength(1);
+    expect(await bob.checksum()).toBe(await alice.checksum());
   });
 });

@@ -193,6 +193,7 @@ export const STATS = {
   snapshotsWritten: 0,
   compacted: 0,
   lost: 0,
+  rejoined: 0,
 };
 
 /** Runs `syncNow` and fails the test on a failure value. */
@@ -214,6 +215,7 @@ export async function countedSync(pending: Promise<Result<SyncReport>>): Promise
     STATS.snapshotsWritten += result.value.wroteSnapshot ? 1 : 0;
     STATS.compacted += result.value.compacted;
     STATS.lost += result.value.lost.length;
+    STATS.rejoined += result.value.rejoined ? 1 : 0;
   }
   return result;
 }
