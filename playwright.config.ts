@@ -11,7 +11,6 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const isCI = Boolean(process.env.CI);
 
-
 export default defineConfig({
   testDir: 'tests/e2e',
   // First: fail at once, saying what to run, when dist/ is a team build (no loopback in its policy).

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench:csv [-- --rows=100000] [--runs=3] [--send-rows=3000] [--skip-app]
 //
-// The CSV section of BENCHMARKS.md (PERF.md's two CSV targets), in Debian's Chromium:
+// The CSV section of BENCHMARKS.md (docs/performance.md's two CSV targets), in Debian's Chromium:
 // 1. In a worker: the app's processing of an N-row CSV (read, fingerprint, decode, parse,
 //    normalise, validate every row, build and serialise every payload) against a bare papaparse
 //    parse of the same file, alternating, median of `runs` after a warm-up; the worker's JS heap
@@ -25,7 +25,15 @@ const RUNS = Math.max(3, Number(option('runs', '3')));
 const SEND_ROWS = Number(option('send-rows', '3000'));
 const SKIP_APP = argv.includes('--skip-app');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const ARGS = ['--js-flags=--expose-gc', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--js-flags=--expose-gc',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const OUT = join(REPO, 'bench/.out');
 const started = Date.now();
 const log = (message) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] csv: ${message}`);
@@ -34,13 +42,18 @@ const cleanups = [];
 async function inWorker(browser) {
   log('building the CSV bench page');
   viteBuild(['--config', 'bench/csv/vite.config.ts'], 'the CSV bench page');
-  const server = await vitePreview(['--config', 'bench/csv/vite.config.ts', '--outDir', join(OUT, 'csv-page')], 'the CSV bench page');
+  const server = await vitePreview(
+    ['--config', 'bench/csv/vite.config.ts', '--outDir', join(OUT, 'csv-page')],
+    'the CSV bench page',
+  );
   cleanups.push(() => server.stop());
   const page = await browser.newPage();
   await page.goto(server.url);
   await page.waitForFunction(() => Boolean(window.csvBench));
   const setup = await page.evaluate((rows) => window.csvBench.call('setup', rows), ROWS);
-  log(`${ROWS.toLocaleString('en-US')} rows, ${(setup.fileBytes / 1e6).toFixed(1)} MB; measuring 1 warm-up + ${RUNS} rounds`);
+  log(
+    `${ROWS.toLocaleString('en-US')} rows, ${(setup.fileBytes / 1e6).toFixed(1)} MB; measuring 1 warm-up + ${RUNS} rounds`,
+  );
   const measured = await page.evaluate((runs) => window.csvBench.call('measure', { warmup: 1, runs }), RUNS);
   // The heap of one app round alone (the measured rounds also hold the floor's garbage).
   const heap = await sampleWorkerHeap(browser, 'csv-bench.worker', 25);
@@ -48,8 +61,18 @@ async function inWorker(browser) {
   const heapPeak = await heap.stop();
   const text = SKIP_APP ? null : await page.evaluate(() => window.csvBench.call('text'));
   await page.close();
-  const steps = Object.fromEntries(Object.keys(measured.steps[0] ?? {}).map((key) => [key, summarize(measured.steps.map((s) => s[key]))]));
-  return { rows: ROWS, fileBytes: setup.fileBytes, floor: summarize(measured.floor), app: summarize(measured.app), steps, heapPeakBytes: heapPeak, text };
+  const steps = Object.fromEntries(
+    Object.keys(measured.steps[0] ?? {}).map((key) => [key, summarize(measured.steps.map((s) => s[key]))]),
+  );
+  return {
+    rows: ROWS,
+    fileBytes: setup.fileBytes,
+    floor: summarize(measured.floor),
+    app: summarize(measured.app),
+    steps,
+    heapPeakBytes: heapPeak,
+    text,
+  };
 }
 
 async function inApp(browser, text) {
@@ -65,7 +88,14 @@ async function inApp(browser, text) {
   writeFileSync(bigPath, text);
   const header = text.slice(0, text.indexOf('\r\n'));
   const sendPath = join(OUT, 'files', `loads_${SEND_ROWS}.csv`);
-  writeFileSync(sendPath, text.split('\r\n').filter((line, i) => i === 0 || (i <= SEND_ROWS + 3 && ![7, 21, 40].includes(i))).slice(0, SEND_ROWS + 1).join('\r\n') + '\r\n');
+  writeFileSync(
+    sendPath,
+    text
+      .split('\r\n')
+      .filter((line, i) => i === 0 || (i <= SEND_ROWS + 3 && ![7, 21, 40].includes(i)))
+      .slice(0, SEND_ROWS + 1)
+      .join('\r\n') + '\r\n',
+  );
   if (!header.startsWith('Load Number')) throw new Error('unexpected file');
 
   const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC' });
@@ -92,37 +122,63 @@ async function inApp(browser, text) {
   await main.getByLabel('Configuration', { exact: true }).selectOption({ label: 'Bench' });
 
   // By start time, not by position: a long task of the page's first load may be reported late.
-  const longestSince = async (mark) => page.evaluate((from) => Math.max(0, ...window.__longTasks.filter(([start]) => start >= from).map(([, duration]) => duration)), mark);
+  const longestSince = async (mark) =>
+    page.evaluate(
+      (from) => Math.max(0, ...window.__longTasks.filter(([start]) => start >= from).map(([, duration]) => duration)),
+      mark,
+    );
   const mark = () => page.evaluate(() => performance.now());
 
   log(`app: choosing and validating the ${ROWS.toLocaleString('en-US')}-row file`);
   let from = await mark();
   const readStarted = Date.now();
   await main.getByLabel('Choose a CSV or Excel file').setInputFiles(bigPath);
-  await main.getByRole('region', { name: 'File read' }).getByText(`loaded: ${ROWS.toLocaleString('en-US')} rows`).waitFor({ timeout: 120_000 });
+  await main
+    .getByRole('region', { name: 'File read' })
+    .getByText(`loaded: ${ROWS.toLocaleString('en-US')} rows`)
+    .waitFor({ timeout: 120_000 });
   const readMs = Date.now() - readStarted;
   await main.getByRole('region', { name: 'Field mapping' }).getByRole('button', { name: 'Continue' }).click();
-  await main.getByRole('region', { name: 'Validation' }).getByText(/rows are valid/).first().waitFor({ timeout: 120_000 });
+  await main
+    .getByRole('region', { name: 'Validation' })
+    .getByText(/rows are valid/)
+    .first()
+    .waitFor({ timeout: 120_000 });
   const readValidateMs = Date.now() - readStarted;
   const readLongest = await longestSince(from);
 
   log(`app: sending ${SEND_ROWS.toLocaleString('en-US')} loads to the demo API, concurrency 4`);
   await main.getByLabel('Choose a CSV or Excel file').setInputFiles(sendPath);
-  await main.getByRole('region', { name: 'File read' }).getByText(`loaded: ${SEND_ROWS.toLocaleString('en-US')} rows`).waitFor();
+  await main
+    .getByRole('region', { name: 'File read' })
+    .getByText(`loaded: ${SEND_ROWS.toLocaleString('en-US')} rows`)
+    .waitFor();
   await main.getByRole('button', { name: 'Validate', exact: true }).click();
-  await main.getByRole('region', { name: 'Validation' }).getByText(/All .* rows are valid/).waitFor();
+  await main
+    .getByRole('region', { name: 'Validation' })
+    .getByText(/All .* rows are valid/)
+    .waitFor();
   from = await mark();
   const sendStarted = Date.now();
   await main.getByRole('button', { name: 'Process data' }).click();
-  await main.getByRole('region', { name: 'Processing results' }).getByText(`${SEND_ROWS.toLocaleString('en-US')} sent`).waitFor({ timeout: 300_000 });
+  await main
+    .getByRole('region', { name: 'Processing results' })
+    .getByText(`${SEND_ROWS.toLocaleString('en-US')} sent`)
+    .waitFor({ timeout: 300_000 });
   const sendMs = Date.now() - sendStarted;
   const sendLongest = await longestSince(from);
   const created = new Set(api.loads.map((load) => load.loadNumber));
   await context.close();
   return {
-    readMs, readValidateMs, readLongestTaskMs: readLongest,
-    sendRows: SEND_ROWS, sendMs, loadsPerSecond: Math.round((SEND_ROWS / sendMs) * 1000), sendLongestTaskMs: sendLongest,
-    serverCreated: api.loads.length, serverDistinct: created.size,
+    readMs,
+    readValidateMs,
+    readLongestTaskMs: readLongest,
+    sendRows: SEND_ROWS,
+    sendMs,
+    loadsPerSecond: Math.round((SEND_ROWS / sendMs) * 1000),
+    sendLongestTaskMs: sendLongest,
+    serverCreated: api.loads.length,
+    serverDistinct: created.size,
   };
 }
 
@@ -130,7 +186,9 @@ function markdown(result) {
   const mb = (bytes) => (bytes / 1e6).toFixed(1);
   const ms = (s) => `${Math.round(s.median)} ms (${Math.round(s.min)}–${Math.round(s.max)})`;
   const ratio = (result.worker.app.median / result.worker.floor.median).toFixed(2);
-  const heapRatio = result.worker.heapPeakBytes ? (result.worker.heapPeakBytes / result.worker.fileBytes).toFixed(2) : 'n/a';
+  const heapRatio = result.worker.heapPeakBytes
+    ? (result.worker.heapPeakBytes / result.worker.fileBytes).toFixed(2)
+    : 'n/a';
   const lines = [
     `Measured ${result.measuredAt} on ${result.machine.cpus} × ${result.machine.cpuModel}, load average at start ${result.machine.loadAverage}, Chromium ${result.browser}, commit ${result.commit}.`,
     '',
@@ -166,8 +224,15 @@ async function main() {
     measuredAt: new Date().toISOString(),
     commit: execSync('git rev-parse --short HEAD', { cwd: REPO, encoding: 'utf8' }).trim(),
     browser: browser.version(),
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', memoryGiB: Math.round(totalmem() / 2 ** 30), loadAverage: loadavg()[0].toFixed(2) },
-    packages: { papaparse: JSON.parse(readFileSync(join(REPO, 'node_modules/papaparse/package.json'), 'utf8')).version },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? '?',
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      loadAverage: loadavg()[0].toFixed(2),
+    },
+    packages: {
+      papaparse: JSON.parse(readFileSync(join(REPO, 'node_modules/papaparse/package.json'), 'utf8')).version,
+    },
     worker,
     app,
   };
@@ -178,9 +243,13 @@ async function main() {
   const start = '<!-- bench:csv:start -->';
   const end = '<!-- bench:csv:end -->';
   const block = `${start}\n${markdown(result)}\n${end}`;
-  const next = current.includes(start) ? current.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block) : `${current.trimEnd()}\n\n## CSV processing (npm run bench:csv)\n\n${block}\n`;
+  const next = current.includes(start)
+    ? current.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block)
+    : `${current.trimEnd()}\n\n## CSV processing (npm run bench:csv)\n\n${block}\n`;
   writeFileSync(path, next);
-  log(`ratio ${(worker.app.median / worker.floor.median).toFixed(2)}×, heap ${worker.heapPeakBytes ? (worker.heapPeakBytes / worker.fileBytes).toFixed(2) : 'n/a'}× the file${app ? `, ${app.loadsPerSecond} loads/s, longest tasks ${Math.round(app.readLongestTaskMs)} / ${Math.round(app.sendLongestTaskMs)} ms` : ''}`);
+  log(
+    `ratio ${(worker.app.median / worker.floor.median).toFixed(2)}×, heap ${worker.heapPeakBytes ? (worker.heapPeakBytes / worker.fileBytes).toFixed(2) : 'n/a'}× the file${app ? `, ${app.loadsPerSecond} loads/s, longest tasks ${Math.round(app.readLongestTaskMs)} / ${Math.round(app.sendLongestTaskMs)} ms` : ''}`,
+  );
 }
 
 try {

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// npm run bench [-- --full] [--runs=3] [--sizes=1000,10000] [--skip-app] [--app-uploads=100000] [--no-service] [--no-profile]
+// npm run bench [-- --full] [--runs=3] [--sizes=1000,10000] [--skip-app] [--app-uploads=100000] [--no-service]
+// [--no-profile]
 //
 // 1. Builds the bench page (bench/vite.config.ts) and the app (the app's own vite.config.ts,
 //    into bench/.out/app so the project's dist/ is left alone), serves both on 127.0.0.1.
 // 2. In Debian's Chromium, for N = 1k, 10k, 100k uploads (+ 300k with --full): generates the
-//    data, then measures in a Web Worker the app's real code and the PERF.md floor steps,
+//    data, then measures in a Web Worker the app's real code and the docs/performance.md floor steps,
 //    interleaved, and cold starts in fresh workers.
 // 3. Drives the built app with a generated 100k backup: restore through the sidebar, download a
 //    backup, reload; records long tasks on the page's main thread.
@@ -35,14 +36,23 @@ const RUNS = Math.max(3, Number(option('runs', '3')));
 const SMALL_RUNS = Math.max(RUNS, 5);
 const WARMUP = 1;
 const SEED = Number(option('seed', '20251122'));
-const SIZES = option('sizes', FULL ? '1000,10000,100000,300000' : '1000,10000,100000').split(',').map(Number);
+const SIZES = option('sizes', FULL ? '1000,10000,100000,300000' : '1000,10000,100000')
+  .split(',')
+  .map(Number);
 const APP_UPLOADS = Number(option('app-uploads', '100000'));
 const SKIP_APP = flag('skip-app');
 const SERVICE = !flag('no-service');
 const PROFILE = !flag('no-profile');
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 const OUT = join(REPO, 'bench/.out');
 const RESULTS = join(REPO, 'bench/results');
@@ -78,7 +88,13 @@ async function coldStarts(page, dbName, n, runs) {
       if (round >= WARMUP) results[kind].push(timing);
     }
   }
-  const collect = (list) => Object.fromEntries(['total', 'moduleStart', 'received', 'sqlAndStore', 'opened', 'ready'].map((key) => [key, summarize(list.map((t) => t[key]))]));
+  const collect = (list) =>
+    Object.fromEntries(
+      ['total', 'moduleStart', 'received', 'sqlAndStore', 'opened', 'ready'].map((key) => [
+        key,
+        summarize(list.map((t) => t[key])),
+      ]),
+    );
   return { app: collect(results.app), floor: collect(results.floor) };
 }
 
@@ -113,17 +129,28 @@ async function benchSizes(browser, url) {
     const runs = n <= 10_000 ? SMALL_RUNS : RUNS;
     log(`N=${n.toLocaleString('en-US')}: generating the data and the app's backup file…`);
     const setup = await page.evaluate(([size, seed]) => window.bench.call('setup', size, seed), [n, SEED]);
-    log(`  file ${(setup.fileBytes / 1e6).toFixed(1)} MB, database ${(setup.dbBytes / 1e6).toFixed(1)} MB, ${setup.counts.processing_errors} processing errors (set-up ${setup.setupMs} ms)`);
+    log(
+      `  file ${(setup.fileBytes / 1e6).toFixed(1)} MB, database ${(setup.dbBytes / 1e6).toFixed(1)} MB, ${setup.counts.processing_errors} processing errors (set-up ${setup.setupMs} ms)`,
+    );
     if (n === APP_UPLOADS && !SKIP_APP) {
       mkdirSync(join(OUT, 'files'), { recursive: true });
       const path = join(OUT, 'files', `ff2api_backup_bench_${n}.json`);
-      const [download] = await Promise.all([page.waitForEvent('download'), page.evaluate((name) => window.bench.downloadFile(name), `ff2api_backup_bench_${n}.json`)]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.evaluate((name) => window.bench.downloadFile(name), `ff2api_backup_bench_${n}.json`),
+      ]);
       await download.saveAs(path);
       appFile = { path, uploads: n, fileBytes: statSync(path).size };
     }
-    log(`  measuring: ${WARMUP} warm-up + ${runs} rounds of floor and app steps${SERVICE ? ' (with the UI restore path)' : ''}…`);
+    log(
+      `  measuring: ${WARMUP} warm-up + ${runs} rounds of floor and app steps${SERVICE ? ' (with the UI restore path)' : ''}…`,
+    );
     const heap = await sampleWorkerHeap(browser, 'bench.worker');
-    const measured = await page.evaluate((options) => window.bench.call('measure', options), { warmup: WARMUP, runs, service: SERVICE });
+    const measured = await page.evaluate((options) => window.bench.call('measure', options), {
+      warmup: WARMUP,
+      runs,
+      service: SERVICE,
+    });
     measured.heapPeakBytes = await heap.stop();
     log('  cold starts in fresh workers…');
     const cold = await coldStarts(page, measured.coldStartStore, n, runs);
@@ -135,11 +162,18 @@ async function benchSizes(browser, url) {
     const fresh = await openBenchPage(browser, url);
     await fresh.page.evaluate(([size, seed]) => window.bench.call('setup', size, seed), [n, SEED]);
     log('  snapshots: take + verify against the floor, writes during them, restore, the list of 60…');
-    const snapshotSteps = await fresh.page.evaluate((options) => window.bench.call('snapshots', options), { warmup: WARMUP, runs });
+    const snapshotSteps = await fresh.page.evaluate((options) => window.bench.call('snapshots', options), {
+      warmup: WARMUP,
+      runs,
+    });
     result.snapshot = snapshotResult(snapshotSteps, result);
     sizes.push(result);
-    log(`  restore ${result.ratios.restore}×, backup ${result.ratios.backup}×, cold start ${result.ratios.coldStart}×, persist ${result.ratios.persist}×, history first page ${result.app.historyFirstPage.median} ms`);
-    log(`  snapshot take ${result.snapshot.ratios.take}× (${result.snapshot.take.total.median} ms), restore ${result.snapshot.ratios.restore}×, ${result.snapshot.compression}× smaller, list of 60 ${result.snapshot.list.total.median} ms, longest write during ${result.snapshot.writes.max.total.median} ms (alone ${result.snapshot.writes.alone.total.median} ms)`);
+    log(
+      `  restore ${result.ratios.restore}×, backup ${result.ratios.backup}×, cold start ${result.ratios.coldStart}×, persist ${result.ratios.persist}×, history first page ${result.app.historyFirstPage.median} ms`,
+    );
+    log(
+      `  snapshot take ${result.snapshot.ratios.take}× (${result.snapshot.take.total.median} ms), restore ${result.snapshot.ratios.restore}×, ${result.snapshot.compression}× smaller, list of 60 ${result.snapshot.list.total.median} ms, longest write during ${result.snapshot.writes.max.total.median} ms (alone ${result.snapshot.writes.alone.total.median} ms)`,
+    );
     await fresh.page.evaluate(() => window.bench.call('release'));
     await fresh.context.close();
   }
@@ -162,8 +196,14 @@ function summarizeApp(raw, appFile, jsGzipResult, runs) {
       restoreInspectLongest: pick(raw.restores, (r) => r.inspectLongTasks.longest),
       restoreApplyLongest: pick(raw.restores, (r) => r.applyLongTasks.longest),
       restoreTaskCount: pick(raw.restores, (r) => r.longTasks.count),
-      restoreWorkerHeapPeak: pick(raw.restores.filter((r) => r.workerHeapPeakBytes), (r) => r.workerHeapPeakBytes),
-      restorePageHeap: pick(raw.restores.filter((r) => r.heapBytes), (r) => r.heapBytes),
+      restoreWorkerHeapPeak: pick(
+        raw.restores.filter((r) => r.workerHeapPeakBytes),
+        (r) => r.workerHeapPeakBytes,
+      ),
+      restorePageHeap: pick(
+        raw.restores.filter((r) => r.heapBytes),
+        (r) => r.heapBytes,
+      ),
       backupTotal: pick(raw.backups, (b) => b.totalMs),
       backupLongest: pick(raw.backups, (b) => b.longTasks.longest),
       backupTaskCount: pick(raw.backups, (b) => b.longTasks.count),
@@ -185,28 +225,43 @@ const loadAtStart = loadavg();
 /** Which code was measured: the commit, and whether src/ had uncommitted changes. */
 function codeVersion() {
   const git = (...args) => spawnSync('git', args, { cwd: REPO, encoding: 'utf8' }).stdout?.trim() ?? '';
-  return { commit: git('rev-parse', '--short', 'HEAD') || null, srcUncommittedChanges: git('status', '--porcelain', '--', 'src') !== '' };
+  return {
+    commit: git('rev-parse', '--short', 'HEAD') || null,
+    srcUncommittedChanges: git('status', '--porcelain', '--', 'src') !== '',
+  };
 }
 const CODE = codeVersion();
 
 async function main() {
-  log(`bench: sizes ${SIZES.join(', ')}, ${RUNS} runs (${SMALL_RUNS} for N ≤ 10k) after ${WARMUP} warm-up${SKIP_APP ? ', app not driven' : ''}`);
+  log(
+    `bench: sizes ${SIZES.join(', ')}, ${RUNS} runs (${SMALL_RUNS} for N ≤ 10k) after ${WARMUP} warm-up${SKIP_APP ? ', app not driven' : ''}`,
+  );
   mkdirSync(OUT, { recursive: true });
   mkdirSync(RESULTS, { recursive: true });
-  log(`building the bench page (${(viteBuild(['--config', 'bench/vite.config.ts', '--outDir', join(OUT, 'page'), '--emptyOutDir'], 'the bench page') / 1000).toFixed(0)} s)`);
-  const benchServer = await vitePreview(['--config', 'bench/vite.config.ts', '--outDir', join(OUT, 'page')], 'the bench page');
+  log(
+    `building the bench page (${(viteBuild(['--config', 'bench/vite.config.ts', '--outDir', join(OUT, 'page'), '--emptyOutDir'], 'the bench page') / 1000).toFixed(0)} s)`,
+  );
+  const benchServer = await vitePreview(
+    ['--config', 'bench/vite.config.ts', '--outDir', join(OUT, 'page')],
+    'the bench page',
+  );
   cleanups.push(() => benchServer.stop());
   let appServer = null;
   if (!SKIP_APP) {
     // Hidden source maps: the same JS (no sourceMappingURL comment); the .map files only serve to
     // name the frames of the main-thread profile.
-    log(`building the app (${(viteBuild(['--outDir', join(OUT, 'app'), '--emptyOutDir', '--sourcemap', 'hidden'], 'the app') / 1000).toFixed(0)} s)`);
+    log(
+      `building the app (${(viteBuild(['--outDir', join(OUT, 'app'), '--emptyOutDir', '--sourcemap', 'hidden'], 'the app') / 1000).toFixed(0)} s)`,
+    );
     appServer = await vitePreview(['--outDir', join(OUT, 'app')], 'the app');
     cleanups.push(() => appServer.stop());
   }
 
   // gc() in the bench workers lets each step start without the previous step's garbage.
-  const benchBrowser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'] });
+  const benchBrowser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
+  });
   cleanups.push(() => benchBrowser.close());
   const browserVersion = benchBrowser.version();
   const { sizes, appFile } = await benchSizes(benchBrowser, benchServer.url);
@@ -218,11 +273,30 @@ async function main() {
     log(`driving the built app with the ${APP_UPLOADS.toLocaleString('en-US')}-upload file…`);
     const appBrowser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     cleanups.push(() => appBrowser.close());
-    const raw = await driveApp({ browser: appBrowser, url: appServer.url, file: appFile.path, uploads: appFile.uploads, runs: RUNS, warmup: WARMUP, log });
-    const profiles = PROFILE ? await profileApp({ browser: appBrowser, url: appServer.url, file: appFile.path, outDir: join(OUT, 'profiles'), assetsDir: join(OUT, 'app', 'assets'), log }) : null;
+    const raw = await driveApp({
+      browser: appBrowser,
+      url: appServer.url,
+      file: appFile.path,
+      uploads: appFile.uploads,
+      runs: RUNS,
+      warmup: WARMUP,
+      log,
+    });
+    const profiles = PROFILE
+      ? await profileApp({
+          browser: appBrowser,
+          url: appServer.url,
+          file: appFile.path,
+          outDir: join(OUT, 'profiles'),
+          assetsDir: join(OUT, 'app', 'assets'),
+          log,
+        })
+      : null;
     // JavaScript shipped: what a fresh start of the built app loads (page + database worker) vs lazy chunks.
     const shippedJs = await measureShippedJs({ browser: appBrowser, url: appServer.url, distDir: join(OUT, 'app') });
-    log(`JavaScript at start ${(shippedJs.atStart.totalBytes / 1000).toFixed(1)} kB gzip, lazy ${(shippedJs.lazy.totalBytes / 1000).toFixed(1)} kB`);
+    log(
+      `JavaScript at start ${(shippedJs.atStart.totalBytes / 1000).toFixed(1)} kB gzip, lazy ${(shippedJs.lazy.totalBytes / 1000).toFixed(1)} kB`,
+    );
     await appBrowser.close();
     browserApp = { ...summarizeApp(raw, appFile, shippedJs, RUNS), mainThreadProfile: profiles };
   }
@@ -239,21 +313,49 @@ async function main() {
     durationSeconds: Math.round((Date.now() - started) / 1000),
     code: CODE,
     machine: {
-      os: `${type()} ${release()}`, cpu: cpu[0]?.model ?? 'unknown', cores: cpu.length, memoryGB: Math.round(totalmem() / 1e9), node: process.version,
+      os: `${type()} ${release()}`,
+      cpu: cpu[0]?.model ?? 'unknown',
+      cores: cpu.length,
+      memoryGB: Math.round(totalmem() / 1e9),
+      node: process.version,
       // Other work on the machine slows every figure alike; ratios measured in the same run hold better.
-      loadAverage1mStart: Math.round(loadAtStart[0] * 100) / 100, loadAverage1mEnd: Math.round(loadavg()[0] * 100) / 100,
+      loadAverage1mStart: Math.round(loadAtStart[0] * 100) / 100,
+      loadAverage1mEnd: Math.round(loadavg()[0] * 100) / 100,
     },
-    browser: { name: 'Chromium', version: `Chromium ${browserVersion}`, executablePath: CHROMIUM, args: CHROMIUM_ARGS, benchArgs: ['--js-flags=--expose-gc'] },
-    packages: Object.fromEntries(['sql.js', '@noble/hashes', 'idb', 'comlink', 'react', 'react-dom', 'vite', 'playwright-core', 'typescript'].map((p) => [p, packageVersion(p)])),
-    settings: { sizes: SIZES, runs: RUNS, smallRuns: SMALL_RUNS, warmup: WARMUP, seed: SEED, full: FULL, uiRestorePath: SERVICE },
+    browser: {
+      name: 'Chromium',
+      version: `Chromium ${browserVersion}`,
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
+      benchArgs: ['--js-flags=--expose-gc'],
+    },
+    packages: Object.fromEntries(
+      ['sql.js', '@noble/hashes', 'idb', 'comlink', 'react', 'react-dom', 'vite', 'playwright-core', 'typescript'].map(
+        (p) => [p, packageVersion(p)],
+      ),
+    ),
+    settings: {
+      sizes: SIZES,
+      runs: RUNS,
+      smallRuns: SMALL_RUNS,
+      warmup: WARMUP,
+      seed: SEED,
+      full: FULL,
+      uiRestorePath: SERVICE,
+    },
     definitions: {
       ratio: 'median of the app step / sum of the medians of its floor steps, all measured in the same run',
-      restoreFloor: 'decode + JSON.parse + hand-written type check + the faster insert variant + db.export() + IndexedDB put',
+      restoreFloor:
+        'decode + JSON.parse + hand-written type check + the faster insert variant + db.export() + IndexedDB put',
       backupFloor: 'select every row + JSON.stringify of the file content + UTF-8 encode + SHA-256',
-      coldStartFloor: 'fresh worker: sql.js script + wasm, bare IndexedDB get, new SQL.Database(bytes), one COUNT query',
+      coldStartFloor:
+        'fresh worker: sql.js script + wasm, bare IndexedDB get, new SQL.Database(bytes), one COUNT query',
       persistFloor: 'one INSERT + db.export() + IndexedDB put',
     },
-    targets: [...targetsOf(sizes, browserApp), ...snapshotTargets(sizes.map((s) => s.snapshot).filter(Boolean), browserApp)],
+    targets: [
+      ...targetsOf(sizes, browserApp),
+      ...snapshotTargets(sizes.map((s) => s.snapshot).filter(Boolean), browserApp),
+    ],
     sizes,
     browserApp,
   };
@@ -262,7 +364,10 @@ async function main() {
   writeBenchmarksMd(join(REPO, 'BENCHMARKS.md'), `${markdown(result)}${snapshotSection}`, SKELETON);
   if (million) await reportMillion(million);
   log('wrote bench/results/latest.json and BENCHMARKS.md');
-  for (const t of result.targets) log(`  ${t.met === null ? 'n/a    ' : t.met ? 'met    ' : 'NOT MET'} ${t.what}: ${t.measured ?? '—'}${t.unit === '×' ? '×' : ` ${t.unit}`} (target ${t.target})`);
+  for (const t of result.targets)
+    log(
+      `  ${t.met === null ? 'n/a    ' : t.met ? 'met    ' : 'NOT MET'} ${t.what}: ${t.measured ?? '—'}${t.unit === '×' ? '×' : ` ${t.unit}`} (target ${t.target})`,
+    );
 }
 
 try {
@@ -270,7 +375,7 @@ try {
   await cleanup();
   log('done');
 } catch (error) {
-  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   await cleanup();
   process.exit(1);
 }

@@ -23,7 +23,12 @@ const ALLOWED_INSTALL_SCRIPTS = new Set([]);
 /** Runs npm with arguments; returns its exit status and output (never throws). */
 function npm(args) {
   const run = spawnSync('npm', args, { cwd: ROOT, encoding: 'utf8', timeout: TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 });
-  return { status: run.status, stdout: run.stdout ?? '', stderr: run.stderr ?? '', timedOut: run.error?.code === 'ETIMEDOUT' };
+  return {
+    status: run.status,
+    stdout: run.stdout ?? '',
+    stderr: run.stderr ?? '',
+    timedOut: run.error?.code === 'ETIMEDOUT',
+  };
 }
 
 function parseJson(text) {
@@ -39,7 +44,11 @@ function runtimePackages() {
   const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8'));
   return Object.entries(lock.packages ?? {})
     .filter(([path, entry]) => path !== '' && !entry.dev && !entry.devOptional && !entry.link)
-    .map(([path, entry]) => ({ path, name: path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length), ...entry }));
+    .map(([path, entry]) => ({
+      path,
+      name: path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length),
+      ...entry,
+    }));
 }
 
 /** Advisory check through npm audit: 'clean', 'findings', or null when the endpoint is unusable. */
@@ -48,15 +57,23 @@ function auditAdvisories() {
   const report = parseJson(audit.stdout);
   const counts = report?.metadata?.vulnerabilities;
   if (!counts) {
-    const reason = report?.message ?? (audit.timedOut ? 'no answer within 90 s' : (audit.stderr.trim().split('\n').pop() ?? 'no report'));
+    const reason =
+      report?.message ??
+      (audit.timedOut ? 'no answer within 90 s' : (audit.stderr.trim().split('\n').pop() ?? 'no report'));
     return { outcome: null, reason };
   }
-  const serious = Object.values(report.vulnerabilities ?? {}).filter((v) => v.severity === 'high' || v.severity === 'critical');
+  const serious = Object.values(report.vulnerabilities ?? {}).filter(
+    (v) => v.severity === 'high' || v.severity === 'critical',
+  );
   for (const finding of serious) {
-    const titles = (finding.via ?? []).map((via) => (typeof via === 'string' ? via : `${via.title} (${via.url})`)).join('; ');
+    const titles = (finding.via ?? [])
+      .map((via) => (typeof via === 'string' ? via : `${via.title} (${via.url})`))
+      .join('; ');
     console.error(`  ${finding.severity.toUpperCase()}: ${finding.name} ${finding.range} — ${titles}`);
   }
-  console.log(`npm audit: ${counts.total} advisories for runtime packages (critical ${counts.critical}, high ${counts.high}, moderate ${counts.moderate}, low ${counts.low}).`);
+  console.log(
+    `npm audit: ${counts.total} advisories for runtime packages (critical ${counts.critical}, high ${counts.high}, moderate ${counts.moderate}, low ${counts.low}).`,
+  );
   return { outcome: serious.length > 0 ? 'findings' : 'clean', reason: '' };
 }
 
@@ -67,14 +84,21 @@ function offlineChecks(packages) {
   for (const problem of tree?.problems ?? []) problems.push(`installed tree: ${problem}`);
   if (!tree) problems.push('installed tree: `npm ls` gave no report');
   for (const pkg of packages) {
-    if (!/^sha512-/.test(pkg.integrity ?? '')) problems.push(`${pkg.name}@${pkg.version}: no sha512 integrity hash in package-lock.json`);
+    if (!/^sha512-/.test(pkg.integrity ?? ''))
+      problems.push(`${pkg.name}@${pkg.version}: no sha512 integrity hash in package-lock.json`);
     // `resolved` is absent from this lockfile (npm then uses the configured registry); a tarball
     // from anywhere must still match the integrity hash, which `npm ci` enforces.
-    if (pkg.resolved !== undefined && !/^https:\/\//.test(pkg.resolved)) problems.push(`${pkg.name}@${pkg.version}: resolved from a non-https source (${pkg.resolved})`);
-    if (pkg.hasInstallScript && !ALLOWED_INSTALL_SCRIPTS.has(pkg.name)) problems.push(`${pkg.name}@${pkg.version}: runs an install script`);
+    if (pkg.resolved !== undefined && !/^https:\/\//.test(pkg.resolved))
+      problems.push(`${pkg.name}@${pkg.version}: resolved from a non-https source (${pkg.resolved})`);
+    if (pkg.hasInstallScript && !ALLOWED_INSTALL_SCRIPTS.has(pkg.name))
+      problems.push(`${pkg.name}@${pkg.version}: runs an install script`);
     const view = npm(['view', `${pkg.name}@${pkg.version}`, 'deprecated', '--json']);
-    if (view.status !== 0) problems.push(`${pkg.name}@${pkg.version}: the registry could not be asked whether it is deprecated (${view.stderr.trim().split('\n').pop()})`);
-    else if (view.stdout.trim() !== '') problems.push(`${pkg.name}@${pkg.version}: deprecated — ${parseJson(view.stdout) ?? view.stdout.trim()}`);
+    if (view.status !== 0)
+      problems.push(
+        `${pkg.name}@${pkg.version}: the registry could not be asked whether it is deprecated (${view.stderr.trim().split('\n').pop()})`,
+      );
+    else if (view.stdout.trim() !== '')
+      problems.push(`${pkg.name}@${pkg.version}: deprecated — ${parseJson(view.stdout) ?? view.stdout.trim()}`);
   }
   return problems;
 }
@@ -86,10 +110,14 @@ function isMetadataStripped(pkg) {
 }
 
 const packages = runtimePackages();
-console.log(`== Dependency audit: ${packages.length} runtime packages (${packages.map((p) => `${p.name}@${p.version}`).join(', ')})`);
+console.log(
+  `== Dependency audit: ${packages.length} runtime packages (${packages.map((p) => `${p.name}@${p.version}`).join(', ')})`,
+);
 const advisories = auditAdvisories();
 if (advisories.outcome === 'findings') {
-  console.error('FAILED: high or critical advisories affect packages the app ships (listed above). Update them, then run this again.');
+  console.error(
+    'FAILED: high or critical advisories affect packages the app ships (listed above). Update them, then run this again.',
+  );
   process.exit(1);
 }
 if (advisories.outcome === 'clean') {
@@ -97,8 +125,12 @@ if (advisories.outcome === 'clean') {
   process.exit(0);
 }
 
-console.warn(`npm audit could not consult any advisory database: the registry's audit endpoint failed (${advisories.reason}).`);
-console.warn('Known vulnerabilities were therefore NOT checked. Running the checks that need no advisory database instead.');
+console.warn(
+  `npm audit could not consult any advisory database: the registry's audit endpoint failed (${advisories.reason}).`,
+);
+console.warn(
+  'Known vulnerabilities were therefore NOT checked. Running the checks that need no advisory database instead.',
+);
 const problems = offlineChecks(packages);
 if (problems.length > 0) {
   for (const problem of problems) console.error(`  ${problem}`);
@@ -106,7 +138,9 @@ if (problems.length > 0) {
   process.exit(1);
 }
 if (packages[0] && isMetadataStripped(packages[0])) {
-  console.warn('Note: the registry reachable here serves package data without maintainers, so it may leave out deprecation notices as well; "none marked deprecated" means none was published here.');
+  console.warn(
+    'Note: the registry reachable here serves package data without maintainers, so it may leave out deprecation notices as well; "none marked deprecated" means none was published here.',
+  );
 }
 const closing = `advisories NOT checked (audit endpoint unusable); checked instead, all fine for ${packages.length} runtime packages: installed tree = lockfile, sha512 integrity pins, no install scripts, none marked deprecated by the registry.`;
 if (process.env.REQUIRE_ADVISORIES === '1') {

@@ -16,6 +16,8 @@ export interface DemoConfig {
   expireTokens?: boolean;
   /** Answer these paths (all API paths when omitted) with a redirect to the same path on `to`; null ends it. */
   redirect?: { status: 301 | 302 | 303 | 307 | 308; to: string; paths?: string[] } | null;
+  /** Allow only Authorization and Content-Type in CORS preflights (a browser then refuses Idempotency-Key). */
+  strictCors?: boolean;
 }
 
 export interface DemoLoad {
@@ -33,7 +35,9 @@ export interface DemoApi {
   readonly attempts: number;
   /** Every access token handed out by /token/refresh. */
   readonly issuedTokens: string[];
-  configure(config: DemoConfig): { faultsQueued: number; slowMs: number };
+  /** CORS preflights answered, and how many asked for a header the server does not allow. */
+  readonly preflights: { total: number; refused: number };
+  configure(config: DemoConfig): { faultsQueued: number; slowMs: number; strictCors: boolean };
   reset(): void;
   close(): Promise<void>;
 }
@@ -44,4 +48,5 @@ export declare function startDemoApi(options?: {
   apiKeys?: string[];
   bearerTokens?: string[];
   quiet?: boolean;
+  strictCors?: boolean;
 }): Promise<DemoApi>;

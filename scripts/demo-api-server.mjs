@@ -12,6 +12,11 @@
 // ({status: 307, to: 'http://other-host', paths: ['/token/refresh']}) answers those paths with a
 // redirect to the same path on another host, as an API that moved (or an open redirect) would —
 // `redirect: null` ends it.
+//
+// `strictCors` (an option of startDemoApi, or POST /__demo/config) answers CORS preflights the
+// way many APIs do: only `Authorization` and `Content-Type` may be sent from a browser, so a
+// browser refuses any POST carrying `Idempotency-Key` before it leaves. A browser caches a
+// preflight's answer (Access-Control-Max-Age), so tests start a separate server for each mode.
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 
@@ -22,8 +27,16 @@ const MODES = ['FTL', 'LTL', 'DRAYAGE'];
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Starts the server; resolves with its base URL, its record and a close function. */
-export async function startDemoApi({ port = 0, host = '127.0.0.1', apiKeys = [DEMO_API_KEY], bearerTokens = [DEMO_BEARER_TOKEN], quiet = true } = {}) {
+export async function startDemoApi({
+  port = 0,
+  host = '127.0.0.1',
+  apiKeys = [DEMO_API_KEY],
+  bearerTokens = [DEMO_BEARER_TOKEN],
+  quiet = true,
+  strictCors = false,
+} = {}) {
   const state = freshState();
+  state.strictCors = strictCors;
   const log = (line) => {
     if (!quiet) console.log(line);
   };
@@ -53,36 +66,73 @@ export async function startDemoApi({ port = 0, host = '127.0.0.1', apiKeys = [DE
     get attempts() {
       return state.attempts;
     },
+    /** Preflights answered so far, and how many of them asked for a header the server does not allow. */
+    get preflights() {
+      return { ...state.preflights };
+    },
     configure: (config) => applyConfig(state, config),
-    reset: () => Object.assign(state, freshState()),
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections?.();
-      server.close(() => resolve());
-    }),
+    reset: () => Object.assign(state, freshState(), { strictCors: state.strictCors }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
   };
 }
 
 function freshState() {
   return {
-    loads: [], attempts: 0, issued: [], tokens: new Map(), replies: new Map(), faults: [], slowMs: 0,
-    rejectLoadNumbers: new Set(), redirect: null,
+    loads: [],
+    attempts: 0,
+    issued: [],
+    tokens: new Map(),
+    replies: new Map(),
+    faults: [],
+    slowMs: 0,
+    rejectLoadNumbers: new Set(),
+    redirect: null,
+    strictCors: false,
+    preflights: { total: 0, refused: 0 },
   };
+}
+
+const ALLOWED_HEADERS = {
+  lenient: 'Content-Type, Authorization, Idempotency-Key',
+  strict: 'Authorization, Content-Type',
+};
+
+/** Counts a preflight, and whether it asked for a header this mode does not allow. */
+function notePreflight(req, state) {
+  state.preflights.total += 1;
+  const allowed = (state.strictCors ? ALLOWED_HEADERS.strict : ALLOWED_HEADERS.lenient).toLowerCase().split(/\s*,\s*/);
+  const asked = String(req.headers['access-control-request-headers'] ?? '')
+    .toLowerCase()
+    .split(/\s*,\s*/)
+    .filter(Boolean);
+  if (asked.some((header) => !allowed.includes(header))) state.preflights.refused += 1;
 }
 
 function applyConfig(state, config = {}) {
   if (Array.isArray(config.faults)) {
-    state.faults = config.faults.flatMap((fault) => Array.from({ length: Math.max(1, Number(fault.count ?? 1)) }, () => ({ ...fault })));
+    state.faults = config.faults.flatMap((fault) =>
+      Array.from({ length: Math.max(1, Number(fault.count ?? 1)) }, () => ({ ...fault })),
+    );
   }
   if (config.slowMs !== undefined) state.slowMs = Math.max(0, Number(config.slowMs) || 0);
   if (Array.isArray(config.rejectLoadNumbers)) state.rejectLoadNumbers = new Set(config.rejectLoadNumbers.map(String));
   if (config.expireTokens) state.tokens.clear();
   if (config.redirect !== undefined) state.redirect = readRedirect(config.redirect);
-  return { faultsQueued: state.faults.length, slowMs: state.slowMs };
+  if (config.strictCors !== undefined) state.strictCors = Boolean(config.strictCors);
+  return { faultsQueued: state.faults.length, slowMs: state.slowMs, strictCors: state.strictCors };
 }
 
 async function handle(req, res, state, options) {
   const url = new URL(req.url ?? '/', 'http://demo.local');
-  if (req.method === 'OPTIONS') return send(res, 204);
+  res.setHeader('Access-Control-Allow-Headers', state.strictCors ? ALLOWED_HEADERS.strict : ALLOWED_HEADERS.lenient);
+  if (req.method === 'OPTIONS') {
+    notePreflight(req, state);
+    return send(res, 204);
+  }
   const body = req.method === 'POST' ? await readBody(req) : null;
   if (body === undefined) return send(res, 413, { message: 'body larger than 1 MB' });
   if (state.redirect?.paths.includes(url.pathname)) {
@@ -99,7 +149,7 @@ async function handle(req, res, state, options) {
   if (route === 'GET /__demo/loads') return send(res, 200, { loads: state.loads, attempts: state.attempts });
   if (route === 'POST /__demo/config') return send(res, 200, applyConfig(state, parseJson(body) ?? {}));
   if (route === 'POST /__demo/reset') {
-    Object.assign(state, freshState());
+    Object.assign(state, freshState(), { strictCors: state.strictCors });
     return send(res, 200, { ok: true });
   }
   return send(res, 404, { message: `no route ${route}` });
@@ -144,19 +194,27 @@ async function createLoad(req, res, state, options, body) {
   const reply = problem ? { status: 422, body: { message: problem } } : { status: 201, body: record(state, load, key) };
   if (typeof key === 'string') state.replies.set(key, reply);
   options.log(`${reply.status} ${load?.load?.loadNumber ?? '(no load number)'}`);
-  if (fault?.afterCreate) return send(res, fault.status, { message: `demo fault ${fault.status} (the load was created)` });
+  if (fault?.afterCreate)
+    return send(res, fault.status, { message: `demo fault ${fault.status} (the load was created)` });
   return send(res, reply.status, reply.body);
 }
 
 function record(state, load, key) {
   const id = `L-${state.loads.length + 1}`;
-  state.loads.push({ id, loadNumber: String(load.load.loadNumber), idempotencyKey: key ?? null, body: load, at: new Date().toISOString() });
+  state.loads.push({
+    id,
+    loadNumber: String(load.load.loadNumber),
+    idempotencyKey: key ?? null,
+    body: load,
+    at: new Date().toISOString(),
+  });
   return { id, loadNumber: String(load.load.loadNumber) };
 }
 
 /** What makes a load invalid for this demo API (a 422), or null. */
 function checkLoad(load, state) {
-  if (!load || typeof load !== 'object' || !load.load || typeof load.load !== 'object') return 'body must be a JSON object with a load';
+  if (!load || typeof load !== 'object' || !load.load || typeof load.load !== 'object')
+    return 'body must be a JSON object with a load';
   const number = load.load.loadNumber;
   if (typeof number !== 'string' || number.trim() === '') return 'load.loadNumber is required';
   if (state.rejectLoadNumbers.has(number)) return `load ${number} is refused by this demo server`;
@@ -201,7 +259,6 @@ function send(res, status, body, headers = {}) {
   res.writeHead(status, {
     'Access-Control-Allow-Origin': '*',
     'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-    'Access-Control-Allow-Headers': 'Content-Type, Authorization, Idempotency-Key',
     'Access-Control-Expose-Headers': 'Retry-After, Idempotent-Replayed',
     'Access-Control-Max-Age': '600',
     ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run demo-api [-- --port=8787] [--slow-ms=200] [--storm-429=20] [--burst-5xx=5]
+// npm run demo-api [-- --port=8787] [--slow-ms=200] [--storm-429=20] [--burst-5xx=5] [--strict-cors]
 // Starts the local demo load API on 127.0.0.1 (see scripts/demo-api-server.mjs) and says how to
 // point a configuration at it. Stops with Ctrl+C.
 import { DEMO_API_KEY, DEMO_BEARER_TOKEN, startDemoApi } from './demo-api-server.mjs';
@@ -9,13 +9,20 @@ const option = (name, fallback) => {
   return found ? found.slice(name.length + 3) : fallback;
 };
 
-const api = await startDemoApi({ port: Number(option('port', process.env.DEMO_API_PORT ?? '8787')), quiet: false });
+const strictCors = process.argv.includes('--strict-cors');
+const api = await startDemoApi({
+  port: Number(option('port', process.env.DEMO_API_PORT ?? '8787')),
+  quiet: false,
+  strictCors,
+});
 const faults = [];
-if (Number(option('storm-429', '0')) > 0) faults.push({ status: 429, retryAfter: 1, count: Number(option('storm-429', '0')) });
+if (Number(option('storm-429', '0')) > 0)
+  faults.push({ status: 429, retryAfter: 1, count: Number(option('storm-429', '0')) });
 if (Number(option('burst-5xx', '0')) > 0) faults.push({ status: 503, count: Number(option('burst-5xx', '0')) });
 api.configure({ faults, slowMs: Number(option('slow-ms', '0')) });
 
-console.log(`Demo load API listening on ${api.baseUrl}
+const strictNote = strictCors ? ' (strict CORS: browsers may send only Authorization and Content-Type)' : '';
+console.log(`Demo load API listening on ${api.baseUrl}${strictNote}
 
 Point a configuration at it:
   API base URL   ${api.baseUrl}

@@ -13,7 +13,9 @@ const chromiumPath = process.env.CHROMIUM_PATH || DEFAULT_PATH;
 
 if (!isExecutable(chromiumPath)) {
   if (process.env.CHROMIUM_PATH) {
-    fail(`CHROMIUM_PATH is set to ${chromiumPath}, but no executable is there. Fix the path, or unset CHROMIUM_PATH to use ${DEFAULT_PATH}.`);
+    fail(
+      `CHROMIUM_PATH is set to ${chromiumPath}, but no executable is there. Fix the path, or unset CHROMIUM_PATH to use ${DEFAULT_PATH}.`,
+    );
   }
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !commandExists('apt-get')) {
@@ -29,14 +31,21 @@ if (!isExecutable(chromiumPath)) {
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
   if (install.status !== 0 || !isExecutable(chromiumPath)) {
-    fail(`Installing Chromium failed (exit ${install.status ?? install.signal}). Run this yourself as root, then try again:\n\n    ${INSTALL_COMMAND}`);
+    fail(
+      `Installing Chromium failed (exit ${install.status ?? install.signal}). Run this yourself as root, then try again:\n\n    ${INSTALL_COMMAND}`,
+    );
   }
 }
 
 const version = spawnSync(chromiumPath, ['--version'], { encoding: 'utf8', timeout: 30_000 });
-const versionLine = (version.stdout ?? '').split('\n').find((line) => /chrom/i.test(line))?.trim();
+const versionLine = (version.stdout ?? '')
+  .split('\n')
+  .find((line) => /chrom/i.test(line))
+  ?.trim();
 if (version.status !== 0 || !versionLine) {
-  fail(`${chromiumPath} exists but \`--version\` failed (exit ${version.status ?? version.signal}): ${(version.stderr ?? '').trim()}`);
+  fail(
+    `${chromiumPath} exists but \`--version\` failed (exit ${version.status ?? version.signal}): ${(version.stderr ?? '').trim()}`,
+  );
 }
 console.log(`Chromium for e2e tests: ${versionLine} (${chromiumPath})`);
 

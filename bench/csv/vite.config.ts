@@ -8,5 +8,10 @@ export default defineConfig({
   base: './',
   logLevel: 'warn',
   worker: { format: 'es' },
-  build: { target: 'es2022', outDir: fileURLToPath(new URL('../.out/csv-page', import.meta.url)), emptyOutDir: true, chunkSizeWarningLimit: 4000 },
+  build: {
+    target: 'es2022',
+    outDir: fileURLToPath(new URL('../.out/csv-page', import.meta.url)),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4000,
+  },
 });

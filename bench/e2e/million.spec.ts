@@ -24,7 +24,10 @@ function sampleRss(): () => { totalMB: number; largestMB: number } {
   const timer = setInterval(() => {
     const out = spawnSync('ps', ['-C', 'chromium', '-o', 'rss='], { encoding: 'utf8' }).stdout ?? '';
     const sizes = out.split('\n').map((line) => (Number(line.trim()) || 0) / 1024);
-    total = Math.max(total, sizes.reduce((sum, n) => sum + n, 0));
+    total = Math.max(
+      total,
+      sizes.reduce((sum, n) => sum + n, 0),
+    );
     largest = Math.max(largest, ...sizes);
   }, 1000);
   return () => {
@@ -33,7 +36,10 @@ function sampleRss(): () => { totalMB: number; largestMB: number } {
   };
 }
 
-test(`${UPLOADS} uploads + ${ERRORS} processing errors restore and back up in Chromium, with progress, without crashing the tab`, async ({ page, browser }) => {
+test(`${UPLOADS} uploads + ${ERRORS} processing errors restore and back up in Chromium, with progress, without crashing the tab`, async ({
+  page,
+  browser,
+}) => {
   const file = join(tmpdir(), `ff2api-bench-${UPLOADS}-${ERRORS}.json`);
   const written = await writeMillionFile(file, { uploads: UPLOADS, errors: ERRORS });
   let crashed = false;
@@ -47,14 +53,20 @@ test(`${UPLOADS} uploads + ${ERRORS} processing errors restore and back up in Ch
   const timeline: { s: number; text: string }[] = [];
   const seen: number[] = [];
   const watch = setInterval(() => {
-    void sidebar.locator('.operation-progress').innerText({ timeout: 400 }).then((text) => {
-      const percent = /\((\d+)%\)/.exec(text)?.[1];
-      if (percent !== undefined && seen.at(-1) !== Number(percent)) seen.push(Number(percent));
-      if (timeline.at(-1)?.text !== text) {
-        timeline.push({ s: (Date.now() - started) / 1000, text });
-        console.log(`${((Date.now() - started) / 1000).toFixed(1)} s: ${text.replace(/\s+/g, ' ')}`);
-      }
-    }, () => undefined);
+    void sidebar
+      .locator('.operation-progress')
+      .innerText({ timeout: 400 })
+      .then(
+        (text) => {
+          const percent = /\((\d+)%\)/.exec(text)?.[1];
+          if (percent !== undefined && seen.at(-1) !== Number(percent)) seen.push(Number(percent));
+          if (timeline.at(-1)?.text !== text) {
+            timeline.push({ s: (Date.now() - started) / 1000, text });
+            console.log(`${((Date.now() - started) / 1000).toFixed(1)} s: ${text.replace(/\s+/g, ' ')}`);
+          }
+        },
+        () => undefined,
+      );
   }, 500);
 
   let t = Date.now();
@@ -65,11 +77,20 @@ test(`${UPLOADS} uploads + ${ERRORS} processing errors restore and back up in Ch
   const checkSeconds = (Date.now() - t) / 1000;
   t = Date.now();
   await sidebar.getByRole('button', { name: 'Restore database' }).click();
-  await expect(sidebar.getByRole('status').filter({ hasText: /restored successfully/ }).or(sidebar.getByRole('alert')).first()).toBeVisible({ timeout: LONG });
+  await expect(
+    sidebar
+      .getByRole('status')
+      .filter({ hasText: /restored successfully/ })
+      .or(sidebar.getByRole('alert'))
+      .first(),
+  ).toBeVisible({ timeout: LONG });
   await expect(sidebar.getByRole('status').filter({ hasText: /restored successfully/ })).toBeVisible();
   const applySeconds = (Date.now() - t) / 1000;
   t = Date.now();
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: LONG }), sidebar.getByRole('button', { name: 'Download backup' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: LONG }),
+    sidebar.getByRole('button', { name: 'Download backup' }).click(),
+  ]);
   await expect(sidebar.getByRole('status').filter({ hasText: /Backup ready/ })).toBeVisible({ timeout: LONG });
   const backupSeconds = (Date.now() - t) / 1000;
   const backupPath = join(tmpdir(), `ff2api-bench-${UPLOADS}-download`);
@@ -80,11 +101,26 @@ test(`${UPLOADS} uploads + ${ERRORS} processing errors restore and back up in Ch
   const workerHeapPeak = await heap.stop();
   const memory = rss();
   const result = {
-    uploads: UPLOADS, errors: ERRORS, fileBytes: written.bytes, checkSeconds, applySeconds, backupSeconds, backupFileName: download.suggestedFilename(), backupBytes,
-    progressSeen: seen, timeline, workerHeapPeakMB: workerHeapPeak === null ? null : Math.round(workerHeapPeak / 1e6),
-    browserRssPeakMB: memory.totalMB, largestProcessRssPeakMB: memory.largestMB, statusLine, crashed,
+    uploads: UPLOADS,
+    errors: ERRORS,
+    fileBytes: written.bytes,
+    checkSeconds,
+    applySeconds,
+    backupSeconds,
+    backupFileName: download.suggestedFilename(),
+    backupBytes,
+    progressSeen: seen,
+    timeline,
+    workerHeapPeakMB: workerHeapPeak === null ? null : Math.round(workerHeapPeak / 1e6),
+    browserRssPeakMB: memory.totalMB,
+    largestProcessRssPeakMB: memory.largestMB,
+    statusLine,
+    crashed,
   };
-  writeFileSync(join(import.meta.dirname, '..', 'results', 'million.json'), `${JSON.stringify({ generatedAt: new Date().toISOString(), ...result }, null, 2)}\n`);
+  writeFileSync(
+    join(import.meta.dirname, '..', 'results', 'million.json'),
+    `${JSON.stringify({ generatedAt: new Date().toISOString(), ...result }, null, 2)}\n`,
+  );
   console.log(JSON.stringify({ ...result, timeline: undefined }));
   expect(crashed).toBe(false);
   expect(statusLine).toContain(`${UPLOADS.toLocaleString('en-US')} uploads`);

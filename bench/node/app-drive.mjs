@@ -43,9 +43,16 @@ function pageInit() {
   };
   // From the very start of every load: the status line (empty or with counts); more from
   // sessionStorage (set before a reload).
-  state.watchers.push({ name: 'status', source: 'Database is empty|[\\d,]+ uploads?\\b', role: null, at: null, absentSeen: true });
+  state.watchers.push({
+    name: 'status',
+    source: 'Database is empty|[\\d,]+ uploads?\\b',
+    role: null,
+    at: null,
+    absentSeen: true,
+  });
   try {
-    for (const w of JSON.parse(sessionStorage.getItem('bench-watch') ?? '[]')) state.watchers.push({ ...w, at: null, absentSeen: true });
+    for (const w of JSON.parse(sessionStorage.getItem('bench-watch') ?? '[]'))
+      state.watchers.push({ ...w, at: null, absentSeen: true });
   } catch {
     // none
   }
@@ -60,13 +67,19 @@ const restoreButton = (page) => page.locator(`${SIDEBAR} button[type="submit"]`,
 const downloadButton = (page) => page.locator(`${SIDEBAR} button`, { hasText: /^Download backup$/ });
 
 async function waitForWatcher(page, name, timeout) {
-  await page.waitForFunction((n) => window.__bench.watchers.find((w) => w.name === n)?.at != null, name, { timeout, polling: 200 });
+  await page.waitForFunction((n) => window.__bench.watchers.find((w) => w.name === n)?.at != null, name, {
+    timeout,
+    polling: 200,
+  });
   return page.evaluate((n) => window.__bench.watchers.find((w) => w.name === n).at, name);
 }
 
 /** Long tasks that overlap [from, to]: the longest, how many, and the blocking time beyond 50 ms. */
 async function longTasks(page, from, to) {
-  const tasks = await page.evaluate(([a, b]) => window.__bench.longtasks.filter((t) => t.start + t.duration >= a && t.start <= b), [from, to]);
+  const tasks = await page.evaluate(
+    ([a, b]) => window.__bench.longtasks.filter((t) => t.start + t.duration >= a && t.start <= b),
+    [from, to],
+  );
   return {
     longest: tasks.reduce((max, t) => Math.max(max, t.duration), 0),
     count: tasks.length,
@@ -97,7 +110,12 @@ export async function driveApp({ browser, url, file, uploads, runs, warmup, log 
       // A new context is a new, empty browser profile: the database starts empty, so a replace
       // needs no typed confirmation.
       await context?.close();
-      context = await browser.newContext({ acceptDownloads: true, locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 } });
+      context = await browser.newContext({
+        acceptDownloads: true,
+        locale: 'en-US',
+        timezoneId: 'UTC',
+        viewport: { width: 1280, height: 900 },
+      });
       await context.addInitScript(pageInit);
       page = await context.newPage();
       page.on('pageerror', (error) => log(`  app page error: ${error.message}`));
@@ -131,7 +149,9 @@ export async function driveApp({ browser, url, file, uploads, runs, warmup, log 
         heapBytes: await mainHeap(page),
         workerHeapPeakBytes: await heap.stop(),
       };
-      log(`  app restore run ${run}${run < warmup ? ' (warm-up)' : ''}: ${record.totalMs.toFixed(0)} ms, longest task ${record.longTasks.longest.toFixed(0)} ms`);
+      log(
+        `  app restore run ${run}${run < warmup ? ' (warm-up)' : ''}: ${record.totalMs.toFixed(0)} ms, longest task ${record.longTasks.longest.toFixed(0)} ms`,
+      );
       if (run >= warmup) restores.push(record);
     }
 
@@ -154,7 +174,9 @@ export async function driveApp({ browser, url, file, uploads, runs, warmup, log 
         heapBytes: await mainHeap(page),
       };
       await download.delete();
-      log(`  app backup run ${run}${run < warmup ? ' (warm-up)' : ''}: ${record.totalMs.toFixed(0)} ms, longest task ${record.longTasks.longest.toFixed(0)} ms`);
+      log(
+        `  app backup run ${run}${run < warmup ? ' (warm-up)' : ''}: ${record.totalMs.toFixed(0)} ms, longest task ${record.longTasks.longest.toFixed(0)} ms`,
+      );
       if (run >= warmup) backups.push(record);
     }
 
@@ -163,7 +185,15 @@ export async function driveApp({ browser, url, file, uploads, runs, warmup, log 
     const take = page.locator('main section[aria-label="Snapshots"] button', { hasText: /^Take snapshot now$/ });
     await take.waitFor({ state: 'visible', timeout: 60_000 });
     for (let run = 0; run < warmup + runs; run++) {
-      await page.evaluate(() => window.__bench.watch('snapshot', 'Snapshot taken and verified', 'status', false, 'main section[aria-label="Snapshots"]'));
+      await page.evaluate(() =>
+        window.__bench.watch(
+          'snapshot',
+          'Snapshot taken and verified',
+          'status',
+          false,
+          'main section[aria-label="Snapshots"]',
+        ),
+      );
       await page.waitForTimeout(300);
       await take.click();
       const clickAt = await page.evaluate(() => window.__bench.lastClick);
@@ -171,18 +201,25 @@ export async function driveApp({ browser, url, file, uploads, runs, warmup, log 
       await page.waitForTimeout(500);
       const settledAt = await page.evaluate(() => performance.now());
       const record = { run, totalMs: doneAt - clickAt, longTasks: await longTasks(page, clickAt, settledAt) };
-      log(`  app snapshot run ${run}${run < warmup ? ' (warm-up)' : ''}: ${record.totalMs.toFixed(0)} ms, longest task ${record.longTasks.longest.toFixed(0)} ms`);
+      log(
+        `  app snapshot run ${run}${run < warmup ? ' (warm-up)' : ''}: ${record.totalMs.toFixed(0)} ms, longest task ${record.longTasks.longest.toFixed(0)} ms`,
+      );
       if (run >= warmup) snapshots.push(record);
     }
 
     // Cold start of the whole app with the restored database: reload until the status line
     // shows the uploads.
-    await page.evaluate((source) => sessionStorage.setItem('bench-watch', JSON.stringify([{ name: 'loaded', source }])), uploadsText);
+    await page.evaluate(
+      (source) => sessionStorage.setItem('bench-watch', JSON.stringify([{ name: 'loaded', source }])),
+      uploadsText,
+    );
     for (let run = 0; run < warmup + runs; run++) {
       await page.reload();
       const loadedAt = await waitForWatcher(page, 'loaded', 60_000);
       const record = { run, statusShownMs: loadedAt, longTasks: await longTasks(page, 0, loadedAt) };
-      log(`  app cold start run ${run}${run < warmup ? ' (warm-up)' : ''}: ${loadedAt.toFixed(0)} ms to "${uploads.toLocaleString('en-US')} uploads"`);
+      log(
+        `  app cold start run ${run}${run < warmup ? ' (warm-up)' : ''}: ${loadedAt.toFixed(0)} ms to "${uploads.toLocaleString('en-US')} uploads"`,
+      );
       if (run >= warmup) coldStarts.push(record);
     }
   } finally {
@@ -203,7 +240,10 @@ function topFunctions(profile, resolve, limit = 10) {
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const describe = (frame) => {
     const file = frame.url.slice(frame.url.lastIndexOf('/') + 1);
-    return resolve?.(file, frame.lineNumber, frame.columnNumber) ?? `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
+    return (
+      resolve?.(file, frame.lineNumber, frame.columnNumber) ??
+      `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`
+    );
   };
   const self = new Map();
   profile.samples.forEach((id, i) => {
@@ -222,7 +262,10 @@ function topFunctions(profile, resolve, limit = 10) {
     }
     self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
-  return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([fn, ms]) => ({ fn, ms: Math.round(ms * 10) / 10 }));
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([fn, ms]) => ({ fn, ms: Math.round(ms * 10) / 10 }));
 }
 
 /**
@@ -233,7 +276,12 @@ export async function profileApp({ browser, url, file, outDir, assetsDir, log })
   const resolve = sourceResolver(assetsDir);
   const { mkdirSync, writeFileSync } = await import('node:fs');
   mkdirSync(outDir, { recursive: true });
-  const context = await browser.newContext({ acceptDownloads: true, locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    acceptDownloads: true,
+    locale: 'en-US',
+    timezoneId: 'UTC',
+    viewport: { width: 1280, height: 900 },
+  });
   try {
     await context.addInitScript(pageInit);
     const page = await context.newPage();
@@ -254,7 +302,10 @@ export async function profileApp({ browser, url, file, outDir, assetsDir, log })
     result.restore = topFunctions(profile, resolve);
     await cdp.send('Profiler.start');
     await page.evaluate(() => window.__bench.watch('backup', 'Backup ready', 'status'));
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), downloadButton(page).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 120_000 }),
+      downloadButton(page).click(),
+    ]);
     await waitForWatcher(page, 'backup', 120_000);
     await page.waitForTimeout(500);
     ({ profile } = await cdp.send('Profiler.stop'));
@@ -262,7 +313,12 @@ export async function profileApp({ browser, url, file, outDir, assetsDir, log })
     writeFileSync(`${outDir}/backup.cpuprofile`, JSON.stringify(profile));
     result.backup = topFunctions(profile, resolve);
     for (const [what, list] of Object.entries(result)) {
-      log(`  main-thread profile of the ${what}: ${list.slice(0, 5).map((f) => `${f.fn} ${f.ms} ms`).join('; ')}`);
+      log(
+        `  main-thread profile of the ${what}: ${list
+          .slice(0, 5)
+          .map((f) => `${f.fn} ${f.ms} ms`)
+          .join('; ')}`,
+      );
     }
     return result;
   } finally {

@@ -24,7 +24,12 @@ export async function sampleWorkerHeap(browser, urlPart, everyMs = 200) {
     new Promise((resolve) => {
       const id = nextId++;
       waiting.set(id, resolve);
-      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) }).catch(() => resolve(null));
+      cdp
+        .send('Target.sendMessageToTarget', {
+          sessionId,
+          message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }),
+        })
+        .catch(() => resolve(null));
     });
   let peak = 0;
   let running = true;

@@ -1,4 +1,4 @@
-// The "JavaScript shipped" figure of PERF.md, by its rule: every .js the built app loads at start
+// The "JavaScript shipped" figure of docs/performance.md, by its rule: every .js the built app loads at start
 // (the page and the database worker) counts, gzip, without the wasm; lazy chunks, loaded only
 // when a user first needs them, are counted apart. Used by `npm run bench` (the figure in
 // BENCHMARKS.md), by the budget test (tests/e2e/js-budget.spec.ts) and on its own:
@@ -8,11 +8,12 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { bytesBySource } from './sourcemap.mjs';
 
-/** PERF.md's budget for what loads at start, in bytes of gzip (kB = 1000 bytes, as reported). */
+/** docs/performance.md's budget for what loads at start, in bytes of gzip (kB = 1000 bytes, as reported). */
 export const JS_AT_START_BUDGET_BYTES = 150_000;
 
 /** The sidebar's status line: shown once the database worker has opened the database. */
-const STATUS_LINE = /^(Database is empty|[\d,]+ brokerage configs?, [\d,]+ uploads?|[\d,]+ brokerages?, no configurations yet|No brokerages)/;
+const STATUS_LINE =
+  /^(Database is empty|[\d,]+ brokerage configs?, [\d,]+ uploads?|[\d,]+ brokerages?, no configurations yet|No brokerages)/;
 
 const IMPORT_SPECIFIERS = [/\bfrom\s*["'`](\.\/[^"'`]+\.js)["'`]/g, /\bimport\s*["'`](\.\/[^"'`]+\.js)["'`]/g];
 const WORKER_URLS = /new Worker\(\s*new URL\(\s*["'`]\/assets\/([^"'`]+\.js)["'`]/g;
@@ -26,7 +27,9 @@ const WORKER_URLS = /new Worker\(\s*new URL\(\s*["'`]\/assets\/([^"'`]+\.js)["'`
 export function staticStartScripts(distDir) {
   const assets = join(distDir, 'assets');
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
-  const roots = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="\/assets\/([^"]+\.js)"/g)].map((m) => m[1]);
+  const roots = [
+    ...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="\/assets\/([^"]+\.js)"/g),
+  ].map((m) => m[1]);
   const found = new Set();
   const visit = (name) => {
     if (found.has(name) || !existsSync(join(assets, name))) return;
@@ -55,7 +58,10 @@ export async function observeStartScripts(browser, url) {
       if (pathname.startsWith('/assets/') && pathname.endsWith('.js')) fetched.add(pathname.slice('/assets/'.length));
     });
     await page.goto(url);
-    await page.getByRole('complementary', { name: 'Database management' }).getByText(STATUS_LINE).waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('complementary', { name: 'Database management' })
+      .getByText(STATUS_LINE)
+      .waitFor({ timeout: 60_000 });
     await page.waitForLoadState('networkidle');
     return [...fetched].sort();
   } finally {
@@ -69,13 +75,17 @@ export async function observeStartScripts(browser, url) {
  */
 export function splitShippedJs(assetsDir, atStartNames) {
   const atStart = new Set(atStartNames);
-  const files = readdirSync(assetsDir).filter((f) => f.endsWith('.js')).map((name) => describeFile(assetsDir, name));
+  const files = readdirSync(assetsDir)
+    .filter((f) => f.endsWith('.js'))
+    .map((name) => describeFile(assetsDir, name));
   const group = (list) => ({
     totalBytes: list.reduce((sum, f) => sum + f.gzipBytes, 0),
     rawBytes: list.reduce((sum, f) => sum + f.bytes, 0),
     files: list.sort((a, b) => b.gzipBytes - a.gzipBytes),
   });
-  const wasm = readdirSync(assetsDir).filter((f) => f.endsWith('.wasm')).map((name) => readFileSync(join(assetsDir, name)));
+  const wasm = readdirSync(assetsDir)
+    .filter((f) => f.endsWith('.wasm'))
+    .map((name) => readFileSync(join(assetsDir, name)));
   return {
     rule: 'gzip of every .js the app loads at start (page + database worker), wasm excluded; lazy chunks counted apart',
     budgetBytes: JS_AT_START_BUDGET_BYTES,
@@ -102,9 +112,13 @@ function describeFile(assetsDir, name) {
   // What the file is made of (from its hidden source map); gzip shares are estimates (raw share × file gzip).
   const bySource = bytesBySource(join(assetsDir, name));
   const mapped = bySource ? [...bySource.values()].reduce((sum, v) => sum + v, 0) : 0;
-  const sources = bySource && mapped > 0
-    ? [...bySource].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([group, raw]) => ({ group, rawBytes: raw, gzipEstimateBytes: Math.round((gzipBytes * raw) / mapped) }))
-    : null;
+  const sources =
+    bySource && mapped > 0
+      ? [...bySource]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 8)
+          .map(([group, raw]) => ({ group, rawBytes: raw, gzipEstimateBytes: Math.round((gzipBytes * raw) / mapped) }))
+      : null;
   return { name, bytes: bytes.length, gzipBytes, sources };
 }
 
@@ -114,11 +128,13 @@ export function shippedJsMarkdown(split) {
   const mb = (n) => `${(n / 1e6).toFixed(2)} MB`;
   const list = (files) => files.map((f) => `${f.name} ${kB(f.gzipBytes)}`).join(', ');
   const lines = [
-    `JavaScript shipped (gzip, zlib default level, without the ${mb(split.wasmBytes)} wasm, ${mb(split.wasmGzipBytes)} gzip), by PERF.md's rule: **${kB(split.atStart.totalBytes)} loaded at start** (the page and the database worker, as a fresh start of the built app fetches them in Chromium; budget ${kB(split.budgetBytes)}) in ${split.atStart.files.length} files (${list(split.atStart.files)}); **${kB(split.lazy.totalBytes)} in ${split.lazy.files.length} lazy chunks**, loaded on first use (largest: ${list(split.lazy.files.slice(0, 8))}).`,
+    `JavaScript shipped (gzip, zlib default level, without the ${mb(split.wasmBytes)} wasm, ${mb(split.wasmGzipBytes)} gzip), by docs/performance.md's rule: **${kB(split.atStart.totalBytes)} loaded at start** (the page and the database worker, as a fresh start of the built app fetches them in Chromium; budget ${kB(split.budgetBytes)}) in ${split.atStart.files.length} files (${list(split.atStart.files)}); **${kB(split.lazy.totalBytes)} in ${split.lazy.files.length} lazy chunks**, loaded on first use (largest: ${list(split.lazy.files.slice(0, 8))}).`,
     '',
   ];
   for (const file of split.atStart.files.filter((f) => f.sources)) {
-    lines.push(`- at start, ${file.name}: ${file.sources.map((s) => `${s.group} ≈ ${kB(s.gzipEstimateBytes)}`).join(', ')} (gzip shares estimated from raw bytes per source)`);
+    lines.push(
+      `- at start, ${file.name}: ${file.sources.map((s) => `${s.group} ≈ ${kB(s.gzipEstimateBytes)}`).join(', ')} (gzip shares estimated from raw bytes per source)`,
+    );
   }
   return lines;
 }
@@ -144,7 +160,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const server = await vitePreview(['--outDir', distDir], 'the app');
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     console.log(describeSplit(await measureShippedJs({ browser, url: server.url, distDir })));

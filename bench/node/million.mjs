@@ -18,9 +18,13 @@ export async function runMillion(log = console.log) {
   const { readFile } = await import('node:fs/promises');
   viteBuild([], 'the app (dist/)');
   const port = await freePort();
-  log(`million: ${UPLOADS.toLocaleString('en-US')} uploads + ${ERRORS.toLocaleString('en-US')} processing errors through the built app…`);
+  log(
+    `million: ${UPLOADS.toLocaleString('en-US')} uploads + ${ERRORS.toLocaleString('en-US')} processing errors through the built app…`,
+  );
   const run = spawnSync('npx', ['playwright', 'test', '-c', 'bench/million.config.ts'], {
-    cwd: REPO, encoding: 'utf8', env: { ...process.env, E2E_PORT: String(port), MILLION_UPLOADS: String(UPLOADS), MILLION_ERRORS: String(ERRORS) },
+    cwd: REPO,
+    encoding: 'utf8',
+    env: { ...process.env, E2E_PORT: String(port), MILLION_UPLOADS: String(UPLOADS), MILLION_ERRORS: String(ERRORS) },
   });
   if (run.status !== 0) throw new Error(`the 1M drive failed:\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-2000)}`);
   const result = JSON.parse(await readFile(`${REPO}bench/results/million.json`, 'utf8'));
@@ -44,8 +48,14 @@ export async function reportMillion(result) {
     `| restore: \`Restore database\` → “Database restored successfully” (Before restore snapshot, finish, export, IndexedDB) | ${result.applySeconds.toFixed(1)} s |`,
     `| \`Download backup\` → “Backup ready” (file: ${result.backupFileName}, ${mb(result.backupBytes)}) | ${result.backupSeconds.toFixed(1)} s |`,
     `| progress the sidebar showed (percent, each change seen in samples every 0.5 s; check, apply, backup) | ${result.progressSeen.length} changes, ${result.progressSeen.slice(0, 6).join(', ')} … ${result.progressSeen.slice(-3).join(', ')} |`,
-    ...(result.workerHeapPeakMB !== undefined ? [`| database worker, peak JS heap (CDP; sql.js's file and wasm memory not included) | ${result.workerHeapPeakMB} MB |`] : []),
-    ...(result.largestProcessRssPeakMB !== undefined ? [`| largest Chromium process, peak resident memory (ps) | ${result.largestProcessRssPeakMB} MB |`] : []),
+    ...(result.workerHeapPeakMB !== undefined
+      ? [
+          `| database worker, peak JS heap (CDP; sql.js's file and wasm memory not included) | ${result.workerHeapPeakMB} MB |`,
+        ]
+      : []),
+    ...(result.largestProcessRssPeakMB !== undefined
+      ? [`| largest Chromium process, peak resident memory (ps) | ${result.largestProcessRssPeakMB} MB |`]
+      : []),
     `| all Chromium processes, peak resident memory summed (ps; shared pages counted in each) | ${result.browserRssPeakMB} MB |`,
     `| status line afterwards | ${result.statusLine} |`,
     `| tab crashed | ${result.crashed ? 'yes' : 'no'} |`,
@@ -55,13 +65,18 @@ export async function reportMillion(result) {
   const text = await readFile(path, 'utf8');
   const start = text.indexOf('<!-- bench:million:start -->');
   const end = text.indexOf('<!-- bench:million:end -->');
-  const next = start >= 0 && end > start ? `${text.slice(0, start)}${section}${text.slice(end + '<!-- bench:million:end -->'.length)}` : `${text.trimEnd()}\n\n## 1,000,000 uploads in Chromium\n\n${section}\n`;
+  const next =
+    start >= 0 && end > start
+      ? `${text.slice(0, start)}${section}${text.slice(end + '<!-- bench:million:end -->'.length)}`
+      : `${text.trimEnd()}\n\n## 1,000,000 uploads in Chromium\n\n${section}\n`;
   await writeFile(path, next);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  runMillion().then(reportMillion).catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
+  runMillion()
+    .then(reportMillion)
+    .catch((error) => {
+      console.error(error);
+      process.exit(1);
+    });
 }

@@ -55,8 +55,10 @@ export function sizeResult({ setup, measured, cold, history }) {
     newest50: history.steps['floor.newest50'].total,
   };
   // Where the platform offers two ways, the floor takes the faster one measured.
-  const bestInsert = floor.insertIndexesAfter.median <= floor.insertWithIndexes.median ? 'insertIndexesAfter' : 'insertWithIndexes';
-  const bestParse = floor.responseJson.median < floor.decode.median + floor.parse.median ? ['responseJson'] : ['decode', 'parse'];
+  const bestInsert =
+    floor.insertIndexesAfter.median <= floor.insertWithIndexes.median ? 'insertIndexesAfter' : 'insertWithIndexes';
+  const bestParse =
+    floor.responseJson.median < floor.decode.median + floor.parse.median ? ['responseJson'] : ['decode', 'parse'];
   const bestEncode = floor.encodeInto.median < floor.encode.median ? 'encodeInto' : 'encode';
   const floorSums = {
     restore: { parts: [...bestParse, 'validate', bestInsert, 'export', 'idbPut'] },
@@ -105,7 +107,7 @@ function met(value, limit) {
   return value === null || value === undefined ? null : value <= limit;
 }
 
-/** The PERF.md targets, each with what was measured and whether it is met. */
+/** The docs/performance.md targets, each with what was measured and whether it is met. */
 export function targetsOf(sizes, browserApp) {
   const at = (n) => sizes.find((size) => size.n === n) ?? null;
   const s100 = at(100_000);
@@ -113,17 +115,79 @@ export function targetsOf(sizes, browserApp) {
   const largest = sizes.reduce((a, b) => (b.n > (a?.n ?? 0) ? b : a), null);
   const historySize = s300 ?? largest;
   const longest = browserApp
-    ? Math.max(...browserApp.restores.map((r) => r.longTasks.longest), ...browserApp.backups.map((b) => b.longTasks.longest))
+    ? Math.max(
+        ...browserApp.restores.map((r) => r.longTasks.longest),
+        ...browserApp.backups.map((b) => b.longTasks.longest),
+      )
     : null;
   const list = [
-    { id: 'restore100k', what: 'Restore a 100k-row backup until durable in IndexedDB', target: `≤ ${TARGETS.restore100k}× floor`, measured: s100?.ratios.restore ?? null, unit: '×', limit: TARGETS.restore100k },
-    { id: 'restore300k', what: 'Restore 300k rows', target: `≤ ${TARGETS.restore300k}× floor`, measured: s300?.ratios.restore ?? null, unit: '×', limit: TARGETS.restore300k, note: s300 ? '' : 'not measured in this run: `npm run bench -- --full`' },
-    { id: 'backup100k', what: 'Create a 100k-row backup file', target: `≤ ${TARGETS.backup100k}× (select + stringify + checksum)`, measured: s100?.ratios.backup ?? null, unit: '×', limit: TARGETS.backup100k },
-    { id: 'coldStart100k', what: 'Cold start to a usable app, 100k rows (worker)', target: `≤ ${TARGETS.coldStart100k}× (wasm start + IDB get + open)`, measured: s100?.ratios.coldStart ?? null, unit: '×', limit: TARGETS.coldStart100k },
-    { id: 'longTask', what: `Longest main-thread task during a ${browserApp ? kN(browserApp.uploads) : '100k'} backup or restore (built app)`, target: `≤ ${TARGETS.longTaskMs} ms`, measured: longest === null ? null : r2(longest), unit: 'ms', limit: TARGETS.longTaskMs },
-    { id: 'persist100k', what: 'Persist after one edit at 100k rows (in the worker)', target: `≤ ${TARGETS.persist100k}× (insert + export + put)`, measured: s100?.ratios.persist ?? null, unit: '×', limit: TARGETS.persist100k },
-    { id: 'historyFirstPage', what: `History first page at ${historySize ? historySize.n.toLocaleString('en-US') : '?'} rows`, target: `≤ ${TARGETS.historyFirstPageMs} ms`, measured: historySize?.app.historyFirstPage.median ?? null, unit: 'ms', limit: TARGETS.historyFirstPageMs, note: s300 ? '' : 'largest N measured; 300k with `--full`' },
-    { id: 'jsGzip', what: 'JavaScript shipped: what loads at start (page + database worker), gzip, without the wasm', target: `≤ ${TARGETS.jsGzipKB} kB (lazy chunks apart)`, measured: browserApp ? r2(browserApp.jsGzip.atStart.totalBytes / 1000) : null, unit: 'kB', limit: TARGETS.jsGzipKB, note: browserApp ? `lazy chunks: ${r2(browserApp.jsGzip.lazy.totalBytes / 1000)} kB` : '' },
+    {
+      id: 'restore100k',
+      what: 'Restore a 100k-row backup until durable in IndexedDB',
+      target: `≤ ${TARGETS.restore100k}× floor`,
+      measured: s100?.ratios.restore ?? null,
+      unit: '×',
+      limit: TARGETS.restore100k,
+    },
+    {
+      id: 'restore300k',
+      what: 'Restore 300k rows',
+      target: `≤ ${TARGETS.restore300k}× floor`,
+      measured: s300?.ratios.restore ?? null,
+      unit: '×',
+      limit: TARGETS.restore300k,
+      note: s300 ? '' : 'not measured in this run: `npm run bench -- --full`',
+    },
+    {
+      id: 'backup100k',
+      what: 'Create a 100k-row backup file',
+      target: `≤ ${TARGETS.backup100k}× (select + stringify + checksum)`,
+      measured: s100?.ratios.backup ?? null,
+      unit: '×',
+      limit: TARGETS.backup100k,
+    },
+    {
+      id: 'coldStart100k',
+      what: 'Cold start to a usable app, 100k rows (worker)',
+      target: `≤ ${TARGETS.coldStart100k}× (wasm start + IDB get + open)`,
+      measured: s100?.ratios.coldStart ?? null,
+      unit: '×',
+      limit: TARGETS.coldStart100k,
+    },
+    {
+      id: 'longTask',
+      what: `Longest main-thread task during a ${browserApp ? kN(browserApp.uploads) : '100k'} backup or restore (built app)`,
+      target: `≤ ${TARGETS.longTaskMs} ms`,
+      measured: longest === null ? null : r2(longest),
+      unit: 'ms',
+      limit: TARGETS.longTaskMs,
+    },
+    {
+      id: 'persist100k',
+      what: 'Persist after one edit at 100k rows (in the worker)',
+      target: `≤ ${TARGETS.persist100k}× (insert + export + put)`,
+      measured: s100?.ratios.persist ?? null,
+      unit: '×',
+      limit: TARGETS.persist100k,
+    },
+    {
+      id: 'historyFirstPage',
+      what: `History first page at ${historySize ? historySize.n.toLocaleString('en-US') : '?'} rows`,
+      target: `≤ ${TARGETS.historyFirstPageMs} ms`,
+      measured: historySize?.app.historyFirstPage.median ?? null,
+      unit: 'ms',
+      limit: TARGETS.historyFirstPageMs,
+      note: s300 ? '' : 'largest N measured; 300k with `--full`',
+    },
+    {
+      id: 'jsGzip',
+      what: 'JavaScript shipped: what loads at start (page + database worker), gzip, without the wasm',
+      target: `≤ ${TARGETS.jsGzipKB} kB (lazy chunks apart)`,
+      measured: browserApp ? r2(browserApp.jsGzip.atStart.totalBytes / 1000) : null,
+      unit: 'kB',
+      limit: TARGETS.jsGzipKB,
+      note: browserApp ? `lazy chunks: ${r2(browserApp.jsGzip.lazy.totalBytes / 1000)} kB` : '',
+    },
   ];
   return list.map(({ limit, ...t }) => ({ ...t, note: t.note ?? '', met: met(t.measured, limit) }));
 }
@@ -131,7 +195,8 @@ export function targetsOf(sizes, browserApp) {
 // ---- markdown -----------------------------------------------------------------------------
 
 const ms = (stat) => (stat ? `${fmt(stat.median)} (${fmt(stat.min)}–${fmt(stat.max)})` : '—');
-const fmt = (x) => (x === null || x === undefined ? '—' : x === 0 ? '0' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const fmt = (x) =>
+  x === null || x === undefined ? '—' : x === 0 ? '0' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2);
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 const kN = (n) => (n >= 1000 ? `${n / 1000}k` : String(n));
 const mark = (m) => (m === null ? 'not measured' : m ? '**met**' : '**not met**');
@@ -161,8 +226,20 @@ function sizeTable(size) {
     `| floor: SHA-256 | ${ms(f.sha256)} | |`,
     `| **restore floor** (${size.floorSums.restore.parts.join(' + ')}) | ${fmt(size.floorSums.restore.ms)} | |`,
     `| **app: restore until durable** (loadBackup: stream → check → insert, hashing the rows as bound → indexes → digest; finishReplace → export → IDB save) | ${ms(a.restore.total)} | **${size.ratios.restore}×** |`,
-    ...breakdown(a.restore, ['loadBackup', 'load:lastRowsIndexesDigest', 'finish', 'exportSnapshot', 'export', 'idbSave']),
-    ...apartRows(a.apart, { readBackChecksum: 'databaseChecksum (the read-back certification: every row read and hashed)', quickAndForeignKeyCheck: 'PRAGMA quick_check + foreign_key_check', integrityCheck: 'PRAGMA integrity_check (not run by a restore)', computeChecksum: 'computeChecksum of rows held as objects (tests only)' }),
+    ...breakdown(a.restore, [
+      'loadBackup',
+      'load:lastRowsIndexesDigest',
+      'finish',
+      'exportSnapshot',
+      'export',
+      'idbSave',
+    ]),
+    ...apartRows(a.apart, {
+      readBackChecksum: 'databaseChecksum (the read-back certification: every row read and hashed)',
+      quickAndForeignKeyCheck: 'PRAGMA quick_check + foreign_key_check',
+      integrityCheck: 'PRAGMA integrity_check (not run by a restore)',
+      computeChecksum: 'computeChecksum of rows held as objects (tests only)',
+    }),
     ...(a.serviceRestore
       ? [
           `| app: restore as the UI calls it (inspectBackup + applyRestore) | ${ms(a.serviceRestore.total)} | ${size.ratios.serviceRestore}× |`,
@@ -172,7 +249,10 @@ function sizeTable(size) {
     `| **backup floor** (${size.floorSums.backup.parts.join(' + ')}) | ${fmt(size.floorSums.backup.ms)} | |`,
     `| **app: build a backup file** (writeBackupFile from the database, rows streamed, plain) | ${ms(a.backup.total)} | **${size.ratios.backup}×** |`,
     ...breakdown(a.backup, ['writeBackupFile']),
-    ...apartRows(a.apart, { canonicalText: 'canonicalText (objects + JSON.stringify)', encodeUtf8: 'encodeUtf8 (TextEncoder.encode)' }),
+    ...apartRows(a.apart, {
+      canonicalText: 'canonicalText (objects + JSON.stringify)',
+      encodeUtf8: 'encodeUtf8 (TextEncoder.encode)',
+    }),
     `| **cold start floor** (new worker: sql.js + IDB get + open + one query) | ${ms(f.coldStart)} | |`,
     `| **app: cold start** (new worker: sql.js + store ∥, openWorkerApp, status + brokerages + first page) | ${ms(a.coldStart.total)} | **${size.ratios.coldStart}×** |`,
     `| **persist floor** (one insert + export + put) | ${ms(f.persist)} | |`,
@@ -232,13 +312,27 @@ function browserAppTable(b) {
     `| first load, empty database → status line | ${ms(b.summary.firstLoad)} | ${ms2(b.summary.firstLoadLongest)} | |`,
     `| reload with the ${kN(b.uploads)} database → status line shows the uploads | ${ms(b.summary.coldStart)} | ${ms2(b.summary.coldStartLongest)} | |`,
     '',
-    ...(b.summary.restoreWorkerHeapPeak ? [`JS heap during the restore: database worker peak ${mb(b.summary.restoreWorkerHeapPeak.median)} (sampled over CDP; sql.js's wasm memory not included), page ${b.summary.restorePageHeap ? mb(b.summary.restorePageHeap.median) : '—'} after it (performance.memory).`, ''] : []),
+    ...(b.summary.restoreWorkerHeapPeak
+      ? [
+          `JS heap during the restore: database worker peak ${mb(b.summary.restoreWorkerHeapPeak.median)} (sampled over CDP; sql.js's wasm memory not included), page ${b.summary.restorePageHeap ? mb(b.summary.restorePageHeap.median) : '—'} after it (performance.memory).`,
+          '',
+        ]
+      : []),
     ...shippedJsMarkdown(b.jsGzip),
   ];
   if (b.mainThreadProfile) {
-    rows.push('', 'Main-thread CPU profile of one extra restore and backup (self time; frames named through the build\'s hidden source maps; built-ins shown with their caller; .cpuprofile files in bench/.out/profiles):', '');
+    rows.push(
+      '',
+      "Main-thread CPU profile of one extra restore and backup (self time; frames named through the build's hidden source maps; built-ins shown with their caller; .cpuprofile files in bench/.out/profiles):",
+      '',
+    );
     for (const [what, list] of Object.entries(b.mainThreadProfile)) {
-      rows.push(`- ${what}: ${list.slice(0, 6).map((f) => `\`${f.fn}\` ${fmt(f.ms)} ms`).join(', ')}`);
+      rows.push(
+        `- ${what}: ${list
+          .slice(0, 6)
+          .map((f) => `\`${f.fn}\` ${fmt(f.ms)} ms`)
+          .join(', ')}`,
+      );
     }
   }
   return rows.join('\n');
@@ -251,17 +345,23 @@ export function markdown(result) {
   const lines = [
     `_Generated by \`${result.command}\` on ${result.generatedAt} (${result.durationSeconds} s), code at ${result.code.commit}${result.code.srcUncommittedChanges ? ' with uncommitted changes in src/' : ''}. Machine: ${result.machine.cpu} × ${result.machine.cores} cores, ${result.machine.memoryGB} GB, ${result.machine.os}, Node ${result.machine.node}, load average ${result.machine.loadAverage1mStart} → ${result.machine.loadAverage1mEnd}; ${result.browser.version}; sql.js ${result.packages['sql.js']}, @noble/hashes ${result.packages['@noble/hashes']}, idb ${result.packages.idb}, vite ${result.packages.vite}, React ${result.packages.react}. Medians of ${result.settings.runs} runs (${result.settings.smallRuns} for N ≤ 10k) after ${result.settings.warmup} warm-up, seed ${result.settings.seed}. Machine-readable: bench/results/latest.json._`,
     '',
-    '### Targets (PERF.md)',
+    '### Targets (docs/performance.md)',
     '',
     '| what | target | measured | |',
     '|---|---|---|---|',
-    ...t.map((x) => `| ${x.what} | ${x.target} | ${x.measured === null ? '—' : `${x.measured}${x.unit === '×' ? '×' : ` ${x.unit}`}`} | ${verdict(x)} |`),
+    ...t.map(
+      (x) =>
+        `| ${x.what} | ${x.target} | ${x.measured === null ? '—' : `${x.measured}${x.unit === '×' ? '×' : ` ${x.unit}`}`} | ${verdict(x)} |`,
+    ),
     '',
     '### Ratios by size',
     '',
     `| N | file | database | restore | backup | cold start | persist | UI restore (inspect + apply) | history first page |`,
     '|---|---|---|---|---|---|---|---|---|',
-    ...result.sizes.map((s) => `| ${kN(s.n)} | ${mb(s.fileBytes)} | ${mb(s.dbBytes)} | ${s.ratios.restore}× (${fmt(s.app.restore.total.median)} / ${fmt(s.floorSums.restore.ms)} ms) | ${s.ratios.backup}× (${fmt(s.app.backup.total.median)} / ${fmt(s.floorSums.backup.ms)}) | ${s.ratios.coldStart}× (${fmt(s.app.coldStart.total.median)} / ${fmt(s.floorSums.coldStart.ms)}) | ${s.ratios.persist}× (${fmt(s.app.persist.total.median)} / ${fmt(s.floorSums.persist.ms)}) | ${s.ratios.serviceRestore ?? '—'}× (${fmt(s.app.serviceRestore?.total.median)}) | ${fmt(s.app.historyFirstPage.median)} ms |`),
+    ...result.sizes.map(
+      (s) =>
+        `| ${kN(s.n)} | ${mb(s.fileBytes)} | ${mb(s.dbBytes)} | ${s.ratios.restore}× (${fmt(s.app.restore.total.median)} / ${fmt(s.floorSums.restore.ms)} ms) | ${s.ratios.backup}× (${fmt(s.app.backup.total.median)} / ${fmt(s.floorSums.backup.ms)}) | ${s.ratios.coldStart}× (${fmt(s.app.coldStart.total.median)} / ${fmt(s.floorSums.coldStart.ms)}) | ${s.ratios.persist}× (${fmt(s.app.persist.total.median)} / ${fmt(s.floorSums.persist.ms)}) | ${s.ratios.serviceRestore ?? '—'}× (${fmt(s.app.serviceRestore?.total.median)}) | ${fmt(s.app.historyFirstPage.median)} ms |`,
+    ),
     '',
     '### What dominates (generated)',
     '',

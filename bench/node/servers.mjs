@@ -9,9 +9,15 @@ const VITE = fileURLToPath(new URL('../../node_modules/vite/bin/vite.js', import
 /** Runs `vite build` with the given arguments; throws on failure. */
 export function viteBuild(args, label) {
   const started = Date.now();
-  const result = spawnSync(process.execPath, [VITE, 'build', ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
+  const result = spawnSync(process.execPath, [VITE, 'build', ...args], {
+    cwd: REPO,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) {
-    throw new Error(`vite build of ${label} failed (exit ${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`);
+    throw new Error(
+      `vite build of ${label} failed (exit ${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`,
+    );
   }
   return Date.now() - started;
 }
@@ -32,10 +38,14 @@ export function freePort() {
 /** Starts `vite preview` on 127.0.0.1 and resolves once it answers; returns { url, stop }. */
 export async function vitePreview(args, label) {
   const port = await freePort();
-  const child = spawn(process.execPath, [VITE, 'preview', ...args, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-    cwd: REPO,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [VITE, 'preview', ...args, '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    {
+      cwd: REPO,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));

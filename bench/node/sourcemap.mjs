@@ -27,7 +27,10 @@ function decodeSegment(text) {
 /** Parses a map into per-line segment lists: [generatedColumn, source, line, column, name?]. */
 function parseMap(map) {
   const lines = [];
-  let source = 0, line = 0, column = 0, name = 0;
+  let source = 0,
+    line = 0,
+    column = 0,
+    name = 0;
   for (const lineText of map.mappings.split(';')) {
     const segments = [];
     let generated = 0;

@@ -1,6 +1,6 @@
 /**
  * The bench worker: runs, in a Web Worker as the app does, the app's real backup / restore /
- * persistence code and the floor steps of PERF.md on the same generated data, interleaved round
+ * persistence code and the floor steps of docs/performance.md on the same generated data, interleaved round
  * by round so that both see the same machine state. The page (main.ts) calls its methods.
  */
 import { APP_VERSION } from '../../src/core/app-version';
@@ -30,7 +30,18 @@ import { singleTabCoordination } from '../../src/worker/engine/tab-coordination'
 import type { DataTables } from '../../src/core/db/rows';
 import { canonicalText, computeChecksum } from '../../src/core/backup/checksum/canonical';
 import { encodeUtf8 } from '../../src/core/backup/format/encoding';
-import { deleteIdb, encodeIntoBuffer, idbGet, idbPut, insertTables, newestUploads, openFloorIdb, selectTables, sha256, validateFile } from './floor';
+import {
+  deleteIdb,
+  encodeIntoBuffer,
+  idbGet,
+  idbPut,
+  insertTables,
+  newestUploads,
+  openFloorIdb,
+  selectTables,
+  sha256,
+  validateFile,
+} from './floor';
 import { generateTables } from './generate';
 import { collectGarbage, Collector, stopwatch, type Timings } from './timing';
 import { measureSnapshots } from './snapshot-bench';
@@ -54,7 +65,10 @@ const sqlReady: Promise<SqlJsStatic> = loadBrowserSqlJs();
 let prepared: Prepared | null = null;
 let floorIdb: IDBDatabase | null = null;
 
-/** The app's digest helper (platform/digest-worker.ts), as the database worker starts it: checksums worked out off this thread. */
+/**
+ * The app's digest helper (platform/digest-worker.ts), as the database worker starts it: checksums worked out off this
+ * thread.
+ */
 const digestOffload = createDigestWorker();
 
 const appStoreName = (n: number) => `bench-app-${n}`;
@@ -71,13 +85,24 @@ async function setup(n: number, seed: number) {
   const source = openDatabase(SQL);
   inTransaction(source, () => {
     for (const table of DATA_TABLES) insertRows(source, table, generated.tables[table]);
-    for (const row of generated.activity) source.run('INSERT INTO activity_log (id, at, kind, summary, details) VALUES (?, ?, ?, ?, ?)', [row.id, row.at, row.kind, row.summary, row.details]);
+    for (const row of generated.activity)
+      source.run('INSERT INTO activity_log (id, at, kind, summary, details) VALUES (?, ?, ?, ?, ?)', [
+        row.id,
+        row.at,
+        row.kind,
+        row.summary,
+        row.details,
+      ]);
     ensureCreatedAt(source, generated.activity[0]?.at ?? new Date(0).toISOString());
   });
   const sourceBytes = exportDatabase(source);
   const tables = readAllTables(source);
   const written = await writeBackupFile(source, readAllActivity(source), {
-    createdAt: '2026-01-05T09:00:00.000Z', trigger: 'manual', appVersion: APP_VERSION, schemaVersion: SCHEMA_VERSION, secrets: 'plain',
+    createdAt: '2026-01-05T09:00:00.000Z',
+    trigger: 'manual',
+    appVersion: APP_VERSION,
+    schemaVersion: SCHEMA_VERSION,
+    secrets: 'plain',
   });
   const built = { bytes: new Uint8Array(await written.blob.arrayBuffer()), checksum: written.checksum };
   const parsedFile = JSON.parse(new TextDecoder().decode(built.bytes)) as Record<string, unknown>;
@@ -133,9 +158,9 @@ async function floorRestoreChain(): Promise<Timings> {
   sw.lap('insertIndexesAfter');
   const bytes = db.export();
   sw.lap('export');
-  await idbPut(floorIdb as IDBDatabase, 'restore', bytes);
+  await idbPut(floorIdb, 'restore', bytes);
   sw.lap('idbPut');
-  const back = await idbGet(floorIdb as IDBDatabase, 'restore');
+  const back = await idbGet(floorIdb, 'restore');
   sw.lap('idbGet');
   db.close();
   if (back?.byteLength !== bytes.byteLength) throw new Error('floor IndexedDB read back a different size');
@@ -192,7 +217,11 @@ async function floorBackupChain(): Promise<Timings> {
 async function floorPersist(copy: Database, run: number): Promise<Timings> {
   const sw = stopwatch();
   const at = new Date().toISOString();
-  copy.run('INSERT INTO brokerages (name, created_at, updated_at, is_active) VALUES (?, ?, ?, 1)', [`Floor brokerage ${run}`, at, at]);
+  copy.run('INSERT INTO brokerages (name, created_at, updated_at, is_active) VALUES (?, ?, ?, 1)', [
+    `Floor brokerage ${run}`,
+    at,
+    at,
+  ]);
   sw.lap('insertOne');
   const bytes = copy.export();
   sw.lap('export');
@@ -209,7 +238,12 @@ async function appBackup(): Promise<Timings> {
   const sw = stopwatch();
   const activity = readAllActivity(p.source);
   const built = await writeBackupFile(p.source, activity, {
-    createdAt: new Date().toISOString(), trigger: 'manual', appVersion: APP_VERSION, schemaVersion: SCHEMA_VERSION, secrets: 'plain', digestOffload,
+    createdAt: new Date().toISOString(),
+    trigger: 'manual',
+    appVersion: APP_VERSION,
+    schemaVersion: SCHEMA_VERSION,
+    secrets: 'plain',
+    digestOffload,
   });
   sw.lap('writeBackupFile');
   if (built.counts.upload_history !== p.n) throw new Error('app backup has a different row count');
@@ -236,7 +270,11 @@ async function appRestore(): Promise<Timings> {
   await deleteIdb(appStoreName(p.n));
   const store = await openIdbDatabaseStore(appStoreName(p.n));
   const live = emptyLiveDatabase(SQL);
-  const first = await store.save({ bytes: exportDatabase(live), expectedGeneration: 0, savedAt: new Date().toISOString() });
+  const first = await store.save({
+    bytes: exportDatabase(live),
+    expectedGeneration: 0,
+    savedAt: new Date().toISOString(),
+  });
   if (!first.ok) throw new Error('could not store the empty database');
   collectGarbage();
 
@@ -250,12 +288,18 @@ async function appRestore(): Promise<Timings> {
       if (f >= 0.85 && certifyStart === 0) certifyStart = performance.now();
     },
   });
-  if (!read.ok || !('candidate' in read)) throw new Error(`loadBackup refused the generated file: ${JSON.stringify(read).slice(0, 300)}`);
+  if (!read.ok || !('candidate' in read))
+    throw new Error(`loadBackup refused the generated file: ${JSON.stringify(read).slice(0, 300)}`);
   const loadEnd = performance.now();
   sw.lap('loadBackup');
   const built = await finishReplace(read.candidate.db, live, {
-    now, origin: { fileName: 'bench.json', fileCreatedAt: read.candidate.createdAt },
-    activity: { kind: 'restore', summary: 'Replaced the database with bench.json', details: { fileName: 'bench.json' } },
+    now,
+    origin: { fileName: 'bench.json', fileCreatedAt: read.candidate.createdAt },
+    activity: {
+      kind: 'restore',
+      summary: 'Replaced the database with bench.json',
+      details: { fileName: 'bench.json' },
+    },
   });
   if (!built.ok) throw new Error(`finishReplace failed: ${built.error.message} ${built.error.detail ?? ''}`);
   sw.lap('finish');
@@ -265,7 +309,8 @@ async function appRestore(): Promise<Timings> {
   sw.lap('idbSave');
   if (!saved.ok) throw new Error('the restored database could not be stored');
   const timings = sw.done();
-  // From 85 % of the file read to the end of loadBackup: the last rows, the indexes built, the counts and the checksum's digest.
+  // From 85 % of the file read to the end of loadBackup: the last rows, the indexes built, the counts and the
+  // checksum's digest.
   if (certifyStart > 0) timings['load:lastRowsIndexesDigest'] = loadEnd - certifyStart;
   live.close();
   p.restored?.close();
@@ -314,7 +359,13 @@ async function serviceRestore(run: number): Promise<Timings> {
   await deleteIdb(`${name}-snapshots`);
   const { snapshots: snapshotStore, facts } = await openIdbSnapshotStorage(`${name}-snapshots`);
   const service = await openWorkerApp({
-    SQL, store, clock: systemClock, tabs: singleTabCoordination(), appVersion: APP_VERSION, facts, isStoragePersisted: async () => null,
+    SQL,
+    store,
+    clock: systemClock,
+    tabs: singleTabCoordination(),
+    appVersion: APP_VERSION,
+    facts,
+    isStoragePersisted: async () => null,
     snapshots: { store: snapshotStore, checker: inProcessSnapshotChecker(SQL), estimateStorage: async () => null },
   });
   collectGarbage();
@@ -395,8 +446,12 @@ async function history(options: { warmup: number; runs: number }) {
   const p = current();
   const db = p.restored ?? p.source;
   const collector = new Collector();
-  const rarest = db.exec('SELECT brokerage_name FROM upload_history GROUP BY brokerage_name ORDER BY COUNT(*) LIMIT 1')[0]?.values[0]?.[0];
-  const busiest = db.exec('SELECT brokerage_name FROM upload_history GROUP BY brokerage_name ORDER BY COUNT(*) DESC LIMIT 1')[0]?.values[0]?.[0];
+  const rarest = db.exec(
+    'SELECT brokerage_name FROM upload_history GROUP BY brokerage_name ORDER BY COUNT(*) LIMIT 1',
+  )[0]?.values[0]?.[0];
+  const busiest = db.exec(
+    'SELECT brokerage_name FROM upload_history GROUP BY brokerage_name ORDER BY COUNT(*) DESC LIMIT 1',
+  )[0]?.values[0]?.[0];
   for (let i = 0; i < options.warmup + options.runs; i++) {
     const keep = i >= options.warmup;
     let t = performance.now();
@@ -414,7 +469,8 @@ async function history(options: { warmup: number; runs: number }) {
     t = performance.now();
     const bare = newestUploads(db);
     const bareMs = performance.now() - t;
-    if (first.rows.length !== Math.min(50, p.n) || bare.length !== first.rows.length) throw new Error('history page has the wrong length');
+    if (first.rows.length !== Math.min(50, p.n) || bare.length !== first.rows.length)
+      throw new Error('history page has the wrong length');
     if (keep) {
       collector.add('app.historyFirstPage', { total: firstMs });
       collector.add('app.historySecondPage', { total: secondMs });
@@ -431,7 +487,11 @@ async function history(options: { warmup: number; runs: number }) {
 const methods: Record<string, (...args: never[]) => unknown> = {
   info: async () => {
     await sqlReady;
-    return { gc: typeof (globalThis as { gc?: unknown }).gc === 'function', userAgent: navigator.userAgent, hardwareConcurrency: navigator.hardwareConcurrency };
+    return {
+      gc: typeof (globalThis as { gc?: unknown }).gc === 'function',
+      userAgent: navigator.userAgent,
+      hardwareConcurrency: navigator.hardwareConcurrency,
+    };
   },
   setup,
   measure,
@@ -458,6 +518,10 @@ self.onmessage = async (event: MessageEvent<Call>) => {
     const transfer = value instanceof Uint8Array ? [value.buffer as ArrayBuffer] : [];
     self.postMessage({ id, ok: true, value }, { transfer });
   } catch (error) {
-    self.postMessage({ id, ok: false, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
+    self.postMessage({
+      id,
+      ok: false,
+      error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error),
+    });
   }
 };

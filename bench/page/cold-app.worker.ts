@@ -19,10 +19,20 @@ const moduleStart = performance.now();
 self.onmessage = async (event: MessageEvent<{ dbName: string }>) => {
   try {
     const received = performance.now();
-    const [SQL, store, { snapshots: snapshotStore, facts }] = await Promise.all([loadBrowserSqlJs(), openIdbDatabaseStore(event.data.dbName), openIdbSnapshotStorage(`${event.data.dbName}-snapshots`)]);
+    const [SQL, store, { snapshots: snapshotStore, facts }] = await Promise.all([
+      loadBrowserSqlJs(),
+      openIdbDatabaseStore(event.data.dbName),
+      openIdbSnapshotStorage(`${event.data.dbName}-snapshots`),
+    ]);
     const engines = performance.now();
     const service = await openWorkerApp({
-      SQL, store, clock: systemClock, tabs: singleTabCoordination(), appVersion: APP_VERSION, facts, isStoragePersisted: async () => null,
+      SQL,
+      store,
+      clock: systemClock,
+      tabs: singleTabCoordination(),
+      appVersion: APP_VERSION,
+      facts,
+      isStoragePersisted: async () => null,
       snapshots: { store: snapshotStore, checker: inProcessSnapshotChecker(SQL), estimateStorage },
     });
     const opened = performance.now();
@@ -37,6 +47,9 @@ self.onmessage = async (event: MessageEvent<{ dbName: string }>) => {
       marks: { moduleStart, received, sqlAndStore: engines, opened, ready },
     });
   } catch (error) {
-    self.postMessage({ ok: false, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
+    self.postMessage({
+      ok: false,
+      error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error),
+    });
   }
 };

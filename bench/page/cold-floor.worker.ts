@@ -35,8 +35,15 @@ self.onmessage = async (event: MessageEvent<{ dbName: string }>) => {
     const db = new SQL.Database(bytes);
     const uploads = db.exec('SELECT COUNT(*) FROM upload_history')[0]?.values[0]?.[0];
     const ready = performance.now();
-    self.postMessage({ ok: true, uploads, marks: { moduleStart, received, sqlAndStore: engines, opened: ready, ready } });
+    self.postMessage({
+      ok: true,
+      uploads,
+      marks: { moduleStart, received, sqlAndStore: engines, opened: ready, ready },
+    });
   } catch (error) {
-    self.postMessage({ ok: false, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
+    self.postMessage({
+      ok: false,
+      error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error),
+    });
   }
 };

@@ -1,5 +1,5 @@
 /**
- * The floor of PERF.md: the cheapest way to do each step with the same platform pieces (V8's JSON,
+ * The floor of docs/performance.md: the cheapest way to do each step with the same platform pieces (V8's JSON,
  * sql.js, IndexedDB, WebCrypto), written plainly here — no checks, no messages, no progress.
  * The app's steps are compared with sums of these, measured in the same run.
  */
@@ -37,7 +37,9 @@ export function idbPut(idb: IDBDatabase, key: string, bytes: Uint8Array): Promis
 }
 
 export function idbGet(idb: IDBDatabase, key: string): Promise<Uint8Array | undefined> {
-  return request(idb.transaction(FLOOR_STORE, 'readonly').objectStore(FLOOR_STORE).get(key) as IDBRequest<Uint8Array | undefined>);
+  return request(
+    idb.transaction(FLOOR_STORE, 'readonly').objectStore(FLOOR_STORE).get(key) as IDBRequest<Uint8Array | undefined>,
+  );
 }
 
 /** Deletes a whole IndexedDB database (open connections get `versionchange` and should close). */
@@ -51,29 +53,88 @@ export function deleteIdb(name: string): Promise<void> {
 
 // ---- validation: the least a reader must check ------------------------------------------
 
-const INT = 0, INT_OR_NULL = 1, TEXT = 2, TEXT_OR_NULL = 3, NUM_OR_NULL = 4, TIME = 5, TIME_OR_NULL = 6, OBJECT = 7, LIST_OR_NULL = 8;
+const INT = 0,
+  INT_OR_NULL = 1,
+  TEXT = 2,
+  TEXT_OR_NULL = 3,
+  NUM_OR_NULL = 4,
+  TIME = 5,
+  TIME_OR_NULL = 6,
+  OBJECT = 7,
+  LIST_OR_NULL = 8;
 const TIME_FORM = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 
 const KINDS: Record<DataTable, readonly number[]> = {
   brokerages: [INT, TEXT, TIME, TIME, INT],
-  brokerage_configurations: [INT, TEXT, TEXT, OBJECT, OBJECT, TEXT, TEXT_OR_NULL, LIST_OR_NULL, TIME, TIME, TIME_OR_NULL, INT, INT, TEXT_OR_NULL, INT],
-  upload_history: [INT, TEXT, TEXT_OR_NULL, TEXT, INT, INT, INT, TEXT_OR_NULL, NUM_OR_NULL, LIST_OR_NULL, TIME, TEXT_OR_NULL, INT],
-  processing_errors: [INT, INT_OR_NULL, INT_OR_NULL, TEXT_OR_NULL, TEXT_OR_NULL, TEXT_OR_NULL, TEXT_OR_NULL, TEXT_OR_NULL, TEXT_OR_NULL, TIME],
+  brokerage_configurations: [
+    INT,
+    TEXT,
+    TEXT,
+    OBJECT,
+    OBJECT,
+    TEXT,
+    TEXT_OR_NULL,
+    LIST_OR_NULL,
+    TIME,
+    TIME,
+    TIME_OR_NULL,
+    INT,
+    INT,
+    TEXT_OR_NULL,
+    INT,
+  ],
+  upload_history: [
+    INT,
+    TEXT,
+    TEXT_OR_NULL,
+    TEXT,
+    INT,
+    INT,
+    INT,
+    TEXT_OR_NULL,
+    NUM_OR_NULL,
+    LIST_OR_NULL,
+    TIME,
+    TEXT_OR_NULL,
+    INT,
+  ],
+  processing_errors: [
+    INT,
+    INT_OR_NULL,
+    INT_OR_NULL,
+    TEXT_OR_NULL,
+    TEXT_OR_NULL,
+    TEXT_OR_NULL,
+    TEXT_OR_NULL,
+    TEXT_OR_NULL,
+    TEXT_OR_NULL,
+    TIME,
+  ],
   configuration_changes: [INT, INT_OR_NULL, TEXT, TEXT_OR_NULL, TEXT_OR_NULL, TEXT_OR_NULL, TEXT_OR_NULL, TIME],
 };
 
 function valueOk(kind: number, v: unknown): boolean {
   switch (kind) {
-    case INT: return Number.isInteger(v);
-    case INT_OR_NULL: return v === null || Number.isInteger(v);
-    case TEXT: return typeof v === 'string';
-    case TEXT_OR_NULL: return v === null || typeof v === 'string';
-    case NUM_OR_NULL: return v === null || typeof v === 'number';
-    case TIME: return typeof v === 'string' && TIME_FORM.test(v);
-    case TIME_OR_NULL: return v === null || (typeof v === 'string' && TIME_FORM.test(v));
-    case OBJECT: return typeof v === 'object' && v !== null && !Array.isArray(v);
-    case LIST_OR_NULL: return v === null || Array.isArray(v);
-    default: return false;
+    case INT:
+      return Number.isInteger(v);
+    case INT_OR_NULL:
+      return v === null || Number.isInteger(v);
+    case TEXT:
+      return typeof v === 'string';
+    case TEXT_OR_NULL:
+      return v === null || typeof v === 'string';
+    case NUM_OR_NULL:
+      return v === null || typeof v === 'number';
+    case TIME:
+      return typeof v === 'string' && TIME_FORM.test(v);
+    case TIME_OR_NULL:
+      return v === null || (typeof v === 'string' && TIME_FORM.test(v));
+    case OBJECT:
+      return typeof v === 'object' && v !== null && !Array.isArray(v);
+    case LIST_OR_NULL:
+      return v === null || Array.isArray(v);
+    default:
+      return false;
   }
 }
 
@@ -100,7 +161,9 @@ export function validateFile(file: Record<string, unknown>): number {
  */
 export function insertTables(db: Database, tables: DataTables, indexesAfter: boolean): void {
   db.exec('BEGIN');
-  const indexes = indexesAfter ? (db.exec("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")[0]?.values ?? []) : [];
+  const indexes = indexesAfter
+    ? (db.exec("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")[0]?.values ?? [])
+    : [];
   for (const [name] of indexes) db.exec(`DROP INDEX "${String(name)}"`);
   for (const table of DATA_TABLES) {
     const columns: readonly string[] = TABLE_COLUMNS[table];
@@ -139,7 +202,9 @@ const HISTORY_COLUMNS = TABLE_COLUMNS.upload_history.join(',');
 
 /** The 50 newest uploads, nothing else (no count, no cursor). */
 export function newestUploads(db: Database, limit = 50): SqlValue[][] {
-  const stmt = db.prepare(`SELECT ${HISTORY_COLUMNS} FROM upload_history ORDER BY upload_timestamp DESC, id DESC LIMIT ?`);
+  const stmt = db.prepare(
+    `SELECT ${HISTORY_COLUMNS} FROM upload_history ORDER BY upload_timestamp DESC, id DESC LIMIT ?`,
+  );
   const rows: SqlValue[][] = [];
   stmt.bind([limit]);
   while (stmt.step()) rows.push(stmt.get());

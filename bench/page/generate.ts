@@ -10,7 +10,13 @@
  * - 2 configuration_changes per configuration (created, then updated with the old/new mapping).
  */
 import type {
-  ActivityRow, BrokerageRow, ConfigurationChangeRow, ConfigurationRow, DataTables, ProcessingErrorRow, UploadRow,
+  ActivityRow,
+  BrokerageRow,
+  ConfigurationChangeRow,
+  ConfigurationRow,
+  DataTables,
+  ProcessingErrorRow,
+  UploadRow,
 } from '../../src/core/db/rows';
 
 export const DEFAULT_SEED = 20251122;
@@ -36,29 +42,108 @@ const SUFFIXES = ['Freight', 'Logistics, Inc.', 'Transport LLC', 'Brokerage Co.'
 const CONFIGURATION_NAMES = ['Daily loads', 'Weekly (bulk) loads', 'LTL imports', 'Reefer lanes', 'Spot quotes'];
 
 const API_FIELDS = [
-  'load.reference_number', 'load.mode', 'load.equipment_type', 'load.weight.value', 'load.weight.unit',
-  'load.commodity', 'load.piece_count', 'load.rate.amount', 'load.rate.currency', 'load.notes',
-  'pickup.facility_name', 'pickup.address.line1', 'pickup.address.city', 'pickup.address.state',
-  'pickup.address.postal_code', 'pickup.window.start', 'pickup.window.end', 'pickup.contact.phone',
-  'delivery.facility_name', 'delivery.address.line1', 'delivery.address.city', 'delivery.address.state',
-  'delivery.address.postal_code', 'delivery.window.start', 'delivery.window.end', 'delivery.contact.phone',
-  'carrier.name', 'carrier.mc_number', 'carrier.dot_number', 'customer.account_id', 'customer.name',
-  'billing.terms', 'billing.po_number', 'tracking.enabled',
+  'load.reference_number',
+  'load.mode',
+  'load.equipment_type',
+  'load.weight.value',
+  'load.weight.unit',
+  'load.commodity',
+  'load.piece_count',
+  'load.rate.amount',
+  'load.rate.currency',
+  'load.notes',
+  'pickup.facility_name',
+  'pickup.address.line1',
+  'pickup.address.city',
+  'pickup.address.state',
+  'pickup.address.postal_code',
+  'pickup.window.start',
+  'pickup.window.end',
+  'pickup.contact.phone',
+  'delivery.facility_name',
+  'delivery.address.line1',
+  'delivery.address.city',
+  'delivery.address.state',
+  'delivery.address.postal_code',
+  'delivery.window.start',
+  'delivery.window.end',
+  'delivery.contact.phone',
+  'carrier.name',
+  'carrier.mc_number',
+  'carrier.dot_number',
+  'customer.account_id',
+  'customer.name',
+  'billing.terms',
+  'billing.po_number',
+  'tracking.enabled',
 ];
 
 const CSV_COLUMNS = [
-  'Load #', 'Mode', 'Equipment', 'Weight', 'Weight Unit', 'Commodity', 'Pieces', 'Rate', 'Currency',
-  'Notes', 'Shipper', 'Origin Address', 'Origin City', 'Origin State', 'Origin Zip', 'Pickup Start',
-  'Pickup End', 'Shipper Phone', 'Consignee', 'Dest Address', 'Dest City', 'Dest State', 'Dest Zip',
-  'Delivery Start', 'Delivery End', 'Consignee Phone', 'Carrier', 'MC', 'DOT', 'Account', 'Customer',
-  'Terms', 'PO', 'Track',
+  'Load #',
+  'Mode',
+  'Equipment',
+  'Weight',
+  'Weight Unit',
+  'Commodity',
+  'Pieces',
+  'Rate',
+  'Currency',
+  'Notes',
+  'Shipper',
+  'Origin Address',
+  'Origin City',
+  'Origin State',
+  'Origin Zip',
+  'Pickup Start',
+  'Pickup End',
+  'Shipper Phone',
+  'Consignee',
+  'Dest Address',
+  'Dest City',
+  'Dest State',
+  'Dest Zip',
+  'Delivery Start',
+  'Delivery End',
+  'Consignee Phone',
+  'Carrier',
+  'MC',
+  'DOT',
+  'Account',
+  'Customer',
+  'Terms',
+  'PO',
+  'Track',
 ];
 
 const ERROR_KINDS = [
-  { field: 'pickup.window.start', type: 'validation', message: 'Pickup start is not a date the API accepts', fix: 'Use YYYY-MM-DD HH:MM', expected: 'YYYY-MM-DD HH:MM' },
-  { field: 'load.weight.value', type: 'validation', message: 'Weight must be a positive number', fix: 'Remove units from the weight column', expected: 'number' },
-  { field: 'delivery.address.postal_code', type: 'mapping', message: 'Postal code column is empty', fix: null, expected: '5-digit ZIP' },
-  { field: 'carrier.mc_number', type: 'api', message: 'The API rejected the carrier: MC number not found', fix: 'Check the MC number with the carrier', expected: null },
+  {
+    field: 'pickup.window.start',
+    type: 'validation',
+    message: 'Pickup start is not a date the API accepts',
+    fix: 'Use YYYY-MM-DD HH:MM',
+    expected: 'YYYY-MM-DD HH:MM',
+  },
+  {
+    field: 'load.weight.value',
+    type: 'validation',
+    message: 'Weight must be a positive number',
+    fix: 'Remove units from the weight column',
+    expected: 'number',
+  },
+  {
+    field: 'delivery.address.postal_code',
+    type: 'mapping',
+    message: 'Postal code column is empty',
+    fix: null,
+    expected: '5-digit ZIP',
+  },
+  {
+    field: 'carrier.mc_number',
+    type: 'api',
+    message: 'The API rejected the carrier: MC number not found',
+    fix: 'Check the MC number with the carrier',
+    expected: null,
+  },
 ];
 
 const START_MS = Date.UTC(2024, 0, 2, 8, 0, 0);
@@ -113,7 +198,10 @@ export function generateTables(uploads: number, seed = DEFAULT_SEED): { tables: 
       const useBearer = random() < 0.3;
       const credentials = useBearer
         ? { base_url: 'https://api.prod.goaugment.com' }
-        : { base_url: `https://api.${brokerage.name.split(' ')[0]?.toLowerCase() ?? 'x'}.example.com/v1`, api_key: `ak-${hex(random, 32)}` };
+        : {
+            base_url: `https://api.${brokerage.name.split(' ')[0]?.toLowerCase() ?? 'x'}.example.com/v1`,
+            api_key: `ak-${hex(random, 32)}`,
+          };
       const updated = iso(START_MS + Math.floor(random() * SPAN_MS));
       const fieldMappings = JSON.stringify(mapping);
       const row: ConfigurationRow = {
@@ -139,8 +227,26 @@ export function generateTables(uploads: number, seed = DEFAULT_SEED): { tables: 
         slug: `${brokerage.name.split(' ')[0]?.toLowerCase() ?? 'loads'}_${c + 1}`,
       });
       changes.push(
-        { id: changes.length + 1, configuration_id: id, change_type: 'created', change_description: `Created configuration ${row.configuration_name}`, old_value: null, new_value: fieldMappings, changed_by: 'web', changed_at: created },
-        { id: changes.length + 2, configuration_id: id, change_type: 'updated', change_description: 'Changed 2 mappings', old_value: fieldMappings.replace('Load #', 'Load Number'), new_value: fieldMappings, changed_by: 'web', changed_at: updated },
+        {
+          id: changes.length + 1,
+          configuration_id: id,
+          change_type: 'created',
+          change_description: `Created configuration ${row.configuration_name}`,
+          old_value: null,
+          new_value: fieldMappings,
+          changed_by: 'web',
+          changed_at: created,
+        },
+        {
+          id: changes.length + 2,
+          configuration_id: id,
+          change_type: 'updated',
+          change_description: 'Changed 2 mappings',
+          old_value: fieldMappings.replace('Load #', 'Load Number'),
+          new_value: fieldMappings,
+          changed_by: 'web',
+          changed_at: updated,
+        },
       );
     }
   }
@@ -152,7 +258,9 @@ export function generateTables(uploads: number, seed = DEFAULT_SEED): { tables: 
   for (let i = 0; i < uploads; i++) {
     // Skewed towards the first brokerages, as real traffic is.
     const brokerageIndex = Math.floor(random() * random() * BROKERAGE_COUNT);
-    const configuration = configurations[brokerageIndex * CONFIGURATIONS_PER_BROKERAGE + Math.floor(random() * CONFIGURATIONS_PER_BROKERAGE)] as ConfigurationInfo;
+    const configuration = configurations[
+      brokerageIndex * CONFIGURATIONS_PER_BROKERAGE + Math.floor(random() * CONFIGURATIONS_PER_BROKERAGE)
+    ] as ConfigurationInfo;
     const at = Math.floor(START_MS + i * gap + random() * gap * 0.9);
     const stamp = iso(at);
     const total = 1 + Math.floor(random() * 400);
@@ -201,7 +309,13 @@ export function generateTables(uploads: number, seed = DEFAULT_SEED): { tables: 
   }
 
   const activity: ActivityRow[] = [
-    { id: 1, at: created, kind: 'database-created', summary: 'New empty database created in this browser', details: null },
+    {
+      id: 1,
+      at: created,
+      kind: 'database-created',
+      summary: 'New empty database created in this browser',
+      details: null,
+    },
   ];
   return {
     tables: {

@@ -1,6 +1,6 @@
 /**
  * Snapshots, measured in the bench worker (which plays the database worker): the app's real
- * SnapshotService — its helper workers included — against the floor of PERF.md (export + gzip +
+ * SnapshotService — its helper workers included — against the floor of docs/performance.md (export + gzip +
  * IndexedDB put + inflate + open + integrity_check), in the same rounds; a user's write made
  * while a snapshot runs; the list with 60 snapshots; restoring a snapshot.
  */
@@ -41,7 +41,9 @@ async function floorSnapshot(SQL: SqlJsStatic, p: Source): Promise<Timings> {
   const sw = stopwatch();
   const bytes = p.source.export();
   sw.lap('export');
-  const compressed = await new Response(new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('gzip'))).blob();
+  const compressed = await new Response(
+    new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('gzip')),
+  ).blob();
   sw.lap('gzip');
   await new Promise<void>((resolve, reject) => {
     const tx = idb.transaction('s', 'readwrite');
@@ -55,7 +57,9 @@ async function floorSnapshot(SQL: SqlJsStatic, p: Source): Promise<Timings> {
     req.onsuccess = () => resolve(req.result as Blob);
   });
   sw.lap('idbGet');
-  const inflated = new Uint8Array(await new Response(back.stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+  const inflated = new Uint8Array(
+    await new Response(back.stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer(),
+  );
   sw.lap('inflate');
   const db = new SQL.Database(inflated);
   sw.lap('open');
@@ -85,7 +89,11 @@ function timedChecker(inner: SnapshotChecker, into: Timings): SnapshotChecker {
 }
 
 /** A service over the team's database, with a fresh snapshot store and the app's helper-worker checker. */
-async function openService(SQL: SqlJsStatic, p: Source, parts: Timings): Promise<{ service: WorkerApp; snapshotStore: SnapshotStore; checker: SnapshotChecker }> {
+async function openService(
+  SQL: SqlJsStatic,
+  p: Source,
+  parts: Timings,
+): Promise<{ service: WorkerApp; snapshotStore: SnapshotStore; checker: SnapshotChecker }> {
   for (const name of [`bench-snap-${p.n}`, `bench-snap-${p.n}-snapshots`]) await deleteIdb(name);
   const store = await openIdbDatabaseStore(`bench-snap-${p.n}`);
   const seeded = await store.save({ bytes: p.sourceBytes, expectedGeneration: 0, savedAt: new Date().toISOString() });
@@ -93,7 +101,13 @@ async function openService(SQL: SqlJsStatic, p: Source, parts: Timings): Promise
   const { snapshots: snapshotStore, facts } = await openIdbSnapshotStorage(`bench-snap-${p.n}-snapshots`);
   const checker = createWorkerSnapshotChecker(new URL(checkerUrl, self.location.href));
   const service = await openWorkerApp({
-    SQL, store, clock: systemClock, tabs: singleTabCoordination(), appVersion: APP_VERSION, facts, isStoragePersisted: async () => null,
+    SQL,
+    store,
+    clock: systemClock,
+    tabs: singleTabCoordination(),
+    appVersion: APP_VERSION,
+    facts,
+    isStoragePersisted: async () => null,
     snapshots: { store: snapshotStore, checker: timedChecker(checker, parts), estimateStorage: async () => null },
   });
   return { service, snapshotStore, checker };
@@ -124,7 +138,9 @@ async function writesDuringSnapshot(service: WorkerApp, round: number, writes: n
     await new Promise((resolve) => setTimeout(resolve, 100));
     if (done) break;
     const t = performance.now();
-    const written = await service.internals.live.write((db, now) => createBrokerage(db, `During snapshot ${round}.${i++}`, now));
+    const written = await service.internals.live.write((db, now) =>
+      createBrokerage(db, `During snapshot ${round}.${i++}`, now),
+    );
     if (!written.ok) throw new Error(written.error.message);
     writes.push(performance.now() - t);
   }
@@ -140,7 +156,10 @@ async function fillSixty(store: SnapshotStore): Promise<void> {
   const now = Date.now();
   for (let i = 0; i < 60; i++) {
     const takenAt = new Date(now - (i + 1) * 6 * 86_400_000).toISOString();
-    const added = await store.add({ ...model, id: `${takenAt}-bench${i}`, takenAt, verification: { state: 'verified', at: takenAt } }, new Blob([new Uint8Array(16)]));
+    const added = await store.add(
+      { ...model, id: `${takenAt}-bench${i}`, takenAt, verification: { state: 'verified', at: takenAt } },
+      new Blob([new Uint8Array(16)]),
+    );
     if (!added.ok) throw new Error('could not add a manifest');
   }
 }
@@ -189,10 +208,13 @@ export async function measureSnapshots(SQL: SqlJsStatic, p: Source, options: { w
       const preview = await service.inspectSnapshot(newest.id);
       sw.lap('inspectSnapshot');
       if (!preview.ok) throw new Error(preview.error.message);
-      const applied = asUi ? await service.applyRestore(preview.value.previewId, 'replace') : await restores.applyRestore(preview.value.previewId, 'replace');
+      const applied = asUi
+        ? await service.applyRestore(preview.value.previewId, 'replace')
+        : await restores.applyRestore(preview.value.previewId, 'replace');
       sw.lap('applyRestore');
       if (!applied.ok) throw new Error(applied.error.message);
-      if (Math.floor(round / 2) >= options.warmup) collector.add(asUi ? 'app.snapshotRestoreWithSafetyCopy' : 'app.snapshotRestore', sw.done());
+      if (Math.floor(round / 2) >= options.warmup)
+        collector.add(asUi ? 'app.snapshotRestoreWithSafetyCopy' : 'app.snapshotRestore', sw.done());
     }
     await fillSixty(snapshotStore);
     for (let round = 0; round < 5 + 20; round++) {

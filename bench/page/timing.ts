@@ -13,8 +13,18 @@ export interface Stats {
 export function stats(values: readonly number[]): Stats {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  const median = sorted.length === 0 ? NaN : sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-  return { median: round(median), min: round(sorted[0] ?? NaN), max: round(sorted.at(-1) ?? NaN), runs: values.map(round) };
+  const median =
+    sorted.length === 0
+      ? NaN
+      : sorted.length % 2
+        ? (sorted[mid] as number)
+        : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return {
+    median: round(median),
+    min: round(sorted[0] ?? NaN),
+    max: round(sorted.at(-1) ?? NaN),
+    runs: values.map(round),
+  };
 }
 
 export function round(value: number): number {
@@ -39,7 +49,7 @@ export class Collector {
     const out: Record<string, Record<string, Stats>> = {};
     for (const [step, perStep] of this.values) {
       out[step] = {};
-      for (const [key, list] of perStep) (out[step] as Record<string, Stats>)[key] = stats(list);
+      for (const [key, list] of perStep) out[step][key] = stats(list);
     }
     return out;
   }

@@ -29,7 +29,10 @@ for (const uploads of SIZES) {
     const t0 = performance.now();
     let last = -1;
     const cpu0 = process.cpuUsage();
-    const cpu = () => { const u = process.cpuUsage(cpu0); return Math.round((u.user + u.system) / 1000); };
+    const cpu = () => {
+      const u = process.cpuUsage(cpu0);
+      return Math.round((u.user + u.system) / 1000);
+    };
     const mark = (label: string) => marks.push([label, Math.round(performance.now() - t0), cpu()]);
     const loaded = await loadBackup(SQL, file, {
       onProgress: (f) => {
@@ -46,15 +49,36 @@ for (const uploads of SIZES) {
     const names = withAttached(loaded.candidate.db, live, 'live', () => nameChanges(loaded.candidate.db));
     mark('names');
     void names;
-    const done = await finishReplace(loaded.candidate.db, live, { now: new Date().toISOString(), activity: { kind: 'restore', summary: 'scale', details: {} }, origin: null });
+    const done = await finishReplace(loaded.candidate.db, live, {
+      now: new Date().toISOString(),
+      activity: { kind: 'restore', summary: 'scale', details: {} },
+      origin: null,
+    });
     mark('finishReplace');
     if (!done.ok) throw new Error(JSON.stringify(done));
     const bytes = exportDatabase(done.value);
     mark(`export ${Math.round(bytes.byteLength / 1e6)} MB`);
-    const written = await writeBackupFile(done.value, [], { createdAt: new Date().toISOString(), trigger: 'manual', appVersion: 'scale', schemaVersion: SCHEMA_VERSION, secrets: 'plain', gzipAboveBytes: Infinity });
+    const written = await writeBackupFile(done.value, [], {
+      createdAt: new Date().toISOString(),
+      trigger: 'manual',
+      appVersion: 'scale',
+      schemaVersion: SCHEMA_VERSION,
+      secrets: 'plain',
+      gzipAboveBytes: Infinity,
+    });
     mark(`backup ${Math.round(written.blob.size / 1e6)} MB`);
     const heap = process.memoryUsage();
-    console.log(JSON.stringify({ uploads, fileMB: Math.round(file.size / 1e6), marks, rssMB: Math.round(heap.rss / 1e6), heapMB: Math.round(heap.heapUsed / 1e6), externalMB: Math.round(heap.external / 1e6), arrayBuffersMB: Math.round(heap.arrayBuffers / 1e6) }));
+    console.log(
+      JSON.stringify({
+        uploads,
+        fileMB: Math.round(file.size / 1e6),
+        marks,
+        rssMB: Math.round(heap.rss / 1e6),
+        heapMB: Math.round(heap.heapUsed / 1e6),
+        externalMB: Math.round(heap.external / 1e6),
+        arrayBuffersMB: Math.round(heap.arrayBuffers / 1e6),
+      }),
+    );
     done.value.close();
     live.close();
   });

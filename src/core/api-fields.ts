@@ -7,38 +7,27 @@ import { ENUMS } from './api-field-enums';
 
 export type ApiFieldType = 'string' | 'number' | 'date' | 'array';
 
-/** A group whose conditional fields all become required once any of its fields is mapped. */
+/** A group whose fields all become required once any one of them is mapped. */
 export type ConditionalGroup =
-  | 'bidCriteria'
-  | 'carrier'
-  | 'items'
-  | 'equipment'
-  | 'referenceNumbers'
-  | 'trackingEvents'
-  | 'brokerageContacts';
+  'bidCriteria' | 'carrier' | 'items' | 'equipment' | 'referenceNumbers' | 'trackingEvents' | 'brokerageContacts';
 
 export interface ApiField {
   path: string;
   label: string;
   type: ApiFieldType;
   required: true | 'conditional' | false;
-  /** The group the field belongs to (optional fields too: mapping one triggers the group). */
+  /** The conditional group the field belongs to (conditional fields only; optional ones never trigger a group). */
   group?: ConditionalGroup;
   enum?: readonly string[];
 }
 
-/** Path prefixes that place a field in a conditional group. */
-const GROUP_PREFIXES: readonly (readonly [string, ConditionalGroup])[] = [
-  ['bidCriteria.', 'bidCriteria'],
-  ['carrier.', 'carrier'],
-  ['load.items.', 'items'],
-  ['load.equipment.', 'equipment'],
-  ['load.referenceNumbers.', 'referenceNumbers'],
-  ['load.trackingEvents.', 'trackingEvents'],
-  ['brokerage.contacts.', 'brokerageContacts'],
+type Spec = [
+  path: string,
+  label: string,
+  type: ApiFieldType,
+  required: ApiField['required'],
+  enumValues?: readonly string[],
 ];
-
-type Spec = [path: string, label: string, type: ApiFieldType, required: ApiField['required'], enumValues?: readonly string[]];
 
 const ALWAYS_REQUIRED: readonly Spec[] = [
   ['load.loadNumber', 'Load number', 'string', true],
@@ -49,6 +38,50 @@ const ALWAYS_REQUIRED: readonly Spec[] = [
   ...routeStop(1, 'Delivery'),
   ['customer.name', 'Customer name', 'string', true],
 ];
+
+/**
+ * The original's conditional groups, its own lists (its `get_dynamic_field_requirements`; see
+ * docs/processing.md): mapping any field of a list makes the whole list required.
+ */
+export const CONDITIONAL_GROUPS: Readonly<Record<ConditionalGroup, readonly string[]>> = {
+  bidCriteria: [
+    'bidCriteria.equipment',
+    'bidCriteria.totalWeightLbs',
+    'bidCriteria.targetCostUsd',
+    'bidCriteria.maxBidAmountUsd',
+    'bidCriteria.dimensions.heightInches',
+    'bidCriteria.dimensions.lengthInches',
+    'bidCriteria.dimensions.widthInches',
+    'bidCriteria.flexAttributes.0.name',
+    'bidCriteria.flexAttributes.0.value',
+  ],
+  carrier: [
+    'carrier.name',
+    'carrier.dotNumber',
+    'carrier.address.street1',
+    'carrier.address.city',
+    'carrier.address.stateOrProvince',
+    'carrier.address.postalCode',
+    'carrier.address.country',
+    'carrier.contacts.0.role',
+    'carrier.drivers.0.phone',
+  ],
+  items: ['load.items.0.quantity', 'load.items.0.totalWeightLbs'],
+  equipment: ['load.equipment.equipmentType'],
+  referenceNumbers: ['load.referenceNumbers.0.name', 'load.referenceNumbers.0.value'],
+  trackingEvents: [
+    'load.trackingEvents.0.eventType',
+    'load.trackingEvents.0.eventSource',
+    'load.trackingEvents.0.eventUtc',
+  ],
+  brokerageContacts: ['brokerage.contacts.0.role'],
+};
+
+const GROUP_OF: ReadonlyMap<string, ConditionalGroup> = new Map(
+  Object.entries(CONDITIONAL_GROUPS).flatMap(([group, paths]) =>
+    paths.map((path) => [path, group as ConditionalGroup] as const),
+  ),
+);
 
 const CONDITIONAL: readonly Spec[] = [
   ['bidCriteria.equipment', 'Bid: required equipment', 'string', 'conditional'],
@@ -133,20 +166,32 @@ export function findApiField(path: string): ApiField | undefined {
 }
 
 /**
- * The paths required for a set of mappings: the 23 always-required fields, plus every
- * conditional field of a group in which any field is mapped. Metadata keys (`_…`) and empty
- * sources do not count as mapped.
+ * The groups in use: those with at least one of their own fields mapped. Metadata keys (`_…`)
+ * and empty sources do not count as mapped; neither does an optional field that merely shares a
+ * group's prefix (`brokerage.contacts.0.name` does not bring in the contact's role), exactly as
+ * the original's `get_dynamic_field_requirements` decides.
  */
-export function requiredFieldsFor(mappings: Readonly<Record<string, string>>): string[] {
-  const usedGroups = new Set<ConditionalGroup>();
+export function groupsInUse(mappings: Readonly<Record<string, string>>): Set<ConditionalGroup> {
+  const used = new Set<ConditionalGroup>();
   for (const [path, source] of Object.entries(mappings)) {
     if (path.startsWith('_') || source.trim() === '') continue;
-    const group = groupOf(path);
-    if (group) usedGroups.add(group);
+    const group = FIELDS_BY_PATH.get(path)?.group;
+    if (group) used.add(group);
   }
+  return used;
+}
+
+/** The paths required for a set of mappings: the 23 always-required fields, plus every field of a group in use. */
+export function requiredFieldsFor(mappings: Readonly<Record<string, string>>): string[] {
+  const used = groupsInUse(mappings);
   return API_FIELDS.filter(
-    (field) => field.required === true || (field.required === 'conditional' && field.group !== undefined && usedGroups.has(field.group)),
+    (field) => field.required === true || (field.group !== undefined && used.has(field.group)),
   ).map((field) => field.path);
+}
+
+/** The label of a field by path (the path itself for one outside the catalog). */
+export function labelOf(path: string): string {
+  return FIELDS_BY_PATH.get(path)?.label ?? path;
 }
 
 /** The nine fields of one route stop (index 0 = pickup, 1 = delivery). */
@@ -167,11 +212,6 @@ function routeStop(index: number, stop: string): Spec[] {
 
 /** Builds a catalog entry from its compact spec. */
 function toField([path, label, type, required, enumValues]: Spec): ApiField {
-  const group = groupOf(path);
+  const group = required === 'conditional' ? GROUP_OF.get(path) : undefined;
   return { path, label, type, required, ...(group ? { group } : {}), ...(enumValues ? { enum: enumValues } : {}) };
-}
-
-/** The conditional group a path belongs to, if any. */
-function groupOf(path: string): ConditionalGroup | undefined {
-  return GROUP_PREFIXES.find(([prefix]) => path.startsWith(prefix))?.[1];
 }

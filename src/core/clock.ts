@@ -11,7 +11,9 @@ export const systemClock: Clock = { now: () => new Date() };
  * page's (Playwright's `page.clock` moves only the page), and the worker learns it with every
  * call. Between two calls it runs on at the pace of `elapsedMs`, a monotonic counter.
  */
-export function followingClock(elapsedMs: () => number = () => performance.now()): Clock & { follow(otherNowMs: number): void } {
+export function followingClock(
+  elapsedMs: () => number = () => performance.now(),
+): Clock & { follow(otherNowMs: number): void } {
   let offsetMs = Date.now() - elapsedMs();
   return {
     now: () => new Date(offsetMs + elapsedMs()),
@@ -22,7 +24,9 @@ export function followingClock(elapsedMs: () => number = () => performance.now()
 }
 
 /** A clock fixed at (and movable from) a given time, for tests. */
-export function fixedClock(start: Date | string): Clock & { set(t: Date | string): void; advanceHours(h: number): void } {
+export function fixedClock(
+  start: Date | string,
+): Clock & { set(t: Date | string): void; advanceHours(h: number): void } {
   let current = new Date(start);
   return {
     now: () => new Date(current),

@@ -1,5 +1,6 @@
-import { isValid, parseISO } from 'date-fns';
 import { findApiField, type ApiField } from './api-fields';
+import { parseDateCell } from './csv/dates';
+import { numberKindOf, readNumber } from './csv/number-fields';
 import { fail, ok, type Result } from './result';
 
 /**
@@ -16,7 +17,7 @@ const MESSAGES = {
   emptyManual: (path: string) => `The manual value for “${path}” is empty. Type a value or map a CSV column.`,
   notInEnum: (path: string, value: string, allowed: readonly string[]) =>
     `“${value}” is not a valid value for “${path}”. Use one of: ${allowed.join(', ')}.`,
-  notNumber: (path: string) => `The manual value for “${path}” must be a number.`,
+  notNumber: (path: string) => `The manual value for “${path}” must be a number (a whole one for counts).`,
   notDate: (path: string) => `The manual value for “${path}” must be a date, e.g. 2026-01-15 or 2026-01-15T14:00.`,
 } as const;
 
@@ -78,15 +79,11 @@ function checkManualValue(field: ApiField, value: string): Result<string> {
     }
     return ok(canonical.join(','));
   }
-  if (field.type === 'number' && !isNumberText(value)) {
+  // Read as a cell of the file would be: a manual value is sent the same way.
+  if (field.type === 'number' && !readNumber(value, numberKindOf(field.path)).ok) {
     return fail('mapping-not-number', MESSAGES.notNumber(field.path));
   }
-  if (field.type === 'date' && !isValid(parseISO(value))) return fail('mapping-not-date', MESSAGES.notDate(field.path));
+  if (field.type === 'date' && parseDateCell(value) === null)
+    return fail('mapping-not-date', MESSAGES.notDate(field.path));
   return ok(value);
-}
-
-/** Whether text reads as a number, allowing the `$` and `,` that processing strips. */
-function isNumberText(value: string): boolean {
-  const bare = value.replace(/[$,]/gu, '');
-  return /\d/u.test(bare) && Number.isFinite(Number(bare));
 }

@@ -17,7 +17,9 @@ export class AppFilesUnreachableError extends Error {
   }
 }
 
-/** Runs `load` (an import) once the app's files can be fetched; rejects with AppFilesUnreachableError when they cannot. */
+/**
+ * Runs `load` (an import) once the app's files can be fetched; rejects with AppFilesUnreachableError when they cannot.
+ */
 export function importWhenReachable<T>(load: () => Promise<T>): Promise<T> {
   // Only a served build is asked (the dev server and the unit tests load modules another way).
   if (!import.meta.env.PROD || (PROBE.protocol !== 'http:' && PROBE.protocol !== 'https:')) return load();

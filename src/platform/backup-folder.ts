@@ -21,9 +21,11 @@ export type FolderResult<T> = { ok: true; value: T } | { ok: false; failure: Fol
 
 const MESSAGES: Record<FolderFailureKind, string> = {
   gone: 'The backup folder (or a folder inside it) is no longer there — it may have been moved, renamed or disconnected. Nothing was lost: the files already in it are untouched. Choose the backup folder again.',
-  permission: 'The browser did not allow writing into the backup folder. Nothing was lost. Press “Reconnect backup folder” and allow access.',
+  permission:
+    'The browser did not allow writing into the backup folder. Nothing was lost. Press “Reconnect backup folder” and allow access.',
   full: 'The disk holding the backup folder is full, so the file could not be written. Nothing was lost: the earlier files are untouched. Free some space, then try again.',
-  failed: 'The file could not be written into the backup folder. Nothing was lost: the earlier files are untouched. Try again, or download the backup instead.',
+  failed:
+    'The file could not be written into the backup folder. Nothing was lost: the earlier files are untouched. Try again, or download the backup instead.',
 };
 
 type Access = 'granted' | 'prompt' | 'denied';
@@ -86,7 +88,10 @@ export async function requestAccess(handle: FileSystemDirectoryHandle): Promise<
 }
 
 /** A folder inside the backup folder (created when missing, e.g. "daily"). */
-export async function subfolder(root: FileSystemDirectoryHandle, name: string): Promise<FolderResult<FileSystemDirectoryHandle>> {
+export async function subfolder(
+  root: FileSystemDirectoryHandle,
+  name: string,
+): Promise<FolderResult<FileSystemDirectoryHandle>> {
   try {
     return { ok: true, value: await root.getDirectoryHandle(name, { create: true }) };
   } catch (error) {
@@ -112,7 +117,11 @@ export async function listFiles(dir: FileSystemDirectoryHandle): Promise<FolderR
  * name, so a write that fails half-way leaves nothing under it; an empty file created for the
  * attempt is removed again.
  */
-export async function writeFile(dir: FileSystemDirectoryHandle, name: string, contents: Blob): Promise<FolderResult<File>> {
+export async function writeFile(
+  dir: FileSystemDirectoryHandle,
+  name: string,
+  contents: Blob,
+): Promise<FolderResult<File>> {
   const existed = await exists(dir, name);
   let writable: FileSystemWritableFileStream | null = null;
   try {
@@ -177,7 +186,7 @@ function inHandleStore(mode: IDBTransactionMode, request: (store: IDBObjectStore
   return new Promise((resolve, reject) => {
     const open = indexedDB.open(IDB_NAME, 1);
     open.onupgradeneeded = () => open.result.createObjectStore('handles');
-    open.onerror = () => reject(open.error);
+    open.onerror = () => reject(open.error ?? new Error('the folder handle store could not be opened'));
     open.onsuccess = () => {
       const db = open.result;
       const tx = db.transaction('handles', mode);
@@ -188,7 +197,7 @@ function inHandleStore(mode: IDBTransactionMode, request: (store: IDBObjectStore
       };
       tx.onabort = tx.onerror = () => {
         db.close();
-        reject(tx.error ?? req.error);
+        reject(tx.error ?? req.error ?? new Error('the folder handle store refused the request'));
       };
     };
   });

@@ -68,11 +68,12 @@ export function createDigestWorker(startWorker: () => Worker = defaultWorker): S
     };
     const offload: DigestOffload = {
       update: (piece) => send({ job, kind: 'update', piece }, [piece.buffer]),
-      digest: () => new Promise<Uint8Array>((resolve, reject) => {
-        if (!open.has(job) || worker !== helper) return reject(new Error('the digest helper stopped'));
-        waiting.set(job, { resolve, reject });
-        send({ job, kind: 'digest' });
-      }),
+      digest: () =>
+        new Promise<Uint8Array>((resolve, reject) => {
+          if (!open.has(job) || worker !== helper) return reject(new Error('the digest helper stopped'));
+          waiting.set(job, { resolve, reject });
+          send({ job, kind: 'digest' });
+        }),
       cancel: () => {
         if (!open.has(job)) return;
         send({ job, kind: 'cancel' });

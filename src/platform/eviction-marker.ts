@@ -5,15 +5,7 @@
  * Key "ff2api-web.data-marker": { hadDataAt, lastBackup: { fileName, at, where } | null }.
  */
 
-import * as z from 'zod/mini';
-
 const KEY = 'ff2api-web.data-marker';
-
-/** The note as stored; a damaged one keeps what it can (a good time with a bad file reads as no file). */
-const MarkerSchema = z.object({
-  hadDataAt: z.string(),
-  lastBackup: z.catch(z.nullable(z.object({ fileName: z.string(), at: z.string(), where: z.string() })), null),
-});
 
 export interface DataMarker {
   /** When this browser was last seen holding data. */
@@ -25,8 +17,18 @@ export interface DataMarker {
 /** The marker, or null when this browser never held data (or storage is blocked). */
 export function readDataMarker(): DataMarker | null {
   try {
-    const parsed = MarkerSchema.safeParse(JSON.parse(localStorage.getItem(KEY) ?? 'null'));
-    return parsed.success ? parsed.data : null;
+    const value: unknown = JSON.parse(localStorage.getItem(KEY) ?? 'null');
+    if (typeof value !== 'object' || value === null) return null;
+    const marker = value as Partial<DataMarker>;
+    if (typeof marker.hadDataAt !== 'string') return null;
+    const last = marker.lastBackup;
+    const isLast =
+      last !== null &&
+      typeof last === 'object' &&
+      typeof last?.fileName === 'string' &&
+      typeof last.at === 'string' &&
+      typeof last.where === 'string';
+    return { hadDataAt: marker.hadDataAt, lastBackup: isLast ? last : null };
   } catch {
     return null;
   }

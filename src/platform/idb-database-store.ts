@@ -77,14 +77,26 @@ class IdbDatabaseStore implements DatabaseStore {
    */
   async load(): Promise<StoredDatabase | null> {
     const tx = this.idb.transaction(['database', 'generation'], 'readonly');
-    const [stored, compared] = await Promise.all([tx.objectStore('database').get(LIVE_KEY), tx.objectStore('generation').get(LIVE_KEY), tx.done]);
+    const [stored, compared] = await Promise.all([
+      tx.objectStore('database').get(LIVE_KEY),
+      tx.objectStore('generation').get(LIVE_KEY),
+      tx.done,
+    ]);
     if (!stored) return null;
     // The parts are read after the transaction ended: a Blob read back stays readable.
-    return { bytes: await joinFile(stored), generation: compared?.generation ?? stored.generation, savedAt: stored.savedAt };
+    return {
+      bytes: await joinFile(stored),
+      generation: compared?.generation ?? stored.generation,
+      savedAt: stored.savedAt,
+    };
   }
 
   async quarantine(bytes: Uint8Array, reason: string, at: string): Promise<void> {
-    await this.idb.put('snapshots', { ...splitFile(bytes, this.partBytes), takenAt: at, label: 'unreadable database', reason }, `unreadable-${at}`);
+    await this.idb.put(
+      'snapshots',
+      { ...splitFile(bytes, this.partBytes), takenAt: at, label: 'unreadable database', reason },
+      `unreadable-${at}`,
+    );
   }
 
   async save(write: DatabaseWrite): Promise<SaveOutcome> {
@@ -115,7 +127,11 @@ class IdbDatabaseStore implements DatabaseStore {
       return {
         ok: false,
         conflict: false,
-        error: { code: 'save-failed', message: isQuota ? MESSAGES.storageFull : MESSAGES.saveFailed, detail: describeThrown(error) },
+        error: {
+          code: 'save-failed',
+          message: isQuota ? MESSAGES.storageFull : MESSAGES.saveFailed,
+          detail: describeThrown(error),
+        },
       };
     }
   }
@@ -125,7 +141,8 @@ class IdbDatabaseStore implements DatabaseStore {
 function splitFile(bytes: Uint8Array, partBytes: number): StoredFile {
   if (bytes.byteLength <= partBytes) return { bytes };
   const parts: Blob[] = [];
-  for (let start = 0; start < bytes.byteLength; start += partBytes) parts.push(new Blob([bytes.subarray(start, start + partBytes) as Uint8Array<ArrayBuffer>]));
+  for (let start = 0; start < bytes.byteLength; start += partBytes)
+    parts.push(new Blob([bytes.subarray(start, start + partBytes) as Uint8Array<ArrayBuffer>]));
   return { parts, byteLength: bytes.byteLength };
 }
 
@@ -136,11 +153,13 @@ async function joinFile(stored: StoredFile): Promise<Uint8Array> {
   let offset = 0;
   for (const part of stored.parts) {
     const piece = new Uint8Array(await part.arrayBuffer());
-    if (offset + piece.byteLength > bytes.byteLength) throw new Error('The stored database parts are longer than recorded');
+    if (offset + piece.byteLength > bytes.byteLength)
+      throw new Error('The stored database parts are longer than recorded');
     bytes.set(piece, offset);
     offset += piece.byteLength;
   }
-  if (offset !== bytes.byteLength) throw new Error(`The stored database parts hold ${offset} bytes, ${bytes.byteLength} recorded`);
+  if (offset !== bytes.byteLength)
+    throw new Error(`The stored database parts hold ${offset} bytes, ${bytes.byteLength} recorded`);
   return bytes;
 }
 

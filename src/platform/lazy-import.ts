@@ -55,7 +55,10 @@ export function lazyInstance<M, T>(load: () => Promise<Result<M>>, create: (modu
 }
 
 /** Runs `work` with a lazily loaded part, or returns why the part could not be loaded. */
-export async function withLoaded<T, R>(part: () => Promise<Result<T>>, work: (loaded: T) => Promise<Result<R>> | Result<R>): Promise<Result<R>> {
+export async function withLoaded<T, R>(
+  part: () => Promise<Result<T>>,
+  work: (loaded: T) => Promise<Result<R>> | Result<R>,
+): Promise<Result<R>> {
   const loaded = await part();
   return loaded.ok ? work(loaded.value) : loaded;
 }

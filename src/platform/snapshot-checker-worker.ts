@@ -48,7 +48,8 @@ export function createWorkerSnapshotChecker(scriptUrl: string | URL): SnapshotCh
     // The bytes are not needed here afterwards: transferred, not copied (40 MB at 100k uploads).
     prepare: (bytes) => first.use((api) => api.prepare(Comlink.transfer(bytes, [bytes.buffer]))),
     describe: (bytes) => second.use((api) => api.describe(Comlink.transfer(bytes, [bytes.buffer]))),
-    check: (compressed, options) => (options.withChecksum ? second : first).use((api) => api.check(compressed, options)),
+    check: (compressed, options) =>
+      (options.withChecksum ? second : first).use((api) => api.check(compressed, options)),
     dispose: () => {
       first.stop();
       second.stop();

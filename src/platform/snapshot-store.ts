@@ -7,7 +7,7 @@
  * - object store "facts", key = fact name: small records the worker's features own (the undo
  *   point, the last end of day, the folder's last outcome …; see worker/engine/fact-store.ts).
  * Success is reported only after `tx.done`: when the quota runs out the put itself succeeds and
- * only the transaction aborts (TOOLCHAIN.md), so awaiting the request would lie.
+ * only the transaction aborts (docs/platform.md), so awaiting the request would lie.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { isSnapshotManifest, type SnapshotManifest } from '../core/snapshots/manifest';
@@ -19,8 +19,10 @@ export const SNAPSHOT_IDB_NAME = 'ff2api-web-snapshots';
 const IDB_VERSION = 1;
 
 const MESSAGES = {
-  storageFull: 'Browser storage is full, so the snapshot could not be stored. Your database and the earlier snapshots are unchanged. Delete old snapshots or free disk space, and download a backup now.',
-  failed: 'The snapshot store in this browser could not be written. Your database and the earlier snapshots are unchanged. Download a backup now; if it keeps failing, reload the page.',
+  storageFull:
+    'Browser storage is full, so the snapshot could not be stored. Your database and the earlier snapshots are unchanged. Delete old snapshots or free disk space, and download a backup now.',
+  failed:
+    'The snapshot store in this browser could not be written. Your database and the earlier snapshots are unchanged. Download a backup now; if it keeps failing, reload the page.',
 };
 
 interface SnapshotSchema extends DBSchema {
@@ -47,7 +49,10 @@ export async function openSnapshotStorageOrUnavailable(name = SNAPSHOT_IDB_NAME)
   try {
     return await openIdbSnapshotStorage(name);
   } catch (error) {
-    const refused: StoreOutcome = { ok: false, error: { code: 'snapshot-store-unavailable', message: MESSAGES.failed, detail: describeThrown(error) } };
+    const refused: StoreOutcome = {
+      ok: false,
+      error: { code: 'snapshot-store-unavailable', message: MESSAGES.failed, detail: describeThrown(error) },
+    };
     const snapshots: SnapshotStore = {
       list: async () => [],
       add: async () => refused,
@@ -78,7 +83,13 @@ export async function openIdbSnapshotStorage(name = SNAPSHOT_IDB_NAME): Promise<
 
 /** A Blob, also one from another realm (jsdom tests read Node's Blobs back from fake-indexeddb). */
 function isBlobLike(value: unknown): value is Blob {
-  return value instanceof Blob || (typeof value === 'object' && value !== null && typeof (value as Blob).arrayBuffer === 'function' && typeof (value as Blob).size === 'number');
+  return (
+    value instanceof Blob ||
+    (typeof value === 'object' &&
+      value !== null &&
+      typeof (value as Blob).arrayBuffer === 'function' &&
+      typeof (value as Blob).size === 'number')
+  );
 }
 
 class IdbSnapshotStore implements SnapshotStore, FactStore {
@@ -111,7 +122,9 @@ class IdbSnapshotStore implements SnapshotStore, FactStore {
   }
 
   remove(ids: readonly string[]): Promise<StoreOutcome> {
-    return this.run(['manifests', 'bytes'], (tx) => ids.flatMap((id) => [tx.objectStore('manifests').delete(id), tx.objectStore('bytes').delete(id)]));
+    return this.run(['manifests', 'bytes'], (tx) =>
+      ids.flatMap((id) => [tx.objectStore('manifests').delete(id), tx.objectStore('bytes').delete(id)]),
+    );
   }
 
   read(key: string): Promise<unknown> {
@@ -131,7 +144,14 @@ class IdbSnapshotStore implements SnapshotStore, FactStore {
       return { ok: true };
     } catch (error) {
       const isQuota = error instanceof DOMException && error.name === 'QuotaExceededError';
-      return { ok: false, error: { code: isQuota ? 'storage-full' : 'snapshot-store-failed', message: isQuota ? MESSAGES.storageFull : MESSAGES.failed, detail: describeThrown(error) } };
+      return {
+        ok: false,
+        error: {
+          code: isQuota ? 'storage-full' : 'snapshot-store-failed',
+          message: isQuota ? MESSAGES.storageFull : MESSAGES.failed,
+          detail: describeThrown(error),
+        },
+      };
     }
   }
 }

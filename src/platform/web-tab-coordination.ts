@@ -5,12 +5,19 @@
  * writing tab closes. "Take over" steals the lock; the former writer's request then rejects and it
  * turns read-only.
  */
+import * as z from 'zod/mini';
 import type { TabCoordination } from '../worker/engine/tab-coordination';
 
 const LOCK_NAME = 'ff2api-web-writer';
 const CHANNEL_NAME = 'ff2api-web-database';
 
-type SavedMessage = { type: 'saved'; generation: number };
+/**
+ * What another tab announces after a save. Checked before use: any page of this origin can post on
+ * the channel (an older build of the app still open in a tab, too), and a generation that is not a
+ * whole number would make the next save's comparison meaningless.
+ */
+const SavedMessage = z.object({ type: z.literal('saved'), generation: z.int().check(z.nonnegative()) });
+type SavedMessage = z.infer<typeof SavedMessage>;
 
 /** Creates the coordination, or null when this runtime lacks Web Locks. */
 export function createWebTabCoordination(): TabCoordination | null {
@@ -59,8 +66,9 @@ export function createWebTabCoordination(): TabCoordination | null {
     });
   };
 
-  channel.onmessage = (event: MessageEvent<SavedMessage>) => {
-    if (event.data?.type === 'saved') for (const listener of savedListeners) listener(event.data.generation);
+  channel.onmessage = (event: MessageEvent<unknown>) => {
+    const message = SavedMessage.safeParse(event.data);
+    if (message.success) for (const listener of savedListeners) listener(message.data.generation);
   };
 
   return {

@@ -65,10 +65,12 @@ export function startDatabaseWorker(): AppApi {
 
   async function subscribe(target: Engine): Promise<void> {
     await target.remote.watchChanges?.(Comlink.proxy(() => changeListeners.forEach((l) => l())));
-    await target.remote.watchProgress?.(Comlink.proxy((progress: OperationProgress) => {
-      lastTask = progress.task;
-      progressListeners.forEach((l) => l(progress));
-    }));
+    await target.remote.watchProgress?.(
+      Comlink.proxy((progress: OperationProgress) => {
+        lastTask = progress.task;
+        progressListeners.forEach((l) => l(progress));
+      }),
+    );
     if (operatorName !== null) await target.remote.setOperatorName?.(operatorName);
   }
   void subscribe(engine);
@@ -110,8 +112,10 @@ export function startDatabaseWorker(): AppApi {
       if (method === 'then') return undefined;
       if (method === 'lock') return lockAndReplaceEngine;
       if (method === 'watchChanges') return async (listener: () => void) => void changeListeners.push(listener);
-      if (method === 'watchProgress') return async (listener: (progress: OperationProgress) => void) => void progressListeners.push(listener);
-      if (method === 'watchRestarts') return async (listener: (event: EngineRestart) => void) => void restartListeners.push(listener);
+      if (method === 'watchProgress')
+        return async (listener: (progress: OperationProgress) => void) => void progressListeners.push(listener);
+      if (method === 'watchRestarts')
+        return async (listener: (event: EngineRestart) => void) => void restartListeners.push(listener);
       if (method === 'setOperatorName') {
         return async (name: string) => {
           operatorName = name;

@@ -53,7 +53,9 @@ export type AppCalls = CallsOf<typeof statusCalls> &
 export const READ_CALLS: readonly string[] = FEATURES.flatMap((feature) => Object.keys(feature.reads));
 
 /** Every call's name: only these are served to the page (the hooks below are the worker's own). */
-export const CALL_NAMES: ReadonlySet<string> = new Set(FEATURES.flatMap((f) => [...Object.keys(f.reads), ...Object.keys(f.actions)]));
+export const CALL_NAMES: ReadonlySet<string> = new Set(
+  FEATURES.flatMap((f) => [...Object.keys(f.reads), ...Object.keys(f.actions)]),
+);
 
 /** What the worker's composition needs beyond the engine's parts. */
 export interface WorkerAppDeps extends EngineDeps {
@@ -91,7 +93,13 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
   const takeSafetyCopy = (trigger: Parameters<SnapshotService['takeSnapshot']>[0]) => snapshots.takeSnapshot(trigger);
   const restoreTiming = restoreTimingFact(deps.facts);
   const folder = new FolderRecords({ ...engine, outcomes: folderOutcomes(deps.facts) });
-  const restore = new RestoreFeature({ ...engine, track, snapshots, undoPoint: undoPointFact(deps.facts), restoreTiming });
+  const restore = new RestoreFeature({
+    ...engine,
+    track,
+    snapshots,
+    undoPoint: undoPointFact(deps.facts),
+    restoreTiming,
+  });
   const health = new BackupHealth({
     ...engine,
     track,
@@ -112,7 +120,11 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
 
   const calls: AppCalls = {
     ...bindFeature(statusCalls, { ...engine, undoSummary: () => restore.undo.describeForStatus() }),
-    ...bindFeature(catalogCalls, { live, takeSafetyCopy }),
+    ...bindFeature(catalogCalls, {
+      live,
+      takeSafetyCopy,
+      activeRunIds: () => processing.current()?.runs.activeIds() ?? new Set<number>(),
+    }),
     ...bindFeature(backupFileCalls, openBackupFiles({ ...engine, track, operator })),
     ...bindFeature(restoreCalls, restore),
     ...bindFeature(snapshotCalls, snapshots),

@@ -27,7 +27,7 @@ import { RecordCipher } from './lock/record-cipher';
 import { sealingSnapshotStore } from './lock/sealing-snapshot-store';
 import { isSnapshotCheckerWorker, serveSnapshotChecker } from './snapshots/checker-role';
 
-/** The page's clock, as last heard: the page sends its time before every call (DESIGN.md "One clock"). */
+/** The page's clock, as last heard: the page sends its time before every call (docs/design.md "One clock"). */
 const clock = followingClock();
 
 /** The database role: the lock gate opens the service when the lock allows; every call waits for it. */
@@ -40,22 +40,31 @@ function serveDatabase(): void {
   const storage = openSnapshotStorageOrUnavailable();
   const snapshots = storage.then(({ snapshots: inner }) => sealingSnapshotStore(inner, cipher));
   const resealSnapshots = { resealAll: async () => (await snapshots).resealAll() };
-  const gate = startLockGate(clock, openIdbDatabaseStore(), async (store) => {
-    const [SQL, snapshotStore, { facts }] = await Promise.all([sqlJs, snapshots, storage]);
-    return openWorkerApp({
-      SQL,
-      store,
-      clock,
-      tabs: createWebTabCoordination() ?? singleTabCoordination(),
-      appVersion: APP_VERSION,
-      facts,
-      isStoragePersisted,
-      snapshots: { store: snapshotStore, checker: createWorkerSnapshotChecker(self.location.href), estimateStorage },
-      digestOffload: createDigestWorker(),
-    });
-  }, [resealSnapshots], cipher);
+  const gate = startLockGate(
+    clock,
+    openIdbDatabaseStore(),
+    async (store) => {
+      const [SQL, snapshotStore, { facts }] = await Promise.all([sqlJs, snapshots, storage]);
+      return openWorkerApp({
+        SQL,
+        store,
+        clock,
+        tabs: createWebTabCoordination() ?? singleTabCoordination(),
+        appVersion: APP_VERSION,
+        facts,
+        isStoragePersisted,
+        snapshots: { store: snapshotStore, checker: createWorkerSnapshotChecker(self.location.href), estimateStorage },
+        digestOffload: createDigestWorker(),
+      });
+    },
+    [resealSnapshots],
+    cipher,
+  );
   // The lock's calls never wait for the database; `lock` also ends this worker (endAfterLock).
-  const lock: Record<string, (...args: never[]) => unknown> = { ...bindFeature(lockCalls, gate), lock: () => endAfterLock(gate) };
+  const lock: Record<string, (...args: never[]) => unknown> = {
+    ...bindFeature(lockCalls, gate),
+    lock: () => endAfterLock(gate),
+  };
   const reads = [...READ_CALLS, ...Object.keys(lockCalls.reads)];
 
   /**
@@ -63,18 +72,21 @@ function serveDatabase(): void {
    * earlier simply wait; so do calls made after a lock). The clock is set at once, before any call
    * that follows it in the message order reads it.
    */
-  const forwarder = new Proxy({} as Record<string, unknown>, {
-    get(_target, method: string) {
-      if (method === CLOCK_METHOD) return (pageNowMs: number) => clock.follow(pageNowMs);
-      if (method === ALIVE_METHOD) return () => holdingLifeLock.then(() => reads);
-      if (Object.hasOwn(lock, method)) return lock[method];
-      if (!CALL_NAMES.has(method)) return undefined;
-      return async (...args: never[]) => {
-        const app = (await gate.whenOpen()) as unknown as Record<string, (...a: never[]) => unknown>;
-        return app[method]?.(...args);
-      };
+  const forwarder = new Proxy(
+    {},
+    {
+      get(_target, method: string) {
+        if (method === CLOCK_METHOD) return (pageNowMs: number) => clock.follow(pageNowMs);
+        if (method === ALIVE_METHOD) return () => holdingLifeLock.then(() => reads);
+        if (Object.hasOwn(lock, method)) return lock[method];
+        if (!CALL_NAMES.has(method)) return undefined;
+        return async (...args: never[]) => {
+          const app = (await gate.whenOpen()) as unknown as Record<string, (...a: never[]) => unknown>;
+          return app[method]?.(...args);
+        };
+      },
     },
-  });
+  );
   Comlink.expose(forwarder);
 }
 

@@ -18,7 +18,9 @@ export interface FeatureCalls<S> {
 
 /** Handlers as the page calls them: no state, and every answer a promise (calls cross a thread). */
 export type BoundCalls<M> = {
-  [K in keyof M]: M[K] extends (state: never, ...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
+  [K in keyof M]: M[K] extends (state: never, ...args: infer A) => infer R
+    ? (...args: A) => Promise<Awaited<R>>
+    : never;
 };
 
 /** Every call of one feature, as the page makes it. */

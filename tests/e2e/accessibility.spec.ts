@@ -17,7 +17,9 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`no axe violations in the empty, data, preview, error and encrypted states (${colorScheme})`, async ({ page }) => {
+  test(`no axe violations in the empty, data, preview, error and encrypted states (${colorScheme})`, async ({
+    page,
+  }) => {
     await page.emulateMedia({ colorScheme });
     const sidebar = new Sidebar(page);
     const catalog = new Catalog(page);

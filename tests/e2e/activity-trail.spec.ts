@@ -4,7 +4,10 @@ import { Catalog } from './pages/catalog';
 import { Sidebar } from './pages/sidebar';
 
 // Issue 8 item 8: the team's audit trail ("backed up by Dana at 17:02") follows the data.
-test('the activity entries of a restored file appear once, however often it is restored, with the restores after them', async ({ page, browser }, testInfo) => {
+test('the activity entries of a restored file appear once, however often it is restored, with the restores after them', async ({
+  page,
+  browser,
+}, testInfo) => {
   // Dana's browser: data, and two backups (the second file carries the first backup's entry).
   const dana = await browser.newContext();
   const danaPage = await dana.newPage();

@@ -10,7 +10,10 @@ import { Sidebar } from './pages/sidebar';
 const PASSPHRASE = 'tractor trailer dispatch 8am';
 const SECRETS = CONFIGURATIONS.map((c) => ('apiKey' in c ? c.apiKey : c.bearerToken));
 
-test('with the lock on, a fresh page shows only the unlock screen, IndexedDB holds no plain key, and unlocking brings all data back', async ({ page, context }) => {
+test('with the lock on, a fresh page shows only the unlock screen, IndexedDB holds no plain key, and unlocking brings all data back', async ({
+  page,
+  context,
+}) => {
   const lock = new AppLockPage(page);
   const sidebar = new Sidebar(page);
   await page.goto('/');
@@ -50,7 +53,9 @@ test('with the lock on, a fresh page shows only the unlock screen, IndexedDB hol
   await fresh.close();
 });
 
-test('with the lock on, a database worker that dies is restarted and unlocked again with this tab’s passphrase; its data stays sealed at rest', async ({ page }) => {
+test('with the lock on, a database worker that dies is restarted and unlocked again with this tab’s passphrase; its data stays sealed at rest', async ({
+  page,
+}) => {
   const lock = new AppLockPage(page);
   const sidebar = new Sidebar(page);
   const catalog = new Catalog(page);
@@ -59,7 +64,12 @@ test('with the lock on, a database worker that dies is restarted and unlocked ag
   await lock.turnOn(PASSPHRASE);
 
   await killWorker(page);
-  await expect(page.getByRole('main').getByRole('alert').filter({ hasText: /stopped unexpectedly/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole('main')
+      .getByRole('alert')
+      .filter({ hasText: /stopped unexpectedly/ }),
+  ).toBeVisible();
   // The new worker started locked (the keys were only in the old one) and was unlocked with the
   // passphrase this tab was unlocked with: the app goes on, saves go on, sealed.
   await expect(sidebar.statusLine).toHaveText(/^3 brokerage configs, 0 uploads/);
@@ -71,7 +81,9 @@ test('with the lock on, a database worker that dies is restarted and unlocked ag
   await catalog.expectBrokerages([ACME, 'After the restart', BLUE_LINE]);
 });
 
-test('Lock now shows only the unlock screen; a changed passphrase replaces the old one; turning the lock off opens without one', async ({ page }) => {
+test('Lock now shows only the unlock screen; a changed passphrase replaces the old one; turning the lock off opens without one', async ({
+  page,
+}) => {
   const lock = new AppLockPage(page);
   await page.goto('/');
   await new Catalog(page).createBrokerage(ACME);
@@ -135,7 +147,10 @@ test('mismatched or short passphrases are refused before anything is stored', as
   await expect(lock.controls.getByRole('button', { name: 'Lock with a passphrase' })).toBeVisible();
 });
 
-test('with the lock on, backup files are encrypted by default with the lock passphrase, and a restore works the same', async ({ page, browser }, testInfo) => {
+test('with the lock on, backup files are encrypted by default with the lock passphrase, and a restore works the same', async ({
+  page,
+  browser,
+}, testInfo) => {
   const lock = new AppLockPage(page);
   const sidebar = new Sidebar(page);
   await page.goto('/');
@@ -176,7 +191,9 @@ test('with the lock on, backup files are encrypted by default with the lock pass
   await other.close();
 });
 
-test('a locked database changed outside the app is refused; it can be kept aside to start empty and restore a backup', async ({ page }, testInfo) => {
+test('a locked database changed outside the app is refused; it can be kept aside to start empty and restore a backup', async ({
+  page,
+}, testInfo) => {
   const lock = new AppLockPage(page);
   const sidebar = new Sidebar(page);
   await page.goto('/');

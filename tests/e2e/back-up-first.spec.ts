@@ -6,7 +6,10 @@ import { clickForDownload, Sidebar } from './pages/sidebar';
 
 // Issue 8: "Acme Freight, Inc." exists only in this browser; replacing with another file would
 // remove it. The warning itself offers the backup, and the restore still goes through after it.
-test('replacing unsaved data offers "Download a backup first" in the warning, then restores', async ({ page, browser }, testInfo) => {
+test('replacing unsaved data offers "Download a backup first" in the warning, then restores', async ({
+  page,
+  browser,
+}, testInfo) => {
   // Another browser makes the file to restore: Blue Line only.
   const otherContext = await browser.newContext();
   const other = await otherContext.newPage();

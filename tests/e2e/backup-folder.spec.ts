@@ -1,6 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
 import { BACKUP_NAME, EMERGENCY_NAME, type BackupFile } from './helpers/backup-files';
-import { dailyName, folderFiles, injectFolderFault, putFolderFiles, readFolderFile, setFolderPermission, useOpfsFolder } from './helpers/opfs-folder';
+import {
+  dailyName,
+  folderFiles,
+  injectFolderFault,
+  putFolderFiles,
+  readFolderFile,
+  setFolderPermission,
+  installOpfsFolder,
+} from './helpers/opfs-folder';
 import { ACME } from './helpers/seed';
 import { Catalog } from './pages/catalog';
 import { Sidebar } from './pages/sidebar';
@@ -9,15 +17,19 @@ const DAY = 86_400_000;
 
 /** Opens the app with the OPFS folder stand-in and chooses it as the backup folder. */
 async function openWithFolder(page: Page): Promise<Sidebar> {
-  await useOpfsFolder(page);
+  await installOpfsFolder(page);
   await page.goto('/');
   const sidebar = new Sidebar(page);
   await sidebar.root.getByRole('button', { name: 'Choose backup folder' }).click();
-  await expect(sidebar.root.getByRole('region', { name: 'Backup folder' })).toContainText('ff2api_backups — backups are saved here');
+  await expect(sidebar.root.getByRole('region', { name: 'Backup folder' })).toContainText(
+    'ff2api_backups — backups are saved here',
+  );
   return sidebar;
 }
 
-test('with a folder, backups are written into daily/ and emergency/, checked, and the folder retention keeps exactly what it should', async ({ page }) => {
+test('with a folder, backups are written into daily/ and emergency/, checked, and the folder retention keeps exactly what it should', async ({
+  page,
+}) => {
   // A fixed day, so that which month each file belongs to is known: Oct 13 and Oct 24 are October's.
   await page.clock.install({ time: new Date('2026-11-22T10:00:00Z') });
   const sidebar = await openWithFolder(page);
@@ -64,7 +76,9 @@ test('at 17:00 the daily file is written into the folder by itself', async ({ pa
   await new Catalog(page).createBrokerage(ACME);
   expect(await folderFiles(page, 'daily')).toEqual([]);
   await page.clock.fastForward(3 * 60_000);
-  await expect.poll(() => folderFiles(page, 'daily')).toEqual([expect.stringMatching(/^ff2api_backup_20261123_170\d{3}\.json$/)]);
+  await expect
+    .poll(() => folderFiles(page, 'daily'))
+    .toEqual([expect.stringMatching(/^ff2api_backup_20261123_170\d{3}\.json$/)]);
   const [name] = await folderFiles(page, 'daily');
   const file = JSON.parse(await readFolderFile(page, 'daily', name ?? '')) as BackupFile;
   expect(file.brokerages.map((b) => b.name)).toEqual([ACME]);
@@ -72,7 +86,9 @@ test('at 17:00 the daily file is written into the folder by itself', async ({ pa
   await expect(page.getByRole('region', { name: 'End of day backup' })).toBeHidden();
 });
 
-test('a folder write that fails half-way keeps the previous file, says so, and health turns Critical', async ({ page }) => {
+test('a folder write that fails half-way keeps the previous file, says so, and health turns Critical', async ({
+  page,
+}) => {
   const sidebar = await openWithFolder(page);
   await new Catalog(page).createBrokerage(ACME);
   await sidebar.downloadBackupButton.click();
@@ -84,7 +100,9 @@ test('a folder write that fails half-way keeps the previous file, says so, and h
   await page.clock.fastForward(5_000);
   await injectFolderFault(page, 'half-way');
   const [download] = await Promise.all([page.waitForEvent('download'), sidebar.downloadBackupButton.click()]);
-  await expect(sidebar.alerts.filter({ hasText: 'could not be written into the backup folder' })).toContainText('downloaded instead');
+  await expect(sidebar.alerts.filter({ hasText: 'could not be written into the backup folder' })).toContainText(
+    'downloaded instead',
+  );
   expect(download.suggestedFilename()).toMatch(BACKUP_NAME);
   // The earlier file is there, whole; the failed one left nothing behind.
   expect(await folderFiles(page, 'daily')).toEqual([previous]);
@@ -100,15 +118,19 @@ test('a folder that disappeared and a full disk are shown, and nothing is lost',
   await expect(sidebar.alerts.filter({ hasText: 'disk holding the backup folder is full' })).toBeVisible();
   expect(full.suggestedFilename()).toMatch(BACKUP_NAME);
 
-  await page.evaluate(async () => (await navigator.storage.getDirectory()).removeEntry('ff2api_backups', { recursive: true }));
+  await page.evaluate(async () =>
+    (await navigator.storage.getDirectory()).removeEntry('ff2api_backups', { recursive: true }),
+  );
   const [gone] = await Promise.all([page.waitForEvent('download'), sidebar.emergencyBackupButton.click()]);
   await expect(sidebar.alerts.filter({ hasText: 'is no longer there' })).toContainText('downloaded instead');
   expect(gone.suggestedFilename()).toMatch(EMERGENCY_NAME);
-  await expect(sidebar.statusLine).toHaveText("1 brokerage, no configurations yet");
+  await expect(sidebar.statusLine).toHaveText('1 brokerage, no configurations yet');
 });
 
-test('when the browser asks again, Reconnect backup folder brings the folder back; health warns meanwhile', async ({ page }) => {
-  await useOpfsFolder(page);
+test('when the browser asks again, Reconnect backup folder brings the folder back; health warns meanwhile', async ({
+  page,
+}) => {
+  await installOpfsFolder(page);
   await page.goto('/');
   const sidebar = new Sidebar(page);
   await sidebar.root.getByRole('button', { name: 'Choose backup folder' }).click();
@@ -137,7 +159,9 @@ test('without the File System Access API, backups are downloads and the sidebar 
   expect(download.suggestedFilename()).toMatch(BACKUP_NAME);
 });
 
-test('Restore latest from folder previews the newest file of daily/ and emergency/ and restores it', async ({ page }) => {
+test('Restore latest from folder previews the newest file of daily/ and emergency/ and restores it', async ({
+  page,
+}) => {
   const sidebar = await openWithFolder(page);
   const catalog = new Catalog(page);
   await catalog.createBrokerage(ACME);
@@ -146,7 +170,9 @@ test('Restore latest from folder previews the newest file of daily/ and emergenc
   await catalog.createBrokerage('Made later');
   await sidebar.root.getByRole('button', { name: 'Restore latest from folder' }).click();
   const folder = sidebar.root.getByRole('region', { name: 'Backup folder' });
-  await expect(folder.getByRole('group', { name: 'Restore preview' })).toContainText(/ff2api_emergency_backup_\d{8}_\d{6}\.json/);
+  await expect(folder.getByRole('group', { name: 'Restore preview' })).toContainText(
+    /ff2api_emergency_backup_\d{8}_\d{6}\.json/,
+  );
   await folder.getByLabel('Type RESTORE to confirm').fill('RESTORE');
   await folder.getByRole('button', { name: 'Restore database' }).click();
   await expect(folder.getByRole('status')).toContainText('Database restored successfully!');

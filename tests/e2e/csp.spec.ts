@@ -57,7 +57,9 @@ test('the CSP watcher sees a violation in the worker', async ({ page }) => {
   await expect.poll(() => violations().filter((v) => v.where === 'worker').length).toBeGreaterThan(0);
 });
 
-test('the main flows raise no Content-Security-Policy violation, in the page or its worker', async ({ page }, testInfo) => {
+test('the main flows raise no Content-Security-Policy violation, in the page or its worker', async ({
+  page,
+}, testInfo) => {
   const violations = await watchCspViolations(page);
   const sidebar = new Sidebar(page);
   const catalog = new Catalog(page);

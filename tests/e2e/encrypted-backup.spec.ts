@@ -6,7 +6,10 @@ import { Sidebar } from './pages/sidebar';
 
 const PASSPHRASE = 'correct horse battery staple';
 
-test('an encrypted backup hides the credentials and restores only with the right passphrase', async ({ page, browser }, testInfo) => {
+test('an encrypted backup hides the credentials and restores only with the right passphrase', async ({
+  page,
+  browser,
+}, testInfo) => {
   const sidebar = new Sidebar(page);
   await page.goto('/');
   await seedCatalog(new Catalog(page));
@@ -59,12 +62,20 @@ test('an encrypted backup hides the credentials and restores only with the right
   await context.close();
 });
 
-test('a backup made without credentials restores configurations marked "Needs credentials"', async ({ page, browser }, testInfo) => {
+test('a backup made without credentials restores configurations marked "Needs credentials"', async ({
+  page,
+  browser,
+}, testInfo) => {
   const sidebar = new Sidebar(page);
   await page.goto('/');
   const catalog = new Catalog(page);
   await catalog.createBrokerage(ACME);
-  await catalog.createConfiguration({ brokerage: ACME, name: 'Daily loads', authType: 'api_key', apiKey: 'ak-acme-1111' });
+  await catalog.createConfiguration({
+    brokerage: ACME,
+    name: 'Daily loads',
+    authType: 'api_key',
+    apiKey: 'ak-acme-1111',
+  });
 
   await sidebar.chooseSecrets('omitted');
   const download = await sidebar.downloadBackup();

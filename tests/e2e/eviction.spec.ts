@@ -1,22 +1,30 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page, type BrowserContext } from '@playwright/test';
 import { keepDownload } from './helpers/backup-files';
-import { folderFiles, useOpfsFolder } from './helpers/opfs-folder';
+import { folderFiles, installOpfsFolder } from './helpers/opfs-folder';
 import { ACME } from './helpers/seed';
 import { Catalog } from './pages/catalog';
 import { Sidebar } from './pages/sidebar';
 
 /** What a browser evicting the origin's IndexedDB does (it keeps localStorage, and here OPFS). */
-async function clearIndexedDb(page: import('@playwright/test').Page, context: import('@playwright/test').BrowserContext): Promise<void> {
+async function clearIndexedDb(page: Page, context: BrowserContext): Promise<void> {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Storage.clearDataForOrigin', { origin: new URL(page.url()).origin, storageTypes: 'indexeddb' });
 }
 
-test('when the browser deleted the database, the app says so, names the last backup file, and restores from it', async ({ page, context }, testInfo) => {
+test('when the browser deleted the database, the app says so, names the last backup file, and restores from it', async ({
+  page,
+  context,
+}, testInfo) => {
   await page.goto('/');
   const sidebar = new Sidebar(page);
   const catalog = new Catalog(page);
   await catalog.createBrokerage(ACME);
-  await catalog.createConfiguration({ brokerage: ACME, name: 'Daily loads', authType: 'api_key', apiKey: 'ak-acme-1111' });
+  await catalog.createConfiguration({
+    brokerage: ACME,
+    name: 'Daily loads',
+    authType: 'api_key',
+    apiKey: 'ak-acme-1111',
+  });
   const download = await sidebar.downloadBackup();
   const path = await keepDownload(download, testInfo);
   // As a user would, wait for the app to say the backup is made (it is then recorded).
@@ -29,7 +37,10 @@ test('when the browser deleted the database, the app says so, names the last bac
   await expect(alert).toContainText(download.suggestedFilename());
   await expect(sidebar.statusLine).toHaveText('Database is empty');
 
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), alert.getByRole('button', { name: 'Restore from backup' }).click()]);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    alert.getByRole('button', { name: 'Restore from backup' }).click(),
+  ]);
   await chooser.setFiles(path);
   await sidebar.confirmRestore();
   await expect(sidebar.status(/restored successfully/i)).toBeVisible();
@@ -38,7 +49,7 @@ test('when the browser deleted the database, the app says so, names the last bac
 });
 
 test('after an eviction the folder is chosen again, and the latest file in it restores', async ({ page, context }) => {
-  await useOpfsFolder(page);
+  await installOpfsFolder(page);
   await page.goto('/');
   const sidebar = new Sidebar(page);
   await sidebar.root.getByRole('button', { name: 'Choose backup folder' }).click();
@@ -60,7 +71,7 @@ test('after an eviction the folder is chosen again, and the latest file in it re
   await expect(folder.getByRole('group', { name: 'Restore preview' })).toContainText(written ?? 'no file');
   await folder.getByRole('button', { name: 'Restore database' }).click();
   await expect(folder.getByRole('status')).toContainText('Database restored successfully!');
-  await expect(sidebar.statusLine).toHaveText("1 brokerage, no configurations yet");
+  await expect(sidebar.statusLine).toHaveText('1 brokerage, no configurations yet');
   await expect(alert).toBeHidden();
 });
 

@@ -13,21 +13,30 @@ import { Sidebar } from './pages/sidebar';
 const UPLOADS = 20_000;
 const RESTARTED = /stopped unexpectedly.*restarted from the copy saved in this browser/;
 
-/** Resolves the moment the sidebar's progress bar shows `text` (a MutationObserver on the page: a poll could miss a short step). */
+/**
+ * Resolves the moment the sidebar's progress bar shows `text` (a MutationObserver on the page: a poll could miss a
+ * short step).
+ */
 function whenProgressShows(page: Page, text: string): Promise<void> {
-  return page.evaluate((wanted) => new Promise<void>((resolve) => {
-    const shows = () => document.querySelector('.operation-progress')?.textContent?.includes(wanted) ?? false;
-    if (shows()) return resolve();
-    const observer = new MutationObserver(() => {
-      if (!shows()) return;
-      observer.disconnect();
-      resolve();
-    });
-    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-  }), text);
+  return page.evaluate(
+    (wanted) =>
+      new Promise<void>((resolve) => {
+        const shows = () => document.querySelector('.operation-progress')?.textContent?.includes(wanted) ?? false;
+        if (shows()) return resolve();
+        const observer = new MutationObserver(() => {
+          if (!shows()) return;
+          observer.disconnect();
+          resolve();
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      }),
+    text,
+  );
 }
 
-test('the worker killed during a restore: the page notices, restarts it from what is stored, says so, and nothing saved is lost', async ({ page }) => {
+test('the worker killed during a restore: the page notices, restarts it from what is stored, says so, and nothing saved is lost', async ({
+  page,
+}) => {
   const file = await largeBackupFile(UPLOADS);
   const sidebar = new Sidebar(page);
   const catalog = new Catalog(page);
@@ -48,11 +57,16 @@ test('the worker killed during a restore: the page notices, restarts it from wha
   // Read once the list and the sidebar's counts agree on one of the two: the restarted page
   // reloads both, and a read in between saw the list from before a restore that had finished.
   let names: string[] = [];
-  await expect.poll(async () => {
-    names = await catalog.brokerageNames();
-    const counts = await sidebar.statusLine.innerText();
-    return (names.join() === 'Kept Co' && /\b1 brokerage\b/.test(counts)) || (names.length === 20 && /\b20 brokerages\b/.test(counts));
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      names = await catalog.brokerageNames();
+      const counts = await sidebar.statusLine.innerText();
+      return (
+        (names.join() === 'Kept Co' && /\b1 brokerage\b/.test(counts)) ||
+        (names.length === 20 && /\b20 brokerages\b/.test(counts))
+      );
+    })
+    .toBe(true);
   if (names.includes('Kept Co')) {
     expect(names).toEqual(['Kept Co']);
     await expect(notice).toContainText('while it was restoring');
@@ -64,7 +78,9 @@ test('the worker killed during a restore: the page notices, restarts it from wha
   expect(await catalog.brokerageNames()).toContain('After Co');
 });
 
-test('the worker killed during a backup or a save: restarted, said so, and every saved change is still there', async ({ page }) => {
+test('the worker killed during a backup or a save: restarted, said so, and every saved change is still there', async ({
+  page,
+}) => {
   const file = await largeBackupFile(UPLOADS);
   const sidebar = new Sidebar(page);
   const catalog = new Catalog(page);
@@ -78,7 +94,9 @@ test('the worker killed during a backup or a save: restarted, said so, and every
   await sidebar.downloadBackupButton.click();
   await backingUp;
   await killWorker(page);
-  await expect(page.getByRole('main').getByRole('alert').filter({ hasText: RESTARTED })).toContainText('while it was making a backup file');
+  await expect(page.getByRole('main').getByRole('alert').filter({ hasText: RESTARTED })).toContainText(
+    'while it was making a backup file',
+  );
   await expect(sidebar.statusLine).toHaveText(/^200 brokerage configs, 20,000 uploads/);
   const backup = await readBackup(await sidebar.downloadBackup());
   expect(backup.upload_history).toHaveLength(UPLOADS);
@@ -94,7 +112,9 @@ test('the worker killed during a backup or a save: restarted, said so, and every
   expect(await catalog.brokerageNames()).toContain('Saved Co');
 });
 
-test('the tab closed while a restore is being stored: after reopening, the old or the new database, whole', async ({ context }) => {
+test('the tab closed while a restore is being stored: after reopening, the old or the new database, whole', async ({
+  context,
+}) => {
   const file = await largeBackupFile(UPLOADS);
   const page = await context.newPage();
   const sidebar = new Sidebar(page);
@@ -105,15 +125,19 @@ test('the tab closed while a restore is being stored: after reopening, the old o
   await expect(sidebar.preview).toBeVisible({ timeout: 30_000 });
   // Closed the moment the sidebar shows the store step (watched on the page, at each DOM change);
   // should the step pass between two changes, the tab is closed when the restore reports success.
-  const storing = page.evaluate(() => new Promise<void>((resolve) => {
-    const isStoring = () => document.querySelector('.operation-progress')?.textContent?.includes('Saving, with a copy for undo') ?? false;
-    const observer = new MutationObserver(() => {
-      if (!isStoring()) return;
-      observer.disconnect();
-      resolve();
-    });
-    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-  }));
+  const storing = page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const isStoring = () =>
+          document.querySelector('.operation-progress')?.textContent?.includes('Saving, with a copy for undo') ?? false;
+        const observer = new MutationObserver(() => {
+          if (!isStoring()) return;
+          observer.disconnect();
+          resolve();
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      }),
+  );
   const done = sidebar.status(/restored/i).waitFor({ timeout: 60_000 });
   await sidebar.confirmRestore();
   await Promise.race([storing, done]);
@@ -124,7 +148,10 @@ test('the tab closed while a restore is being stored: after reopening, the old o
   await reopened.goto('/');
   const status = await again.statusText();
   const names = await new Catalog(reopened).brokerageNames();
-  test.info().annotations.push({ type: 'outcome', description: status.startsWith('0 brokerage configs') ? 'the old database, whole' : 'the new database, whole' });
+  test.info().annotations.push({
+    type: 'outcome',
+    description: status.startsWith('0 brokerage configs') ? 'the old database, whole' : 'the new database, whole',
+  });
   if (status.startsWith('0 brokerage configs, 0 uploads')) expect(names).toEqual(['Before Co']);
   else {
     expect(status).toMatch(/^200 brokerage configs, 20,000 uploads · 20 brokerages/);
@@ -132,7 +159,9 @@ test('the tab closed while a restore is being stored: after reopening, the old o
   }
 });
 
-test('an IndexedDB write failure and a full storage during a save are shown, retried, and the change kept until saved', async ({ page }) => {
+test('an IndexedDB write failure and a full storage during a save are shown, retried, and the change kept until saved', async ({
+  page,
+}) => {
   const sidebar = new Sidebar(page);
   const catalog = new Catalog(page);
   await page.goto('/');
@@ -178,18 +207,27 @@ test('an IndexedDB write failure and a full storage during a save are shown, ret
   await catalog.expectConfigurations('Third Co', ['Long notes']);
 });
 
-test('a React error anywhere shows an error screen that can still download the stored database as a backup file', async ({ page }) => {
+test('a React error anywhere shows an error screen that can still download the stored database as a backup file', async ({
+  page,
+}) => {
   const catalog = new Catalog(page);
   await page.goto('/');
   await catalog.createBrokerage('Safe Co');
   // Break a browser API the page draws with (number formatting), then make it redraw.
   await page.evaluate(() => {
-    Object.defineProperty(Intl.NumberFormat.prototype, 'format', { get() { throw new Error('simulated rendering fault'); } });
+    Object.defineProperty(Intl.NumberFormat.prototype, 'format', {
+      get() {
+        throw new Error('simulated rendering fault');
+      },
+    });
   });
   await catalog.brokerageNameInput.fill('Trigger Co');
   await catalog.createBrokerageButton.click();
   await expect(page.getByRole('heading', { name: 'Something went wrong on this screen' })).toBeVisible();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download backup' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download backup' }).click(),
+  ]);
   const backup = await readBackup(download);
   expect(backup.brokerages.map((b) => b.name)).toContain('Safe Co');
   await expect(page.getByRole('status')).toContainText('Backup ready');

@@ -5,9 +5,16 @@ import { Sidebar } from './pages/sidebar';
 
 // Issue 8 item 7: a dispatcher finds last Tuesday's failed Acme file among many uploads.
 const configuration = (brokerage: string, name: string) => ({
-  brokerage_name: brokerage, configuration_name: name, field_mappings: { 'load.loadNumber': 'load_number' },
-  api_credentials: { base_url: 'https://api.prod.goaugment.com', api_key: 'K' }, auth_type: 'api_key',
-  bearer_token: null, file_headers: null, created_at: '2026-11-01 09:00:00', updated_at: '2026-11-01 09:00:00', description: null,
+  brokerage_name: brokerage,
+  configuration_name: name,
+  field_mappings: { 'load.loadNumber': 'load_number' },
+  api_credentials: { base_url: 'https://api.prod.goaugment.com', api_key: 'K' },
+  auth_type: 'api_key',
+  bearer_token: null,
+  file_headers: null,
+  created_at: '2026-11-01 09:00:00',
+  updated_at: '2026-11-01 09:00:00',
+  description: null,
 });
 
 /** An original FF2API backup with 120 uploads over 30 days (real timestamps), every 7th with failures. */
@@ -27,13 +34,19 @@ function historyBackup(): string {
   });
   return JSON.stringify({
     backup_info: { created_at: '2026-12-01T07:00:00.000000', version: '1.0', app_version: 'FF2API v1.0' },
-    brokerage_configurations: [configuration('Acme Freight, Inc.', 'Daily loads'), configuration('Acme Freight, Inc.', 'Reefer'), configuration('Blue Line', 'Standard')],
+    brokerage_configurations: [
+      configuration('Acme Freight, Inc.', 'Daily loads'),
+      configuration('Acme Freight, Inc.', 'Reefer'),
+      configuration('Blue Line', 'Standard'),
+    ],
     upload_history: uploads,
     processing_errors: [],
   });
 }
 
-test('upload history: search, filters and order narrow the rows and the count, with keyset paging kept', async ({ page }) => {
+test('upload history: search, filters and order narrow the rows and the count, with keyset paging kept', async ({
+  page,
+}) => {
   const sidebar = new Sidebar(page);
   const catalog = new Catalog(page);
   await page.goto('/');
@@ -63,7 +76,11 @@ test('upload history: search, filters and order narrow the rows and the count, w
   await history.getByLabel('From', { exact: true }).fill('2026-11-10');
   await history.getByLabel('To', { exact: true }).fill('2026-11-12');
   await expect(count).toHaveText('Showing 3 of 3 matching uploads, newest first.');
-  expect((await catalog.historyRows()).map((cells) => cells[3])).toEqual(['acme_nov12_44.csv', 'acme_nov11_40.csv', 'acme_nov10_36.csv']);
+  expect((await catalog.historyRows()).map((cells) => cells[3])).toEqual([
+    'acme_nov12_44.csv',
+    'acme_nov11_40.csv',
+    'acme_nov10_36.csv',
+  ]);
 
   // A file name, oldest first; then Clear filters brings all 120 back, paged by 50.
   await history.getByRole('button', { name: 'Clear filters' }).click();

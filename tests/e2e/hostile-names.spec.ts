@@ -25,16 +25,27 @@ async function expectNothingInjected(page: Page): Promise<void> {
 
 test.use({ serviceWorkers: 'block' });
 
-test('hostile brokerage, configuration and file names are shown as text everywhere, and nothing in them runs', async ({ page, browser }, testInfo) => {
+test('hostile brokerage, configuration and file names are shown as text everywhere, and nothing in them runs', async ({
+  page,
+  browser,
+}, testInfo) => {
   const violations = await watchCspViolations(page);
   const catalog = new Catalog(page);
   const sidebar = new Sidebar(page);
   await page.goto('/');
 
   await catalog.createBrokerage(BROKERAGE);
-  await catalog.createConfiguration({ brokerage: BROKERAGE, name: CONFIGURATION, description: DESCRIPTION, authType: 'api_key', apiKey: 'ak-hostile-1' });
+  await catalog.createConfiguration({
+    brokerage: BROKERAGE,
+    name: CONFIGURATION,
+    description: DESCRIPTION,
+    authType: 'api_key',
+    apiKey: 'ak-hostile-1',
+  });
   await expect(catalog.brokerageButton(BROKERAGE)).toHaveText(BROKERAGE);
-  await expect(catalog.configurationList(BROKERAGE).getByRole('heading', { name: CONFIGURATION, exact: true })).toBeVisible();
+  await expect(
+    catalog.configurationList(BROKERAGE).getByRole('heading', { name: CONFIGURATION, exact: true }),
+  ).toBeVisible();
   await expect(catalog.configurationList(BROKERAGE)).toContainText(DESCRIPTION);
 
   // An original FF2API file whose names and upload file names are hostile, restored by merge.
@@ -43,7 +54,8 @@ test('hostile brokerage, configuration and file names are shown as text everywhe
     upload_history: { brokerage_name: string; filename: string }[];
   };
   for (const row of original.brokerage_configurations) row.brokerage_name = FILE_BROKERAGE;
-  for (const row of original.upload_history) Object.assign(row, { brokerage_name: FILE_BROKERAGE, filename: UPLOAD_FILE });
+  for (const row of original.upload_history)
+    Object.assign(row, { brokerage_name: FILE_BROKERAGE, filename: UPLOAD_FILE });
   await sidebar.restoreFrom(fileFrom(BACKUP_FILE, JSON.stringify(original)));
   await expect(sidebar.preview).toBeVisible();
   await expect(sidebar.root).toContainText(BACKUP_FILE);

@@ -29,7 +29,9 @@ test('a panel whose code cannot load says so, and opens on Try again once it can
   await expect(failure).toHaveCount(0);
 });
 
-test('a restore whose engine cannot load is refused in plain words, changes nothing, and works once it can', async ({ page }) => {
+test('a restore whose engine cannot load is refused in plain words, changes nothing, and works once it can', async ({
+  page,
+}) => {
   const sidebar = new Sidebar(page);
   // Choosing a file also starts loading the restore form on the page; that load must have failed
   // too before the network comes back, or it could be caught half-routed by unroute.

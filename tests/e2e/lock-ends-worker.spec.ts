@@ -33,9 +33,7 @@ async function expectAllGone(page: Page, before: readonly WorkerTarget[]): Promi
   return listWorkerTargets(page);
 }
 
-test('Lock now ends the worker holding the decrypted database; unlocking brings the data back', async ({
-  page,
-}) => {
+test('Lock now ends the worker holding the decrypted database; unlocking brings the data back', async ({ page }) => {
   const lock = new AppLockPage(page);
   const before = await unlockedWithData(page);
 

@@ -4,18 +4,30 @@ import { ACME, BLUE_LINE } from './helpers/seed';
 import { Catalog } from './pages/catalog';
 import { Sidebar } from './pages/sidebar';
 
-test('merge adds what is missing and deletes nothing; merging the same file twice changes nothing', async ({ page }, testInfo) => {
+test('merge adds what is missing and deletes nothing; merging the same file twice changes nothing', async ({
+  page,
+}, testInfo) => {
   const sidebar = new Sidebar(page);
   const catalog = new Catalog(page);
   await page.goto('/');
   await catalog.createBrokerage(ACME);
-  await catalog.createConfiguration({ brokerage: ACME, name: 'Daily loads', authType: 'api_key', apiKey: 'ak-acme-1111' });
+  await catalog.createConfiguration({
+    brokerage: ACME,
+    name: 'Daily loads',
+    authType: 'api_key',
+    apiKey: 'ak-acme-1111',
+  });
   const download = await sidebar.downloadBackup();
   const file = await keepDownload(download, testInfo);
 
   // Since the backup: one more brokerage with a configuration, and one configuration deleted.
   await catalog.createBrokerage(BLUE_LINE);
-  await catalog.createConfiguration({ brokerage: BLUE_LINE, name: 'Standard', authType: 'bearer_token', bearerToken: 'bt-blue-2222' });
+  await catalog.createConfiguration({
+    brokerage: BLUE_LINE,
+    name: 'Standard',
+    authType: 'bearer_token',
+    bearerToken: 'bt-blue-2222',
+  });
   await catalog.deleteConfiguration(ACME, 'Daily loads');
   await expect(sidebar.statusLine).toHaveText(/^1 brokerage config, 0 uploads · 2 brokerages$/);
 
@@ -40,7 +52,9 @@ test('merge adds what is missing and deletes nothing; merging the same file twic
   await expect(sidebar.statusLine).toHaveText(/^2 brokerage configs, 0 uploads · 2 brokerages$/);
 });
 
-test('Undo restore brings back the database as it was before a replace, also after a reload', async ({ page }, testInfo) => {
+test('Undo restore brings back the database as it was before a replace, also after a reload', async ({
+  page,
+}, testInfo) => {
   const sidebar = new Sidebar(page);
   const catalog = new Catalog(page);
   await page.goto('/');
@@ -48,7 +62,12 @@ test('Undo restore brings back the database as it was before a replace, also aft
   const download = await sidebar.downloadBackup();
   const file = await keepDownload(download, testInfo);
   await catalog.createBrokerage(BLUE_LINE);
-  await catalog.createConfiguration({ brokerage: BLUE_LINE, name: 'Standard', authType: 'api_key', apiKey: 'ak-blue-3333' });
+  await catalog.createConfiguration({
+    brokerage: BLUE_LINE,
+    name: 'Standard',
+    authType: 'api_key',
+    apiKey: 'ak-blue-3333',
+  });
 
   await sidebar.restoreFrom(file);
   await sidebar.confirmRestore(); // replace, with RESTORE typed

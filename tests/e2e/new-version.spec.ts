@@ -55,7 +55,9 @@ test('a new build is announced with Reload, and the page reloads only when asked
   // Reload switches to the new build, with the data kept.
   await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: 'Reload' }).click()]);
   await expect(page.locator('meta[name="ff2api-build"]')).toHaveAttribute('content', 'second');
-  expect(await page.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).toBeUndefined();
+  expect(
+    await page.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage),
+  ).toBeUndefined();
   await expect(catalog.brokerageButton(ACME)).toBeVisible();
   await expect(page.getByRole('region', { name: 'New version' })).toBeHidden();
   // The new service worker, once in charge, removed the old hand-written worker's cache.

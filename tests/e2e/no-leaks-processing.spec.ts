@@ -24,7 +24,10 @@ test.afterAll(async () => {
   await server.close();
 });
 
-test('a processing run leaves no credential or access token in any report, file, message or stored record', async ({ page, context }) => {
+test('a processing run leaves no credential or access token in any report, file, message or stored record', async ({
+  page,
+  context,
+}) => {
   const grep = LeakGrep.watch(context);
   const catalog = new Catalog(page);
   const processing = new ProcessFile(page);
@@ -47,17 +50,28 @@ test('a processing run leaves no credential or access token in any report, file,
   await grep.capture(page, 'bearer tested');
   await form.getByRole('button', { name: 'Cancel' }).click();
 
-  await catalog.createConfiguration({ brokerage: ACME, name: 'Daily loads', authType: 'api_key', apiKey: DEMO_API_KEY, baseUrl: server.baseUrl });
+  await catalog.createConfiguration({
+    brokerage: ACME,
+    name: 'Daily loads',
+    authType: 'api_key',
+    apiKey: DEMO_API_KEY,
+    baseUrl: server.baseUrl,
+  });
 
   // A run with invalid rows, a load the API refuses, server errors and an expired token (401 →
   // a second token refresh).
   await processing.open(ACME, 'Daily loads');
   await processing.loadFile('leaks.csv', loadsCsv(20, [4, 11]), 20);
-  await processing.main.getByRole('region', { name: 'Field mapping' }).getByRole('button', { name: 'Continue' }).click();
+  await processing.main
+    .getByRole('region', { name: 'Field mapping' })
+    .getByRole('button', { name: 'Continue' })
+    .click();
   await processing.button('Continue anyway').click();
   server.configure({ faults: [{ status: 503, count: 2 }], rejectLoadNumbers: ['LD-1015'], slowMs: 150 });
   await processing.button('Process data').click();
-  await expect(processing.main.getByRole('region', { name: 'Sending loads' })).toContainText(/([4-9]|1\d) sent/, { timeout: 30_000 });
+  await expect(processing.main.getByRole('region', { name: 'Sending loads' })).toContainText(/([4-9]|1\d) sent/, {
+    timeout: 30_000,
+  });
   server.configure({ expireTokens: true, slowMs: 0 });
   await expect(processing.results).toBeVisible({ timeout: 30_000 });
   await expect(processing.results).toContainText('17 sent');
@@ -83,8 +97,14 @@ test('a processing run leaves no credential or access token in any report, file,
   const tokens = server.issuedTokens;
   expect(tokens.length, 'the run refreshed its token after the 401').toBeGreaterThanOrEqual(2);
   const artefacts = await grep.all();
-  const downloads = artefacts.filter((a) => a.source.startsWith('download ')).map((a) => a.source.replace(/_\d{8}_\d{6}\./, '_….'));
-  expect(downloads.sort()).toEqual(['download failed_rows_….csv', 'download processing_report_….json', 'download successful_rows_….csv']);
+  const downloads = artefacts
+    .filter((a) => a.source.startsWith('download '))
+    .map((a) => a.source.replace(/_\d{8}_\d{6}\./, '_….'));
+  expect(downloads.sort()).toEqual([
+    'download failed_rows_….csv',
+    'download processing_report_….json',
+    'download successful_rows_….csv',
+  ]);
   // The grep read the files themselves: the refused load is named in the report and the failed rows.
   expect((await grep.find(['LD-1015'])).map((leak) => leak.source.replace(/_\d{8}_\d{6}\./, '_….'))).toEqual(
     expect.arrayContaining(['download processing_report_….json', 'download failed_rows_….csv']),

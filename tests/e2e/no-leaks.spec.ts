@@ -10,7 +10,10 @@ const NEW_KEY = 'ak-acme-replaced-9999';
 const SECRETS = [...CONFIGURATIONS.map((c) => ('apiKey' in c ? c.apiKey : c.bearerToken)), NEW_KEY];
 const PASSPHRASE = 'no leaks from this app';
 
-test('the leak grep finds a credential wherever one appears, except in the masked field being typed', async ({ page, context }) => {
+test('the leak grep finds a credential wherever one appears, except in the masked field being typed', async ({
+  page,
+  context,
+}) => {
   const grep = LeakGrep.watch(context);
   await page.goto('/');
   const catalog = new Catalog(page);
@@ -29,11 +32,17 @@ test('the leak grep finds a credential wherever one appears, except in the maske
     console.log('debug: ak-planted-in-console');
   });
   await grep.capture(page, 'planted');
-  const sources = (await grep.find(['ak-planted-in-text', 'ak-planted-in-attribute', 'ak-planted-in-console'])).map((leak) => leak.secret).sort();
+  const sources = (await grep.find(['ak-planted-in-text', 'ak-planted-in-attribute', 'ak-planted-in-console']))
+    .map((leak) => leak.secret)
+    .sort();
   expect(sources).toEqual(['ak-planted-in-attribute', 'ak-planted-in-console', 'ak-planted-in-text']);
 });
 
-test('credentials never appear in the DOM, console, activity log, error details, files or (with the lock on) IndexedDB', async ({ page, context, browser }, testInfo) => {
+test('credentials never appear in the DOM, console, activity log, error details, files or (with the lock on) IndexedDB', async ({
+  page,
+  context,
+  browser,
+}, testInfo) => {
   const grep = LeakGrep.watch(context);
   const sidebar = new Sidebar(page);
   const catalog = new Catalog(page);

@@ -26,7 +26,10 @@ test('after the first load the app starts offline, with its data', async ({ page
   expect(download.suggestedFilename()).toMatch(/^ff2api_backup_\d{8}_\d{6}\.json$/);
 });
 
-test('offline after the first load, the parts that load on first use work too: restore, its preview, the forms', async ({ page, context }) => {
+test('offline after the first load, the parts that load on first use work too: restore, its preview, the forms', async ({
+  page,
+  context,
+}) => {
   const sidebar = new Sidebar(page);
   const catalog = new Catalog(page);
   const lock = new AppLockPage(page);

@@ -10,7 +10,9 @@ import { Sidebar } from './pages/sidebar';
 const ORIGINAL_FILE = fileURLToPath(new URL('../fixtures/e2e/ff2api_backup_20261122_004303.json', import.meta.url));
 const BETA = 'Beta Freight';
 
-test('a backup made by the original FF2API restores, with its repairs shown, and merging it again adds nothing', async ({ page }) => {
+test('a backup made by the original FF2API restores, with its repairs shown, and merging it again adds nothing', async ({
+  page,
+}) => {
   const sidebar = new Sidebar(page);
   const catalog = new Catalog(page);
   await page.goto('/');
@@ -51,7 +53,11 @@ test('a backup made by the original FF2API restores, with its repairs shown, and
   expect(main && credentialsOf(main).api_key).toBe('K2-original-key');
   expect(reefer?.auth_type).toBe('bearer_token');
   expect(reefer?.bearer_token).toBe('BT-original-token');
-  expect(main?.field_mappings).toMatchObject({ 'load.loadNumber': 'load_number', 'load.mode': 'MANUAL_VALUE:FTL', _status: 'active' });
+  expect(main?.field_mappings).toMatchObject({
+    'load.loadNumber': 'load_number',
+    'load.mode': 'MANUAL_VALUE:FTL',
+    _status: 'active',
+  });
 
   // Merging the same file (twice) adds nothing: history is de-duplicated, configurations keyed
   // by brokerage + name.

@@ -26,7 +26,13 @@ test('an .xlsx file is read in the worker (reader loaded only then) and sent lik
   });
   await page.goto('/');
   await catalog.createBrokerage(ACME);
-  await catalog.createConfiguration({ brokerage: ACME, name: 'Daily loads', authType: 'api_key', apiKey: DEMO_API_KEY, baseUrl: server.baseUrl });
+  await catalog.createConfiguration({
+    brokerage: ACME,
+    name: 'Daily loads',
+    authType: 'api_key',
+    apiKey: DEMO_API_KEY,
+    baseUrl: server.baseUrl,
+  });
   await processing.open(ACME, 'Daily loads');
   // CSV first: no Excel reader is fetched for it.
   await processing.loadFile('first.csv', loadsCsv(2), 2);
@@ -34,16 +40,32 @@ test('an .xlsx file is read in the worker (reader loaded only then) and sent lik
   expect(readerChunks()).toEqual([]);
 
   const workbook = Buffer.from(buildXlsx([[...LOADS_HEADER], ...loadRows(5)]));
-  await processing.chooseFile('loads.xlsx', workbook, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  await processing.chooseFile(
+    'loads.xlsx',
+    workbook,
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  );
   await expect(processing.main.getByRole('region', { name: 'File read' })).toContainText('loads.xlsx loaded: 5 rows');
   expect(readerChunks()).toHaveLength(1);
-  await processing.main.getByRole('region', { name: 'Field mapping' }).getByRole('button', { name: 'Continue' }).click();
+  await processing.main
+    .getByRole('region', { name: 'Field mapping' })
+    .getByRole('button', { name: 'Continue' })
+    .click();
   await expect(processing.main.getByRole('region', { name: 'Validation' })).toContainText('All 5 rows are valid');
   await processing.processData();
   await expect(processing.results).toContainText('5 sent');
-  expect(server.loads.map((load) => load.loadNumber).sort()).toEqual(['LD-1001', 'LD-1002', 'LD-1003', 'LD-1004', 'LD-1005']);
+  expect(server.loads.map((load) => load.loadNumber).sort()).toEqual([
+    'LD-1001',
+    'LD-1002',
+    'LD-1003',
+    'LD-1004',
+    'LD-1005',
+  ]);
   // A workbook's ZIP code cell is a number; the load still carries it as text.
-  expect((server.loads[0]?.body as { load: { route: { address: { postalCode: string } }[] } }).load.route[0]?.address.postalCode).toBe('60601');
+  expect(
+    (server.loads[0]?.body as { load: { route: { address: { postalCode: string } }[] } }).load.route[0]?.address
+      .postalCode,
+  ).toBe('60601');
 });
 
 test('files that cannot be processed say why, and nothing is sent or recorded', async ({ page }) => {
@@ -52,7 +74,13 @@ test('files that cannot be processed say why, and nothing is sent or recorded', 
   server.reset();
   await page.goto('/');
   await catalog.createBrokerage(ACME);
-  await catalog.createConfiguration({ brokerage: ACME, name: 'Daily loads', authType: 'api_key', apiKey: DEMO_API_KEY, baseUrl: server.baseUrl });
+  await catalog.createConfiguration({
+    brokerage: ACME,
+    name: 'Daily loads',
+    authType: 'api_key',
+    apiKey: DEMO_API_KEY,
+    baseUrl: server.baseUrl,
+  });
   await processing.open(ACME, 'Daily loads');
   const cases: [string, Buffer, RegExp][] = [
     ['old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2]), /save it as \.xlsx or \.csv/],
@@ -103,10 +131,19 @@ test('a history row opens its run’s details and errors; the chart counts the d
   server.reset();
   await page.goto('/');
   await catalog.createBrokerage(ACME);
-  await catalog.createConfiguration({ brokerage: ACME, name: 'Daily loads', authType: 'api_key', apiKey: DEMO_API_KEY, baseUrl: server.baseUrl });
+  await catalog.createConfiguration({
+    brokerage: ACME,
+    name: 'Daily loads',
+    authType: 'api_key',
+    apiKey: DEMO_API_KEY,
+    baseUrl: server.baseUrl,
+  });
   await processing.open(ACME, 'Daily loads');
   await processing.loadFile('week.csv', loadsCsv(12, [5]), 12);
-  await processing.main.getByRole('region', { name: 'Field mapping' }).getByRole('button', { name: 'Continue' }).click();
+  await processing.main
+    .getByRole('region', { name: 'Field mapping' })
+    .getByRole('button', { name: 'Continue' })
+    .click();
   await processing.button('Continue anyway').click();
   await processing.processData();
   await expect(processing.results).toContainText('11 sent');

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startDemoApi, DEMO_API_KEY, type DemoApi } from '../../scripts/demo-api-server.mjs';
 import { loadNumberOf, loadsCsv } from '../support/loads-csv';
 import { ACME } from './helpers/seed';
@@ -25,12 +25,20 @@ function createdCounts(): Map<string, number> {
   return counts;
 }
 
-test('a 50-row file with 3 invalid rows: 47 loads on the server, 3 failed and listed, history and report', async ({ page }) => {
+test('a 50-row file with 3 invalid rows: 47 loads on the server, 3 failed and listed, history and report', async ({
+  page,
+}) => {
   const catalog = new Catalog(page);
   const processing = new ProcessFile(page);
   await page.goto('/');
   await catalog.createBrokerage(ACME);
-  await catalog.createConfiguration({ brokerage: ACME, name: 'Daily loads', authType: 'api_key', apiKey: DEMO_API_KEY, baseUrl: server.baseUrl });
+  await catalog.createConfiguration({
+    brokerage: ACME,
+    name: 'Daily loads',
+    authType: 'api_key',
+    apiKey: DEMO_API_KEY,
+    baseUrl: server.baseUrl,
+  });
 
   await processing.open(ACME, 'Daily loads');
   await processing.loadFile('loads.csv', loadsCsv(50, [7, 21, 40]), 50);
@@ -43,7 +51,9 @@ test('a 50-row file with 3 invalid rows: 47 loads on the server, 3 failed and li
   await expect(validation).toContainText('47 of 50 rows are valid; 3 rows have problems');
   await expect(validation.getByRole('table', { name: /Validation problems/ }).getByRole('row')).toHaveCount(4);
   await processing.button('Continue anyway').click();
-  await expect(processing.main.getByRole('region', { name: 'Payload preview' })).toContainText('"loadNumber": "LD-1001"');
+  await expect(processing.main.getByRole('region', { name: 'Payload preview' })).toContainText(
+    '"loadNumber": "LD-1001"',
+  );
   await processing.processData();
 
   const results = processing.results;
@@ -63,14 +73,19 @@ test('a 50-row file with 3 invalid rows: 47 loads on the server, 3 failed and li
   const reportText = await downloadText(report);
   // Credentials never reach a report or a download.
   expect(reportText).not.toContain(DEMO_API_KEY);
-  const parsed = JSON.parse(reportText) as { summary: { sent: number; failed: number; total: number }; failures: { row: number }[] };
+  const parsed = JSON.parse(reportText) as {
+    summary: { sent: number; failed: number; total: number };
+    failures: { row: number }[];
+  };
   expect(parsed.summary).toMatchObject({ total: 50, sent: 47, failed: 3 });
   expect(parsed.failures.map((failure) => failure.row)).toEqual([7, 21, 40]);
 
   const failedRows = await downloadText(await processing.download('Download failed rows'));
   expect(failedRows).not.toContain(DEMO_API_KEY);
   const lines = failedRows.trim().split('\r\n');
-  expect(lines[0]).toBe('Load Number,Mode,Rate Type,Status,Pickup Street,Pickup City,Pickup State,Pickup ZIP,Pickup Date,Delivery Street,Delivery City,Delivery State,Delivery ZIP,Delivery Date,Customer Name,Notes,error');
+  expect(lines[0]).toBe(
+    'Load Number,Mode,Rate Type,Status,Pickup Street,Pickup City,Pickup State,Pickup ZIP,Pickup Date,Delivery Street,Delivery City,Delivery State,Delivery ZIP,Delivery Date,Customer Name,Notes,error',
+  );
   expect(lines).toHaveLength(4);
   expect(lines[1]).toContain(loadNumberOf(7));
 
@@ -80,15 +95,30 @@ test('a 50-row file with 3 invalid rows: 47 loads on the server, 3 failed and li
 });
 
 /** Creates the brokerage and an API-key configuration on the demo server whose mapping is complete. */
-async function setUp(page: import('@playwright/test').Page, processing: ProcessFile, file: { name: string; csv: string; rows: number }): Promise<void> {
+async function setUp(
+  page: Page,
+  processing: ProcessFile,
+  file: { name: string; csv: string; rows: number },
+): Promise<void> {
   const catalog = new Catalog(page);
   await page.goto('/');
   await catalog.createBrokerage(ACME);
-  await catalog.createConfiguration({ brokerage: ACME, name: 'Daily loads', authType: 'api_key', apiKey: DEMO_API_KEY, baseUrl: server.baseUrl });
+  await catalog.createConfiguration({
+    brokerage: ACME,
+    name: 'Daily loads',
+    authType: 'api_key',
+    apiKey: DEMO_API_KEY,
+    baseUrl: server.baseUrl,
+  });
   await processing.open(ACME, 'Daily loads');
   await processing.loadFile(file.name, file.csv, file.rows);
-  await processing.main.getByRole('region', { name: 'Field mapping' }).getByRole('button', { name: 'Continue' }).click();
-  await expect(processing.main.getByRole('region', { name: 'Validation' })).toContainText(`All ${file.rows} rows are valid`);
+  await processing.main
+    .getByRole('region', { name: 'Field mapping' })
+    .getByRole('button', { name: 'Continue' })
+    .click();
+  await expect(processing.main.getByRole('region', { name: 'Validation' })).toContainText(
+    `All ${file.rows} rows are valid`,
+  );
 }
 
 /** Every load of the file was created exactly once. */
@@ -101,7 +131,13 @@ function expectEachCreatedOnce(rows: number): void {
 test('a 429 storm and a 5xx burst still end with every valid load sent exactly once', async ({ page }) => {
   const processing = new ProcessFile(page);
   await setUp(page, processing, { name: 'storm.csv', csv: loadsCsv(30), rows: 30 });
-  server.configure({ faults: [{ status: 429, retryAfter: 1, count: 8 }, { status: 503, count: 6 }, { status: 500, afterCreate: true, count: 3 }] });
+  server.configure({
+    faults: [
+      { status: 429, retryAfter: 1, count: 8 },
+      { status: 503, count: 6 },
+      { status: 500, afterCreate: true, count: 3 },
+    ],
+  });
   await processing.processData();
   await expect(processing.results).toContainText('30 sent');
   await expect(processing.results).toContainText('0 failed');
@@ -131,7 +167,10 @@ test('cancel mid-run keeps what was sent; Send the rest sends the others, none t
   expectEachCreatedOnce(40);
 });
 
-test('closing the tab mid-run: reopened, the run shows as interrupted and the rest is sent once', async ({ page, context }) => {
+test('closing the tab mid-run: reopened, the run shows as interrupted and the rest is sent once', async ({
+  page,
+  context,
+}) => {
   const processing = new ProcessFile(page);
   const csv = loadsCsv(50);
   await setUp(page, processing, { name: 'closed.csv', csv, rows: 50 });
@@ -151,7 +190,9 @@ test('closing the tab mid-run: reopened, the run shows as interrupted and the re
   await expect(unfinished).toContainText('Interrupted');
   await unfinished.getByRole('button', { name: 'Open run' }).click();
   await expect(again.results).toContainText('Interrupted');
-  await again.results.getByLabel(/Choose the same file to continue/).setInputFiles({ name: 'closed.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await again.results
+    .getByLabel(/Choose the same file to continue/)
+    .setInputFiles({ name: 'closed.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await again.results.getByRole('button', { name: 'Send the rest' }).click();
   await expect(again.results).toContainText('Finished');
   // Nothing twice so far: the rest went once, and the loads that were on their way when the tab

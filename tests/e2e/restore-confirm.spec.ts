@@ -9,7 +9,12 @@ test('replacing a database that has data needs RESTORE typed first', async ({ pa
   const catalog = new Catalog(page);
   await page.goto('/');
   await catalog.createBrokerage(ACME);
-  await catalog.createConfiguration({ brokerage: ACME, name: 'Daily loads', authType: 'api_key', apiKey: 'ak-acme-1111' });
+  await catalog.createConfiguration({
+    brokerage: ACME,
+    name: 'Daily loads',
+    authType: 'api_key',
+    apiKey: 'ak-acme-1111',
+  });
   const download = await sidebar.downloadBackup();
   const file = await keepDownload(download, testInfo);
 

@@ -6,20 +6,31 @@ import { Sidebar } from './pages/sidebar';
 const ACME = 'Acme Freight, Inc.';
 
 /** Another browser's backup: a brokerage and a configuration made there (ids 1, like Acme's here). */
-async function otherBrowsersFile(browser: Browser, testInfo: Parameters<Parameters<typeof test>[2]>[1]): Promise<string> {
+async function otherBrowsersFile(
+  browser: Browser,
+  testInfo: Parameters<Parameters<typeof test>[2]>[1],
+): Promise<string> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto('/');
   const catalog = new Catalog(page);
   await catalog.createBrokerage('Coastal Carriers');
-  await catalog.createConfiguration({ brokerage: 'Coastal Carriers', name: 'Main', authType: 'api_key', apiKey: 'ak-coastal' });
+  await catalog.createConfiguration({
+    brokerage: 'Coastal Carriers',
+    name: 'Main',
+    authType: 'api_key',
+    apiKey: 'ak-coastal',
+  });
   const file = await keepDownload(await new Sidebar(page).downloadBackup(), testInfo);
   await context.close();
   return file;
 }
 
 // Issue 8's scenario: ids matched the two files' rows ("Update 1, Remove 0") and Acme vanished unnamed.
-test('the Replace preview of another browser’s file names Acme and its configurations among the removals', async ({ page, browser }, testInfo) => {
+test('the Replace preview of another browser’s file names Acme and its configurations among the removals', async ({
+  page,
+  browser,
+}, testInfo) => {
   const file = await otherBrowsersFile(browser, testInfo);
   const sidebar = new Sidebar(page);
   const catalog = new Catalog(page);

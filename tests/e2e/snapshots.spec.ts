@@ -21,18 +21,30 @@ test('a change, 31 minutes later: an After changes snapshot exists and is Verifi
   await expect(row).toContainText('kept: newest');
 });
 
-test('restoring a snapshot gives back its data; the restore first keeps a Before restore snapshot', async ({ page }) => {
+test('restoring a snapshot gives back its data; the restore first keeps a Before restore snapshot', async ({
+  page,
+}) => {
   await page.goto('/');
   const sidebar = new Sidebar(page);
   const catalog = new Catalog(page);
   const backups = new BackupsView(page);
   await catalog.createBrokerage(ACME);
-  await catalog.createConfiguration({ brokerage: ACME, name: 'Daily loads', authType: 'api_key', apiKey: 'ak-acme-1111' });
+  await catalog.createConfiguration({
+    brokerage: ACME,
+    name: 'Daily loads',
+    authType: 'api_key',
+    apiKey: 'ak-acme-1111',
+  });
   await backups.open();
   await backups.takeSnapshot('one configuration');
   await catalog.showView('Brokerages');
   await catalog.createBrokerage(BLUE_LINE);
-  await catalog.createConfiguration({ brokerage: BLUE_LINE, name: 'Standard', authType: 'api_key', apiKey: 'ak-blue-3333' });
+  await catalog.createConfiguration({
+    brokerage: BLUE_LINE,
+    name: 'Standard',
+    authType: 'api_key',
+    apiKey: 'ak-blue-3333',
+  });
   await expect(sidebar.statusLine).toHaveText(/^2 brokerage configs, 0 uploads · 2 brokerages$/);
 
   await backups.open();
@@ -47,12 +59,20 @@ test('restoring a snapshot gives back its data; the restore first keeps a Before
   await catalog.expectBrokerages([ACME]);
 });
 
-test('a downloaded snapshot is a normal backup file that restores in a fresh browser profile', async ({ page, browser }, testInfo) => {
+test('a downloaded snapshot is a normal backup file that restores in a fresh browser profile', async ({
+  page,
+  browser,
+}, testInfo) => {
   await page.goto('/');
   const catalog = new Catalog(page);
   const backups = new BackupsView(page);
   await catalog.createBrokerage(ACME);
-  await catalog.createConfiguration({ brokerage: ACME, name: 'Daily loads', authType: 'api_key', apiKey: 'ak-acme-1111' });
+  await catalog.createConfiguration({
+    brokerage: ACME,
+    name: 'Daily loads',
+    authType: 'api_key',
+    apiKey: 'ak-acme-1111',
+  });
   await backups.open();
   await backups.takeSnapshot();
   const download = await clickForDownload(page, backups.rows.first().getByRole('button', { name: 'Download' }));
@@ -111,7 +131,9 @@ test('undo after a later change warns what is lost, confirms, and can itself be 
   await expect(backups.rowsOf('Before undo')).toHaveCount(2);
 });
 
-test('a corrupted snapshot fails verification, is never offered for restore, and the others still restore', async ({ page }) => {
+test('a corrupted snapshot fails verification, is never offered for restore, and the others still restore', async ({
+  page,
+}) => {
   await page.goto('/');
   const sidebar = new Sidebar(page);
   const catalog = new Catalog(page);
@@ -142,7 +164,8 @@ test('a corrupted snapshot fails verification, is never offered for restore, and
       req.onsuccess = () => resolve(req.result);
     });
     const bytes = new Uint8Array(await blob.arrayBuffer());
-    for (let i = Math.floor(bytes.length / 2); i < Math.floor(bytes.length / 2) + 8; i++) bytes[i] = (bytes[i] ?? 0) ^ 0xff;
+    for (let i = Math.floor(bytes.length / 2); i < Math.floor(bytes.length / 2) + 8; i++)
+      bytes[i] = (bytes[i] ?? 0) ^ 0xff;
     await new Promise<void>((resolve, reject) => {
       const tx = db.transaction('bytes', 'readwrite');
       tx.objectStore('bytes').put(new Blob([bytes]), id);
@@ -161,5 +184,5 @@ test('a corrupted snapshot fails verification, is never offered for restore, and
   await expect(sidebar.root.getByText(/^Backup health: Critical/)).toBeVisible();
 
   await backups.restore(backups.rows.filter({ hasText: 'good' }));
-  await expect(sidebar.statusLine).toHaveText("1 brokerage, no configurations yet");
+  await expect(sidebar.statusLine).toHaveText('1 brokerage, no configurations yet');
 });

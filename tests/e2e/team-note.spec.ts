@@ -6,7 +6,11 @@ import { Sidebar } from './pages/sidebar';
 
 // Issue 8 item 10: the procedures ask to announce every backup and restore. One click copies
 // the line: what, the file, who, when, counts, the checksum's first 8 characters.
-test('Copy note for the team puts one line about the backup, then the restore, on the clipboard', async ({ page, context, browser }, testInfo) => {
+test('Copy note for the team puts one line about the backup, then the restore, on the clipboard', async ({
+  page,
+  context,
+  browser,
+}, testInfo) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const sidebar = new Sidebar(page);
   await page.goto('/');

@@ -4,7 +4,7 @@ import { ACME } from './helpers/seed';
 import { clickForDownload, Sidebar } from './pages/sidebar';
 import { Catalog } from './pages/catalog';
 
-// DESIGN.md: levels are re-evaluated as time passes (the page may stay open for days), and an
+// docs/design.md: levels are re-evaluated as time passes (the page may stay open for days), and an
 // old database with changes not in any backup gets a top-of-main warning with its own button.
 test('as hours pass without a backup the age banner escalates and a backup warning appears', async ({ page }) => {
   // The page's clock is the app's one clock: the worker stamps the database with the page's time.

@@ -8,7 +8,9 @@ const DENIED = 'Denied Carriers';
 
 // README "Two tabs": one tab edits; another says it is read-only, follows the first one's saves
 // and offers Take over editing; no tab overwrites newer data saved by another.
-test('a second tab is read-only, follows the writer, can take over, and nothing is overwritten', async ({ context }) => {
+test('a second tab is read-only, follows the writer, can take over, and nothing is overwritten', async ({
+  context,
+}) => {
   const first = await context.newPage();
   await first.goto('/');
   await new Catalog(first).createBrokerage(ACME);

@@ -31,7 +31,14 @@ export function configurationInput(brokerage: string, overrides: Partial<Configu
 /** Inserts upload history rows directly, as a restore would. */
 export function insertUploads(
   db: Database,
-  rows: readonly { brokerage: string; at: string; file?: string; unknownTime?: boolean; configuration?: string | null; failed?: number }[],
+  rows: readonly {
+    brokerage: string;
+    at: string;
+    file?: string;
+    unknownTime?: boolean;
+    configuration?: string | null;
+    failed?: number;
+  }[],
 ): void {
   const stmt = db.prepare(
     `INSERT INTO upload_history (brokerage_name, configuration_name, filename, total_records, successful_records,
@@ -41,7 +48,15 @@ export function insertUploads(
     rows.forEach((row, i) => {
       const failed = row.failed ?? 1;
       const configuration = row.configuration === undefined ? 'Daily loads' : row.configuration;
-      stmt.run([row.brokerage, configuration, row.file ?? `loads-${i + 1}.csv`, 10 - failed, failed, row.at, row.unknownTime ? 1 : 0]);
+      stmt.run([
+        row.brokerage,
+        configuration,
+        row.file ?? `loads-${i + 1}.csv`,
+        10 - failed,
+        failed,
+        row.at,
+        row.unknownTime ? 1 : 0,
+      ]);
     });
   } finally {
     stmt.free();

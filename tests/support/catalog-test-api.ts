@@ -26,7 +26,9 @@ export interface CatalogTestApi {
  * component that reaches for them fails loudly. (The full in-process service, createTestApi,
  * needs the backup modules; this adapter keeps the catalog tests independent of them.)
  */
-export async function createCatalogTestApi(clock: Clock = fixedClock('2026-11-22T08:00:00.000Z')): Promise<CatalogTestApi> {
+export async function createCatalogTestApi(
+  clock: Clock = fixedClock('2026-11-22T08:00:00.000Z'),
+): Promise<CatalogTestApi> {
   const db = await openTestDatabase();
   const now = () => clock.now().toISOString();
   const catalog: Partial<DatabaseApi> = {

@@ -10,7 +10,8 @@ export interface SourceImport {
 }
 
 const ROOT = resolve(__dirname, '../..');
-const IMPORT = /(?:^|[\n;])\s*(import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:^|[\n;])\s*(import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /** Every .ts/.tsx file under `folder` (relative to the repository root). */
 export function sourceFiles(folder: string): string[] {
@@ -35,13 +36,17 @@ export function importsOf(file: string): SourceImport[] {
 function resolveImport(file: string, specifier: string): string | null {
   if (!specifier.startsWith('.')) return null;
   const base = resolve(dirname(join(ROOT, file)), specifier.replace(/\?.*$/, ''));
-  const found = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((c) => existsSync(c) && statSync(c).isFile());
+  const found = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find(
+    (c) => existsSync(c) && statSync(c).isFile(),
+  );
   return found ? relative(ROOT, found) : null;
 }
 
 /** The groups of files that import each other in a circle (type-only imports count too). */
 export function importCycles(files: readonly string[]): string[][] {
-  const edges = new Map(files.map((f) => [f, importsOf(f).flatMap((i) => (i.target && i.target !== f ? [i.target] : []))]));
+  const edges = new Map(
+    files.map((f) => [f, importsOf(f).flatMap((i) => (i.target && i.target !== f ? [i.target] : []))]),
+  );
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const stack: string[] = [];

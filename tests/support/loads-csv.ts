@@ -4,8 +4,22 @@
  */
 
 export const LOADS_HEADER = [
-  'Load Number', 'Mode', 'Rate Type', 'Status', 'Pickup Street', 'Pickup City', 'Pickup State', 'Pickup ZIP', 'Pickup Date',
-  'Delivery Street', 'Delivery City', 'Delivery State', 'Delivery ZIP', 'Delivery Date', 'Customer Name', 'Notes',
+  'Load Number',
+  'Mode',
+  'Rate Type',
+  'Status',
+  'Pickup Street',
+  'Pickup City',
+  'Pickup State',
+  'Pickup ZIP',
+  'Pickup Date',
+  'Delivery Street',
+  'Delivery City',
+  'Delivery State',
+  'Delivery ZIP',
+  'Delivery Date',
+  'Customer Name',
+  'Notes',
 ] as const;
 
 /** The mapping of LOADS_HEADER's normalised names that makes every valid row a complete load. */
@@ -51,9 +65,22 @@ export function loadRows(count: number, invalid: readonly number[] = []): string
     const row = i + 1;
     const day = String((row % 27) + 1);
     const cells = [
-      loadNumberOf(row), row % 3 === 0 ? 'ltl' : 'FTL', 'Spot', 'Draft', `${100 + row} Main St`, 'Chicago', 'IL', '60601', `11/${day}/2026 8:00 AM`,
-      `${200 + row} Harbor Rd`, row % 2 ? 'Dallas' : 'Memphis', row % 2 ? 'TX' : 'TN', row % 2 ? '75201' : '38103', `11/${day}/2026 5:30 PM`,
-      `Customer ${row % 7}`, row % 10 === 0 ? '=HYPERLINK("http://example.invalid","x")' : `note ${row}`,
+      loadNumberOf(row),
+      row % 3 === 0 ? 'ltl' : 'FTL',
+      'Spot',
+      'Draft',
+      `${100 + row} Main St`,
+      'Chicago',
+      'IL',
+      '60601',
+      `11/${day}/2026 8:00 AM`,
+      `${200 + row} Harbor Rd`,
+      row % 2 ? 'Dallas' : 'Memphis',
+      row % 2 ? 'TX' : 'TN',
+      row % 2 ? '75201' : '38103',
+      `11/${day}/2026 5:30 PM`,
+      `Customer ${row % 7}`,
+      row % 10 === 0 ? '=HYPERLINK("http://example.invalid","x")' : `note ${row}`,
     ];
     const breakIndex = invalid.indexOf(row);
     if (breakIndex >= 0) BREAKS[breakIndex % BREAKS.length]?.(cells);

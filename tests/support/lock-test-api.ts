@@ -28,7 +28,12 @@ let profiles = 0;
 export function newProfile(): TestProfile {
   profiles += 1;
   const id = `${profiles}-${Math.random().toString(36).slice(2)}`;
-  return { databaseIdb: `ff2api-lock-test-db-${id}`, snapshotIdb: `ff2api-lock-test-snapshots-${id}`, lockIdb: `ff2api-lock-test-lock-${id}`, clock: fixedClock('2026-11-22T08:00:00.000Z') };
+  return {
+    databaseIdb: `ff2api-lock-test-db-${id}`,
+    snapshotIdb: `ff2api-lock-test-snapshots-${id}`,
+    lockIdb: `ff2api-lock-test-lock-${id}`,
+    clock: fixedClock('2026-11-22T08:00:00.000Z'),
+  };
 }
 
 /**
@@ -36,7 +41,9 @@ export function newProfile(): TestProfile {
  * sealing decorators over the real IndexedDB stores (database and snapshots), the real service.
  * Call again to "reload".
  */
-export async function startWorker(profile: TestProfile): Promise<{ gate: LockGate<WorkerApp>; raw: DatabaseStore; rawSnapshots: SnapshotStore }> {
+export async function startWorker(
+  profile: TestProfile,
+): Promise<{ gate: LockGate<WorkerApp>; raw: DatabaseStore; rawSnapshots: SnapshotStore }> {
   const raw = await openIdbDatabaseStore(profile.databaseIdb);
   const { snapshots: rawSnapshots, facts } = await openIdbSnapshotStorage(profile.snapshotIdb);
   const cipher = new RecordCipher();

@@ -1,14 +1,25 @@
-/** Drives the worker's ProcessingApi the way the Process file view does, for unit tests. */
+/** Drives the worker's processing calls the way the Process file view does, for unit tests. */
 import { DEFAULT_SEND_OPTIONS, runSendLoop, type SendLoopResult } from '../../src/core/csv/send-loop';
 import type { TestApi } from './test-api';
-import type { RunView } from '../../src/worker/processing/processing-api';
+import type { RunView } from '../../src/worker/processing/processing-types';
 
 /** Creates a brokerage and an API-key configuration pointing at `baseUrl`; returns its id. */
-export async function createApiConfiguration(api: TestApi, baseUrl: string, mappings: Record<string, string>, apiKey = 'demo-api-key'): Promise<number> {
+export async function createApiConfiguration(
+  api: TestApi,
+  baseUrl: string,
+  mappings: Record<string, string>,
+  apiKey = 'demo-api-key',
+): Promise<number> {
   await api.createBrokerage('Acme, Inc.');
   const saved = await api.saveConfiguration({
-    brokerage_name: 'Acme, Inc.', configuration_name: 'Daily loads', description: '', auth_type: 'api_key', base_url: baseUrl,
-    api_key: apiKey, bearer_token: '', field_mappings: mappings,
+    brokerage_name: 'Acme, Inc.',
+    configuration_name: 'Daily loads',
+    description: '',
+    auth_type: 'api_key',
+    base_url: baseUrl,
+    api_key: apiKey,
+    bearer_token: '',
+    field_mappings: mappings,
   });
   if (!saved.ok) throw new Error(saved.error.message);
   return saved.value.id;
@@ -37,7 +48,13 @@ export async function sendPass(
         done = progress.sent + progress.failed;
       },
     },
-    { ...DEFAULT_SEND_OPTIONS, baseBackoffMs: options.baseBackoffMs ?? 10, defaultRetryAfterMs: 20, concurrency: options.concurrency ?? 4, total },
+    {
+      ...DEFAULT_SEND_OPTIONS,
+      baseBackoffMs: options.baseBackoffMs ?? 10,
+      defaultRetryAfterMs: 20,
+      concurrency: options.concurrency ?? 4,
+      total,
+    },
   );
   const ended = await api.endSendPass(runId, result);
   if (!ended.ok) throw new Error(ended.error.message);

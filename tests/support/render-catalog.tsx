@@ -9,7 +9,8 @@ import { createCatalogTestApi, type CatalogTestApi } from './catalog-test-api';
 export type User = ReturnType<typeof userEvent.setup>;
 
 /**
- * Renders the main area (navigation and views, Brokerages first) over the catalog adapter (a real in-process database whose rows the
+ * Renders the main area (navigation and views, Brokerages first) over the catalog adapter (a real in-process database
+ * whose rows the
  * test may seed directly); returns the user and the database.
  */
 export async function renderCatalog(existing?: CatalogTestApi): Promise<CatalogTestApi & { user: User }> {
@@ -34,7 +35,10 @@ export async function renderCatalogOver(api: DatabaseApi): Promise<{ user: User 
 }
 
 /** Opens a main-area view by its navigation link, as a user would. */
-export async function showView(user: User, label: 'Brokerages' | 'Upload history' | 'Process file' | 'Backups'): Promise<void> {
+export async function showView(
+  user: User,
+  label: 'Brokerages' | 'Upload history' | 'Process file' | 'Backups',
+): Promise<void> {
   const nav = screen.getByRole('navigation', { name: 'Main' });
   await user.click(within(nav).getByRole('link', { name: label }));
   await waitFor(() => expect(within(nav).getByRole('link', { name: label })).toHaveAttribute('aria-current', 'page'));
@@ -66,7 +70,11 @@ export function section(name: string | RegExp): HTMLElement {
 }
 
 /** Waits for a message and checks it is announced with the given live-region role. */
-export async function findNotice(role: 'status' | 'alert', text: string, container: HTMLElement = document.body): Promise<HTMLElement> {
+export async function findNotice(
+  role: 'status' | 'alert',
+  text: string,
+  container: HTMLElement = document.body,
+): Promise<HTMLElement> {
   const message = await within(container).findByText(text);
   const region = message.closest(`[role="${role}"]`);
   if (!(region instanceof HTMLElement)) throw new Error(`“${text}” is not inside role="${role}"`);

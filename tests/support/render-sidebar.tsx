@@ -9,7 +9,10 @@ import { DatabaseSidebar } from '../../src/ui/shell/database-sidebar';
 import { DownloadContext } from '../../src/ui/shared/download-context';
 import { ClockContext } from '../../src/ui/shared/use-now';
 
-/** Renders the real sidebar (and `main`, the main area, if given) over a real (in-process) database API; downloads are recorded. */
+/**
+ * Renders the real sidebar (and `main`, the main area, if given) over a real (in-process) database API; downloads are
+ * recorded.
+ */
 export function renderSidebar(api: DatabaseApi, clock: Clock, main?: ReactNode) {
   const downloads: { fileName: string; blob: Blob }[] = [];
   render(

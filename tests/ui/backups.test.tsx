@@ -12,7 +12,10 @@ const T0 = '2026-11-22T08:00:00.000Z';
 const WAIT = { timeout: 10_000 };
 
 function renderApp(api: TestApi, clock: Clock) {
-  return { ...renderSidebar(api, clock, <BackupsPage />), snapshots: () => screen.getByRole('region', { name: 'Snapshots' }) };
+  return {
+    ...renderSidebar(api, clock, <BackupsPage />),
+    snapshots: () => screen.getByRole('region', { name: 'Snapshots' }),
+  };
 }
 
 describe('the Backups view and the sidebar’s backup parts', () => {
@@ -30,7 +33,11 @@ describe('the Backups view and the sidebar’s backup parts', () => {
     expect(row).toHaveTextContent('Verified');
     expect(row).toHaveTextContent('kept: newest');
     await user.click(within(row).getByRole('button', { name: 'Pin' }));
-    await waitFor(() => expect(within(snapshots()).getByRole('row', { name: /before the import/ })).toHaveTextContent('kept: pinned'), WAIT);
+    await waitFor(
+      () =>
+        expect(within(snapshots()).getByRole('row', { name: /before the import/ })).toHaveTextContent('kept: pinned'),
+      WAIT,
+    );
     await user.click(within(snapshots()).getByRole('button', { name: 'Unpin' }));
     await within(snapshots()).findByRole('button', { name: 'Pin' }, WAIT);
     await user.click(within(snapshots()).getByRole('button', { name: 'Delete' }));
@@ -49,7 +56,9 @@ describe('the Backups view and the sidebar’s backup parts', () => {
     expect(within(sidebar()).getByText(/needs Chrome or Edge/)).toBeInTheDocument();
     // Good, but never "nothing to do" while no copy exists outside the browser.
     const early = await screen.findByRole('region', { name: 'Backup health' }, WAIT);
-    await waitFor(() => expect(early).toHaveTextContent('there is no backup file: health turns Critical 24 hours after the first change'));
+    await waitFor(() =>
+      expect(early).toHaveTextContent('there is no backup file: health turns Critical 24 hours after the first change'),
+    );
     expect(early).not.toHaveTextContent('Nothing to do');
     // The page is opened again a day later (the minute tick would do the same on an open page).
     cleanup();
@@ -85,7 +94,9 @@ describe('the Backups view and the sidebar’s backup parts', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect((await api.listBrokerages()).map((b) => b.name)).toEqual(['After the restore', 'From file']);
     await user.click(within(sidebar()).getByRole('button', { name: 'Undo restore' }));
-    await user.click(within(await screen.findByRole('dialog', undefined, WAIT)).getByRole('button', { name: 'Undo restore' }));
+    await user.click(
+      within(await screen.findByRole('dialog', undefined, WAIT)).getByRole('button', { name: 'Undo restore' }),
+    );
     expect(await within(sidebar()).findByText(/^Restore undone/, undefined, WAIT)).toBeInTheDocument();
     expect((await api.listBrokerages()).map((b) => b.name)).toEqual(['Mine']);
   });

@@ -7,7 +7,9 @@ import { createBrokerageAs, findNotice, renderCatalog, section, showView } from 
 /** The brokerage names as listed, in order. */
 function listedBrokerages(): string[] {
   const list = within(section('Brokerages')).getByRole('list', { name: 'Brokerages' });
-  return within(list).getAllByRole('button').map((button) => button.textContent ?? '');
+  return within(list)
+    .getAllByRole('button')
+    .map((button) => button.textContent ?? '');
 }
 
 describe('catalog: brokerages', { timeout: 30_000 }, () => {
@@ -48,7 +50,9 @@ describe('catalog: brokerages', { timeout: 30_000 }, () => {
     await createBrokerageAs(user, 'Acme');
     await user.click(await screen.findByRole('button', { name: 'Rename brokerage…' }));
     await user.type(screen.getByLabelText('New name'), ' typo');
-    await user.click(within(screen.getByRole('form', { name: 'Rename “Acme”' })).getByRole('button', { name: 'Cancel' }));
+    await user.click(
+      within(screen.getByRole('form', { name: 'Rename “Acme”' })).getByRole('button', { name: 'Cancel' }),
+    );
     expect(screen.queryByLabelText('New name')).toBeNull();
     expect(listedBrokerages()).toEqual(['Acme']);
   });
@@ -81,15 +85,24 @@ describe('catalog: brokerages', { timeout: 30_000 }, () => {
     await createBrokerageAs(user, 'Acme, Inc.');
     await screen.findByRole('button', { name: 'Acme, Inc.' });
     saveConfiguration(db, configurationInput('Acme, Inc.'), '2026-11-22T08:00:00.000Z');
-    saveConfiguration(db, configurationInput('Acme, Inc.', { configuration_name: 'Weekly' }), '2026-11-22T08:00:00.000Z');
-    insertUploads(db, [1, 2, 3].map((m) => ({ brokerage: 'Acme, Inc.', at: `2026-11-20T08:0${m}:00.000Z` })));
+    saveConfiguration(
+      db,
+      configurationInput('Acme, Inc.', { configuration_name: 'Weekly' }),
+      '2026-11-22T08:00:00.000Z',
+    );
+    insertUploads(
+      db,
+      [1, 2, 3].map((m) => ({ brokerage: 'Acme, Inc.', at: `2026-11-20T08:0${m}:00.000Z` })),
+    );
     await createBrokerageAs(user, 'Blue Line');
     await user.click(await screen.findByRole('button', { name: 'Acme, Inc.' }));
     await screen.findByText('2 configurations · 3 uploads');
 
     await user.click(screen.getByRole('button', { name: 'Delete brokerage…' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Delete “Acme, Inc.”?' });
-    expect(dialog).toHaveTextContent('Deletes “Acme, Inc.” and its 2 configurations. Its 3 upload history rows are kept.');
+    expect(dialog).toHaveTextContent(
+      'Deletes “Acme, Inc.” and its 2 configurations. Its 3 upload history rows are kept.',
+    );
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
 
     await user.keyboard('{Escape}');
@@ -98,7 +111,13 @@ describe('catalog: brokerages', { timeout: 30_000 }, () => {
 
     await user.click(screen.getByRole('button', { name: 'Delete brokerage…' }));
     await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Delete brokerage' }));
-    expect(await findNotice('status', 'Deleted “Acme, Inc.” and its 2 configurations. Its 3 upload history rows were kept.', section('Brokerages'))).toBeVisible();
+    expect(
+      await findNotice(
+        'status',
+        'Deleted “Acme, Inc.” and its 2 configurations. Its 3 upload history rows were kept.',
+        section('Brokerages'),
+      ),
+    ).toBeVisible();
     await waitFor(() => expect(listedBrokerages()).toEqual(['Blue Line']));
     expect(db.exec('SELECT COUNT(*) FROM brokerage_configurations')[0]?.values[0]?.[0]).toBe(0);
     await showView(user, 'Upload history');

@@ -14,7 +14,10 @@ const at = (m: number) => new Date(Date.UTC(2026, 10, 20) + m * 60_000).toISOStr
 /** The file names in the history table, top to bottom. */
 function listedFiles(): string[] {
   const table = within(section('Upload history')).getByRole('table');
-  return within(table).getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('cell')[3]?.textContent ?? '');
+  return within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => within(row).getAllByRole('cell')[3]?.textContent ?? '');
 }
 
 /** A catalog over a database holding two brokerages and their uploads. */
@@ -37,7 +40,11 @@ describe('catalog: upload history', { timeout: 30_000 }, () => {
   it('says where history comes from when there is none', async () => {
     const { user } = await renderCatalog();
     await showView(user, 'Upload history');
-    expect(await screen.findByText('No uploads yet. Process a file (Process file) or restore a backup, and its runs appear here.')).toBeVisible();
+    expect(
+      await screen.findByText(
+        'No uploads yet. Process a file (Process file) or restore a backup, and its runs appear here.',
+      ),
+    ).toBeVisible();
   });
 
   it('shows the newest 50 first with every column, then the next page on “Load more”', async () => {
@@ -45,9 +52,11 @@ describe('catalog: upload history', { timeout: 30_000 }, () => {
     const { user } = await withUploads(41, 30);
     const history = section('Upload history');
     await waitFor(() => expect(listedFiles()).toHaveLength(HISTORY_PAGE_SIZE));
-    expect(within(history).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(
-      ['Time', 'Brokerage', 'Configuration', 'File', 'Total', 'Succeeded', 'Failed'],
-    );
+    expect(
+      within(history)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Time', 'Brokerage', 'Configuration', 'File', 'Total', 'Succeeded', 'Failed']);
     expect(listedFiles().slice(0, 4)).toEqual(['acme-41.csv', 'acme-40.csv', 'acme-39.csv', 'acme-38.csv']);
     expect(listedFiles().slice(-3)).toEqual(['blue-12.csv', 'acme-12.csv', 'blue-11.csv']);
     const first = within(history).getAllByRole('row')[1];
@@ -104,7 +113,12 @@ describe('catalog: upload history', { timeout: 30_000 }, () => {
     testApi.db.run(
       `INSERT INTO brokerage_configurations (brokerage_name, configuration_name, field_mappings, api_credentials) VALUES ('Acme, Inc.', 'Daily loads', '{}', '{}'), ('Acme, Inc.', 'Weekly', '{}', '{}')`,
     );
-    const day = (d: number, file: string, extra: { configuration?: string | null; failed?: number } = {}) => ({ brokerage: 'Acme, Inc.', at: new Date(Date.UTC(2026, 10, d, 12)).toISOString(), file, ...extra });
+    const day = (d: number, file: string, extra: { configuration?: string | null; failed?: number } = {}) => ({
+      brokerage: 'Acme, Inc.',
+      at: new Date(Date.UTC(2026, 10, d, 12)).toISOString(),
+      file,
+      ...extra,
+    });
     insertUploads(testApi.db, [
       day(1, 'nov1.csv', { failed: 0 }),
       day(2, 'nov2.csv', { configuration: 'Weekly', failed: 3 }),

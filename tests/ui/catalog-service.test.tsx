@@ -23,7 +23,11 @@ describe('catalog over the database service', { timeout: 30_000 }, () => {
     await findNotice('status', 'Created configuration “Daily loads” (version 1).');
 
     await user.click(await screen.findByRole('button', { name: 'Edit Daily loads' }));
-    await user.click(within(await screen.findByRole('form', { name: 'Edit “Daily loads”' })).getByRole('button', { name: 'Save configuration' }));
+    await user.click(
+      within(await screen.findByRole('form', { name: 'Edit “Daily loads”' })).getByRole('button', {
+        name: 'Save configuration',
+      }),
+    );
     await findNotice('status', 'Saved configuration “Daily loads” (version 2).');
 
     await user.click(screen.getByRole('button', { name: 'Rename brokerage…' }));
@@ -32,12 +36,16 @@ describe('catalog over the database service', { timeout: 30_000 }, () => {
     await user.type(within(rename).getByLabelText('New name'), 'Acme Logistics');
     await user.click(within(rename).getByRole('button', { name: 'Save name' }));
     await findNotice('status', 'Renamed “Acme, Inc.” to “Acme Logistics”.');
-    expect(await api.listConfigurations('Acme Logistics')).toEqual([expect.objectContaining({ configuration_name: 'Daily loads', version: 2, hasApiKey: true })]);
+    expect(await api.listConfigurations('Acme Logistics')).toEqual([
+      expect.objectContaining({ configuration_name: 'Daily loads', version: 2, hasApiKey: true }),
+    ]);
 
     await user.click(screen.getByRole('button', { name: 'Blue Line' }));
     await user.click(await screen.findByRole('button', { name: 'Delete brokerage…' }));
     const dialog = await screen.findByRole('alertdialog');
-    expect(dialog).toHaveTextContent('Deletes “Blue Line” and its 0 configurations. Its 0 upload history rows are kept.');
+    expect(dialog).toHaveTextContent(
+      'Deletes “Blue Line” and its 0 configurations. Its 0 upload history rows are kept.',
+    );
     await user.click(within(dialog).getByRole('button', { name: 'Delete brokerage' }));
     await waitFor(async () => expect((await api.listBrokerages()).map((b) => b.name)).toEqual(['Acme Logistics']));
     expect(await within(section('Brokerages')).findByText(/Deleted “Blue Line”/)).toBeVisible();

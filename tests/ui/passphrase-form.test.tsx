@@ -96,7 +96,10 @@ describe('unlocking an encrypted backup file', () => {
     const { sidebar } = renderSidebar(api, clock);
     await within(sidebar()).findByText('Database is empty');
     const user = userEvent.setup();
-    await user.upload(within(sidebar()).getByLabelText('Restore from backup'), new File([ENCRYPTED_FIXTURE], 'ff2api_backup_20261122_170003.json', { type: 'application/json' }));
+    await user.upload(
+      within(sidebar()).getByLabelText('Restore from backup'),
+      new File([ENCRYPTED_FIXTURE], 'ff2api_backup_20261122_170003.json', { type: 'application/json' }),
+    );
     const field = await within(sidebar()).findByLabelText('Backup passphrase');
     expect(within(sidebar()).queryByRole('button', { name: 'Restore database' })).toBeNull();
 

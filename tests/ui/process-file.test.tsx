@@ -15,7 +15,10 @@ async function openWithFile(mappings: Record<string, string>) {
   await user.selectOptions(screen.getByLabelText('Brokerage'), 'Acme, Inc.');
   await waitFor(() => expect(screen.getByRole('option', { name: 'Daily loads' })).toBeInTheDocument());
   await user.selectOptions(screen.getByLabelText('Configuration'), 'Daily loads');
-  await user.upload(screen.getByLabelText('Choose a CSV or Excel file'), new File([loadsCsv(5)], 'loads.csv', { type: 'text/csv' }));
+  await user.upload(
+    screen.getByLabelText('Choose a CSV or Excel file'),
+    new File([loadsCsv(5)], 'loads.csv', { type: 'text/csv' }),
+  );
   await screen.findByText(/loaded: 5 rows/);
   return { api, user };
 }
@@ -33,12 +36,18 @@ describe('Process file: the mapping step', () => {
     await user.selectOptions(within(mapping).getByLabelText('Customer name'), 'col:customer_name');
     await user.selectOptions(within(mapping).getByLabelText('Load mode'), 'col:mode');
     await user.selectOptions(within(mapping).getByLabelText('Load status'), 'col:status');
-    await waitFor(async () => expect((await api.getStatus()).counts.configuration_changes).toBe(before + 1), { timeout: 5000 });
+    await waitFor(async () => expect((await api.getStatus()).counts.configuration_changes).toBe(before + 1), {
+      timeout: 5000,
+    });
     // And it stays one: nothing more is written without another change.
     await new Promise((resolve) => setTimeout(resolve, 1200));
     expect((await api.getStatus()).counts.configuration_changes).toBe(before + 1);
     const [saved] = await api.listConfigurations('Acme, Inc.');
-    expect(saved?.field_mappings).toMatchObject({ 'customer.name': 'customer_name', 'load.mode': 'mode', 'load.status': 'status' });
+    expect(saved?.field_mappings).toMatchObject({
+      'customer.name': 'customer_name',
+      'load.mode': 'mode',
+      'load.status': 'status',
+    });
   });
 
   it('with a complete mapping, the only clicks to sending are Validate and Process data', async () => {

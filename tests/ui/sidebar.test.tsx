@@ -12,8 +12,14 @@ async function seed(api: DatabaseApi) {
   await api.createBrokerage('Acme, Inc.');
   for (const name of ['Main', 'Backup lane']) {
     const saved = await api.saveConfiguration({
-      brokerage_name: 'Acme, Inc.', configuration_name: name, description: '', auth_type: 'api_key',
-      base_url: 'https://api.prod.goaugment.com', api_key: 'K', bearer_token: '', field_mappings: {},
+      brokerage_name: 'Acme, Inc.',
+      configuration_name: name,
+      description: '',
+      auth_type: 'api_key',
+      base_url: 'https://api.prod.goaugment.com',
+      api_key: 'K',
+      bearer_token: '',
+      field_mappings: {},
     });
     expect(saved.ok).toBe(true);
   }
@@ -46,9 +52,13 @@ describe('database sidebar', () => {
     await waitFor(() => expect(downloads).toHaveLength(1));
     expect(downloads[0]?.fileName).toMatch(/^ff2api_backup_\d{8}_\d{6}\.json$/);
     const file = JSON.parse((await downloads[0]?.blob.text()) ?? '');
-    expect(file.brokerage_configurations.map((c: { configuration_name: string }) => c.configuration_name).sort()).toEqual(['Backup lane', 'Main']);
+    expect(
+      file.brokerage_configurations.map((c: { configuration_name: string }) => c.configuration_name).sort(),
+    ).toEqual(['Backup lane', 'Main']);
     expect(await within(sidebar()).findByText(/Backup ready: ff2api_backup_/)).toBeInTheDocument();
-    await waitFor(() => expect(within(sidebar()).getByTestId('risk-banner')).toHaveTextContent(/Low risk.*nothing changed since/));
+    await waitFor(() =>
+      expect(within(sidebar()).getByTestId('risk-banner')).toHaveTextContent(/Low risk.*nothing changed since/),
+    );
     expect(within(sidebar()).getByTestId('age-banner')).toHaveTextContent('the latest backup already holds everything');
     const activity = within(sidebar()).getByText('Recent activity').closest('details');
     if (!activity) throw new Error('no activity section');

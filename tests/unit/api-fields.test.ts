@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { API_FIELDS, findApiField, requiredFieldsFor } from '../../src/core/api-fields';
 
-const count = <T,>(items: readonly T[], pick: (item: T) => unknown) =>
+const count = <T>(items: readonly T[], pick: (item: T) => unknown) =>
   items.reduce<Record<string, number>>((acc, item) => {
     const key = String(pick(item));
     acc[key] = (acc[key] ?? 0) + 1;
@@ -19,7 +19,13 @@ describe('API field catalog', () => {
   it('puts every conditional field in one of the seven groups', () => {
     const conditional = API_FIELDS.filter((f) => f.required === 'conditional');
     expect(count(conditional, (f) => f.group)).toEqual({
-      bidCriteria: 9, carrier: 9, items: 2, equipment: 1, referenceNumbers: 2, trackingEvents: 3, brokerageContacts: 1,
+      bidCriteria: 9,
+      carrier: 9,
+      items: 2,
+      equipment: 1,
+      referenceNumbers: 2,
+      trackingEvents: 3,
+      brokerageContacts: 1,
     });
   });
 
@@ -44,16 +50,21 @@ describe('requiredFieldsFor', () => {
 
   it('always needs the 23 core fields', () => {
     expect(always).toHaveLength(23);
-    expect(always).toEqual(expect.arrayContaining(['load.loadNumber', 'load.route.1.expectedArrivalWindowEnd', 'customer.name']));
+    expect(always).toEqual(
+      expect.arrayContaining(['load.loadNumber', 'load.route.1.expectedArrivalWindowEnd', 'customer.name']),
+    );
   });
 
-  it('adds a whole group once any of its fields is mapped, optional ones included', () => {
-    const withCarrier = requiredFieldsFor({ 'carrier.mcNumber': 'mc' });
+  it('adds a whole group once one of its own fields is mapped; an optional field of the object adds nothing', () => {
+    const withCarrier = requiredFieldsFor({ 'carrier.name': 'carrier' });
     expect(withCarrier).toHaveLength(23 + 9);
     expect(withCarrier).toEqual(expect.arrayContaining(['carrier.dotNumber', 'carrier.drivers.0.phone']));
-    expect(withCarrier).not.toContain('carrier.mcNumber');
-    const withTwo = requiredFieldsFor({ 'load.items.0.quantity': 'qty', 'load.trackingEvents.0.notes': 'MANUAL_VALUE:x' });
-    expect(withTwo).toHaveLength(23 + 2 + 3);
+    expect(requiredFieldsFor({ 'carrier.mcNumber': 'mc' })).toEqual(always);
+    const withTwo = requiredFieldsFor({
+      'load.items.0.quantity': 'qty',
+      'load.trackingEvents.0.notes': 'MANUAL_VALUE:x',
+    });
+    expect(withTwo).toHaveLength(23 + 2);
   });
 
   it('ignores metadata keys and empty sources', () => {

@@ -29,15 +29,30 @@ exit 2
 `,
   );
   chmodSync(bin, 0o755);
-  const run = spawnSync(process.execPath, [SCRIPT], { encoding: 'utf8', env: { ...process.env, ...env, PATH: `${dir}:${process.env.PATH ?? ''}` } });
+  const run = spawnSync(process.execPath, [SCRIPT], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env, PATH: `${dir}:${process.env.PATH ?? ''}` },
+  });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
 
-const unreachable = JSON.stringify({ message: '405 Method Not Allowed - POST https://registry.example/-/npm/v1/security/advisories/bulk', statusCode: 405 });
+const unreachable = JSON.stringify({
+  message: '405 Method Not Allowed - POST https://registry.example/-/npm/v1/security/advisories/bulk',
+  statusCode: 405,
+});
 const report = (high: number) =>
   JSON.stringify({
     auditReportVersion: 2,
-    vulnerabilities: high ? { comlink: { name: 'comlink', severity: 'high', range: '<9', via: [{ title: 'A made-up flaw', url: 'https://example.invalid/advisory' }] } } : {},
+    vulnerabilities: high
+      ? {
+          comlink: {
+            name: 'comlink',
+            severity: 'high',
+            range: '<9',
+            via: [{ title: 'A made-up flaw', url: 'https://example.invalid/advisory' }],
+          },
+        }
+      : {},
     metadata: { vulnerabilities: { info: 0, low: 0, moderate: 0, high, critical: 0, total: high } },
   });
 

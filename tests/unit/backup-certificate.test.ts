@@ -18,7 +18,13 @@ import { databaseWith, sampleTables } from './backup-support';
  * when its premises fail it gives none and the database is read back instead.
  */
 
-const OPTIONS = { createdAt: '2026-11-22T17:00:03.120Z', trigger: 'manual', appVersion: 'certificate', schemaVersion: SCHEMA_VERSION, secrets: 'plain' } as const;
+const OPTIONS = {
+  createdAt: '2026-11-22T17:00:03.120Z',
+  trigger: 'manual',
+  appVersion: 'certificate',
+  schemaVersion: SCHEMA_VERSION,
+  secrets: 'plain',
+} as const;
 
 /** Inserts `tables` into a fresh scratch database in the given row order; returns both checksums. */
 async function certify(tables: DataTables, order: readonly DataTable[] = DATA_TABLES, reverseRows = false) {
@@ -27,7 +33,7 @@ async function certify(tables: DataTables, order: readonly DataTable[] = DATA_TA
   try {
     for (const table of order) {
       const rows = reverseRows ? [...tables[table]].reverse() : tables[table];
-      rows.forEach((row, index) => scratch.add(table, row as never, index));
+      rows.forEach((row, index) => scratch.add(table, row, index));
     }
     scratch.finish();
     expect(scratch.problems.count).toBe(0);
@@ -50,7 +56,8 @@ describe('the certificate of the rows as bound', () => {
         db.close();
         for (const table of DATA_TABLES) {
           for (const row of stored[table] as unknown as Record<string, unknown>[]) {
-            for (const [key, value] of Object.entries(row)) if (typeof value === 'string') row[key] = toStorableText(value);
+            for (const [key, value] of Object.entries(row))
+              if (typeof value === 'string') row[key] = toStorableText(value);
           }
         }
         const { asBound, readBack, reason } = await certify(stored);
@@ -66,24 +73,44 @@ describe('the certificate of the rows as bound', () => {
     const reversed = await certify(tables, DATA_TABLES, true);
     expect(reversed.asBound).toBeNull();
     expect(reversed.reason).toMatch(/increasing id order/);
-    const swapped = await certify(tables, ['brokerages', 'brokerage_configurations', 'processing_errors', 'upload_history', 'configuration_changes']);
+    const swapped = await certify(tables, [
+      'brokerages',
+      'brokerage_configurations',
+      'processing_errors',
+      'upload_history',
+      'configuration_changes',
+    ]);
     expect(swapped.asBound).toBeNull();
     expect(swapped.reason).toMatch(/comes after a later one/);
   });
 
   it('gives none for a value SQLite might store differently (a number in a text column, broken text)', async () => {
     const base = sampleTables();
-    const numberAsText = { ...base, upload_history: base.upload_history.map((row, i) => (i === 0 ? { ...row, filename: 42 as unknown as string } : row)) };
+    const numberAsText = {
+      ...base,
+      upload_history: base.upload_history.map((row, i) =>
+        i === 0 ? { ...row, filename: 42 as unknown as string } : row,
+      ),
+    };
     expect((await certify(numberAsText)).reason).toMatch(/upload_history\.filename holds a value/);
-    const lone = { ...base, upload_history: base.upload_history.map((row, i) => (i === 0 ? { ...row, filename: 'a\uD800b' } : row)) };
+    const lone = {
+      ...base,
+      upload_history: base.upload_history.map((row, i) => (i === 0 ? { ...row, filename: 'a\uD800b' } : row)),
+    };
     expect((await certify(lone)).reason).toMatch(/upload_history\.filename/);
-    const fraction = { ...base, upload_history: base.upload_history.map((row, i) => (i === 0 ? { ...row, total_records: 1.5 } : row)) };
+    const fraction = {
+      ...base,
+      upload_history: base.upload_history.map((row, i) => (i === 0 ? { ...row, total_records: 1.5 } : row)),
+    };
     expect((await certify(fraction)).reason).toMatch(/total_records/);
   });
 
   it('gives none when the database has a trigger or a column of another declared type', async () => {
     const SQL = await loadSqlJs();
-    for (const sql of ['CREATE TRIGGER t AFTER INSERT ON brokerages BEGIN SELECT 1; END', 'ALTER TABLE upload_history RENAME COLUMN filename TO filename_old; ALTER TABLE upload_history ADD COLUMN filename NUMERIC']) {
+    for (const sql of [
+      'CREATE TRIGGER t AFTER INSERT ON brokerages BEGIN SELECT 1; END',
+      'ALTER TABLE upload_history RENAME COLUMN filename TO filename_old; ALTER TABLE upload_history ADD COLUMN filename NUMERIC',
+    ]) {
       const scratch = ScratchDatabase.open(SQL);
       scratch.db.exec('COMMIT');
       scratch.db.exec(sql);
@@ -98,7 +125,10 @@ describe('the certificate of the rows as bound', () => {
     const SQL = await loadSqlJs();
     const db = databaseWith(SQL, sampleTables());
     const written = await writeBackupFile(db, [], OPTIONS);
-    const file = JSON.parse(new TextDecoder().decode(new Uint8Array(await written.blob.arrayBuffer()))) as Record<string, unknown[]>;
+    const file = JSON.parse(new TextDecoder().decode(new Uint8Array(await written.blob.arrayBuffer()))) as Record<
+      string,
+      unknown[]
+    >;
     // The same data with the uploads in reverse id order: the same checksum, rows out of id order.
     expect(file.upload_history?.length).toBeGreaterThan(1);
     file.upload_history?.reverse();

@@ -5,7 +5,7 @@ import { JSON_COLUMNS } from '../../src/core/backup/format/format';
 import { readBackupFile } from './backup-support';
 import { buildBackupFile } from './backup-support';
 import { TABLE_COLUMNS, type DataTables } from '../../src/core/db/rows';
-import { DATA_TABLES, type DataTable } from '../../src/core/db/schema';
+import { DATA_TABLES } from '../../src/core/db/schema';
 import { fixtureBytes, sampleTables, text, utf8 } from './backup-support';
 
 /** The definition in docs/backup-format.md, computed independently with node:crypto. */
@@ -53,13 +53,16 @@ describe('checksum', () => {
     expect(await computeChecksum(tables)).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it.each(cells)('changes when one character of $table row $index $column changes', async ({ table, index, column }) => {
-    const tables = sampleTables();
-    const before = await computeChecksum(tables);
-    const row = tables[table as DataTable][index] as unknown as Record<string, unknown>;
-    row[column] = changeOneCharacter(row[column], (JSON_COLUMNS[table as DataTable] as readonly string[]).includes(column));
-    expect(await computeChecksum(tables)).not.toBe(before);
-  });
+  it.each(cells)(
+    'changes when one character of $table row $index $column changes',
+    async ({ table, index, column }) => {
+      const tables = sampleTables();
+      const before = await computeChecksum(tables);
+      const row = tables[table][index] as unknown as Record<string, unknown>;
+      row[column] = changeOneCharacter(row[column], (JSON_COLUMNS[table] as readonly string[]).includes(column));
+      expect(await computeChecksum(tables)).not.toBe(before);
+    },
+  );
 
   it('does not depend on the order of keys in a row', async () => {
     const tables = sampleTables();
@@ -75,7 +78,8 @@ describe('checksum', () => {
       readBackupFile(fixtureBytes('ours-2.0-plain.json')),
       readBackupFile(fixtureBytes('ours-2.0-reordered-keys.json')),
     ]);
-    if (!plain.ok || !('backup' in plain) || !reordered.ok || !('backup' in reordered)) throw new Error('both should read');
+    if (!plain.ok || !('backup' in plain) || !reordered.ok || !('backup' in reordered))
+      throw new Error('both should read');
     expect(reordered.backup.tables).toEqual(plain.backup.tables);
     expect(reordered.backup.checksum).toBe(plain.backup.checksum);
     expect(plain.backup.tables).toEqual(sampleTables());
@@ -90,16 +94,24 @@ describe('checksum', () => {
       ok: false,
       error: {
         code: 'checksum-mismatch',
-        message: 'This backup was changed after it was written: its contents do not match its checksum. Nothing was changed. Choose an untouched copy of the backup.',
+        message:
+          'This backup was changed after it was written: its contents do not match its checksum. Nothing was changed. Choose an untouched copy of the backup.',
       },
     });
   });
 });
 
 describe('the checksum certifies exactly the rows that were read (issue 7, class 3)', () => {
-  const write = () => buildBackupFile({
-    tables: sampleTables(), activity: [], createdAt: '2026-11-22T17:00:03.120Z', trigger: 'manual', appVersion: 'x', schemaVersion: 1, secrets: 'plain',
-  });
+  const write = () =>
+    buildBackupFile({
+      tables: sampleTables(),
+      activity: [],
+      createdAt: '2026-11-22T17:00:03.120Z',
+      trigger: 'manual',
+      appVersion: 'x',
+      schemaVersion: 1,
+      secrets: 'plain',
+    });
 
   it('agrees with the checksum computed from the rows', async () => {
     const built = await write();
@@ -110,12 +122,24 @@ describe('the checksum certifies exactly the rows that were read (issue 7, class
   async function withRewrittenLines(file: string, rewrite: (line: string) => string): Promise<string> {
     const lines = file.split('\n').map((line) => (line.startsWith('{"id"') ? rewrite(line) : line));
     const data = lines.filter((line) => line.startsWith('{"id"')).join('');
-    const forged = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(data)))).map((b) => b.toString(16).padStart(2, '0')).join('');
-    return lines.join('\n').replace(/"checksum":\{"algorithm":"SHA-256","value":"[0-9a-f]{64}"\}/, `"checksum":{"algorithm":"SHA-256","value":"${forged}"}`);
+    const forged = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(data))))
+      .map((b) => b.toString(16).padStart(2, '0'))
+      .join('');
+    return lines
+      .join('\n')
+      .replace(
+        /"checksum":\{"algorithm":"SHA-256","value":"[0-9a-f]{64}"\}/,
+        `"checksum":{"algorithm":"SHA-256","value":"${forged}"}`,
+      );
   }
 
   it.each<[string, (line: string) => string]>([
-    ['reordered keys', (line) => JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(line.replace(/,$/, '')) as object).reverse())) + (line.endsWith(',') ? ',' : '')],
+    [
+      'reordered keys',
+      (line) =>
+        JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(line.replace(/,$/, '')) as object).reverse())) +
+        (line.endsWith(',') ? ',' : ''),
+    ],
     ['an extra key', (line) => line.replace(/^\{/, '{"extra":1,')],
     ['a duplicate key that changes a value', (line) => line.replace(/\}(,?)$/, ',"id":999999}$1')],
   ])('refuses data lines rewritten with %s plus their own SHA-256', async (_, rewrite) => {

@@ -13,6 +13,13 @@ describe('the format as documented', () => {
     const read = await readFile(new Uint8Array(readFileSync(path)));
     if (!read.ok || !('backup' in read)) throw new Error(JSON.stringify(read).slice(0, 400));
     expect(read.backup.checksum).toBe(written.checksum);
-    expect(read.backup.fileCounts).toMatchObject({ upload_history: 2000, processing_errors: 1000, brokerage_configurations: 200 });
+    // Its file checksum, over the header and the activity log, was computed from the document too.
+    expect(read.backup.warnings).toEqual([]);
+    expect(read.backup.activity.map((entry) => entry.kind)).toEqual(['backup', 'verify']);
+    expect(read.backup.fileCounts).toMatchObject({
+      upload_history: 2000,
+      processing_errors: 1000,
+      brokerage_configurations: 200,
+    });
   });
 });

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { computeChecksum } from '../../src/core/backup/checksum/canonical';
 import { largeTables, readFile, sampleTables, text, writeTables } from './backup-support';
 
-describe('write → read round trip (format 2.1)', () => {
+describe('write → read round trip (format 2.2)', () => {
   it('a plain file gives back every row exactly, with the checksum of the rows', async () => {
     const tables = sampleTables();
     const written = await writeTables(tables);
     expect(written.checksum).toBe(await computeChecksum(tables));
     const lines = text(written.bytes).split('\n');
-    expect(lines[0]).toMatch(/^\{"backup_info":\{"format":"ff2api_backup","version":"2.1"/);
+    expect(lines[0]).toMatch(/^\{"backup_info":\{"format":"ff2api_backup","version":"2.2"/);
     const read = await readFile(written.bytes);
     if (!read.ok || !('backup' in read)) throw new Error(JSON.stringify(read));
     expect(read.backup.tables).toEqual(tables);
@@ -46,16 +46,27 @@ describe('the streaming checksum', () => {
     const { DATA_TABLES } = await import('../../src/core/db/schema');
     const { createHash } = await import('node:crypto');
     // Past 4 MB pieces and 1 MB batches; a few rows larger than a piece.
-    const row = (t: number, i: number) => JSON.stringify({ id: i, text: `é ${'x'.repeat(((i * 7 + t) % 300) + (t === 1 && i === 5 ? 4_500_000 : 0))} 😀` });
+    const row = (t: number, i: number) =>
+      JSON.stringify({ id: i, text: `é ${'x'.repeat(((i * 7 + t) % 300) + (t === 1 && i === 5 ? 4_500_000 : 0))} 😀` });
     const expected = createHash('sha256');
-    expected.update(`{${DATA_TABLES.map((table, t) => `${JSON.stringify(table)}:[${Array.from({ length: 6000 }, (_, i) => row(t, i)).join(',')}]`).join(',')}}`);
+    expected.update(
+      `{${DATA_TABLES.map((table, t) => `${JSON.stringify(table)}:[${Array.from({ length: 6000 }, (_, i) => row(t, i)).join(',')}]`).join(',')}}`,
+    );
     const digest = expected.digest('hex');
     const encoder = new TextEncoder();
     // With a size hint: far too small, about right (one piece, no join), far too large.
-    const cases = [[Number.MAX_SAFE_INTEGER, 0], [0, 0], [5_000_000, 0], [Number.MAX_SAFE_INTEGER, 6_000_000], [Number.MAX_SAFE_INTEGER, 40_000_000], [5_000_000, 40_000_000]];
+    const cases = [
+      [Number.MAX_SAFE_INTEGER, 0],
+      [0, 0],
+      [5_000_000, 0],
+      [Number.MAX_SAFE_INTEGER, 6_000_000],
+      [Number.MAX_SAFE_INTEGER, 40_000_000],
+      [5_000_000, 40_000_000],
+    ];
     for (const [limit, expectedBytes] of cases as [number, number][]) {
       for (const asBytes of [false, true]) {
-        const hasher = expectedBytes > 0 ? CanonicalHasher.start(limit, expectedBytes) : await CanonicalHasher.create(limit);
+        const hasher =
+          expectedBytes > 0 ? CanonicalHasher.start(limit, expectedBytes) : await CanonicalHasher.create(limit);
         DATA_TABLES.forEach((table, t) => {
           hasher.startSection(table);
           for (let i = 0; i < 6000; i++) {

@@ -1,6 +1,9 @@
 import { it, expect } from 'vitest';
 import { scanTopLevel, parseJsonValue } from '../../src/core/backup/scan/json-scanner';
-async function* chunks(text: string, size: number) { const b = new TextEncoder().encode(text); for (let i = 0; i < b.length; i += size) yield b.slice(i, i + size); }
+async function* chunks(text: string, size: number) {
+  const b = new TextEncoder().encode(text);
+  for (let i = 0; i < b.length; i += size) yield b.slice(i, i + size);
+}
 async function collect(text: string, size = 3) {
   const out: unknown[] = [];
   for await (const e of scanTopLevel(chunks(text, size))) {
@@ -11,10 +14,24 @@ async function collect(text: string, size = 3) {
 }
 it('scans', async () => {
   const obj = { a: { x: [1, '}"\\'] }, rows: [{ q: 'a\\"]' }, 2, 'x', null, [[]]], e: [], n: 12.5, t: true };
-  for (const text of [JSON.stringify(obj), JSON.stringify(obj, null, 2), '\uFEFF' + JSON.stringify(obj)]) for (const size of [1, 2, 3, 7, 1000]) {
-    const r = await collect(text, size);
-    expect(r).toEqual([['value','a',obj.a],['array-start','rows'],['element','rows',obj.rows[0]],['element','rows',2],['element','rows','x'],['element','rows',null],['element','rows',[[]]],['array-end','rows'],['array-start','e'],['array-end','e'],['value','n',12.5],['value','t',true]]);
-  }
+  for (const text of [JSON.stringify(obj), JSON.stringify(obj, null, 2), '\uFEFF' + JSON.stringify(obj)])
+    for (const size of [1, 2, 3, 7, 1000]) {
+      const r = await collect(text, size);
+      expect(r).toEqual([
+        ['value', 'a', obj.a],
+        ['array-start', 'rows'],
+        ['element', 'rows', obj.rows[0]],
+        ['element', 'rows', 2],
+        ['element', 'rows', 'x'],
+        ['element', 'rows', null],
+        ['element', 'rows', [[]]],
+        ['array-end', 'rows'],
+        ['array-start', 'e'],
+        ['array-end', 'e'],
+        ['value', 'n', 12.5],
+        ['value', 't', true],
+      ]);
+    }
   await expect(collect('{"a":[1,2')).rejects.toThrow();
   await expect(collect('{"a":1} x')).rejects.toThrow();
   await expect(collect('[1]')).rejects.toThrow();
@@ -70,8 +87,10 @@ it('stops its source when the scan ends early, so a file’s stream is not left 
   expect(stopped).toBe(true);
   // A refusal thrown inside the scan stops it too.
   stopped = false;
-  await expect((async () => {
-    for await (const _ of scanTopLevel(source(['{"a":1 "b":2}', ' ']))) void _;
-  })()).rejects.toThrow();
+  await expect(
+    (async () => {
+      for await (const _ of scanTopLevel(source(['{"a":1 "b":2}', ' ']))) void _;
+    })(),
+  ).rejects.toThrow();
   expect(stopped).toBe(true);
 });

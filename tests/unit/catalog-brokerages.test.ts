@@ -66,10 +66,19 @@ describe('listBrokerages', () => {
     for (const name of ['delta', 'Bravo', 'alpha', 'Charlie']) mustCreate(db, name);
     saveConfiguration(db, configurationInput('Bravo'), T1);
     saveConfiguration(db, configurationInput('Bravo', { configuration_name: 'Weekly' }), T1);
-    insertUploads(db, [{ brokerage: 'Bravo', at: T1 }, { brokerage: 'alpha', at: T1 }, { brokerage: 'Gone', at: T1 }]);
+    insertUploads(db, [
+      { brokerage: 'Bravo', at: T1 },
+      { brokerage: 'alpha', at: T1 },
+      { brokerage: 'Gone', at: T1 },
+    ]);
     const list = listBrokerages(db);
     expect(list.map((b) => b.name)).toEqual(['alpha', 'Bravo', 'Charlie', 'delta']);
-    expect(list.map((b) => [b.configurationCount, b.uploadCount])).toEqual([[0, 1], [2, 1], [0, 0], [0, 0]]);
+    expect(list.map((b) => [b.configurationCount, b.uploadCount])).toEqual([
+      [0, 1],
+      [2, 1],
+      [0, 0],
+      [0, 0],
+    ]);
   });
 });
 
@@ -78,9 +87,15 @@ describe('renameBrokerage', () => {
     const db = await openTestDatabase();
     const acme = mustCreate(db, 'Acme');
     saveConfiguration(db, configurationInput('Acme'), T1);
-    insertUploads(db, [{ brokerage: 'Acme', at: T1 }, { brokerage: 'Other', at: T1 }]);
+    insertUploads(db, [
+      { brokerage: 'Acme', at: T1 },
+      { brokerage: 'Other', at: T1 },
+    ]);
     const result = renameBrokerage(db, acme.id, ' Acme,  Inc. ', T2);
-    expect(result).toMatchObject({ ok: true, value: { id: acme.id, name: 'Acme, Inc.', configurationCount: 1, uploadCount: 1 } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { id: acme.id, name: 'Acme, Inc.', configurationCount: 1, uploadCount: 1 },
+    });
     expect(listConfigurations(db, 'Acme, Inc.').map((c) => c.configuration_name)).toEqual(['Daily loads']);
     expect(listConfigurations(db, 'Acme')).toEqual([]);
     expect(listHistoryPage(db, { brokerageName: 'Acme, Inc.', limit: 10 }).total).toBe(1);
@@ -93,7 +108,10 @@ describe('renameBrokerage', () => {
     const acme = mustCreate(db, 'Acme');
     mustCreate(db, 'Blue Line');
     const before = snapshot(db);
-    expect(renameBrokerage(db, acme.id, 'Blue  Line', T2)).toMatchObject({ ok: false, error: { code: 'duplicate-brokerage' } });
+    expect(renameBrokerage(db, acme.id, 'Blue  Line', T2)).toMatchObject({
+      ok: false,
+      error: { code: 'duplicate-brokerage' },
+    });
     expect(renameBrokerage(db, acme.id, '  ', T2)).toMatchObject({ ok: false, error: { code: 'name-empty' } });
     expect(renameBrokerage(db, 999, 'New', T2)).toMatchObject({ ok: false, error: { code: 'brokerage-missing' } });
     expect(snapshot(db)).toBe(before);
@@ -122,13 +140,17 @@ describe('deleteBrokerage', () => {
     saveConfiguration(db, configurationInput('Acme, Inc.'), T1);
     saveConfiguration(db, configurationInput('Acme, Inc.', { configuration_name: 'Weekly' }), T1);
     saveConfiguration(db, configurationInput('Blue Line'), T1);
-    insertUploads(db, [{ brokerage: 'Acme, Inc.', at: T1 }, { brokerage: 'Acme, Inc.', at: T2 }]);
+    insertUploads(db, [
+      { brokerage: 'Acme, Inc.', at: T1 },
+      { brokerage: 'Acme, Inc.', at: T2 },
+    ]);
     expect(deleteBrokerage(db, acme.id, T2)).toEqual({ ok: true, value: { configurationsDeleted: 2 } });
     expect(listBrokerages(db).map((b) => b.name)).toEqual(['Blue Line']);
     expect(listConfigurations(db, 'Acme, Inc.')).toEqual([]);
     expect(listConfigurations(db, 'Blue Line')).toHaveLength(1);
     expect(listHistoryPage(db, { brokerageName: 'Acme, Inc.', limit: 10 }).total).toBe(2);
-    const deletions = db.exec("SELECT COUNT(*) FROM configuration_changes WHERE change_type = 'deleted'")[0]?.values[0]?.[0];
+    const deletions = db.exec("SELECT COUNT(*) FROM configuration_changes WHERE change_type = 'deleted'")[0]
+      ?.values[0]?.[0];
     expect(deletions).toBe(2);
     expect(readMeta(db, META_KEYS.lastChangeAt)).toBe(T2);
   });
@@ -137,7 +159,9 @@ describe('deleteBrokerage', () => {
     const db = await openTestDatabase();
     const acme = mustCreate(db, 'Acme');
     saveConfiguration(db, configurationInput('Acme'), T1);
-    db.run(`CREATE TRIGGER keep_configs BEFORE DELETE ON brokerage_configurations BEGIN SELECT RAISE(ABORT, 'locked'); END`);
+    db.run(
+      `CREATE TRIGGER keep_configs BEFORE DELETE ON brokerage_configurations BEGIN SELECT RAISE(ABORT, 'locked'); END`,
+    );
     const before = snapshot(db);
     expect(deleteBrokerage(db, acme.id, T2)).toMatchObject({ ok: false, error: { code: 'write-failed' } });
     expect(snapshot(db)).toBe(before);

@@ -30,16 +30,29 @@ function mustSave(db: Database, input: ConfigurationInput, now = T1): Configurat
 
 const storedRow = (db: Database, id: number) =>
   selectRows<ConfigurationRow>(db, 'SELECT * FROM brokerage_configurations WHERE id = ?', [id])[0];
-const changes = (db: Database) => selectRows<ConfigurationChangeRow>(db, 'SELECT * FROM configuration_changes ORDER BY id');
+const changes = (db: Database) =>
+  selectRows<ConfigurationChangeRow>(db, 'SELECT * FROM configuration_changes ORDER BY id');
 
 describe('saveConfiguration: create', () => {
   it('stores version 1 with credentials as JSON text and logs the creation', async () => {
     const db = await withBrokerage();
-    const view = mustSave(db, configurationInput(ACME, { configuration_name: '  Daily   loads ', description: ' Morning CSV ' }));
+    const view = mustSave(
+      db,
+      configurationInput(ACME, { configuration_name: '  Daily   loads ', description: ' Morning CSV ' }),
+    );
     expect(view).toMatchObject({
-      brokerage_name: ACME, configuration_name: 'Daily loads', description: 'Morning CSV', version: 1,
-      auth_type: 'api_key', base_url: 'https://api.prod.goaugment.com', hasApiKey: true, hasBearerToken: false,
-      needsCredentials: false, created_at: T1, updated_at: T1, last_used_at: T1,
+      brokerage_name: ACME,
+      configuration_name: 'Daily loads',
+      description: 'Morning CSV',
+      version: 1,
+      auth_type: 'api_key',
+      base_url: 'https://api.prod.goaugment.com',
+      hasApiKey: true,
+      hasBearerToken: false,
+      needsCredentials: false,
+      created_at: T1,
+      updated_at: T1,
+      last_used_at: T1,
       field_mappings: { 'load.loadNumber': 'load_number', 'load.mode': 'MANUAL_VALUE:FTL' },
     });
     const row = storedRow(db, view.id);
@@ -47,14 +60,23 @@ describe('saveConfiguration: create', () => {
     expect(row?.bearer_token).toBeNull();
     expect(row?.needs_credentials).toBe(0);
     expect(changes(db)).toEqual([
-      expect.objectContaining({ configuration_id: view.id, change_type: 'created', old_value: null, new_value: row?.field_mappings, changed_at: T1 }),
+      expect.objectContaining({
+        configuration_id: view.id,
+        change_type: 'created',
+        old_value: null,
+        new_value: row?.field_mappings,
+        changed_at: T1,
+      }),
     ]);
     expect(readMeta(db, META_KEYS.lastChangeAt)).toBe(T1);
   });
 
   it('stores a bearer token in its column and only the base URL in api_credentials', async () => {
     const db = await withBrokerage();
-    const view = mustSave(db, configurationInput(ACME, { auth_type: 'bearer_token', api_key: 'ignored', bearer_token: 'bt-2222' }));
+    const view = mustSave(
+      db,
+      configurationInput(ACME, { auth_type: 'bearer_token', api_key: 'ignored', bearer_token: 'bt-2222' }),
+    );
     expect(view).toMatchObject({ hasApiKey: false, hasBearerToken: true, needsCredentials: false });
     const row = storedRow(db, view.id);
     expect(row?.api_credentials).toBe('{"base_url":"https://api.prod.goaugment.com"}');
@@ -64,7 +86,10 @@ describe('saveConfiguration: create', () => {
   it('never lets a secret into the view', async () => {
     const db = await withBrokerage();
     mustSave(db, configurationInput(ACME, { api_key: 'ak-TOPSECRET' }));
-    mustSave(db, configurationInput(ACME, { configuration_name: 'B', auth_type: 'bearer_token', bearer_token: 'bt-TOPSECRET' }));
+    mustSave(
+      db,
+      configurationInput(ACME, { configuration_name: 'B', auth_type: 'bearer_token', bearer_token: 'bt-TOPSECRET' }),
+    );
     const views = listConfigurations(db, ACME);
     expect(JSON.stringify(views)).not.toContain('TOPSECRET');
     expect(views.flatMap(Object.keys).filter((key) => /api_key|bearer_token|api_credentials/.test(key))).toEqual([]);
@@ -72,15 +97,31 @@ describe('saveConfiguration: create', () => {
 
   it.each<[string, Partial<ConfigurationInput>, string]>([
     ['no name', { configuration_name: '  ' }, 'Please provide a configuration name.'],
-    ['a 101-character name', { configuration_name: 'n'.repeat(101) }, 'The configuration name is too long: at most 100 characters.'],
+    [
+      'a 101-character name',
+      { configuration_name: 'n'.repeat(101) },
+      'The configuration name is too long: at most 100 characters.',
+    ],
     ['no API key', { api_key: ' ' }, 'Please provide an API key for API key authentication.'],
-    ['no bearer token', { auth_type: 'bearer_token', bearer_token: '' }, 'Please provide a bearer token for bearer token authentication.'],
+    [
+      'no bearer token',
+      { auth_type: 'bearer_token', bearer_token: '' },
+      'Please provide a bearer token for bearer token authentication.',
+    ],
     ['no base URL', { base_url: ' ' }, 'Please provide an API base URL.'],
     ['a base URL that is not a web address', { base_url: 'ftp://files.example' }, 'which is not a web address'],
     ['a base URL with a user name', { base_url: 'https://someone@api.example.com' }, 'must not contain a user name'],
     ['a base URL over plain http to another host', { base_url: 'http://api.example.com' }, 'is not encrypted'],
-    ['an empty mapping source', { field_mappings: { 'load.loadNumber': ' ' } }, 'Choose a CSV column or a manual value for “load.loadNumber”'],
-    ['a manual value outside the enum', { field_mappings: { 'load.mode': 'MANUAL_VALUE:TRUCK' } }, '“TRUCK” is not a valid value for “load.mode”'],
+    [
+      'an empty mapping source',
+      { field_mappings: { 'load.loadNumber': ' ' } },
+      'Choose a CSV column or a manual value for “load.loadNumber”',
+    ],
+    [
+      'a manual value outside the enum',
+      { field_mappings: { 'load.mode': 'MANUAL_VALUE:TRUCK' } },
+      '“TRUCK” is not a valid value for “load.mode”',
+    ],
   ])('refuses %s with the original’s words and writes nothing', async (_case, overrides, message) => {
     const db = await withBrokerage();
     const before = snapshot(db);
@@ -97,26 +138,37 @@ describe('saveConfiguration: create', () => {
     const before = snapshot(db);
     const duplicate = saveConfiguration(db, configurationInput(ACME, { configuration_name: 'Daily  loads' }), T2);
     expect(duplicate).toMatchObject({ ok: false, error: { code: 'duplicate-configuration' } });
-    if (!duplicate.ok) expect(duplicate.error.message).toContain('A configuration named “Daily loads” already exists for “Acme, Inc.”');
+    if (!duplicate.ok)
+      expect(duplicate.error.message).toContain('A configuration named “Daily loads” already exists for “Acme, Inc.”');
     expect(snapshot(db)).toBe(before);
     expect(saveConfiguration(db, configurationInput('Blue Line'), T2).ok).toBe(true);
   });
 
   it('refuses a brokerage that does not exist', async () => {
     const db = await withBrokerage();
-    expect(saveConfiguration(db, configurationInput('Nobody'), T1)).toMatchObject({ ok: false, error: { code: 'brokerage-missing' } });
+    expect(saveConfiguration(db, configurationInput('Nobody'), T1)).toMatchObject({
+      ok: false,
+      error: { code: 'brokerage-missing' },
+    });
   });
 
   it('keeps metadata keys and odd keys exactly', async () => {
     const db = await withBrokerage();
-    const mappings = { _status: 'pending_file_upload', _created_at: '', __proto__x: 'col', 'customer.name': 'customer_name' };
+    const mappings = {
+      _status: 'pending_file_upload',
+      _created_at: '',
+      __proto__x: 'col',
+      'customer.name': 'customer_name',
+    };
     const view = mustSave(db, configurationInput(ACME, { field_mappings: mappings }));
     expect(view.field_mappings).toEqual(mappings);
   });
 
   it('rolls back the configuration when logging the change fails', async () => {
     const db = await withBrokerage();
-    db.run(`CREATE TRIGGER fail_log BEFORE INSERT ON configuration_changes BEGIN SELECT RAISE(ABORT, 'log broken'); END`);
+    db.run(
+      `CREATE TRIGGER fail_log BEFORE INSERT ON configuration_changes BEGIN SELECT RAISE(ABORT, 'log broken'); END`,
+    );
     const before = snapshot(db);
     const result = saveConfiguration(db, configurationInput(ACME), T2);
     expect(result).toMatchObject({ ok: false, error: { code: 'write-failed' } });
@@ -130,31 +182,76 @@ describe('saveConfiguration: update', () => {
     const db = await withBrokerage();
     const created = mustSave(db, configurationInput(ACME));
     const oldMappings = storedRow(db, created.id)?.field_mappings;
-    const updated = mustSave(db, configurationInput(ACME, {
-      id: created.id, configuration_name: 'Daily loads v2', api_key: '',
-      field_mappings: { 'load.loadNumber': 'load_no', 'customer.name': 'customer' },
-    }), T2);
-    expect(updated).toMatchObject({ id: created.id, version: 2, created_at: T1, updated_at: T2, configuration_name: 'Daily loads v2', hasApiKey: true });
+    const updated = mustSave(
+      db,
+      configurationInput(ACME, {
+        id: created.id,
+        configuration_name: 'Daily loads v2',
+        api_key: '',
+        field_mappings: { 'load.loadNumber': 'load_no', 'customer.name': 'customer' },
+      }),
+      T2,
+    );
+    expect(updated).toMatchObject({
+      id: created.id,
+      version: 2,
+      created_at: T1,
+      updated_at: T2,
+      configuration_name: 'Daily loads v2',
+      hasApiKey: true,
+    });
     expect(storedRow(db, created.id)?.api_credentials).toContain('"api_key":"ak-secret-1111"');
     const log = changes(db);
     expect(log).toHaveLength(2);
-    expect(log[1]).toMatchObject({ configuration_id: created.id, change_type: 'updated', old_value: oldMappings, changed_at: T2 });
+    expect(log[1]).toMatchObject({
+      configuration_id: created.id,
+      change_type: 'updated',
+      old_value: oldMappings,
+      changed_at: T2,
+    });
     expect(JSON.parse(log[1]?.new_value ?? '')).toEqual({ 'load.loadNumber': 'load_no', 'customer.name': 'customer' });
-    expect(log[1]?.change_description).toBe('Updated: name “Daily loads” → “Daily loads v2”; mappings (+1, −1, 1 changed)');
-    expect(mustSave(db, configurationInput(ACME, { id: created.id, configuration_name: 'Daily loads v2', api_key: '', field_mappings: updated.field_mappings }), T2).version).toBe(3);
+    expect(log[1]?.change_description).toBe(
+      'Updated: name “Daily loads” → “Daily loads v2”; mappings (+1, −1, 1 changed)',
+    );
+    expect(
+      mustSave(
+        db,
+        configurationInput(ACME, {
+          id: created.id,
+          configuration_name: 'Daily loads v2',
+          api_key: '',
+          field_mappings: updated.field_mappings,
+        }),
+        T2,
+      ).version,
+    ).toBe(3);
   });
 
   it('switching auth type needs the new credential unless it is stored', async () => {
     const db = await withBrokerage();
     const created = mustSave(db, configurationInput(ACME));
-    const refused = saveConfiguration(db, configurationInput(ACME, { id: created.id, auth_type: 'bearer_token', api_key: '', bearer_token: '' }), T2);
-    expect(refused).toMatchObject({ ok: false, error: { message: 'Please provide a bearer token for bearer token authentication.' } });
-    const switched = mustSave(db, configurationInput(ACME, { id: created.id, auth_type: 'bearer_token', api_key: '', bearer_token: 'bt-new' }), T2);
+    const refused = saveConfiguration(
+      db,
+      configurationInput(ACME, { id: created.id, auth_type: 'bearer_token', api_key: '', bearer_token: '' }),
+      T2,
+    );
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { message: 'Please provide a bearer token for bearer token authentication.' },
+    });
+    const switched = mustSave(
+      db,
+      configurationInput(ACME, { id: created.id, auth_type: 'bearer_token', api_key: '', bearer_token: 'bt-new' }),
+      T2,
+    );
     expect(switched).toMatchObject({ auth_type: 'bearer_token', hasBearerToken: true, hasApiKey: false, version: 2 });
     expect(storedRow(db, created.id)?.api_credentials).toBe('{"base_url":"https://api.prod.goaugment.com"}');
   });
 
-  it.each<[string, 'api_key' | 'bearer_token']>([['API key', 'api_key'], ['bearer token', 'bearer_token']])(
+  it.each<[string, 'api_key' | 'bearer_token']>([
+    ['API key', 'api_key'],
+    ['bearer token', 'bearer_token'],
+  ])(
     'a stored %s stays with its origin: a new host with the field left blank is refused, typing it again saves',
     async (secretName, authType) => {
       const db = await withBrokerage();
@@ -203,9 +300,18 @@ describe('saveConfiguration: update', () => {
   it('completes a configuration restored without credentials', async () => {
     const db = await withBrokerage();
     const created = mustSave(db, configurationInput(ACME));
-    db.run(`UPDATE brokerage_configurations SET api_credentials = '{"base_url":"https://x.example"}', needs_credentials = 1`);
-    expect(listConfigurations(db, ACME)[0]).toMatchObject({ needsCredentials: true, hasApiKey: false, base_url: 'https://x.example' });
-    expect(saveConfiguration(db, configurationInput(ACME, { id: created.id, api_key: '' }), T2)).toMatchObject({ ok: false, error: { code: 'no-api-key' } });
+    db.run(
+      `UPDATE brokerage_configurations SET api_credentials = '{"base_url":"https://x.example"}', needs_credentials = 1`,
+    );
+    expect(listConfigurations(db, ACME)[0]).toMatchObject({
+      needsCredentials: true,
+      hasApiKey: false,
+      base_url: 'https://x.example',
+    });
+    expect(saveConfiguration(db, configurationInput(ACME, { id: created.id, api_key: '' }), T2)).toMatchObject({
+      ok: false,
+      error: { code: 'no-api-key' },
+    });
     const completed = mustSave(db, configurationInput(ACME, { id: created.id, api_key: 'ak-new' }), T2);
     expect(completed).toMatchObject({ needsCredentials: false, hasApiKey: true });
     expect(storedRow(db, created.id)?.needs_credentials).toBe(0);
@@ -216,8 +322,14 @@ describe('saveConfiguration: update', () => {
     mustSave(db, configurationInput(ACME));
     const weekly = mustSave(db, configurationInput(ACME, { configuration_name: 'Weekly' }));
     const before = snapshot(db);
-    expect(saveConfiguration(db, configurationInput(ACME, { id: weekly.id }), T2)).toMatchObject({ ok: false, error: { code: 'duplicate-configuration' } });
-    expect(saveConfiguration(db, configurationInput(ACME, { id: 999 }), T2)).toMatchObject({ ok: false, error: { code: 'configuration-missing' } });
+    expect(saveConfiguration(db, configurationInput(ACME, { id: weekly.id }), T2)).toMatchObject({
+      ok: false,
+      error: { code: 'duplicate-configuration' },
+    });
+    expect(saveConfiguration(db, configurationInput(ACME, { id: 999 }), T2)).toMatchObject({
+      ok: false,
+      error: { code: 'configuration-missing' },
+    });
     expect(snapshot(db)).toBe(before);
   });
 });
@@ -228,8 +340,14 @@ describe('deleteConfiguration', () => {
     const created = mustSave(db, configurationInput(ACME));
     expect(deleteConfiguration(db, created.id, T2)).toEqual({ ok: true, value: { id: created.id } });
     expect(listConfigurations(db, ACME)).toEqual([]);
-    expect(changes(db).map((c) => [c.configuration_id, c.change_type])).toEqual([[null, 'created'], [null, 'deleted']]);
+    expect(changes(db).map((c) => [c.configuration_id, c.change_type])).toEqual([
+      [null, 'created'],
+      [null, 'deleted'],
+    ]);
     expect(readMeta(db, META_KEYS.lastChangeAt)).toBe(T2);
-    expect(deleteConfiguration(db, created.id, T2)).toMatchObject({ ok: false, error: { code: 'configuration-missing' } });
+    expect(deleteConfiguration(db, created.id, T2)).toMatchObject({
+      ok: false,
+      error: { code: 'configuration-missing' },
+    });
   });
 });

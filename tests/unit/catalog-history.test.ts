@@ -23,7 +23,10 @@ describe('listHistoryPage', () => {
   it('pages newest first across ties in timestamp, each row exactly once', async () => {
     const db = await openTestDatabase();
     // ids 1..7: three rows share minute 5 and two share minute 9, inserted out of time order.
-    insertUploads(db, [at(5), at(9), at(5), at(1), at(9), at(5), at(7)].map((time) => ({ brokerage: 'Acme', at: time })));
+    insertUploads(
+      db,
+      [at(5), at(9), at(5), at(1), at(9), at(5), at(7)].map((time) => ({ brokerage: 'Acme', at: time })),
+    );
     const pages = readAllPages(db, { limit: 2 });
     expect(pages).toEqual([[5, 2], [7, 6], [3, 1], [4]]);
     expect(listHistoryPage(db, { limit: 2 }).total).toBe(7);
@@ -31,19 +34,31 @@ describe('listHistoryPage', () => {
 
   it('says there is no next page when the last page is exactly full', async () => {
     const db = await openTestDatabase();
-    insertUploads(db, [1, 2, 3, 4].map((m) => ({ brokerage: 'Acme', at: at(m) })));
+    insertUploads(
+      db,
+      [1, 2, 3, 4].map((m) => ({ brokerage: 'Acme', at: at(m) })),
+    );
     expect(listHistoryPage(db, { limit: 4 }).next).toBeNull();
-    expect(readAllPages(db, { limit: 2 })).toEqual([[4, 3], [2, 1]]);
+    expect(readAllPages(db, { limit: 2 })).toEqual([
+      [4, 3],
+      [2, 1],
+    ]);
   });
 
   it('filters by brokerage, with the total of that brokerage only', async () => {
     const db = await openTestDatabase();
     insertUploads(db, [
-      { brokerage: 'Acme, Inc.', at: at(1) }, { brokerage: 'Blue Line', at: at(2) }, { brokerage: 'Acme, Inc.', at: at(3) },
-      { brokerage: 'Acme, Inc.', at: at(3) }, { brokerage: 'Blue Line', at: at(4) },
+      { brokerage: 'Acme, Inc.', at: at(1) },
+      { brokerage: 'Blue Line', at: at(2) },
+      { brokerage: 'Acme, Inc.', at: at(3) },
+      { brokerage: 'Acme, Inc.', at: at(3) },
+      { brokerage: 'Blue Line', at: at(4) },
     ]);
     const first = listHistoryPage(db, { brokerageName: 'Acme, Inc.', limit: 2 });
-    expect(first.rows.map((row) => [row.id, row.brokerage_name])).toEqual([[4, 'Acme, Inc.'], [3, 'Acme, Inc.']]);
+    expect(first.rows.map((row) => [row.id, row.brokerage_name])).toEqual([
+      [4, 'Acme, Inc.'],
+      [3, 'Acme, Inc.'],
+    ]);
     expect(first.total).toBe(3);
     expect(readAllPages(db, { brokerageName: 'Acme, Inc.', limit: 2 })).toEqual([[4, 3], [1]]);
     expect(listHistoryPage(db, { brokerageName: 'Nobody', limit: 2 })).toEqual({ rows: [], next: null, total: 0 });
@@ -53,26 +68,44 @@ describe('listHistoryPage', () => {
     const db = await openTestDatabase();
     insertUploads(db, [{ brokerage: 'Acme', at: at(1), file: 'old.csv', unknownTime: true }]);
     expect(listHistoryPage(db, { limit: 5 }).rows[0]).toMatchObject({
-      id: 1, brokerage_name: 'Acme', configuration_name: 'Daily loads', filename: 'old.csv', total_records: 10,
-      successful_records: 9, failed_records: 1, upload_timestamp: at(1), timestamp_unknown: 1, error_log: null,
+      id: 1,
+      brokerage_name: 'Acme',
+      configuration_name: 'Daily loads',
+      filename: 'old.csv',
+      total_records: 10,
+      successful_records: 9,
+      failed_records: 1,
+      upload_timestamp: at(1),
+      timestamp_unknown: 1,
+      error_log: null,
     });
   });
 
   it('bounds the page size', async () => {
     const db = await openTestDatabase();
-    insertUploads(db, Array.from({ length: MAX_HISTORY_PAGE + 5 }, () => ({ brokerage: 'Acme', at: at(1) })));
+    insertUploads(
+      db,
+      Array.from({ length: MAX_HISTORY_PAGE + 5 }, () => ({ brokerage: 'Acme', at: at(1) })),
+    );
     expect(listHistoryPage(db, { limit: 10_000 }).rows).toHaveLength(MAX_HISTORY_PAGE);
     expect(listHistoryPage(db, { limit: 0 }).rows).toHaveLength(1);
   });
 
   it.each<[string, HistoryQuery, string]>([
     ['all brokerages', { limit: 3, after: { upload_timestamp: at(1), id: 1 } }, 'upload_history_newest'],
-    ['one brokerage', { limit: 3, brokerageName: 'A', after: { upload_timestamp: at(1), id: 1 } }, 'upload_history_by_brokerage'],
+    [
+      'one brokerage',
+      { limit: 3, brokerageName: 'A', after: { upload_timestamp: at(1), id: 1 } },
+      'upload_history_by_brokerage',
+    ],
   ])('reads %s through its index, without sorting', async (_case, query, index) => {
     const db = await openTestDatabase();
     const { page, count } = buildHistoryQueries(query, query.limit);
     const plan = (sql: string, params: (string | number)[]) =>
-      db.exec(`EXPLAIN QUERY PLAN ${sql}`, params)[0]?.values.map((row) => String(row[3])).join(' | ');
+      db
+        .exec(`EXPLAIN QUERY PLAN ${sql}`, params)[0]
+        ?.values.map((row) => String(row[3]))
+        .join(' | ');
     expect(plan(page.sql, page.params)).toContain(index);
     expect(plan(page.sql, page.params)).not.toMatch(/TEMP B-TREE/);
     expect(plan(count.sql, count.params)).toMatch(/COVERING INDEX|USING INDEX/);

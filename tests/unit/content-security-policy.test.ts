@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveConfig, type IndexHtmlTransformHook, type Plugin } from 'vite';
+import { resolveConfig, type Plugin } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { headerPolicy, metaPolicy, readBuiltPolicy } from '../../content-security-policy';
 
@@ -19,7 +19,7 @@ async function builtMetaPolicy(mode: string): Promise<string> {
   );
   const plugin = config.plugins.find((p: Plugin) => p.name === 'ff2api-content-security-policy');
   const hook = plugin?.transformIndexHtml;
-  const handler = (typeof hook === 'object' ? hook.handler : hook) as IndexHtmlTransformHook | undefined;
+  const handler = typeof hook === 'object' ? hook.handler : hook;
   const tags = await handler?.call({} as never, '<html></html>', { path: '/index.html', filename: 'index.html' });
   const meta = Array.isArray(tags)
     ? tags.find((tag) => tag.attrs?.['http-equiv'] === 'Content-Security-Policy')

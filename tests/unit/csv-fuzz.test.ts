@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDateCell } from '../../src/core/csv/dates';
 import { decodeCsvBytes } from '../../src/core/csv/file-bytes';
 import { parseNumberCell } from '../../src/core/csv/numbers';
+import { readNumber, type NumberKind } from '../../src/core/csv/number-fields';
 import { parseCsvTable } from '../../src/core/csv/parse-table';
 import { validateTable } from '../../src/core/csv/validate-table';
 import { LOADS_MAPPING } from '../support/loads-csv';
@@ -12,6 +13,7 @@ import { LOADS_MAPPING } from '../support/loads-csv';
  * they accept keeps its invariants (a table's rows are text; a date is the API's format).
  */
 const SEED = 20261201;
+const KINDS: readonly NumberKind[] = ['mc', 'dot', 'count', 'pounds', 'inches', 'money', 'decimal'];
 
 describe('fuzz: outside input never throws', () => {
   it('bytes → decode → table → validation', () => {
@@ -56,8 +58,35 @@ describe('fuzz: outside input never throws', () => {
         if (date !== null) expect(date).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z$/u);
         const number = parseNumberCell(text);
         if (number !== null) expect(Number.isFinite(number)).toBe(true);
+        for (const kind of KINDS) {
+          const read = readNumber(text, kind);
+          if (!read.ok) expect(read.why.length).toBeGreaterThan(5);
+          else if (kind === 'money' || kind === 'decimal') expect(Number.isFinite(read.value)).toBe(true);
+          else expect(Number.isSafeInteger(read.value) || Number.isInteger(read.value)).toBe(true);
+        }
       }),
       { numRuns: 2000, seed: SEED },
+    );
+  });
+
+  it('carrier numbers: any prefix, separator and number reads back, or is refused for the other identifier', () => {
+    const prefixes = ['MC', 'mc', 'M.C.', 'MC No.', 'USDOT', 'US DOT', 'U.S. DOT', 'DOT', ''];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...prefixes),
+        fc.constantFrom('', ' ', '#', '-', ': ', '# ', ' #'),
+        fc.integer({ min: 1, max: 99_999_999 }),
+        (prefix, separator, value) => {
+          const text = `${prefix}${separator}${value}`;
+          const named = prefix === '' ? null : /^m/iu.test(prefix) ? 'mc' : 'dot';
+          for (const kind of ['mc', 'dot'] as const) {
+            const read = readNumber(text, kind);
+            if (named === null || named === kind) expect(read).toEqual({ ok: true, value });
+            else expect(read.ok).toBe(false);
+          }
+        },
+      ),
+      { numRuns: 1000, seed: SEED },
     );
   });
 });

@@ -6,11 +6,16 @@ import { suggestMappings } from '../../src/core/csv/suggestions';
 
 /** The header lines of the original's sample files (reference/ff2api-original.md §4.9). */
 const SAMPLES = {
-  comprehensive: 'load.loadNumber,load.mode,load.rateType,load.status,load.route.0.stopActivity,load.route.0.address.street1,load.route.0.address.city,load.route.0.address.stateOrProvince,load.route.0.address.postalCode,load.route.0.address.country,load.route.0.expectedArrivalWindowStart,load.route.0.expectedArrivalWindowEnd,load.route.1.stopActivity,load.route.1.address.street1,load.route.1.address.city,load.route.1.address.stateOrProvince,load.route.1.address.postalCode,load.route.1.address.country,load.route.1.expectedArrivalWindowStart,load.route.1.expectedArrivalWindowEnd,customer.customerId,customer.name,load.items.0.quantity,load.items.0.totalWeightLbs,load.items.0.description,load.equipment.equipmentType,bidCriteria.targetCostUsd,bidCriteria.maxBidAmountUsd,bidCriteria.equipment,bidCriteria.totalWeightLbs,bidCriteria.service,carrier.name,carrier.dotNumber,carrier.mcNumber,brokerage.contacts.0.name,brokerage.contacts.0.email,brokerage.contacts.0.phone',
-  freight: 'reference_number,origin_city,origin_state,origin_zip,destination_city,destination_state,destination_zip,pickup_date,delivery_date,rate,miles,weight,commodity,carrier_name,driver_name,equipment_type',
-  smartMapping: 'Load #,Shipment Type,Rate Category,Status,Pickup Street,Pickup City,Pickup State,Pickup ZIP,Delivery Address,Dest City,Dest State,Dest Zip,Appt Start,Appt End,Due Date,Weight (lbs),Qty,Customer ID,Customer Name,Equipment Type',
-  testExport: '\uFEFFload.loadNumber,,load.mode,load.rateType,load.status,load.route[0].sequence,load.route[0].stopActivity,load.route[0].address.street1,load.route[0].address.city,load.route[0].address.stateOrProvince,load.route[0].address.postalCode,load.route[0].address.country,load.route[0].expectedArrivalWindowStart,load.route[0].expectedArrivalWindowEnd,load.items[0].quantity,load.items[0].totalWeightLbs,customer.customerId,customer.name',
-  testWorkflow: 'Load Number,Mode,Rate Type,Status,Pickup Street,Pickup City,Pickup State,Pickup ZIP,Pickup Country,Pickup Date Start,Pickup Date End,Delivery Street,Delivery City,Delivery State,Delivery ZIP,Delivery Country,Delivery Date Start,Delivery Date End,Customer ID,Customer Name,Item Quantity,Total Weight,Equipment Type,Target Cost,Carrier Name,DOT Number,Broker Name,Broker Email,Broker Phone',
+  comprehensive:
+    'load.loadNumber,load.mode,load.rateType,load.status,load.route.0.stopActivity,load.route.0.address.street1,load.route.0.address.city,load.route.0.address.stateOrProvince,load.route.0.address.postalCode,load.route.0.address.country,load.route.0.expectedArrivalWindowStart,load.route.0.expectedArrivalWindowEnd,load.route.1.stopActivity,load.route.1.address.street1,load.route.1.address.city,load.route.1.address.stateOrProvince,load.route.1.address.postalCode,load.route.1.address.country,load.route.1.expectedArrivalWindowStart,load.route.1.expectedArrivalWindowEnd,customer.customerId,customer.name,load.items.0.quantity,load.items.0.totalWeightLbs,load.items.0.description,load.equipment.equipmentType,bidCriteria.targetCostUsd,bidCriteria.maxBidAmountUsd,bidCriteria.equipment,bidCriteria.totalWeightLbs,bidCriteria.service,carrier.name,carrier.dotNumber,carrier.mcNumber,brokerage.contacts.0.name,brokerage.contacts.0.email,brokerage.contacts.0.phone',
+  freight:
+    'reference_number,origin_city,origin_state,origin_zip,destination_city,destination_state,destination_zip,pickup_date,delivery_date,rate,miles,weight,commodity,carrier_name,driver_name,equipment_type',
+  smartMapping:
+    'Load #,Shipment Type,Rate Category,Status,Pickup Street,Pickup City,Pickup State,Pickup ZIP,Delivery Address,Dest City,Dest State,Dest Zip,Appt Start,Appt End,Due Date,Weight (lbs),Qty,Customer ID,Customer Name,Equipment Type',
+  testExport:
+    '\uFEFFload.loadNumber,,load.mode,load.rateType,load.status,load.route[0].sequence,load.route[0].stopActivity,load.route[0].address.street1,load.route[0].address.city,load.route[0].address.stateOrProvince,load.route[0].address.postalCode,load.route[0].address.country,load.route[0].expectedArrivalWindowStart,load.route[0].expectedArrivalWindowEnd,load.items[0].quantity,load.items[0].totalWeightLbs,customer.customerId,customer.name',
+  testWorkflow:
+    'Load Number,Mode,Rate Type,Status,Pickup Street,Pickup City,Pickup State,Pickup ZIP,Pickup Country,Pickup Date Start,Pickup Date End,Delivery Street,Delivery City,Delivery State,Delivery ZIP,Delivery Country,Delivery Date Start,Delivery Date End,Customer ID,Customer Name,Item Quantity,Total Weight,Equipment Type,Target Cost,Carrier Name,DOT Number,Broker Name,Broker Email,Broker Phone',
 } as const;
 
 describe('header normalisation', () => {
@@ -47,7 +52,10 @@ describe('header normalisation', () => {
 
   it.each([
     [['Pickup City', 'Pickup City'], /Columns 1 and 2 are both named “Pickup City”/],
-    [['Pickup City', 'pickup  city'], /Columns 1 \(“Pickup City”\) and 2 \(“pickup  city”\) both become “pickup_city”/],
+    [
+      ['Pickup City', 'pickup  city'],
+      /Columns 1 \(“Pickup City”\) and 2 \(“pickup {2}city”\) both become “pickup_city”/,
+    ],
   ])('refuses duplicate headers %j, naming both', (row, message) => {
     const result = normalizeHeaderRow(row);
     expect(result.ok).toBe(false);
@@ -67,7 +75,15 @@ describe('header check', () => {
 
 describe('mapping suggestions from the sample headers', () => {
   const suggest = (line: string) => {
-    const table = parseCsvTable(`${line}\n`.replace(/\n$/u, `\n${line.split(',').map(() => '').join(',')}x\n`));
+    const table = parseCsvTable(
+      `${line}\n`.replace(
+        /\n$/u,
+        `\n${line
+          .split(',')
+          .map(() => '')
+          .join(',')}x\n`,
+      ),
+    );
     if (!table.ok) throw new Error(table.error.message);
     return Object.fromEntries(suggestMappings(table.value.headers, []).map((s) => [s.path, s.column]));
   };
@@ -86,9 +102,44 @@ describe('mapping suggestions from the sample headers', () => {
   });
 
   it.each([
-    ['smartMapping', { 'load.loadNumber': 'load_#', 'load.mode': 'shipment_type', 'load.rateType': 'rate_category', 'load.route.0.address.city': 'pickup_city', 'load.route.1.address.street1': 'delivery_address', 'load.route.1.address.city': 'dest_city', 'load.route.1.address.postalCode': 'dest_zip', 'load.items.0.totalWeightLbs': 'weight_(lbs)', 'load.items.0.quantity': 'qty', 'customer.name': 'customer_name' }],
-    ['freight', { 'load.loadNumber': 'reference_number', 'load.route.0.address.city': 'origin_city', 'load.route.1.address.stateOrProvince': 'destination_state', 'load.route.0.expectedArrivalWindowStart': 'pickup_date', 'load.route.1.expectedArrivalWindowStart': 'delivery_date', 'carrier.name': 'carrier_name', 'carrier.drivers.0.name': 'driver_name' }],
-    ['testWorkflow', { 'load.loadNumber': 'load_number', 'load.route.0.address.country': 'pickup_country', 'load.route.0.expectedArrivalWindowStart': 'pickup_date_start', 'load.route.1.expectedArrivalWindowEnd': 'delivery_date_end', 'carrier.dotNumber': 'dot_number', 'brokerage.contacts.0.email': 'broker_email' }],
+    [
+      'smartMapping',
+      {
+        'load.loadNumber': 'load_#',
+        'load.mode': 'shipment_type',
+        'load.rateType': 'rate_category',
+        'load.route.0.address.city': 'pickup_city',
+        'load.route.1.address.street1': 'delivery_address',
+        'load.route.1.address.city': 'dest_city',
+        'load.route.1.address.postalCode': 'dest_zip',
+        'load.items.0.totalWeightLbs': 'weight_(lbs)',
+        'load.items.0.quantity': 'qty',
+        'customer.name': 'customer_name',
+      },
+    ],
+    [
+      'freight',
+      {
+        'load.loadNumber': 'reference_number',
+        'load.route.0.address.city': 'origin_city',
+        'load.route.1.address.stateOrProvince': 'destination_state',
+        'load.route.0.expectedArrivalWindowStart': 'pickup_date',
+        'load.route.1.expectedArrivalWindowStart': 'delivery_date',
+        'carrier.name': 'carrier_name',
+        'carrier.drivers.0.name': 'driver_name',
+      },
+    ],
+    [
+      'testWorkflow',
+      {
+        'load.loadNumber': 'load_number',
+        'load.route.0.address.country': 'pickup_country',
+        'load.route.0.expectedArrivalWindowStart': 'pickup_date_start',
+        'load.route.1.expectedArrivalWindowEnd': 'delivery_date_end',
+        'carrier.dotNumber': 'dot_number',
+        'brokerage.contacts.0.email': 'broker_email',
+      },
+    ],
   ] as const)('suggests the %s sample’s columns', (name, expected) => {
     const suggested = suggest(SAMPLES[name]);
     for (const [path, column] of Object.entries(expected)) expect(suggested[path], path).toBe(column);

@@ -27,22 +27,44 @@ describe('payload building', () => {
         status: 'DRAFT',
         route: [
           {
-            sequence: 1, stopActivity: 'PICKUP',
-            address: { street1: '101 Main St', city: 'Chicago', stateOrProvince: 'IL', postalCode: '60601', country: 'US' },
-            expectedArrivalWindowStart: '2026-11-02T08:00:00.000Z', expectedArrivalWindowEnd: '2026-11-02T10:00:00.000Z',
+            sequence: 1,
+            stopActivity: 'PICKUP',
+            address: {
+              street1: '101 Main St',
+              city: 'Chicago',
+              stateOrProvince: 'IL',
+              postalCode: '60601',
+              country: 'US',
+            },
+            expectedArrivalWindowStart: '2026-11-02T08:00:00.000Z',
+            expectedArrivalWindowEnd: '2026-11-02T10:00:00.000Z',
           },
           {
-            sequence: 2, stopActivity: 'DELIVERY',
-            address: { street1: '201 Harbor Rd', city: 'Dallas', stateOrProvince: 'TX', postalCode: '75201', country: 'US' },
-            expectedArrivalWindowStart: '2026-11-02T17:30:00.000Z', expectedArrivalWindowEnd: '2026-11-02T19:30:00.000Z',
+            sequence: 2,
+            stopActivity: 'DELIVERY',
+            address: {
+              street1: '201 Harbor Rd',
+              city: 'Dallas',
+              stateOrProvince: 'TX',
+              postalCode: '75201',
+              country: 'US',
+            },
+            expectedArrivalWindowStart: '2026-11-02T17:30:00.000Z',
+            expectedArrivalWindowEnd: '2026-11-02T19:30:00.000Z',
           },
         ],
       },
       customer: { name: 'Customer 1' },
     });
     expect(read.defaulted.sort()).toEqual([
-      'load.route.0.address.country', 'load.route.0.expectedArrivalWindowEnd', 'load.route.0.sequence', 'load.route.0.stopActivity',
-      'load.route.1.address.country', 'load.route.1.expectedArrivalWindowEnd', 'load.route.1.sequence', 'load.route.1.stopActivity',
+      'load.route.0.address.country',
+      'load.route.0.expectedArrivalWindowEnd',
+      'load.route.0.sequence',
+      'load.route.0.stopActivity',
+      'load.route.1.address.country',
+      'load.route.1.expectedArrivalWindowEnd',
+      'load.route.1.sequence',
+      'load.route.1.stopActivity',
     ]);
   });
 
@@ -55,11 +77,36 @@ describe('payload building', () => {
   });
 
   it.each([
-    ['manual enum', { 'load.equipment.equipmentType': 'MANUAL_VALUE:reefer' }, (body: Record<string, any>) => body.load.equipment.equipmentType, 'REEFER'],
-    ['bid defaults', { 'bidCriteria.targetCostUsd': 'MANUAL_VALUE:$1,000' }, (body: Record<string, any>) => [body.bidCriteria.maxBidAmountUsd, body.bidCriteria.totalWeightLbs], [1100, 1000]],
-    ['equipment default', { 'load.equipment.description': 'MANUAL_VALUE:53 ft' }, (body: Record<string, any>) => body.load.equipment.equipmentType, 'DRY_VAN'],
-    ['contact role default', { 'brokerage.contacts.0.name': 'MANUAL_VALUE:Ann' }, (body: Record<string, any>) => body.brokerage.contacts[0].role, ['ACCOUNT_MANAGER']],
-    ['array field', { 'bidCriteria.accessorials': 'MANUAL_VALUE:liftgate; hazmat', 'bidCriteria.targetCostUsd': 'MANUAL_VALUE:900' }, (body: Record<string, any>) => body.bidCriteria.accessorials, ['LIFTGATE', 'HAZMAT']],
+    [
+      'manual enum',
+      { 'load.equipment.equipmentType': 'MANUAL_VALUE:reefer' },
+      (body: Record<string, any>) => body.load.equipment.equipmentType,
+      'REEFER',
+    ],
+    [
+      'bid defaults',
+      { 'bidCriteria.targetCostUsd': 'MANUAL_VALUE:$1,000' },
+      (body: Record<string, any>) => [body.bidCriteria.maxBidAmountUsd, body.bidCriteria.totalWeightLbs],
+      [1100, 1000],
+    ],
+    [
+      'equipment default',
+      { 'load.equipment.description': 'MANUAL_VALUE:53 ft' },
+      (body: Record<string, any>) => body.load.equipment.equipmentType,
+      'DRY_VAN',
+    ],
+    [
+      'contact role default',
+      { 'brokerage.contacts.0.name': 'MANUAL_VALUE:Ann' },
+      (body: Record<string, any>) => body.brokerage.contacts[0].role,
+      ['ACCOUNT_MANAGER'],
+    ],
+    [
+      'array field',
+      { 'bidCriteria.accessorials': 'MANUAL_VALUE:liftgate; hazmat', 'bidCriteria.targetCostUsd': 'MANUAL_VALUE:900' },
+      (body: Record<string, any>) => body.bidCriteria.accessorials,
+      ['LIFTGATE', 'HAZMAT'],
+    ],
   ])('%s', (_name, extra, pick, expected) => {
     const { body } = readRow(loadRows(1)[0] ?? [], extra);
     expect(pick(body)).toEqual(expected);
@@ -71,7 +118,10 @@ describe('payload building', () => {
   });
 
   it('ignores mapped paths outside the catalog, so no key like __proto__ reaches the body', () => {
-    const plan = compileMappingPlan({ ...LOADS_MAPPING, '__proto__.polluted': 'MANUAL_VALUE:x', 'load.secret': 'MANUAL_VALUE:y' }, HEADERS);
+    const plan = compileMappingPlan(
+      { ...LOADS_MAPPING, '__proto__.polluted': 'MANUAL_VALUE:x', 'load.secret': 'MANUAL_VALUE:y' },
+      HEADERS,
+    );
     // `_…` keys are the original's metadata; other unknown paths are listed and never sent.
     expect(plan.unknownPaths).toEqual(['load.secret']);
     const body = createPayloadBuilder(plan)(createRowReader(plan, HEADERS.length)(loadRows(1)[0] ?? [], 1).values);
@@ -136,7 +186,12 @@ describe('the payload serializer', () => {
     const width = layoutOf(plan).paths.length;
     const build = createPayloadBuilder(plan);
     const serialize = createPayloadSerializer(plan);
-    const value = fc.oneof(fc.constant(undefined), fc.string(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.array(fc.string(), { maxLength: 3 }));
+    const value = fc.oneof(
+      fc.constant(undefined),
+      fc.string(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.array(fc.string(), { maxLength: 3 }),
+    );
     fc.assert(
       fc.property(fc.array(value, { minLength: width, maxLength: width }), (values) => {
         expect(serialize(values)).toBe(JSON.stringify(build(values)));

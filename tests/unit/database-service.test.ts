@@ -15,7 +15,14 @@ function failingStore(inner: DatabaseStore) {
     quarantine: (...args) => inner.quarantine(...args),
     save: async (write) =>
       control.failing
-        ? { ok: false, conflict: false, error: { code: 'save-failed', message: 'Browser storage is full, so your latest change could not be saved.' } }
+        ? {
+            ok: false,
+            conflict: false,
+            error: {
+              code: 'save-failed',
+              message: 'Browser storage is full, so your latest change could not be saved.',
+            },
+          }
         : inner.save(write),
   };
   return { store, control };
@@ -38,8 +45,14 @@ describe('database service persistence', () => {
     const api = await createTestApi({ store });
     expect((await api.createBrokerage('Acme, Inc.')).ok).toBe(true);
     const saved = await api.saveConfiguration({
-      brokerage_name: 'Acme, Inc.', configuration_name: 'Main', description: '', auth_type: 'api_key',
-      base_url: 'https://api.prod.goaugment.com', api_key: 'K1', bearer_token: '', field_mappings: { 'load.loadNumber': 'load_number' },
+      brokerage_name: 'Acme, Inc.',
+      configuration_name: 'Main',
+      description: '',
+      auth_type: 'api_key',
+      base_url: 'https://api.prod.goaugment.com',
+      api_key: 'K1',
+      bearer_token: '',
+      field_mappings: { 'load.loadNumber': 'load_number' },
     });
     expect(saved.ok).toBe(true);
     const reopened = await createTestApi({ store });
@@ -109,8 +122,12 @@ describe('two tabs on one stored database', () => {
   it('a read-only tab refuses writes with a clear message and changes nothing', async () => {
     const store = await createTestStore();
     const readOnlyTabs = {
-      tryAcquire: async () => false, takeOver: async () => undefined, isWriter: () => false,
-      onWriterChange: () => undefined, announceSaved: () => undefined, onOtherTabSaved: () => undefined,
+      tryAcquire: async () => false,
+      takeOver: async () => undefined,
+      isWriter: () => false,
+      onWriterChange: () => undefined,
+      announceSaved: () => undefined,
+      onOtherTabSaved: () => undefined,
     };
     const api = await createTestApi({ store, tabs: readOnlyTabs });
     const result = await api.createBrokerage('Nope');

@@ -46,9 +46,12 @@ function inProcessHelper(options: { fails?: boolean } = {}): Helper {
 
 describe('offloaded digests', () => {
   it('give the digest of the canonical text, from pieces never touched after they are handed over', async () => {
-    const row = (t: number, i: number) => JSON.stringify({ id: i, text: `é ${'x'.repeat(((i * 7 + t) % 300) + (t === 2 && i === 9 ? 3_000_000 : 0))} 😀` });
+    const row = (t: number, i: number) =>
+      JSON.stringify({ id: i, text: `é ${'x'.repeat(((i * 7 + t) % 300) + (t === 2 && i === 9 ? 3_000_000 : 0))} 😀` });
     const expected = createHash('sha256')
-      .update(`{${DATA_TABLES.map((table, t) => `${JSON.stringify(table)}:[${Array.from({ length: 4000 }, (_, i) => row(t, i)).join(',')}]`).join(',')}}`)
+      .update(
+        `{${DATA_TABLES.map((table, t) => `${JSON.stringify(table)}:[${Array.from({ length: 4000 }, (_, i) => row(t, i)).join(',')}]`).join(',')}}`,
+      )
       .digest('hex');
     const helper = inProcessHelper();
     const hasher = CanonicalHasher.start(undefined, 0, helper.start());
@@ -78,7 +81,10 @@ describe('offloaded digests', () => {
     const written = await writeTables(sampleTables());
     const file = new TextDecoder().decode(written.bytes);
     // A broken link is refused once the rows are in; an edited text only by its checksum.
-    for (const [edited, code, digested] of [[file.replace('"Beta Freight"', '"Beta Frieght"'), 'invalid-backup', false], [file.replace('Line one', 'Line 0ne'), 'checksum-mismatch', true]] as const) {
+    for (const [edited, code, digested] of [
+      [file.replace('"Beta Freight"', '"Beta Frieght"'), 'invalid-backup', false],
+      [file.replace('Line one', 'Line 0ne'), 'checksum-mismatch', true],
+    ] as const) {
       const helper = inProcessHelper();
       const read = await readFile(utf8(edited), { digestOffload: helper.start });
       expect(read.ok ? read : read.error.code).toBe(code);

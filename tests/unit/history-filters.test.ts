@@ -28,7 +28,9 @@ function expected(rows: UploadRow[], query: Omit<HistoryQuery, 'after' | 'limit'
   const matching = rows.filter(
     (row) =>
       (query.brokerageName === undefined || row.brokerage_name === query.brokerageName) &&
-      (query.brokerageName === undefined || query.configurationName === undefined || row.configuration_name === query.configurationName) &&
+      (query.brokerageName === undefined ||
+        query.configurationName === undefined ||
+        row.configuration_name === query.configurationName) &&
       (!text || row.filename.toLowerCase().includes(text)) &&
       (!query.from || row.upload_timestamp >= query.from) &&
       (!query.before || row.upload_timestamp < query.before) &&
@@ -63,7 +65,16 @@ describe('history search and filters', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(rowArb, { maxLength: 40 }), queryArb, async (rows, query) => {
         db.exec('DELETE FROM upload_history');
-        insertUploads(db, rows.map((row) => ({ brokerage: row.brokerage, configuration: row.configuration, at: at(row.minute), file: row.file, failed: row.failed })));
+        insertUploads(
+          db,
+          rows.map((row) => ({
+            brokerage: row.brokerage,
+            configuration: row.configuration,
+            at: at(row.minute),
+            file: row.file,
+            failed: row.failed,
+          })),
+        );
         const all = listHistoryPage(db, { limit: 500 }).rows;
         const want = expected(all, query);
         const { ids, totals } = readAll(db, query);
@@ -78,11 +89,18 @@ describe('history search and filters', () => {
     ['oldest first', { order: 'oldest', after: { upload_timestamp: at(1), id: 1 } }, 'upload_history_newest'],
     ['a time range', { from: at(1), before: at(9) }, 'upload_history_newest'],
     ['a brokerage and a time range', { brokerageName: 'A', from: at(1) }, 'upload_history_by_brokerage'],
-    ['a configuration of a brokerage', { brokerageName: 'A', configurationName: 'Weekly' }, 'upload_history_by_brokerage'],
+    [
+      'a configuration of a brokerage',
+      { brokerageName: 'A', configurationName: 'Weekly' },
+      'upload_history_by_brokerage',
+    ],
   ])('reads %s through an index, without sorting', async (_case, query, index) => {
     const db = await openTestDatabase();
     const { page } = buildHistoryQueries({ ...query, limit: 50 }, 50);
-    const plan = db.exec(`EXPLAIN QUERY PLAN ${page.sql}`, page.params)[0]?.values.map((row) => String(row[3])).join(' | ');
+    const plan = db
+      .exec(`EXPLAIN QUERY PLAN ${page.sql}`, page.params)[0]
+      ?.values.map((row) => String(row[3]))
+      .join(' | ');
     expect(plan).toContain(index);
     expect(plan).not.toMatch(/TEMP B-TREE/);
   });

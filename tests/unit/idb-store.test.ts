@@ -8,7 +8,10 @@ const bytes = (...values: number[]) => new Uint8Array(values);
 describe('IndexedDB database store', () => {
   it('writes only over the generation it was given', async () => {
     const store = await openIdbDatabaseStore(`store-cas-${Math.random()}`);
-    expect(await store.save({ bytes: bytes(1), expectedGeneration: 0, savedAt: 't1' })).toEqual({ ok: true, generation: 1 });
+    expect(await store.save({ bytes: bytes(1), expectedGeneration: 0, savedAt: 't1' })).toEqual({
+      ok: true,
+      generation: 1,
+    });
     const stale = await store.save({ bytes: bytes(9), expectedGeneration: 0, savedAt: 't2' });
     expect(stale).toEqual({ ok: false, conflict: true, storedGeneration: 1 });
     expect((await store.load())?.bytes).toEqual(bytes(1));
@@ -27,7 +30,10 @@ describe('IndexedDB database store', () => {
     raw.close();
     const loaded = await store.load();
     expect(loaded).toEqual({ bytes: bytes(3), generation: 2, savedAt: 't3' });
-    expect(await store.save({ bytes: bytes(4), expectedGeneration: loaded?.generation ?? -1, savedAt: 't4' })).toEqual({ ok: true, generation: 3 });
+    expect(await store.save({ bytes: bytes(4), expectedGeneration: loaded?.generation ?? -1, savedAt: 't4' })).toEqual({
+      ok: true,
+      generation: 3,
+    });
     expect(await store.load()).toEqual({ bytes: bytes(4), generation: 3, savedAt: 't4' });
   });
 
@@ -44,7 +50,10 @@ describe('IndexedDB database store', () => {
     const store = await openIdbDatabaseStore(name);
     expect((await store.load())?.generation).toBe(3);
     expect((await store.save({ bytes: bytes(1), expectedGeneration: 2, savedAt: 'n' })).ok).toBe(false);
-    expect(await store.save({ bytes: bytes(8), expectedGeneration: 3, savedAt: 'n' })).toEqual({ ok: true, generation: 4 });
+    expect(await store.save({ bytes: bytes(8), expectedGeneration: 3, savedAt: 'n' })).toEqual({
+      ok: true,
+      generation: 4,
+    });
     expect((await store.save({ bytes: bytes(9), expectedGeneration: 3, savedAt: 'n2' })).ok).toBe(false);
   });
 });
@@ -65,7 +74,10 @@ describe('IndexedDB database store, a file larger than one part', () => {
     expect(await store.load()).toEqual({ bytes: big, generation: 1, savedAt: 't1' });
     // A stale tab cannot overwrite it, and a smaller file goes back to one value.
     expect((await store.save({ bytes: file(3000, 2), expectedGeneration: 0, savedAt: 't2' })).ok).toBe(false);
-    expect(await store.save({ bytes: file(10, 3), expectedGeneration: 1, savedAt: 't3' })).toEqual({ ok: true, generation: 2 });
+    expect(await store.save({ bytes: file(10, 3), expectedGeneration: 1, savedAt: 't3' })).toEqual({
+      ok: true,
+      generation: 2,
+    });
     expect(await store.load()).toEqual({ bytes: file(10, 3), generation: 2, savedAt: 't3' });
   });
 

@@ -84,7 +84,8 @@ describe('layers', () => {
       for (const imported of importsWithTargets(file)) {
         const target = imported.target;
         if (imported.isTypeOnly || target === null || !target.startsWith('src/worker/')) continue;
-        if (featureOf(target, 'src/worker/') === feature || SHARED.some((shared) => target.startsWith(shared))) continue;
+        if (featureOf(target, 'src/worker/') === feature || SHARED.some((shared) => target.startsWith(shared)))
+          continue;
         offenders.push(`${file} imports ${imported.specifier}`);
       }
     }

@@ -18,7 +18,14 @@ describe('parts of the worker loaded on first use', () => {
     const loader = flakyLoader(1);
     const part = lazyModule(loader.load);
     const first = await part();
-    expect(first).toEqual({ ok: false, error: { code: MODULE_LOAD_FAILED.code, message: MODULE_LOAD_FAILED.message, detail: expect.stringContaining('Failed to fetch dynamically imported module') } });
+    expect(first).toEqual({
+      ok: false,
+      error: {
+        code: MODULE_LOAD_FAILED.code,
+        message: MODULE_LOAD_FAILED.message,
+        detail: expect.stringContaining('Failed to fetch dynamically imported module'),
+      },
+    });
     expect(MODULE_LOAD_FAILED.message).toMatch(/could not be loaded.*Nothing was changed.*try again/);
     expect(await part()).toEqual(ok({ answer: 42 }));
     expect(loader.calls()).toBe(2);

@@ -17,8 +17,16 @@ beforeAll(async () => {
   ({ header, ring } = await createLockHeader(PASSPHRASE, T0));
 });
 
-const metadataArb = fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.boolean(), fc.constant(null)), { maxKeys: 4 });
-const recordArb = fc.record({ bytes: fc.uint8Array({ maxLength: 2048 }), metadata: metadataArb, slot: fc.string({ minLength: 1, maxLength: 30 }) });
+const metadataArb = fc.dictionary(
+  fc.string({ maxLength: 8 }),
+  fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.boolean(), fc.constant(null)),
+  { maxKeys: 4 },
+);
+const recordArb = fc.record({
+  bytes: fc.uint8Array({ maxLength: 2048 }),
+  metadata: metadataArb,
+  slot: fc.string({ minLength: 1, maxLength: 30 }),
+});
 
 describe('lock header and passphrase keys', () => {
   it('stores PBKDF2-SHA256 with ≥ 600,000 iterations and a random salt, and survives a structured clone', async () => {
@@ -47,18 +55,27 @@ describe('lock header and passphrase keys', () => {
 
   it.each([
     ['too few iterations', (h: Record<string, unknown>) => ({ ...h, kdf: { ...(h.kdf as object), iterations: 1000 } })],
-    ['a short salt', (h: Record<string, unknown>) => ({ ...h, kdf: { ...(h.kdf as object), salt: new Uint8Array(4) } })],
+    [
+      'a short salt',
+      (h: Record<string, unknown>) => ({ ...h, kdf: { ...(h.kdf as object), salt: new Uint8Array(4) } }),
+    ],
     ['an unknown phase', (h: Record<string, unknown>) => ({ ...h, phase: 'half' })],
     ['no keys', (h: Record<string, unknown>) => ({ ...h, keys: [] })],
     ['another format', (h: Record<string, unknown>) => ({ ...h, format: 'other' })],
-    ['a cut wrapped key', (h: Record<string, unknown>) => ({ ...h, keys: [{ ...(h.keys as object[])[0], wrapped: new Uint8Array(40) }] })],
+    [
+      'a cut wrapped key',
+      (h: Record<string, unknown>) => ({ ...h, keys: [{ ...(h.keys as object[])[0], wrapped: new Uint8Array(40) }] }),
+    ],
   ])('refuses a stored header with %s', (_label, damage) => {
     expect(parseLockHeader(damage(header as unknown as Record<string, unknown>))).toBeNull();
     expect(parseLockHeader(null)).toBeNull();
   });
 
   it('changing the passphrase keeps old records readable with the new one, and the old passphrase stops working', async () => {
-    const old = await sealRecord(ring, 'database/live', { bytes: new Uint8Array([1, 2, 3]), metadata: { savedAt: T0 } });
+    const old = await sealRecord(ring, 'database/live', {
+      bytes: new Uint8Array([1, 2, 3]),
+      metadata: { savedAt: T0 },
+    });
     const changed = await rekeyLockHeader(header, PASSPHRASE, 'a brand new passphrase', T0);
     expect(changed).not.toBeNull();
     if (!changed) return;
@@ -68,7 +85,10 @@ describe('lock header and passphrase keys', () => {
     const reopened = await unlockKeyRing(changed.header, 'a brand new passphrase');
     expect(reopened).not.toBeNull();
     if (!reopened) return;
-    expect(await openRecord(reopened, 'database/live', old, { savedAt: T0 })).toEqual({ ok: true, bytes: new Uint8Array([1, 2, 3]) });
+    expect(await openRecord(reopened, 'database/live', old, { savedAt: T0 })).toEqual({
+      ok: true,
+      bytes: new Uint8Array([1, 2, 3]),
+    });
     // New records use the new key; once settled, only that key is listed.
     const fresh = await sealRecord(reopened, 'database/live', { bytes: new Uint8Array([4]), metadata: {} });
     expect(sealedKeyId(fresh)).toBe(changed.ring.currentId);
@@ -92,16 +112,23 @@ describe('sealed records', () => {
 
   it('law: any changed byte, a cut, another slot or other metadata is refused', async () => {
     await fc.assert(
-      fc.asyncProperty(recordArb, fc.nat(), fc.integer({ min: 1, max: 255 }), async ({ bytes, metadata, slot }, at, flip) => {
-        const sealed = await sealRecord(ring, slot, { bytes, metadata });
-        const changed = sealed.slice();
-        const index = at % changed.length;
-        changed[index] = (changed[index] ?? 0) ^ flip;
-        expect((await openRecord(ring, slot, changed, metadata)).ok).toBe(false);
-        expect((await openRecord(ring, slot, sealed.subarray(0, sealed.length - 1 - (at % 16)), metadata)).ok).toBe(false);
-        expect((await openRecord(ring, `${slot}/other`, sealed, metadata)).ok).toBe(false);
-        expect((await openRecord(ring, slot, sealed, { ...metadata, extra: 1 })).ok).toBe(false);
-      }),
+      fc.asyncProperty(
+        recordArb,
+        fc.nat(),
+        fc.integer({ min: 1, max: 255 }),
+        async ({ bytes, metadata, slot }, at, flip) => {
+          const sealed = await sealRecord(ring, slot, { bytes, metadata });
+          const changed = sealed.slice();
+          const index = at % changed.length;
+          changed[index] = (changed[index] ?? 0) ^ flip;
+          expect((await openRecord(ring, slot, changed, metadata)).ok).toBe(false);
+          expect((await openRecord(ring, slot, sealed.subarray(0, sealed.length - 1 - (at % 16)), metadata)).ok).toBe(
+            false,
+          );
+          expect((await openRecord(ring, `${slot}/other`, sealed, metadata)).ok).toBe(false);
+          expect((await openRecord(ring, slot, sealed, { ...metadata, extra: 1 })).ok).toBe(false);
+        },
+      ),
       { numRuns: 60, seed: 2020 },
     );
   });

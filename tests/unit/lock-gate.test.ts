@@ -17,9 +17,34 @@ const BEARER = 'bt-secret-7777-never-plain';
 /** Data a team would have: a brokerage with punctuation and two configurations holding secrets. */
 async function seed(service: TestApi): Promise<void> {
   expect((await service.createBrokerage('Acme, Inc.')).ok).toBe(true);
-  const base = { brokerage_name: 'Acme, Inc.', description: '', base_url: 'https://api.acme.example', field_mappings: { 'load.loadNumber': 'load_no' } };
-  expect((await service.saveConfiguration({ ...base, configuration_name: 'Daily', auth_type: 'api_key', api_key: API_KEY, bearer_token: '' })).ok).toBe(true);
-  expect((await service.saveConfiguration({ ...base, configuration_name: 'Bulk', auth_type: 'bearer_token', api_key: '', bearer_token: BEARER })).ok).toBe(true);
+  const base = {
+    brokerage_name: 'Acme, Inc.',
+    description: '',
+    base_url: 'https://api.acme.example',
+    field_mappings: { 'load.loadNumber': 'load_no' },
+  };
+  expect(
+    (
+      await service.saveConfiguration({
+        ...base,
+        configuration_name: 'Daily',
+        auth_type: 'api_key',
+        api_key: API_KEY,
+        bearer_token: '',
+      })
+    ).ok,
+  ).toBe(true);
+  expect(
+    (
+      await service.saveConfiguration({
+        ...base,
+        configuration_name: 'Bulk',
+        auth_type: 'bearer_token',
+        api_key: '',
+        bearer_token: BEARER,
+      })
+    ).ok,
+  ).toBe(true);
 }
 
 /**
@@ -67,7 +92,10 @@ describe('app lock: at rest', () => {
     expect((await gate.unlock(PASSPHRASE)).ok).toBe(true);
     const service = await openService(gate);
     expect(Buffer.from(service.exportLiveBytes()).equals(Buffer.from(before))).toBe(true);
-    expect((await service.listConfigurations('Acme, Inc.')).map((c) => c.configuration_name).sort()).toEqual(['Bulk', 'Daily']);
+    expect((await service.listConfigurations('Acme, Inc.')).map((c) => c.configuration_name).sort()).toEqual([
+      'Bulk',
+      'Daily',
+    ]);
     const activity = await service.listActivity();
     expect(activity[0]).toMatchObject({ kind: 'app-lock', summary: expect.stringContaining('turned on') });
     expect(JSON.stringify(activity)).not.toContain(API_KEY);
@@ -79,7 +107,10 @@ describe('app lock: at rest', () => {
     const stored = await storedBytes(raw);
     const headerBefore = await (await openIdbLockStore(profile.lockIdb)).load();
     const result = await gate.unlock('correct horse battery stapler');
-    expect(result).toMatchObject({ ok: false, error: { code: 'wrong-passphrase', message: expect.stringContaining('Nothing was opened or changed') } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'wrong-passphrase', message: expect.stringContaining('Nothing was opened or changed') },
+    });
     expect(await gate.getLockState()).toMatchObject({ isOn: true, isLocked: true });
     expect((await storedBytes(raw)).equals(stored)).toBe(true);
     expect(await (await openIdbLockStore(profile.lockIdb)).load()).toEqual(headerBefore);
@@ -94,12 +125,17 @@ describe('app lock: at rest', () => {
     if (!live) throw new Error('stored database expected');
     const tampered = live.bytes.slice();
     tampered[tampered.length - 100] = (tampered[tampered.length - 100] ?? 0) ^ 0x01;
-    expect((await raw.save({ bytes: tampered, expectedGeneration: live.generation, savedAt: live.savedAt })).ok).toBe(true);
+    expect((await raw.save({ bytes: tampered, expectedGeneration: live.generation, savedAt: live.savedAt })).ok).toBe(
+      true,
+    );
     const afterTamper = await storedBytes(raw);
 
     const { gate } = await startWorker(profile);
     const result = await gate.unlock(PASSPHRASE);
-    expect(result).toMatchObject({ ok: false, error: { code: 'tampered', message: expect.stringContaining('integrity check') } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'tampered', message: expect.stringContaining('integrity check') },
+    });
     expect(await gate.getLockState()).toMatchObject({ isLocked: true });
     expect((await storedBytes(raw)).equals(afterTamper)).toBe(true);
   });
@@ -110,8 +146,14 @@ describe('app lock: at rest', () => {
     const live = await raw.load();
     if (!live) throw new Error('stored database expected');
     // The live record, edited to claim another save time (metadata is bound into the seal).
-    expect((await raw.save({ bytes: live.bytes, expectedGeneration: live.generation, savedAt: '2020-01-01T00:00:00.000Z' })).ok).toBe(true);
-    expect(await (await startWorker(profile)).gate.unlock(PASSPHRASE)).toMatchObject({ ok: false, error: { code: 'tampered' } });
+    expect(
+      (await raw.save({ bytes: live.bytes, expectedGeneration: live.generation, savedAt: '2020-01-01T00:00:00.000Z' }))
+        .ok,
+    ).toBe(true);
+    expect(await (await startWorker(profile)).gate.unlock(PASSPHRASE)).toMatchObject({
+      ok: false,
+      error: { code: 'tampered' },
+    });
 
     // A plain SQLite file swapped in while the lock is on (a downgrade).
     const other = newProfile();
@@ -119,7 +161,10 @@ describe('app lock: at rest', () => {
     const plainBytes = (await openService(plainGate)).exportLiveBytes();
     const current = await raw.load();
     await raw.save({ bytes: plainBytes, expectedGeneration: current?.generation ?? 0, savedAt: live.savedAt });
-    expect(await (await startWorker(profile)).gate.unlock(PASSPHRASE)).toMatchObject({ ok: false, error: { code: 'tampered' } });
+    expect(await (await startWorker(profile)).gate.unlock(PASSPHRASE)).toMatchObject({
+      ok: false,
+      error: { code: 'tampered' },
+    });
   });
 
   it('snapshots are sealed too (the Before restore one among them), and restore and undo work the same when unlocked', async () => {
@@ -153,7 +198,12 @@ describe('app lock: at rest', () => {
     const service = await openService(gate);
     expect((await service.takeSnapshot('sealed')).ok).toBe(true);
     expect((await gate.turnOffLock(PASSPHRASE)).ok).toBe(true);
-    const stored = async () => Promise.all((await rawSnapshots.list()).map(async (m) => Buffer.from(await ((await rawSnapshots.readBytes(m.id)) ?? new Blob()).arrayBuffer())));
+    const stored = async () =>
+      Promise.all(
+        (await rawSnapshots.list()).map(async (m) =>
+          Buffer.from(await ((await rawSnapshots.readBytes(m.id)) ?? new Blob()).arrayBuffer()),
+        ),
+      );
     expect((await stored()).every(isGzip)).toBe(true);
     expect((await service.takeSnapshot('plain')).ok).toBe(true);
     expect((await gate.turnOnLock(PASSPHRASE)).ok).toBe(true);
@@ -163,8 +213,12 @@ describe('app lock: at rest', () => {
     const again = await startWorker(profile);
     await again.gate.unlock(PASSPHRASE);
     const reopened = await openService(again.gate);
-    const verified = await Promise.all((await reopened.listSnapshots()).snapshots.map((snapshot) => reopened.verifySnapshot(snapshot.id)));
-    expect(verified.map((result) => result.ok && result.value.verification.state)).toEqual(verified.map(() => 'verified'));
+    const verified = await Promise.all(
+      (await reopened.listSnapshots()).snapshots.map((snapshot) => reopened.verifySnapshot(snapshot.id)),
+    );
+    expect(verified.map((result) => result.ok && result.value.verification.state)).toEqual(
+      verified.map(() => 'verified'),
+    );
   });
 });
 
@@ -174,7 +228,10 @@ describe('app lock: changes', () => {
     const { gate, raw } = await startWorker(profile);
     await gate.unlock(PASSPHRASE);
     const oldKeyIds = parseLockHeader(await (await openIdbLockStore(profile.lockIdb)).load())?.keys.map((k) => k.id);
-    expect(await gate.changePassphrase('not the passphrase', 'a new long passphrase')).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
+    expect(await gate.changePassphrase('not the passphrase', 'a new long passphrase')).toMatchObject({
+      ok: false,
+      error: { code: 'wrong-passphrase' },
+    });
     expect((await gate.changePassphrase(PASSPHRASE, 'a new long passphrase')).ok).toBe(true);
     const header = parseLockHeader(await (await openIdbLockStore(profile.lockIdb)).load());
     expect(header?.phase).toBe('on');
@@ -235,7 +292,10 @@ describe('app lock: changes', () => {
     const { profile } = await lockedProfile();
     const { gate, raw } = await startWorker(profile);
     await gate.unlock(PASSPHRASE);
-    expect(await gate.turnOffLock('wrong wrong wrong')).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
+    expect(await gate.turnOffLock('wrong wrong wrong')).toMatchObject({
+      ok: false,
+      error: { code: 'wrong-passphrase' },
+    });
     expect(await gate.turnOffLock(PASSPHRASE)).toMatchObject({ ok: true, value: { isOn: false } });
     expect((await storedBytes(raw)).includes(API_KEY)).toBe(true);
     expect(await (await openIdbLockStore(profile.lockIdb)).load()).toBeUndefined();
@@ -254,7 +314,9 @@ describe('app lock: changes', () => {
     expect(await gate.lock()).toMatchObject({ ok: true, value: { isLocked: true } });
     const reloaded = await startWorker(profile);
     await reloaded.gate.unlock(PASSPHRASE);
-    expect((await (await openService(reloaded.gate)).listBrokerages()).map((b) => b.name)).toEqual(['Written just before locking']);
+    expect((await (await openService(reloaded.gate)).listBrokerages()).map((b) => b.name)).toEqual([
+      'Written just before locking',
+    ]);
   });
 
   it('a damaged lock header is reported, and nothing opens', async () => {

@@ -20,8 +20,18 @@ describe('bad files get a clear message and change nothing', () => {
     ['an empty file', 'empty.csv', '', /The file is empty/],
     ['only a header', 'header.csv', 'Load Number,Mode\r\n', /header row but no data rows/],
     ['blank lines only', 'blank.csv', '\n\n  \n', /no rows/],
-    ['a binary file renamed .csv', 'photo.csv', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 3]), /not text/],
-    ['an .xlsx renamed .csv', 'book.csv', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]), /Excel workbook \(\.xlsx\) with a \.csv name/],
+    [
+      'a binary file renamed .csv',
+      'photo.csv',
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2, 3]),
+      /not text/,
+    ],
+    [
+      'an .xlsx renamed .csv',
+      'book.csv',
+      new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]),
+      /Excel workbook \(\.xlsx\) with a \.csv name/,
+    ],
     ['an .xls file', 'old.xls', 'whatever', /save it as \.xlsx or \.csv/],
     ['a text file named .xlsx', 'fake.xlsx', 'a,b\n1,2\n', /not an Excel workbook/],
     ['a PDF', 'report.pdf', '%PDF-1.4', /not a CSV or Excel file/],
@@ -37,7 +47,13 @@ describe('bad files get a clear message and change nothing', () => {
 
   it('refuses a file over 200 MB before reading a byte of it', async () => {
     let wasRead = false;
-    const huge = { size: 201 * 1024 * 1024, arrayBuffer: async () => { wasRead = true; return new ArrayBuffer(0); } } as unknown as Blob;
+    const huge = {
+      size: 201 * 1024 * 1024,
+      arrayBuffer: async () => {
+        wasRead = true;
+        return new ArrayBuffer(0);
+      },
+    } as unknown as Blob;
     const result = await readTableFile(huge, 'huge.csv', noWorkbook);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toMatch(/201 MB; files up to 200 MB/);
@@ -45,7 +61,13 @@ describe('bad files get a clear message and change nothing', () => {
   });
 
   it('reads a Latin-1 (Windows-1252) file with its accents, never as mojibake', async () => {
-    const bytes = new Uint8Array([...Buffer.from('name,city\r\nJos'), 0xe9, ...Buffer.from(',Montr'), 0xe9, ...Buffer.from('al\r\n')]);
+    const bytes = new Uint8Array([
+      ...Buffer.from('name,city\r\nJos'),
+      0xe9,
+      ...Buffer.from(',Montr'),
+      0xe9,
+      ...Buffer.from('al\r\n'),
+    ]);
     const result = await read('latin1.csv', bytes);
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.encoding).toBe('windows-1252');
@@ -61,8 +83,18 @@ describe('bad files get a clear message and change nothing', () => {
   });
 
   it('neutralises formula cells in CSV downloads and keeps everything else as written', () => {
-    const text = writeCsv(['a', 'b'], [['=HYPERLINK("http://x.invalid","y")', '+1'], ['@SUM(A1)', 'plain, with comma']]);
-    expect(text.split('\r\n')).toEqual(['a,b', `"'=HYPERLINK(""http://x.invalid"",""y"")","'+1"`, `"'@SUM(A1)","plain, with comma"`]);
+    const text = writeCsv(
+      ['a', 'b'],
+      [
+        ['=HYPERLINK("http://x.invalid","y")', '+1'],
+        ['@SUM(A1)', 'plain, with comma'],
+      ],
+    );
+    expect(text.split('\r\n')).toEqual([
+      'a,b',
+      `"'=HYPERLINK(""http://x.invalid"",""y"")","'+1"`,
+      `"'@SUM(A1)","plain, with comma"`,
+    ]);
   });
 
   it('a refused file records nothing: no run, no history row, nothing sent', async () => {

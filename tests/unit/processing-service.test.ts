@@ -38,20 +38,35 @@ describe('processing a file into loads', () => {
     if (!validation.ok) throw new Error(validation.error.message);
     expect(validation.value).toMatchObject({ valid: 47, invalid: 3, canContinue: true });
     expect(validation.value.problems.map((problem) => [problem.row, problem.field])).toEqual([
-      [7, 'load.mode'], [21, 'load.route.0.expectedArrivalWindowStart'], [40, 'customer.name'],
+      [7, 'load.mode'],
+      [21, 'load.route.0.expectedArrivalWindowStart'],
+      [40, 'customer.name'],
     ]);
 
     const started = await api.startProcessingRun(read.value.fileId, configurationId);
     if (!started.ok) throw new Error(started.error.message);
     const { run } = await sendPass(api, started.value.id, 47);
 
-    expect(run).toMatchObject({ total: 50, sent: 47, failed: 3, invalid: 3, claimed: 0, notSent: 0, state: 'finished' });
+    expect(run).toMatchObject({
+      total: 50,
+      sent: 47,
+      failed: 3,
+      invalid: 3,
+      claimed: 0,
+      notSent: 0,
+      state: 'finished',
+    });
     const created = createdCounts();
     expect(created.size).toBe(47);
     expect([...created.values()].every((count) => count === 1)).toBe(true);
     expect(created.has(loadNumberOf(7))).toBe(false);
     const history = await api.listHistory({ limit: 5 });
-    expect(history.rows[0]).toMatchObject({ filename: 'loads.csv', total_records: 50, successful_records: 47, failed_records: 3 });
+    expect(history.rows[0]).toMatchObject({
+      filename: 'loads.csv',
+      total_records: 50,
+      successful_records: 47,
+      failed_records: 3,
+    });
     const errors = await api.listRunErrors(run.id, 50, 0);
     expect(errors.rows.map((row) => row.row_number)).toEqual([7, 21, 40]);
   });
@@ -75,7 +90,13 @@ describe('processing a file into loads', () => {
   it('a 429 storm and a 5xx burst still end with every valid load created exactly once', async () => {
     const api = await createTestApi();
     const configurationId = await createApiConfiguration(api, server.baseUrl, { ...LOADS_MAPPING });
-    server.configure({ faults: [{ status: 429, retryAfter: 0, count: 12 }, { status: 503, count: 6 }, { status: 500, afterCreate: true, count: 3 }] });
+    server.configure({
+      faults: [
+        { status: 429, retryAfter: 0, count: 12 },
+        { status: 503, count: 6 },
+        { status: 500, afterCreate: true, count: 3 },
+      ],
+    });
     const read = await api.readProcessingFile(new Blob([loadsCsv(30)]), 'storm.csv', configurationId);
     if (!read.ok) throw new Error(read.error.message);
     const started = await api.startProcessingRun(read.value.fileId, configurationId);
@@ -144,7 +165,11 @@ describe('the header check', () => {
     const renamed = loadsCsv(2).replace('Customer Name', 'Client Name');
     const changed = await api.readProcessingFile(new Blob([renamed]), 'c.csv', configurationId);
     if (!changed.ok) throw new Error(changed.error.message);
-    expect(changed.value.headerCheck).toMatchObject({ kind: 'changed', missing: ['customer_name'], added: ['client_name'] });
+    expect(changed.value.headerCheck).toMatchObject({
+      kind: 'changed',
+      missing: ['customer_name'],
+      added: ['client_name'],
+    });
     const changes = (await api.getStatus()).counts.configuration_changes;
     await api.saveFileHeaders(configurationId, changed.value.fileId);
     expect((await api.getStatus()).counts.configuration_changes).toBe(changes + 1);

@@ -18,22 +18,45 @@ const AT = '2026-04-01T10:00:00.000Z';
 
 function upload(id: number, filename: string, changes: Partial<UploadRow> = {}): UploadRow {
   return {
-    id, brokerage_name: 'Acme', configuration_name: 'Daily', filename, total_records: 10, successful_records: 10, failed_records: 0,
-    error_log: null, processing_time_seconds: 1.5, file_headers: null, upload_timestamp: AT, session_id: 's1', timestamp_unknown: 0, ...changes,
+    id,
+    brokerage_name: 'Acme',
+    configuration_name: 'Daily',
+    filename,
+    total_records: 10,
+    successful_records: 10,
+    failed_records: 0,
+    error_log: null,
+    processing_time_seconds: 1.5,
+    file_headers: null,
+    upload_timestamp: AT,
+    session_id: 's1',
+    timestamp_unknown: 0,
+    ...changes,
   };
 }
 
 function error(id: number, uploadId: number, rowNumber: number): ProcessingErrorRow {
   return {
-    id, upload_history_id: uploadId, row_number: rowNumber, field_name: 'weight', error_type: 'invalid', error_message: 'not a number',
-    suggested_fix: null, original_value: 'abc', expected_format: 'number', created_at: AT,
+    id,
+    upload_history_id: uploadId,
+    row_number: rowNumber,
+    field_name: 'weight',
+    error_type: 'invalid',
+    error_message: 'not a number',
+    suggested_fix: null,
+    original_value: 'abc',
+    expected_format: 'number',
+    created_at: AT,
   };
 }
 
 function tables(uploads: UploadRow[], errors: ProcessingErrorRow[]): DataTables {
   return {
     brokerages: [{ id: 1, name: 'Acme', created_at: AT, updated_at: AT, is_active: 1 }],
-    brokerage_configurations: [], upload_history: uploads, processing_errors: errors, configuration_changes: [],
+    brokerage_configurations: [],
+    upload_history: uploads,
+    processing_errors: errors,
+    configuration_changes: [],
   };
 }
 
@@ -59,11 +82,19 @@ async function preview(live: DataTables, file: DataTables, options: { pairById?:
 
 describe('the names preview of uploads and their errors', () => {
   // Here: a.csv, b.csv twice (two genuine uploads of one file at one time), c.csv.
-  const here = tables([upload(1, 'a.csv'), upload(2, 'b.csv'), upload(3, 'b.csv'), upload(4, 'c.csv')], [error(1, 1, 3), error(2, 4, 7)]);
+  const here = tables(
+    [upload(1, 'a.csv'), upload(2, 'b.csv'), upload(3, 'b.csv'), upload(4, 'c.csv')],
+    [error(1, 1, 3), error(2, 4, 7)],
+  );
   // The file, from another browser (other ids): a.csv with a changed error log, b.csv once, c.csv
   // as here, d.csv new; a.csv's error as here, c.csv's error on another row.
   const file = tables(
-    [upload(10, 'd.csv'), upload(11, 'c.csv'), upload(12, 'b.csv'), upload(13, 'a.csv', { error_log: 'row 3: weight' })],
+    [
+      upload(10, 'd.csv'),
+      upload(11, 'c.csv'),
+      upload(12, 'b.csv'),
+      upload(13, 'a.csv', { error_log: 'row 3: weight' }),
+    ],
     [error(20, 13, 3), error(21, 11, 8)],
   );
 
@@ -88,7 +119,14 @@ describe('the names preview of uploads and their errors', () => {
   });
 
   it('the same content under other ids changes nothing', async () => {
-    const renumbered = tables(here.upload_history.map((u) => ({ ...u, id: u.id + 100 })), here.processing_errors.map((e) => ({ ...e, id: e.id + 100, upload_history_id: (e.upload_history_id ?? 0) + 100 })));
+    const renumbered = tables(
+      here.upload_history.map((u) => ({ ...u, id: u.id + 100 })),
+      here.processing_errors.map((e) => ({
+        ...e,
+        id: e.id + 100,
+        upload_history_id: (e.upload_history_id ?? 0) + 100,
+      })),
+    );
     const names = await preview(here, renumbered);
     expect(countsOf(names.replace).upload_history).toEqual({ add: 0, update: 0, remove: 0, unchanged: 4 });
     expect(countsOf(names.replace).processing_errors).toEqual({ add: 0, update: 0, remove: 0, unchanged: 2 });
@@ -123,7 +161,12 @@ function snapshotPair(c: SnapshotCase): { live: DataTables; file: DataTables } {
     if (u.op === 'drop') return;
     const id = u.op === 'move' ? nextId++ : row.id;
     fileIdOf.set(row.id, id);
-    fileUploads.push({ ...row, id, ...(u.op === 'change' ? { error_log: 'e2' } : {}), ...(u.op === 'rekey' ? { filename: 'z.csv' } : {}) });
+    fileUploads.push({
+      ...row,
+      id,
+      ...(u.op === 'change' ? { error_log: 'e2' } : {}),
+      ...(u.op === 'rekey' ? { filename: 'z.csv' } : {}),
+    });
   });
   for (const content of c.added) fileUploads.push(upload(nextId++, content.filename, content));
   fileUploads.sort((a, b) => a.id - b.id);
@@ -136,7 +179,12 @@ function snapshotPair(c: SnapshotCase): { live: DataTables; file: DataTables } {
       liveErrors.push(row);
       if (e.op === 'drop') return;
       const parentHere = fileIdOf.get(parent) ?? null;
-      fileErrors.push({ ...row, id: e.op === 'move' ? 100 + i : row.id, upload_history_id: parentHere, ...(e.op === 'change' || e.op === 'rekey' ? { row_number: 9 } : {}) });
+      fileErrors.push({
+        ...row,
+        id: e.op === 'move' ? 100 + i : row.id,
+        upload_history_id: parentHere,
+        ...(e.op === 'change' || e.op === 'rekey' ? { row_number: 9 } : {}),
+      });
     });
   }
   fileErrors.sort((a, b) => a.id - b.id);

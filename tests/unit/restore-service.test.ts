@@ -16,8 +16,14 @@ async function seed(api: TestApi, brokerage: string, configs: string[]) {
   expect((await api.createBrokerage(brokerage)).ok).toBe(true);
   for (const name of configs) {
     const saved = await api.saveConfiguration({
-      brokerage_name: brokerage, configuration_name: name, description: `${name} lane`, auth_type: 'bearer_token',
-      base_url: 'https://api.prod.goaugment.com', api_key: '', bearer_token: `T-${name}`, field_mappings: { 'load.mode': 'MANUAL_VALUE:FTL' },
+      brokerage_name: brokerage,
+      configuration_name: name,
+      description: `${name} lane`,
+      auth_type: 'bearer_token',
+      base_url: 'https://api.prod.goaugment.com',
+      api_key: '',
+      bearer_token: `T-${name}`,
+      field_mappings: { 'load.mode': 'MANUAL_VALUE:FTL' },
     });
     expect(saved.ok).toBe(true);
   }
@@ -36,7 +42,12 @@ async function dataChecksum(api: TestApi): Promise<string> {
   return file.value.receipt.checksum;
 }
 
-async function restore(api: TestApi, bytes: Uint8Array, mode: 'replace' | 'merge', name = 'ff2api_backup_20261122_170000.json') {
+async function restore(
+  api: TestApi,
+  bytes: Uint8Array,
+  mode: 'replace' | 'merge',
+  name = 'ff2api_backup_20261122_170000.json',
+) {
   const preview = await api.inspectBackup({ name, contents: bytes });
   if (!preview.ok) throw new Error(preview.error.message);
   return { preview: preview.value, outcome: await api.applyRestore(preview.value.previewId, mode) };
@@ -102,7 +113,10 @@ describe('restore through the service', () => {
     const store: DatabaseStore = {
       load: () => inner.load(),
       quarantine: (...a) => inner.quarantine(...a),
-      save: async (write) => (failSaves ? { ok: false, conflict: false, error: { code: 'save-failed', message: 'Simulated IndexedDB failure.' } } : inner.save(write)),
+      save: async (write) =>
+        failSaves
+          ? { ok: false, conflict: false, error: { code: 'save-failed', message: 'Simulated IndexedDB failure.' } }
+          : inner.save(write),
     };
     const source = await createTestApi();
     await seed(source, 'From file', ['A']);
@@ -144,7 +158,10 @@ describe('restore through the service', () => {
 
   it('restores the original FF2API example file, passed as the page passes a File, with its repairs as warnings', async () => {
     const api = await createTestApi();
-    const inspected = await api.inspectBackup({ name: 'example.json', contents: new Blob([fixture('original-1.0-example.json')]) });
+    const inspected = await api.inspectBackup({
+      name: 'example.json',
+      contents: new Blob([fixture('original-1.0-example.json')]),
+    });
     if (!inspected.ok) throw new Error(inspected.error.message);
     const preview = inspected.value;
     const outcome = await api.applyRestore(preview.previewId, 'replace');
@@ -175,7 +192,11 @@ describe('progress and the audit trail', () => {
     expect(seen.at(-1)).toEqual({ task: null });
     const [latest] = await target.listActivity(1);
     expect(latest?.summary).toBe('Replaced the database with ff2api_backup_20261121_180000.json (by Dana Ortiz)');
-    expect(JSON.parse(latest?.details ?? '{}')).toMatchObject({ by: 'Dana Ortiz', fileName: 'ff2api_backup_20261121_180000.json', mode: 'replace' });
+    expect(JSON.parse(latest?.details ?? '{}')).toMatchObject({
+      by: 'Dana Ortiz',
+      fileName: 'ff2api_backup_20261121_180000.json',
+      mode: 'replace',
+    });
   });
 });
 
@@ -198,7 +219,11 @@ describe('bad files change nothing, live or stored', () => {
 
   it.each([
     ['a wrong passphrase', 'not the passphrase', (text: string) => text],
-    ['a tampered ciphertext', FIXTURE_PASSPHRASE, (text: string) => text.replace(/"data":"(.)/, (_m, c: string) => `"data":"${c === 'A' ? 'B' : 'A'}`)],
+    [
+      'a tampered ciphertext',
+      FIXTURE_PASSPHRASE,
+      (text: string) => text.replace(/"data":"(.)/, (_m, c: string) => `"data":"${c === 'A' ? 'B' : 'A'}`),
+    ],
   ])('an encrypted file with %s is refused with one clear message', async (_label, passphrase, edit) => {
     const store = await createTestStore();
     const api = await createTestApi({ store });
@@ -209,13 +234,19 @@ describe('bad files change nothing, live or stored', () => {
     expect(locked.ok && locked.value.needsPassphrase).toBe(true);
     const result = await api.inspectBackup({ name: 'enc.json', contents: bytes }, { passphrase });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message).toBe('The passphrase is wrong or the file was changed after it was written. Nothing was changed.');
+    if (!result.ok)
+      expect(result.error.message).toBe(
+        'The passphrase is wrong or the file was changed after it was written. Nothing was changed.',
+      );
     expect(await captureState(api, store)).toEqual(before);
   });
 
   it('the encrypted fixture restores with the right passphrase', async () => {
     const api = await createTestApi();
-    const preview = await api.inspectBackup({ name: 'enc.json', contents: fixture('ours-2.0-encrypted.json') }, { passphrase: FIXTURE_PASSPHRASE });
+    const preview = await api.inspectBackup(
+      { name: 'enc.json', contents: fixture('ours-2.0-encrypted.json') },
+      { passphrase: FIXTURE_PASSPHRASE },
+    );
     if (!preview.ok) throw new Error(preview.error.message);
     expect(preview.value.fileCounts.brokerage_configurations).toBe(2);
     expect((await api.applyRestore(preview.value.previewId, 'replace')).ok).toBe(true);

@@ -21,11 +21,25 @@ function fresh(SQL: SqlJsStatic): Database {
 
 /** Every stored row with each value's SQLite type, so 5 and 5.0 or '5' and 5 differ. */
 function stored(db: Database): SqlValue[][] {
-  return db.exec('SELECT id, a, typeof(a), n, typeof(n), r, typeof(r), b, typeof(b), any_value, typeof(any_value), length(a), hex(a) FROM t ORDER BY id')[0]?.values ?? [];
+  return (
+    db.exec(
+      'SELECT id, a, typeof(a), n, typeof(n), r, typeof(r), b, typeof(b), any_value, typeof(any_value), length(a), hex(a) FROM t ORDER BY id',
+    )[0]?.values ?? []
+  );
 }
 
-const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.constantFrom('', '\u0000', 'a\u0000b', 'é', '😀', 'x'.repeat(70_000)));
-const number = fc.oneof(fc.integer(), fc.double(), fc.maxSafeInteger(), fc.constantFrom(0, -0, 2 ** 31, -(2 ** 31) - 1, 2 ** 53 - 1, 0.1, 1e300, Number.NaN, Infinity, -Infinity));
+const text = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'grapheme' }),
+  fc.string({ unit: 'binary' }),
+  fc.constantFrom('', '\u0000', 'a\u0000b', 'é', '😀', 'x'.repeat(70_000)),
+);
+const number = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  fc.maxSafeInteger(),
+  fc.constantFrom(0, -0, 2 ** 31, -(2 ** 31) - 1, 2 ** 53 - 1, 0.1, 1e300, Number.NaN, Infinity, -Infinity),
+);
 const value = fc.oneof(text, number, fc.constant(null));
 const rows = fc.array(fc.tuple(value, value, value, value, value), { maxLength: 40 });
 
@@ -84,7 +98,10 @@ describe('RowInserter', () => {
     expect(() => inserter.run([1, 'again', 3, 3.5, 'other', null])).toThrow(/UNIQUE constraint failed: t\.id/);
     inserter.run([3, 'third', 3, 3.5, 'different', 'x']);
     inserter.free();
-    expect(db.exec('SELECT id, a FROM t ORDER BY id')[0]?.values).toEqual([[1, 'first'], [3, 'third']]);
+    expect(db.exec('SELECT id, a FROM t ORDER BY id')[0]?.values).toEqual([
+      [1, 'first'],
+      [3, 'third'],
+    ]);
     db.close();
   });
 
@@ -95,12 +112,17 @@ describe('RowInserter', () => {
     inserter.run([1, 'a', 1, 1, 'b', new Uint8Array([1, 2, 3])]);
     inserter.free();
     // A build without the low-level exports: every row through Statement.run.
-    const limited = new Proxy(SQL, { get: (target, key) => (key === '_sqlite3_bind_text' ? undefined : Reflect.get(target, key)) });
+    const limited = new Proxy(SQL, {
+      get: (target, key) => (key === '_sqlite3_bind_text' ? undefined : Reflect.get(target, key)),
+    });
     const fallback = RowInserter.prepare(limited, db, INSERT);
     expect(fallback.isDirect).toBe(false);
     fallback.run([2, 'c', 2, 2, 'd', null]);
     fallback.free();
-    expect(db.exec('SELECT id, hex(any_value), typeof(any_value), a FROM t ORDER BY id')[0]?.values).toEqual([[1, '010203', 'blob', 'a'], [2, '', 'null', 'c']]);
+    expect(db.exec('SELECT id, hex(any_value), typeof(any_value), a FROM t ORDER BY id')[0]?.values).toEqual([
+      [1, '010203', 'blob', 'a'],
+      [2, '', 'null', 'c'],
+    ]);
     db.close();
   });
 });

@@ -9,7 +9,9 @@ describe('ROW_VALUES', () => {
     for (const table of DATA_TABLES) {
       const columns: readonly string[] = TABLE_COLUMNS[table];
       // Each column holds its own name: a value in the wrong place, or a column left out, shows.
-      const row = Object.fromEntries(columns.map((column) => [column, `value of ${column}`])) as unknown as DataTables[typeof table][number];
+      const row = Object.fromEntries(
+        columns.map((column) => [column, `value of ${column}`]),
+      ) as unknown as DataTables[typeof table][number];
       const values: SqlValue[] = [];
       (ROW_VALUES[table] as (row: unknown, values: SqlValue[]) => void)(row, values);
       expect(values, table).toEqual(columns.map((column) => `value of ${column}`));

@@ -11,7 +11,8 @@ import { loadSqlJs } from '../support/sqljs';
  * blobs in text columns, numbers and nulls in any column — in id order.
  */
 
-const TABLE = 'CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, n INTEGER, r REAL, b VARCHAR(20), c CLOB, any_value, d TEXT)';
+const TABLE =
+  'CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, n INTEGER, r REAL, b VARCHAR(20), c CLOB, any_value, d TEXT)';
 const COLUMNS = ['id', 'a', 'n', 'r', 'b', 'c', 'any_value', 'd'] as const;
 
 function withRows(SQL: SqlJsStatic, rows: SqlValue[][]): Database {
@@ -39,29 +40,54 @@ function readById(db: Database): SqlValue[][] {
 }
 
 const text = fc.oneof(
-  fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }),
-  fc.constantFrom('', '\u0000', 'a\u0000b', '"\\', '\n\t\u0001\u007f', '\uFEFFx', '\uFEFF\uFEFF', 'a\uD800b', '\uDC00', 'é', '😀', '["a","b"]', 'x'.repeat(5_000)),
+  fc.string(),
+  fc.string({ unit: 'grapheme' }),
+  fc.string({ unit: 'binary' }),
+  fc.constantFrom(
+    '',
+    '\u0000',
+    'a\u0000b',
+    '"\\',
+    '\n\t\u0001\u007f',
+    '\uFEFFx',
+    '\uFEFF\uFEFF',
+    'a\uD800b',
+    '\uDC00',
+    'é',
+    '😀',
+    '["a","b"]',
+    'x'.repeat(5_000),
+  ),
 );
 const number = fc.oneof(fc.integer(), fc.double(), fc.constantFrom(0, -0, 2 ** 53 - 1, 0.1, 1e300, Infinity));
 const blob = fc.uint8Array({ maxLength: 8 });
-const value = fc.oneof({ weight: 4, arbitrary: text }, { weight: 2, arbitrary: number }, { weight: 2, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: blob });
+const value = fc.oneof(
+  { weight: 4, arbitrary: text },
+  { weight: 2, arbitrary: number },
+  { weight: 2, arbitrary: fc.constant(null) },
+  { weight: 1, arbitrary: blob },
+);
 const rows = fc.array(fc.tuple(value, value, value, value, value, value, value), { maxLength: 30 });
 
 describe('forEachRowById', () => {
   it('gives exactly the values Statement.get gives, for any stored values', async () => {
     const SQL = await loadSqlJs();
     fc.assert(
-      fc.property(rows, fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 30, maxLength: 30 }), (generated, ids) => {
-        // Ids out of insertion order, so id order is not rowid-insertion order.
-        const distinct = [...new Set(ids)];
-        const stored = generated.slice(0, distinct.length).map((values, i) => [distinct[i] as number, ...values]);
-        const db = withRows(SQL, stored);
-        try {
-          expect(readById(db)).toEqual(readByGet(db));
-        } finally {
-          db.close();
-        }
-      }),
+      fc.property(
+        rows,
+        fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 30, maxLength: 30 }),
+        (generated, ids) => {
+          // Ids out of insertion order, so id order is not rowid-insertion order.
+          const distinct = [...new Set(ids)];
+          const stored = generated.slice(0, distinct.length).map((values, i) => [distinct[i] as number, ...values]);
+          const db = withRows(SQL, stored);
+          try {
+            expect(readById(db)).toEqual(readByGet(db));
+          } finally {
+            db.close();
+          }
+        },
+      ),
       { seed: 20261202, numRuns: 200 },
     );
   });
@@ -87,7 +113,10 @@ describe('forEachRowById', () => {
     db.exec('CREATE TABLE n (id INTEGER PRIMARY KEY, v REAL); INSERT INTO n VALUES (2, 0.5), (1, NULL)');
     const seen: SqlValue[][] = [];
     expect(forEachRowById(db, 'n', ['id', 'v'], (values) => seen.push(values))).toBe(2);
-    expect(seen).toEqual([[1, null], [2, 0.5]]);
+    expect(seen).toEqual([
+      [1, null],
+      [2, 0.5],
+    ]);
     db.exec('DELETE FROM n');
     expect(forEachRowById(db, 'n', ['id', 'v'], () => {})).toBe(0);
     db.close();

@@ -24,7 +24,9 @@ describe('schema migrations', () => {
     expect(reopened.exec('SELECT name FROM brokerages')[0]?.values).toEqual([['Acme, Inc.']]);
     expect(reopened.exec('PRAGMA foreign_keys')[0]?.values[0]?.[0]).toBe(1);
     expect(() =>
-      reopened.run("INSERT INTO brokerage_configurations (brokerage_name, configuration_name) VALUES ('Nobody', 'Main')"),
+      reopened.run(
+        "INSERT INTO brokerage_configurations (brokerage_name, configuration_name) VALUES ('Nobody', 'Main')",
+      ),
     ).toThrow(/FOREIGN KEY/);
   });
 

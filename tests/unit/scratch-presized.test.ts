@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadBackup } from '../../src/core/backup/load/load-backup';
+import { SIZE_HINT_RATIO } from '../../src/core/backup/format/limits';
 import { expectedTextBytes } from '../../src/core/backup/scan/byte-source';
 import { ScratchDatabase } from '../../src/core/backup/scratch/scratch-database';
 import { exportDatabase, openDatabase } from '../../src/core/db/open';
@@ -62,7 +63,19 @@ describe('the pre-sized restore database', () => {
     const gzip = await writeTables(tables, { gzipAboveBytes: 0 });
     expect(gzip.isGzip).toBe(true);
     expect(await expectedTextBytes(plain.bytes, 'json')).toBe(plain.bytes.byteLength);
-    const inflated = new Uint8Array(await new Response(new Blob([gzip.bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
-    expect(await expectedTextBytes(new Blob([gzip.bytes as Uint8Array<ArrayBuffer>]), 'gzip')).toBe(inflated.byteLength);
+    const inflated = new Uint8Array(
+      await new Response(
+        new Blob([gzip.bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip')),
+      ).arrayBuffer(),
+    );
+    expect(await expectedTextBytes(new Blob([gzip.bytes as Uint8Array<ArrayBuffer>]), 'gzip')).toBe(
+      inflated.byteLength,
+    );
+  });
+
+  it('never takes more from a size trailer than the file can fill: SIZE_HINT_RATIO times its size', async () => {
+    const gzip = (await writeTables(largeTables(50), { gzipAboveBytes: 0 })).bytes.slice();
+    new DataView(gzip.buffer).setUint32(gzip.byteLength - 4, 0xfffffff0, true);
+    expect(await expectedTextBytes(gzip, 'gzip')).toBe(gzip.byteLength * SIZE_HINT_RATIO);
   });
 });

@@ -34,7 +34,11 @@ async function simulate(rows: number, answers: Answer[], concurrency: number, ca
           doneRows.push(row);
           return { kind: 'done', sent: false };
         }
-        return { kind: 'retry', reason: answer === '429' ? 'rate-limited' : answer === '503' ? 'server-error' : 'timeout', retryAfterMs: answer === '429' ? 0 : null };
+        return {
+          kind: 'retry',
+          reason: answer === '429' ? 'rate-limited' : answer === '503' ? 'server-error' : 'timeout',
+          retryAfterMs: answer === '429' ? 0 : null,
+        };
       },
       sleep: async (ms) => {
         clock += ms;
@@ -53,7 +57,10 @@ describe('the sending loop', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 0, max: 60 }),
-        fc.array(fc.constantFrom<Answer>('ok', 'ok', 'ok', 'rejected', '429', '503', 'timeout'), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.constantFrom<Answer>('ok', 'ok', 'ok', 'rejected', '429', '503', 'timeout'), {
+          minLength: 1,
+          maxLength: 40,
+        }),
         fc.integer({ min: 1, max: 8 }),
         fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }),
         async (rows, answers, concurrency, cancelAfter) => {
@@ -82,6 +89,11 @@ describe('the sending loop', () => {
       },
       { ...DEFAULT_SEND_OPTIONS, concurrency: 1, total: 3 },
     );
-    expect(result).toMatchObject({ ended: 'stopped', stopMessage: 'Token refresh failed.', unrecorded: [1], unstarted: [2, 3] });
+    expect(result).toMatchObject({
+      ended: 'stopped',
+      stopMessage: 'Token refresh failed.',
+      unrecorded: [1],
+      unstarted: [2, 3],
+    });
   });
 });

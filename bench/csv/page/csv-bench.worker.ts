@@ -29,7 +29,8 @@ const methods: Record<string, (...args: never[]) => unknown> = {
       const order = round % 2 ? ['app', 'floor'] : ['floor', 'app'];
       for (const kind of order) {
         collectGarbage();
-        const took: { total: number; steps?: Record<string, number> } = kind === 'floor' ? await bareParse(file) : await appPipeline(file);
+        const took: { total: number; steps?: Record<string, number> } =
+          kind === 'floor' ? await bareParse(file) : await appPipeline(file);
         if (round < options.warmup) continue;
         if (kind === 'floor') floor.push(took.total);
         else {
@@ -67,7 +68,13 @@ function exportWithExtraColumns(count: number): string {
   const quote = (cell: string) => (/[",\r\n]/u.test(cell) ? `"${cell.replace(/"/gu, '""')}"` : cell);
   const lines = [[...LOADS_HEADER, ...EXTRA].join(',')];
   loadRows(count, [7, 21, 40]).forEach((cells, i) => {
-    const extra = [`Keep dry, door ${i % 40}`, `Dispatcher ${i % 12}`, `REF-${900000 + i}`, `BC-${i % 97}`, `CHI-DAL-${i % 5}`];
+    const extra = [
+      `Keep dry, door ${i % 40}`,
+      `Dispatcher ${i % 12}`,
+      `REF-${900000 + i}`,
+      `BC-${i % 97}`,
+      `CHI-DAL-${i % 5}`,
+    ];
     lines.push([...cells, ...extra].map(quote).join(','));
   });
   return `${lines.join('\r\n')}\r\n`;
@@ -80,7 +87,8 @@ function bareParse(blob: Blob): Promise<{ total: number }> {
     Papa.parse(blob as File, {
       header: false,
       skipEmptyLines: 'greedy',
-      complete: (result) => (result.data.length > 0 ? resolve({ total: performance.now() - started }) : reject(new Error('no rows'))),
+      complete: (result) =>
+        result.data.length > 0 ? resolve({ total: performance.now() - started }) : reject(new Error('no rows')),
       error: (error) => reject(error),
     });
   });

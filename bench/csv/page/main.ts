@@ -1,5 +1,8 @@
 /** The CSV bench page: relays `window.csvBench.call(method, …args)` to the bench worker. */
-const worker = new Worker(new URL('./csv-bench.worker.ts', import.meta.url), { type: 'module', name: 'csv-bench.worker' });
+const worker = new Worker(new URL('./csv-bench.worker.ts', import.meta.url), {
+  type: 'module',
+  name: 'csv-bench.worker',
+});
 const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
 let nextId = 1;
 

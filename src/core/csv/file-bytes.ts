@@ -12,14 +12,21 @@ export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 export type FileKind = 'csv' | 'xlsx';
 
 const MESSAGES = {
-  tooBig: (mb: string) => `This file is ${mb} MB; files up to 200 MB can be processed. Nothing was read or sent. Split the file into smaller ones and process each.`,
+  tooBig: (mb: string) =>
+    `This file is ${mb} MB; files up to 200 MB can be processed. Nothing was read or sent. Split the file into smaller ones and process each.`,
   xls: 'This is an old Excel file (.xls), which this app cannot read. Nothing was read or sent. Open it in Excel and save it as .xlsx or .csv (CSV UTF-8), then choose that file.',
-  unknownType: (name: string) => `“${name}” is not a CSV or Excel file. Nothing was read or sent. Choose a .csv or .xlsx file.`,
-  zipAsCsv: 'This file is an Excel workbook (.xlsx) with a .csv name. Nothing was read or sent. Rename it to .xlsx, or save it from Excel as CSV, and choose it again.',
-  oleAsCsv: 'This file is an old Excel workbook (.xls) with a .csv name. Nothing was read or sent. Save it from Excel as .xlsx or CSV UTF-8 and choose it again.',
-  binary: 'This file is not text: it looks like a binary file (an image, a PDF or a program) renamed .csv. Nothing was read or sent. Export the data from your system as CSV and choose that file.',
-  notXlsx: 'This file has an .xlsx name but is not an Excel workbook. Nothing was read or sent. Save it from Excel as .xlsx or CSV and choose it again.',
-  empty: 'The file is empty. Nothing was read or sent. Choose the file your system exported, with a header row and data rows.',
+  unknownType: (name: string) =>
+    `“${name}” is not a CSV or Excel file. Nothing was read or sent. Choose a .csv or .xlsx file.`,
+  zipAsCsv:
+    'This file is an Excel workbook (.xlsx) with a .csv name. Nothing was read or sent. Rename it to .xlsx, or save it from Excel as CSV, and choose it again.',
+  oleAsCsv:
+    'This file is an old Excel workbook (.xls) with a .csv name. Nothing was read or sent. Save it from Excel as .xlsx or CSV UTF-8 and choose it again.',
+  binary:
+    'This file is not text: it looks like a binary file (an image, a PDF or a program) renamed .csv. Nothing was read or sent. Export the data from your system as CSV and choose that file.',
+  notXlsx:
+    'This file has an .xlsx name but is not an Excel workbook. Nothing was read or sent. Save it from Excel as .xlsx or CSV and choose it again.',
+  empty:
+    'The file is empty. Nothing was read or sent. Choose the file your system exported, with a header row and data rows.',
 } as const;
 
 /** Refuses a file by its name and size alone, before reading it; returns the reader to use. */
@@ -45,7 +52,8 @@ export function checkXlsxBytes(bytes: Uint8Array): Result<void> {
 export function decodeCsvBytes(bytes: Uint8Array): Result<{ text: string; encoding: 'utf-8' | 'windows-1252' }> {
   if (bytes.length === 0) return fail('empty-file', MESSAGES.empty);
   if (isZip(bytes)) return fail('xlsx-as-csv', MESSAGES.zipAsCsv);
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return fail('xls-as-csv', MESSAGES.oleAsCsv);
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
+    return fail('xls-as-csv', MESSAGES.oleAsCsv);
   if (looksBinary(bytes)) return fail('binary-file', MESSAGES.binary);
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);

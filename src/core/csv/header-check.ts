@@ -3,9 +3,7 @@
  * ones saved with the configuration. Order does not matter; names do.
  */
 export type HeaderCheck =
-  | { kind: 'new' }
-  | { kind: 'identical' }
-  | { kind: 'changed'; missing: string[]; added: string[]; common: string[] };
+  { kind: 'new' } | { kind: 'identical' } | { kind: 'changed'; missing: string[]; added: string[]; common: string[] };
 
 /** Compares a file's headers with the saved ones (null or empty: nothing saved yet). */
 export function checkHeaders(saved: readonly string[] | null, current: readonly string[]): HeaderCheck {

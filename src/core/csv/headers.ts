@@ -14,7 +14,11 @@ const MESSAGES = {
 
 /** One header cell normalised: BOM and surrounding space removed, inner spaces → `_`, lowercase. */
 export function normalizeHeader(raw: string): string {
-  return raw.replace(/^\uFEFF/u, '').trim().replace(/\s+/gu, '_').toLowerCase();
+  return raw
+    .replace(/^\uFEFF/u, '')
+    .trim()
+    .replace(/\s+/gu, '_')
+    .toLowerCase();
 }
 
 /** The name given to a column whose header cell is empty: its 1-based position. */
@@ -34,7 +38,10 @@ export function normalizeHeaderRow(raw: readonly string[]): Result<string[]> {
     const name = normalized === '' ? unnamedColumn(i + 1) : normalized;
     const earlier = seen.get(name);
     if (earlier !== undefined) {
-      return fail('duplicate-header', MESSAGES.duplicate(earlier + 1, i + 1, name, (raw[earlier] ?? '').trim(), (raw[i] ?? '').trim()));
+      return fail(
+        'duplicate-header',
+        MESSAGES.duplicate(earlier + 1, i + 1, name, (raw[earlier] ?? '').trim(), (raw[i] ?? '').trim()),
+      );
     }
     seen.set(name, i);
     names.push(name);

@@ -33,7 +33,10 @@ export interface MappingPlan {
 }
 
 /** Compiles mappings against a file's normalised headers. */
-export function compileMappingPlan(mappings: Readonly<Record<string, string>>, headers: readonly string[]): MappingPlan {
+export function compileMappingPlan(
+  mappings: Readonly<Record<string, string>>,
+  headers: readonly string[],
+): MappingPlan {
   const index = new Map(headers.map((name, i) => [name, i]));
   const fields: PlannedField[] = [];
   const missingColumns: MappingPlan['missingColumns'] = [];

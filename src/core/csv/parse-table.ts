@@ -18,15 +18,21 @@ export interface Table {
 }
 
 const MESSAGES = {
-  noRows: 'The file has no rows. Nothing was read or sent. Choose the file your system exported, with a header row and data rows.',
-  onlyHeader: 'The file has a header row but no data rows, so there is nothing to send. Nothing was sent. Check that you exported the right date range.',
+  noRows:
+    'The file has no rows. Nothing was read or sent. Choose the file your system exported, with a header row and data rows.',
+  onlyHeader:
+    'The file has a header row but no data rows, so there is nothing to send. Nothing was sent. Check that you exported the right date range.',
   unclosedQuote: (line: number) =>
     `Line ${line} opens a quoted cell (") that is never closed, so the rest of the file cannot be read reliably. Nothing was read or sent. Fix the quote in the file and choose it again.`,
 } as const;
 
 /** Parses CSV text into a table, or says plainly why it cannot. */
 export function parseCsvTable(text: string): Result<Table> {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/u, ''), { header: false, dynamicTyping: false, skipEmptyLines: 'greedy' });
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/u, ''), {
+    header: false,
+    dynamicTyping: false,
+    skipEmptyLines: 'greedy',
+  });
   const unclosed = parsed.errors.find((error) => error.code === 'MissingQuotes');
   if (unclosed) return fail('unclosed-quote', MESSAGES.unclosedQuote((unclosed.row ?? 0) + 1));
   return tableFromRows(parsed.data);
@@ -49,5 +55,5 @@ export function spreadsheetCellText(cell: unknown): string {
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().replace('.000Z', 'Z');
   if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
-  return String(cell);
+  return typeof cell === 'string' ? cell : JSON.stringify(cell);
 }

@@ -39,12 +39,14 @@ export function createPayloadSerializer(plan: MappingPlan): (values: readonly un
       templates.set(signature, template);
     }
     let text = template.literals[0] as string;
-    for (let i = 0; i < template.slots.length; i++) text += writeJson(values[template.slots[i] as number]) + (template.literals[i + 1] as string);
+    for (let i = 0; i < template.slots.length; i++)
+      text += writeJson(values[template.slots[i] as number]) + (template.literals[i + 1] as string);
     return text;
   };
 }
 
 /** Characters a JSON string must escape (any surrogate too: lone ones are escaped by JSON.stringify). */
+// eslint-disable-next-line no-control-regex -- the control characters are exactly what is looked for
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /** A value's JSON, as JSON.stringify writes it; plain strings and numbers without calling it. */
@@ -154,7 +156,10 @@ function slotsOf(plan: MappingPlan): Slot[] {
   const candidates = new Set([...mapped, ...defaultRulesFor(mapped).map((rule) => rule.path)]);
   return [...candidates]
     .sort((a, b) => (CATALOG_ORDER.get(a) ?? 999) - (CATALOG_ORDER.get(b) ?? 999))
-    .map((path) => ({ slot: slotOf.get(path) as number, segments: path.split('.').map((part) => (/^\d+$/u.test(part) ? Number(part) : part)) }));
+    .map((path) => ({
+      slot: slotOf.get(path) as number,
+      segments: path.split('.').map((part) => (/^\d+$/u.test(part) ? Number(part) : part)),
+    }));
 }
 
 /** The catalog paths that have defaults, for the preview's legend. */
@@ -164,7 +169,7 @@ export const DEFAULTED_PATHS: readonly string[] = DEFAULT_RULES.map((rule) => ru
 export function loadNumberOf(body: Record<string, unknown>): string | null {
   const load = body.load;
   if (load && typeof load === 'object' && 'loadNumber' in load) {
-    const value = (load as { loadNumber: unknown }).loadNumber;
+    const value = load.loadNumber;
     return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
   }
   return null;

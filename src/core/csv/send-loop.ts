@@ -92,7 +92,14 @@ export async function runSendLoop(deps: SendLoopDeps, options: SendOptions): Pro
     const done = sent + failed;
     const elapsed = (deps.now() - startedAt) / 1000;
     const secondsLeft = done >= 3 && elapsed > 0 ? Math.max(0, ((options.total - done) * elapsed) / done) : null;
-    deps.onProgress({ total: options.total, sent, failed, inFlight, secondsLeft, pausedUntil: pausedUntil > deps.now() ? pausedUntil : null });
+    deps.onProgress({
+      total: options.total,
+      sent,
+      failed,
+      inFlight,
+      secondsLeft,
+      pausedUntil: pausedUntil > deps.now() ? pausedUntil : null,
+    });
   };
   const shouldStop = () => stopMessage !== null || deps.isCancelled();
 
@@ -180,7 +187,9 @@ export async function runSendLoop(deps: SendLoopDeps, options: SendOptions): Pro
 
   report();
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, lane));
-  if (claiming) await claiming;
+  // Lanes set `claiming`; the compiler only sees its first value here.
+  const lastClaim = claiming as Promise<void> | null;
+  if (lastClaim) await lastClaim;
   const unstarted = queue.splice(0);
   const ended = stopMessage !== null ? 'stopped' : deps.isCancelled() ? 'cancelled' : 'finished';
   return { ended, stopMessage, unstarted, unrecorded };

@@ -6,9 +6,7 @@
  * whose samples cannot be the field's type is not suggested for it.
  */
 import { API_FIELDS, findApiField, type ApiField } from '../api-fields';
-import { parseDateCell } from './dates';
-import { matchEnum } from './enums';
-import { parseNumberCell } from './numbers';
+import { Refusal, typerFor } from './value-typers';
 
 /** The least confidence a suggestion needs to be offered. */
 export const SUGGESTION_THRESHOLD = 0.7;
@@ -22,7 +20,18 @@ export interface MappingSuggestion {
 
 /** Column words (canonical: lowercase, `_` between words) → API path. */
 const ALIASES: Readonly<Record<string, readonly string[]>> = {
-  'load.loadNumber': ['load_number', 'load_#', 'load_no', 'load_id', 'load', 'reference_number', 'ref_number', 'shipment_number', 'shipment_id', 'order_number'],
+  'load.loadNumber': [
+    'load_number',
+    'load_#',
+    'load_no',
+    'load_id',
+    'load',
+    'reference_number',
+    'ref_number',
+    'shipment_number',
+    'shipment_id',
+    'order_number',
+  ],
   'load.mode': ['mode', 'load_mode', 'shipment_type', 'transport_mode'],
   'load.rateType': ['rate_type', 'rate_category', 'pricing_type'],
   'load.status': ['status', 'load_status', 'shipment_status'],
@@ -47,6 +56,18 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
   'load.referenceNumbers.0.value': ['po_number', 'po', 'bol', 'bol_number'],
 };
 
+/**
+ * Column words that name a stop's window without saying which stop: an appointment is the
+ * pickup's, a due date the delivery's. Less sure than a name that says the stop.
+ */
+const UNNAMED_STOP_ALIASES: Readonly<Record<string, string>> = {
+  appt_start: 'load.route.0.expectedArrivalWindowStart',
+  appointment_start: 'load.route.0.expectedArrivalWindowStart',
+  appt_end: 'load.route.0.expectedArrivalWindowEnd',
+  appointment_end: 'load.route.0.expectedArrivalWindowEnd',
+  due_date: 'load.route.1.expectedArrivalWindowStart',
+};
+
 /** Words that open a column about a stop: index 0 = pickup, 1 = delivery. */
 const STOP_PREFIXES: readonly (readonly string[])[] = [
   ['pickup', 'pick_up', 'origin', 'orig', 'shipper', 'pu', 'from'],
@@ -55,15 +76,34 @@ const STOP_PREFIXES: readonly (readonly string[])[] = [
 
 /** The rest of a stop column's name → the field within the stop. */
 const STOP_FIELDS: Readonly<Record<string, string>> = {
-  street: 'address.street1', street1: 'address.street1', address: 'address.street1', address1: 'address.street1', addr: 'address.street1',
+  street: 'address.street1',
+  street1: 'address.street1',
+  address: 'address.street1',
+  address1: 'address.street1',
+  addr: 'address.street1',
   city: 'address.city',
-  state: 'address.stateOrProvince', st: 'address.stateOrProvince', province: 'address.stateOrProvince',
-  zip: 'address.postalCode', zip_code: 'address.postalCode', postal_code: 'address.postalCode', postal: 'address.postalCode', postcode: 'address.postalCode',
+  state: 'address.stateOrProvince',
+  st: 'address.stateOrProvince',
+  province: 'address.stateOrProvince',
+  zip: 'address.postalCode',
+  zip_code: 'address.postalCode',
+  postal_code: 'address.postalCode',
+  postal: 'address.postalCode',
+  postcode: 'address.postalCode',
   country: 'address.country',
-  date: 'expectedArrivalWindowStart', date_start: 'expectedArrivalWindowStart', start: 'expectedArrivalWindowStart',
-  appt_start: 'expectedArrivalWindowStart', start_date: 'expectedArrivalWindowStart', appointment: 'expectedArrivalWindowStart',
-  date_end: 'expectedArrivalWindowEnd', end: 'expectedArrivalWindowEnd', appt_end: 'expectedArrivalWindowEnd', end_date: 'expectedArrivalWindowEnd',
-  activity: 'stopActivity', type: 'stopActivity', sequence: 'sequence',
+  date: 'expectedArrivalWindowStart',
+  date_start: 'expectedArrivalWindowStart',
+  start: 'expectedArrivalWindowStart',
+  appt_start: 'expectedArrivalWindowStart',
+  start_date: 'expectedArrivalWindowStart',
+  appointment: 'expectedArrivalWindowStart',
+  date_end: 'expectedArrivalWindowEnd',
+  end: 'expectedArrivalWindowEnd',
+  appt_end: 'expectedArrivalWindowEnd',
+  end_date: 'expectedArrivalWindowEnd',
+  activity: 'stopActivity',
+  type: 'stopActivity',
+  sequence: 'sequence',
 };
 
 /**
@@ -81,7 +121,8 @@ export function suggestMappings(
       const field = findApiField(path);
       if (!field || alreadyMapped.has(path)) continue;
       const adjusted = confidence + sampleFit(field, samples[i] ?? []);
-      if (adjusted >= SUGGESTION_THRESHOLD) candidates.push({ path, column: header, confidence: Math.min(1, adjusted) });
+      if (adjusted >= SUGGESTION_THRESHOLD)
+        candidates.push({ path, column: header, confidence: Math.min(1, adjusted) });
     }
   });
   candidates.sort((a, b) => b.confidence - a.confidence);
@@ -107,6 +148,8 @@ function namesFor(header: string): { path: string; confidence: number }[] {
   for (const [path, aliases] of Object.entries(ALIASES)) {
     if (aliases.includes(words)) found.push({ path, confidence: 0.9 });
   }
+  const unnamedStop = Object.hasOwn(UNNAMED_STOP_ALIASES, words) ? UNNAMED_STOP_ALIASES[words] : undefined;
+  if (unnamedStop) found.push({ path: unnamedStop, confidence: 0.8 });
   STOP_PREFIXES.forEach((prefixes, stop) => {
     for (const prefix of prefixes) {
       if (!words.startsWith(`${prefix}_`)) continue;
@@ -125,12 +168,9 @@ function namesFor(header: string): { path: string; confidence: number }[] {
 function sampleFit(field: ApiField, samples: readonly string[]): number {
   const present = samples.map((sample) => sample.trim()).filter(Boolean);
   if (present.length === 0) return 0;
-  const fits = (text: string): boolean => {
-    if (field.enum) return field.type === 'array' || matchEnum(text, field.enum) !== null;
-    if (field.type === 'number') return parseNumberCell(text) !== null;
-    if (field.type === 'date') return parseDateCell(text) !== null;
-    return true;
-  };
+  // The very reader validation uses: a sample that would be sent is a fitting one (`MC456789` too).
+  const type = typerFor(field);
+  const fits = (text: string): boolean => !(type(text) instanceof Refusal);
   const fitting = present.filter(fits).length;
   if (fitting === present.length) return 0.05;
   return fitting * 2 >= present.length ? 0 : -0.4;
@@ -138,5 +178,8 @@ function sampleFit(field: ApiField, samples: readonly string[]): number {
 
 /** A column name as words: lowercase, punctuation between words turned into one `_`. */
 function canonical(header: string): string {
-  return header.toLowerCase().replace(/[^a-z0-9#]+/gu, '_').replace(/^_+|_+$/gu, '');
+  return header
+    .toLowerCase()
+    .replace(/[^a-z0-9#]+/gu, '_')
+    .replace(/^_+|_+$/gu, '');
 }

@@ -36,7 +36,11 @@ export function validateTable(table: Table, mappings: Readonly<Record<string, st
     else {
       invalidCount++;
       const loadNumber = valueAt(plan, values, 'load.loadNumber');
-      invalidRows.push({ row: i + 1, loadNumber: typeof loadNumber === 'string' ? loadNumber : null, message: found.map((problem) => problem.message).join(' ') });
+      invalidRows.push({
+        row: i + 1,
+        loadNumber: typeof loadNumber === 'string' ? loadNumber : null,
+        message: found.map((problem) => problem.message).join(' '),
+      });
       for (const problem of found) problems.push(problem);
     }
   }

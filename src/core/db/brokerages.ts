@@ -39,8 +39,10 @@ const SQL = {
 const WHAT = 'brokerage name';
 
 const MESSAGES = {
-  duplicate: (name: string) => `A brokerage named “${name}” already exists. Choose another name or select the existing brokerage.`,
-  missing: 'That brokerage no longer exists (perhaps it was deleted or a backup was restored). The list has been refreshed.',
+  duplicate: (name: string) =>
+    `A brokerage named “${name}” already exists. Choose another name or select the existing brokerage.`,
+  missing:
+    'That brokerage no longer exists (perhaps it was deleted or a backup was restored). The list has been refreshed.',
 } as const;
 
 /** Every brokerage in name order (case-insensitive), with its configuration and upload counts. */
@@ -59,7 +61,8 @@ export function createBrokerage(db: Database, rawName: string, now: string): Res
   if (!checked.ok) return checked;
   const name = checked.value;
   return runWrite(db, now, () => {
-    if (selectValue(db, SQL.idByName, [name]) !== undefined) return fail('duplicate-brokerage', MESSAGES.duplicate(name));
+    if (selectValue(db, SQL.idByName, [name]) !== undefined)
+      return fail('duplicate-brokerage', MESSAGES.duplicate(name));
     db.run(SQL.insert, [name, now, now]);
     const id = selectValue(db, SQL.idByName, [name]);
     return summaryOrMissing(db, typeof id === 'number' ? id : -1);

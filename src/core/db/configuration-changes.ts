@@ -13,7 +13,8 @@ export function describeUpdate(before: ConfigurationRow, after: CheckedConfigura
   if ((before.description ?? '') !== after.description) parts.push('description');
   if (before.auth_type !== after.authType) parts.push(`authentication ${before.auth_type} → ${after.authType}`);
   const credentials = readCredentials(before.api_credentials);
-  if (credentials.baseUrl !== after.baseUrl) parts.push(`base URL ${credentials.baseUrl || '(none)'} → ${after.baseUrl}`);
+  if (credentials.baseUrl !== after.baseUrl)
+    parts.push(`base URL ${credentials.baseUrl || '(none)'} → ${after.baseUrl}`);
   if (after.apiKey !== null && after.apiKey !== credentials.apiKey) parts.push('API key replaced');
   if (after.bearerToken !== null && after.bearerToken !== before.bearer_token) parts.push('bearer token replaced');
   const mappingChange = describeMappingChange(readMappings(before.field_mappings), after.mappings);
@@ -29,6 +30,8 @@ function describeMappingChange(before: Record<string, string>, after: Record<str
   const removed = [...beforeKeys].filter((key) => !Object.hasOwn(after, key)).length;
   const changed = afterKeys.filter((key) => beforeKeys.has(key) && before[key] !== after[key]).length;
   if (added + removed + changed === 0) return null;
-  const counts = [added ? `+${added}` : '', removed ? `−${removed}` : '', changed ? `${changed} changed` : ''].filter(Boolean);
+  const counts = [added ? `+${added}` : '', removed ? `−${removed}` : '', changed ? `${changed} changed` : ''].filter(
+    Boolean,
+  );
   return `mappings (${counts.join(', ')})`;
 }

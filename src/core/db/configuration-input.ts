@@ -57,7 +57,10 @@ export interface CheckedConfiguration {
  * while the base URL keeps the origin it was stored with; the credential of the chosen auth type
  * must be given or already stored.
  */
-export function checkConfigurationInput(input: ConfigurationInput, stored: StoredSecrets): Result<CheckedConfiguration> {
+export function checkConfigurationInput(
+  input: ConfigurationInput,
+  stored: StoredSecrets,
+): Result<CheckedConfiguration> {
   const name = checkName(input.configuration_name, 'configuration name');
   if (!name.ok) return name;
   const authType = input.auth_type;

@@ -8,7 +8,8 @@ import type { Database } from './sql-types';
 import { selectRows } from './transaction';
 
 const SQL = {
-  secrets: 'SELECT brokerage_name, configuration_name, field_mappings, auth_type, api_credentials, bearer_token FROM brokerage_configurations WHERE id = ?',
+  secrets:
+    'SELECT brokerage_name, configuration_name, field_mappings, auth_type, api_credentials, bearer_token FROM brokerage_configurations WHERE id = ?',
   setHeaders: 'UPDATE brokerage_configurations SET file_headers = ?, updated_at = ?, last_used_at = ? WHERE id = ?',
   touch: 'UPDATE brokerage_configurations SET last_used_at = ? WHERE id = ?',
   logChange: `INSERT INTO configuration_changes (configuration_id, change_type, change_description, old_value, new_value, changed_at)
@@ -29,13 +30,24 @@ export interface ConfigurationSecrets {
 /** A configuration's credentials, or null when it no longer exists. */
 export function readConfigurationSecrets(db: Database, id: number): ConfigurationSecrets | null {
   const row = selectRows<{
-    brokerage_name: string; configuration_name: string; field_mappings: string; auth_type: AuthType; api_credentials: string; bearer_token: string | null;
+    brokerage_name: string;
+    configuration_name: string;
+    field_mappings: string;
+    auth_type: AuthType;
+    api_credentials: string;
+    bearer_token: string | null;
   }>(db, SQL.secrets, [id])[0];
   if (!row) return null;
   const credentials = readCredentials(row.api_credentials);
   const bearer = row.bearer_token?.trim() ? row.bearer_token : null;
   return {
-    brokerageName: row.brokerage_name, configurationName: row.configuration_name, mappings: readMappings(row.field_mappings), authType: row.auth_type, baseUrl: credentials.baseUrl, apiKey: credentials.apiKey, bearerToken: bearer,
+    brokerageName: row.brokerage_name,
+    configurationName: row.configuration_name,
+    mappings: readMappings(row.field_mappings),
+    authType: row.auth_type,
+    baseUrl: credentials.baseUrl,
+    apiKey: credentials.apiKey,
+    bearerToken: bearer,
   };
 }
 

@@ -3,6 +3,7 @@
  * only whether an API key or bearer token is stored, never what it is.
  */
 import { describeAddressProblem } from '../api-address';
+import type { KeySupportFact } from './load-api-facts';
 import type { AuthType, ConfigurationRow } from './rows';
 
 /** A configuration as the UI sees it: secrets stay in the worker, only their presence shows. */
@@ -27,13 +28,21 @@ export interface ConfigurationView {
   created_at: string;
   updated_at: string;
   last_used_at: string | null;
+  /** What this browser found out about the API and the Idempotency-Key header (absent: not yet). */
+  idempotencyKey?: KeySupportFact;
 }
 
-/** Stored `api_credentials` JSON: `{ base_url, api_key? }`; other keys are ignored, and a value of another type counts as absent. */
+/**
+ * Stored `api_credentials` JSON: `{ base_url, api_key? }`; other keys are ignored, and a value of another type counts
+ * as absent.
+ */
 function readCredentialFields(value: unknown): { base_url?: string; api_key?: string } {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return {};
   const { base_url: baseUrl, api_key: apiKey } = value as Record<string, unknown>;
-  return { ...(typeof baseUrl === 'string' ? { base_url: baseUrl } : {}), ...(typeof apiKey === 'string' ? { api_key: apiKey } : {}) };
+  return {
+    ...(typeof baseUrl === 'string' ? { base_url: baseUrl } : {}),
+    ...(typeof apiKey === 'string' ? { api_key: apiKey } : {}),
+  };
 }
 
 export interface StoredCredentials {
@@ -49,7 +58,9 @@ export function readCredentials(text: string): StoredCredentials {
 
 /** Serialises credentials the one way we store them: api_key only for API key auth. */
 export function writeCredentials(authType: AuthType, baseUrl: string, apiKey: string | null): string {
-  return JSON.stringify(authType === 'api_key' && apiKey ? { base_url: baseUrl, api_key: apiKey } : { base_url: baseUrl });
+  return JSON.stringify(
+    authType === 'api_key' && apiKey ? { base_url: baseUrl, api_key: apiKey } : { base_url: baseUrl },
+  );
 }
 
 /** Reads stored mappings; non-text values (seen in hand-edited files) become text, never vanish. */
@@ -57,7 +68,9 @@ export function readMappings(text: string): Record<string, string> {
   const parsed = parseJson(text);
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
   const entries = Object.entries(parsed).filter(([, value]) => value !== null && value !== undefined);
-  return Object.fromEntries(entries.map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]));
+  return Object.fromEntries(
+    entries.map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]),
+  );
 }
 
 /** Whether the credential the auth type needs is stored. */
@@ -79,7 +92,8 @@ export function toConfigurationView(row: ConfigurationRow): ConfigurationView {
     base_url: credentials.baseUrl,
     hasApiKey,
     hasBearerToken,
-    needsCredentials: row.needs_credentials === 1 || !hasCredentialFor(row.auth_type, credentials.apiKey, row.bearer_token),
+    needsCredentials:
+      row.needs_credentials === 1 || !hasCredentialFor(row.auth_type, credentials.apiKey, row.bearer_token),
     addressProblem: describeAddressProblem(credentials.baseUrl),
     field_mappings: readMappings(row.field_mappings),
     file_headers: readHeaders(row.file_headers),

@@ -7,6 +7,7 @@
 import type { ConfigurationView } from './configuration-view';
 import { fail, ok, type Result } from '../result';
 import { toConfigurationView } from './configuration-view';
+import { readAllKeySupport } from './load-api-facts';
 import { TABLE_COLUMNS, type ConfigurationRow } from './rows';
 import type { Database } from './sql-types';
 import { selectRows } from './transaction';
@@ -25,12 +26,21 @@ export const CONFIGURATION_SQL = {
 
 /** Messages for people (shared with ./configuration-save.ts). */
 export const CONFIGURATION_MESSAGES = {
-  missing: 'That configuration no longer exists (perhaps it was deleted or a backup was restored). The list has been refreshed.',
+  missing:
+    'That configuration no longer exists (perhaps it was deleted or a backup was restored). ' +
+    'The list has been refreshed.',
 } as const;
 
-/** A brokerage's configurations in name order, without their secrets. */
+/** A brokerage's configurations in name order, without their secrets, each with what is known about its API. */
 export function listConfigurations(db: Database, brokerageName: string): ConfigurationView[] {
-  return selectRows<ConfigurationRow>(db, CONFIGURATION_SQL.ofBrokerage, [brokerageName]).map(toConfigurationView);
+  const views = selectRows<ConfigurationRow>(db, CONFIGURATION_SQL.ofBrokerage, [brokerageName]).map(
+    toConfigurationView,
+  );
+  const facts = readAllKeySupport(db, (id) => views.find((view) => view.id === id)?.base_url);
+  return views.map((view) => {
+    const fact = facts.get(view.id);
+    return fact ? { ...view, idempotencyKey: fact } : view;
+  });
 }
 
 /** Deletes a configuration; its change log rows stay, and one more records the deletion. */
@@ -49,4 +59,3 @@ export function deleteConfiguration(db: Database, id: number, now: string): Resu
 export function findConfigurationRow(db: Database, id: number): ConfigurationRow | null {
   return selectRows<ConfigurationRow>(db, CONFIGURATION_SQL.byId, [id])[0] ?? null;
 }
-

@@ -5,6 +5,7 @@
  * total is the count of the filtered set.
  */
 import { TABLE_COLUMNS, type UploadRow } from './rows';
+import type { RunMark } from './run-standing';
 import type { Database, SqlValue } from './sql-types';
 import { selectValue } from './transaction';
 
@@ -19,6 +20,8 @@ export interface HistoryPage {
   next: HistoryCursor | null;
   /** Rows matching the filters (all pages). */
   total: number;
+  /** How this browser's runs among the rows stand, when any was cut short, is going on or left loads uncertain. */
+  runMarks?: RunMark[];
 }
 
 export interface HistoryQuery {
@@ -87,7 +90,12 @@ export function buildHistoryQueries(query: HistoryQuery, limit: number): { page:
   const filter = filterConditions(query);
   const isOldestFirst = query.order === 'oldest';
   const cursor: Query[] = query.after
-    ? [{ sql: isOldestFirst ? SQL.afterOldest : SQL.afterNewest, params: [query.after.upload_timestamp, query.after.id] }]
+    ? [
+        {
+          sql: isOldestFirst ? SQL.afterOldest : SQL.afterNewest,
+          params: [query.after.upload_timestamp, query.after.id],
+        },
+      ]
     : [];
   return {
     // One row more than the page shows whether another page follows.
@@ -105,7 +113,8 @@ function filterConditions(query: HistoryQuery): Query[] {
   if (query.brokerageName !== undefined) {
     conditions.push({ sql: SQL.byBrokerage, params: [query.brokerageName] });
     if (query.configurationName === null) conditions.push({ sql: SQL.withoutConfiguration, params: [] });
-    else if (query.configurationName !== undefined) conditions.push({ sql: SQL.byConfiguration, params: [query.configurationName] });
+    else if (query.configurationName !== undefined)
+      conditions.push({ sql: SQL.byConfiguration, params: [query.configurationName] });
   }
   const text = query.fileNameContains?.trim();
   if (text) conditions.push({ sql: SQL.fileName, params: [`%${escapeLike(text)}%`] });

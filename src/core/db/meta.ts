@@ -34,10 +34,10 @@ export function readMeta(db: Database, key: MetaKey): string | null {
 
 /** Writes one meta value (inside the caller's transaction when there is one). */
 export function writeMeta(db: Database, key: MetaKey, value: string): void {
-  db.run(
-    'INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-    [key, value],
-  );
+  db.run('INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [
+    key,
+    value,
+  ]);
 }
 
 /** Reads the times the banners are computed from. */

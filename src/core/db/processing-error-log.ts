@@ -18,11 +18,30 @@ const SQL = {
 
 /** Rewrites a run's error log from its records. */
 export function writeErrorLog(db: Database, runId: number): void {
-  const api = selectRows<{ row_number: number; load_number: string | null; status_code: number | null; message: string | null }>(db, SQL.failures, [runId, MAX_ENTRIES]);
+  const api = selectRows<{
+    row_number: number;
+    load_number: string | null;
+    status_code: number | null;
+    message: string | null;
+  }>(db, SQL.failures, [runId, MAX_ENTRIES]);
   const invalid = selectRows<{ row_number: number; message: string }>(db, SQL.invalid, [runId, MAX_ENTRIES]);
   const entries = [
-    ...invalid.map((row) => ({ success: false, error: row.message, status_code: null, row_index: row.row_number, load_number: null, kind: 'validation' })),
-    ...api.map((row) => ({ success: false, error: row.message, status_code: row.status_code, row_index: row.row_number, load_number: row.load_number, kind: 'api' })),
+    ...invalid.map((row) => ({
+      success: false,
+      error: row.message,
+      status_code: null,
+      row_index: row.row_number,
+      load_number: null,
+      kind: 'validation',
+    })),
+    ...api.map((row) => ({
+      success: false,
+      error: row.message,
+      status_code: row.status_code,
+      row_index: row.row_number,
+      load_number: row.load_number,
+      kind: 'api',
+    })),
   ]
     .sort((a, b) => a.row_index - b.row_index)
     .slice(0, MAX_ENTRIES);

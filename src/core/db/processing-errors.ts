@@ -26,12 +26,27 @@ const FIXES = {
 const MAX_BODY_CHARS = 4000;
 
 /** Writes one row per validation problem, with one prepared statement. */
-export function insertValidationErrors(db: Database, runId: number, problems: readonly RowProblem[], now: string): void {
+export function insertValidationErrors(
+  db: Database,
+  runId: number,
+  problems: readonly RowProblem[],
+  now: string,
+): void {
   if (problems.length === 0) return;
   const stmt = db.prepare(SQL.insert);
   try {
     for (const problem of problems) {
-      stmt.run([runId, problem.row, problem.field, 'validation', problem.message, FIXES.validation, problem.value, problem.expected, now]);
+      stmt.run([
+        runId,
+        problem.row,
+        problem.field,
+        'validation',
+        problem.message,
+        FIXES.validation,
+        problem.value,
+        problem.expected,
+        now,
+      ]);
     }
   } finally {
     stmt.free();
@@ -42,11 +57,26 @@ export function insertValidationErrors(db: Database, runId: number, problems: re
 export function insertApiError(db: Database, runId: number, outcome: LoadOutcome, now: string): void {
   const body = outcome.body === undefined ? '' : outcome.body.slice(0, MAX_BODY_CHARS);
   const status = outcome.statusCode === null ? 'no answer' : `HTTP ${outcome.statusCode}`;
-  db.run(SQL.insert, [runId, outcome.row, 'api_submission', 'api_error', `${status}: ${outcome.message ?? ''}`.trim(), FIXES.api, body, 'Valid API payload', now]);
+  db.run(SQL.insert, [
+    runId,
+    outcome.row,
+    'api_submission',
+    'api_error',
+    `${status}: ${outcome.message ?? ''}`.trim(),
+    FIXES.api,
+    body,
+    'Valid API payload',
+    now,
+  ]);
 }
 
 /** One page of a run's error rows, in row order. */
-export function listRunErrors(db: Database, runId: number, limit: number, offset = 0): { rows: ProcessingErrorRow[]; total: number } {
+export function listRunErrors(
+  db: Database,
+  runId: number,
+  limit: number,
+  offset = 0,
+): { rows: ProcessingErrorRow[]; total: number } {
   return {
     rows: selectRows<ProcessingErrorRow>(db, SQL.page, [runId, limit, offset]),
     total: Number(selectValue(db, SQL.count, [runId]) ?? 0),

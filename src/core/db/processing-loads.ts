@@ -9,7 +9,6 @@ import { selectRows, selectValue } from './transaction';
 import { insertApiError } from './processing-errors';
 import type { LoadOutcome } from './load-outcome';
 
-
 /** A row that failed validation: recorded as a load that was never sent. */
 export interface InvalidRow {
   row: number;
@@ -35,8 +34,10 @@ const SQL = {
       key_generation = key_generation + (CASE WHEN state = 'failed' AND may_have_arrived = 0 THEN 1 ELSE 0 END)`,
   record: `UPDATE processing_loads SET state = ?, load_number = COALESCE(?, load_number), status_code = ?, message = ?,
       may_have_arrived = ?, updated_at = ? WHERE upload_history_id = ? AND row_number = ? AND state = 'claimed'`,
-  release: "DELETE FROM processing_loads WHERE upload_history_id = ? AND row_number = ? AND state = 'claimed' AND status_code IS NULL AND message IS NULL",
-  releaseRetry: "UPDATE processing_loads SET state = 'failed' WHERE upload_history_id = ? AND row_number = ? AND state = 'claimed' AND (status_code IS NOT NULL OR message IS NOT NULL)",
+  release:
+    "DELETE FROM processing_loads WHERE upload_history_id = ? AND row_number = ? AND state = 'claimed' AND status_code IS NULL AND message IS NULL",
+  releaseRetry:
+    "UPDATE processing_loads SET state = 'failed' WHERE upload_history_id = ? AND row_number = ? AND state = 'claimed' AND (status_code IS NOT NULL OR message IS NOT NULL)",
   ofRun: `SELECT row_number AS row, load_number AS loadNumber, state, key_generation AS keyGeneration, status_code AS statusCode,
       message, may_have_arrived AS mayHaveArrived FROM processing_loads WHERE upload_history_id = ?`,
   byState: 'AND state = ?',
@@ -49,7 +50,12 @@ const SQL = {
 } as const;
 
 /** Claims loads before they are sent (a failed one claimed again keeps or renews its key). */
-export function claimLoads(db: Database, runId: number, loads: readonly { row: number; loadNumber: string | null }[], now: string): void {
+export function claimLoads(
+  db: Database,
+  runId: number,
+  loads: readonly { row: number; loadNumber: string | null }[],
+  now: string,
+): void {
   const stmt = db.prepare(SQL.claim);
   try {
     for (const load of loads) stmt.run([runId, load.row, load.loadNumber, now]);
@@ -63,7 +69,16 @@ export function recordOutcomes(db: Database, runId: number, outcomes: readonly L
   const stmt = db.prepare(SQL.record);
   try {
     for (const outcome of outcomes) {
-      stmt.run([outcome.state, outcome.loadNumber, outcome.statusCode, outcome.message, outcome.mayHaveArrived ? 1 : 0, now, runId, outcome.row]);
+      stmt.run([
+        outcome.state,
+        outcome.loadNumber,
+        outcome.statusCode,
+        outcome.message,
+        outcome.mayHaveArrived ? 1 : 0,
+        now,
+        runId,
+        outcome.row,
+      ]);
       if (outcome.state === 'failed') insertApiError(db, runId, outcome, now);
     }
   } finally {
@@ -85,7 +100,11 @@ export function releaseClaims(db: Database, runId: number, rows: readonly number
 /** A run's loads (optionally in one state), in row order. */
 export function listLoads(db: Database, runId: number, state?: StoredLoad['state']): StoredLoad[] {
   const sql = state ? `${SQL.ofRun} ${SQL.byState} ${SQL.order}` : `${SQL.ofRun} ${SQL.order}`;
-  const rows = selectRows<Omit<StoredLoad, 'mayHaveArrived'> & { mayHaveArrived: number }>(db, sql, state ? [runId, state] : [runId]);
+  const rows = selectRows<Omit<StoredLoad, 'mayHaveArrived'> & { mayHaveArrived: number }>(
+    db,
+    sql,
+    state ? [runId, state] : [runId],
+  );
   return rows.map((row) => ({ ...row, mayHaveArrived: row.mayHaveArrived === 1 }));
 }
 
@@ -102,7 +121,11 @@ export function insertInvalidLoads(db: Database, runId: number, rows: readonly I
 
 /** A run's failures (invalid rows and refused loads) in row order, the first `limit`. */
 export function listFailures(db: Database, runId: number, limit: number): { rows: StoredLoad[]; total: number } {
-  const rows = selectRows<Omit<StoredLoad, 'mayHaveArrived'> & { mayHaveArrived: number }>(db, `${SQL.ofRun} ${SQL.failures} ${SQL.order} ${SQL.limit}`, [runId, limit]);
+  const rows = selectRows<Omit<StoredLoad, 'mayHaveArrived'> & { mayHaveArrived: number }>(
+    db,
+    `${SQL.ofRun} ${SQL.failures} ${SQL.order} ${SQL.limit}`,
+    [runId, limit],
+  );
   return {
     rows: rows.map((row) => ({ ...row, mayHaveArrived: row.mayHaveArrived === 1 })),
     total: Number(selectValue(db, SQL.countFailures, [runId]) ?? 0),

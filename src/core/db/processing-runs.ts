@@ -9,10 +9,11 @@ import { insertValidationErrors } from './processing-errors';
 import { insertInvalidLoads, type InvalidRow } from './processing-loads';
 import type { UploadRow } from './rows';
 import { insertedRowId } from './inserted-id';
+import { notSentOf, type RunState } from './run-standing';
 import type { Database } from './sql-types';
 import { selectRows } from './transaction';
 
-export type RunState = 'sending' | 'finished' | 'cancelled' | 'stopped';
+export type { RunState };
 
 const SQL = {
   insertHistory: `INSERT INTO upload_history (brokerage_name, configuration_name, filename, total_records, successful_records,
@@ -36,6 +37,7 @@ const SQL = {
     FROM upload_history h JOIN processing_runs r ON r.upload_history_id = h.id`,
   open: "WHERE r.state <> 'finished' OR EXISTS (SELECT 1 FROM processing_loads l WHERE l.upload_history_id = h.id AND l.state = 'claimed')",
   byId: 'WHERE h.id = ?',
+  ofFile: 'WHERE r.configuration_id = ? AND r.file_fingerprint = ?',
   newestFirst: 'ORDER BY h.upload_timestamp DESC, h.id DESC LIMIT ?',
 } as const;
 
@@ -144,6 +146,15 @@ export function listOpenRuns(db: Database, limit = 20): RunSummary[] {
   return selectRows<SummaryRow>(db, `${SQL.summary} ${SQL.open} ${SQL.newestFirst}`, [limit]).map(toSummary);
 }
 
+/** The runs of this very file (same bytes) with this configuration, newest first. */
+export function listRunsOfFile(db: Database, configurationId: number, fingerprint: string, limit = 5): RunSummary[] {
+  return selectRows<SummaryRow>(db, `${SQL.summary} ${SQL.ofFile} ${SQL.newestFirst}`, [
+    configurationId,
+    fingerprint,
+    limit,
+  ]).map(toSummary);
+}
+
 /** A run's upload row joined with its processing_runs row. */
 interface SummaryRow extends Omit<UploadRow, 'error_log' | 'timestamp_unknown'> {
   configuration_id: number | null;
@@ -161,7 +172,6 @@ interface SummaryRow extends Omit<UploadRow, 'error_log' | 'timestamp_unknown'> 
 
 /** The summary of a joined row. */
 function toSummary(row: SummaryRow): RunSummary {
-  const notSent = row.total_records - row.successful_records - row.failed_records - row.claimed;
   return {
     id: row.id,
     brokerageName: row.brokerage_name,
@@ -173,7 +183,7 @@ function toSummary(row: SummaryRow): RunSummary {
     failed: row.failed_records,
     invalid: row.invalid_records,
     claimed: row.claimed,
-    notSent: Math.max(0, notSent),
+    notSent: notSentOf(row.total_records, row.successful_records, row.failed_records, row.claimed),
     state: row.state,
     stopReason: row.stop_reason,
     owner: row.owner,

@@ -33,8 +33,17 @@ interface LowLevel {
 }
 
 const LOW_LEVEL_NAMES = [
-  '_malloc', '_free', 'writeArrayToMemory', 'UTF8ToString', '_sqlite3_sql', '_sqlite3_bind_text', '_sqlite3_bind_int',
-  '_sqlite3_bind_double', '_sqlite3_step', '_sqlite3_reset', '_sqlite3_clear_bindings',
+  '_malloc',
+  '_free',
+  'writeArrayToMemory',
+  'UTF8ToString',
+  '_sqlite3_sql',
+  '_sqlite3_bind_text',
+  '_sqlite3_bind_int',
+  '_sqlite3_bind_double',
+  '_sqlite3_step',
+  '_sqlite3_reset',
+  '_sqlite3_clear_bindings',
 ] as const;
 
 const SQLITE_OK = 0;
@@ -128,8 +137,19 @@ export class RowInserter {
     for (let i = 0; i < values.length; i++) {
       const value = values[i];
       let rc = SQLITE_OK;
-      if (typeof value === 'string') rc = low._sqlite3_bind_text(this.pointer, i + 1, this.memory + (textAt[2 * i] as number), textAt[2 * i + 1] as number, SQLITE_STATIC);
-      else if (typeof value === 'number') rc = value === (value | 0) ? low._sqlite3_bind_int(this.pointer, i + 1, value) : low._sqlite3_bind_double(this.pointer, i + 1, value);
+      if (typeof value === 'string')
+        rc = low._sqlite3_bind_text(
+          this.pointer,
+          i + 1,
+          this.memory + (textAt[2 * i] as number),
+          textAt[2 * i + 1] as number,
+          SQLITE_STATIC,
+        );
+      else if (typeof value === 'number')
+        rc =
+          value === (value | 0)
+            ? low._sqlite3_bind_int(this.pointer, i + 1, value)
+            : low._sqlite3_bind_double(this.pointer, i + 1, value);
       if (rc !== SQLITE_OK) {
         low._sqlite3_clear_bindings(this.pointer);
         return false;
@@ -166,7 +186,9 @@ function lowLevelOf(SQL: SqlJsStatic): LowLevel | null {
 function statementPointer(low: LowLevel, statement: Statement, sql: string): number | null {
   const fields = statement as unknown as Record<string, unknown>;
   // The database's registry of its statements (handle → Statement) vouches for a candidate first.
-  const registries = Object.values((fields.db ?? {}) as Record<string, unknown>).filter((v): v is Record<number, unknown> => typeof v === 'object' && v !== null);
+  const registries = Object.values((fields.db ?? {}) as Record<string, unknown>).filter(
+    (v): v is Record<number, unknown> => typeof v === 'object' && v !== null,
+  );
   for (const value of Object.values(fields)) {
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 4096) continue;
     if (!registries.some((registry) => registry[value] === statement)) continue;

@@ -17,12 +17,18 @@ import type { Database, SqlValue, Statement } from './sql-types';
  * both ways over generated rows.
  */
 
+// eslint-disable-next-line no-control-regex -- a range that starts at NUL: every byte outside ASCII
 const NON_ASCII = /[^\x00-\x7f]/;
 /** The byte length given for a blob in a text column: such a row is read by its rowid. */
 const BLOB = -1;
 
 /** Calls `onRow` with each row's values in `columns` order, in id order; returns the number of rows. */
-export function forEachRowById(db: Database, table: string, columns: readonly string[], onRow: (values: SqlValue[]) => void): number {
+export function forEachRowById(
+  db: Database,
+  table: string,
+  columns: readonly string[],
+  onRow: (values: SqlValue[]) => void,
+): number {
   const isText = textAffinityColumns(db, table, columns);
   const texts = columns.filter((_, i) => isText[i]);
   const others = columns.filter((_, i) => !isText[i]);
@@ -30,7 +36,9 @@ export function forEachRowById(db: Database, table: string, columns: readonly st
   let stmt: Statement;
   try {
     if (texts.length === 0) throw new Error('no text columns');
-    stmt = db.prepare(`SELECT rowid, ${[...others, `concat(${texts.join(', ')})`, ...lengths].join(', ')} FROM ${table} ORDER BY id`);
+    stmt = db.prepare(
+      `SELECT rowid, ${[...others, `concat(${texts.join(', ')})`, ...lengths].join(', ')} FROM ${table} ORDER BY id`,
+    );
   } catch {
     return forEachPlainRow(db, table, columns, onRow);
   }
@@ -85,7 +93,12 @@ function cutRow(got: SqlValue[], joinedAt: number, isText: readonly boolean[]): 
   return values;
 }
 
-function forEachPlainRow(db: Database, table: string, columns: readonly string[], onRow: (values: SqlValue[]) => void): number {
+function forEachPlainRow(
+  db: Database,
+  table: string,
+  columns: readonly string[],
+  onRow: (values: SqlValue[]) => void,
+): number {
   const stmt = db.prepare(`SELECT ${columns.join(', ')} FROM ${table} ORDER BY id`);
   let count = 0;
   try {
@@ -105,7 +118,12 @@ function forEachPlainRow(db: Database, table: string, columns: readonly string[]
  * null or a blob: SQLite stores a number given to it as text.
  */
 function textAffinityColumns(db: Database, table: string, columns: readonly string[]): boolean[] {
-  const declared = new Map((db.exec(`PRAGMA table_info(${table})`)[0]?.values ?? []).map((row) => [String(row[1]), String(row[2]).toUpperCase()]));
+  const declared = new Map(
+    (db.exec(`PRAGMA table_info(${table})`)[0]?.values ?? []).map((row) => [
+      String(row[1]),
+      String(row[2]).toUpperCase(),
+    ]),
+  );
   return columns.map((column) => {
     const type = declared.get(column);
     if (type === undefined || type.includes('INT')) return false;

@@ -4,7 +4,8 @@ import type { Database } from './sql-types';
 import { inTransaction } from './transaction';
 
 const MESSAGES = {
-  writeFailed: 'The change could not be written to the database, so nothing was changed. Try again; if it keeps failing, download a backup and reload the page.',
+  writeFailed:
+    'The change could not be written to the database, so nothing was changed. Try again; if it keeps failing, download a backup and reload the page.',
 } as const;
 
 /** Thrown inside the transaction to roll back a refused write; never escapes this module. */

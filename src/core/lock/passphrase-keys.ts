@@ -12,7 +12,9 @@ const encoder = new TextEncoder();
 
 /** Turns a passphrase into the wrapping key (NFC first, so keyboards and systems agree). */
 async function deriveWrappingKey(passphrase: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
-  const material = await subtle().importKey('raw', encoder.encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);
+  const material = await subtle().importKey('raw', encoder.encode(passphrase.normalize('NFC')), 'PBKDF2', false, [
+    'deriveKey',
+  ]);
   return subtle().deriveKey(
     { name: 'PBKDF2', hash: 'SHA-256', salt: asBuffer(salt), iterations },
     material,
@@ -69,7 +71,9 @@ export async function rekeyLockHeader(
   let oldKeys: { id: string; key: CryptoKey }[];
   try {
     // Extractable for a moment, only to be wrapped again under the new passphrase.
-    oldKeys = await Promise.all(header.keys.map(async (k) => ({ id: k.id, key: await unwrapDataKey(k, oldWrapping, true) })));
+    oldKeys = await Promise.all(
+      header.keys.map(async (k) => ({ id: k.id, key: await unwrapDataKey(k, oldWrapping, true) })),
+    );
   } catch {
     return null;
   }
@@ -83,7 +87,11 @@ export async function rekeyLockHeader(
 
 async function wrapDataKey(dataKey: CryptoKey, id: string, wrappingKey: CryptoKey): Promise<WrappedKey> {
   const iv = randomBytes(IV_BYTES);
-  const wrapped = await subtle().wrapKey('raw', dataKey, wrappingKey, { name: 'AES-GCM', iv: asBuffer(iv), additionalData: keyLabel(id) });
+  const wrapped = await subtle().wrapKey('raw', dataKey, wrappingKey, {
+    name: 'AES-GCM',
+    iv: asBuffer(iv),
+    additionalData: keyLabel(id),
+  });
   return { id, iv, wrapped: new Uint8Array(wrapped) };
 }
 

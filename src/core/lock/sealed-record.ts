@@ -50,7 +50,11 @@ export async function sealRecord(ring: KeyRing, slot: string, record: RecordToSe
   const keyId = encoder.encode(ring.currentId);
   const iv = randomBytes(IV_BYTES);
   const ciphertext = await globalThis.crypto.subtle.encrypt(
-    { name: 'AES-GCM', iv: iv as Uint8Array<ArrayBuffer>, additionalData: boundData(slot, ring.currentId, record.metadata) },
+    {
+      name: 'AES-GCM',
+      iv: iv as Uint8Array<ArrayBuffer>,
+      additionalData: boundData(slot, ring.currentId, record.metadata),
+    },
     currentKey(ring),
     record.bytes as Uint8Array<ArrayBuffer>,
   );
@@ -82,7 +86,11 @@ export async function openRecord(
   if (!(sealed.buffer instanceof ArrayBuffer)) sealed = sealed.slice();
   try {
     const plain = await globalThis.crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv: sealed.slice(ivStart, ivStart + IV_BYTES), additionalData: boundData(slot, keyId, metadata) },
+      {
+        name: 'AES-GCM',
+        iv: sealed.slice(ivStart, ivStart + IV_BYTES),
+        additionalData: boundData(slot, keyId, metadata),
+      },
       key,
       sealed.subarray(ivStart + IV_BYTES) as Uint8Array<ArrayBuffer>,
     );

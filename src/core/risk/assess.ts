@@ -1,7 +1,7 @@
 import type { DatabaseTimes } from '../db/meta';
 
 /**
- * Database age and backup risk, as pure functions of persisted times (DESIGN.md "Age and risk").
+ * Database age and backup risk, as pure functions of persisted times (docs/design.md "Age and risk").
  * Boundaries are half-open so every hour value has exactly one level:
  *   age   Stable h < 12 · Reminder 12 ≤ h < 24 · Warning 24 ≤ h ≤ 72 · Critical h > 72
  *   time  Low h < 12 · Medium 12 ≤ h < 24 · High 24 ≤ h ≤ 72 · Critical h > 72
@@ -54,9 +54,10 @@ export function assessDatabase({ times, configurationCount, hasData, now }: Asse
 
   const backupPoint = latest(times.lastBackupAt, times.restoredAt);
   const hoursSinceBackup = backupPoint === null ? null : hoursBetween(backupPoint, now);
-  const hasChangesSinceBackup = backupPoint === null
-    ? hasData
-    : times.lastChangeAt !== null && Date.parse(times.lastChangeAt) > Date.parse(backupPoint);
+  const hasChangesSinceBackup =
+    backupPoint === null
+      ? hasData
+      : times.lastChangeAt !== null && Date.parse(times.lastChangeAt) > Date.parse(backupPoint);
 
   const riskLevel = hasChangesSinceBackup
     ? lowerOf(timeRiskLevel(hoursSinceBackup ?? Infinity), countRiskLevel(configurationCount))
@@ -71,7 +72,16 @@ export function assessDatabase({ times, configurationCount, hasData, now }: Asse
   const showsUrgentBanner =
     rank(riskLevel) >= rank('High') || (ageLevel !== 'Stable' && ageLevel !== 'Reminder' && hasChangesSinceBackup);
 
-  return { ageHours, ageLevel, ageAction, backupPoint, hoursSinceBackup, hasChangesSinceBackup, riskLevel, showsUrgentBanner };
+  return {
+    ageHours,
+    ageLevel,
+    ageAction,
+    backupPoint,
+    hoursSinceBackup,
+    hasChangesSinceBackup,
+    riskLevel,
+    showsUrgentBanner,
+  };
 }
 
 /** Age level for a number of hours. */

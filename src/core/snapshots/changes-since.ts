@@ -27,11 +27,22 @@ const SQL = {
 
 /** Changes recorded at or after `sinceIso`. */
 export function describeChangesSince(db: Database, sinceIso: string, limit = 10): ChangesSince {
-  const brokerages = selectRows<{ name: string; isNew: number; at: string }>(db, SQL.brokerages, [sinceIso, sinceIso, sinceIso]);
-  const configurations = selectRows<{ description: string | null; type: string; at: string }>(db, SQL.configurationChanges, [sinceIso]);
+  const brokerages = selectRows<{ name: string; isNew: number; at: string }>(db, SQL.brokerages, [
+    sinceIso,
+    sinceIso,
+    sinceIso,
+  ]);
+  const configurations = selectRows<{ description: string | null; type: string; at: string }>(
+    db,
+    SQL.configurationChanges,
+    [sinceIso],
+  );
   const uploads = Number(selectValue(db, SQL.uploads, [sinceIso]) ?? 0);
   const dated = [
-    ...brokerages.map((b) => ({ at: b.at, text: b.isNew ? `Brokerage “${b.name}” added` : `Brokerage “${b.name}” renamed or changed` })),
+    ...brokerages.map((b) => ({
+      at: b.at,
+      text: b.isNew ? `Brokerage “${b.name}” added` : `Brokerage “${b.name}” renamed or changed`,
+    })),
     ...configurations.map((c) => ({ at: c.at, text: c.description ?? `Configuration ${c.type}` })),
   ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   const items = dated.slice(0, limit).map((d) => d.text);

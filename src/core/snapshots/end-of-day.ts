@@ -1,5 +1,5 @@
 /**
- * End of day (DESIGN.md): at a set local time, default 17:00, a snapshot and the daily file.
+ * End of day (docs/design.md): at a set local time, default 17:00, a snapshot and the daily file.
  * A missed end of day (the laptop was shut) is caught up the next time the app runs.
  */
 
@@ -35,7 +35,13 @@ export function latestEndOfDay(now: Date, at: TimeOfDay): Date {
  * Whether the end-of-day run is due: the latest end-of-day moment passed after the last run
  * (or, with none yet, after the database was created), and there is data to keep.
  */
-export function isEndOfDayDue(input: { now: Date; at: TimeOfDay; lastRunAt: string | null; createdAt: string | null; hasData: boolean }): boolean {
+export function isEndOfDayDue(input: {
+  now: Date;
+  at: TimeOfDay;
+  lastRunAt: string | null;
+  createdAt: string | null;
+  hasData: boolean;
+}): boolean {
   if (!input.hasData) return false;
   const moment = latestEndOfDay(input.now, input.at).getTime();
   const since = input.lastRunAt ?? input.createdAt;
@@ -43,8 +49,19 @@ export function isEndOfDayDue(input: { now: Date; at: TimeOfDay; lastRunAt: stri
 }
 
 /** Whether today's end of day has passed without a backup file made since (the banner's rule). */
-export function isEndOfDayFileMissing(input: { now: Date; at: TimeOfDay; lastBackupAt: string | null; hasChangesSinceBackup: boolean }): boolean {
-  const today = new Date(input.now.getFullYear(), input.now.getMonth(), input.now.getDate(), input.at.hour, input.at.minute);
+export function isEndOfDayFileMissing(input: {
+  now: Date;
+  at: TimeOfDay;
+  lastBackupAt: string | null;
+  hasChangesSinceBackup: boolean;
+}): boolean {
+  const today = new Date(
+    input.now.getFullYear(),
+    input.now.getMonth(),
+    input.now.getDate(),
+    input.at.hour,
+    input.at.minute,
+  );
   if (input.now.getTime() < today.getTime() || !input.hasChangesSinceBackup) return false;
   return input.lastBackupAt === null || Date.parse(input.lastBackupAt) < today.getTime();
 }

@@ -1,5 +1,5 @@
 /**
- * The backup folder's layout and retention (DESIGN.md "Files outside the browser"):
+ * The backup folder's layout and retention (docs/design.md "Files outside the browser"):
  *   daily/ff2api_backup_YYYYMMDD_HHMMSS.json            kept 30 days
  *   emergency/ff2api_emergency_backup_YYYYMMDD_HHMMSS.json  kept 90 days
  *   (a backup of a database over 256 MB is compressed: the same names ending in .json.gz)
@@ -24,10 +24,22 @@ const NAME_PATTERNS = {
 export function timeInBackupName(name: string, kind: 'daily' | 'emergency'): Date | null {
   const match = NAME_PATTERNS[kind].exec(name);
   if (!match) return null;
-  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const date = new Date(year, month - 1, day, hour, minute, second);
-  const isReal = date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day
-    && date.getHours() === hour && date.getMinutes() === minute && date.getSeconds() === second;
+  const isReal =
+    date.getFullYear() === year &&
+    date.getMonth() === month - 1 &&
+    date.getDate() === day &&
+    date.getHours() === hour &&
+    date.getMinutes() === minute &&
+    date.getSeconds() === second;
   return isReal ? date : null;
 }
 
@@ -48,7 +60,10 @@ export interface FolderRetentionPlan {
 export function planFolderRetention(listing: FolderListing, now: Date): FolderRetentionPlan {
   const monthOf = (date: Date) => date.getFullYear() * 12 + date.getMonth();
   const archivedMonths = new Set(
-    listing.archive.map((name) => timeInBackupName(name, 'daily')).filter((d): d is Date => d !== null).map(monthOf),
+    listing.archive
+      .map((name) => timeInBackupName(name, 'daily'))
+      .filter((d): d is Date => d !== null)
+      .map(monthOf),
   );
   const firstOfMonth = new Map<number, { name: string; ms: number }>();
   for (const name of listing.daily) {
@@ -58,7 +73,10 @@ export function planFolderRetention(listing: FolderListing, now: Date): FolderRe
     const first = firstOfMonth.get(month);
     if (!first || time.getTime() < first.ms) firstOfMonth.set(month, { name, ms: time.getTime() });
   }
-  const archive = [...firstOfMonth].filter(([month]) => !archivedMonths.has(month)).map(([, first]) => first.name).sort();
+  const archive = [...firstOfMonth]
+    .filter(([month]) => !archivedMonths.has(month))
+    .map(([, first]) => first.name)
+    .sort();
 
   const remove: FolderRetentionPlan['remove'] = [];
   for (const dir of ['daily', 'emergency'] as const) {
@@ -72,7 +90,9 @@ export function planFolderRetention(listing: FolderListing, now: Date): FolderRe
 }
 
 /** The newest exact-named file of daily/ and emergency/, for `Restore latest from folder`. */
-export function newestBackupInFolder(listing: Pick<FolderListing, 'daily' | 'emergency'>): { dir: 'daily' | 'emergency'; name: string; at: Date } | null {
+export function newestBackupInFolder(
+  listing: Pick<FolderListing, 'daily' | 'emergency'>,
+): { dir: 'daily' | 'emergency'; name: string; at: Date } | null {
   let newest: { dir: 'daily' | 'emergency'; name: string; at: Date } | null = null;
   for (const dir of ['daily', 'emergency'] as const) {
     for (const name of listing[dir]) {

@@ -1,5 +1,5 @@
 /**
- * Backup health: Good / Warning / Critical by DESIGN.md's rules, as a pure function of what the
+ * Backup health: Good / Warning / Critical by docs/design.md's rules, as a pure function of what the
  * worker and the page know, so that the page's clock drives it (a page left open for a day turns
  * Critical without any click). Each finding says what is wrong and what to do.
  */
@@ -28,7 +28,12 @@ export type FolderState = 'unsupported' | 'not-chosen' | 'connected' | 'needs-re
 export interface HealthInput {
   now: Date;
   hasData: boolean;
-  times: { createdAt: string | null; restoredAt: string | null; lastBackupAt: string | null; lastChangeAt: string | null };
+  times: {
+    createdAt: string | null;
+    restoredAt: string | null;
+    lastBackupAt: string | null;
+    lastChangeAt: string | null;
+  };
   /** The first change since the backup point (or since creation when there is none). */
   firstChangeSinceBackupAt: string | null;
   /** The newest backup files, newest first (two are enough to see a sudden shrink). */
@@ -58,21 +63,32 @@ export const STORAGE_WARNING_SHARE = 0.8;
 /** Assesses backup health now. */
 export function assessBackupHealth(input: HealthInput): HealthAssessment {
   const findings: HealthFinding[] = [];
-  const critical = (text: string, since?: string) => findings.push(since === undefined ? { level: 'Critical', text } : { level: 'Critical', text, since });
+  const critical = (text: string, since?: string) =>
+    findings.push(since === undefined ? { level: 'Critical', text } : { level: 'Critical', text, since });
   const warning = (text: string) => findings.push({ level: 'Warning', text });
   const nowMs = input.now.getTime();
 
   const unbackedSince = unbackedChangesSince(input);
   if (unbackedSince !== null && nowMs - Date.parse(unbackedSince) >= NO_BACKUP_CRITICAL_HOURS * HOUR) {
-    critical(`Changes have been in no backup file for ${NO_BACKUP_CRITICAL_HOURS} hours or more. Download a backup now, or choose a backup folder.`, unbackedSince);
+    critical(
+      `Changes have been in no backup file for ${NO_BACKUP_CRITICAL_HOURS} hours or more. Download a backup now, or choose a backup folder.`,
+      unbackedSince,
+    );
   }
-  if (input.snapshotFailure) critical(`The last snapshot failed: ${input.snapshotFailure.message}`, input.snapshotFailure.at);
-  if (input.folderFailure) critical(`The last write into the backup folder failed: ${input.folderFailure.message}`, input.folderFailure.at);
-  if (input.lastFileVerification && !input.lastFileVerification.ok) critical(`The last backup file verified (${input.lastFileVerification.fileName}) failed its check. Verify another file, or make a new backup.`);
+  if (input.snapshotFailure)
+    critical(`The last snapshot failed: ${input.snapshotFailure.message}`, input.snapshotFailure.at);
+  if (input.folderFailure)
+    critical(`The last write into the backup folder failed: ${input.folderFailure.message}`, input.folderFailure.at);
+  if (input.lastFileVerification && !input.lastFileVerification.ok)
+    critical(
+      `The last backup file verified (${input.lastFileVerification.fileName}) failed its check. Verify another file, or make a new backup.`,
+    );
 
   const [newestFile, previousFile] = input.backupFiles;
   if (newestFile && previousFile && newestFile.sizeBytes < previousFile.sizeBytes / 2) {
-    warning(`The newest backup file (${newestFile.fileName}) is less than half the size of the one before: check that no data is missing.`);
+    warning(
+      `The newest backup file (${newestFile.fileName}) is less than half the size of the one before: check that no data is missing.`,
+    );
   }
   const [newestSnapshot, previousSnapshot] = input.snapshotSizes;
   if (newestSnapshot !== undefined && previousSnapshot !== undefined && newestSnapshot < previousSnapshot / 2) {
@@ -80,15 +96,29 @@ export function assessBackupHealth(input: HealthInput): HealthAssessment {
   }
   const drillFrom = input.lastFileVerification?.ok ? input.lastFileVerification.at : input.times.createdAt;
   if (input.hasData && drillFrom !== null && nowMs - Date.parse(drillFrom) > DRILL_DAYS * 24 * HOUR) {
-    warning(`No backup file was verified in ${DRILL_DAYS} days: time for a restore drill. Choose a file in “Verify a backup file”.`);
+    warning(
+      `No backup file was verified in ${DRILL_DAYS} days: time for a restore drill. Choose a file in “Verify a backup file”.`,
+    );
   }
-  if (input.storage && input.storage.quotaBytes > 0 && input.storage.usageBytes > STORAGE_WARNING_SHARE * input.storage.quotaBytes) {
+  if (
+    input.storage &&
+    input.storage.quotaBytes > 0 &&
+    input.storage.usageBytes > STORAGE_WARNING_SHARE * input.storage.quotaBytes
+  ) {
     warning('Browser storage is over 80 % full: new snapshots may fail. Delete old snapshots or free disk space.');
   }
-  if (input.folder === 'needs-reconnect') warning('The backup folder needs to be reconnected: press “Reconnect backup folder”.');
+  if (input.folder === 'needs-reconnect')
+    warning('The backup folder needs to be reconnected: press “Reconnect backup folder”.');
 
-  const level: HealthLevel = findings.some((f) => f.level === 'Critical') ? 'Critical' : findings.length > 0 ? 'Warning' : 'Good';
-  return { level, findings: [...findings.filter((f) => f.level === 'Critical'), ...findings.filter((f) => f.level === 'Warning')] };
+  const level: HealthLevel = findings.some((f) => f.level === 'Critical')
+    ? 'Critical'
+    : findings.length > 0
+      ? 'Warning'
+      : 'Good';
+  return {
+    level,
+    findings: [...findings.filter((f) => f.level === 'Critical'), ...findings.filter((f) => f.level === 'Warning')],
+  };
 }
 
 /**
@@ -96,15 +126,22 @@ export function assessBackupHealth(input: HealthInput): HealthAssessment {
  * counted from the last backup file; with none since the last restore (or ever), from the first
  * change after that restore (or after the database was created).
  */
-export function unbackedChangesSince({ hasData, times, firstChangeSinceBackupAt }: Pick<HealthInput, 'hasData' | 'times' | 'firstChangeSinceBackupAt'>): string | null {
+export function unbackedChangesSince({
+  hasData,
+  times,
+  firstChangeSinceBackupAt,
+}: Pick<HealthInput, 'hasData' | 'times' | 'firstChangeSinceBackupAt'>): string | null {
   const { lastBackupAt, restoredAt, lastChangeAt, createdAt } = times;
   const backupPoint = later(lastBackupAt, restoredAt);
-  const hasChanges = backupPoint === null ? hasData : lastChangeAt !== null && Date.parse(lastChangeAt) > Date.parse(backupPoint);
+  const hasChanges =
+    backupPoint === null ? hasData : lastChangeAt !== null && Date.parse(lastChangeAt) > Date.parse(backupPoint);
   if (!hasChanges) return null;
   if (lastBackupAt !== null && lastBackupAt === backupPoint) return lastBackupAt;
-  const firstChange = firstChangeSinceBackupAt !== null && (backupPoint === null || Date.parse(firstChangeSinceBackupAt) > Date.parse(backupPoint))
-    ? firstChangeSinceBackupAt
-    : null;
+  const firstChange =
+    firstChangeSinceBackupAt !== null &&
+    (backupPoint === null || Date.parse(firstChangeSinceBackupAt) > Date.parse(backupPoint))
+      ? firstChangeSinceBackupAt
+      : null;
   return firstChange ?? lastChangeAt ?? createdAt;
 }
 

@@ -33,9 +33,7 @@ export interface SnapshotManifest {
 }
 
 export type SnapshotVerification =
-  | { state: 'pending' }
-  | { state: 'verified'; at: string }
-  | { state: 'failed'; at: string; problem: string };
+  { state: 'pending' } | { state: 'verified'; at: string } | { state: 'failed'; at: string; problem: string };
 
 /** `user`: pinned by a person until unpinned; `until`: pinned by the app for a while. */
 export type SnapshotPin = { kind: 'user' } | { kind: 'until'; until: string } | null;
@@ -48,7 +46,9 @@ export function isPinned(pin: SnapshotPin, now: Date): boolean {
 
 /** A new, sortable snapshot id. */
 export function newSnapshotId(takenAt: string, random: () => number = Math.random): string {
-  return `${takenAt}-${Math.floor(random() * 36 ** 6).toString(36).padStart(6, '0')}`;
+  return `${takenAt}-${Math.floor(random() * 36 ** 6)
+    .toString(36)
+    .padStart(6, '0')}`;
 }
 
 const VerificationSchema = z.discriminatedUnion('state', [
@@ -58,7 +58,10 @@ const VerificationSchema = z.discriminatedUnion('state', [
 ]);
 
 const PinSchema = z.nullable(
-  z.discriminatedUnion('kind', [z.object({ kind: z.literal('user') }), z.object({ kind: z.literal('until'), until: z.string() })]),
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('user') }),
+    z.object({ kind: z.literal('until'), until: z.string() }),
+  ]),
 );
 
 const count = z.number().check(z.int(), z.nonnegative());

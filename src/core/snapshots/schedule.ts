@@ -1,7 +1,7 @@
 import type { SnapshotTrigger } from './triggers';
 
 /**
- * When the automatic snapshots are due (DESIGN.md "Triggers"), as a pure function of times, so
+ * When the automatic snapshots are due (docs/design.md "Triggers"), as a pure function of times, so
  * a fake clock can drive it. The page asks about once a minute, on its own clock.
  *
  * - `After changes`: something changed since the newest snapshot, that snapshot is at least
@@ -26,14 +26,19 @@ export interface ScheduleInput {
 }
 
 /** Whether the live data holds changes that no snapshot holds. */
-export function hasChangesSinceSnapshot({ lastChangeAt, newest }: Pick<ScheduleInput, 'lastChangeAt' | 'newest'>): boolean {
+export function hasChangesSinceSnapshot({
+  lastChangeAt,
+  newest,
+}: Pick<ScheduleInput, 'lastChangeAt' | 'newest'>): boolean {
   if (lastChangeAt === null) return false;
   if (newest === null || newest.dataChangedAt === null) return true;
   return Date.parse(lastChangeAt) > Date.parse(newest.dataChangedAt);
 }
 
 /** The automatic snapshot due now, if any. */
-export function dueScheduledSnapshot(input: ScheduleInput): Extract<SnapshotTrigger, 'after-changes' | 'hourly'> | null {
+export function dueScheduledSnapshot(
+  input: ScheduleInput,
+): Extract<SnapshotTrigger, 'after-changes' | 'hourly'> | null {
   if (!hasChangesSinceSnapshot(input) || input.lastChangeAt === null) return null;
   const now = input.now.getTime();
   const sinceNewest = input.newest === null ? Infinity : now - Date.parse(input.newest.takenAt);

@@ -18,7 +18,7 @@ export const SNAPSHOT_TRIGGERS = [
 ] as const;
 export type SnapshotTrigger = (typeof SNAPSHOT_TRIGGERS)[number];
 
-/** The names the Backups view shows (DESIGN.md UI contract). */
+/** The names the Backups view shows (docs/design.md UI contract). */
 export const TRIGGER_LABELS: Record<SnapshotTrigger, string> = {
   'after-changes': 'After changes',
   hourly: 'Hourly',
@@ -37,7 +37,13 @@ export const TRIGGER_LABELS: Record<SnapshotTrigger, string> = {
 export const SAFETY_PIN_DAYS = 7;
 
 const SAFETY_TRIGGERS: ReadonlySet<SnapshotTrigger> = new Set([
-  'before-restore', 'before-undo', 'before-merge', 'before-delete', 'before-processing', 'before-migration', 'after-migration',
+  'before-restore',
+  'before-undo',
+  'before-merge',
+  'before-delete',
+  'before-processing',
+  'before-migration',
+  'after-migration',
 ]);
 
 /** Whether snapshots of this trigger are pinned for SAFETY_PIN_DAYS when taken. */

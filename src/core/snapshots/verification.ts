@@ -2,7 +2,7 @@ import { DATA_TABLES, type DataTable } from '../db/schema';
 import type { SnapshotManifest } from './manifest';
 
 /**
- * The verdict on a stored snapshot (DESIGN.md: "decompress, open in a scratch database,
+ * The verdict on a stored snapshot (docs/design.md: "decompress, open in a scratch database,
  * integrity_check, foreign_key_check, counts and checksum equal to the manifest"). What was
  * measured comes from the checker, which works on the stored copy only; this module only judges.
  */
@@ -27,7 +27,8 @@ const PROBLEMS = {
   changedBytes: 'The stored copy differs from the database that was saved: it was damaged in storage.',
   integrity: (first: string) => `SQLite found the copy damaged (integrity check: ${first}).`,
   foreignKeys: (n: number) => `The copy has ${n} broken links between tables.`,
-  counts: (table: string, want: number, got: number) => `The copy holds ${got} rows of ${table}, the manifest says ${want}.`,
+  counts: (table: string, want: number, got: number) =>
+    `The copy holds ${got} rows of ${table}, the manifest says ${want}.`,
   checksum: 'The rows in the copy do not match the checksum recorded when it was first verified.',
 } as const;
 
@@ -38,14 +39,17 @@ export function judgeSnapshotCheck(
 ): SnapshotVerdict {
   if (report.unreadable !== null) return { ok: false, problem: PROBLEMS.unreadable(report.unreadable) };
   if (report.databaseSha256 !== manifest.databaseSha256) return { ok: false, problem: PROBLEMS.changedBytes };
-  if (report.integrity.length !== 1 || report.integrity[0] !== 'ok') return { ok: false, problem: PROBLEMS.integrity(report.integrity[0] ?? 'no answer') };
+  if (report.integrity.length !== 1 || report.integrity[0] !== 'ok')
+    return { ok: false, problem: PROBLEMS.integrity(report.integrity[0] ?? 'no answer') };
   if (report.foreignKeyViolations > 0) return { ok: false, problem: PROBLEMS.foreignKeys(report.foreignKeyViolations) };
   if (report.counts === null) return { ok: false, problem: PROBLEMS.unreadable('its tables could not be counted') };
   for (const table of DATA_TABLES) {
-    if (report.counts[table] !== manifest.counts[table]) return { ok: false, problem: PROBLEMS.counts(table, manifest.counts[table], report.counts[table]) };
+    if (report.counts[table] !== manifest.counts[table])
+      return { ok: false, problem: PROBLEMS.counts(table, manifest.counts[table], report.counts[table]) };
   }
   // The manifest's checksum was computed from the exported database; equal digests above mean the
   // copy holds exactly those rows. A full re-check recomputes it from the copy and must agree.
-  if (manifest.checksum !== null && report.checksum !== null && report.checksum !== manifest.checksum) return { ok: false, problem: PROBLEMS.checksum };
+  if (manifest.checksum !== null && report.checksum !== null && report.checksum !== manifest.checksum)
+    return { ok: false, problem: PROBLEMS.checksum };
   return { ok: true, checksum: manifest.checksum ?? report.checksum };
 }

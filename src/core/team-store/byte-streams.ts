@@ -85,9 +85,9 @@ export async function* fixedPieces(
 export function generatorStream(generator: AsyncGenerator<Uint8Array>): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      const { done, value } = await generator.next();
-      if (done) controller.close();
-      else controller.enqueue(value);
+      const next = await generator.next();
+      if (next.done === true) controller.close();
+      else controller.enqueue(next.value);
     },
     async cancel() {
       await generator.return(undefined);

@@ -75,7 +75,7 @@ export function parseTeamManifest(bytes: Uint8Array): Result<TeamManifest> {
   }
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) return refuse(z.prettifyError(parsed.error));
-  return ok(parsed.data as TeamManifest);
+  return ok(parsed.data);
 }
 
 /** A manifest's bytes as stored. */

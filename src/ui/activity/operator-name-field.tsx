@@ -13,7 +13,13 @@ export function OperatorNameField() {
   return (
     <div className="field">
       <label htmlFor="operator-name">Your name (for the activity log)</label>
-      <input id="operator-name" value={name} maxLength={60} autoComplete="name" onChange={(e) => setName(e.target.value)} />
+      <input
+        id="operator-name"
+        value={name}
+        maxLength={60}
+        autoComplete="name"
+        onChange={(e) => setName(e.target.value)}
+      />
     </div>
   );
 }

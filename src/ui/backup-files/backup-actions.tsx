@@ -13,8 +13,10 @@ const BackupPassphraseForm = lazyPanel(() => import('./backup-passphrase-form').
 const CopyNoteButton = lazyPanel(() => import('../shared/copy-note-button').then((m) => m.CopyNoteButton));
 
 const SECRETS_NOTES: Record<SecretsMode, string> = {
-  plain: 'Backup files include API keys and bearer tokens in plain text, like the original app’s. Keep them in a protected folder.',
-  encrypted: 'Backup files are encrypted with your passphrase (AES-GCM). Without the passphrase nobody can restore them — including you.',
+  plain:
+    'Backup files include API keys and bearer tokens in plain text, like the original app’s. Keep them in a protected folder.',
+  encrypted:
+    'Backup files are encrypted with your passphrase (AES-GCM). Without the passphrase nobody can restore them — including you.',
   omitted: 'Backup files leave out API keys and bearer tokens. Restored configurations will ask for their credentials.',
 };
 
@@ -28,11 +30,21 @@ const LOCK_PASSPHRASE_NOTE =
  */
 export function BackupActions() {
   const { run, busy, notice, clearNotice, saved } = useBackupDownload();
-  const { secrets, setSecrets, passphrase, confirmation, passphraseSource, setPassphraseSource, hasLockPassphrase, usesLockPassphrase } = useBackupSettings();
+  const {
+    secrets,
+    setSecrets,
+    passphrase,
+    confirmation,
+    passphraseSource,
+    setPassphraseSource,
+    hasLockPassphrase,
+    usesLockPassphrase,
+  } = useBackupSettings();
   // A refusal about the passphrase is stale once the settings change.
   useEffect(() => {
     if (notice?.kind === 'error') clearNotice();
     // Only a change of settings clears it, not the notice appearing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the settings are the trigger, on purpose
   }, [secrets, passphrase, confirmation]);
   return (
     <section aria-labelledby="backup-heading" className="sidebar-section">
@@ -45,20 +57,36 @@ export function BackupActions() {
           {busy === 'emergency' ? 'Preparing…' : 'Quick emergency backup'}
         </button>
       </div>
-      <p className="caption" id="secrets-note">{usesLockPassphrase ? LOCK_PASSPHRASE_NOTE : SECRETS_NOTES[secrets]}</p>
+      <p className="caption" id="secrets-note">
+        {usesLockPassphrase ? LOCK_PASSPHRASE_NOTE : SECRETS_NOTES[secrets]}
+      </p>
       <details className="options">
         <summary>Backup file options</summary>
         <fieldset>
           <legend>API credentials in backup files</legend>
           {(['plain', 'encrypted', 'omitted'] as const).map((mode) => (
             <label key={mode} className="radio">
-              <input type="radio" name="backup-secrets" value={mode} checked={secrets === mode} onChange={() => setSecrets(mode)} />
-              {mode === 'plain' ? 'Include (plain text)' : mode === 'encrypted' ? 'Encrypt the whole file with a passphrase' : 'Leave credentials out'}
+              <input
+                type="radio"
+                name="backup-secrets"
+                value={mode}
+                checked={secrets === mode}
+                onChange={() => setSecrets(mode)}
+              />
+              {mode === 'plain'
+                ? 'Include (plain text)'
+                : mode === 'encrypted'
+                  ? 'Encrypt the whole file with a passphrase'
+                  : 'Leave credentials out'}
             </label>
           ))}
         </fieldset>
-        {secrets === 'encrypted' && hasLockPassphrase ? <LockPassphraseChoice source={passphraseSource} onChange={setPassphraseSource} /> : null}
-        {secrets === 'encrypted' && !usesLockPassphrase ? <BackupPassphraseForm isBusy={busy !== null} onSubmit={() => void run('manual')} /> : null}
+        {secrets === 'encrypted' && hasLockPassphrase ? (
+          <LockPassphraseChoice source={passphraseSource} onChange={setPassphraseSource} />
+        ) : null}
+        {secrets === 'encrypted' && !usesLockPassphrase ? (
+          <BackupPassphraseForm isBusy={busy !== null} onSubmit={() => void run('manual')} />
+        ) : null}
       </details>
       {notice ? (
         <Notice notice={notice} takesFocus>
@@ -82,16 +110,32 @@ export function backupNote(receipt: BackupReceipt): TeamNote {
 }
 
 /** With the app lock on: encrypt backup files with its passphrase, or with a separate one. */
-function LockPassphraseChoice({ source, onChange }: { source: PassphraseSource; onChange: (source: PassphraseSource) => void }) {
+function LockPassphraseChoice({
+  source,
+  onChange,
+}: {
+  source: PassphraseSource;
+  onChange: (source: PassphraseSource) => void;
+}) {
   return (
     <fieldset>
       <legend>Passphrase for backup files</legend>
       <label className="radio">
-        <input type="radio" name="backup-passphrase-source" checked={source === 'lock'} onChange={() => onChange('lock')} />
+        <input
+          type="radio"
+          name="backup-passphrase-source"
+          checked={source === 'lock'}
+          onChange={() => onChange('lock')}
+        />
         The app lock’s passphrase
       </label>
       <label className="radio">
-        <input type="radio" name="backup-passphrase-source" checked={source === 'separate'} onChange={() => onChange('separate')} />
+        <input
+          type="radio"
+          name="backup-passphrase-source"
+          checked={source === 'separate'}
+          onChange={() => onChange('separate')}
+        />
         A separate passphrase
       </label>
     </fieldset>

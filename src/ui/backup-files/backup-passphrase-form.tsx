@@ -25,7 +25,9 @@ export function BackupPassphraseForm({ isBusy, onSubmit }: { isBusy: boolean; on
         hint={
           <>
             <p className="strength" aria-live="polite">
-              {passphrase === '' ? `At least ${MIN_PASSPHRASE_LENGTH} characters.` : `Strength: ${STRENGTH_TEXT[strength]}`}
+              {passphrase === ''
+                ? `At least ${MIN_PASSPHRASE_LENGTH} characters.`
+                : `Strength: ${STRENGTH_TEXT[strength]}`}
             </p>
             <p className="strength">Kept only while this tab is open. Without it nobody can restore the file.</p>
           </>

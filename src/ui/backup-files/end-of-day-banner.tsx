@@ -17,14 +17,26 @@ export function EndOfDayBanner() {
   const { run, busy, notice } = useBackupDownload();
   if (!status) return null;
   const hasData = Object.values(status.counts).some((n) => n > 0);
-  const { hasChangesSinceBackup } = assessDatabase({ times: status.times, configurationCount: status.counts.brokerage_configurations, hasData, now });
-  const isMissing = isEndOfDayFileMissing({ now, at: endOfDay, lastBackupAt: status.times.lastBackupAt, hasChangesSinceBackup });
+  const { hasChangesSinceBackup } = assessDatabase({
+    times: status.times,
+    configurationCount: status.counts.brokerage_configurations,
+    hasData,
+    now,
+  });
+  const isMissing = isEndOfDayFileMissing({
+    now,
+    at: endOfDay,
+    lastBackupAt: status.times.lastBackupAt,
+    hasChangesSinceBackup,
+  });
   if (!isMissing) return notice ? <Notice notice={notice} /> : null;
   return (
     <section className="end-of-day-banner" aria-label="End of day backup" role="region">
       <p>
         <strong>End of day ({formatTimeOfDay(endOfDay)}):</strong> today’s backup file is not made yet.{' '}
-        {folder.state === 'needs-reconnect' ? 'The backup folder needs your permission again — the button asks for it.' : 'Download it and keep it in the team’s folder (ff2api_backups/daily/).'}
+        {folder.state === 'needs-reconnect'
+          ? 'The backup folder needs your permission again — the button asks for it.'
+          : 'Download it and keep it in the team’s folder (ff2api_backups/daily/).'}
       </p>
       <button type="button" className="primary" disabled={busy !== null} onClick={() => void run('manual')}>
         {busy ? 'Preparing…' : 'Download backup'}

@@ -7,7 +7,8 @@ import { Notice, type NoticeContent } from '../shared/notice';
 import type { RestoreStep } from '../shared/restore-step';
 
 const MESSAGES = {
-  unsupported: 'Saving straight into the team’s backup folder needs Chrome or Edge. In this browser, backups are downloaded: move them into ff2api_backups/daily/ yourself.',
+  unsupported:
+    'Saving straight into the team’s backup folder needs Chrome or Edge. In this browser, backups are downloaded: move them into ff2api_backups/daily/ yourself.',
   noAccess: 'The browser did not allow reading the backup folder. Press “Reconnect backup folder” and allow access.',
 };
 
@@ -53,14 +54,21 @@ export function BackupFolderPanel({ RestoreStep }: { RestoreStep: RestoreStep })
       {folder.handle ? (
         <p>
           <span className="folder-name">{folder.handle.name}</span>
-          {folder.state === 'connected' ? ' — backups are saved here (daily/, emergency/, archive/) and checked.' : ' — the browser needs your permission again.'}
+          {folder.state === 'connected'
+            ? ' — backups are saved here (daily/, emergency/, archive/) and checked.'
+            : ' — the browser needs your permission again.'}
         </p>
       ) : (
-        <p className="caption">Choose the team’s ff2api_backups folder once: backups and the end-of-day file are then written there and checked.</p>
+        <p className="caption">
+          Choose the team’s ff2api_backups folder once: backups and the end-of-day file are then written there and
+          checked.
+        </p>
       )}
       <div className="button-row">
         {folder.state === 'needs-reconnect' ? (
-          <button type="button" className="primary" onClick={() => void folder.reconnect().then(() => refresh())}>Reconnect backup folder</button>
+          <button type="button" className="primary" onClick={() => void folder.reconnect().then(() => refresh())}>
+            Reconnect backup folder
+          </button>
         ) : null}
         <button
           type="button"
@@ -74,7 +82,9 @@ export function BackupFolderPanel({ RestoreStep }: { RestoreStep: RestoreStep })
           Choose backup folder
         </button>
         {folder.handle ? (
-          <button type="button" disabled={isBusy} onClick={() => void restoreLatest()}>Restore latest from folder</button>
+          <button type="button" disabled={isBusy} onClick={() => void restoreLatest()}>
+            Restore latest from folder
+          </button>
         ) : null}
       </div>
       {notice ? <Notice notice={notice} /> : null}

@@ -19,7 +19,12 @@ export function BrokerageList({ brokerages, selectedId, onSelect }: BrokerageLis
     <ul className="brokerage-list" aria-label="Brokerages">
       {brokerages.map((brokerage) => (
         <li key={brokerage.id} className={brokerage.id === selectedId ? 'is-selected' : undefined}>
-          <button type="button" className="brokerage-button" aria-pressed={brokerage.id === selectedId} onClick={() => onSelect(brokerage.id)}>
+          <button
+            type="button"
+            className="brokerage-button"
+            aria-pressed={brokerage.id === selectedId}
+            onClick={() => onSelect(brokerage.id)}
+          >
             {brokerage.name}
           </button>
           <span className="caption">

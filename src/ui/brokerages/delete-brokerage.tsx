@@ -6,7 +6,13 @@ import { Notice } from '../shared/notice';
 import { useCanWrite, useWriteAction } from '../shared/use-write-action';
 
 /** `Delete brokerage…` with a confirmation that says what goes and what stays. */
-export function DeleteBrokerage({ brokerage, onDeleted }: { brokerage: BrokerageSummary; onDeleted: (message: string) => void }) {
+export function DeleteBrokerage({
+  brokerage,
+  onDeleted,
+}: {
+  brokerage: BrokerageSummary;
+  onDeleted: (message: string) => void;
+}) {
   const { api } = useDatabase();
   const { run, isBusy, notice } = useWriteAction();
   const canWrite = useCanWrite();
@@ -34,12 +40,18 @@ export function DeleteBrokerage({ brokerage, onDeleted }: { brokerage: Brokerage
 
 /** "Deletes “X” and its 2 configurations. Its 5 upload history rows are kept." */
 export function describeDeletion(brokerage: BrokerageSummary): string {
-  const rows = brokerage.uploadCount === 1 ? '1 upload history row is' : `${plural(brokerage.uploadCount, 'upload history row')} are`;
+  const rows =
+    brokerage.uploadCount === 1
+      ? '1 upload history row is'
+      : `${plural(brokerage.uploadCount, 'upload history row')} are`;
   return `Deletes “${brokerage.name}” and its ${plural(brokerage.configurationCount, 'configuration')}. Its ${rows} kept.`;
 }
 
 /** "Deleted “X” and its 2 configurations. Its 5 upload history rows were kept." */
 function describeDeleted(brokerage: BrokerageSummary, configurationsDeleted: number): string {
-  const rows = brokerage.uploadCount === 1 ? '1 upload history row was' : `${plural(brokerage.uploadCount, 'upload history row')} were`;
+  const rows =
+    brokerage.uploadCount === 1
+      ? '1 upload history row was'
+      : `${plural(brokerage.uploadCount, 'upload history row')} were`;
   return `Deleted “${brokerage.name}” and its ${plural(configurationsDeleted, 'configuration')}. Its ${rows} kept.`;
 }

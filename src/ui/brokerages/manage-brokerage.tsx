@@ -6,7 +6,13 @@ import { DeleteBrokerage } from './delete-brokerage';
 import { RenameBrokerageForm } from './rename-brokerage-form';
 
 /** Rename (behind its own button, so a stray keystroke never renames) and delete for the selected brokerage. */
-export function ManageBrokerage({ brokerage, onDeleted }: { brokerage: BrokerageSummary; onDeleted: (message: string) => void }) {
+export function ManageBrokerage({
+  brokerage,
+  onDeleted,
+}: {
+  brokerage: BrokerageSummary;
+  onDeleted: (message: string) => void;
+}) {
   const [isRenaming, setRenaming] = useState(false);
   const [notice, setNotice] = useState<NoticeContent | null>(null);
   const canWrite = useCanWrite();

@@ -14,7 +14,10 @@ export function NewBrokerageForm({ onCreated }: { onCreated: (created: Brokerage
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const created = await run(() => api.createBrokerage(name), (value) => `Created brokerage “${value.name}”.`);
+    const created = await run(
+      () => api.createBrokerage(name),
+      (value) => `Created brokerage “${value.name}”.`,
+    );
     if (created) {
       setName('');
       onCreated(created);
@@ -26,11 +29,17 @@ export function NewBrokerageForm({ onCreated }: { onCreated: (created: Brokerage
       <h3 id={headingId}>New brokerage</h3>
       <label className="field">
         Brokerage name
-        <input type="text" value={name} maxLength={200} autoComplete="off" onChange={(event) => {
+        <input
+          type="text"
+          value={name}
+          maxLength={200}
+          autoComplete="off"
+          onChange={(event) => {
             setName(event.target.value);
             // "Created …" belongs to the last name; a new one is on its way.
             if (notice?.kind === 'success') setNotice(null);
-          }} />
+          }}
+        />
       </label>
       <p className="caption">Up to 100 characters; punctuation such as “Acme, Inc.” is kept.</p>
       <div className="button-row">

@@ -8,7 +8,13 @@ import { useCanWrite, useWriteAction } from '../shared/use-write-action';
  * Renames the selected brokerage; its configurations and upload history follow the new name.
  * `onDone` gets the success message, or null when the user cancelled.
  */
-export function RenameBrokerageForm({ brokerage, onDone }: { brokerage: BrokerageSummary; onDone: (message: string | null) => void }) {
+export function RenameBrokerageForm({
+  brokerage,
+  onDone,
+}: {
+  brokerage: BrokerageSummary;
+  onDone: (message: string | null) => void;
+}) {
   const { api } = useDatabase();
   const { run, isBusy, notice } = useWriteAction();
   const canWrite = useCanWrite();
@@ -19,7 +25,12 @@ export function RenameBrokerageForm({ brokerage, onDone }: { brokerage: Brokerag
     event.preventDefault();
     const oldName = brokerage.name;
     const renamed = await run(() => api.renameBrokerage(brokerage.id, name));
-    if (renamed) onDone(renamed.name === oldName ? `The name is unchanged: “${oldName}”.` : `Renamed “${oldName}” to “${renamed.name}”.`);
+    if (renamed)
+      onDone(
+        renamed.name === oldName
+          ? `The name is unchanged: “${oldName}”.`
+          : `Renamed “${oldName}” to “${renamed.name}”.`,
+      );
   };
 
   return (
@@ -28,7 +39,14 @@ export function RenameBrokerageForm({ brokerage, onDone }: { brokerage: Brokerag
       <div className="inline-field">
         <label className="field">
           New name
-          <input type="text" value={name} maxLength={200} autoComplete="off" autoFocus onChange={(event) => setName(event.target.value)} />
+          <input
+            type="text"
+            value={name}
+            maxLength={200}
+            autoComplete="off"
+            autoFocus
+            onChange={(event) => setName(event.target.value)}
+          />
         </label>
         <button type="submit" className="primary" disabled={!canWrite} aria-disabled={isBusy}>
           Save name

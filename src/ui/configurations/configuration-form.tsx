@@ -43,7 +43,12 @@ export function ConfigurationForm({ brokerageName, configuration, onSaved, onCan
   };
 
   return (
-    <form className="card configuration-form" aria-labelledby={headingId} onSubmit={(event) => void submit(event)} noValidate>
+    <form
+      className="card configuration-form"
+      aria-labelledby={headingId}
+      onSubmit={(event) => void submit(event)}
+      noValidate
+    >
       <h3 id={headingId}>
         {configuration ? `Edit “${configuration.configuration_name}”` : `New configuration for “${brokerageName}”`}
       </h3>
@@ -54,11 +59,21 @@ export function ConfigurationForm({ brokerageName, configuration, onSaved, onCan
       ) : null}
       <label className="field">
         Configuration name
-        <input type="text" value={draft.name} placeholder="e.g., Standard Mapping" autoComplete="off" onChange={(event) => change({ name: event.target.value })} />
+        <input
+          type="text"
+          value={draft.name}
+          placeholder="e.g., Standard Mapping"
+          autoComplete="off"
+          onChange={(event) => change({ name: event.target.value })}
+        />
       </label>
       <label className="field">
         Description
-        <textarea rows={2} value={draft.description} onChange={(event) => change({ description: event.target.value })} />
+        <textarea
+          rows={2}
+          value={draft.description}
+          onChange={(event) => change({ description: event.target.value })}
+        />
       </label>
       <CredentialsFields draft={draft} stored={configuration} onChange={change} />
       <TestConnection draft={draft} brokerageName={brokerageName} configurationId={configuration?.id ?? null} />

@@ -26,10 +26,13 @@ export function ConfigurationItem({ configuration, onEdit, onDeleted }: Configur
       {configuration.addressProblem ? <p className="caption">{configuration.addressProblem}</p> : null}
       {configuration.description ? <p className="configuration-description">{configuration.description}</p> : null}
       <p className="caption">
-        {AUTH_LABELS[configuration.auth_type]} · {configuration.base_url || 'no base URL'} · {plural(mappedCount, 'field')} mapped
+        {AUTH_LABELS[configuration.auth_type]} · {configuration.base_url || 'no base URL'} ·{' '}
+        {plural(mappedCount, 'field')} mapped
       </p>
+      <p className="caption">{describeKeySupport(configuration)}</p>
       <p className="caption">
-        Version {configuration.version} · updated <time dateTime={configuration.updated_at}>{formatLocalTime(configuration.updated_at)}</time>
+        Version {configuration.version} · updated{' '}
+        <time dateTime={configuration.updated_at}>{formatLocalTime(configuration.updated_at)}</time>
       </p>
       <div className="button-row">
         <button type="button" aria-label={`Edit ${name}`} disabled={!canWrite} onClick={onEdit}>
@@ -39,4 +42,15 @@ export function ConfigurationItem({ configuration, onEdit, onDeleted }: Configur
       </div>
     </li>
   );
+}
+
+/** What is known about the API and the Idempotency-Key header, in one line. */
+function describeKeySupport(configuration: ConfigurationView): string {
+  const fact = configuration.idempotencyKey;
+  if (!fact) return 'Idempotency-Key: not known yet (Test connection or the first run finds out).';
+  const when = formatLocalTime(fact.checkedAt);
+  return fact.support === 'accepted'
+    ? `Idempotency-Key: accepted by this API (found ${when}).`
+    : 'Idempotency-Key: not allowed by this API’s CORS settings, so loads go without it; ' +
+        `this app still sends each load once (found ${when}).`;
 }

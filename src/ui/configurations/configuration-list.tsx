@@ -16,7 +16,12 @@ export function ConfigurationList({ brokerageName, configurations, onEdit, onDel
   return (
     <ul className="configuration-list" aria-label={`Configurations of ${brokerageName}`}>
       {configurations.map((configuration) => (
-        <ConfigurationItem key={configuration.id} configuration={configuration} onEdit={() => onEdit(configuration.id)} onDeleted={onDeleted} />
+        <ConfigurationItem
+          key={configuration.id}
+          configuration={configuration}
+          onEdit={() => onEdit(configuration.id)}
+          onDeleted={onDeleted}
+        />
       ))}
     </ul>
   );

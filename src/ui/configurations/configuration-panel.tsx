@@ -14,7 +14,10 @@ type Mode = { kind: 'list' } | { kind: 'create' } | { kind: 'edit'; id: number }
 
 /** The selected brokerage's configurations, with the create/edit form and their results. */
 export function ConfigurationPanel({ brokerage }: { brokerage: BrokerageSummary }) {
-  const { data: configurations, problem } = useApiRead((api) => api.listConfigurations(brokerage.name), [brokerage.name]);
+  const { data: configurations, problem } = useApiRead(
+    (api) => api.listConfigurations(brokerage.name),
+    [brokerage.name],
+  );
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
   const [notice, setNotice] = useState<NoticeContent | null>(null);
   const canWrite = useCanWrite();
@@ -26,7 +29,10 @@ export function ConfigurationPanel({ brokerage }: { brokerage: BrokerageSummary 
   };
   const saved = (view: ConfigurationView) => {
     const what = mode.kind === 'create' ? 'Created' : 'Saved';
-    setNotice({ kind: 'success', text: `${what} configuration “${view.configuration_name}” (version ${view.version}).` });
+    setNotice({
+      kind: 'success',
+      text: `${what} configuration “${view.configuration_name}” (version ${view.version}).`,
+    });
     setMode({ kind: 'list' });
   };
   const deleted = (name: string) => {

@@ -61,7 +61,9 @@ export function CredentialsFields({ draft, stored, onChange }: CredentialsFields
           value={typed}
           placeholder={placeholder}
           aria-describedby={describedBy}
-          onChange={(event) => onChange(isApiKey ? { apiKey: event.target.value } : { bearerToken: event.target.value })}
+          onChange={(event) =>
+            onChange(isApiKey ? { apiKey: event.target.value } : { bearerToken: event.target.value })
+          }
         />
       </label>
       {isLeftBehind && stored ? (
@@ -72,7 +74,8 @@ export function CredentialsFields({ draft, stored, onChange }: CredentialsFields
       ) : null}
       {stored && !isStored ? (
         <p className="caption needs-credentials-hint">
-          No {isApiKey ? 'API key' : 'bearer token'} is stored for this configuration: enter it to complete the configuration.
+          No {isApiKey ? 'API key' : 'bearer token'} is stored for this configuration: enter it to complete the
+          configuration.
         </p>
       ) : null}
     </>

@@ -5,7 +5,13 @@ import { Notice } from '../shared/notice';
 import { useCanWrite, useWriteAction } from '../shared/use-write-action';
 
 /** `Delete…` for one configuration, behind a confirmation; failures show beside it. */
-export function DeleteConfiguration({ configuration, onDeleted }: { configuration: ConfigurationView; onDeleted: () => void }) {
+export function DeleteConfiguration({
+  configuration,
+  onDeleted,
+}: {
+  configuration: ConfigurationView;
+  onDeleted: () => void;
+}) {
   const { api } = useDatabase();
   const { run, isBusy, notice } = useWriteAction();
   const canWrite = useCanWrite();

@@ -24,8 +24,8 @@ export const FieldMappingsEditor = memo(function FieldMappingsEditor({ rows, onC
     <fieldset className="mappings">
       <legend>Field mappings</legend>
       <p className="caption">
-        Map each API field to a CSV column, or give a manual value used for every row. Fields marked
-        “Required field” must be mapped before a file can be processed.
+        Map each API field to a CSV column, or give a manual value used for every row. Fields marked “Required field”
+        must be mapped before a file can be processed.
       </p>
       <datalist id={listId}>
         {API_FIELDS.map((field) => (

@@ -36,7 +36,11 @@ export function MappingRowEditor({ row, number, listId, isRequired, onChange, on
           onChange={(event) => onChange({ path: event.target.value })}
         />
         <span className="caption field-meaning" id={meaningId}>
-          {field ? field.label : row.path.trim() === '' ? 'Choose or type an API field' : 'Not in the load API’s field list'}
+          {field
+            ? field.label
+            : row.path.trim() === ''
+              ? 'Choose or type an API field'
+              : 'Not in the load API’s field list'}
         </span>
         {isRequired ? (
           <span id={requiredId} className="badge badge-required">
@@ -46,7 +50,10 @@ export function MappingRowEditor({ row, number, listId, isRequired, onChange, on
       </div>
       <label className="field">
         Source {number}
-        <select value={row.isManual ? 'manual' : 'column'} onChange={(event) => onChange({ isManual: event.target.value === 'manual' })}>
+        <select
+          value={row.isManual ? 'manual' : 'column'}
+          onChange={(event) => onChange({ isManual: event.target.value === 'manual' })}
+        >
           <option value="column">CSV column</option>
           <option value="manual">Manual value</option>
         </select>

@@ -2,7 +2,13 @@ import { findApiField } from '../../core/api-fields';
 import type { MappingRow } from './configuration-draft';
 
 /** "Required fields not mapped yet: 21 of 23", with the list behind a disclosure. */
-export function MissingRequiredFields({ required, rows }: { required: ReadonlySet<string>; rows: readonly MappingRow[] }) {
+export function MissingRequiredFields({
+  required,
+  rows,
+}: {
+  required: ReadonlySet<string>;
+  rows: readonly MappingRow[];
+}) {
   const mapped = new Set(rows.filter((row) => row.value.trim() !== '').map((row) => row.path.trim()));
   const missing = [...required].filter((path) => !mapped.has(path));
   if (missing.length === 0) return <p className="caption">All {required.size} required fields are mapped.</p>;

@@ -18,7 +18,12 @@ export function BackupHealthPanel() {
   const { overview, folder } = useBackups();
   const health = useBackupHealth();
   const now = useNow();
-  if (!status || !overview || !health) return <section aria-label="Backup health"><p role="status">Reading backup health…</p></section>;
+  if (!status || !overview || !health)
+    return (
+      <section aria-label="Backup health">
+        <p role="status">Reading backup health…</p>
+      </section>
+    );
   const hoursAgo = (iso: string) => formatHours(Math.max(0, (now.getTime() - Date.parse(iso)) / 3_600_000));
   const [lastFile] = overview.backupFiles;
   const snapshot = overview.newestSnapshot;
@@ -26,7 +31,12 @@ export function BackupHealthPanel() {
     <section aria-label="Backup health" className="catalog-section backups-section">
       <h2>Backup health: {health.level}</h2>
       {health.findings.length === 0 ? (
-        <p className="notice notice-success">{goodSummary(Object.values(status.counts).some((n) => n > 0), lastFile !== undefined)}</p>
+        <p className="notice notice-success">
+          {goodSummary(
+            Object.values(status.counts).some((n) => n > 0),
+            lastFile !== undefined,
+          )}
+        </p>
       ) : (
         <ul className={`notice notice-${LEVEL_TONE[health.level]} health-findings`}>
           {health.findings.map((finding) => (
@@ -64,17 +74,22 @@ export function BackupHealthPanel() {
         </dd>
         <dt>Storage</dt>
         <dd>
-          {overview.storage ? `${formatBytes(overview.storage.usageBytes)} used of ${formatBytes(overview.storage.quotaBytes)}. ` : 'Usage unknown. '}
+          {overview.storage
+            ? `${formatBytes(overview.storage.usageBytes)} used of ${formatBytes(overview.storage.quotaBytes)}. `
+            : 'Usage unknown. '}
           {status.storagePersisted === true
             ? 'Storage is persistent: the browser promised not to clear it on its own.'
             : 'Storage is not persistent: the browser may clear it when space runs low — keep backup files.'}
         </dd>
         <dt>Backup folder</dt>
         <dd>
-          {folder.state === 'unsupported' ? 'This browser cannot write into a folder (that needs Chrome or Edge): backups are downloaded.'
-            : folder.state === 'not-chosen' ? 'Not chosen: backups are downloaded.'
-            : folder.state === 'needs-reconnect' ? `${folder.handle?.name ?? 'The folder'} needs to be reconnected.`
-            : `${folder.handle?.name ?? 'Connected'}${overview.folderSuccess ? `: last written ${formatLocalTime(overview.folderSuccess.at)} (${overview.folderSuccess.path}).` : '.'}`}
+          {folder.state === 'unsupported'
+            ? 'This browser cannot write into a folder (that needs Chrome or Edge): backups are downloaded.'
+            : folder.state === 'not-chosen'
+              ? 'Not chosen: backups are downloaded.'
+              : folder.state === 'needs-reconnect'
+                ? `${folder.handle?.name ?? 'The folder'} needs to be reconnected.`
+                : `${folder.handle?.name ?? 'Connected'}${overview.folderSuccess ? `: last written ${formatLocalTime(overview.folderSuccess.at)} (${overview.folderSuccess.path}).` : '.'}`}
         </dd>
       </dl>
     </section>

@@ -19,7 +19,12 @@ export function EvictionAlert() {
     if (!overview) return;
     const [last] = overview.backupFiles;
     if (overview.hasData) {
-      writeDataMarker({ hadDataAt: new Date().toISOString(), lastBackup: last ? { fileName: last.fileName, at: last.at, where: last.where } : (readDataMarker()?.lastBackup ?? null) });
+      writeDataMarker({
+        hadDataAt: new Date().toISOString(),
+        lastBackup: last
+          ? { fileName: last.fileName, at: last.at, where: last.where }
+          : (readDataMarker()?.lastBackup ?? null),
+      });
     } else if (!overview.startedEmpty) {
       // The database is here and empty on purpose: nothing to recover later.
       clearDataMarker();
@@ -31,7 +36,9 @@ export function EvictionAlert() {
   return (
     <div role="alert" className="notice notice-error eviction-alert">
       <p>
-        <strong>This browser deleted the app’s data.</strong> The database that was here (last seen {formatLocalTime(markerAtStart.hadDataAt)}) is gone: the browser cleared or evicted its storage. Nothing can bring it back from this browser.
+        <strong>This browser deleted the app’s data.</strong> The database that was here (last seen{' '}
+        {formatLocalTime(markerAtStart.hadDataAt)}) is gone: the browser cleared or evicted its storage. Nothing can
+        bring it back from this browser.
       </p>
       <p>
         {last
@@ -39,8 +46,12 @@ export function EvictionAlert() {
           : 'No backup file was made from this browser. If a colleague or another browser has one, restore it.'}
       </p>
       <div className="button-row">
-        <button type="button" className="primary" onClick={openRestoreInput}>Restore from backup</button>
-        <button type="button" onClick={() => void folder.choose()}>Choose backup folder</button>
+        <button type="button" className="primary" onClick={openRestoreInput}>
+          Restore from backup
+        </button>
+        <button type="button" onClick={() => void folder.choose()}>
+          Choose backup folder
+        </button>
         <button
           type="button"
           onClick={() => {
@@ -51,14 +62,19 @@ export function EvictionAlert() {
           Start with an empty database
         </button>
       </div>
-      <p className="caption">The backup folder was remembered in the deleted storage too: choose it again, then press “Restore latest from folder” in the sidebar.</p>
+      <p className="caption">
+        The backup folder was remembered in the deleted storage too: choose it again, then press “Restore latest from
+        folder” in the sidebar.
+      </p>
     </div>
   );
 }
 
 /** Opens the file chooser of the sidebar's `Restore from backup` input (one restore flow, not two). */
 function openRestoreInput(): void {
-  const label = Array.from(document.querySelectorAll('label')).find((l) => l.textContent?.trim() === 'Restore from backup');
+  const label = Array.from(document.querySelectorAll('label')).find(
+    (l) => l.textContent?.trim() === 'Restore from backup',
+  );
   const input = label?.control;
   if (input instanceof HTMLInputElement) {
     input.scrollIntoView({ block: 'center' });

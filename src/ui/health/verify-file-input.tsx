@@ -23,7 +23,10 @@ export function VerifyFileInput() {
     if (!file) return;
     setNotice(null);
     if (file.size > MAX_BACKUP_BYTES) {
-      setNotice({ kind: 'error', text: `This file is ${formatBytes(file.size)}, over the ${formatBytes(MAX_BACKUP_BYTES)} limit for backup files, so it was not checked.` });
+      setNotice({
+        kind: 'error',
+        text: `This file is ${formatBytes(file.size)}, over the ${formatBytes(MAX_BACKUP_BYTES)} limit for backup files, so it was not checked.`,
+      });
       return;
     }
     setChecking(true);
@@ -36,7 +39,11 @@ export function VerifyFileInput() {
           text: `Verified ${file.name}: it restores completely (integrity and links checked, checksum ${checksum.slice(0, 12)}… matches) — ${formatCount(counts.brokerages)} brokerages, ${formatCount(counts.brokerage_configurations)} configurations, ${formatCount(counts.upload_history)} uploads, ${formatCount(counts.processing_errors)} processing errors. A restore would take about ${(restoreMs / 1000).toFixed(1)} s. Your database was not touched.`,
         });
       } else {
-        setNotice({ kind: 'error', text: `${file.name} failed verification: ${result.error.message}`, ...(result.error.detail ? { detail: result.error.detail } : {}) });
+        setNotice({
+          kind: 'error',
+          text: `${file.name} failed verification: ${result.error.message}`,
+          ...(result.error.detail ? { detail: result.error.detail } : {}),
+        });
       }
       await notifyChanged();
       await refresh();
@@ -49,9 +56,20 @@ export function VerifyFileInput() {
   return (
     <section aria-labelledby={`${inputId}-heading`} className="sidebar-section">
       <h3 id={`${inputId}-heading`}>Verify</h3>
-      <label htmlFor={inputId} className="field">Verify a backup file</label>
-      <input id={inputId} ref={inputRef} type="file" accept=".json,application/json" disabled={isChecking} onChange={(event) => void onChosen(event.target.files?.[0])} />
-      <p className="caption">A test restore into a scratch database: nothing here changes. Do one at least every 30 days.</p>
+      <label htmlFor={inputId} className="field">
+        Verify a backup file
+      </label>
+      <input
+        id={inputId}
+        ref={inputRef}
+        type="file"
+        accept=".json,application/json"
+        disabled={isChecking}
+        onChange={(event) => void onChosen(event.target.files?.[0])}
+      />
+      <p className="caption">
+        A test restore into a scratch database: nothing here changes. Do one at least every 30 days.
+      </p>
       {isChecking ? <p role="status">Verifying the file…</p> : null}
       {notice ? <Notice notice={notice} /> : null}
     </section>

@@ -19,14 +19,31 @@ export function HistoryFilterForm({ brokerages, filters, onChange }: HistoryFilt
   );
   const set = (change: Partial<HistoryFilters>) => onChange({ ...filters, ...change });
   return (
-    <form className="history-filters" aria-label="Search upload history" role="search" onSubmit={(event) => event.preventDefault()}>
+    <form
+      className="history-filters"
+      aria-label="Search upload history"
+      role="search"
+      onSubmit={(event) => event.preventDefault()}
+    >
       <div className="field history-search">
         <label htmlFor={`${id}-search`}>Search file names</label>
-        <input id={`${id}-search`} type="search" value={filters.search} autoComplete="off" spellCheck={false} placeholder="e.g. acme_2026" onChange={(e) => set({ search: e.target.value })} />
+        <input
+          id={`${id}-search`}
+          type="search"
+          value={filters.search}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="e.g. acme_2026"
+          onChange={(e) => set({ search: e.target.value })}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-brokerage`}>Filter by brokerage</label>
-        <select id={`${id}-brokerage`} value={brokerage ? filters.brokerageId : ''} onChange={(e) => set({ brokerageId: e.target.value, configuration: '' })}>
+        <select
+          id={`${id}-brokerage`}
+          value={brokerage ? filters.brokerageId : ''}
+          onChange={(e) => set({ brokerageId: e.target.value, configuration: '' })}
+        >
           <option value="">All brokerages</option>
           {brokerages.map((b) => (
             <option key={b.id} value={String(b.id)}>
@@ -37,7 +54,12 @@ export function HistoryFilterForm({ brokerages, filters, onChange }: HistoryFilt
       </div>
       <div className="field">
         <label htmlFor={`${id}-configuration`}>Configuration</label>
-        <select id={`${id}-configuration`} value={filters.configuration} disabled={!brokerage} onChange={(e) => set({ configuration: e.target.value })}>
+        <select
+          id={`${id}-configuration`}
+          value={filters.configuration}
+          disabled={!brokerage}
+          onChange={(e) => set({ configuration: e.target.value })}
+        >
           <option value="">{brokerage ? 'All configurations' : 'Choose a brokerage first'}</option>
           {(configurations ?? []).map((c) => (
             <option key={c.id} value={c.configuration_name}>
@@ -49,21 +71,41 @@ export function HistoryFilterForm({ brokerages, filters, onChange }: HistoryFilt
       </div>
       <div className="field">
         <label htmlFor={`${id}-from`}>From</label>
-        <input id={`${id}-from`} type="date" value={filters.fromDate} max={filters.toDate || undefined} onChange={(e) => set({ fromDate: e.target.value })} />
+        <input
+          id={`${id}-from`}
+          type="date"
+          value={filters.fromDate}
+          max={filters.toDate || undefined}
+          onChange={(e) => set({ fromDate: e.target.value })}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-to`}>To</label>
-        <input id={`${id}-to`} type="date" value={filters.toDate} min={filters.fromDate || undefined} onChange={(e) => set({ toDate: e.target.value })} />
+        <input
+          id={`${id}-to`}
+          type="date"
+          value={filters.toDate}
+          min={filters.fromDate || undefined}
+          onChange={(e) => set({ toDate: e.target.value })}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-order`}>Order</label>
-        <select id={`${id}-order`} value={filters.order} onChange={(e) => set({ order: e.target.value === 'oldest' ? 'oldest' : 'newest' })}>
+        <select
+          id={`${id}-order`}
+          value={filters.order}
+          onChange={(e) => set({ order: e.target.value === 'oldest' ? 'oldest' : 'newest' })}
+        >
           <option value="newest">Newest first</option>
           <option value="oldest">Oldest first</option>
         </select>
       </div>
       <label className="radio history-failures">
-        <input type="checkbox" checked={filters.withFailures} onChange={(e) => set({ withFailures: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={filters.withFailures}
+          onChange={(e) => set({ withFailures: e.target.checked })}
+        />
         Only uploads with failures
       </label>
       {hasFilters(filters) ? (

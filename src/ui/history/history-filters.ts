@@ -16,18 +16,35 @@ export interface HistoryFilters {
 /** The select value for "rows without a configuration" (no configuration is named like this). */
 export const NO_CONFIGURATION = '\u0000none';
 
-export const NO_FILTERS: HistoryFilters = { search: '', brokerageId: '', configuration: '', fromDate: '', toDate: '', withFailures: false, order: 'newest' };
+export const NO_FILTERS: HistoryFilters = {
+  search: '',
+  brokerageId: '',
+  configuration: '',
+  fromDate: '',
+  toDate: '',
+  withFailures: false,
+  order: 'newest',
+};
 
 /** Whether any filter narrows the rows (the order alone does not). */
 export function hasFilters(filters: HistoryFilters): boolean {
-  return filters.search.trim() !== '' || filters.brokerageId !== '' || filters.fromDate !== '' || filters.toDate !== '' || filters.withFailures;
+  return (
+    filters.search.trim() !== '' ||
+    filters.brokerageId !== '' ||
+    filters.fromDate !== '' ||
+    filters.toDate !== '' ||
+    filters.withFailures
+  );
 }
 
 /**
  * The worker query for the filters. Dates are whole local days: "to" includes that day, so the
  * query asks for rows before the next local midnight.
  */
-export function toHistoryQuery(filters: HistoryFilters, brokerageName: string | undefined): Omit<HistoryQuery, 'limit' | 'after'> {
+export function toHistoryQuery(
+  filters: HistoryFilters,
+  brokerageName: string | undefined,
+): Omit<HistoryQuery, 'limit' | 'after'> {
   const query: Omit<HistoryQuery, 'limit' | 'after'> = { order: filters.order };
   if (brokerageName !== undefined) {
     query.brokerageName = brokerageName;

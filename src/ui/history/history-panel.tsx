@@ -16,7 +16,8 @@ const SEARCH_DELAY_MS = 250;
 const MESSAGES = {
   empty: 'No uploads yet. Process a file (Process file) or restore a backup, and its runs appear here.',
   noMatch: 'No uploads match these filters.',
-  noneFor: (name: string, hasOtherFilters: boolean) => `No uploads for “${name}”${hasOtherFilters ? ' match these filters' : ''}.`,
+  noneFor: (name: string, hasOtherFilters: boolean) =>
+    `No uploads for “${name}”${hasOtherFilters ? ' match these filters' : ''}.`,
 } as const;
 
 /** Upload history: searchable and filterable, 50 rows at a time with `Load more`. */
@@ -32,7 +33,10 @@ export function HistoryPanel({ brokerages }: { brokerages: BrokerageSummary[] })
   const describeEmpty = () => {
     if (!isFiltered) return MESSAGES.empty;
     if (brokerageName === undefined) return MESSAGES.noMatch;
-    return MESSAGES.noneFor(brokerageName, hasFilters({ ...filters, search, brokerageId: '' }) || filters.configuration !== '');
+    return MESSAGES.noneFor(
+      brokerageName,
+      hasFilters({ ...filters, search, brokerageId: '' }) || filters.configuration !== '',
+    );
   };
 
   return (
@@ -48,9 +52,13 @@ export function HistoryPanel({ brokerages }: { brokerages: BrokerageSummary[] })
       </p>
       {loaded && loaded.rows.length > 0 ? (
         <>
-          <HistoryTable rows={loaded.rows} order={filters.order} />
+          <HistoryTable rows={loaded.rows} marks={loaded.runMarks ?? []} order={filters.order} />
           {loaded.next ? (
-            <button type="button" aria-disabled={isLoadingMore} onClick={() => void (isLoadingMore ? undefined : loadMore())}>
+            <button
+              type="button"
+              aria-disabled={isLoadingMore}
+              onClick={() => void (isLoadingMore ? undefined : loadMore())}
+            >
               {isLoadingMore ? 'Loading…' : 'Load more'}
             </button>
           ) : null}

@@ -1,9 +1,24 @@
 import type { UploadRow } from '../../core/db/rows';
+import type { RunMark } from '../../core/db/run-standing';
+import { describeRunCounts, STANDING_WORDS } from '../shared/run-state-text';
 import { formatCount, formatLocalTime } from '../shared/format';
 import { RunDetailsButton } from './run-details';
 
-/** The history rows as a table: time, brokerage, configuration, file and the three counts. */
-export function HistoryTable({ rows, order = 'newest' }: { rows: UploadRow[]; order?: 'newest' | 'oldest' }) {
+/**
+ * The history rows as a table: time, brokerage, configuration, file and the three counts. A run
+ * of this browser's that was cut short, is going on, or left loads uncertain says so under its
+ * file name, with the counts Process file shows (`interrupted: 1 sent, 0 failed, 38 not sent, 11 uncertain`).
+ */
+export function HistoryTable({
+  rows,
+  marks = [],
+  order = 'newest',
+}: {
+  rows: UploadRow[];
+  marks?: readonly RunMark[];
+  order?: 'newest' | 'oldest';
+}) {
+  const markOf = new Map(marks.map((mark) => [mark.id, mark]));
   return (
     <div className="table-scroll">
       <table className="history-table">
@@ -14,9 +29,15 @@ export function HistoryTable({ rows, order = 'newest' }: { rows: UploadRow[]; or
             <th scope="col">Brokerage</th>
             <th scope="col">Configuration</th>
             <th scope="col">File</th>
-            <th scope="col" className="number">Total</th>
-            <th scope="col" className="number">Succeeded</th>
-            <th scope="col" className="number">Failed</th>
+            <th scope="col" className="number">
+              Total
+            </th>
+            <th scope="col" className="number">
+              Succeeded
+            </th>
+            <th scope="col" className="number">
+              Failed
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -29,6 +50,7 @@ export function HistoryTable({ rows, order = 'newest' }: { rows: UploadRow[]; or
               <td>{row.configuration_name ?? '—'}</td>
               <td className="file-name">
                 <RunDetailsButton row={row} />
+                <RunMarkLine mark={markOf.get(row.id)} />
               </td>
               <td className="number">{formatCount(row.total_records)}</td>
               <td className="number">{formatCount(row.successful_records)}</td>
@@ -38,6 +60,16 @@ export function HistoryTable({ rows, order = 'newest' }: { rows: UploadRow[]; or
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** How a run stands, under its file name (nothing for a run that simply finished). */
+function RunMarkLine({ mark }: { mark: RunMark | undefined }) {
+  if (!mark) return null;
+  return (
+    <span className={`run-mark run-mark-${mark.standing}`}>
+      {STANDING_WORDS[mark.standing]}: {describeRunCounts(mark)}
+    </span>
   );
 }
 

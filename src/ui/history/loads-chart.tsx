@@ -19,12 +19,22 @@ export function LoadsChart() {
   const days = lastDays(now, DAYS);
   const byDay = new Map(data.map((day) => [day.day, day]));
   const highest = Math.max(1, ...data.map((day) => day.succeeded + day.failed));
-  const totals = data.reduce((sum, day) => ({ succeeded: sum.succeeded + day.succeeded, failed: sum.failed + day.failed }), { succeeded: 0, failed: 0 });
+  const totals = data.reduce(
+    (sum, day) => ({ succeeded: sum.succeeded + day.succeeded, failed: sum.failed + day.failed }),
+    { succeeded: 0, failed: 0 },
+  );
   const barWidth = WIDTH / DAYS;
   const summary = `Loads per day, last ${DAYS} days: ${formatCount(totals.succeeded)} succeeded, ${formatCount(totals.failed)} failed.`;
   return (
     <figure className="loads-chart">
-      <svg role="img" aria-label={summary} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" height={HEIGHT} preserveAspectRatio="none">
+      <svg
+        role="img"
+        aria-label={summary}
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width="100%"
+        height={HEIGHT}
+        preserveAspectRatio="none"
+      >
         {days.map((day, i) => {
           const counts = byDay.get(day) ?? { day, succeeded: 0, failed: 0 };
           const okHeight = (counts.succeeded / highest) * HEIGHT;
@@ -33,7 +43,13 @@ export function LoadsChart() {
             <g key={day}>
               <title>{`${day}: ${counts.succeeded} succeeded, ${counts.failed} failed`}</title>
               <rect x={i * barWidth} y={HEIGHT - okHeight} width={barWidth * 0.8} height={okHeight} fill="#21c354" />
-              <rect x={i * barWidth} y={HEIGHT - okHeight - failedHeight} width={barWidth * 0.8} height={failedHeight} fill="#d32f2f" />
+              <rect
+                x={i * barWidth}
+                y={HEIGHT - okHeight - failedHeight}
+                width={barWidth * 0.8}
+                height={failedHeight}
+                fill="#d32f2f"
+              />
             </g>
           );
         })}

@@ -1,7 +1,7 @@
 import { useContext, useEffect, useId, useRef, useState } from 'react';
 import type { UploadRow } from '../../core/db/rows';
 import type { ProcessingErrorRow } from '../../core/db/rows';
-import type { RunView } from '../../worker/processing/processing-api';
+import type { RunView } from '../../worker/processing/processing-types';
 import { useDatabase } from '../shared/database-context';
 import { DownloadContext } from '../shared/download-context';
 import { formatCount, formatLocalTime } from '../shared/format';
@@ -16,7 +16,13 @@ export function RunDetailsButton({ row }: { row: UploadRow }) {
   const triggerRef = useRef<HTMLButtonElement>(null);
   return (
     <>
-      <button ref={triggerRef} type="button" className="link-button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
+      <button
+        ref={triggerRef}
+        type="button"
+        className="link-button"
+        aria-haspopup="dialog"
+        onClick={() => setOpen(true)}
+      >
         {row.filename}
       </button>
       {isOpen ? (
@@ -56,21 +62,42 @@ function RunDetailsDialog({ row, onClose }: { row: UploadRow; onClose: () => voi
     else setProblem(built.error.message);
   };
   return (
-    <dialog ref={ref} aria-labelledby={titleId} aria-modal="true" className="dialog-content run-details"
-      onCancel={(event) => { event.preventDefault(); onClose(); }}>
-      <h2 id={titleId} className="dialog-title">Run details: {row.filename}</h2>
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      aria-modal="true"
+      className="dialog-content run-details"
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id={titleId} className="dialog-title">
+        Run details: {row.filename}
+      </h2>
       <p>
-        {row.brokerage_name} / {row.configuration_name ?? '—'} · <time dateTime={row.upload_timestamp}>{formatLocalTime(row.upload_timestamp)}</time>
+        {row.brokerage_name} / {row.configuration_name ?? '—'} ·{' '}
+        <time dateTime={row.upload_timestamp}>{formatLocalTime(row.upload_timestamp)}</time>
         {row.processing_time_seconds ? ` · ${row.processing_time_seconds.toFixed(1)} s` : ''}
       </p>
       <p>
-        {formatCount(row.total_records)} rows: {formatCount(row.successful_records)} sent, {formatCount(row.failed_records)} failed.
+        {formatCount(row.total_records)} rows: {formatCount(row.successful_records)} sent,{' '}
+        {formatCount(row.failed_records)} failed.
       </p>
-      {run ? <p className="caption">{describeRunState(run)}</p> : <p className="caption">Recorded elsewhere (from a backup): only its counts and errors are here.</p>}
+      {run ? (
+        <p className="caption">{describeRunState(run)}</p>
+      ) : (
+        <p className="caption">Recorded elsewhere (from a backup): only its counts and errors are here.</p>
+      )}
       {errors && errors.rows.length > 0 ? (
         <div className="table-scroll">
           <table className="problem-table">
-            <caption>Errors{errors.total > errors.rows.length ? ` (first ${errors.rows.length} of ${formatCount(errors.total)})` : ''}</caption>
+            <caption>
+              Errors
+              {errors.total > errors.rows.length
+                ? ` (first ${errors.rows.length} of ${formatCount(errors.total)})`
+                : ''}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Row</th>
@@ -82,7 +109,9 @@ function RunDetailsDialog({ row, onClose }: { row: UploadRow; onClose: () => voi
               {errors.rows.map((error) => (
                 <tr key={error.id}>
                   <td className="number">{error.row_number ?? '—'}</td>
-                  <td><code>{error.field_name ?? ''}</code></td>
+                  <td>
+                    <code>{error.field_name ?? ''}</code>
+                  </td>
                   <td>{error.error_message}</td>
                 </tr>
               ))}
@@ -92,7 +121,11 @@ function RunDetailsDialog({ row, onClose }: { row: UploadRow; onClose: () => voi
       ) : (
         <p className="caption">No errors recorded.</p>
       )}
-      {problem ? <p role="alert" className="notice notice-error">{problem}</p> : null}
+      {problem ? (
+        <p role="alert" className="notice notice-error">
+          {problem}
+        </p>
+      ) : null}
       <div className="button-row dialog-buttons">
         {run ? (
           <button type="button" onClick={() => void downloadReport()}>

@@ -38,7 +38,7 @@ export function useHistoryPages(query: Omit<HistoryQuery, 'after' | 'limit'>, pa
         setLoading(false);
       },
     );
-    // `key` stands for the query's contents.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for the query's contents
   }, [api, revision, key, pageSize]);
 
   const loadMore = async () => {
@@ -48,7 +48,12 @@ export function useHistoryPages(query: Omit<HistoryQuery, 'after' | 'limit'>, pa
     try {
       const page = await api.listHistory({ ...query, limit: pageSize, after: loaded.next });
       if (generation.current !== started) return;
-      setLoaded({ rows: [...loaded.rows, ...page.rows], next: page.next, total: page.total });
+      setLoaded({
+        rows: [...loaded.rows, ...page.rows],
+        next: page.next,
+        total: page.total,
+        runMarks: [...(loaded.runMarks ?? []), ...(page.runMarks ?? [])],
+      });
     } catch (thrown) {
       setProblem({ kind: 'error', text: MESSAGES.readFailed, detail: describeThrown(thrown) });
     } finally {

@@ -11,7 +11,13 @@ import './lock.css';
  * The gate in front of the whole app: until the worker says the lock is off or unlocked, only
  * the unlock screen is rendered — no component that reads data is even mounted.
  */
-export function AppLock({ api, children }: { api: LockApi & Partial<Pick<DatabaseApi, 'watchRestarts'>>; children: ReactNode }) {
+export function AppLock({
+  api,
+  children,
+}: {
+  api: LockApi & Partial<Pick<DatabaseApi, 'watchRestarts'>>;
+  children: ReactNode;
+}) {
   const [state, setState] = useState<LockState | null>(null);
   const [passphrase, setPassphrase] = useState<string | null>(null);
   // The latest passphrase for the restart handler below (it outlives renders).
@@ -30,7 +36,7 @@ export function AppLock({ api, children }: { api: LockApi & Partial<Pick<Databas
   useEffect(() => {
     // Restart listeners cannot be removed: a cleaned-up effect's one just stops acting.
     let isActive = true;
-    void api.watchRestarts?.(async () => {
+    const followRestart = async () => {
       if (!isActive) return;
       const next = await api.getLockState();
       const typed = passphraseRef.current;
@@ -39,7 +45,8 @@ export function AppLock({ api, children }: { api: LockApi & Partial<Pick<Databas
         if (unlocked.ok) return setState(unlocked.value);
       }
       setState(next);
-    });
+    };
+    void api.watchRestarts?.(() => void followRestart());
     return () => {
       isActive = false;
     };
@@ -75,7 +82,12 @@ export function AppLock({ api, children }: { api: LockApi & Partial<Pick<Databas
     [api, state, passphrase, lockNow, changed],
   );
 
-  if (!state || !session) return <p role="status" className="lock-opening">Opening FF2API…</p>;
+  if (!state || !session)
+    return (
+      <p role="status" className="lock-opening">
+        Opening FF2API…
+      </p>
+    );
   if (state.isOn && state.isLocked) {
     return (
       <UnlockScreen

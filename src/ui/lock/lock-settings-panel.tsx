@@ -56,7 +56,10 @@ function ChangePassphraseForm() {
     setCurrent('');
     setNext('');
     setConfirmation('');
-    setNotice({ kind: 'success', text: 'Passphrase changed: the data in this browser is now encrypted under the new one. The old passphrase no longer opens it.' });
+    setNotice({
+      kind: 'success',
+      text: 'Passphrase changed: the data in this browser is now encrypted under the new one. The old passphrase no longer opens it.',
+    });
     await notifyChanged();
   }
 
@@ -66,7 +69,12 @@ function ChangePassphraseForm() {
       <p className="caption">{FORGOTTEN_PASSPHRASE_WARNING}</p>
       <label className="field">
         Current passphrase
-        <input type="password" autoComplete="current-password" value={current} onChange={(event) => setCurrent(event.target.value)} />
+        <input
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          onChange={(event) => setCurrent(event.target.value)}
+        />
       </label>
       <NewPassphraseFields next={next} confirmation={confirmation} onNext={setNext} onConfirmation={setConfirmation} />
       <button type="submit" disabled={isBusy}>
@@ -100,10 +108,18 @@ function TurnOffLockForm() {
   return (
     <form aria-label="Turn off lock" className="lock-form" onSubmit={(event) => void submit(event)}>
       <h3>Turn off lock</h3>
-      <p className="caption">The database will be stored unencrypted in this browser again; anyone using this browser profile can then read the API keys.</p>
+      <p className="caption">
+        The database will be stored unencrypted in this browser again; anyone using this browser profile can then read
+        the API keys.
+      </p>
       <label className="field">
         Passphrase to turn the lock off
-        <input type="password" autoComplete="current-password" value={passphrase} onChange={(event) => setPassphrase(event.target.value)} />
+        <input
+          type="password"
+          autoComplete="current-password"
+          value={passphrase}
+          onChange={(event) => setPassphrase(event.target.value)}
+        />
       </label>
       <button type="submit" disabled={isBusy}>
         {isBusy ? 'Turning off…' : 'Turn off lock'}

@@ -2,8 +2,10 @@ import { MIN_LOCK_PASSPHRASE_LENGTH } from '../../worker/lock/lock-api';
 
 /** Why a new passphrase and its confirmation cannot be used; null when they can. */
 export function problemWithNewPassphrase(next: string, confirmation: string): string | null {
-  if (next.length < MIN_LOCK_PASSPHRASE_LENGTH) return `The new passphrase needs at least ${MIN_LOCK_PASSPHRASE_LENGTH} characters (a few words are easiest to remember). Nothing was changed.`;
-  if (next !== confirmation) return 'The two passphrases are not the same. Type the new passphrase twice, exactly alike. Nothing was changed.';
+  if (next.length < MIN_LOCK_PASSPHRASE_LENGTH)
+    return `The new passphrase needs at least ${MIN_LOCK_PASSPHRASE_LENGTH} characters (a few words are easiest to remember). Nothing was changed.`;
+  if (next !== confirmation)
+    return 'The two passphrases are not the same. Type the new passphrase twice, exactly alike. Nothing was changed.';
   return null;
 }
 

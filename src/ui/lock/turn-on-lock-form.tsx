@@ -24,7 +24,12 @@ export function TurnOnLockForm({ onDone }: { onDone: () => void }) {
     setNotice(null);
     const result = await session.api.turnOnLock(next);
     setBusy(false);
-    if (!result.ok) return setNotice({ kind: 'error', text: result.error.message, ...(result.error.detail ? { detail: result.error.detail } : {}) });
+    if (!result.ok)
+      return setNotice({
+        kind: 'error',
+        text: result.error.message,
+        ...(result.error.detail ? { detail: result.error.detail } : {}),
+      });
     // With the lock on, backup files are encrypted by default, with this same passphrase.
     backup.setSecrets('encrypted');
     backup.setPassphraseSource('lock');
@@ -37,8 +42,9 @@ export function TurnOnLockForm({ onDone }: { onDone: () => void }) {
     <form aria-label="Lock with a passphrase" className="lock-form" onSubmit={(event) => void submit(event)}>
       <p className="lock-warning">{FORGOTTEN_PASSPHRASE_WARNING}</p>
       <p className="caption">
-        The lock encrypts the database stored in this browser. The app then opens only with the passphrase, and locks itself after a set idle time. Backup files
-        will be encrypted with the same passphrase unless you choose another under “Backup file options”.
+        The lock encrypts the database stored in this browser. The app then opens only with the passphrase, and locks
+        itself after a set idle time. Backup files will be encrypted with the same passphrase unless you choose another
+        under “Backup file options”.
       </p>
       <NewPassphraseFields next={next} confirmation={confirmation} onNext={setNext} onConfirmation={setConfirmation} />
       <div className="button-row">

@@ -6,7 +6,15 @@ import type { LockApi, LockState } from '../../worker/lock/lock-api';
  * `Unlock`. A wrong passphrase is an alert; nothing of the data exists in the page until the
  * worker has opened it with the right one.
  */
-export function UnlockScreen({ api, isDamaged, onUnlocked }: { api: LockApi; isDamaged: boolean; onUnlocked: (state: LockState, passphrase: string) => void }) {
+export function UnlockScreen({
+  api,
+  isDamaged,
+  onUnlocked,
+}: {
+  api: LockApi;
+  isDamaged: boolean;
+  onUnlocked: (state: LockState, passphrase: string) => void;
+}) {
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
@@ -34,11 +42,21 @@ export function UnlockScreen({ api, isDamaged, onUnlocked }: { api: LockApi; isD
   return (
     <main className="unlock-screen">
       <h1 id={headingId}>Unlock FF2API</h1>
-      <p>The data in this browser is locked with a passphrase. Enter it to open the brokerage configurations and upload history.</p>
+      <p>
+        The data in this browser is locked with a passphrase. Enter it to open the brokerage configurations and upload
+        history.
+      </p>
       <form aria-labelledby={headingId} onSubmit={submit}>
         <label className="field">
           Passphrase
-          <input type="password" autoComplete="current-password" autoFocus value={passphrase} onChange={(event) => setPassphrase(event.target.value)} required />
+          <input
+            type="password"
+            autoComplete="current-password"
+            autoFocus
+            value={passphrase}
+            onChange={(event) => setPassphrase(event.target.value)}
+            required
+          />
         </label>
         <button type="submit" className="primary" disabled={isBusy}>
           {isBusy ? 'Unlocking…' : 'Unlock'}
@@ -46,7 +64,10 @@ export function UnlockScreen({ api, isDamaged, onUnlocked }: { api: LockApi; isD
       </form>
       {error || isDamaged ? (
         <div role="alert" className="notice notice-error">
-          <p>{error ?? 'The app lock’s record in this browser is damaged, so the locked data cannot be opened here. Restore your latest backup file (after clearing this site’s data in the browser).'}</p>
+          <p>
+            {error ??
+              'The app lock’s record in this browser is damaged, so the locked data cannot be opened here. Restore your latest backup file (after clearing this site’s data in the browser).'}
+          </p>
           {damagedWith !== null ? (
             <button type="button" disabled={isBusy} onClick={() => void unlock(damagedWith, true)}>
               Keep the damaged copy aside and start empty
@@ -55,7 +76,8 @@ export function UnlockScreen({ api, isDamaged, onUnlocked }: { api: LockApi; isD
         </div>
       ) : null}
       <p className="caption">
-        Forgot the passphrase? It cannot be recovered, by anyone. Only a backup file can bring the data back: clear this site’s data in the browser, then restore your latest backup file.
+        Forgot the passphrase? It cannot be recovered, by anyone. Only a backup file can bring the data back: clear this
+        site’s data in the browser, then restore your latest backup file.
       </p>
     </main>
   );

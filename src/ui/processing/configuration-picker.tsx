@@ -12,7 +12,14 @@ export interface PickerProps {
 }
 
 /** The `Brokerage` and `Configuration` selects of the Process file view. */
-export function ConfigurationPicker({ brokerages, brokerageName, configurations, configurationId, onBrokerage, onConfiguration }: PickerProps) {
+export function ConfigurationPicker({
+  brokerages,
+  brokerageName,
+  configurations,
+  configurationId,
+  onBrokerage,
+  onConfiguration,
+}: PickerProps) {
   const brokerageId = useId();
   const configurationSelectId = useId();
   return (

@@ -1,7 +1,12 @@
 import { useId, useState, type DragEvent } from 'react';
 
 /** The labelled drop zone `Choose a CSV or Excel file`: click to browse, or drop a file on it. */
-export function FileDropZone({ label = 'Choose a CSV or Excel file', disabled, isBusy, onFile }: {
+export function FileDropZone({
+  label = 'Choose a CSV or Excel file',
+  disabled,
+  isBusy,
+  onFile,
+}: {
   label?: string;
   disabled: boolean;
   isBusy: boolean;
@@ -37,7 +42,9 @@ export function FileDropZone({ label = 'Choose a CSV or Excel file', disabled, i
           event.target.value = '';
         }}
       />
-      <p className="caption">{isBusy ? 'Reading the file…' : 'Drag and drop a file here, or browse. CSV or Excel (.xlsx), up to 200 MB.'}</p>
+      <p className="caption">
+        {isBusy ? 'Reading the file…' : 'Drag and drop a file here, or browse. CSV or Excel (.xlsx), up to 200 MB.'}
+      </p>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { FileSummary } from '../../worker/processing/processing-api';
+import type { FileSummary } from '../../worker/processing/processing-types';
 import { formatBytes, formatCount } from '../shared/format';
 
 /** What was read: file name, rows, size, encoding, and the first 10 rows under their headers. */
@@ -10,7 +10,10 @@ export const FileSummaryPanel = memo(function FileSummaryPanel({ summary }: { su
         <strong>{summary.name}</strong> loaded: {formatCount(summary.rowCount)} rows · {formatBytes(summary.size)}
       </p>
       {summary.encoding === 'windows-1252' ? (
-        <p className="caption">This file is not UTF-8; it was read as Windows-1252 (Excel’s usual CSV on Windows), so accented letters are kept.</p>
+        <p className="caption">
+          This file is not UTF-8; it was read as Windows-1252 (Excel’s usual CSV on Windows), so accented letters are
+          kept.
+        </p>
       ) : null}
       <details>
         <summary>First {Math.min(10, summary.rowCount)} rows</summary>

@@ -1,13 +1,22 @@
-import type { RunView } from '../../worker/processing/processing-api';
+import type { RunView } from '../../worker/processing/processing-types';
 import { useApiRead } from '../shared/use-api-read';
 import { formatLocalTime } from '../shared/format';
 import { describeRunState } from '../shared/run-state-text';
 
 /**
- * Runs that are not done: interrupted (the tab closed while sending), cancelled, stopped, or with
- * uncertain loads. Each can be opened to send the rest.
+ * Runs that are not done: interrupted (the tab closed while sending), cancelled, stopped, with
+ * uncertain loads — each can be opened to send the rest — or being sent from another tab (shown
+ * with its progress so far, so nobody starts it a second time here).
  */
-export function OpenRuns({ currentRunId, refresh, onOpen }: { currentRunId: number | null; refresh: number; onOpen: (run: RunView) => void }) {
+export function OpenRuns({
+  currentRunId,
+  refresh,
+  onOpen,
+}: {
+  currentRunId: number | null;
+  refresh: number;
+  onOpen: (run: RunView) => void;
+}) {
   const { data } = useApiRead((api) => api.listOpenRuns(), [refresh]);
   const runs = (data ?? []).filter((run) => run.id !== currentRunId && !run.isActive);
   if (runs.length === 0) return null;
@@ -22,9 +31,17 @@ export function OpenRuns({ currentRunId, refresh, onOpen }: { currentRunId: numb
               <time dateTime={run.startedAt}>{formatLocalTime(run.startedAt)}</time>
             </p>
             <p className="caption">{describeRunState(run)}</p>
-            <button type="button" onClick={() => onOpen(run)}>
-              Open run
-            </button>
+            {run.standing === 'sending-elsewhere' ? (
+              <progress
+                aria-label={`${run.fileName}: loads done in the other tab`}
+                max={Math.max(1, run.total - run.invalid)}
+                value={run.sent + run.failed - run.invalid}
+              />
+            ) : (
+              <button type="button" onClick={() => onOpen(run)}>
+                Open run
+              </button>
+            )}
           </li>
         ))}
       </ul>

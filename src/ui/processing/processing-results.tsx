@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { RunView, StoredLoad } from '../../worker/processing/processing-api';
+import type { RunView } from '../../worker/processing/processing-types';
+import type { StoredLoad } from '../../core/db/processing-loads';
 import { useDatabase } from '../shared/database-context';
 import { formatCount } from '../shared/format';
 import { RunActions, type RunAction } from './run-actions';
@@ -12,7 +13,12 @@ const FAILURES_SHOWN = 100;
  * downloads, and `Send the rest` / `Resend failed rows` (and, after an interruption,
  * `Resend uncertain rows`).
  */
-export function ProcessingResults({ run, fileId, isBusy, onAction }: {
+export function ProcessingResults({
+  run,
+  fileId,
+  isBusy,
+  onAction,
+}: {
   run: RunView;
   fileId: string | null;
   isBusy: boolean;
@@ -33,7 +39,7 @@ export function ProcessingResults({ run, fileId, isBusy, onAction }: {
   return (
     <section className="card" aria-label="Processing results">
       <h3>Results: {run.fileName}</h3>
-      <p className={`notice ${run.failed === 0 && run.notSent === 0 && run.claimed === 0 ? 'notice-success' : 'notice-warning'}`}>{describeRunState(run)}</p>
+      <p className={`notice ${isAllDone(run) ? 'notice-success' : 'notice-warning'}`}>{describeRunState(run)}</p>
       <ul className="result-counts">
         <li>{formatCount(run.sent)} sent</li>
         <li>{formatCount(run.failed)} failed</li>
@@ -44,7 +50,12 @@ export function ProcessingResults({ run, fileId, isBusy, onAction }: {
       {failures && failures.rows.length > 0 ? (
         <div className="table-scroll">
           <table className="problem-table">
-            <caption>Failed rows{failures.total > failures.rows.length ? ` (first ${failures.rows.length} of ${formatCount(failures.total)})` : ''}</caption>
+            <caption>
+              Failed rows
+              {failures.total > failures.rows.length
+                ? ` (first ${failures.rows.length} of ${formatCount(failures.total)})`
+                : ''}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Row</th>
@@ -67,4 +78,9 @@ export function ProcessingResults({ run, fileId, isBusy, onAction }: {
       <RunActions run={run} fileId={fileId} isBusy={isBusy} onAction={onAction} />
     </section>
   );
+}
+
+/** Every load sent: nothing failed, nothing left, nothing uncertain. */
+function isAllDone(run: RunView): boolean {
+  return run.failed === 0 && run.notSent === 0 && run.claimed === 0;
 }

@@ -1,12 +1,21 @@
 import { useId } from 'react';
 
-/** Concurrency (1–8, default 4) and `Process data`. */
-export function SendControls({ concurrency, onConcurrency, onProcess, isBusy, count }: {
+/** Concurrency (1–8, default 4) and `Process data`, or why it cannot be pressed yet. */
+export function SendControls({
+  concurrency,
+  onConcurrency,
+  onProcess,
+  isBusy,
+  count,
+  blockedReason,
+}: {
   concurrency: number;
   onConcurrency: (value: number) => void;
   onProcess: () => void;
   isBusy: boolean;
   count: number;
+  /** Why nothing may be sent yet (already processed, another run going on), or null. */
+  blockedReason: string | null;
 }) {
   const id = useId();
   return (
@@ -21,10 +30,12 @@ export function SendControls({ concurrency, onConcurrency, onProcess, isBusy, co
           ))}
         </select>
       </div>
-      <button type="button" className="primary" disabled={isBusy} onClick={onProcess}>
+      <button type="button" className="primary" disabled={isBusy || blockedReason !== null} onClick={onProcess}>
         Process data
       </button>
-      <p className="caption">Sends {count === 1 ? '1 load' : `${count.toLocaleString('en-US')} loads`} to the load API.</p>
+      <p className="caption">
+        {blockedReason ?? `Sends ${count === 1 ? '1 load' : `${count.toLocaleString('en-US')} loads`} to the load API.`}
+      </p>
     </div>
   );
 }

@@ -1,15 +1,17 @@
-import type { SendState } from './use-send-run';
+import type { SendState } from './sending-context';
 import { formatCount } from '../shared/format';
 
-/** The progress bar while loads are sent: counts, time left, and `Cancel`. */
+/** The progress bar while loads are sent: the file, counts, time left, and `Cancel`. */
 export function SendProgressPanel({ sending, onCancel }: { sending: SendState; onCancel: () => void }) {
   const { progress } = sending;
   const done = progress.sent + progress.failed;
   return (
     <section className="card send-progress" aria-label="Sending loads">
+      <h3>Sending loads of {sending.fileName}</h3>
       <progress aria-label="Sending loads" max={Math.max(1, progress.total)} value={done} />
       <p className="caption" aria-live="polite">
-        {formatCount(done)} of {formatCount(progress.total)} loads done: {formatCount(progress.sent)} sent, {formatCount(progress.failed)} failed.{' '}
+        {formatCount(done)} of {formatCount(progress.total)} loads done: {formatCount(progress.sent)} sent,{' '}
+        {formatCount(progress.failed)} failed.{' '}
         {progress.pausedUntil ? 'The load API asked to slow down; waiting before sending more. ' : ''}
         {progress.secondsLeft === null ? '' : `About ${formatSeconds(progress.secondsLeft)} left.`}
       </p>
@@ -18,7 +20,9 @@ export function SendProgressPanel({ sending, onCancel }: { sending: SendState; o
           {sending.isCancelling ? 'Cancelling…' : 'Cancel'}
         </button>
       </div>
-      {sending.isCancelling ? <p className="caption">Stopping after the loads already on their way; nothing more is sent.</p> : null}
+      {sending.isCancelling ? (
+        <p className="caption">Stopping after the loads already on their way; nothing more is sent.</p>
+      ) : null}
     </section>
   );
 }

@@ -1,11 +1,15 @@
-import type { ValidationSummary } from '../../worker/processing/processing-api';
+import type { ValidationSummary } from '../../worker/processing/processing-types';
 import { formatCount, plural } from '../shared/format';
 
 /**
  * The validation of every row: counts, each problem located (row, field, value, expected), and —
  * when at least 90 % are valid — `Continue anyway`. Invalid rows will count as failed.
  */
-export function ValidationPanel({ validation, isAccepted, onContinueAnyway }: {
+export function ValidationPanel({
+  validation,
+  isAccepted,
+  onContinueAnyway,
+}: {
   validation: ValidationSummary;
   isAccepted: boolean;
   onContinueAnyway: () => void;
@@ -14,11 +18,17 @@ export function ValidationPanel({ validation, isAccepted, onContinueAnyway }: {
   return (
     <section className="card" aria-label="Validation">
       {invalid === 0 ? (
-        <p role="status" className="notice notice-success">All {formatCount(total)} rows are valid.</p>
+        <p role="status" className="notice notice-success">
+          All {formatCount(total)} rows are valid.
+        </p>
       ) : (
-        <div role={validation.canContinue ? 'status' : 'alert'} className={`notice ${validation.canContinue ? 'notice-warning' : 'notice-error'}`}>
+        <div
+          role={validation.canContinue ? 'status' : 'alert'}
+          className={`notice ${validation.canContinue ? 'notice-warning' : 'notice-error'}`}
+        >
           <p>
-            {formatCount(valid)} of {formatCount(total)} rows are valid; {plural(invalid, 'row')} {invalid === 1 ? 'has' : 'have'} problems.{' '}
+            {formatCount(valid)} of {formatCount(total)} rows are valid; {plural(invalid, 'row')}{' '}
+            {invalid === 1 ? 'has' : 'have'} problems.{' '}
             {validation.canContinue
               ? 'The invalid rows will not be sent: they are counted as failed and listed in the results and the failed-rows download.'
               : 'Fewer than 90 % are valid, so nothing can be sent. Fix the mapping or the file.'}
@@ -27,13 +37,19 @@ export function ValidationPanel({ validation, isAccepted, onContinueAnyway }: {
       )}
       {validation.missingColumns.length > 0 ? (
         <p className="caption">
-          Mapped columns this file does not have: {validation.missingColumns.map((missing) => `${missing.path} → ${missing.column}`).join(', ')}.
+          Mapped columns this file does not have:{' '}
+          {validation.missingColumns.map((missing) => `${missing.path} → ${missing.column}`).join(', ')}.
         </p>
       ) : null}
       {validation.problems.length > 0 ? (
         <div className="table-scroll">
           <table className="problem-table">
-            <caption>Validation problems{validation.problemCount > validation.problems.length ? ` (first ${validation.problems.length} of ${formatCount(validation.problemCount)})` : ''}</caption>
+            <caption>
+              Validation problems
+              {validation.problemCount > validation.problems.length
+                ? ` (first ${validation.problems.length} of ${formatCount(validation.problemCount)})`
+                : ''}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Row</th>
@@ -46,7 +62,9 @@ export function ValidationPanel({ validation, isAccepted, onContinueAnyway }: {
               {validation.problems.map((problem, i) => (
                 <tr key={i}>
                   <td className="number">{problem.row}</td>
-                  <td><code>{problem.field}</code></td>
+                  <td>
+                    <code>{problem.field}</code>
+                  </td>
                   <td>{problem.value === '' ? <em>empty</em> : problem.value}</td>
                   <td>{problem.expected}</td>
                 </tr>

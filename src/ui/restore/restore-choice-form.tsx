@@ -54,11 +54,23 @@ export function RestoreChoiceForm(props: RestoreChoiceProps) {
       <fieldset>
         <legend>How to restore</legend>
         <label className="radio">
-          <input type="radio" name={`${confirmId}-mode`} value="replace" checked={mode === 'replace'} onChange={() => props.onModeChange('replace')} />
+          <input
+            type="radio"
+            name={`${confirmId}-mode`}
+            value="replace"
+            checked={mode === 'replace'}
+            onChange={() => props.onModeChange('replace')}
+          />
           Replace: the database becomes exactly {props.subject}
         </label>
         <label className="radio">
-          <input type="radio" name={`${confirmId}-mode`} value="merge" checked={mode === 'merge'} onChange={() => props.onModeChange('merge')} />
+          <input
+            type="radio"
+            name={`${confirmId}-mode`}
+            value="merge"
+            checked={mode === 'merge'}
+            onChange={() => props.onModeChange('merge')}
+          />
           Merge: add what is missing, delete nothing
         </label>
         {mode === 'merge' ? <p className="caption">{MERGE_CONFLICT_RULE}</p> : null}
@@ -67,8 +79,16 @@ export function RestoreChoiceForm(props: RestoreChoiceProps) {
       {needsTypedConfirm ? (
         <div className="field">
           <label htmlFor={confirmId}>Type RESTORE to confirm</label>
-          <input id={confirmId} value={confirmText} autoComplete="off" aria-describedby={`${confirmId}-note`} onChange={(e) => props.onConfirmTextChange(e.target.value)} />
-          <span className="caption" id={`${confirmId}-note`}>Replacing removes what is in this browser now. A snapshot is taken first so you can undo.</span>
+          <input
+            id={confirmId}
+            value={confirmText}
+            autoComplete="off"
+            aria-describedby={`${confirmId}-note`}
+            onChange={(e) => props.onConfirmTextChange(e.target.value)}
+          />
+          <span className="caption" id={`${confirmId}-note`}>
+            Replacing removes what is in this browser now. A snapshot is taken first so you can undo.
+          </span>
         </div>
       ) : null}
       <div className="button-row">
@@ -76,14 +96,20 @@ export function RestoreChoiceForm(props: RestoreChoiceProps) {
         <button type="submit" className="primary" disabled={!canRestore && !isApplying} aria-disabled={isApplying}>
           {isApplying ? 'Restoring…' : 'Restore database'}
         </button>
-        <button type="button" onClick={props.onCancel} disabled={isApplying}>Cancel</button>
+        <button type="button" onClick={props.onCancel} disabled={isApplying}>
+          Cancel
+        </button>
       </div>
     </form>
   );
 }
 
 /** Why replacing would lose changes (a merge never does), or null. */
-export function describeRestoreRisk(preview: RestorePreview, mode: RestoreMode, hadUnsavedChanges: boolean): string | null {
+export function describeRestoreRisk(
+  preview: RestorePreview,
+  mode: RestoreMode,
+  hadUnsavedChanges: boolean,
+): string | null {
   if (mode !== 'replace' || !preview.liveHasData) return null;
   const lost = preview.wouldLose.replace;
   if (lost) return MESSAGES.older(lost.changes, lost.since);

@@ -12,7 +12,15 @@ import { RestoreChoiceForm } from './restore-choice-form';
  * backup folder): the same form as a chosen file's (restore-choice-form.tsx). A `Before restore`
  * snapshot is taken first, so the restore can be undone.
  */
-export function RestoreConfirmForm({ preview, onDone, onCancel }: { preview: RestorePreview; onDone: (outcome: RestoreOutcome) => void; onCancel: () => void }) {
+export function RestoreConfirmForm({
+  preview,
+  onDone,
+  onCancel,
+}: {
+  preview: RestorePreview;
+  onDone: (outcome: RestoreOutcome) => void;
+  onCancel: () => void;
+}) {
   const { api, status, notifyChanged } = useDatabase();
   const [mode, setMode] = useState<RestoreMode>('replace');
   const [confirmText, setConfirmText] = useState('');
@@ -27,7 +35,11 @@ export function RestoreConfirmForm({ preview, onDone, onCancel }: { preview: Res
     const result = await api.applyRestore(preview.previewId, mode);
     setApplying(false);
     if (!result.ok) {
-      setProblem({ kind: 'error', text: result.error.message, ...(result.error.detail ? { detail: result.error.detail } : {}) });
+      setProblem({
+        kind: 'error',
+        text: result.error.message,
+        ...(result.error.detail ? { detail: result.error.detail } : {}),
+      });
       return;
     }
     await notifyChanged();

@@ -26,8 +26,12 @@ export function RestoreDropZone({ maxBytes, disabled, inputRef, onFiles }: Resto
         onDragLeave={() => setDragging(false)}
         onDrop={() => setDragging(false)}
       >
-        <span className="drop-zone-text" aria-hidden="true">Drag and drop a backup file here</span>
-        <span className="drop-zone-browse button-look" aria-hidden="true">Browse files</span>
+        <span className="drop-zone-text" aria-hidden="true">
+          Drag and drop a backup file here
+        </span>
+        <span className="drop-zone-browse button-look" aria-hidden="true">
+          Browse files
+        </span>
         <input
           id={inputId}
           ref={inputRef}
@@ -39,7 +43,8 @@ export function RestoreDropZone({ maxBytes, disabled, inputRef, onFiles }: Resto
         />
       </div>
       <span className="caption" id={hintId}>
-        Limit {formatBytes(maxBytes)} per file · an ff2api_backup_….json (or .json.gz) from this app or the original FF2API. It is read in pieces: any file restores whose database fits in this browser’s memory.
+        Limit {formatBytes(maxBytes)} per file · an ff2api_backup_….json (or .json.gz) from this app or the original
+        FF2API. It is read in pieces: any file restores whose database fits in this browser’s memory.
       </span>
     </div>
   );

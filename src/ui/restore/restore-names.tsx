@@ -20,12 +20,19 @@ export function RestoreNamesPreview({ names, mode }: { names: RestoreNames; mode
   const lines = NAMED_TABLES.flatMap(({ table, label }) =>
     (['remove', 'change', 'add'] as const)
       .filter((kind) => names.tables[table][kind].count > 0)
-      .map((kind) => ({ key: `${table}-${kind}`, text: `${VERBS[kind]} ${describeKind(names.tables[table][kind], label, table)}` })),
+      .map((kind) => ({
+        key: `${table}-${kind}`,
+        text: `${VERBS[kind]} ${describeKind(names.tables[table][kind], label, table)}`,
+      })),
   );
   return (
     <div className="restore-names">
       {lines.length === 0 ? (
-        <p>{mode === 'merge' ? 'Adds nothing: everything in the file is already here.' : 'The file holds the same brokerages, configurations and uploads as this browser.'}</p>
+        <p>
+          {mode === 'merge'
+            ? 'Adds nothing: everything in the file is already here.'
+            : 'The file holds the same brokerages, configurations and uploads as this browser.'}
+        </p>
       ) : (
         <ul aria-label="What changes, by name">
           {lines.map((line) => (
@@ -38,7 +45,9 @@ export function RestoreNamesPreview({ names, mode }: { names: RestoreNames; mode
           {names.conflicts.map((conflict) => (
             <li key={`${conflict.brokerage}\u0000${conflict.name}`}>{describeConflict(conflict)}</li>
           ))}
-          {names.conflictCount > names.conflicts.length ? <li>…and {plural(names.conflictCount - names.conflicts.length, 'more configuration')} in both</li> : null}
+          {names.conflictCount > names.conflicts.length ? (
+            <li>…and {plural(names.conflictCount - names.conflicts.length, 'more configuration')} in both</li>
+          ) : null}
         </ul>
       ) : null}
     </div>
@@ -53,7 +62,8 @@ function describeKind(kind: NamedKind, label: string, table: (typeof NAMED_TABLE
 }
 
 function describeRow(row: NamedRow, table: (typeof NAMED_TABLES)[number]['table']): string {
-  if (table === 'brokerages') return row.configurations ? `${row.name} and its ${plural(row.configurations, 'configuration')}` : row.name;
+  if (table === 'brokerages')
+    return row.configurations ? `${row.name} and its ${plural(row.configurations, 'configuration')}` : row.name;
   if (table === 'brokerage_configurations') return `${row.name} (${row.brokerage ?? ''})`;
   return `${row.name} (${row.brokerage ?? ''}, ${row.at ? formatLocalTime(row.at) : 'time unknown'})`;
 }

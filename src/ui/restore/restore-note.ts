@@ -7,7 +7,12 @@ import type { TeamNote } from '../shared/team-note';
  * The team note for a restore just applied, from its activity-log entry (who, when, the file's
  * checksum) and the counts now in the database. Null when the entry cannot be found.
  */
-export async function readRestoreNote(api: DatabaseApi, fileName: string, mode: RestoreMode, counts: TableCounts): Promise<TeamNote | null> {
+export async function readRestoreNote(
+  api: DatabaseApi,
+  fileName: string,
+  mode: RestoreMode,
+  counts: TableCounts,
+): Promise<TeamNote | null> {
   const entries = await api.listActivity(5).catch(() => []);
   for (const entry of entries) {
     if (entry.kind !== 'restore') continue;

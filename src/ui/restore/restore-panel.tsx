@@ -28,7 +28,8 @@ const CopyNoteButton = lazyPanel(() => import('../shared/copy-note-button').then
 const MESSAGES = {
   tooBig: (size: number) =>
     `This file is ${formatBytes(size)}, over the ${formatBytes(MAX_BACKUP_BYTES)} limit for backup files, so it was not read. Nothing was changed. Choose an ff2api_backup_….json file.`,
-  notJsonName: 'Backup files end in .json (or .json.gz when compressed). Nothing was changed. Choose an ff2api_backup_….json file.',
+  notJsonName:
+    'Backup files end in .json (or .json.gz when compressed). Nothing was changed. Choose an ff2api_backup_….json file.',
 };
 
 type Phase =
@@ -69,7 +70,11 @@ export function RestorePanel({ disabled }: { disabled: boolean }) {
     setMode('replace');
     if (inputRef.current) inputRef.current.value = '';
   };
-  const showError = (error: AppError) => setNotice({ content: { kind: 'error', text: error.message, ...(error.detail ? { detail: error.detail } : {}) }, error });
+  const showError = (error: AppError) =>
+    setNotice({
+      content: { kind: 'error', text: error.message, ...(error.detail ? { detail: error.detail } : {}) },
+      error,
+    });
 
   async function onFileChosen(fileList: FileList | null) {
     setNotice(null);
@@ -77,7 +82,8 @@ export function RestorePanel({ disabled }: { disabled: boolean }) {
     const chosen = fileList?.[0];
     if (!chosen) return;
     if (chosen.size > MAX_BACKUP_BYTES) return showError({ code: 'too-big', message: MESSAGES.tooBig(chosen.size) });
-    if (!/\.json(\.gz)?$/i.test(chosen.name)) return showError({ code: 'not-json-name', message: MESSAGES.notJsonName });
+    if (!/\.json(\.gz)?$/i.test(chosen.name))
+      return showError({ code: 'not-json-name', message: MESSAGES.notJsonName });
     setPhase({ name: 'checking' });
     void RestoreChoiceForm.preload().catch(() => undefined); // shown with its own message if it fails
     // The File goes to the worker as is: reading or copying 50 MB here would stall the page.
@@ -139,17 +145,30 @@ export function RestorePanel({ disabled }: { disabled: boolean }) {
   return (
     <section aria-labelledby="restore-heading" className="sidebar-section">
       <h3 id="restore-heading">Restore</h3>
-      <RestoreDropZone maxBytes={MAX_BACKUP_BYTES} inputRef={inputRef} disabled={disabled || phase.name === 'checking' || phase.name === 'applying'} onFiles={(files) => void onFileChosen(files)} />
+      <RestoreDropZone
+        maxBytes={MAX_BACKUP_BYTES}
+        inputRef={inputRef}
+        disabled={disabled || phase.name === 'checking' || phase.name === 'applying'}
+        onFiles={(files) => void onFileChosen(files)}
+      />
       {phase.name === 'checking' ? <p role="status">Checking the file…</p> : null}
       {preview ? (
         <>
-          <h4 ref={previewHeadingRef} tabIndex={-1} className="preview-heading">Restore preview</h4>
+          <h4 ref={previewHeadingRef} tabIndex={-1} className="preview-heading">
+            Restore preview
+          </h4>
           {preview.needsPassphrase && phase.name === 'preview' ? (
             <>
               <RestorePreviewDetails preview={preview} mode={mode} />
-              <RestoreUnlockForm isBusy={isUnlocking} error={unlockError} onUnlock={(passphrase) => void onUnlock(passphrase)} />
+              <RestoreUnlockForm
+                isBusy={isUnlocking}
+                error={unlockError}
+                onUnlock={(passphrase) => void onUnlock(passphrase)}
+              />
               <div className="button-row">
-                <button type="button" onClick={reset}>Cancel</button>
+                <button type="button" onClick={reset}>
+                  Cancel
+                </button>
               </div>
             </>
           ) : (
@@ -176,7 +195,9 @@ export function RestorePanel({ disabled }: { disabled: boolean }) {
           {notice.teamNote ? <CopyNoteButton note={notice.teamNote} /> : null}
         </Notice>
       ) : null}
-      {status?.undo && phase.name === 'idle' ? <UndoRestoreControl label={status.undo.label} disabled={disabled} /> : null}
+      {status?.undo && phase.name === 'idle' ? (
+        <UndoRestoreControl label={status.undo.label} disabled={disabled} />
+      ) : null}
     </section>
   );
 }

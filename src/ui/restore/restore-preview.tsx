@@ -56,7 +56,11 @@ export function RestorePreviewDetails({ preview, mode }: { preview: RestorePrevi
       </table>
       {preview.names ? <RestoreNamesPreview names={preview.names[mode]} mode={mode} /> : null}
       {preview.secrets === 'plain' ? <p className="caption">This file holds API keys in plain text.</p> : null}
-      {preview.secrets === 'omitted' ? <p className="caption">This file holds no API keys: restored configurations will be marked “Needs credentials”.</p> : null}
+      {preview.secrets === 'omitted' ? (
+        <p className="caption">
+          This file holds no API keys: restored configurations will be marked “Needs credentials”.
+        </p>
+      ) : null}
       {preview.warnings.length > 0 ? (
         <div className="notice notice-info">
           <WarningList warnings={preview.warnings} />
@@ -75,7 +79,7 @@ function describeShape(shapeLabel: string): string {
   return shapeLabel.replace(/\s*\(era [^)]*\)\s*$/, '');
 }
 
-/** The repairs a file needed, each with how many rows it affected. */
+/** The repairs a file needed, each with how many rows it affected, and warnings about the file as a whole. */
 export function WarningList({ warnings }: { warnings: readonly RestoreWarning[] }) {
   return (
     <>
@@ -83,7 +87,8 @@ export function WarningList({ warnings }: { warnings: readonly RestoreWarning[] 
       <ul className="warning-list">
         {warnings.map((warning) => (
           <li key={warning.code}>
-            {warning.message} ({formatCount(warning.count)} affected)
+            {warning.message}
+            {warning.count === null ? null : ` (${formatCount(warning.count)} affected)`}
           </li>
         ))}
       </ul>

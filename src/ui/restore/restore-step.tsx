@@ -3,5 +3,11 @@ import { describeRestored, RestoreConfirmForm } from './restore-confirm-form';
 
 /** The usual restore form for an already previewed snapshot or folder file (ui/shared/restore-step.ts). */
 export function RestoreStep({ preview, name, onCancel, onDone }: RestoreStepProps) {
-  return <RestoreConfirmForm preview={preview} onCancel={onCancel} onDone={(outcome) => onDone(describeRestored(outcome, name))} />;
+  return (
+    <RestoreConfirmForm
+      preview={preview}
+      onCancel={onCancel}
+      onDone={(outcome) => onDone(describeRestored(outcome, name))}
+    />
+  );
 }

@@ -16,7 +16,15 @@ const TABLE_WORDS: Record<DataTable, [string, string]> = {
  * The dialog of `Undo restore` (./undo-restore-control.tsx): what the undo returns to, what it
  * brings back, changes and removes, and what was changed since (lost by undoing).
  */
-export function UndoDialog({ preview, onCancel, onConfirm }: { preview: UndoPreview; onCancel: () => void; onConfirm: () => void }) {
+export function UndoDialog({
+  preview,
+  onCancel,
+  onConfirm,
+}: {
+  preview: UndoPreview;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -24,37 +32,75 @@ export function UndoDialog({ preview, onCancel, onConfirm }: { preview: UndoPrev
     if (dialog && !dialog.open) dialog.showModal();
     return () => dialog?.close();
   }, []);
-  const what = preview.kind === 'undo' ? `the undo of the restore of ${preview.sourceName}` : `the ${preview.kind === 'merge' ? 'merge' : 'restore'} of ${preview.sourceName}`;
+  const what =
+    preview.kind === 'undo'
+      ? `the undo of the restore of ${preview.sourceName}`
+      : `the ${preview.kind === 'merge' ? 'merge' : 'restore'} of ${preview.sourceName}`;
   const effects = DATA_TABLES.flatMap((table) => {
     const c = preview.changes[table];
     const [one, many] = TABLE_WORDS[table];
-    const words = [c.add ? `bring back ${plural(c.add, one, many)}` : '', c.update ? `change ${plural(c.update, one, many)}` : '', c.remove ? `remove ${plural(c.remove, one, many)}` : ''].filter(Boolean);
+    const words = [
+      c.add ? `bring back ${plural(c.add, one, many)}` : '',
+      c.update ? `change ${plural(c.update, one, many)}` : '',
+      c.remove ? `remove ${plural(c.remove, one, many)}` : '',
+    ].filter(Boolean);
     return words.length ? [words.join(', ')] : [];
   });
   return (
-    <dialog ref={ref} aria-labelledby={titleId} className="dialog-content undo-dialog" onCancel={(event) => { event.preventDefault(); onCancel(); }}>
-      <h2 id={titleId} className="dialog-title">Undo {preview.kind === 'undo' ? 'the undo' : 'the restore'}?</h2>
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      className="dialog-content undo-dialog"
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+    >
+      <h2 id={titleId} className="dialog-title">
+        Undo {preview.kind === 'undo' ? 'the undo' : 'the restore'}?
+      </h2>
       <p>
-        This undoes {what}, done {formatLocalTime(preview.at)}: the database goes back to the snapshot taken just before it ({formatLocalTime(preview.snapshot.takenAt)}).
+        This undoes {what}, done {formatLocalTime(preview.at)}: the database goes back to the snapshot taken just before
+        it ({formatLocalTime(preview.snapshot.takenAt)}).
       </p>
       {effects.length ? (
         <>
           <p>Undoing will:</p>
-          <ul>{effects.map((effect) => <li key={effect}>{effect}</li>)}</ul>
+          <ul>
+            {effects.map((effect) => (
+              <li key={effect}>{effect}</li>
+            ))}
+          </ul>
         </>
-      ) : <p>The data is the same as in that snapshot: undoing changes no rows.</p>}
+      ) : (
+        <p>The data is the same as in that snapshot: undoing changes no rows.</p>
+      )}
       {preview.changedSince ? (
-        <BackUpFirst risk={`Changes made since then will be lost (the last at ${formatLocalTime(preview.changedSince.lastChangeAt)}).`}>
-          {preview.changedSince.items.length ? <ul>{preview.changedSince.items.map((item) => <li key={item}>{item}</li>)}</ul> : null}
-          {preview.changedSince.total > preview.changedSince.items.length ? <p>…and {preview.changedSince.total - preview.changedSince.items.length} more.</p> : null}
+        <BackUpFirst
+          risk={`Changes made since then will be lost (the last at ${formatLocalTime(preview.changedSince.lastChangeAt)}).`}
+        >
+          {preview.changedSince.items.length ? (
+            <ul>
+              {preview.changedSince.items.map((item) => (
+                <li key={item}>{item}</li>
+              ))}
+            </ul>
+          ) : null}
+          {preview.changedSince.total > preview.changedSince.items.length ? (
+            <p>…and {preview.changedSince.total - preview.changedSince.items.length} more.</p>
+          ) : null}
         </BackUpFirst>
       ) : (
         <p>Nothing was changed here since: nothing is lost by undoing.</p>
       )}
       <p className="caption">A “Before undo” snapshot is taken first, so you can undo this undo.</p>
       <div className="button-row dialog-buttons">
-        <button type="button" autoFocus onClick={onCancel}>Cancel</button>
-        <button type="button" className="danger" onClick={onConfirm}>Undo restore</button>
+        <button type="button" autoFocus onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="button" className="danger" onClick={onConfirm}>
+          Undo restore
+        </button>
       </div>
     </dialog>
   );

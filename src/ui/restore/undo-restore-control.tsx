@@ -40,9 +40,17 @@ export function UndoRestoreControl({ label, disabled }: { label: string; disable
     setBusy(true);
     const result = await api.undoRestore();
     setBusy(false);
-    if (!result.ok) return setNotice({ kind: 'error', text: result.error.message, ...(result.error.detail ? { detail: result.error.detail } : {}) });
+    if (!result.ok)
+      return setNotice({
+        kind: 'error',
+        text: result.error.message,
+        ...(result.error.detail ? { detail: result.error.detail } : {}),
+      });
     const { counts } = result.value;
-    setNotice({ kind: 'success', text: `Restore undone: the database is back as it was before it (${describeCounts(counts)} here now). A Before undo snapshot keeps what you had, so this undo can be undone too.` });
+    setNotice({
+      kind: 'success',
+      text: `Restore undone: the database is back as it was before it (${describeCounts(counts)} here now). A Before undo snapshot keeps what you had, so this undo can be undone too.`,
+    });
     await notifyChanged();
     await refresh();
   }
@@ -50,7 +58,13 @@ export function UndoRestoreControl({ label, disabled }: { label: string; disable
   return (
     <div className="undo">
       {/* Busy is aria-disabled, not disabled, so keyboard focus stays here until the result takes it. */}
-      <button ref={triggerRef} type="button" onClick={() => void (isBusy ? undefined : open())} disabled={disabled} aria-disabled={isBusy}>
+      <button
+        ref={triggerRef}
+        type="button"
+        onClick={() => void (isBusy ? undefined : open())}
+        disabled={disabled}
+        aria-disabled={isBusy}
+      >
         {isBusy ? 'Preparing…' : 'Undo restore'}
       </button>
       <p className="caption">Returns to the database as it was {label}.</p>

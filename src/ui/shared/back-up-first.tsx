@@ -24,7 +24,12 @@ export function BackUpFirst({ risk, children }: { risk: string; children?: React
           </button>
         </div>
       )}
-      {notice ? <Notice notice={saved ? { kind: 'success', text: `${notice.text} What is here now is safe in that file.` } : notice} takesFocus /> : null}
+      {notice ? (
+        <Notice
+          notice={saved ? { kind: 'success', text: `${notice.text} What is here now is safe in that file.` } : notice}
+          takesFocus
+        />
+      ) : null}
     </div>
   );
 }

@@ -54,7 +54,9 @@ export function BackupSettingsProvider({ children }: { children: ReactNode }) {
   const [isPlainChosenHere, setPlainChosenHere] = useState(false);
   const [passphrase, setPassphrase] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [passphraseSource, setSourceState] = useState<PassphraseSource>(() => (readStored(SOURCE_KEY) === 'separate' ? 'separate' : 'lock'));
+  const [passphraseSource, setSourceState] = useState<PassphraseSource>(() =>
+    readStored(SOURCE_KEY) === 'separate' ? 'separate' : 'lock',
+  );
   const lockSession = useLockSession();
   const lockPassphrase = lockSession?.passphrase ?? null;
   const isLockOn = lockSession?.state.isOn === true;

@@ -44,9 +44,12 @@ export function BackupsProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let isCurrent = true;
-    void api.getBackupOverview().then((next) => {
-      if (isCurrent) setOverview(next);
-    }, () => undefined);
+    void api.getBackupOverview().then(
+      (next) => {
+        if (isCurrent) setOverview(next);
+      },
+      () => undefined,
+    );
     return () => {
       isCurrent = false;
     };
@@ -58,12 +61,19 @@ export function BackupsProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo(
-    () => ({ overview, snapshotsRevision, refresh, folder, endOfDay, setEndOfDay, scheduleProblem, setScheduleProblem }),
+    () => ({
+      overview,
+      snapshotsRevision,
+      refresh,
+      folder,
+      endOfDay,
+      setEndOfDay,
+      scheduleProblem,
+      setScheduleProblem,
+    }),
     [overview, snapshotsRevision, refresh, folder, endOfDay, setEndOfDay, scheduleProblem],
   );
-  return (
-    <BackupsContext.Provider value={value}>{children}</BackupsContext.Provider>
-  );
+  return <BackupsContext.Provider value={value}>{children}</BackupsContext.Provider>;
 }
 
 /** The backups state. */

@@ -5,5 +5,10 @@ import type { DatabaseStatus } from '../../worker/status/status-types';
 export function hasChangesSinceBackup(status: DatabaseStatus | null): boolean {
   if (!status) return false;
   const hasData = Object.values(status.counts).some((n) => n > 0);
-  return assessDatabase({ times: status.times, configurationCount: status.counts.brokerage_configurations, hasData, now: new Date(status.readAt) }).hasChangesSinceBackup;
+  return assessDatabase({
+    times: status.times,
+    configurationCount: status.counts.brokerage_configurations,
+    hasData,
+    now: new Date(status.readAt),
+  }).hasChangesSinceBackup;
 }

@@ -19,7 +19,15 @@ export interface ConfirmDialogProps {
  * the trigger. Cancel has the initial focus, so Enter never deletes by accident. (A native dialog
  * instead of a dialog library saves about 15 kB of gzipped JavaScript.)
  */
-export function ConfirmDialog({ trigger, triggerLabel, title, description, confirmLabel, disabled, onConfirm }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  trigger,
+  triggerLabel,
+  title,
+  description,
+  confirmLabel,
+  disabled,
+  onConfirm,
+}: ConfirmDialogProps) {
   const [isOpen, setOpen] = useState(false);
   const triggerRef = useRef<HTMLButtonElement>(null);
   const close = () => {
@@ -28,7 +36,14 @@ export function ConfirmDialog({ trigger, triggerLabel, title, description, confi
   };
   return (
     <>
-      <button ref={triggerRef} type="button" className="danger-outline" aria-label={triggerLabel} disabled={disabled} onClick={() => setOpen(true)}>
+      <button
+        ref={triggerRef}
+        type="button"
+        className="danger-outline"
+        aria-label={triggerLabel}
+        disabled={disabled}
+        onClick={() => setOpen(true)}
+      >
         {trigger}
       </button>
       {isOpen ? (
@@ -53,7 +68,17 @@ export function ConfirmDialog({ trigger, triggerLabel, title, description, confi
 }
 
 /** The open `<dialog>` itself, shown modally while mounted. */
-function ModalDialog({ title, description, onCancel, children }: { title: string; description: string; onCancel: () => void; children: ReactNode }) {
+function ModalDialog({
+  title,
+  description,
+  onCancel,
+  children,
+}: {
+  title: string;
+  description: string;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -76,8 +101,12 @@ function ModalDialog({ title, description, onCancel, children }: { title: string
         onCancel();
       }}
     >
-      <h2 id={titleId} className="dialog-title">{title}</h2>
-      <p id={descriptionId} className="dialog-description">{description}</p>
+      <h2 id={titleId} className="dialog-title">
+        {title}
+      </h2>
+      <p id={descriptionId} className="dialog-description">
+        {description}
+      </p>
       <div className="button-row dialog-buttons">{children}</div>
     </dialog>
   );

@@ -24,7 +24,8 @@ export function CopyNoteButton({ note }: { note: TeamNote }) {
       {outcome === 'copied' ? <span className="caption"> Copied. Paste it in the team’s chat.</span> : null}
       {outcome === 'failed' ? (
         <p className="caption">
-          The browser did not allow copying. Select this line and copy it: <span className="team-note-line">{line}</span>
+          The browser did not allow copying. Select this line and copy it:{' '}
+          <span className="team-note-line">{line}</span>
         </p>
       ) : null}
     </div>

@@ -21,7 +21,15 @@ interface DatabaseContextValue {
 const DatabaseContext = createContext<DatabaseContextValue | null>(null);
 
 /** Provides the database API to the app; `externalChanges` lets the shell report other tabs' writes. */
-export function DatabaseProvider({ api, children, initialStatus = null }: { api: DatabaseApi; children: ReactNode; initialStatus?: DatabaseStatus | null }) {
+export function DatabaseProvider({
+  api,
+  children,
+  initialStatus = null,
+}: {
+  api: DatabaseApi;
+  children: ReactNode;
+  initialStatus?: DatabaseStatus | null;
+}) {
   const [status, setStatus] = useState<DatabaseStatus | null>(initialStatus);
   const [revision, setRevision] = useState(0);
   const [progress, setProgress] = useState<OperationProgress>({ task: null });
@@ -40,7 +48,10 @@ export function DatabaseProvider({ api, children, initialStatus = null }: { api:
     if (initialStatus === null) void notifyChanged();
   }, [notifyChanged, initialStatus]);
 
-  const value = useMemo(() => ({ api, status, revision, notifyChanged, progress }), [api, status, revision, notifyChanged, progress]);
+  const value = useMemo(
+    () => ({ api, status, revision, notifyChanged, progress }),
+    [api, status, revision, notifyChanged, progress],
+  );
   return <DatabaseContext.Provider value={value}>{children}</DatabaseContext.Provider>;
 }
 

@@ -9,10 +9,16 @@ import type { DatabaseApi } from '../../worker/api';
  * (archive copies first, checked; then only exact names past their age). A failure is recorded
  * for the health panel and nothing already in the folder is touched.
  */
-export type FolderWrite = { ok: true; path: string; retention: string | null } | { ok: false; message: string; detail?: string };
+export type FolderWrite =
+  { ok: true; path: string; retention: string | null } | { ok: false; message: string; detail?: string };
 
 /** Writes, checks and records one backup file; applies retention after a checked write. */
-export async function saveBackupToFolder(api: DatabaseApi, root: FileSystemDirectoryHandle, file: BackupFile, options: { passphrase?: string; now: Date }): Promise<FolderWrite> {
+export async function saveBackupToFolder(
+  api: DatabaseApi,
+  root: FileSystemDirectoryHandle,
+  file: BackupFile,
+  options: { passphrase?: string; now: Date },
+): Promise<FolderWrite> {
   const dirName = file.receipt.trigger === 'emergency' ? 'emergency' : 'daily';
   const path = `${dirName}/${file.fileName}`;
   const failed = async (message: string, detail?: string): Promise<FolderWrite> => {
@@ -23,7 +29,11 @@ export async function saveBackupToFolder(api: DatabaseApi, root: FileSystemDirec
   if (!dir.ok) return failed(dir.failure.message, dir.failure.detail);
   const written = await writeFile(dir.value, file.fileName, file.blob);
   if (!written.ok) return failed(written.failure.message, written.failure.detail);
-  const checked = await api.checkWrittenFile({ name: file.fileName, contents: written.value }, file.receipt.checksum, options.passphrase ? { passphrase: options.passphrase } : {});
+  const checked = await api.checkWrittenFile(
+    { name: file.fileName, contents: written.value },
+    file.receipt.checksum,
+    options.passphrase ? { passphrase: options.passphrase } : {},
+  );
   if (!checked.ok) {
     // A file that does not read back as written must not be mistaken for a backup later.
     await removeFile(dir.value, file.fileName);
@@ -38,7 +48,8 @@ export async function saveBackupToFolder(api: DatabaseApi, root: FileSystemDirec
 export async function applyFolderRetention(root: FileSystemDirectoryHandle, now: Date): Promise<string | null> {
   const dirs = await Promise.all((['daily', 'emergency', 'archive'] as const).map((name) => subfolder(root, name)));
   const [daily, emergency, archive] = dirs;
-  if (!daily?.ok || !emergency?.ok || !archive?.ok) return 'The folder retention was skipped: a folder inside the backup folder could not be opened.';
+  if (!daily?.ok || !emergency?.ok || !archive?.ok)
+    return 'The folder retention was skipped: a folder inside the backup folder could not be opened.';
   const listing = await listAll({ daily: daily.value, emergency: emergency.value, archive: archive.value });
   if (!listing) return 'The folder retention was skipped: the backup folder could not be listed.';
   const plan = planFolderRetention(listing, now);
@@ -52,12 +63,17 @@ export async function applyFolderRetention(root: FileSystemDirectoryHandle, now:
     const result = await removeFile(dir === 'daily' ? daily.value : emergency.value, name);
     if (result.ok) removed++;
   }
-  const notes = [plan.archive.length ? `copied ${plan.archive.join(', ')} to archive/` : '', removed ? `removed ${removed} file${removed === 1 ? '' : 's'} past the folder retention` : ''].filter(Boolean);
+  const notes = [
+    plan.archive.length ? `copied ${plan.archive.join(', ')} to archive/` : '',
+    removed ? `removed ${removed} file${removed === 1 ? '' : 's'} past the folder retention` : '',
+  ].filter(Boolean);
   return notes.length ? `Folder retention: ${notes.join('; ')}.` : null;
 }
 
 /** The newest exact-named file of daily/ and emergency/ (`Restore latest from folder`), or why there is none. */
-export async function readLatestBackup(root: FileSystemDirectoryHandle): Promise<{ ok: true; path: string; file: File } | { ok: false; message: string }> {
+export async function readLatestBackup(
+  root: FileSystemDirectoryHandle,
+): Promise<{ ok: true; path: string; file: File } | { ok: false; message: string }> {
   const [daily, emergency] = await Promise.all([subfolder(root, 'daily'), subfolder(root, 'emergency')]);
   if (!daily.ok) return { ok: false, message: daily.failure.message };
   if (!emergency.ok) return { ok: false, message: emergency.failure.message };
@@ -67,19 +83,29 @@ export async function readLatestBackup(root: FileSystemDirectoryHandle): Promise
   const newest = newestBackupInFolder({ daily: dailyNames.value, emergency: emergencyNames.value });
   if (!newest) return { ok: false, message: NO_FILES };
   const file = await readFile(newest.dir === 'daily' ? daily.value : emergency.value, newest.name);
-  return file.ok ? { ok: true, path: `${newest.dir}/${newest.name}`, file: file.value } : { ok: false, message: file.failure.message };
+  return file.ok
+    ? { ok: true, path: `${newest.dir}/${newest.name}`, file: file.value }
+    : { ok: false, message: file.failure.message };
 }
 
 const NO_FILES = 'The backup folder holds no ff2api_backup_….json file in daily/ or emergency/. Nothing was changed.';
 
 async function listAll(dirs: Record<keyof FolderListing, FileSystemDirectoryHandle>): Promise<FolderListing | null> {
-  const [daily, emergency, archive] = await Promise.all([listFiles(dirs.daily), listFiles(dirs.emergency), listFiles(dirs.archive)]);
+  const [daily, emergency, archive] = await Promise.all([
+    listFiles(dirs.daily),
+    listFiles(dirs.emergency),
+    listFiles(dirs.archive),
+  ]);
   if (!daily.ok || !emergency.ok || !archive.ok) return null;
   return { daily: daily.value, emergency: emergency.value, archive: archive.value };
 }
 
 /** Copies a file and checks the copy has the same bytes (SHA-256). */
-async function copyChecked(from: FileSystemDirectoryHandle, to: FileSystemDirectoryHandle, name: string): Promise<boolean> {
+async function copyChecked(
+  from: FileSystemDirectoryHandle,
+  to: FileSystemDirectoryHandle,
+  name: string,
+): Promise<boolean> {
   const source = await readFile(from, name);
   if (!source.ok) return false;
   const copy: FolderResult<File> = await writeFile(to, name, source.value);

@@ -42,10 +42,20 @@ function roundSize(value: number): string {
   return value >= 10 ? String(Math.round(value)) : String(Math.round(value * 10) / 10);
 }
 
-/** The counts people care about, in plain words: "2 brokerages, 3 configurations, 340 uploads", "1 brokerage, no configurations yet". */
-export function describeCounts(counts: { brokerages: number; brokerage_configurations: number; upload_history: number }): string {
+/**
+ * The counts people care about, in plain words: "2 brokerages, 3 configurations, 340 uploads", "1 brokerage, no
+ * configurations yet".
+ */
+export function describeCounts(counts: {
+  brokerages: number;
+  brokerage_configurations: number;
+  upload_history: number;
+}): string {
   const brokerages = counts.brokerages === 0 ? 'no brokerages' : plural(counts.brokerages, 'brokerage');
-  const configurations = counts.brokerage_configurations === 0 ? 'no configurations yet' : plural(counts.brokerage_configurations, 'configuration');
+  const configurations =
+    counts.brokerage_configurations === 0
+      ? 'no configurations yet'
+      : plural(counts.brokerage_configurations, 'configuration');
   const uploads = counts.upload_history === 0 ? 'no uploads' : plural(counts.upload_history, 'upload');
   const text = `${brokerages}, ${configurations}, ${uploads}`;
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -11,14 +11,26 @@ import type { FolderWrite } from './folder-backup';
 const loadFolderBackup = lazyModule(() => import('./folder-backup'));
 
 /** `saveBackupToFolder` of ./folder-backup.ts, loaded on first use. */
-export async function saveBackupToFolder(api: DatabaseApi, root: FileSystemDirectoryHandle, file: BackupFile, options: { passphrase?: string; now: Date }): Promise<FolderWrite> {
+export async function saveBackupToFolder(
+  api: DatabaseApi,
+  root: FileSystemDirectoryHandle,
+  file: BackupFile,
+  options: { passphrase?: string; now: Date },
+): Promise<FolderWrite> {
   const loaded = await loadFolderBackup();
-  if (!loaded.ok) return { ok: false, message: loaded.error.message, ...(loaded.error.detail ? { detail: loaded.error.detail } : {}) };
+  if (!loaded.ok)
+    return {
+      ok: false,
+      message: loaded.error.message,
+      ...(loaded.error.detail ? { detail: loaded.error.detail } : {}),
+    };
   return loaded.value.saveBackupToFolder(api, root, file, options);
 }
 
 /** `readLatestBackup` of ./folder-backup.ts, loaded on first use. */
-export async function readLatestBackup(root: FileSystemDirectoryHandle): Promise<{ ok: true; path: string; file: File } | { ok: false; message: string }> {
+export async function readLatestBackup(
+  root: FileSystemDirectoryHandle,
+): Promise<{ ok: true; path: string; file: File } | { ok: false; message: string }> {
   const loaded = await loadFolderBackup();
   if (!loaded.ok) return { ok: false, message: loaded.error.message };
   return loaded.value.readLatestBackup(root);

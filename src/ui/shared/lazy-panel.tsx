@@ -8,7 +8,9 @@ import { lazyModule, MODULE_LOAD_FAILED } from '../../platform/lazy-import';
  * never a blank. A failed load says so and offers `Try again`; the next attempt loads again. Once
  * loaded, every later use renders at once.
  */
-export function lazyPanel<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> & { preload: () => Promise<unknown> } {
+export function lazyPanel<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+): ComponentType<P> & { preload: () => Promise<unknown> } {
   let loaded: ComponentType<P> | null = null;
   const part = lazyModule(load);
   const start = async (): Promise<string | null> => {
@@ -47,11 +49,23 @@ export function lazyPanel<P extends object>(load: () => Promise<ComponentType<P>
             <summary>Technical details</summary>
             <code>{failure}</code>
           </details>
-          <button type="button" onClick={() => { setFailure(null); setAttempt((n) => n + 1); }}>Try again</button>
+          <button
+            type="button"
+            onClick={() => {
+              setFailure(null);
+              setAttempt((n) => n + 1);
+            }}
+          >
+            Try again
+          </button>
         </div>
       );
     }
-    return <p role="status" className="caption">Opening…</p>;
+    return (
+      <p role="status" className="caption">
+        Opening…
+      </p>
+    );
   }
 
   /** Starts loading ahead of the first render (tests, or a hover); resolves when loaded. */

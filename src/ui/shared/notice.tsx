@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
-/** A result message: success is a polite status, failure an assertive alert (DESIGN.md UI contract). */
+/** A result message: success is a polite status, failure an assertive alert (docs/design.md UI contract). */
 export interface NoticeContent {
   kind: 'success' | 'error' | 'info';
   text: string;
@@ -22,7 +22,12 @@ export function Notice({ notice, takesFocus = false, children }: NoticeProps) {
     if (takesFocus) focusAndReveal(ref.current);
   }, [notice, takesFocus]);
   return (
-    <div ref={ref} role={notice.kind === 'error' ? 'alert' : 'status'} className={`notice notice-${notice.kind}`} tabIndex={takesFocus ? -1 : undefined}>
+    <div
+      ref={ref}
+      role={notice.kind === 'error' ? 'alert' : 'status'}
+      className={`notice notice-${notice.kind}`}
+      tabIndex={takesFocus ? -1 : undefined}
+    >
       <p>{notice.text}</p>
       {notice.detail ? (
         <details>

@@ -1,6 +1,9 @@
 import { useId, useState, type InputHTMLAttributes } from 'react';
 
-export interface PassphraseFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'value' | 'onChange' | 'id'> {
+export interface PassphraseFieldProps extends Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'type' | 'value' | 'onChange' | 'id'
+> {
   label: string;
   value: string;
   onChange: (value: string) => void;

@@ -6,7 +6,18 @@
 
 export type PassphraseStrength = 'too short' | 'weak' | 'fair' | 'strong';
 
-const COMMON = ['password', 'passphrase', 'qwerty', 'letmein', 'welcome', 'admin', 'ff2api', 'backup', '123456', 'abc123'];
+const COMMON = [
+  'password',
+  'passphrase',
+  'qwerty',
+  'letmein',
+  'welcome',
+  'admin',
+  'ff2api',
+  'backup',
+  '123456',
+  'abc123',
+];
 
 /** How strong a passphrase looks, given the shortest one allowed. */
 export function ratePassphrase(passphrase: string, minLength: number): PassphraseStrength {

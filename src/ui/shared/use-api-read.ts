@@ -5,7 +5,8 @@ import type { DatabaseApi } from '../../worker/api';
 import type { NoticeContent } from './notice';
 
 const MESSAGES = {
-  readFailed: 'This list could not be read from the database. Reload the page; if it keeps failing, restore your latest backup.',
+  readFailed:
+    'This list could not be read from the database. Reload the page; if it keeps failing, restore your latest backup.',
 } as const;
 
 export interface ApiRead<T> {
@@ -27,13 +28,18 @@ export function useApiRead<T>(read: (api: DatabaseApi) => Promise<T>, deps: read
         if (isCurrent) setState({ data, problem: null });
       },
       (thrown: unknown) => {
-        if (isCurrent) setState((previous) => ({ data: previous.data, problem: { kind: 'error', text: MESSAGES.readFailed, detail: describeThrown(thrown) } }));
+        if (isCurrent)
+          setState((previous) => ({
+            data: previous.data,
+            problem: { kind: 'error', text: MESSAGES.readFailed, detail: describeThrown(thrown) },
+          }));
       },
     );
     return () => {
       isCurrent = false;
     };
     // `read` is usually an inline arrow, new on every render; the caller lists what it depends on.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller lists what `read` depends on
   }, [api, revision, ...deps]);
   return state;
 }

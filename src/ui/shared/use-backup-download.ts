@@ -10,10 +10,12 @@ import { MIN_PASSPHRASE_LENGTH, passphraseProblem, useBackupSettings } from './b
 
 const MESSAGES = {
   tooShort: `Encrypted backups need a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters. Enter it under “Backup file options”, or choose another option. No file was made.`,
-  mismatch: 'The two passphrases under “Backup file options” differ. Type the same passphrase in both fields. No file was made.',
+  mismatch:
+    'The two passphrases under “Backup file options” differ. Type the same passphrase in both fields. No file was made.',
   notRecorded:
     'The file was downloaded, but the backup time could not be recorded in this browser, so the banners may still ask for a backup.',
-  folderRefused: 'The browser did not allow writing into the backup folder, so the backup was downloaded instead. Press “Reconnect backup folder” to write there next time.',
+  folderRefused:
+    'The browser did not allow writing into the backup folder, so the backup was downloaded instead. Press “Reconnect backup folder” to write there next time.',
   downloadedInstead: 'The backup was downloaded instead: move it into the backup folder yourself.',
 };
 
@@ -57,7 +59,11 @@ export function useBackupDownload() {
       const toFolder = folder.handle !== null && (await folder.ensureAccess());
       const built = await api.createBackup({ trigger, secrets, ...(secrets === 'encrypted' ? { passphrase } : {}) });
       if (!built.ok) {
-        setNotice({ kind: 'error', text: built.error.message, ...(built.error.detail ? { detail: built.error.detail } : {}) });
+        setNotice({
+          kind: 'error',
+          text: built.error.message,
+          ...(built.error.detail ? { detail: built.error.detail } : {}),
+        });
         return false;
       }
       const { fileName, receipt } = built.value;
@@ -66,20 +72,32 @@ export function useBackupDownload() {
       let isSaved: boolean;
       let result: NoticeContent;
       if (toFolder && folder.handle) {
-        const written = await saveBackupToFolder(api, folder.handle, built.value, { now: new Date(), ...(secrets === 'encrypted' ? { passphrase } : {}) });
+        const written = await saveBackupToFolder(api, folder.handle, built.value, {
+          now: new Date(),
+          ...(secrets === 'encrypted' ? { passphrase } : {}),
+        });
         if (written.ok) {
           isSaved = true;
-          result = { kind: 'success', text: `${label} saved in the backup folder and checked: ${folder.handle.name}/${written.path} (${what}).${SECRETS_NOTES[secrets]}${written.retention ? ` ${written.retention}` : ''}` };
+          result = {
+            kind: 'success',
+            text: `${label} saved in the backup folder and checked: ${folder.handle.name}/${written.path} (${what}).${SECRETS_NOTES[secrets]}${written.retention ? ` ${written.retention}` : ''}`,
+          };
         } else {
           isSaved = await downloadAndRecord(built.value);
-          result = { kind: 'error', text: `${written.message} ${isSaved ? MESSAGES.downloadedInstead : MESSAGES.notRecorded}`, ...(written.detail ? { detail: written.detail } : {}) };
+          result = {
+            kind: 'error',
+            text: `${written.message} ${isSaved ? MESSAGES.downloadedInstead : MESSAGES.notRecorded}`,
+            ...(written.detail ? { detail: written.detail } : {}),
+          };
         }
       } else {
         isSaved = await downloadAndRecord(built.value);
         const refused = folder.handle !== null;
-        result = !isSaved ? { kind: 'error', text: MESSAGES.notRecorded }
-          : refused ? { kind: 'error', text: MESSAGES.folderRefused }
-          : { kind: 'success', text: `${label} ready: ${fileName} (${what}).${SECRETS_NOTES[secrets]}` };
+        result = !isSaved
+          ? { kind: 'error', text: MESSAGES.notRecorded }
+          : refused
+            ? { kind: 'error', text: MESSAGES.folderRefused }
+            : { kind: 'success', text: `${label} ready: ${fileName} (${what}).${SECRETS_NOTES[secrets]}` };
       }
       // The result shows once everything it reports is recorded (status, health, the eviction marker).
       await notifyChanged();

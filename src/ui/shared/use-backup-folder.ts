@@ -1,6 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FolderState } from '../../core/snapshots/health';
-import { isFolderApiAvailable, loadSavedFolder, pickFolder, queryAccess, requestAccess, saveFolder, type FolderFailure } from '../../platform/backup-folder';
+import {
+  isFolderApiAvailable,
+  loadSavedFolder,
+  pickFolder,
+  queryAccess,
+  requestAccess,
+  saveFolder,
+  type FolderFailure,
+} from '../../platform/backup-folder';
 
 /** The backup folder as the page holds it: the handle, and whether we may write into it now. */
 export interface BackupFolder {
@@ -60,6 +68,12 @@ export function useBackupFolder(): BackupFolder {
     return reconnect();
   }, [handle, reconnect]);
 
-  const state: FolderState = !isSupported ? 'unsupported' : handle === null ? 'not-chosen' : access === 'granted' ? 'connected' : 'needs-reconnect';
+  const state: FolderState = !isSupported
+    ? 'unsupported'
+    : handle === null
+      ? 'not-chosen'
+      : access === 'granted'
+        ? 'connected'
+        : 'needs-reconnect';
   return { isSupported, handle, access, state, choose, reconnect, ensureAccess };
 }

@@ -4,7 +4,8 @@ import { useDatabase } from './database-context';
 import type { NoticeContent } from './notice';
 
 const MESSAGES = {
-  unexpected: 'Something went wrong and the change may not have been saved. Reload the page to see what is stored; download a backup if in doubt.',
+  unexpected:
+    'Something went wrong and the change may not have been saved. Reload the page to see what is stored; download a backup if in doubt.',
 } as const;
 
 /**
@@ -20,7 +21,7 @@ export function useWriteAction() {
   const isRunning = useRef(false);
 
   const run = useCallback(
-    async <T,>(write: () => Promise<Result<T>>, successText?: (value: T) => string): Promise<T | null> => {
+    async <T>(write: () => Promise<Result<T>>, successText?: (value: T) => string): Promise<T | null> => {
       if (isRunning.current) return null;
       isRunning.current = true;
       setBusy(true);
@@ -28,7 +29,11 @@ export function useWriteAction() {
       try {
         const result = await write();
         if (!result.ok) {
-          setNotice({ kind: 'error', text: result.error.message, ...(result.error.detail ? { detail: result.error.detail } : {}) });
+          setNotice({
+            kind: 'error',
+            text: result.error.message,
+            ...(result.error.detail ? { detail: result.error.detail } : {}),
+          });
           return null;
         }
         await notifyChanged();

@@ -29,7 +29,9 @@ export class AppErrorBoundary extends Component<{ api: DatabaseApi; children: Re
 /** The error screen: what happened, that the data is safe, and `Download backup`. */
 function ErrorScreen({ api, error }: { api: DatabaseApi; error: Error }) {
   const download = useContext(DownloadContext);
-  const [state, setState] = useState<{ kind: 'idle' | 'busy' } | { kind: 'done'; fileName: string } | { kind: 'failed'; detail: string }>({ kind: 'idle' });
+  const [state, setState] = useState<
+    { kind: 'idle' | 'busy' } | { kind: 'done'; fileName: string } | { kind: 'failed'; detail: string }
+  >({ kind: 'idle' });
 
   async function downloadBackup() {
     setState({ kind: 'busy' });
@@ -49,11 +51,26 @@ function ErrorScreen({ api, error }: { api: DatabaseApi; error: Error }) {
       <h1>{MESSAGES.heading}</h1>
       <p role="alert">{MESSAGES.body}</p>
       <div className="button-row">
-        <button type="button" className="primary" disabled={state.kind === 'busy'} onClick={() => void downloadBackup()}>Download backup</button>
-        <button type="button" onClick={() => window.location.reload()}>Reload the page</button>
+        <button
+          type="button"
+          className="primary"
+          disabled={state.kind === 'busy'}
+          onClick={() => void downloadBackup()}
+        >
+          Download backup
+        </button>
+        <button type="button" onClick={() => window.location.reload()}>
+          Reload the page
+        </button>
       </div>
-      {state.kind === 'done' ? <p role="status">Backup ready: {state.fileName}. Keep it in the team’s folder, then reload the page.</p> : null}
-      {state.kind === 'failed' ? <p role="alert">{MESSAGES.failed} ({state.detail})</p> : null}
+      {state.kind === 'done' ? (
+        <p role="status">Backup ready: {state.fileName}. Keep it in the team’s folder, then reload the page.</p>
+      ) : null}
+      {state.kind === 'failed' ? (
+        <p role="alert">
+          {MESSAGES.failed} ({state.detail})
+        </p>
+      ) : null}
       <details>
         <summary>Details for a developer</summary>
         <pre>{error.message}</pre>

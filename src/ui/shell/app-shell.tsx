@@ -17,7 +17,10 @@ import { useSnapshotScheduler } from '../snapshots/use-snapshot-scheduler';
 import './app.css';
 import './backups.css';
 
-/** The whole app: Streamlit-like sidebar (database management) and main area (brokerages, upload history, file processing, backups). */
+/**
+ * The whole app: Streamlit-like sidebar (database management) and main area (brokerages, upload history, file
+ * processing, backups).
+ */
 export function AppShell({ api, updates }: { api: DatabaseApi; updates?: AppUpdates }) {
   const shell = (
     <AppErrorBoundary api={api}>
@@ -31,7 +34,10 @@ export function AppShell({ api, updates }: { api: DatabaseApi; updates?: AppUpda
               <main className="main">
                 <header className="app-header">
                   <h1>FF2API</h1>
-                  <p className="caption">Flat file to API processing — brokerage configurations, upload history and backups, kept in this browser.</p>
+                  <p className="caption">
+                    Flat file to API processing — brokerage configurations, upload history and backups, kept in this
+                    browser.
+                  </p>
                   <LockControls />
                 </header>
                 <NewVersionPrompt />

@@ -18,7 +18,12 @@ export function CatalogPage() {
     <div className="catalog">
       <section className="catalog-section" aria-labelledby="catalog-brokerages-heading">
         <h2 id="catalog-brokerages-heading">Brokerages</h2>
-        <BrokeragePanel brokerages={brokerages} selectedId={selected?.id ?? null} onSelect={setSelectedId} problem={problem} />
+        <BrokeragePanel
+          brokerages={brokerages}
+          selectedId={selected?.id ?? null}
+          onSelect={setSelectedId}
+          problem={problem}
+        />
       </section>
       <section className="catalog-section" aria-labelledby="catalog-configurations-heading">
         <h2 id="catalog-configurations-heading">

@@ -28,14 +28,27 @@ export function DatabaseSidebar() {
     );
   }
   const hasData = Object.values(status.counts).some((n) => n > 0);
-  const assessment = assessDatabase({ times: status.times, configurationCount: status.counts.brokerage_configurations, hasData, now });
+  const assessment = assessDatabase({
+    times: status.times,
+    configurationCount: status.counts.brokerage_configurations,
+    hasData,
+    now,
+  });
   return (
     <SidebarFrame summary={`${assessment.riskLevel} risk · database age ${assessment.ageLevel}`}>
       <StatusLine counts={status.counts} />
       <AgeRiskBanners assessment={assessment} />
       <BackupHealthLine />
       {status.isWriter ? null : <ReadOnlyNotice />}
-      {status.persistence.state === 'failed' ? <Notice notice={{ kind: 'error', text: status.persistence.error.message, ...(status.persistence.error.detail ? { detail: status.persistence.error.detail } : {}) }} /> : null}
+      {status.persistence.state === 'failed' ? (
+        <Notice
+          notice={{
+            kind: 'error',
+            text: status.persistence.error.message,
+            ...(status.persistence.error.detail ? { detail: status.persistence.error.detail } : {}),
+          }}
+        />
+      ) : null}
       <OperationProgressBar />
       <BackupActions />
       <BackupFolderPanel RestoreStep={RestoreStep} />
@@ -43,8 +56,12 @@ export function DatabaseSidebar() {
       <VerifyFileInput />
       <ActivityList />
       <p className="caption">
-        {status.times.lastBackupAt ? `Last backup: ${formatLocalTime(status.times.lastBackupAt)}. ` : 'No backup downloaded from this browser yet. '}
-        {status.storagePersisted === true ? 'Browser storage is persistent.' : 'The browser may clear its storage when space runs low: keep backups.'}
+        {status.times.lastBackupAt
+          ? `Last backup: ${formatLocalTime(status.times.lastBackupAt)}. `
+          : 'No backup downloaded from this browser yet. '}
+        {status.storagePersisted === true
+          ? 'Browser storage is persistent.'
+          : 'The browser may clear its storage when space runs low: keep backups.'}
       </p>
     </SidebarFrame>
   );
@@ -62,7 +79,10 @@ function ReadOnlyNotice() {
         disabled={isBusy}
         onClick={() => {
           setBusy(true);
-          void api.takeOverWriting().then(() => notifyChanged()).finally(() => setBusy(false));
+          void api
+            .takeOverWriting()
+            .then(() => notifyChanged())
+            .finally(() => setBusy(false));
         }}
       >
         Take over editing

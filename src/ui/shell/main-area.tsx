@@ -1,4 +1,6 @@
 import { CatalogPage } from './catalog-page';
+import { SendingProvider } from '../processing/sending-context';
+import { SendingLine } from '../processing/sending-line';
 import { lazyPanel } from '../shared/lazy-panel';
 import { MainNavigation } from './main-navigation';
 import { useMainView } from './main-views';
@@ -11,16 +13,20 @@ const HistoryPage = lazyPanel(() => import('../history/history-page').then((m) =
 const ProcessFilePage = lazyPanel(() => import('../processing/process-file-page').then((m) => m.ProcessFilePage));
 const BackupsPage = lazyPanel(() => import('./backups-page').then((m) => m.BackupsPage));
 
-/** The main area below the header: the navigation and the chosen view. */
+/**
+ * The main area below the header: the navigation and the chosen view. A run being sent lives
+ * above the views (SendingProvider), so it goes on, and is said, whichever view is open.
+ */
 export function MainArea() {
   const view = useMainView();
   return (
-    <>
+    <SendingProvider>
       <MainNavigation current={view} />
+      <SendingLine isProcessView={view === 'process'} />
       {view === 'brokerages' ? <CatalogPage /> : null}
       {view === 'history' ? <HistoryPage /> : null}
       {view === 'process' ? <ProcessFilePage /> : null}
       {view === 'backups' ? <BackupsPage /> : null}
-    </>
+    </SendingProvider>
   );
 }

@@ -8,7 +8,8 @@ const FOLDED_AT_START_QUERY = '(max-width: 599px)';
 /**
  * The sidebar's frame: `<aside aria-label="Database management">`, its heading and, under 900 px,
  * a toggle (`aria-expanded`) that folds the sections away, as Streamlit's sidebar does. On a phone
- * it starts folded so the page comes first; folded, a one-line summary keeps the levels in sight. Folded sections stay mounted (hidden by CSS), so a
+ * it starts folded so the page comes first; folded, a one-line summary keeps the levels in sight. Folded sections stay
+ * mounted (hidden by CSS), so a
  * restore in progress keeps its state.
  */
 export function SidebarFrame({ summary, children }: { summary?: string; children: ReactNode }) {
@@ -22,8 +23,17 @@ export function SidebarFrame({ summary, children }: { summary?: string; children
       {isCollapsible ? (
         // The accordion pattern: the heading holds the toggle, whose name stays "Database Management".
         <h2 className="sidebar-head">
-          <button type="button" className="sidebar-toggle" aria-expanded={isExpanded} aria-controls={bodyId} onClick={() => setChoice(!isExpanded)}>
-            <span aria-hidden="true" className="sidebar-toggle-icon">{isExpanded ? '▾' : '▸'}</span> Database Management
+          <button
+            type="button"
+            className="sidebar-toggle"
+            aria-expanded={isExpanded}
+            aria-controls={bodyId}
+            onClick={() => setChoice(!isExpanded)}
+          >
+            <span aria-hidden="true" className="sidebar-toggle-icon">
+              {isExpanded ? '▾' : '▸'}
+            </span>{' '}
+            Database Management
           </button>
         </h2>
       ) : (

@@ -23,7 +23,9 @@ export function EndOfDayField() {
         }}
       />
       <span className="caption" id={`${inputId}-note`}>
-        {parsed ? `At ${formatTimeOfDay(parsed)} every day: a snapshot, and the daily file into the backup folder (or a reminder to download it).` : 'Enter a time such as 17:00.'}
+        {parsed
+          ? `At ${formatTimeOfDay(parsed)} every day: a snapshot, and the daily file into the backup folder (or a reminder to download it).`
+          : 'Enter a time such as 17:00.'}
       </span>
     </div>
   );

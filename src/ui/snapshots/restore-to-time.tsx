@@ -27,7 +27,9 @@ export function RestoreToTime({ onFound }: { onFound: (row: SnapshotRow) => void
         <label htmlFor={inputId}>Restore to a time</label>
         <input id={inputId} type="datetime-local" value={value} onChange={(e) => setValue(e.target.value)} />
       </div>
-      <button type="submit" disabled={value === ''}>Find snapshot</button>
+      <button type="submit" disabled={value === ''}>
+        Find snapshot
+      </button>
       {problem ? <Notice notice={problem} /> : null}
     </form>
   );

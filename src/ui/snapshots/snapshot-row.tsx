@@ -13,7 +13,17 @@ export interface SnapshotActions {
 }
 
 /** One snapshot: when, why, what it holds, its check, why it is kept, and what can be done with it. */
-export function SnapshotTableRow({ row, actions, isBusy, now }: { row: Row; actions: SnapshotActions; isBusy: boolean; now: Date }) {
+export function SnapshotTableRow({
+  row,
+  actions,
+  isBusy,
+  now,
+}: {
+  row: Row;
+  actions: SnapshotActions;
+  isBusy: boolean;
+  now: Date;
+}) {
   const time = formatLocalTime(row.takenAt);
   // Every row has the same buttons: each names its snapshot to assistive tech through the row header.
   const headerId = `snapshot-${row.id.replace(/[^a-z0-9]/gi, '')}`;
@@ -33,21 +43,33 @@ export function SnapshotTableRow({ row, actions, isBusy, now }: { row: Row; acti
       <td>{formatBytes(row.storedBytes)}</td>
       <td>
         {row.verification.state === 'verified' ? <span className="snapshot-ok">Verified</span> : null}
-        {row.verification.state === 'failed' ? <span className="snapshot-failed" title={row.verification.problem}>Verification failed</span> : null}
+        {row.verification.state === 'failed' ? (
+          <span className="snapshot-failed" title={row.verification.problem}>
+            Verification failed
+          </span>
+        ) : null}
         {row.verification.state === 'pending' ? <span>Being verified…</span> : null}
       </td>
       <td className="caption">
         {describeKeepReasons(row.keptFor)}
-        {row.pin?.kind === 'until' && Date.parse(row.pin.until) > now.getTime() ? ` until ${formatLocalTime(row.pin.until)}` : ''}
+        {row.pin?.kind === 'until' && Date.parse(row.pin.until) > now.getTime()
+          ? ` until ${formatLocalTime(row.pin.until)}`
+          : ''}
       </td>
       <td>
         <div className="snapshot-actions">
-          <button type="button" {...described} disabled={isBusy || !isGood} onClick={() => actions.restore(row)}>Restore</button>
-          <button type="button" {...described} disabled={isBusy || !isGood} onClick={() => actions.download(row)}>Download</button>
+          <button type="button" {...described} disabled={isBusy || !isGood} onClick={() => actions.restore(row)}>
+            Restore
+          </button>
+          <button type="button" {...described} disabled={isBusy || !isGood} onClick={() => actions.download(row)}>
+            Download
+          </button>
           <button type="button" {...described} disabled={isBusy} onClick={() => actions.setPinned(row, !isUserPinned)}>
             {isUserPinned ? 'Unpin' : 'Pin'}
           </button>
-          <button type="button" {...described} disabled={isBusy} onClick={() => actions.verify(row)}>Verify</button>
+          <button type="button" {...described} disabled={isBusy} onClick={() => actions.verify(row)}>
+            Verify
+          </button>
           <ConfirmDialog
             trigger="Delete"
             title="Delete this snapshot?"

@@ -51,8 +51,13 @@ export function SnapshotsSection({ RestoreStep }: { RestoreStep: RestoreStep }) 
       await refresh();
     }
   }
-  const failure = (error: { message: string; detail?: string }): NoticeContent => ({ kind: 'error', text: error.message, ...(error.detail ? { detail: error.detail } : {}) });
-  const label = (row: SnapshotRow) => `the snapshot of ${formatLocalTime(row.takenAt)} (${TRIGGER_LABELS[row.trigger]})`;
+  const failure = (error: { message: string; detail?: string }): NoticeContent => ({
+    kind: 'error',
+    text: error.message,
+    ...(error.detail ? { detail: error.detail } : {}),
+  });
+  const label = (row: SnapshotRow) =>
+    `the snapshot of ${formatLocalTime(row.takenAt)} (${TRIGGER_LABELS[row.trigger]})`;
 
   const openRestore = (row: SnapshotRow) =>
     act(row.id, async () => {
@@ -65,20 +70,36 @@ export function SnapshotsSection({ RestoreStep }: { RestoreStep: RestoreStep }) 
     restore: (row) => void openRestore(row),
     download: (row) =>
       void act(row.id, async () => {
-        const file = await api.downloadSnapshot(row.id, { secrets, ...(secrets === 'encrypted' ? { passphrase } : {}) });
+        const file = await api.downloadSnapshot(row.id, {
+          secrets,
+          ...(secrets === 'encrypted' ? { passphrase } : {}),
+        });
         if (!file.ok) return failure(file.error);
         download(file.value.blob, file.value.fileName);
-        return { kind: 'success', text: `Downloaded ${label(row)} as ${file.value.fileName}: a normal backup file that restores anywhere.` };
+        return {
+          kind: 'success',
+          text: `Downloaded ${label(row)} as ${file.value.fileName}: a normal backup file that restores anywhere.`,
+        };
       }),
     setPinned: (row, pinned) =>
       void act(row.id, async () => {
         const result = await api.setSnapshotPinned(row.id, pinned);
-        return result.ok ? { kind: 'success', text: pinned ? `Pinned ${label(row)}: retention keeps it until you unpin it.` : `Unpinned ${label(row)}.` } : failure(result.error);
+        return result.ok
+          ? {
+              kind: 'success',
+              text: pinned ? `Pinned ${label(row)}: retention keeps it until you unpin it.` : `Unpinned ${label(row)}.`,
+            }
+          : failure(result.error);
       }),
     verify: (row) =>
       void act(row.id, async () => {
         const result = await api.verifySnapshot(row.id);
-        return result.ok ? { kind: 'success', text: `Verified ${label(row)}: it opens, passes SQLite’s checks, and matches what was saved.` } : failure(result.error);
+        return result.ok
+          ? {
+              kind: 'success',
+              text: `Verified ${label(row)}: it opens, passes SQLite’s checks, and matches what was saved.`,
+            }
+          : failure(result.error);
       }),
     remove: (row) =>
       void act(row.id, async () => {
@@ -91,7 +112,9 @@ export function SnapshotsSection({ RestoreStep }: { RestoreStep: RestoreStep }) 
     <section aria-label="Snapshots" className="catalog-section backups-section">
       <h2>Snapshots</h2>
       <p className="caption">
-        Copies of the whole database kept inside this browser: taken after changes, every hour while you work, before every restore and delete, and at end of day. They protect against mistakes — not against the browser deleting its data: for that, backup files.
+        Copies of the whole database kept inside this browser: taken after changes, every hour while you work, before
+        every restore and delete, and at end of day. They protect against mistakes — not against the browser deleting
+        its data: for that, backup files.
       </p>
       <div className="snapshot-take">
         <div className="field">
@@ -107,7 +130,10 @@ export function SnapshotsSection({ RestoreStep }: { RestoreStep: RestoreStep }) 
               const taken = await api.takeSnapshot(note);
               if (!taken.ok) return failure(taken.error);
               setNote('');
-              return { kind: 'success', text: `Snapshot taken and verified (${formatBytes(taken.value.storedBytes)}).` };
+              return {
+                kind: 'success',
+                text: `Snapshot taken and verified (${formatBytes(taken.value.storedBytes)}).`,
+              };
             })
           }
         >
@@ -132,7 +158,11 @@ export function SnapshotsSection({ RestoreStep }: { RestoreStep: RestoreStep }) 
         </div>
       ) : null}
       <RestoreToTime onFound={(row) => void openRestore(row)} />
-      {list === null ? <p role="status">Loading snapshots…</p> : <SnapshotTable list={list} actions={actions} busy={busy} />}
+      {list === null ? (
+        <p role="status">Loading snapshots…</p>
+      ) : (
+        <SnapshotTable list={list} actions={actions} busy={busy} />
+      )}
     </section>
   );
 }
@@ -142,11 +172,17 @@ function SnapshotTable({ list, actions, busy }: { list: SnapshotList; actions: S
   return (
     <>
       <p className="caption">
-        {list.snapshots.length} snapshot{list.snapshots.length === 1 ? '' : 's'}, {formatBytes(list.storedBytes)} of the {formatBytes(list.budgetBytes)} kept for snapshots
-        {list.storage ? `; this site uses ${formatBytes(list.storage.usageBytes)} of ${formatBytes(list.storage.quotaBytes)} the browser allows` : ''}.
+        {list.snapshots.length} snapshot{list.snapshots.length === 1 ? '' : 's'}, {formatBytes(list.storedBytes)} of the{' '}
+        {formatBytes(list.budgetBytes)} kept for snapshots
+        {list.storage
+          ? `; this site uses ${formatBytes(list.storage.usageBytes)} of ${formatBytes(list.storage.quotaBytes)} the browser allows`
+          : ''}
+        .
       </p>
       {list.snapshots.length === 0 ? (
-        <p className="empty-state">No snapshots yet. The first one is taken shortly after the first change, or press Take snapshot now.</p>
+        <p className="empty-state">
+          No snapshots yet. The first one is taken shortly after the first change, or press Take snapshot now.
+        </p>
       ) : (
         <div className="table-scroll">
           <table className="snapshot-table">

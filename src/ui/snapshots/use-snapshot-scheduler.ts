@@ -14,7 +14,7 @@ export const SCHEDULE_TICK_MS = 60_000;
  * take what is due — After changes, Hourly, End of day — passing the page's time with the call.
  * At end of day it also writes the daily file into the backup folder when one is connected and
  * allowed; otherwise the end-of-day banner asks for a download. A worker's own timers would not
- * follow the page's clock, hence the page drives (DESIGN.md "One clock").
+ * follow the page's clock, hence the page drives (docs/design.md "One clock").
  */
 export function useSnapshotScheduler(): void {
   const { api, notifyChanged } = useDatabase();
@@ -35,7 +35,12 @@ export function useSnapshotScheduler(): void {
         const now = latest.current;
         const outcome = await api.runSnapshotSchedule({ endOfDay: now.endOfDay });
         if (!isActive) return;
-        if (outcome.failure) now.setScheduleProblem({ kind: 'error', text: outcome.failure.message, ...(outcome.failure.detail ? { detail: outcome.failure.detail } : {}) });
+        if (outcome.failure)
+          now.setScheduleProblem({
+            kind: 'error',
+            text: outcome.failure.message,
+            ...(outcome.failure.detail ? { detail: outcome.failure.detail } : {}),
+          });
         else if (outcome.took) now.setScheduleProblem(null);
         if (outcome.endOfDayRan) await writeDailyFile();
         if (isActive && (outcome.took || outcome.failure || outcome.endOfDayRan)) await now.refresh();
@@ -46,13 +51,26 @@ export function useSnapshotScheduler(): void {
       }
     };
     const writeDailyFile = async () => {
-      const { folder: current, secrets: mode, passphrase: secret, notifyChanged: changed, setScheduleProblem: report } = latest.current;
+      const {
+        folder: current,
+        secrets: mode,
+        passphrase: secret,
+        notifyChanged: changed,
+        setScheduleProblem: report,
+      } = latest.current;
       if (!isActive) return;
       if (!current.handle || (await queryAccess(current.handle)) !== 'granted') return;
       if (mode === 'encrypted' && secret.length < MIN_PASSPHRASE_LENGTH) return;
-      const built = await api.createBackup({ trigger: 'manual', secrets: mode, ...(mode === 'encrypted' ? { passphrase: secret } : {}) });
+      const built = await api.createBackup({
+        trigger: 'manual',
+        secrets: mode,
+        ...(mode === 'encrypted' ? { passphrase: secret } : {}),
+      });
       if (!built.ok) return report({ kind: 'error', text: built.error.message });
-      const saved = await saveBackupToFolder(api, current.handle, built.value, { now: new Date(), ...(mode === 'encrypted' ? { passphrase: secret } : {}) });
+      const saved = await saveBackupToFolder(api, current.handle, built.value, {
+        now: new Date(),
+        ...(mode === 'encrypted' ? { passphrase: secret } : {}),
+      });
       if (!saved.ok) report({ kind: 'error', text: `End of day: ${saved.message}` });
       await changed();
     };

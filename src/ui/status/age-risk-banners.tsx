@@ -23,7 +23,8 @@ export function AgeRiskBanners({ assessment }: { assessment: Assessment }) {
 }
 
 function describeBackupPoint(hoursSinceBackup: number | null, hasChanges: boolean): string {
-  if (hoursSinceBackup === null) return hasChanges ? 'No backup yet: everything here exists only in this browser.' : 'No backup yet.';
+  if (hoursSinceBackup === null)
+    return hasChanges ? 'No backup yet: everything here exists only in this browser.' : 'No backup yet.';
   const when = `Last backup or restore ${formatHours(hoursSinceBackup)} ago`;
   return hasChanges ? `${when}; changes since then are only in this browser.` : `${when}; nothing changed since.`;
 }

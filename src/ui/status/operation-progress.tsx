@@ -1,6 +1,11 @@
 import { useDatabase } from '../shared/database-context';
 
-const TASK_LABELS = { backup: 'Preparing the backup', check: 'Checking the file', restore: 'Restoring', undo: 'Undoing the restore' } as const;
+const TASK_LABELS = {
+  backup: 'Preparing the backup',
+  check: 'Checking the file',
+  restore: 'Restoring',
+  undo: 'Undoing the restore',
+} as const;
 
 /** A progress bar while the worker backs up, checks, restores or undoes (the page stays usable). */
 export function OperationProgressBar() {

@@ -10,7 +10,10 @@ export function StatusLine({ counts }: { counts: TableCounts }) {
   if (isEmpty) return <p className="status-line">Database is empty</p>;
   if (counts.brokerage_configurations === 0) {
     const uploads = counts.upload_history === 0 ? '' : `, ${plural(counts.upload_history, 'upload')}`;
-    const text = counts.brokerages === 0 ? `No brokerages${uploads}` : `${plural(counts.brokerages, 'brokerage')}, no configurations yet${uploads}`;
+    const text =
+      counts.brokerages === 0
+        ? `No brokerages${uploads}`
+        : `${plural(counts.brokerages, 'brokerage')}, no configurations yet${uploads}`;
     return <p className="status-line">{text}</p>;
   }
   return (

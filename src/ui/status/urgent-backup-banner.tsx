@@ -16,15 +16,20 @@ export function UrgentBackupBanner() {
   const { run, busy, notice } = useBackupDownload();
   if (!status) return null;
   const hasData = Object.values(status.counts).some((n) => n > 0);
-  const a = assessDatabase({ times: status.times, configurationCount: status.counts.brokerage_configurations, hasData, now });
+  const a = assessDatabase({
+    times: status.times,
+    configurationCount: status.counts.brokerage_configurations,
+    hasData,
+    now,
+  });
   if (!a.showsUrgentBanner) return notice ? <Notice notice={notice} takesFocus /> : null;
   const isCritical = a.riskLevel === 'Critical' || a.ageLevel === 'Critical';
   return (
     <section className={`urgent-banner ${isCritical ? 'urgent-error' : 'urgent-warning'}`} aria-label="Backup warning">
       <p>
         <strong>{a.riskLevel} risk</strong> · database age {a.ageLevel}
-        {a.ageHours === null ? '' : ` (${formatHours(a.ageHours)})`}.{' '}
-        {describeExposure(a)} Press Quick emergency backup to save a copy now.
+        {a.ageHours === null ? '' : ` (${formatHours(a.ageHours)})`}. {describeExposure(a)} Press Quick emergency backup
+        to save a copy now.
       </p>
       <button type="button" className="primary" aria-disabled={busy !== null} onClick={() => void run('emergency')}>
         {busy ? 'Preparing…' : 'Quick emergency backup'}

@@ -23,6 +23,9 @@ export const AppUpdatesContext = createContext<AppUpdates>(NO_UPDATES);
 /** The update state, re-rendering when a new build becomes ready. */
 export function useAppUpdates(): { state: UpdateState; reload: () => Promise<void> } {
   const updates = useContext(AppUpdatesContext);
-  const state = useSyncExternalStore((listener) => updates.subscribe(listener), () => updates.getState());
+  const state = useSyncExternalStore(
+    (listener) => updates.subscribe(listener),
+    () => updates.getState(),
+  );
   return { state, reload: () => updates.reload() };
 }

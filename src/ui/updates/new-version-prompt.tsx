@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useDatabase } from '../shared/database-context';
 import { useAppUpdates } from './app-updates';
 
-const MESSAGE = 'A new version of FF2API Web is installed. Reload when you are ready: everything saved stays in this browser.';
+const MESSAGE =
+  'A new version of FF2API Web is installed. Reload when you are ready: everything saved stays in this browser.';
 
 /** "A new version is installed" with `Reload`; the page never reloads by itself. */
 export function NewVersionPrompt() {

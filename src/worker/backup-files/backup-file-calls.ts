@@ -5,7 +5,10 @@ import type { BackupFileDeps, BackupFileWriter } from './backup-file-writer';
 
 /** Backup files of the live database; the writer (the backup engine) is a chunk loaded on first use. */
 export function openBackupFiles(deps: BackupFileDeps): LazyInstance<BackupFileWriter> {
-  return lazyInstance(lazyModule(() => import('./backup-file-writer')), (m) => new m.BackupFileWriter(deps));
+  return lazyInstance(
+    lazyModule(() => import('./backup-file-writer')),
+    (m) => new m.BackupFileWriter(deps),
+  );
 }
 
 /** Making a backup file, and recording the backup point once the page handed it to the browser. */

@@ -1,4 +1,5 @@
-import { UnwritableRowError, writeBackupFile } from '../../core/backup/write/write';
+import { writeBackupFile } from '../../core/backup/write/write';
+import { UnwritableRowError } from '../../core/backup/write/written-file';
 import { backupFileName } from '../../core/backup/write/file-name';
 import { logActivity, readAllActivity } from '../../core/db/activity';
 import { META_KEYS, writeMeta } from '../../core/db/meta';
@@ -23,7 +24,8 @@ export interface BackupFileDeps {
 }
 
 const MESSAGES = {
-  backupFailed: 'The backup file could not be built. Your database was not changed. Try again; if it keeps failing, reload the page.',
+  backupFailed:
+    'The backup file could not be built. Your database was not changed. Try again; if it keeps failing, reload the page.',
 };
 
 /** Making backup files of the live database, and recording the backup point once one is saved. */
@@ -44,16 +46,18 @@ export class BackupFileWriter {
     try {
       step('Writing the backup file', 0, 1)(0);
       // The rows stream from the database into the file: no step holds them all.
-      const built = await live.read((db) => writeBackupFile(db, readAllActivity(db), {
-        onProgress: step('Writing the backup file', 0, 1),
-        createdAt: createdAt.toISOString(),
-        trigger: request.trigger,
-        appVersion: deps.appVersion,
-        schemaVersion: SCHEMA_VERSION,
-        secrets: request.secrets,
-        ...(request.passphrase === undefined ? {} : { passphrase: request.passphrase }),
-        ...(deps.digestOffload ? { digestOffload: deps.digestOffload } : {}),
-      }));
+      const built = await live.read((db) =>
+        writeBackupFile(db, readAllActivity(db), {
+          onProgress: step('Writing the backup file', 0, 1),
+          createdAt: createdAt.toISOString(),
+          trigger: request.trigger,
+          appVersion: deps.appVersion,
+          schemaVersion: SCHEMA_VERSION,
+          secrets: request.secrets,
+          ...(request.passphrase === undefined ? {} : { passphrase: request.passphrase }),
+          ...(deps.digestOffload ? { digestOffload: deps.digestOffload } : {}),
+        }),
+      );
       const fileName = `${backupFileName(request.trigger, createdAt)}${built.isGzip ? '.gz' : ''}`;
       const receipt: BackupReceipt = {
         fileName,

@@ -18,16 +18,17 @@ export function watchFirstLoad(store: DatabaseStore): { store: DatabaseStore; fi
   let seen: StartupLoad | null = null;
   const load = async (): Promise<StoredDatabase | null> => {
     const stored = await store.load();
-    seen ??= { found: stored !== null, preMigration: stored && isOlderSchema(stored.bytes) ? { bytes: stored.bytes, savedAt: stored.savedAt } : null };
+    seen ??= {
+      found: stored !== null,
+      preMigration: stored && isOlderSchema(stored.bytes) ? { bytes: stored.bytes, savedAt: stored.savedAt } : null,
+    };
     return stored;
   };
-  const watched = new Proxy(store, {
-    get(target, property, receiver) {
-      if (property === 'load') return load;
-      const value: unknown = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+  const watched: DatabaseStore = {
+    load,
+    save: (write) => store.save(write),
+    quarantine: (bytes, reason, at) => store.quarantine(bytes, reason, at),
+  };
   return { store: watched, firstLoad: () => seen ?? { found: false, preMigration: null } };
 }
 

@@ -25,7 +25,8 @@ const MESSAGES = {
     'The database stored in this browser could not be opened, so the app started with an empty one. The unreadable copy was kept aside, untouched. Restore your latest backup file to continue.',
   newerSchema:
     'The database in this browser was saved by a newer version of FF2API Web. It was left untouched and this tab is read-only. Reload to get the newest version of the app.',
-  unexpected: 'Something went wrong while changing the database. Nothing was changed. Try again; if it keeps happening, download a backup and reload.',
+  unexpected:
+    'Something went wrong while changing the database. Nothing was changed. Try again; if it keeps happening, download a backup and reload.',
 };
 
 /** Retry of a failed save: the data stays in memory (and on screen) until a save commits. */
@@ -34,9 +35,7 @@ const RETRY_MAX_MS = 30_000;
 
 /** Whether the live database is stored: saved (when), being saved, or a save failed (why). */
 export type PersistenceState =
-  | { state: 'saved'; savedAt: string | null }
-  | { state: 'saving' }
-  | { state: 'failed'; error: AppError };
+  { state: 'saved'; savedAt: string | null } | { state: 'saving' } | { state: 'failed'; error: AppError };
 
 export interface LiveDatabaseDeps {
   SQL: SqlJsStatic;
@@ -81,7 +80,11 @@ export class LiveDatabase {
       const db = openDatabase(deps.SQL);
       inTransaction(db, () => {
         ensureCreatedAt(db, nowIso);
-        logActivity(db, { at: nowIso, kind: 'database-created', summary: 'New empty database created in this browser' });
+        logActivity(db, {
+          at: nowIso,
+          kind: 'database-created',
+          summary: 'New empty database created in this browser',
+        });
       });
       const live = new LiveDatabase(deps, db, 0);
       live.hasUnsavedChanges = true;
@@ -99,7 +102,11 @@ export class LiveDatabase {
         await deps.store.quarantine(stored.bytes, describeThrown(error), nowIso);
         inTransaction(live.db, () => ensureCreatedAt(live.db, nowIso));
         live.hasUnsavedChanges = true;
-        live.startupProblem = { code: 'unreadable-database', message: MESSAGES.unreadable, detail: describeThrown(error) };
+        live.startupProblem = {
+          code: 'unreadable-database',
+          message: MESSAGES.unreadable,
+          detail: describeThrown(error),
+        };
       }
       return live;
     }

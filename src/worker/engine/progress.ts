@@ -6,8 +6,7 @@
 
 /** How far a long operation has come; `task: null` when it ended. */
 export type OperationProgress =
-  | { task: 'backup' | 'check' | 'restore' | 'undo'; step: string; fraction: number }
-  | { task: null };
+  { task: 'backup' | 'check' | 'restore' | 'undo'; step: string; fraction: number } | { task: null };
 
 /** A long operation the sidebar shows a progress bar for. */
 export type TrackedTask = Exclude<OperationProgress['task'], null>;

@@ -27,24 +27,47 @@ export interface ScratchRestoreReport {
  * row, integrity, foreign keys, the checksum certified by reading the rows back) — the live
  * database is never touched. An encrypted file without its passphrase reads as `locked`.
  */
-export async function restoreIntoScratch(SQL: SqlJsStatic, contents: BackupContents, options: { passphrase?: string; now: string; elapsedMs: () => number }): Promise<Result<ScratchRestoreReport | 'locked'>> {
+export async function restoreIntoScratch(
+  SQL: SqlJsStatic,
+  contents: BackupContents,
+  options: { passphrase?: string; now: string; elapsedMs: () => number },
+): Promise<Result<ScratchRestoreReport | 'locked'>> {
   const started = options.elapsedMs();
-  const verified = await verifyBackupFile(SQL, contents, { now: options.now, ...(options.passphrase ? { passphrase: options.passphrase } : {}) });
+  const verified = await verifyBackupFile(SQL, contents, {
+    now: options.now,
+    ...(options.passphrase ? { passphrase: options.passphrase } : {}),
+  });
   if (!verified.ok) return verified;
   if ('locked' in verified) return ok('locked');
   const { report } = verified;
   if (report.integrity !== 'ok' || report.foreignKeyViolations > 0) {
-    return fail('verify-unsound', `The file reads, but the database it gives fails SQLite's checks (${report.integrity}, ${report.foreignKeyViolations} broken links). Do not rely on it: make a new backup.`);
+    return fail(
+      'verify-unsound',
+      `The file reads, but the database it gives fails SQLite's checks (${report.integrity}, ${report.foreignKeyViolations} broken links). Do not rely on it: make a new backup.`,
+    );
   }
-  return ok({ shapeLabel: report.shapeLabel, createdAt: report.createdAt, counts: report.counts, checksum: report.checksum, warnings: report.warnings.length, restoreMs: options.elapsedMs() - started });
+  return ok({
+    shapeLabel: report.shapeLabel,
+    createdAt: report.createdAt,
+    counts: report.counts,
+    checksum: report.checksum,
+    warnings: report.warnings.length,
+    restoreMs: options.elapsedMs() - started,
+  });
 }
 
 /** The checksum a written file carries, read back and certified as a restore would. */
-export async function readBackChecksum(SQL: SqlJsStatic, contents: BackupContents, options: { passphrase?: string; now: string }): Promise<Result<{ checksum: string | null }>> {
-  const read = await loadBackup(SQL, contents, { now: options.now, ...(options.passphrase ? { passphrase: options.passphrase } : {}) });
+export async function readBackChecksum(
+  SQL: SqlJsStatic,
+  contents: BackupContents,
+  options: { passphrase?: string; now: string },
+): Promise<Result<{ checksum: string | null }>> {
+  const read = await loadBackup(SQL, contents, {
+    now: options.now,
+    ...(options.passphrase ? { passphrase: options.passphrase } : {}),
+  });
   if (!read.ok) return read;
   if ('locked' in read) return ok({ checksum: null });
   read.candidate.db.close();
   return ok({ checksum: read.candidate.checksum });
 }
-

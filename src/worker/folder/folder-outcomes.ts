@@ -1,7 +1,10 @@
 import * as z from 'zod/mini';
 import { fact, type Fact, type FactStore } from '../engine/fact-store';
 
-/** The backup folder's last good write and last failure, for health (a failure newer than the last good write is Critical). */
+/**
+ * The backup folder's last good write and last failure, for health (a failure newer than the last good write is
+ * Critical).
+ */
 export interface FolderOutcomes {
   success: Fact<{ at: string; path: string }>;
   failure: Fact<{ at: string; message: string }>;

@@ -12,7 +12,8 @@ import type { FolderOutcomes } from './folder-outcomes';
 import type { FolderWriteOutcome } from './folder-types';
 
 const MESSAGES = {
-  readBack: 'The file written into the backup folder did not read back as written, so it does not count as a backup. Your database is unchanged; try again, or download the backup instead.',
+  readBack:
+    'The file written into the backup folder did not read back as written, so it does not count as a backup. Your database is unchanged; try again, or download the backup instead.',
 };
 
 /** Reading files back as a restore would (a chunk of its own). */
@@ -42,14 +43,22 @@ export class FolderRecords {
   constructor(private readonly deps: FolderRecordDeps) {}
 
   /** Reads back a file written into the folder; it counts only if it carries `checksum`. */
-  async checkWrittenFile(file: BackupSource, checksum: string, options: { passphrase?: string } = {}): Promise<Result<void>> {
+  async checkWrittenFile(
+    file: BackupSource,
+    checksum: string,
+    options: { passphrase?: string } = {},
+  ): Promise<Result<void>> {
     const checks = await loadScratchCheck();
     if (!checks.ok) return checks;
     const now = this.deps.clock.now().toISOString();
     const read = await checks.value.readBackChecksum(this.deps.SQL, file.contents, { ...options, now });
     if (!read.ok) return fail('read-back-failed', MESSAGES.readBack, read.error.message);
     if (read.value.checksum === checksum) return ok(undefined);
-    return fail('read-back-mismatch', MESSAGES.readBack, `checksum ${read.value.checksum ?? 'unknown'} instead of ${checksum}`);
+    return fail(
+      'read-back-mismatch',
+      MESSAGES.readBack,
+      `checksum ${read.value.checksum ?? 'unknown'} instead of ${checksum}`,
+    );
   }
 
   /** A checked folder file becomes the backup point; a failure is kept for the health panel. */
@@ -81,7 +90,10 @@ export class FolderRecords {
 
   /** The folder's last good write, and its failure if that is newer (what health shows). */
   async healthFacts(): Promise<FolderHealthFacts> {
-    const [failure, success] = await Promise.all([this.deps.outcomes.failure.read(), this.deps.outcomes.success.read()]);
+    const [failure, success] = await Promise.all([
+      this.deps.outcomes.failure.read(),
+      this.deps.outcomes.success.read(),
+    ]);
     return { folderSuccess: success, folderFailure: failure && (!success || failure.at > success.at) ? failure : null };
   }
 }

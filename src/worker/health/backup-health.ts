@@ -18,7 +18,8 @@ import type { BackupOverview, FileVerification } from './health-types';
 import type { RestoreTiming } from './restore-timing';
 
 const MESSAGES = {
-  locked: 'This file is encrypted. Enter its passphrase under “Backup file options” and choose the file again to verify it. Nothing was changed.',
+  locked:
+    'This file is encrypted. Enter its passphrase under “Backup file options” and choose the file again to verify it. Nothing was changed.',
 };
 
 const SQL = {
@@ -61,7 +62,11 @@ export class BackupHealth {
       if (!checks.ok) return checks;
       const nowIso = clock.now().toISOString();
       const elapsedMs = () => performance.now();
-      const result = await checks.value.restoreIntoScratch(this.deps.SQL, file.contents, { ...options, now: nowIso, elapsedMs });
+      const result = await checks.value.restoreIntoScratch(this.deps.SQL, file.contents, {
+        ...options,
+        now: nowIso,
+        elapsedMs,
+      });
       if (result.ok && result.value === 'locked') return fail('needs-passphrase', MESSAGES.locked);
       const report = result.ok && result.value !== 'locked' ? result.value : null;
       const summary = report
@@ -115,7 +120,13 @@ export class BackupHealth {
       ...fromSnapshots,
       ...fromFolder,
       lastFileVerification:
-        fromDatabase.verify && verify ? { at: fromDatabase.verify.at, ok: verify.ok === true, fileName: String(verify.fileName ?? '') } : null,
+        fromDatabase.verify && verify
+          ? {
+              at: fromDatabase.verify.at,
+              ok: verify.ok === true,
+              fileName: typeof verify.fileName === 'string' ? verify.fileName : '',
+            }
+          : null,
       lastRestoreMeasure: timing,
       storage,
       startedEmpty: this.deps.startedEmpty,
@@ -126,7 +137,7 @@ export class BackupHealth {
 function toBackupFileRecord(at: string, details: Record<string, unknown>): BackupFileRecord {
   return {
     at: typeof details.createdAt === 'string' ? details.createdAt : at,
-    fileName: String(details.fileName ?? ''),
+    fileName: typeof details.fileName === 'string' ? details.fileName : '',
     where: typeof details.destination === 'string' ? `backup folder (${details.destination})` : 'downloads',
     sizeBytes: Number(details.sizeBytes ?? 0),
   };

@@ -8,7 +8,8 @@ export const lockCalls = {
     getLockState: (gate: LockApi) => gate.getLockState(),
   },
   actions: {
-    unlock: (gate: LockApi, passphrase: string, options?: { setDamagedAside?: boolean }) => gate.unlock(passphrase, options),
+    unlock: (gate: LockApi, passphrase: string, options?: { setDamagedAside?: boolean }) =>
+      gate.unlock(passphrase, options),
     lock: (gate: LockApi) => gate.lock(),
     turnOnLock: (gate: LockApi, passphrase: string) => gate.turnOnLock(passphrase),
     changePassphrase: (gate: LockApi, currentPassphrase: string, nextPassphrase: string) =>

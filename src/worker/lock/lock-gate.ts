@@ -91,7 +91,11 @@ export class LockGate<S extends LockableService> implements LockApi {
       await this.open();
       // A change a crash interrupted is finished now; if it cannot be yet (another tab writes),
       // the unlock still stands and the next one tries again.
-      if (this.header.phase !== 'on') await this.finishChange(ring, SUMMARIES[this.header.phase === 'turning-off' ? 'off' : this.header.phase === 'changing' ? 'changed' : 'on']);
+      if (this.header.phase !== 'on')
+        await this.finishChange(
+          ring,
+          SUMMARIES[this.header.phase === 'turning-off' ? 'off' : this.header.phase === 'changing' ? 'changed' : 'on'],
+        );
       return ok(this.state());
     });
   }
@@ -176,7 +180,10 @@ export class LockGate<S extends LockableService> implements LockApi {
       const settled = withPhase(header, 'on', true);
       await headers.save(settled);
       this.header = settled;
-      this.deps.cipher.use('on', { currentId: ring.currentId, keys: new Map([[ring.currentId, ring.keys.get(ring.currentId) as CryptoKey]]) });
+      this.deps.cipher.use('on', {
+        currentId: ring.currentId,
+        keys: new Map([[ring.currentId, ring.keys.get(ring.currentId) as CryptoKey]]),
+      });
     }
     return ok(this.state());
   }

@@ -2,7 +2,8 @@ import { MIN_LOCK_PASSPHRASE_LENGTH } from './lock-api';
 
 /** What the lock tells people when it refuses or cannot finish (what happened, what was kept, what to do). */
 export const LOCK_MESSAGES = {
-  wrongPassphrase: 'That is not this app’s passphrase. Nothing was opened or changed. Check Caps Lock and the keyboard layout, then try again.',
+  wrongPassphrase:
+    'That is not this app’s passphrase. Nothing was opened or changed. Check Caps Lock and the keyboard layout, then try again.',
   tampered:
     'The passphrase is right, but the locked database stored in this browser failed its integrity check: it was changed outside FF2API, or damaged. It was left exactly as it is and nothing was opened. Your backup files are not affected: keep the damaged copy aside and start empty, then restore your latest backup file.',
   damaged:

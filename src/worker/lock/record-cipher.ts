@@ -1,7 +1,15 @@
 import type { KeyRing } from '../../core/lock/key-ring';
 import { recordPolicy, type RecordPolicy } from '../../core/lock/record-policy';
 import type { LockPhase } from '../../core/lock/lock-header';
-import { isSealedRecord, openRecord, sealRecord, sealedKeyId, type RecordToSeal, type RecordMetadata, type OpenFailure } from '../../core/lock/sealed-record';
+import {
+  isSealedRecord,
+  openRecord,
+  sealRecord,
+  sealedKeyId,
+  type RecordToSeal,
+  type RecordMetadata,
+  type OpenFailure,
+} from '../../core/lock/sealed-record';
 
 /** Prefix of a record handed on unopened while a damaged store is set aside. */
 export const UNOPENABLE_MARK = new TextEncoder().encode('FF2API-UNOPENABLE-RECORD\n');

@@ -16,11 +16,18 @@ const MESSAGES = {
   resealFailed: 'A snapshot could not be re-stored in the lock’s new form.',
 };
 
-/** Wraps `inner` so that snapshot bytes follow the lock held by `cipher`; also re-seals them all when the lock changes. */
+/**
+ * Wraps `inner` so that snapshot bytes follow the lock held by `cipher`; also re-seals them all when the lock changes.
+ */
 export function sealingSnapshotStore(inner: SnapshotStore, cipher: RecordCipher): SnapshotStore & Resealer {
   const slotOf = (id: string) => `snapshot/${id}`;
   const seal = async (id: string, plain: Blob): Promise<Blob> =>
-    new Blob([(await cipher.toStored(slotOf(id), { bytes: new Uint8Array(await plain.arrayBuffer()), metadata: { id } })) as BlobPart]);
+    new Blob([
+      (await cipher.toStored(slotOf(id), {
+        bytes: new Uint8Array(await plain.arrayBuffer()),
+        metadata: { id },
+      })) as BlobPart,
+    ]);
   const open = async (id: string, stored: Blob): Promise<Blob> =>
     new Blob([(await cipher.fromStored(slotOf(id), new Uint8Array(await stored.arrayBuffer()), { id })) as BlobPart]);
 
@@ -48,7 +55,12 @@ export function sealingSnapshotStore(inner: SnapshotStore, cipher: RecordCipher)
           const bytes = new Uint8Array(await stored.arrayBuffer());
           if (cipher.isInTargetForm(bytes)) continue;
           const plain = await cipher.fromStored(slotOf(manifest.id), bytes, { id: manifest.id });
-          const resealed = await inner.replaceBytes(manifest.id, new Blob([(await cipher.toStored(slotOf(manifest.id), { bytes: plain, metadata: { id: manifest.id } })) as BlobPart]));
+          const resealed = await inner.replaceBytes(
+            manifest.id,
+            new Blob([
+              (await cipher.toStored(slotOf(manifest.id), { bytes: plain, metadata: { id: manifest.id } })) as BlobPart,
+            ]),
+          );
           if (!resealed.ok) return { ok: false, error: resealed.error };
         }
         return ok(undefined);

@@ -7,6 +7,7 @@ import { createPayloadSerializer } from '../../core/csv/payload';
 import { createRowReader } from '../../core/csv/row-reader';
 import { valueAt } from '../../core/csv/row-layout';
 import type { MappingPlan } from '../../core/csv/mapping-plan';
+import type { IdempotencyKeySupport } from '../../core/db/load-api-facts';
 import type { LoadOutcome } from '../../core/db/load-outcome';
 import type { LoadApiSession } from '../../platform/load-api';
 import type { LoadedFile } from './loaded-files';
@@ -32,6 +33,8 @@ export class ActiveRun {
     /** Processing seconds recorded before this pass, and when this pass started (ms). */
     readonly secondsBefore: number,
     readonly passStartedMs: number,
+    /** The configuration's API, and what is recorded of it and the Idempotency-Key header. */
+    readonly api: { configurationId: number; baseUrl: string; keySupport: IdempotencyKeySupport },
   ) {
     this.toClaim = rows;
     this.read = createRowReader(plan, file.headers.length);

@@ -10,7 +10,7 @@ import type { ConfigurationSecrets } from '../../core/db/configuration-secrets';
 import { fail, ok, type Result } from '../../core/result';
 import { pickSecret } from '../../core/secret-binding';
 import type { LoadApiAuth } from '../../platform/load-api';
-import type { ConnectionRequest } from './processing-api';
+import type { ConnectionRequest } from './processing-types';
 
 const MESSAGES = {
   notSent: 'Nothing was sent.',

@@ -18,24 +18,45 @@ export function settleAttempt(
 ): { record: LoadOutcome | null; next: SendAttempt } {
   if (answer.kind === 'created') {
     return {
-      record: { row, loadNumber: answer.loadNumber ?? loadNumber, state: 'sent', statusCode: answer.status, message: null, mayHaveArrived: true },
+      record: {
+        row,
+        loadNumber: answer.loadNumber ?? loadNumber,
+        state: 'sent',
+        statusCode: answer.status,
+        message: null,
+        mayHaveArrived: true,
+      },
       next: { kind: 'done', sent: true },
     };
   }
   if (answer.kind === 'rejected') {
     return {
-      record: { row, loadNumber, state: 'failed', statusCode: answer.status, message: answer.message, mayHaveArrived: false, body },
+      record: {
+        row,
+        loadNumber,
+        state: 'failed',
+        statusCode: answer.status,
+        message: answer.message,
+        mayHaveArrived: false,
+        body,
+      },
       next: { kind: 'done', sent: false },
     };
   }
   if (answer.kind === 'unauthorized' || answer.kind === 'redirected') {
     return { record: null, next: { kind: 'stop', message: answer.message, recorded: false } };
   }
-  if (!isLastAttempt) return { record: null, next: { kind: 'retry', reason: answer.reason, retryAfterMs: answer.retryAfterMs } };
+  if (!isLastAttempt)
+    return { record: null, next: { kind: 'retry', reason: answer.reason, retryAfterMs: answer.retryAfterMs } };
   const record: LoadOutcome = {
-    row, loadNumber, state: 'failed', statusCode: answer.status, message: `${answer.message} Gave up after several tries.`,
+    row,
+    loadNumber,
+    state: 'failed',
+    statusCode: answer.status,
+    message: `${answer.message} Gave up after several tries.`,
     // A 429 was not processed; a time-out, a 5xx or a broken connection may have been.
-    mayHaveArrived: answer.reason !== 'rate-limited', body,
+    mayHaveArrived: answer.reason !== 'rate-limited',
+    body,
   };
   return answer.reason === 'network'
     ? { record, next: { kind: 'stop', message: answer.message, recorded: true } }

@@ -4,7 +4,7 @@ import type { SendLoopResult } from '../../core/csv/send-loop';
 import type { LiveDatabase } from '../engine/live-database';
 import type { FeatureCalls } from '../feature-calls';
 import type { ProcessingOperations, ProcessingOverrides } from './processing-operations';
-import type { ConnectionRequest, ResendKind } from './processing-api';
+import type { ConnectionRequest, ResendKind } from './processing-types';
 
 /** What file processing is built from: the live database, the clock, and the browser's parts unless overridden. */
 export interface ProcessingBase {
@@ -22,15 +22,19 @@ export interface ProcessingBase {
  * per worker, since it holds the runs being sent and the files read.
  */
 export function openProcessing(base: ProcessingBase): LazyInstance<ProcessingOperations> {
-  return lazyInstance(lazyModule(() => import('./processing-operations')), (m) =>
-    m.createProcessingOperations(base, { beforeRun: base.beforeRun, ...base.overrides }),
+  return lazyInstance(
+    lazyModule(() => import('./processing-operations')),
+    (m) => m.createProcessingOperations(base, { beforeRun: base.beforeRun, ...base.overrides }),
   );
 }
 
 type Processing = LazyInstance<ProcessingOperations>;
 
 /** Loads it if needed, then runs `work`; a part that could not load is a thrown failure the page shows. */
-async function withProcessing<R>(processing: Processing, work: (operations: ProcessingOperations) => Promise<R> | R): Promise<R> {
+async function withProcessing<R>(
+  processing: Processing,
+  work: (operations: ProcessingOperations) => Promise<R> | R,
+): Promise<R> {
   const loaded = await processing.get();
   if (!loaded.ok) throw new Error(loaded.error.message);
   return work(loaded.value);
@@ -40,11 +44,12 @@ async function withProcessing<R>(processing: Processing, work: (operations: Proc
 export const processingCalls = {
   reads: {
     /** Runs still open: interrupted, cancelled, stopped, or with uncertain loads. */
-    listOpenRuns: (p: Processing) => withProcessing(p, (o) => o.listOpenRuns()),
+    listOpenRuns: (p: Processing) => withProcessing(p, (o) => o.runs.listOpen()),
     /** One run, or null. */
-    getRun: (p: Processing, runId: number) => withProcessing(p, (o) => o.getRun(runId)),
+    getRun: (p: Processing, runId: number) => withProcessing(p, (o) => o.runs.get(runId)),
     /** A run's failures (invalid rows and refused loads) with row and load numbers, the first `limit`. */
-    listRunFailures: (p: Processing, runId: number, limit: number) => withProcessing(p, (o) => o.listRunFailures(runId, limit)),
+    listRunFailures: (p: Processing, runId: number, limit: number) =>
+      withProcessing(p, (o) => o.listRunFailures(runId, limit)),
     /** A page of a run's processing errors. */
     listRunErrors: (p: Processing, runId: number, limit: number, offset: number) =>
       withProcessing(p, (o) => o.listRunErrors(runId, limit, offset)),
@@ -53,6 +58,9 @@ export const processingCalls = {
     /** Reads and parses a chosen file in the worker; with a configuration, checks its headers too. */
     readProcessingFile: (p: Processing, file: Blob, name: string, configurationId: number | null) =>
       withProcessing(p, (o) => o.readProcessingFile(file, name, configurationId)),
+    /** The same summary for a file already read, against another configuration (header check, fit, earlier runs). */
+    summarizeLoadedFile: (p: Processing, fileId: string, configurationId: number) =>
+      withProcessing(p, (o) => o.summarizeLoadedFile(fileId, configurationId)),
     /** Saves a configuration's field mappings (one version and one change-log row per call). */
     saveMappings: (p: Processing, configurationId: number, mappings: Record<string, string>) =>
       withProcessing(p, (o) => o.saveMappings(configurationId, mappings)),
@@ -62,19 +70,28 @@ export const processingCalls = {
     /** Validates every row against the configuration's mapping; nothing is written. */
     validateProcessingFile: (p: Processing, fileId: string, configurationId: number) =>
       withProcessing(p, (o) => o.validateProcessingFile(fileId, configurationId)),
-    /** Records a new run (history row, validation errors) and makes its valid rows ready to send. */
-    startProcessingRun: (p: Processing, fileId: string, configurationId: number) =>
-      withProcessing(p, (o) => o.startProcessingRun(fileId, configurationId)),
+    /**
+     * Records a new run (history row, validation errors) and makes its valid rows ready to send.
+     * Refused while this file (same content) is being sent with the configuration, and — unless
+     * `sendAgain` — once it was processed with it.
+     */
+    startProcessingRun: (
+      p: Processing,
+      fileId: string,
+      configurationId: number,
+      options: { sendAgain?: boolean } = {},
+    ) => withProcessing(p, (o) => o.runs.startRun(fileId, configurationId, options.sendAgain === true)),
     /** Makes a run's unsent, failed or uncertain rows ready to send again, from the same file. */
     prepareResend: (p: Processing, runId: number, which: ResendKind, fileId: string | null) =>
-      withProcessing(p, (o) => o.prepareResend(runId, which, fileId)),
+      withProcessing(p, (o) => o.runs.prepareResend(runId, which, fileId)),
     /** Records what was sent so far and claims up to `max` more rows, durably, before any POST. */
-    claimLoads: (p: Processing, runId: number, max: number) => withProcessing(p, (o) => o.claimLoads(runId, max)),
+    claimLoads: (p: Processing, runId: number, max: number) => withProcessing(p, (o) => o.runs.claim(runId, max)),
     /** One attempt at one claimed load (its outcome is recorded with the next claim or the end). */
-    sendLoad: (p: Processing, runId: number, row: number, attempt: number, isLastAttempt: boolean) =>
-      withProcessing(p, (o) => o.sendLoad(runId, row, attempt, isLastAttempt)),
+    sendLoad: (p: Processing, runId: number, row: number, _attempt: number, isLastAttempt: boolean) =>
+      withProcessing(p, (o) => o.runs.send(runId, row, isLastAttempt)),
     /** Ends a sending pass: records the rest, gives back unstarted claims, sets the run's state. */
-    endSendPass: (p: Processing, runId: number, result: SendLoopResult) => withProcessing(p, (o) => o.endSendPass(runId, result)),
+    endSendPass: (p: Processing, runId: number, result: SendLoopResult) =>
+      withProcessing(p, (o) => o.runs.endPass(runId, result)),
     /** `processing_report_YYYYMMDD_HHMMSS.json` of a run. */
     buildRunReport: (p: Processing, runId: number) => withProcessing(p, (o) => o.buildRunReport(runId)),
     /** Failed or successful rows as CSV, in the file's own columns (needs the run's file). */

@@ -1,8 +1,11 @@
 /**
- * The worker side of the Process file view (ProcessingApi): reading files, the header check,
+ * The worker side of the Process file view: reading files, the header check,
  * suggestions, mappings, validation, connection tests, and runs (delegated to RunOperations).
  */
+import { describeConversions } from '../../core/csv/conversions';
+import { assessConfigurationFit, type ConfigurationFit } from '../../core/csv/configuration-fit';
 import { checkHeaders } from '../../core/csv/header-check';
+import { listConfigurationColumns } from '../../core/db/configuration-columns';
 import { createPayloadBuilder } from '../../core/csv/payload';
 import { createRowReader } from '../../core/csv/row-reader';
 import { suggestMappings } from '../../core/csv/suggestions';
@@ -10,19 +13,18 @@ import { canContinueWith } from '../../core/csv/validate-table';
 import { saveConfiguration } from '../../core/db/configuration-save';
 import { readConfigurationSecrets, saveConfigurationHeaders } from '../../core/db/configuration-secrets';
 import { listConfigurations } from '../../core/db/configurations';
-import { countLoadsPerDay } from '../../core/db/history-stats';
 import { listRunErrors } from '../../core/db/processing-errors';
 import { listFailures } from '../../core/db/processing-loads';
 import { runWrite } from '../../core/db/write';
 import { isMetadataKey } from '../../core/field-mappings';
 import { fail, ok, type Result } from '../../core/result';
 import type { ConfigurationView } from '../../core/db/configuration-view';
-import type { SendLoopResult } from '../../core/csv/send-loop';
 import type { ConnectionCheck } from '../../platform/load-api';
-import { LoadedFiles } from './loaded-files';
-import { createLoadApiSession } from '../../platform/load-api';
+import { LoadedFiles, type LoadedFile } from './loaded-files';
+import { createLoadApiSession, REQUEST_TIMEOUT_MS } from '../../platform/load-api';
+import { rememberKeySupport } from '../../core/db/load-api-facts';
 import { readFirstSheet } from '../../platform/xlsx-reader';
-import type { ConnectionRequest, FileSummary, ProcessingApi, ResendKind, ValidationSummary } from './processing-api';
+import type { ConnectionRequest, FileSummary, ValidationSummary } from './processing-types';
 import { authForTest } from './connection-auth';
 import { readTableFile, type ReadWorkbook } from './read-file';
 import { buildReport, buildRowsCsv } from './run-downloads';
@@ -54,16 +56,19 @@ export function createProcessingOperations(
     ...base,
     files: new LoadedFiles(),
     owner: crypto.randomUUID(),
-    createSession: overrides.createSession ?? ((auth) => createLoadApiSession(auth)),
+    createSession:
+      overrides.createSession ??
+      ((auth, keySupport) => createLoadApiSession(auth, fetch, REQUEST_TIMEOUT_MS, keySupport)),
     readWorkbook: overrides.readWorkbook ?? readFirstSheet,
     // The `Before processing` snapshot (the worker's composition passes the snapshots').
     beforeRun: overrides.beforeRun ?? (async () => undefined),
   });
 }
 
-/** Implements ProcessingApi over the live database (worker/processing/processing-calls.ts hands calls to it). */
-export class ProcessingOperations implements ProcessingApi {
-  private readonly runs: RunOperations;
+/** Processing over the live database (worker/processing/processing-calls.ts hands the page's calls to it). */
+export class ProcessingOperations {
+  /** The runs: started, claimed, sent, ended, listed (run-operations.ts). */
+  readonly runs: RunOperations;
 
   constructor(private readonly deps: ProcessingDeps) {
     this.runs = new RunOperations(deps);
@@ -72,30 +77,34 @@ export class ProcessingOperations implements ProcessingApi {
   async readProcessingFile(file: Blob, name: string, configurationId: number | null): Promise<Result<FileSummary>> {
     const read = await readTableFile(file, name, this.deps.readWorkbook);
     if (!read.ok) return read;
-    const table = read.value;
-    this.deps.files.add(table);
-    const config = configurationId === null ? null : this.deps.live.read((db) => readConfigurationSecrets(db, configurationId));
-    const saved = configurationId === null ? null : this.savedHeaders(configurationId);
-    const samples = table.headers.map((_, column) => sampleColumn(table.rows, column));
-    const mapped = new Set(Object.entries(config?.mappings ?? {}).filter(([path, source]) => !isMetadataKey(path) && source.trim() !== '').map(([path]) => path));
-    return ok({
-      fileId: table.id, name: table.name, size: table.size, kind: table.kind, encoding: table.encoding, rowCount: table.rows.length,
-      rawHeaders: table.rawHeaders, headers: table.headers,
-      firstRows: table.rows.slice(0, 10).map((row) => row.map((cell) => (cell.length > CELL_SHOWN ? `${cell.slice(0, CELL_SHOWN - 1)}…` : cell))),
-      samples,
-      headerCheck: config ? checkHeaders(saved, table.headers) : null,
-      suggestions: suggestMappings(table.headers, samples, mapped),
-    });
+    this.deps.files.add(read.value);
+    return ok(this.summarize(read.value, configurationId));
+  }
+
+  summarizeLoadedFile(fileId: string, configurationId: number): Promise<Result<FileSummary>> {
+    const file = this.deps.files.get(fileId);
+    return Promise.resolve(file ? ok(this.summarize(file, configurationId)) : fail('file-missing', MESSAGES.noFile));
   }
 
   async saveMappings(configurationId: number, mappings: Record<string, string>): Promise<Result<ConfigurationView>> {
     const view = this.findView(configurationId);
     if (!view) return fail('configuration-missing', MESSAGES.noConfiguration);
     return this.deps.live.write((db, now) =>
-      saveConfiguration(db, {
-        id: view.id, brokerage_name: view.brokerage_name, configuration_name: view.configuration_name, description: view.description ?? '',
-        auth_type: view.auth_type, base_url: view.base_url, api_key: '', bearer_token: '', field_mappings: mappings,
-      }, now),
+      saveConfiguration(
+        db,
+        {
+          id: view.id,
+          brokerage_name: view.brokerage_name,
+          configuration_name: view.configuration_name,
+          description: view.description ?? '',
+          auth_type: view.auth_type,
+          base_url: view.base_url,
+          api_key: '',
+          bearer_token: '',
+          field_mappings: mappings,
+        },
+        now,
+      ),
     );
   }
 
@@ -123,13 +132,22 @@ export class ProcessingOperations implements ProcessingApi {
     const first = validation.validRows[0];
     let preview: ValidationSummary['preview'] = null;
     if (first !== undefined) {
-      const read = createRowReader(plan, file.headers.length)(file.rows[first - 1] ?? [], first);
-      preview = { row: first, body: JSON.stringify(createPayloadBuilder(plan)(read.values), null, 2), defaulted: read.defaulted };
+      const cells = file.rows[first - 1] ?? [];
+      const read = createRowReader(plan, file.headers.length)(cells, first);
+      preview = {
+        row: first,
+        body: JSON.stringify(createPayloadBuilder(plan)(read.values), null, 2),
+        defaulted: read.defaulted,
+        conversions: describeConversions(plan, cells, read.values),
+      };
     }
     const mappedPaths = new Set(plan.fields.map((planned) => planned.field.path));
     return ok({
-      total: file.rows.length, valid: validation.validRows.length, invalid: validation.invalidCount,
-      problems: validation.problems.slice(0, PROBLEMS_SHOWN), problemCount: validation.problems.length,
+      total: file.rows.length,
+      valid: validation.validRows.length,
+      invalid: validation.invalidCount,
+      problems: validation.problems.slice(0, PROBLEMS_SHOWN),
+      problemCount: validation.problems.length,
       canContinue: canContinueWith(validation.validRows.length, file.rows.length),
       missingColumns: plan.missingColumns,
       requiredTotal: plan.required.length,
@@ -138,38 +156,21 @@ export class ProcessingOperations implements ProcessingApi {
     });
   }
 
-  startProcessingRun(fileId: string, configurationId: number) {
-    return this.runs.startRun(fileId, configurationId);
-  }
-  prepareResend(runId: number, which: ResendKind, fileId: string | null) {
-    return this.runs.prepareResend(runId, which, fileId);
-  }
-  claimLoads(runId: number, max: number) {
-    return this.runs.claim(runId, max);
-  }
-  sendLoad(runId: number, row: number, _attempt: number, isLastAttempt: boolean) {
-    return this.runs.send(runId, row, isLastAttempt);
-  }
-  endSendPass(runId: number, result: SendLoopResult) {
-    return this.runs.endPass(runId, result);
-  }
-  async listOpenRuns() {
-    return this.runs.listOpen();
-  }
-  async getRun(runId: number) {
-    return this.runs.get(runId);
-  }
   async listRunFailures(runId: number, limit: number) {
     return this.deps.live.read((db) => listFailures(db, runId, Math.min(1000, Math.max(1, limit))));
   }
   async listRunErrors(runId: number, limit: number, offset: number) {
-    return this.deps.live.read((db) => listRunErrors(db, runId, Math.min(500, Math.max(1, limit)), Math.max(0, offset)));
+    return this.deps.live.read((db) =>
+      listRunErrors(db, runId, Math.min(500, Math.max(1, limit)), Math.max(0, offset)),
+    );
   }
   async buildRunReport(runId: number) {
     return this.deps.live.read((db) => buildReport(db, runId, this.deps.clock.now(), this.deps.appVersion));
   }
   async buildRunRowsCsv(runId: number, fileId: string, which: 'failed' | 'successful') {
-    return this.deps.live.read((db) => buildRowsCsv(db, runId, this.deps.files.get(fileId), which, this.deps.clock.now()));
+    return this.deps.live.read((db) =>
+      buildRowsCsv(db, runId, this.deps.files.get(fileId), which, this.deps.clock.now()),
+    );
   }
 
   async testConnection(request: ConnectionRequest): Promise<ConnectionCheck> {
@@ -177,11 +178,57 @@ export class ProcessingOperations implements ProcessingApi {
     const stored = id === null ? null : this.deps.live.read((db) => readConfigurationSecrets(db, id));
     const auth = authForTest(request, stored);
     if (!auth.ok) return { ok: false, message: auth.error.message };
-    return this.deps.createSession(auth.value).testConnection(request.brokerageName);
+    const checked = await this.deps.createSession(auth.value).testConnection(request.brokerageName);
+    // Remembered for the configuration (with the API it was found on); a new one finds out on its first run.
+    const support = checked.idempotencyKey;
+    if (support && id !== null && this.deps.live.isWriter) {
+      await this.deps.live.write((db, now) => {
+        rememberKeySupport(db, id, auth.value.baseUrl, support, now);
+        return ok(undefined);
+      });
+    }
+    return checked;
   }
 
-  async countLoadsPerDay(sinceIso: string, utcOffsetMinutes: number) {
-    return this.deps.live.read((db) => countLoadsPerDay(db, sinceIso, utcOffsetMinutes));
+  /**
+   * What the view shows of a read file for a configuration: the first rows, samples, the header
+   * check, suggestions, how well the file fits the configuration, and earlier runs of this very file.
+   */
+  private summarize(table: LoadedFile, configurationId: number | null): FileSummary {
+    const config =
+      configurationId === null ? null : this.deps.live.read((db) => readConfigurationSecrets(db, configurationId));
+    const saved = configurationId === null ? null : this.savedHeaders(configurationId);
+    const samples = table.headers.map((_, column) => sampleColumn(table.rows, column));
+    const mapped = new Set(
+      Object.entries(config?.mappings ?? {})
+        .filter(([path, source]) => !isMetadataKey(path) && source.trim() !== '')
+        .map(([path]) => path),
+    );
+    return {
+      fileId: table.id,
+      name: table.name,
+      size: table.size,
+      kind: table.kind,
+      encoding: table.encoding,
+      rowCount: table.rows.length,
+      rawHeaders: table.rawHeaders,
+      headers: table.headers,
+      firstRows: table.rows
+        .slice(0, 10)
+        .map((row) => row.map((cell) => (cell.length > CELL_SHOWN ? `${cell.slice(0, CELL_SHOWN - 1)}…` : cell))),
+      samples,
+      headerCheck: config ? checkHeaders(saved, table.headers) : null,
+      suggestions: suggestMappings(table.headers, samples, mapped),
+      fit: configurationId === null ? null : this.fitOf(table.headers, configurationId),
+      earlierRuns: configurationId === null ? [] : this.runs.earlierRunsOf(configurationId, table.fingerprint),
+    };
+  }
+
+  /** How the file's columns fit the configuration, against every other one. */
+  private fitOf(headers: readonly string[], configurationId: number): ConfigurationFit | null {
+    const all = this.deps.live.read((db) => listConfigurationColumns(db));
+    const chosen = all.find((candidate) => candidate.id === configurationId);
+    return chosen ? assessConfigurationFit(headers, chosen, all) : null;
   }
 
   private savedHeaders(configurationId: number): string[] | null {
@@ -191,7 +238,9 @@ export class ProcessingOperations implements ProcessingApi {
   private findView(configurationId: number): ConfigurationView | undefined {
     return this.deps.live.read((db) => {
       const secrets = readConfigurationSecrets(db, configurationId);
-      return secrets ? listConfigurations(db, secrets.brokerageName).find((view) => view.id === configurationId) : undefined;
+      return secrets
+        ? listConfigurations(db, secrets.brokerageName).find((view) => view.id === configurationId)
+        : undefined;
     });
   }
 }

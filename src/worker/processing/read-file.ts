@@ -9,8 +9,10 @@ import { describeThrown, fail, ok, type Result } from '../../core/result';
 import type { LoadedFile } from './loaded-files';
 
 const MESSAGES = {
-  unreadable: 'The file could not be read (the browser refused it, or it changed while being read). Nothing was sent. Choose it again.',
-  badWorkbook: 'This Excel file could not be read: it may be damaged or protected with a password. Nothing was read or sent. Open it in Excel, save it as .xlsx or CSV UTF-8, and choose it again.',
+  unreadable:
+    'The file could not be read (the browser refused it, or it changed while being read). Nothing was sent. Choose it again.',
+  badWorkbook:
+    'This Excel file could not be read: it may be damaged or protected with a password. Nothing was read or sent. Open it in Excel, save it as .xlsx or CSV UTF-8, and choose it again.',
 } as const;
 
 /** Reads the rows of a workbook's first sheet; injected so tests and the browser load their own build. */
@@ -46,7 +48,15 @@ export async function readTableFile(file: Blob, name: string, readWorkbook: Read
     table = parseCsvTable(decoded.value.text);
   }
   if (!table.ok) return table;
-  return ok({ ...table.value, id: crypto.randomUUID(), name, size: file.size, kind: kind.value, encoding, fingerprint });
+  return ok({
+    ...table.value,
+    id: crypto.randomUUID(),
+    name,
+    size: file.size,
+    kind: kind.value,
+    encoding,
+    fingerprint,
+  });
 }
 
 /** SHA-256 of the bytes as hex. */

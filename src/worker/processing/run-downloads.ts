@@ -11,7 +11,7 @@ import { selectRows } from '../../core/db/transaction';
 import type { Database } from '../../core/db/sql-types';
 import { fail, ok, type Result } from '../../core/result';
 import type { LoadedFile } from './loaded-files';
-import type { NamedFile } from './processing-api';
+import type { NamedFile } from './processing-types';
 
 const MESSAGES = {
   noRun: 'That run no longer exists (perhaps a backup was restored).',
@@ -28,23 +28,50 @@ export function buildReport(db: Database, runId: number, now: Date, appVersion: 
   const run = readRun(db, runId);
   if (!run) return fail('run-missing', MESSAGES.noRun);
   const loads = listLoads(db, runId);
-  const validation = selectRows<{ row: number; field: string | null; value: string | null; expected: string | null; message: string | null }>(db, SQL.validation, [runId]);
+  const validation = selectRows<{
+    row: number;
+    field: string | null;
+    value: string | null;
+    expected: string | null;
+    message: string | null;
+  }>(db, SQL.validation, [runId]);
   const text = writeRunReport({
     createdAt: now.toISOString(),
     appVersion,
     run: {
-      id: run.id, brokerage: run.brokerageName, configuration: run.configurationName, file: run.fileName, state: run.state,
-      stopReason: run.stopReason, startedAt: run.startedAt, sessionId: run.sessionId, processingSeconds: run.processingSeconds,
-      total: run.total, sent: run.sent, failed: run.failed, invalid: run.invalid, uncertain: run.claimed, notSent: run.notSent,
+      id: run.id,
+      brokerage: run.brokerageName,
+      configuration: run.configurationName,
+      file: run.fileName,
+      state: run.state,
+      stopReason: run.stopReason,
+      startedAt: run.startedAt,
+      sessionId: run.sessionId,
+      processingSeconds: run.processingSeconds,
+      total: run.total,
+      sent: run.sent,
+      failed: run.failed,
+      invalid: run.invalid,
+      uncertain: run.claimed,
+      notSent: run.notSent,
     },
     loads,
     validation,
   });
-  return ok({ fileName: runFileName('processing_report', now, 'json'), blob: new Blob([text], { type: 'application/json' }) });
+  return ok({
+    fileName: runFileName('processing_report', now, 'json'),
+    blob: new Blob([text], { type: 'application/json' }),
+  });
 }
 
 /** Failed rows (invalid ones and those the API refused) or successful rows, as CSV. */
-export function buildRowsCsv(db: Database, runId: number, file: LoadedFile | undefined, which: 'failed' | 'successful', now: Date): Result<NamedFile> {
+export function buildRowsCsv(
+  db: Database,
+  runId: number,
+  file: LoadedFile | undefined,
+  which: 'failed' | 'successful',
+  now: Date,
+): Result<NamedFile> {
   const run = readRun(db, runId);
   if (!run) return fail('run-missing', MESSAGES.noRun);
   if (!file || file.fingerprint !== run.fingerprint) return fail('needs-file', MESSAGES.needsFile(run.fileName));
@@ -56,7 +83,10 @@ export function buildRowsCsv(db: Database, runId: number, file: LoadedFile | und
   }
   const rows = loads
     .filter((load) => load.state === 'failed' || load.state === 'invalid')
-    .map((load) => [...padded(file.rows[load.row - 1] ?? [], file.rawHeaders.length), load.message ?? `HTTP ${load.statusCode ?? '?'}`]);
+    .map((load) => [
+      ...padded(file.rows[load.row - 1] ?? [], file.rawHeaders.length),
+      load.message ?? `HTTP ${load.statusCode ?? '?'}`,
+    ]);
   const text = writeCsv([...file.rawHeaders, errorColumnName(file.rawHeaders)], rows);
   return ok({ fileName: runFileName('failed_rows', now, 'csv'), blob: new Blob([text], { type: 'text/csv' }) });
 }

@@ -10,37 +10,29 @@ import { compileMappingPlan } from '../../core/csv/mapping-plan';
 import type { SendAttempt, SendLoopResult } from '../../core/csv/send-loop';
 import { readConfigurationSecrets, touchConfiguration } from '../../core/db/configuration-secrets';
 import { claimLoads, listLoads, recordOutcomes, releaseClaims } from '../../core/db/processing-loads';
-import { createRun, listOpenRuns, readRun, refreshRunCounts, setRunState, type RunSummary } from '../../core/db/processing-runs';
+import { createRun, readRun, refreshRunCounts, setRunState } from '../../core/db/processing-runs';
 import { writeErrorLog } from '../../core/db/processing-error-log';
 import { runWrite } from '../../core/db/write';
 import { fail, ok, type Result } from '../../core/result';
 import type { Clock } from '../../core/clock';
+import { readKeySupport, rememberKeySupport, type IdempotencyKeySupport } from '../../core/db/load-api-facts';
+import type { Database } from '../../core/db/sql-types';
 import type { LoadApiAuth, LoadApiSession } from '../../platform/load-api';
 import type { LiveDatabase } from '../engine/live-database';
 import { ActiveRun } from './active-run';
+import { RUN_MESSAGES as MESSAGES } from './run-messages';
+import { RunViews } from './run-views';
 import type { LoadedFiles } from './loaded-files';
 import { settleAttempt } from './outcome';
 import { authForRun } from './connection-auth';
-import type { ResendKind, RunView } from './processing-api';
-
-const MESSAGES = {
-  noFile: 'That file is no longer loaded. Choose it again.',
-  noConfiguration: 'That configuration no longer exists (perhaps it was deleted or a backup was restored). Nothing was sent. Choose another configuration.',
-  noValidRows: 'No row of this file is valid, so nothing was sent and no run was recorded. Fix the mapping or the file and try again.',
-  tooManyInvalid: 'Fewer than 90 % of the rows are valid, so nothing was sent. Fix the mapping or the file first.',
-  noRun: 'That run no longer exists (perhaps a backup was restored). Nothing more was sent.',
-  notActive: 'This run is not being sent from this tab. Nothing was sent.',
-  busy: 'This run is already being sent from this tab.',
-  needsFile: (name: string) => `To continue this run, choose the same file again (“${name}”). A different or changed file would send different loads, so only the very same file is accepted.`,
-  notInterrupted: 'This run has no uncertain loads to resend (or another tab is still sending it).',
-  nothingToSend: 'There is nothing left to send for this run.',
-} as const;
+import type { ResendKind, RunView } from './processing-types';
 
 export interface RunDeps {
   live: LiveDatabase;
   clock: Clock;
   files: LoadedFiles;
-  createSession: (auth: LoadApiAuth) => LoadApiSession;
+  /** A load API session; `keySupport` is what is known of the API and the Idempotency-Key header. */
+  createSession: (auth: LoadApiAuth, keySupport?: IdempotencyKeySupport) => LoadApiSession;
   /** This worker's id: a run marked sending by another id was interrupted. */
   owner: string;
   /**
@@ -53,34 +45,76 @@ export interface RunDeps {
 /** Start, claim, send and end runs. */
 export class RunOperations {
   private readonly active = new Map<number, ActiveRun>();
+  private readonly views: RunViews;
 
-  constructor(private readonly deps: RunDeps) {}
+  constructor(private readonly deps: RunDeps) {
+    this.views = new RunViews({
+      ...deps,
+      isSending: (runId) => this.active.has(runId),
+      sendingIds: () => this.active.keys(),
+    });
+  }
 
-  /** Records a new run and makes its valid rows ready to send. */
-  async startRun(fileId: string, configurationId: number): Promise<Result<RunView>> {
+  /**
+   * Records a new run and makes its valid rows ready to send — never while the same file is being
+   * sent with the configuration, and only with `sendAgain` once it was processed with it.
+   */
+  async startRun(fileId: string, configurationId: number, sendAgain: boolean): Promise<Result<RunView>> {
     const file = this.deps.files.get(fileId);
     if (!file) return fail('file-missing', MESSAGES.noFile);
+    const earlier = this.earlierRunsOf(configurationId, file.fingerprint);
+    const running = earlier.find((run) => run.standing === 'sending' || run.standing === 'sending-elsewhere');
+    if (running) return fail('file-being-sent', MESSAGES.beingSent(file.name));
+    const last = earlier[0];
+    if (last && !sendAgain)
+      return fail('file-already-processed', MESSAGES.alreadyProcessed(file.name, last.sent, last.failed));
     const config = this.deps.live.read((db) => readConfigurationSecrets(db, configurationId));
     if (!config) return fail('configuration-missing', MESSAGES.noConfiguration);
     const auth = authForRun(config);
     if (!auth.ok) return auth;
     const validation = this.deps.files.validate(file, config.mappings);
     if (validation.validRows.length === 0) return fail('no-valid-rows', MESSAGES.noValidRows);
-    if (!canContinueWith(validation.validRows.length, file.rows.length)) return fail('too-many-invalid', MESSAGES.tooManyInvalid);
+    if (!canContinueWith(validation.validRows.length, file.rows.length))
+      return fail('too-many-invalid', MESSAGES.tooManyInvalid);
     await this.deps.beforeRun('Before processing');
     const sessionId = crypto.randomUUID();
     const written = await this.deps.live.write((db, now) =>
       runWrite(db, now, () => {
         touchConfiguration(db, configurationId, now);
-        return ok(createRun(db, {
-          brokerageName: config.brokerageName, configurationName: config.configurationName, configurationId,
-          fileName: file.name, totalRows: file.rows.length, headers: file.headers, sessionId, fingerprint: file.fingerprint,
-          fileSize: file.size, mappings: config.mappings, problems: validation.problems, invalidRows: validation.invalidRows, owner: this.deps.owner,
-        }, now));
+        return ok(
+          createRun(
+            db,
+            {
+              brokerageName: config.brokerageName,
+              configurationName: config.configurationName,
+              configurationId,
+              fileName: file.name,
+              totalRows: file.rows.length,
+              headers: file.headers,
+              sessionId,
+              fingerprint: file.fingerprint,
+              fileSize: file.size,
+              mappings: config.mappings,
+              problems: validation.problems,
+              invalidRows: validation.invalidRows,
+              owner: this.deps.owner,
+            },
+            now,
+          ),
+        );
       }),
     );
     if (!written.ok) return written;
-    this.activate(written.value, file, auth.value, validation.plan, sessionId, validation.validRows, 0);
+    this.activate(
+      written.value,
+      configurationId,
+      file,
+      auth.value,
+      validation.plan,
+      sessionId,
+      validation.validRows,
+      0,
+    );
     return this.view(written.value);
   }
 
@@ -91,12 +125,16 @@ export class RunOperations {
     if (!run) return fail('run-missing', MESSAGES.noRun);
     const file = this.deps.files.get(fileId) ?? this.deps.files.findByFingerprint(run.fingerprint);
     if (!file || file.fingerprint !== run.fingerprint) return fail('needs-file', MESSAGES.needsFile(run.fileName));
-    const config = run.configurationId === null ? null : this.deps.live.read((db) => readConfigurationSecrets(db, run.configurationId as number));
+    const config =
+      run.configurationId === null
+        ? null
+        : this.deps.live.read((db) => readConfigurationSecrets(db, run.configurationId as number));
     if (!config) return fail('configuration-missing', MESSAGES.noConfiguration);
     const auth = authForRun(config);
     if (!auth.ok) return auth;
-    const isSendingElsewhere = run.state === 'sending' && !this.isInterrupted(run);
-    if (which === 'uncertain' && (run.claimed === 0 || isSendingElsewhere)) return fail('not-interrupted', MESSAGES.notInterrupted);
+    const isSendingElsewhere = run.state === 'sending' && !this.views.isInterrupted(run);
+    if (which === 'uncertain' && (run.claimed === 0 || isSendingElsewhere))
+      return fail('not-interrupted', MESSAGES.notInterrupted);
     const loads = this.deps.live.read((db) => listLoads(db, runId));
     // The run's own mappings, not the configuration's current ones: a resend builds the same loads.
     const plan = compileMappingPlan(run.mappings, file.headers);
@@ -115,7 +153,16 @@ export class RunOperations {
       }),
     );
     if (!marked.ok) return marked;
-    this.activate(runId, file, auth.value, plan, run.sessionId ?? `run-${runId}`, rows, run.processingSeconds);
+    this.activate(
+      runId,
+      run.configurationId as number,
+      file,
+      auth.value,
+      plan,
+      run.sessionId ?? `run-${runId}`,
+      rows,
+      run.processingSeconds,
+    );
     return ok({ rows: rows.length });
   }
 
@@ -129,7 +176,13 @@ export class RunOperations {
       runWrite(db, now, () => {
         if (!readRun(db, runId)) return fail('run-missing', MESSAGES.noRun);
         recordOutcomes(db, runId, outcomes, now);
-        claimLoads(db, runId, rows.map((row) => ({ row, loadNumber: run.loadNumberOf(row) })), now);
+        this.rememberWhatWasLearned(db, run, now);
+        claimLoads(
+          db,
+          runId,
+          rows.map((row) => ({ row, loadNumber: run.loadNumberOf(row) })),
+          now,
+        );
         refreshRunCounts(db, runId, run.secondsAt(this.deps.clock.now().getTime()));
         return ok(listLoads(db, runId, 'claimed'));
       }),
@@ -164,6 +217,7 @@ export class RunOperations {
       runWrite(db, now, () => {
         if (!readRun(db, runId)) return fail('run-missing', MESSAGES.noRun);
         recordOutcomes(db, runId, outcomes, now);
+        this.rememberWhatWasLearned(db, run, now);
         releaseClaims(db, runId, [...result.unstarted, ...result.unrecorded]);
         setRunState(db, runId, state, result.stopMessage, null, now);
         refreshRunCounts(db, runId, run.secondsAt(this.deps.clock.now().getTime()));
@@ -176,42 +230,34 @@ export class RunOperations {
     return this.view(runId);
   }
 
+  /** Earlier runs of this very file with the configuration that sent something or are being sent, newest first. */
+  earlierRunsOf(configurationId: number, fingerprint: string): RunView[] {
+    return this.views.earlierRunsOf(configurationId, fingerprint);
+  }
+
   /** Runs still open, newest first. */
   listOpen(): RunView[] {
-    return this.deps.live
-      .read((db) => listOpenRuns(db))
-      .map((run) => this.toView(run))
-      .filter((run) => run.state === 'sending' || run.notSent > 0 || run.claimed > 0);
+    return this.views.listOpen();
+  }
+
+  /** The runs this tab is sending now (or has just marked for sending). */
+  activeIds(): ReadonlySet<number> {
+    return this.views.activeIds();
   }
 
   /** One run as the UI sees it. */
   get(runId: number): RunView | null {
-    const run = this.deps.live.read((db) => readRun(db, runId));
-    return run ? this.toView(run) : null;
+    return this.views.get(runId);
   }
 
   private view(runId: number): Result<RunView> {
-    const run = this.get(runId);
+    const run = this.views.get(runId);
     return run ? ok(run) : fail('run-missing', MESSAGES.noRun);
-  }
-
-  private toView(run: RunSummary): RunView {
-    return {
-      ...run,
-      isInterrupted: this.isInterrupted(run),
-      isActive: this.active.has(run.id),
-      attachedFileId: this.deps.files.findByFingerprint(run.fingerprint)?.id ?? null,
-      apiFailed: Math.max(0, run.failed - run.invalid),
-    };
-  }
-
-  /** Marked sending by another worker while this tab holds the writer role: that tab is gone. */
-  private isInterrupted(run: RunSummary): boolean {
-    return run.state === 'sending' && !this.active.has(run.id) && run.owner !== this.deps.owner && this.deps.live.isWriter;
   }
 
   private activate(
     runId: number,
+    configurationId: number,
     file: ActiveRun['file'],
     auth: LoadApiAuth,
     plan: ReturnType<typeof compileMappingPlan>,
@@ -219,7 +265,21 @@ export class RunOperations {
     rows: number[],
     secondsBefore: number,
   ): void {
-    const session = this.deps.createSession(auth);
-    this.active.set(runId, new ActiveRun(runId, file, plan, session, sessionId, rows, secondsBefore, this.deps.clock.now().getTime()));
+    const known: IdempotencyKeySupport =
+      this.deps.live.read((db) => readKeySupport(db, configurationId, auth.baseUrl))?.support ?? 'unknown';
+    const session = this.deps.createSession(auth, known);
+    const api = { configurationId, baseUrl: auth.baseUrl, keySupport: known };
+    this.active.set(
+      runId,
+      new ActiveRun(runId, file, plan, session, sessionId, rows, secondsBefore, this.deps.clock.now().getTime(), api),
+    );
+  }
+
+  /** Writes what the session found out about the Idempotency-Key header (in the caller's transaction). */
+  private rememberWhatWasLearned(db: Database, run: ActiveRun, now: string): void {
+    const learned = run.session.idempotencyKeySupport();
+    if (learned === run.api.keySupport) return;
+    rememberKeySupport(db, run.api.configurationId, run.api.baseUrl, learned, now);
+    run.api.keySupport = learned;
   }
 }

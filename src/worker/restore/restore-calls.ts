@@ -19,7 +19,8 @@ export const restoreCalls = {
     /** Previews restoring a snapshot like a file; then `applyRestore(previewId, mode)`. */
     inspectSnapshot: (restore: RestoreFeature, id: string) => restore.inspectSnapshot(id),
     /** Applies an inspected file or snapshot; the live database changes only if every step succeeds. */
-    applyRestore: (restore: RestoreFeature, previewId: string, mode: RestoreMode) => restore.applyRestore(previewId, mode),
+    applyRestore: (restore: RestoreFeature, previewId: string, mode: RestoreMode) =>
+      restore.applyRestore(previewId, mode),
     /** Restores the snapshot taken before the last restore (after a `Before undo` snapshot). */
     undoRestore: (restore: RestoreFeature) => restore.undo.undoRestore(),
   },

@@ -30,7 +30,10 @@ export class RestoreFeature {
   private readonly previewNames = new Map<string, string>();
 
   constructor(private readonly deps: RestoreFeatureDeps) {
-    this.restores = lazyInstance(lazyModule(() => import('./restore-operations')), (m) => new m.RestoreOperations(deps));
+    this.restores = lazyInstance(
+      lazyModule(() => import('./restore-operations')),
+      (m) => new m.RestoreOperations(deps),
+    );
     this.undo = new UndoOperations({ ...deps, onUndone: () => this.restores.current()?.forgetPending() });
     // Another tab may have restored or undone: the undo point is read again next time.
     deps.live.onChange(() => this.undo.forget());
@@ -63,7 +66,12 @@ export class RestoreFeature {
     const nowIso = this.deps.clock.now().toISOString();
     const sourceName = this.previewNames.get(previewId) ?? 'a backup';
     const rows = Object.values(applied.value.counts).reduce((sum, n) => sum + n, 0);
-    await this.deps.restoreTiming.write({ ms: performance.now() - started, rows, at: nowIso, what: `restore of ${sourceName}` });
+    await this.deps.restoreTiming.write({
+      ms: performance.now() - started,
+      rows,
+      at: nowIso,
+      what: `restore of ${sourceName}`,
+    });
     await this.undo.rememberRestore({ snapshotId: before.value.id, kind: undoKindOf(mode), sourceName, at: nowIso });
     return applied;
   }

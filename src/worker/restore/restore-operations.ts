@@ -11,7 +11,7 @@ import { fail, ok, type Result } from '../../core/result';
 import type { RestoreMode, TableChange } from '../../core/backup/restore/changes';
 import type { StartDigestOffload } from '../../core/backup/checksum/digest-offload';
 import type { Clock } from '../../core/clock';
-import type { Database, SqlJsStatic } from '../../core/db/sql-types';
+import type { SqlJsStatic } from '../../core/db/sql-types';
 import type { BackupSource } from '../backup-files/backup-file-types';
 import type { LiveDatabase } from '../engine/live-database';
 import type { Operator } from '../engine/operator';
@@ -29,7 +29,8 @@ export interface RestoreDeps {
 }
 
 const MESSAGES = {
-  previewExpired: 'That file’s preview is no longer current (the database changed or another file was chosen). Nothing was changed. Choose the file again.',
+  previewExpired:
+    'That file’s preview is no longer current (the database changed or another file was chosen). Nothing was changed. Choose the file again.',
 };
 
 interface PendingRestore {
@@ -68,7 +69,12 @@ export class RestoreOperations {
     return ok(this.previewOf(label, candidate));
   }
 
-  private async inspectTracked(fileName: string, contents: BackupContents, options: { passphrase?: string }, step: StepReporter): Promise<Result<RestorePreview>> {
+  private async inspectTracked(
+    fileName: string,
+    contents: BackupContents,
+    options: { passphrase?: string },
+    step: StepReporter,
+  ): Promise<Result<RestorePreview>> {
     this.forgetPending();
     const { SQL, clock, digestOffload } = this.deps;
     const read = await loadBackup(SQL, contents, {
@@ -81,9 +87,19 @@ export class RestoreOperations {
     if ('locked' in read) {
       const liveHasData = this.liveHasData();
       return ok({
-        previewId: '', fileName, shapeLabel: read.locked.shapeLabel, fileCreatedAt: read.locked.createdAt, fileCounts: read.locked.counts,
-        warnings: [], changes: { replace: emptyChanges(), merge: emptyChanges() }, wouldLose: { replace: null, merge: null },
-        liveHasData, secrets: 'encrypted', needsPassphrase: true, names: null, checksum: null,
+        previewId: '',
+        fileName,
+        shapeLabel: read.locked.shapeLabel,
+        fileCreatedAt: read.locked.createdAt,
+        fileCounts: read.locked.counts,
+        warnings: [],
+        changes: { replace: emptyChanges(), merge: emptyChanges() },
+        wouldLose: { replace: null, merge: null },
+        liveHasData,
+        secrets: 'encrypted',
+        needsPassphrase: true,
+        names: null,
+        checksum: null,
       });
     }
     step('Comparing with this browser’s database', 0.9, 1)(0);
@@ -91,17 +107,28 @@ export class RestoreOperations {
   }
 
   private previewOf(fileName: string, candidate: Candidate): RestorePreview {
-    const names = this.deps.live.read((live) => withAttached(candidate.db, live, 'live', () => nameChanges(candidate.db)));
+    const names = this.deps.live.read((live) =>
+      withAttached(candidate.db, live, 'live', () => nameChanges(candidate.db)),
+    );
     const times = this.deps.live.read(readDatabaseTimes);
     const previewId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
     this.pending = { previewId, fileName, candidate, names, liveChangedAt: times.lastChangeAt };
     const changes = { replace: countsOf(names.replace), merge: countsOf(names.merge) };
     return {
-      previewId, fileName, shapeLabel: candidate.shapeLabel, fileCreatedAt: candidate.createdAt, fileCounts: candidate.counts,
-      warnings: candidate.warnings, changes,
+      previewId,
+      fileName,
+      shapeLabel: candidate.shapeLabel,
+      fileCreatedAt: candidate.createdAt,
+      fileCounts: candidate.counts,
+      warnings: candidate.warnings,
+      changes,
       // A merge only adds, and replaces a configuration only by a newer copy of it: it loses nothing.
       wouldLose: { replace: countLostChanges(changes.replace, times.lastChangeAt, candidate.createdAt), merge: null },
-      liveHasData: this.liveHasData(), secrets: candidate.secrets, needsPassphrase: false, names, checksum: candidate.checksum,
+      liveHasData: this.liveHasData(),
+      secrets: candidate.secrets,
+      needsPassphrase: false,
+      names,
+      checksum: candidate.checksum,
     };
   }
 
@@ -110,31 +137,51 @@ export class RestoreOperations {
     return this.deps.track('restore', (step) => this.applyTracked(previewId, mode, step));
   }
 
-  private async applyTracked(previewId: string, mode: RestoreMode, step: StepReporter): Promise<Result<RestoreOutcome>> {
+  private async applyTracked(
+    previewId: string,
+    mode: RestoreMode,
+    step: StepReporter,
+  ): Promise<Result<RestoreOutcome>> {
     const pending = this.pending;
     if (!pending || pending.previewId !== previewId) return fail('preview-expired', MESSAGES.previewExpired);
     const { live, clock, SQL, operator } = this.deps;
     const flushed = await live.flush();
     if (!flushed.ok) return flushed;
-    if (live.read(readDatabaseTimes).lastChangeAt !== pending.liveChangedAt) return fail('preview-expired', MESSAGES.previewExpired);
+    if (live.read(readDatabaseTimes).lastChangeAt !== pending.liveChangedAt)
+      return fail('preview-expired', MESSAGES.previewExpired);
 
     const nowIso = clock.now().toISOString();
     const { candidate } = pending;
     const origin = { fileName: pending.fileName, fileCreatedAt: candidate.createdAt };
     const details = {
-      by: operator.nameOrNull, fileName: pending.fileName, mode, shape: candidate.shapeLabel, fileCreatedAt: candidate.createdAt,
-      counts: candidate.counts, checksum: candidate.checksum, warnings: candidate.warnings.length,
+      by: operator.nameOrNull,
+      fileName: pending.fileName,
+      mode,
+      shape: candidate.shapeLabel,
+      fileCreatedAt: candidate.createdAt,
+      counts: candidate.counts,
+      checksum: candidate.checksum,
+      warnings: candidate.warnings.length,
     };
     const summary = `${mode === 'replace' ? 'Replaced the database with' : 'Merged'} ${pending.fileName}${operator.byline()}`;
     step('Building and checking the restored database', 0, 0.7)(0);
     // The pending file is used up either way: a replace turns its database into the live one.
     this.pending = null;
-    const built = mode === 'replace'
-      ? await live.read((db) => finishReplace(candidate.db, db, { now: nowIso, activity: { kind: 'restore', summary, details }, origin }))
-      : await live.read((db) => buildMerged(SQL, db, candidate.db, { now: nowIso, activity: { kind: 'restore', summary, details }, origin }));
+    const built =
+      mode === 'replace'
+        ? await live.read((db) =>
+            finishReplace(candidate.db, db, { now: nowIso, activity: { kind: 'restore', summary, details }, origin }),
+          )
+        : await live.read((db) =>
+            buildMerged(SQL, db, candidate.db, {
+              now: nowIso,
+              activity: { kind: 'restore', summary, details },
+              origin,
+            }),
+          );
     if (mode === 'merge') candidate.db.close();
     if (!built.ok) return built;
-    const next = built.value instanceof Object && 'checksum' in built.value ? built.value.db : (built.value as Database);
+    const next = built.value instanceof Object && 'checksum' in built.value ? built.value.db : built.value;
     step('Saving', 0.7, 1)(0);
     const replaced = await live.replaceWith(next);
     if (!replaced.ok) return replaced;
@@ -155,5 +202,8 @@ export class RestoreOperations {
 
 function emptyChanges(): Record<(typeof DATA_TABLES)[number], TableChange> {
   const none = { add: 0, update: 0, remove: 0, unchanged: 0 };
-  return Object.fromEntries(DATA_TABLES.map((t) => [t, { ...none }])) as Record<(typeof DATA_TABLES)[number], TableChange>;
+  return Object.fromEntries(DATA_TABLES.map((t) => [t, { ...none }])) as Record<
+    (typeof DATA_TABLES)[number],
+    TableChange
+  >;
 }

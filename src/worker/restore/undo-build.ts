@@ -19,8 +19,20 @@ export function countReplaceChanges(live: LiveDatabase, candidate: Candidate): R
   return countsOf(names.replace);
 }
 
-/** The database an undo swaps in: the snapshot's rows, this browser's log and bookkeeping carried over. Consumes the candidate. */
-export function buildUndoneDatabase(live: LiveDatabase, candidate: Candidate, args: { now: string; summary: string; details: Record<string, unknown> }): Promise<Result<Database>> {
-  return live.read((db) => finishReplace(candidate.db, db, { now: args.now, activity: { kind: 'undo', summary: args.summary, details: args.details }, origin: null }));
+/**
+ * The database an undo swaps in: the snapshot's rows, this browser's log and bookkeeping carried over. Consumes the
+ * candidate.
+ */
+export function buildUndoneDatabase(
+  live: LiveDatabase,
+  candidate: Candidate,
+  args: { now: string; summary: string; details: Record<string, unknown> },
+): Promise<Result<Database>> {
+  return live.read((db) =>
+    finishReplace(candidate.db, db, {
+      now: args.now,
+      activity: { kind: 'undo', summary: args.summary, details: args.details },
+      origin: null,
+    }),
+  );
 }
-

@@ -42,8 +42,10 @@ export interface UndoDeps {
 
 const MESSAGES = {
   noUndo: 'There is no restore to undo. Nothing was changed.',
-  snapshotGone: 'The copy kept before that restore is no longer stored (it was deleted, or retention removed it after its week was over), so undo is not possible. Nothing was changed. The Backups view lists the snapshots you can still restore.',
-  beforeUndoFailed: 'Undo was not done: the app could not first keep a copy of the database as it is now (so that the undo could be undone). Nothing was changed.',
+  snapshotGone:
+    'The copy kept before that restore is no longer stored (it was deleted, or retention removed it after its week was over), so undo is not possible. Nothing was changed. The Backups view lists the snapshots you can still restore.',
+  beforeUndoFailed:
+    'Undo was not done: the app could not first keep a copy of the database as it is now (so that the undo could be undone). Nothing was changed.',
 };
 
 /**
@@ -84,7 +86,9 @@ export class UndoOperations {
       at: point.at,
       snapshot: await this.deps.snapshots.rowOf(manifest),
       changes,
-      changedSince: changedAfter ? { ...this.deps.live.read((db) => describeChangesSince(db, point.at)), lastChangeAt } : null,
+      changedSince: changedAfter
+        ? { ...this.deps.live.read((db) => describeChangesSince(db, point.at)), lastChangeAt }
+        : null,
     });
   }
 
@@ -104,7 +108,10 @@ export class UndoOperations {
     // The snapshot's own times, read before its database is finished as the live one.
     const times = readDatabaseTimes(candidate.db);
     step('Keeping a copy of the database as it is now', 0.2, 0.5)(0);
-    const beforeUndo = await this.deps.snapshots.takeSnapshot('before-undo', `Before undoing the ${point.kind === 'undo' ? 'undo' : 'restore'} of ${point.sourceName}`);
+    const beforeUndo = await this.deps.snapshots.takeSnapshot(
+      'before-undo',
+      `Before undoing the ${point.kind === 'undo' ? 'undo' : 'restore'} of ${point.sourceName}`,
+    );
     if (!beforeUndo.ok) {
       candidate.db.close();
       return fail('before-undo-failed', MESSAGES.beforeUndoFailed, beforeUndo.error.message);
@@ -122,7 +129,12 @@ export class UndoOperations {
     restoreTimes(next, times, nowIso);
     const replaced = await this.deps.live.replaceWith(next);
     if (!replaced.ok) return replaced;
-    await this.rememberRestore({ snapshotId: beforeUndo.value.id, kind: 'undo', sourceName: point.sourceName, at: nowIso });
+    await this.rememberRestore({
+      snapshotId: beforeUndo.value.id,
+      kind: 'undo',
+      sourceName: point.sourceName,
+      at: nowIso,
+    });
     this.deps.onUndone();
     return ok({ mode: 'undo', counts: this.deps.live.read(countRows), warnings: [] });
   }
@@ -131,7 +143,10 @@ export class UndoOperations {
   async describeForStatus(): Promise<{ takenAt: string; label: string } | null> {
     const point = await this.readPoint();
     if (!point) return null;
-    return { takenAt: point.at, label: point.kind === 'undo' ? `before the undo of ${point.sourceName}` : `before restoring ${point.sourceName}` };
+    return {
+      takenAt: point.at,
+      label: point.kind === 'undo' ? `before the undo of ${point.sourceName}` : `before restoring ${point.sourceName}`,
+    };
   }
 
   /** Another tab may have restored or undone: read the undo point again next time. */

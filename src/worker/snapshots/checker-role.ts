@@ -6,6 +6,7 @@
  * (the script, sql.js and the checksum code are the database worker's, already cached).
  */
 import * as Comlink from 'comlink';
+import { lazyModule } from '../../platform/lazy-import';
 import { loadBrowserSqlJs } from '../../platform/sqljs-browser';
 import type { SnapshotCheckReport } from '../../core/snapshots/verification';
 import type { DatabaseContent, PreparedSnapshot } from './snapshot-check';
@@ -30,12 +31,16 @@ export function serveSnapshotChecker(): void {
   const sql = loadBrowserSqlJs();
   // The checks (checksums, gzip, scratch databases) are a chunk of their own: the database
   // worker runs this same script and never needs them itself.
-  const checks = import('./snapshot-check');
-  checks.catch(() => undefined); // a failed load is reported by each call that needs it
+  const loadChecks = lazyModule(() => import('./snapshot-check'));
+  const checks = async () => {
+    const loaded = await loadChecks();
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    return loaded.value;
+  };
   const api: CheckerWorkerApi = {
-    prepare: async (databaseBytes) => (await checks).prepareSnapshotBytes(databaseBytes),
-    describe: async (databaseBytes) => (await checks).describeDatabaseBytes(await sql, databaseBytes),
-    check: async (compressed, options) => (await checks).checkSnapshotBytes(await sql, compressed, options),
+    prepare: async (databaseBytes) => (await checks()).prepareSnapshotBytes(databaseBytes),
+    describe: async (databaseBytes) => (await checks()).describeDatabaseBytes(await sql, databaseBytes),
+    check: async (compressed, options) => (await checks()).checkSnapshotBytes(await sql, compressed, options),
   };
   Comlink.expose(api);
 }

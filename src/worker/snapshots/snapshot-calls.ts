@@ -18,8 +18,11 @@ export const snapshotCalls = {
   },
   actions: {
     /** A normal ff2api_backup file of a snapshot (it restores anywhere). */
-    downloadSnapshot: (snapshots: SnapshotService, id: string, request: { secrets: SecretsMode; passphrase?: string }) =>
-      snapshots.downloadSnapshot(id, request),
+    downloadSnapshot: (
+      snapshots: SnapshotService,
+      id: string,
+      request: { secrets: SecretsMode; passphrase?: string },
+    ) => snapshots.downloadSnapshot(id, request),
     /** `Take snapshot now` (trigger Manual), verified before it resolves. */
     takeSnapshot: async (snapshots: SnapshotService, note?: string) => {
       const taken = await snapshots.takeSnapshot('manual', note ?? null);

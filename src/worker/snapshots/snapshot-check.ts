@@ -49,14 +49,18 @@ export async function gzipBytes(bytes: Uint8Array): Promise<Blob> {
 
 /** The database file inside a stored copy; throws when the copy is not gzip or is truncated. */
 export async function gunzipSnapshot(compressed: Blob): Promise<Bytes> {
-  const body = typeof compressed.stream === 'function' ? compressed.stream() : new Response(await compressed.arrayBuffer()).body;
+  const body =
+    typeof compressed.stream === 'function' ? compressed.stream() : new Response(await compressed.arrayBuffer()).body;
   if (!body) throw new Error('no body to decompress');
   return new Uint8Array(await new Response(body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
 }
 
 /** Compresses and fingerprints an exported database. */
 export async function prepareSnapshotBytes(databaseBytes: Uint8Array): Promise<PreparedSnapshot> {
-  const [compressed, databaseSha256] = await Promise.all([gzipBytes(databaseBytes), sha256Hex(plainBytes(databaseBytes))]);
+  const [compressed, databaseSha256] = await Promise.all([
+    gzipBytes(databaseBytes),
+    sha256Hex(plainBytes(databaseBytes)),
+  ]);
   return { compressed, databaseSha256, databaseBytes: databaseBytes.byteLength };
 }
 
@@ -76,8 +80,19 @@ export async function describeDatabaseBytes(SQL: SqlJsStatic, databaseBytes: Uin
  * foreign_key_check, then — brought to the current schema, still in the scratch database — the
  * row counts and, when asked, the content checksum a backup file of it would carry.
  */
-export async function checkSnapshotBytes(SQL: SqlJsStatic, compressed: Blob, options: { withChecksum: boolean }): Promise<SnapshotCheckReport> {
-  const report: SnapshotCheckReport = { unreadable: null, databaseSha256: null, integrity: [], foreignKeyViolations: 0, counts: null, checksum: null };
+export async function checkSnapshotBytes(
+  SQL: SqlJsStatic,
+  compressed: Blob,
+  options: { withChecksum: boolean },
+): Promise<SnapshotCheckReport> {
+  const report: SnapshotCheckReport = {
+    unreadable: null,
+    databaseSha256: null,
+    integrity: [],
+    foreignKeyViolations: 0,
+    counts: null,
+    checksum: null,
+  };
   let bytes: Bytes;
   try {
     bytes = await gunzipSnapshot(compressed);
@@ -108,7 +123,9 @@ export async function checkSnapshotBytes(SQL: SqlJsStatic, compressed: Blob, opt
 
 /** The same bytes over a plain ArrayBuffer (what WebCrypto accepts); copied only if shared. */
 function plainBytes(bytes: Uint8Array): Bytes {
-  return bytes.buffer instanceof ArrayBuffer ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : new Uint8Array(bytes);
+  return bytes.buffer instanceof ArrayBuffer
+    ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    : new Uint8Array(bytes);
 }
 
 /** The checker running in this thread (Node tests; browsers use the helper worker). */

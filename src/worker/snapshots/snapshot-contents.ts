@@ -6,8 +6,10 @@ import { gunzipSnapshot } from './snapshot-check';
 import type { SnapshotStore } from './snapshot-store';
 
 const MESSAGES = {
-  notVerified: 'This snapshot did not pass its check, so it is not offered for restoring or downloading. Choose another snapshot. Nothing was changed.',
-  damaged: 'This snapshot is damaged in storage (its bytes no longer match what was saved), so it was not used. Nothing was changed. It is now marked “Verification failed”; choose another snapshot.',
+  notVerified:
+    'This snapshot did not pass its check, so it is not offered for restoring or downloading. Choose another snapshot. Nothing was changed.',
+  damaged:
+    'This snapshot is damaged in storage (its bytes no longer match what was saved), so it was not used. Nothing was changed. It is now marked “Verification failed”; choose another snapshot.',
 };
 
 /** A verified snapshot's database file (plain SQLite bytes), ready to open as a restore candidate. */
@@ -29,7 +31,7 @@ export async function openSnapshotBytes(
 ): Promise<Result<SnapshotContents>> {
   if (manifest.verification.state !== 'verified') return fail('snapshot-not-verified', MESSAGES.notVerified);
   const stored = await store.readBytes(manifest.id);
-  let bytes: Bytes | null = null;
+  let bytes: Bytes | null;
   try {
     bytes = stored ? await gunzipSnapshot(stored) : null;
   } catch {

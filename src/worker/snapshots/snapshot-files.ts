@@ -15,7 +15,8 @@ import { fail, ok, type Result } from '../../core/result';
  */
 
 const MESSAGES = {
-  notCertified: 'This snapshot could not be opened or failed its checks, so it was not used. Nothing was changed. Choose another snapshot.',
+  notCertified:
+    'This snapshot could not be opened or failed its checks, so it was not used. Nothing was changed. Choose another snapshot.',
 };
 
 /**
@@ -24,28 +25,44 @@ const MESSAGES = {
  * only ever set by a check of a copy with that same SHA-256 (judgeSnapshotCheck), which also found
  * its integrity and foreign keys sound — so that checksum is proven for these bytes.
  */
-export async function openSnapshotCandidate(SQL: SqlJsStatic, bytes: Uint8Array, facts: { label: string; takenAt: string; expectedChecksum: string | null }): Promise<Result<Candidate>> {
+export async function openSnapshotCandidate(
+  SQL: SqlJsStatic,
+  bytes: Uint8Array,
+  facts: { label: string; takenAt: string; expectedChecksum: string | null },
+): Promise<Result<Candidate>> {
   const opened = await openDatabaseCandidate(SQL, bytes, {
     label: facts.label,
     createdAt: facts.takenAt,
-    ...(facts.expectedChecksum ? { expectedChecksum: facts.expectedChecksum, provenChecksum: facts.expectedChecksum } : {}),
+    ...(facts.expectedChecksum
+      ? { expectedChecksum: facts.expectedChecksum, provenChecksum: facts.expectedChecksum }
+      : {}),
   });
-  return opened.ok ? ok(opened.candidate) : fail('snapshot-uncertified', MESSAGES.notCertified, opened.error.detail ?? opened.error.message);
+  return opened.ok
+    ? ok(opened.candidate)
+    : fail('snapshot-uncertified', MESSAGES.notCertified, opened.error.detail ?? opened.error.message);
 }
 
 /** A normal ff2api_backup file of a snapshot's database (restores anywhere). */
-export async function buildSnapshotBackupFile(SQL: SqlJsStatic, bytes: Uint8Array, args: {
-  activity: readonly ActivityRow[];
-  takenAt: string;
-  appVersion: string;
-  schemaVersion: number;
-  secrets: SecretsMode;
-  passphrase?: string;
-}): Promise<WrittenBackup> {
+export async function buildSnapshotBackupFile(
+  SQL: SqlJsStatic,
+  bytes: Uint8Array,
+  args: {
+    activity: readonly ActivityRow[];
+    takenAt: string;
+    appVersion: string;
+    schemaVersion: number;
+    secrets: SecretsMode;
+    passphrase?: string;
+  },
+): Promise<WrittenBackup> {
   const db = openDatabase(SQL, bytes);
   try {
     return await writeBackupFile(db, args.activity, {
-      createdAt: args.takenAt, trigger: 'snapshot', appVersion: args.appVersion, schemaVersion: args.schemaVersion, secrets: args.secrets,
+      createdAt: args.takenAt,
+      trigger: 'snapshot',
+      appVersion: args.appVersion,
+      schemaVersion: args.schemaVersion,
+      secrets: args.secrets,
       ...(args.passphrase ? { passphrase: args.passphrase } : {}),
     });
   } finally {

@@ -15,11 +15,24 @@ export interface SnapshotHealthFacts {
  * later than the last one that passed (a re-check that found a damaged copy counts too).
  */
 export async function snapshotHealthFacts(service: SnapshotService): Promise<SnapshotHealthFacts> {
-  const [manifests, storedFailure] = await Promise.all([service.library.manifests(), service.deps.facts.lastFailure.read()]);
+  const [manifests, storedFailure] = await Promise.all([
+    service.library.manifests(),
+    service.deps.facts.lastFailure.read(),
+  ]);
   const verified = manifests.filter((m) => m.verification.state === 'verified');
-  const lastGoodAt = verified.reduce<string | null>((latest, m) => (m.verification.state === 'verified' && (latest === null || m.verification.at > latest) ? m.verification.at : latest), null);
+  const lastGoodAt = verified.reduce<string | null>(
+    (latest, m) =>
+      m.verification.state === 'verified' && (latest === null || m.verification.at > latest)
+        ? m.verification.at
+        : latest,
+    null,
+  );
   const failures = [
-    ...manifests.flatMap((m) => (m.verification.state === 'failed' ? [{ at: m.verification.at, message: `a snapshot did not pass its check (${m.verification.problem})` }] : [])),
+    ...manifests.flatMap((m) =>
+      m.verification.state === 'failed'
+        ? [{ at: m.verification.at, message: `a snapshot did not pass its check (${m.verification.problem})` }]
+        : [],
+    ),
     ...[service.taker.lastFailure, storedFailure].filter((f): f is { at: string; message: string } => f !== null),
   ].sort((a, b) => (a.at < b.at ? 1 : -1));
   const newestFailure = failures[0] ?? null;

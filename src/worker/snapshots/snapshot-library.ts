@@ -6,8 +6,10 @@ import type { SnapshotList, SnapshotRow } from './snapshot-types';
 import type { SnapshotStore } from './snapshot-store';
 
 const MESSAGES = {
-  missing: 'That snapshot no longer exists (it may have been deleted in another tab, or by retention). The list has been refreshed.',
-  noneBefore: (when: string) => `No verified snapshot was taken at or before ${when}. Nothing was changed. Choose a later time.`,
+  missing:
+    'That snapshot no longer exists (it may have been deleted in another tab, or by retention). The list has been refreshed.',
+  noneBefore: (when: string) =>
+    `No verified snapshot was taken at or before ${when}. Nothing was changed. Choose a later time.`,
 };
 
 /** At most this much storage for snapshots (a share of the quota, capped). */
@@ -78,7 +80,9 @@ export class SnapshotLibrary {
   /** The newest verified snapshot taken at or before `atIso`. */
   async findAt(atIso: string, describe: (iso: string) => string): Promise<Result<SnapshotManifest>> {
     const at = Date.parse(atIso);
-    const found = (await this.manifests()).find((m) => m.verification.state === 'verified' && Date.parse(m.takenAt) <= at);
+    const found = (await this.manifests()).find(
+      (m) => m.verification.state === 'verified' && Date.parse(m.takenAt) <= at,
+    );
     return found ? ok(found) : fail('no-snapshot-before', MESSAGES.noneBefore(describe(atIso)));
   }
 
@@ -94,12 +98,22 @@ export class SnapshotLibrary {
 
 /** The storage budget for snapshots given the browser's quota (the cap when unknown). */
 export function budgetFor(storage: { quotaBytes: number } | null): number {
-  return storage && storage.quotaBytes > 0 ? Math.min(BUDGET_CAP_BYTES, Math.floor(storage.quotaBytes * BUDGET_QUOTA_SHARE)) : BUDGET_CAP_BYTES;
+  return storage && storage.quotaBytes > 0
+    ? Math.min(BUDGET_CAP_BYTES, Math.floor(storage.quotaBytes * BUDGET_QUOTA_SHARE))
+    : BUDGET_CAP_BYTES;
 }
 
 function toRow(m: SnapshotManifest, decision: RetentionDecision | undefined): SnapshotRow {
   return {
-    id: m.id, takenAt: m.takenAt, trigger: m.trigger, note: m.note, counts: m.counts, databaseBytes: m.databaseBytes,
-    storedBytes: m.storedBytes, verification: m.verification, pin: m.pin, keptFor: decision?.keptFor ?? [],
+    id: m.id,
+    takenAt: m.takenAt,
+    trigger: m.trigger,
+    note: m.note,
+    counts: m.counts,
+    databaseBytes: m.databaseBytes,
+    storedBytes: m.storedBytes,
+    verification: m.verification,
+    pin: m.pin,
+    keptFor: decision?.keptFor ?? [],
   };
 }

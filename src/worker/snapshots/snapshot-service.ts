@@ -96,7 +96,9 @@ export class SnapshotService {
   async openContents(manifest: SnapshotManifest): Promise<Result<SnapshotContents>> {
     const contents = await loadSnapshotContents();
     if (!contents.ok) return contents;
-    return contents.value.openSnapshotBytes(this.deps.store, manifest, (problem) => this.serial.run(() => this.taker.markFailed(manifest.id, problem)));
+    return contents.value.openSnapshotBytes(this.deps.store, manifest, (problem) =>
+      this.serial.run(() => this.taker.markFailed(manifest.id, problem)),
+    );
   }
 
   /** A verified snapshot as a restore candidate (opened apart, checked, certified against its manifest). */
@@ -113,7 +115,10 @@ export class SnapshotService {
       takenAt: manifest.takenAt,
       expectedChecksum: manifest.checksum,
     });
-    if (!candidate.ok) await this.serial.run(() => this.taker.markFailed(manifest.id, candidate.error.detail ?? candidate.error.message));
+    if (!candidate.ok)
+      await this.serial.run(() =>
+        this.taker.markFailed(manifest.id, candidate.error.detail ?? candidate.error.message),
+      );
     return candidate;
   }
 
@@ -144,7 +149,11 @@ export class SnapshotService {
   }
 
   /** A snapshot of stored bytes that are not the live database (before a schema migration). */
-  takeSnapshotOfBytes(trigger: SnapshotTrigger, bytes: Uint8Array, dataChangedAt: string | null): Promise<Result<SnapshotManifest>> {
+  takeSnapshotOfBytes(
+    trigger: SnapshotTrigger,
+    bytes: Uint8Array,
+    dataChangedAt: string | null,
+  ): Promise<Result<SnapshotManifest>> {
     return this.serial.run(async () => {
       const taken = await this.taker.takeFromBytes(trigger, bytes, dataChangedAt);
       if (taken.ok) this.readChecksumLater(taken.value.id);
@@ -163,11 +172,28 @@ export class SnapshotService {
     await this.finishInterruptedChecks(manifests, now);
     const [newest] = manifests;
     const newestInput = newest ? { takenAt: newest.takenAt, dataChangedAt: newest.dataChangedAt } : null;
-    if (this.pendingSince === null && hasChangesSinceSnapshot({ lastChangeAt: times.lastChangeAt, newest: newestInput })) this.pendingSince = now.toISOString();
+    if (
+      this.pendingSince === null &&
+      hasChangesSinceSnapshot({ lastChangeAt: times.lastChangeAt, newest: newestInput })
+    )
+      this.pendingSince = now.toISOString();
     const lastEndOfDayAt = await facts.lastEndOfDayAt.read();
     const hasData = Object.values(live.read(countRows)).some((n) => n > 0);
-    const endOfDay = isEndOfDayDue({ now, at: request.endOfDay, lastRunAt: lastEndOfDayAt, createdAt: times.createdAt, hasData });
-    const trigger = endOfDay ? 'end-of-day' : dueScheduledSnapshot({ now, lastChangeAt: times.lastChangeAt, newest: newestInput, pendingSince: this.pendingSince });
+    const endOfDay = isEndOfDayDue({
+      now,
+      at: request.endOfDay,
+      lastRunAt: lastEndOfDayAt,
+      createdAt: times.createdAt,
+      hasData,
+    });
+    const trigger = endOfDay
+      ? 'end-of-day'
+      : dueScheduledSnapshot({
+          now,
+          lastChangeAt: times.lastChangeAt,
+          newest: newestInput,
+          pendingSince: this.pendingSince,
+        });
     if (trigger === null) return idle;
     const taken = await this.takeSnapshot(trigger);
     if (endOfDay) await facts.lastEndOfDayAt.write(now.toISOString());
@@ -202,7 +228,10 @@ export class SnapshotService {
   }
 
   /** A normal backup file of a snapshot, named for the time the snapshot was taken. */
-  async downloadSnapshot(id: string, request: { secrets: SecretsMode; passphrase?: string }): Promise<Result<BackupFile>> {
+  async downloadSnapshot(
+    id: string,
+    request: { secrets: SecretsMode; passphrase?: string },
+  ): Promise<Result<BackupFile>> {
     const found = await this.library.find(id);
     if (!found.ok) return found;
     const manifest = found.value;
@@ -239,7 +268,10 @@ export class SnapshotService {
   /** Snapshots whose verification was cut short (the tab closed mid-way) are checked now. */
   private async finishInterruptedChecks(manifests: readonly SnapshotManifest[], now: Date): Promise<void> {
     for (const manifest of manifests) {
-      if (manifest.verification.state === 'pending' && now.getTime() - Date.parse(manifest.takenAt) > INTERRUPTED_AFTER_MS) {
+      if (
+        manifest.verification.state === 'pending' &&
+        now.getTime() - Date.parse(manifest.takenAt) > INTERRUPTED_AFTER_MS
+      ) {
         await this.serial.run(() => this.taker.verify(manifest));
       }
     }

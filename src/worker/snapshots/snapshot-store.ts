@@ -2,7 +2,8 @@ import type { SnapshotManifest } from '../../core/snapshots/manifest';
 import type { AppError } from '../../core/result';
 
 /**
- * Where snapshots live, apart from the live database: manifests and compressed bytes. The worker depends on this interface; the IndexedDB
+ * Where snapshots live, apart from the live database: manifests and compressed bytes. The worker depends on this
+ * interface; the IndexedDB
  * implementation is src/platform/snapshot-store.ts.
  */
 export interface SnapshotStore {

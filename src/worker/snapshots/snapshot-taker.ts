@@ -22,8 +22,10 @@ export interface SnapshotTakerDeps {
 
 const MESSAGES = {
   readOnly: 'Another tab is editing the database, so snapshots are taken there. Nothing was changed here.',
-  unverified: (problem: string) => `The snapshot was taken but did not pass its check, so it does not count: ${problem} Your database is unchanged. Download a backup now to be safe.`,
-  failed: 'The snapshot could not be taken. Your database and the earlier snapshots are unchanged. Download a backup now to be safe.',
+  unverified: (problem: string) =>
+    `The snapshot was taken but did not pass its check, so it does not count: ${problem} Your database is unchanged. Download a backup now to be safe.`,
+  failed:
+    'The snapshot could not be taken. Your database and the earlier snapshots are unchanged. Download a backup now to be safe.',
 };
 
 /**
@@ -64,7 +66,11 @@ export class SnapshotTaker {
    * A verified snapshot of given database bytes (the stored database before a schema
    * migration). Its counts are those of its rows brought to the current schema.
    */
-  async takeFromBytes(trigger: SnapshotTrigger, bytes: Uint8Array, dataChangedAt: string | null): Promise<Result<SnapshotManifest>> {
+  async takeFromBytes(
+    trigger: SnapshotTrigger,
+    bytes: Uint8Array,
+    dataChangedAt: string | null,
+  ): Promise<Result<SnapshotManifest>> {
     return this.storeAndVerify(trigger, null, bytes, { counts: null, dataChangedAt });
   }
 
@@ -78,7 +84,14 @@ export class SnapshotTaker {
     const stored = await this.store.readBytes(manifest.id);
     const report = stored
       ? await this.checker.check(stored, { withChecksum: full })
-      : { unreadable: 'its bytes are missing from storage', databaseSha256: null, integrity: [], foreignKeyViolations: 0, counts: null, checksum: null };
+      : {
+          unreadable: 'its bytes are missing from storage',
+          databaseSha256: null,
+          integrity: [],
+          foreignKeyViolations: 0,
+          counts: null,
+          checksum: null,
+        };
     const verdict = judgeSnapshotCheck(manifest, report);
     const next: SnapshotManifest = verdict.ok
       ? { ...manifest, checksum: verdict.checksum, verification: { state: 'verified', at: nowIso } }
@@ -106,7 +119,9 @@ export class SnapshotTaker {
     const current = (await this.store.list()).find((m) => m.id === id);
     if (!current || current.checksum !== null || current.verification.state !== 'verified') return;
     const verdict = judgeSnapshotCheck(current, report);
-    await this.store.update(verdict.ok ? { ...current, checksum: verdict.checksum } : this.failed(current, verdict.problem));
+    await this.store.update(
+      verdict.ok ? { ...current, checksum: verdict.checksum } : this.failed(current, verdict.problem),
+    );
   }
 
   /** The manifest as it is now, marked as failed (for a copy found damaged when opened). */
@@ -148,7 +163,9 @@ export class SnapshotTaker {
       storedBytes: prepared.compressed.size,
       dataChangedAt: facts.dataChangedAt,
       verification: { state: 'pending' },
-      pin: isSafetyTrigger(trigger) ? { kind: 'until', until: new Date(Date.parse(takenAt) + SAFETY_PIN_DAYS * 86_400_000).toISOString() } : null,
+      pin: isSafetyTrigger(trigger)
+        ? { kind: 'until', until: new Date(Date.parse(takenAt) + SAFETY_PIN_DAYS * 86_400_000).toISOString() }
+        : null,
     };
     const added = await this.store.add(manifest, prepared.compressed);
     if (!added.ok) return this.recordFailure(added.error);

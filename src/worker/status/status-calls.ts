@@ -35,7 +35,8 @@ export const statusCalls = {
     /** Names the person using this tab, for the activity log ("who restored what"). */
     setOperatorName: (sources: StatusSources, name: string) => sources.operator.set(name),
     /** Calls `listener` as long operations (backup, file check, restore, undo) advance. */
-    watchProgress: (sources: StatusSources, listener: (progress: OperationProgress) => void) => sources.progress.watch(listener),
+    watchProgress: (sources: StatusSources, listener: (progress: OperationProgress) => void) =>
+      sources.progress.watch(listener),
     /** In the worker nothing restarts it; the page's client reports restarts (platform/worker-client.ts). */
     watchRestarts: (_sources: StatusSources, _listener: (event: EngineRestart) => void) => undefined,
   },

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { expect, type Download, type TestInfo } from '@playwright/test';
 
-/** The parts of an ff2api_backup 2.0 file the e2e tests read (BACKUP_FORMAT.md). */
+/** The parts of an ff2api_backup 2.0 file the e2e tests read (docs/backup-format.md). */
 export interface BackupFile {
   backup_info: {
     format: string;
@@ -46,6 +47,26 @@ export async function readBackup(download: Download): Promise<BackupFile> {
 /** A restore-input file from bytes. */
 export function fileFrom(name: string, content: string | Buffer, mimeType = 'application/json') {
   return { name, mimeType, buffer: typeof content === 'string' ? Buffer.from(content, 'utf8') : content };
+}
+
+/**
+ * A valid gzip file whose text is `prefix` then `mebibytes` MiB of spaces, built from one deflate
+ * block of 1 MiB of spaces (≈ 1 kB) repeated: a decompression bomb of about 1 kB per MiB.
+ */
+export function gzipBomb(prefix: string, mebibytes: number): Buffer {
+  const spaces = Buffer.alloc(1024 * 1024, 0x20);
+  const block = deflateRawSync(spaces, { level: 9, finishFlush: constants.Z_FULL_FLUSH });
+  const head = Buffer.from(prefix);
+  let crc = crc32(head);
+  for (let i = 0; i < mebibytes; i++) crc = crc32(spaces, crc);
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc >>> 0, 0);
+  trailer.writeUInt32LE((head.length + mebibytes * spaces.length) >>> 0, 4);
+  const start = [
+    Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]),
+    deflateRawSync(head, { finishFlush: constants.Z_FULL_FLUSH }),
+  ];
+  return Buffer.concat([...start, ...Array<Buffer>(mebibytes).fill(block), deflateRawSync(Buffer.alloc(0)), trailer]);
 }
 
 /** A real (1×1 transparent) PNG image: a user picked a picture renamed to .json. */

@@ -29,7 +29,8 @@ export async function watchCspViolations(page: Page): Promise<() => Violation[]>
   const record = (text: string) => {
     if (text.startsWith(MARK)) seen.push(JSON.parse(text.slice(MARK.length)) as Violation);
     // The browser's own refusal messages, in case an event was missed.
-    else if (/violates the following Content Security Policy|Refused to .*Content Security Policy/i.test(text)) seen.push({ where: 'console', directive: '', blocked: '', sample: text });
+    else if (/violates the following Content Security Policy|Refused to .*Content Security Policy/i.test(text))
+      seen.push({ where: 'console', directive: '', blocked: '', sample: text });
   };
   page.on('console', (message) => record(message.text()));
   return () => [...seen];

@@ -19,12 +19,17 @@ export async function killWorker(page: Page): Promise<void> {
   const targetId = target?.targetId ?? '';
   const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
   const send = (id: number, method: string, params: object = {}) =>
-    cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(() => undefined);
+    cdp
+      .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) })
+      .catch(() => undefined);
   for (let attempt = 0; attempt < 10; attempt++) {
     // Both through the worker's own DevTools session, back to back. Sent apart (the close through
     // Playwright's evaluate), a task of the stopped operation could run between them and report
     // its end, so the page no longer knew what had been cut short (1 run in 10).
-    await Promise.all([send(2 * attempt + 1, 'Runtime.terminateExecution'), send(2 * attempt + 2, 'Runtime.evaluate', { expression: 'self.close()' })]);
+    await Promise.all([
+      send(2 * attempt + 1, 'Runtime.terminateExecution'),
+      send(2 * attempt + 2, 'Runtime.evaluate', { expression: 'self.close()' }),
+    ]);
     if (await isGone(cdp, targetId)) break;
   }
   expect(await isGone(cdp, targetId), 'the database worker was killed').toBe(true);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { largeTables, writeTables } from '../../unit/backup-support';
 
 /**
- * A real backup file of `uploads` history rows (PERF.md's shape: 200 configurations, 20 % of
+ * A real backup file of `uploads` history rows (docs/performance.md's shape: 200 configurations, 20 % of
  * uploads with errors), written by the app's own writer in Node; cached per size, so the specs
  * that need a restore long enough to interrupt share one file.
  */

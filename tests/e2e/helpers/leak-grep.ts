@@ -57,9 +57,11 @@ export class LeakGrep {
           if (isMaskedField && attribute.name === 'value') continue;
           attributes.push(`${attribute.name}=${attribute.value}`);
         }
-        if ((element instanceof HTMLInputElement && !isMaskedField) || element instanceof HTMLTextAreaElement) attributes.push(`(value)=${element.value}`);
+        if ((element instanceof HTMLInputElement && !isMaskedField) || element instanceof HTMLTextAreaElement)
+          attributes.push(`(value)=${element.value}`);
       }
-      const storage = (area: Storage) => Array.from({ length: area.length }, (_, i) => `${area.key(i)}=${area.getItem(area.key(i) ?? '')}`).join('\n');
+      const storage = (area: Storage) =>
+        Array.from({ length: area.length }, (_, i) => `${area.key(i)}=${area.getItem(area.key(i) ?? '')}`).join('\n');
       return {
         dom: `${document.title}\n${location.href}\n${document.documentElement.textContent ?? ''}`,
         attributes: attributes.join('\n'),
@@ -83,7 +85,12 @@ export class LeakGrep {
     for (const artefact of await this.all()) {
       for (const secret of secrets) {
         const at = artefact.text.indexOf(secret);
-        if (at >= 0) leaks.push({ source: artefact.source, secret, excerpt: artefact.text.slice(Math.max(0, at - 60), at + secret.length + 60) });
+        if (at >= 0)
+          leaks.push({
+            source: artefact.source,
+            secret,
+            excerpt: artefact.text.slice(Math.max(0, at - 60), at + secret.length + 60),
+          });
       }
     }
     return leaks;
@@ -107,7 +114,10 @@ function withoutPlainBackupCredentials(text: string): string {
   const backup = parsed as { backup_info?: { secrets?: string }; brokerage_configurations?: Record<string, unknown>[] };
   if (backup?.backup_info?.secrets !== 'plain' || !Array.isArray(backup.brokerage_configurations)) return text;
   for (const row of backup.brokerage_configurations) {
-    const credentials = typeof row.api_credentials === 'string' ? (JSON.parse(row.api_credentials) as Record<string, unknown>) : (row.api_credentials as Record<string, unknown> | null);
+    const credentials =
+      typeof row.api_credentials === 'string'
+        ? (JSON.parse(row.api_credentials) as Record<string, unknown>)
+        : (row.api_credentials as Record<string, unknown> | null);
     if (credentials && typeof credentials === 'object') delete credentials.api_key;
     row.api_credentials = credentials;
     delete row.bearer_token;

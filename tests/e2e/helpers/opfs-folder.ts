@@ -11,10 +11,11 @@ import type { Page } from '@playwright/test';
 export const FOLDER_NAME = 'ff2api_backups';
 
 /** Installs the folder stand-in; call before `page.goto`. */
-export async function useOpfsFolder(page: Page): Promise<void> {
+export async function installOpfsFolder(page: Page): Promise<void> {
   await page.addInitScript((folderName: string) => {
     const w = window as unknown as Record<string, unknown>;
-    w.showDirectoryPicker = async () => (await navigator.storage.getDirectory()).getDirectoryHandle(folderName, { create: true });
+    w.showDirectoryPicker = async () =>
+      (await navigator.storage.getDirectory()).getDirectoryHandle(folderName, { create: true });
     const proto = FileSystemWritableFileStream.prototype;
     const realWrite = proto.write;
     proto.write = async function write(this: FileSystemWritableFileStream, data: FileSystemWriteChunkType) {
@@ -31,7 +32,10 @@ export async function useOpfsFolder(page: Page): Promise<void> {
       }
       return realWrite.call(this, data);
     };
-    const handleProto = FileSystemHandle.prototype as unknown as Record<string, (...args: unknown[]) => Promise<string>>;
+    const handleProto = FileSystemHandle.prototype as unknown as Record<
+      string,
+      (...args: unknown[]) => Promise<string>
+    >;
     for (const method of ['queryPermission', 'requestPermission']) {
       const real = handleProto[method];
       if (!real) continue;
@@ -45,35 +49,47 @@ export async function useOpfsFolder(page: Page): Promise<void> {
 
 /** Files of one folder inside the backup folder ('daily', 'emergency', 'archive'), sorted. */
 export async function folderFiles(page: Page, dir: string): Promise<string[]> {
-  return page.evaluate(async ([folderName, name]) => {
-    const root = await (await navigator.storage.getDirectory()).getDirectoryHandle(folderName as string, { create: true });
-    const sub = await root.getDirectoryHandle(name as string, { create: true });
-    const names: string[] = [];
-    for await (const entry of (sub as unknown as { values(): AsyncIterable<FileSystemHandle> }).values()) names.push(entry.name);
-    return names.sort();
-  }, [FOLDER_NAME, dir]);
+  return page.evaluate(
+    async ([folderName, name]) => {
+      const root = await (
+        await navigator.storage.getDirectory()
+      ).getDirectoryHandle(folderName as string, { create: true });
+      const sub = await root.getDirectoryHandle(name as string, { create: true });
+      const names: string[] = [];
+      for await (const entry of (sub as unknown as { values(): AsyncIterable<FileSystemHandle> }).values())
+        names.push(entry.name);
+      return names.sort();
+    },
+    [FOLDER_NAME, dir],
+  );
 }
 
 /** The text of a file in the backup folder. */
 export async function readFolderFile(page: Page, dir: string, name: string): Promise<string> {
-  return page.evaluate(async ([folderName, d, n]) => {
-    const root = await (await navigator.storage.getDirectory()).getDirectoryHandle(folderName as string);
-    const file = await (await (await root.getDirectoryHandle(d as string)).getFileHandle(n as string)).getFile();
-    return file.text();
-  }, [FOLDER_NAME, dir, name]);
+  return page.evaluate(
+    async ([folderName, d, n]) => {
+      const root = await (await navigator.storage.getDirectory()).getDirectoryHandle(folderName as string);
+      const file = await (await (await root.getDirectoryHandle(d as string)).getFileHandle(n as string)).getFile();
+      return file.text();
+    },
+    [FOLDER_NAME, dir, name],
+  );
 }
 
 /** Puts files into the backup folder, as the team's earlier backups (or someone's stray files). */
 export async function putFolderFiles(page: Page, dir: string, files: Record<string, string>): Promise<void> {
-  await page.evaluate(async ([folderName, d, entries]) => {
-    const root = await (await navigator.storage.getDirectory()).getDirectoryHandle(folderName as string, { create: true });
-    const sub = await root.getDirectoryHandle(d as string, { create: true });
-    for (const [name, text] of Object.entries(entries as Record<string, string>)) {
-      const writable = await (await sub.getFileHandle(name, { create: true })).createWritable();
-      await writable.write(text);
-      await writable.close();
-    }
-  }, [FOLDER_NAME, dir, files] as const);
+  await page.evaluate(
+    async ([folderName, d, entries]) => {
+      const root = await (await navigator.storage.getDirectory()).getDirectoryHandle(folderName, { create: true });
+      const sub = await root.getDirectoryHandle(d, { create: true });
+      for (const [name, text] of Object.entries(entries)) {
+        const writable = await (await sub.getFileHandle(name, { create: true })).createWritable();
+        await writable.write(text);
+        await writable.close();
+      }
+    },
+    [FOLDER_NAME, dir, files] as const,
+  );
 }
 
 /** What the browser answers about access to the folder from now on (null: the real answer). */

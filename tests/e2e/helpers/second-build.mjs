@@ -8,5 +8,10 @@ await build({
   configFile: 'vite.config.ts',
   logLevel: 'warn',
   build: { outDir, emptyOutDir: true },
-  plugins: [{ name: 'second-build-mark', transformIndexHtml: (html) => html.replace('</head>', '<meta name="ff2api-build" content="second" /></head>') }],
+  plugins: [
+    {
+      name: 'second-build-mark',
+      transformIndexHtml: (html) => html.replace('</head>', '<meta name="ff2api-build" content="second" /></head>'),
+    },
+  ],
 });

@@ -24,11 +24,17 @@ export async function startStaticServer(folder: string): Promise<SwitchableServe
   let root = folder;
   const server: Server = createServer((request, response) => {
     void (async () => {
-      const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+      const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(
+        /^(\.\.[/\\])+/,
+        '',
+      );
       let file = join(root, path);
       const found = await stat(file).catch(() => null);
       if (!found || found.isDirectory()) file = join(root, 'index.html');
-      response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+      response.writeHead(200, {
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': 'no-cache',
+      });
       createReadStream(file).pipe(response);
     })();
   });

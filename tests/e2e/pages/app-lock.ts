@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
- * The app lock (DESIGN.md UI contract): `Lock with a passphrase` → `New passphrase`,
+ * The app lock (docs/design.md UI contract): `Lock with a passphrase` → `New passphrase`,
  * `Confirm passphrase`, `Turn on lock`; `Lock now`; and the locked page, whose only form has
  * `Passphrase` and `Unlock`.
  */
@@ -79,7 +79,11 @@ export async function dumpIndexedDb(page: Page): Promise<string> {
         for (let i = 0; i < bytes.length; i += 8192) text += String.fromCharCode(...bytes.subarray(i, i + 8192));
         parts.push(text);
       } else if (Array.isArray(value)) value.forEach((item) => describe(item, depth + 1));
-      else if (typeof value === 'object') for (const [key, item] of Object.entries(value)) (parts.push(key), describe(item, depth + 1));
+      else if (typeof value === 'object')
+        for (const [key, item] of Object.entries(value)) {
+          parts.push(key);
+          describe(item, depth + 1);
+        }
     };
     for (const info of await indexedDB.databases()) {
       if (!info.name) continue;

@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
- * The Backups view (DESIGN.md UI contract): the `Snapshots` section with `Take snapshot now` and
+ * The Backups view (docs/design.md UI contract): the `Snapshots` section with `Take snapshot now` and
  * one table row per snapshot, and the `Backup health` section.
  */
 export class BackupsView {
@@ -13,7 +13,9 @@ export class BackupsView {
 
   /** Opens the view through the main navigation. */
   async open(): Promise<void> {
-    const link = this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Backups', exact: true });
+    const link = this.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Backups', exact: true });
     await link.click();
     await expect(link).toHaveAttribute('aria-current', 'page');
     await expect(this.snapshots).toBeVisible();
@@ -29,7 +31,10 @@ export class BackupsView {
 
   /** The table's body rows, newest first. */
   get rows(): Locator {
-    return this.snapshots.getByRole('table').getByRole('row').filter({ has: this.page.getByRole('cell') });
+    return this.snapshots
+      .getByRole('table')
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('cell') });
   }
 
   /** The rows whose trigger cell reads `trigger` ("After changes", "Before restore", …). */
@@ -53,6 +58,8 @@ export class BackupsView {
     const confirm = form.getByLabel('Type RESTORE to confirm');
     if (await confirm.isVisible()) await confirm.fill('RESTORE');
     await form.getByRole('button', { name: 'Restore database' }).click();
-    await expect(this.snapshots.getByRole('status').filter({ hasText: 'Database restored successfully!' })).toBeVisible();
+    await expect(
+      this.snapshots.getByRole('status').filter({ hasText: 'Database restored successfully!' }),
+    ).toBeVisible();
   }
 }

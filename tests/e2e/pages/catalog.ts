@@ -118,7 +118,9 @@ export class Catalog {
     const form = this.main.getByRole('form', { name: `New configuration for “${spec.brokerage}”` });
     await form.getByLabel('Configuration name').fill(spec.name);
     if (spec.description !== undefined) await form.getByLabel('Description').fill(spec.description);
-    await form.getByLabel('Authentication type').selectOption({ label: spec.authType === 'api_key' ? 'API key' : 'Bearer token' });
+    await form
+      .getByLabel('Authentication type')
+      .selectOption({ label: spec.authType === 'api_key' ? 'API key' : 'Bearer token' });
     if (spec.baseUrl !== undefined) await form.getByLabel('API base URL').fill(spec.baseUrl);
     if (spec.authType === 'api_key') await form.getByLabel('API key', { exact: true }).fill(spec.apiKey);
     else await form.getByLabel('Bearer token', { exact: true }).fill(spec.bearerToken);
@@ -134,14 +136,20 @@ export class Catalog {
       }
     }
     await form.getByRole('button', { name: 'Save configuration' }).click();
-    await expect(this.main.getByRole('status').filter({ hasText: `Created configuration “${spec.name}”` })).toBeVisible();
-    await expect(this.configurationList(spec.brokerage).getByRole('heading', { name: spec.name, exact: true })).toBeVisible();
+    await expect(
+      this.main.getByRole('status').filter({ hasText: `Created configuration “${spec.name}”` }),
+    ).toBeVisible();
+    await expect(
+      this.configurationList(spec.brokerage).getByRole('heading', { name: spec.name, exact: true }),
+    ).toBeVisible();
   }
 
   /** Deletes a configuration through its confirmation dialog. */
   async deleteConfiguration(brokerage: string, name: string): Promise<void> {
     await this.selectBrokerage(brokerage);
-    await this.configurationList(brokerage).getByRole('button', { name: `Delete ${name}`, exact: true }).click();
+    await this.configurationList(brokerage)
+      .getByRole('button', { name: `Delete ${name}`, exact: true })
+      .click();
     const dialog = this.page.getByRole('alertdialog');
     await expect(dialog).toContainText(name);
     await dialog.getByRole('button', { name: 'Delete configuration' }).click();

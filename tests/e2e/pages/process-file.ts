@@ -1,7 +1,7 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
 import { Catalog } from './catalog';
 
-/** The Process file view, found by the names of DESIGN.md's "Processing files" contract. */
+/** The Process file view, found by the names of docs/design.md's "Processing files" contract. */
 export class ProcessFile {
   readonly main: Locator;
   private readonly catalog: Catalog;
@@ -20,7 +20,9 @@ export class ProcessFile {
 
   /** Chooses a file in the drop zone. */
   async chooseFile(name: string, contents: string | Buffer, mimeType = 'text/csv'): Promise<void> {
-    await this.main.getByLabel('Choose a CSV or Excel file').setInputFiles({ name, mimeType, buffer: Buffer.isBuffer(contents) ? contents : Buffer.from(contents) });
+    await this.main
+      .getByLabel('Choose a CSV or Excel file')
+      .setInputFiles({ name, mimeType, buffer: Buffer.isBuffer(contents) ? contents : Buffer.from(contents) });
   }
 
   /** Chooses the file and waits until it is read. */
@@ -49,7 +51,10 @@ export class ProcessFile {
 
   /** Presses a download button and returns the download. */
   async download(name: string): Promise<Download> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.results.getByRole('button', { name, exact: true }).click()]);
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.results.getByRole('button', { name, exact: true }).click(),
+    ]);
     return download;
   }
 }

@@ -7,10 +7,11 @@ export type RestoreMode = 'replace' | 'merge';
 
 const AGE_LEVEL = /^(Stable|Reminder|Warning|Critical)$/;
 const RISK_LEVEL = /^(Low|Medium|High|Critical) risk$/;
-const STATUS_LINE = /^(Database is empty|[\d,]+ brokerage configs?, [\d,]+ uploads?|[\d,]+ brokerages?, no configurations yet|No brokerages)/;
+const STATUS_LINE =
+  /^(Database is empty|[\d,]+ brokerage configs?, [\d,]+ uploads?|[\d,]+ brokerages?, no configurations yet|No brokerages)/;
 
 /**
- * The sidebar "Database management" (DESIGN.md, UI contract): status line, age and risk banners,
+ * The sidebar "Database management" (docs/design.md, UI contract): status line, age and risk banners,
  * backup buttons, restore with preview / typed confirmation / undo, and its result messages.
  * Everything is found by role, label or visible text, as a user finds it.
  */
@@ -92,7 +93,10 @@ export class Sidebar {
   async previewCounts(): Promise<Record<string, number[]>> {
     await expect(this.preview).toBeVisible();
     const result: Record<string, number[]> = {};
-    for (const row of await this.preview.getByRole('row').filter({ has: this.page.getByRole('cell') }).all()) {
+    for (const row of await this.preview
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('cell') })
+      .all()) {
       const label = (await row.getByRole('rowheader').innerText()).trim();
       const cells = await row.getByRole('cell').allInnerTexts();
       result[label] = cells.map((text) => Number(text.replace(/,/g, '')));

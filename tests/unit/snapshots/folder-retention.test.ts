@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { newestBackupInFolder, planFolderRetention, timeInBackupName } from '../../../src/core/snapshots/folder-retention';
+import {
+  newestBackupInFolder,
+  planFolderRetention,
+  timeInBackupName,
+} from '../../../src/core/snapshots/folder-retention';
 
 const NOW = new Date(2026, 10, 22, 17, 0, 0);
 
@@ -52,7 +56,13 @@ describe('backup folder retention', () => {
   it('copies the first daily file of each month without an archived copy into archive/', () => {
     const firstOfNovember = 'ff2api_backup_20261101_090000.json';
     const listing = {
-      daily: ['ff2api_backup_20261122_170000.json', firstOfNovember, 'ff2api_backup_20261102_090000.json', 'ff2api_backup_20261015_170000.json', 'ff2api_backup_20261001_080000.json'],
+      daily: [
+        'ff2api_backup_20261122_170000.json',
+        firstOfNovember,
+        'ff2api_backup_20261102_090000.json',
+        'ff2api_backup_20261015_170000.json',
+        'ff2api_backup_20261001_080000.json',
+      ],
       emergency: [],
       archive: ['ff2api_backup_20261003_170000.json'],
     };
@@ -60,7 +70,10 @@ describe('backup folder retention', () => {
   });
 
   it('never removes anything in archive/ and keeps files of the future alone', () => {
-    const plan = planFolderRetention({ daily: ['ff2api_backup_20301122_170000.json'], emergency: [], archive: ['ff2api_backup_20101122_170000.json'] }, NOW);
+    const plan = planFolderRetention(
+      { daily: ['ff2api_backup_20301122_170000.json'], emergency: [], archive: ['ff2api_backup_20101122_170000.json'] },
+      NOW,
+    );
     expect(plan.remove).toEqual([]);
   });
 
@@ -72,7 +85,11 @@ describe('backup folder retention', () => {
     expect(newest).toMatchObject({ dir: 'emergency', name: 'ff2api_emergency_backup_20261122_180000.json' });
     expect(newestBackupInFolder({ daily: ['x.json'], emergency: [] })).toBeNull();
     // A compressed file counts like any other (its time is in its name).
-    expect(newestBackupInFolder({ daily: ['ff2api_backup_20261122_170000.json', 'ff2api_backup_20261124_170000.json.gz'], emergency: [] }))
-      .toMatchObject({ dir: 'daily', name: 'ff2api_backup_20261124_170000.json.gz' });
+    expect(
+      newestBackupInFolder({
+        daily: ['ff2api_backup_20261122_170000.json', 'ff2api_backup_20261124_170000.json.gz'],
+        emergency: [],
+      }),
+    ).toMatchObject({ dir: 'daily', name: 'ff2api_backup_20261124_170000.json.gz' });
   });
 });

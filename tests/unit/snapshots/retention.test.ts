@@ -11,31 +11,96 @@ const MB = 1_000_000;
 const verified: SnapshotVerification = { state: 'verified', at: NOW.toISOString() };
 
 function item(id: string, ageMs: number, extra: Partial<RetentionItem> = {}): RetentionItem {
-  return { id, takenAt: new Date(NOW.getTime() - ageMs).toISOString(), storedBytes: MB, verification: verified, pin: null, ...extra };
+  return {
+    id,
+    takenAt: new Date(NOW.getTime() - ageMs).toISOString(),
+    storedBytes: MB,
+    verification: verified,
+    pin: null,
+    ...extra,
+  };
 }
 
 function plan(items: RetentionItem[], budgetBytes = 10_000 * MB, now = NOW) {
-  return Object.fromEntries(planRetention({ snapshots: items, now, budgetBytes, calendar: utcCalendar }).map((d) => [d.id, d]));
+  return Object.fromEntries(
+    planRetention({ snapshots: items, now, budgetBytes, calendar: utcCalendar }).map((d) => [d.id, d]),
+  );
 }
 
 describe('retention: what is kept, and why', () => {
   it.each([
     ['the newest verified snapshot', [item('a', 400 * DAY)], 'a', ['newest']],
-    ['two automatic ones in one hour: only the newer fills the hourly slot', [item('new', 10 * 60_000, { trigger: 'after-changes' }), item('old', 20 * 60_000, { trigger: 'after-changes' })], 'old', []],
-    ['a manual one of the last 24 h is not thinned away', [item('new', 10 * 60_000, { trigger: 'after-changes' }), item('old', 20 * 60_000, { trigger: 'manual' })], 'old', ['last-24h']],
-    ['a manual one past 24 h is thinned like any', [item('new', 0), item('d2a', 2 * DAY, { trigger: 'manual' }), item('d2b', 2 * DAY + HOUR, { trigger: 'manual' })], 'd2b', []],
+    [
+      'two automatic ones in one hour: only the newer fills the hourly slot',
+      [item('new', 10 * 60_000, { trigger: 'after-changes' }), item('old', 20 * 60_000, { trigger: 'after-changes' })],
+      'old',
+      [],
+    ],
+    [
+      'a manual one of the last 24 h is not thinned away',
+      [item('new', 10 * 60_000, { trigger: 'after-changes' }), item('old', 20 * 60_000, { trigger: 'manual' })],
+      'old',
+      ['last-24h'],
+    ],
+    [
+      'a manual one past 24 h is thinned like any',
+      [item('new', 0), item('d2a', 2 * DAY, { trigger: 'manual' }), item('d2b', 2 * DAY + HOUR, { trigger: 'manual' })],
+      'd2b',
+      [],
+    ],
     ['an hour-old one is its hour’s newest', [item('now', 0), item('hour', HOUR + 60_000)], 'hour', ['hourly']],
     ['three days old: the newest of its day', [item('now', 0), item('d3', 3 * DAY)], 'd3', ['daily']],
-    ['40 days old: the newest of its week (within 12 weeks)', [item('now', 0), item('d40', 40 * DAY)], 'd40', ['weekly', 'monthly']],
+    [
+      '40 days old: the newest of its week (within 12 weeks)',
+      [item('now', 0), item('d40', 40 * DAY)],
+      'd40',
+      ['weekly', 'monthly'],
+    ],
     ['200 days old: the newest of its month', [item('now', 0), item('d200', 200 * DAY)], 'd200', ['monthly']],
     ['400 days old: expired', [item('now', 0), item('d400', 400 * DAY)], 'd400', []],
-    ['400 days old but pinned by a user', [item('now', 0), item('pin', 400 * DAY, { pin: { kind: 'user' } })], 'pin', ['pinned']],
-    ['a safety pin that ran out no longer holds', [item('now', 0), item('p', 400 * DAY, { pin: { kind: 'until', until: new Date(NOW.getTime() - DAY).toISOString() } })], 'p', []],
-    ['a safety pin still running', [item('now', 0), item('p', 400 * DAY, { pin: { kind: 'until', until: new Date(NOW.getTime() + DAY).toISOString() } })], 'p', ['pinned']],
+    [
+      '400 days old but pinned by a user',
+      [item('now', 0), item('pin', 400 * DAY, { pin: { kind: 'user' } })],
+      'pin',
+      ['pinned'],
+    ],
+    [
+      'a safety pin that ran out no longer holds',
+      [
+        item('now', 0),
+        item('p', 400 * DAY, { pin: { kind: 'until', until: new Date(NOW.getTime() - DAY).toISOString() } }),
+      ],
+      'p',
+      [],
+    ],
+    [
+      'a safety pin still running',
+      [
+        item('now', 0),
+        item('p', 400 * DAY, { pin: { kind: 'until', until: new Date(NOW.getTime() + DAY).toISOString() } }),
+      ],
+      'p',
+      ['pinned'],
+    ],
     ['not yet verified', [item('now', DAY), item('p', 0, { verification: { state: 'pending' } })], 'p', ['verifying']],
-    ['failed, with a newer verified one, a week old: deleted', [item('now', 0), item('f', 8 * DAY, { verification: { state: 'failed', at: '', problem: 'x' } })], 'f', []],
-    ['failed, recent: kept for inspection', [item('now', 0), item('f', 2 * DAY, { verification: { state: 'failed', at: '', problem: 'x' } })], 'f', ['failed']],
-    ['failed, nothing newer verified: kept', [item('old', 20 * DAY), item('f', 9 * DAY, { verification: { state: 'failed', at: '', problem: 'x' } })], 'f', ['failed']],
+    [
+      'failed, with a newer verified one, a week old: deleted',
+      [item('now', 0), item('f', 8 * DAY, { verification: { state: 'failed', at: '', problem: 'x' } })],
+      'f',
+      [],
+    ],
+    [
+      'failed, recent: kept for inspection',
+      [item('now', 0), item('f', 2 * DAY, { verification: { state: 'failed', at: '', problem: 'x' } })],
+      'f',
+      ['failed'],
+    ],
+    [
+      'failed, nothing newer verified: kept',
+      [item('old', 20 * DAY), item('f', 9 * DAY, { verification: { state: 'failed', at: '', problem: 'x' } })],
+      'f',
+      ['failed'],
+    ],
   ] as const)('%s', (_name, items, id, reasons) => {
     const decision = plan([...items])[id];
     expect(decision?.keptFor).toEqual(reasons);
@@ -43,7 +108,11 @@ describe('retention: what is kept, and why', () => {
   });
 
   it('a failed snapshot never takes a slot: the verified one of that day is kept', () => {
-    const result = plan([item('now', 0), item('good', 3 * DAY + HOUR), item('bad', 3 * DAY, { verification: { state: 'failed', at: '', problem: 'x' } })]);
+    const result = plan([
+      item('now', 0),
+      item('good', 3 * DAY + HOUR),
+      item('bad', 3 * DAY, { verification: { state: 'failed', at: '', problem: 'x' } }),
+    ]);
     expect(result.good?.keptFor).toContain('daily');
   });
 
@@ -76,7 +145,14 @@ describe('retention across a simulated year (a snapshot every 30 minutes of a wo
     for (let day = 0; day < 366; day++) {
       for (let half = 16; half <= 34; half++) {
         now = new Date(start + day * DAY + half * 30 * 60_000);
-        kept.push({ id: String(id++), takenAt: now.toISOString(), trigger: 'after-changes', storedBytes: MB, verification: { state: 'verified', at: now.toISOString() }, pin: null });
+        kept.push({
+          id: String(id++),
+          takenAt: now.toISOString(),
+          trigger: 'after-changes',
+          storedBytes: MB,
+          verification: { state: 'verified', at: now.toISOString() },
+          pin: null,
+        });
         const decisions = planRetention({ snapshots: kept, now, budgetBytes: 10_000 * MB, calendar: utcCalendar });
         const keep = new Set(decisions.filter((d) => d.keptFor.length > 0).map((d) => d.id));
         kept = kept.filter((s) => keep.has(s.id));
@@ -100,45 +176,71 @@ describe('retention across a simulated year (a snapshot every 30 minutes of a wo
 });
 
 describe('retention laws', () => {
-  const arbItem = fc.record({
-    id: fc.uuid(),
-    ageMs: fc.integer({ min: 0, max: 500 * DAY }),
-    storedBytes: fc.integer({ min: 1, max: 50 * MB }),
-    state: fc.constantFrom('verified', 'verified', 'pending', 'failed'),
-    pin: fc.constantFrom<SnapshotPin>(null, null, null, { kind: 'user' }, { kind: 'until', until: new Date(NOW.getTime() + DAY).toISOString() }),
-  }).map(({ id, ageMs, storedBytes, state, pin }): RetentionItem => ({
-    id, takenAt: new Date(NOW.getTime() - ageMs).toISOString(), storedBytes, pin,
-    verification: state === 'verified' ? verified : state === 'pending' ? { state: 'pending' } : { state: 'failed', at: '', problem: 'x' },
-  }));
+  const arbItem = fc
+    .record({
+      id: fc.uuid(),
+      ageMs: fc.integer({ min: 0, max: 500 * DAY }),
+      storedBytes: fc.integer({ min: 1, max: 50 * MB }),
+      state: fc.constantFrom('verified', 'verified', 'pending', 'failed'),
+      pin: fc.constantFrom<SnapshotPin>(
+        null,
+        null,
+        null,
+        { kind: 'user' },
+        { kind: 'until', until: new Date(NOW.getTime() + DAY).toISOString() },
+      ),
+    })
+    .map(({ id, ageMs, storedBytes, state, pin }): RetentionItem => ({
+      id,
+      takenAt: new Date(NOW.getTime() - ageMs).toISOString(),
+      storedBytes,
+      pin,
+      verification:
+        state === 'verified'
+          ? verified
+          : state === 'pending'
+            ? { state: 'pending' }
+            : { state: 'failed', at: '', problem: 'x' },
+    }));
   const arbSet = fc.uniqueArray(arbItem, { selector: (s) => s.id, maxLength: 40 });
 
   it('never deletes a pinned snapshot, the newest verified one, or one not yet verified', () => {
-    fc.assert(fc.property(arbSet, fc.integer({ min: 0, max: 500 * MB }), (items, budget) => {
-      const result = plan(items, budget);
-      const verifiedItems = items.filter((s) => s.verification.state === 'verified').sort((a, b) => Date.parse(b.takenAt) - Date.parse(a.takenAt));
-      for (const s of items) {
-        const mustStay = s.pin !== null || s.verification.state === 'pending' || s.id === verifiedItems[0]?.id;
-        if (mustStay) expect(result[s.id]?.keptFor.length).toBeGreaterThan(0);
-      }
-    }));
+    fc.assert(
+      fc.property(arbSet, fc.integer({ min: 0, max: 500 * MB }), (items, budget) => {
+        const result = plan(items, budget);
+        const verifiedItems = items
+          .filter((s) => s.verification.state === 'verified')
+          .sort((a, b) => Date.parse(b.takenAt) - Date.parse(a.takenAt));
+        for (const s of items) {
+          const mustStay = s.pin !== null || s.verification.state === 'pending' || s.id === verifiedItems[0]?.id;
+          if (mustStay) expect(result[s.id]?.keptFor.length).toBeGreaterThan(0);
+        }
+      }),
+    );
   });
 
   it('deletes a snapshot only when a newer one was verified', () => {
-    fc.assert(fc.property(arbSet, fc.integer({ min: 0, max: 500 * MB }), (items, budget) => {
-      const result = plan(items, budget);
-      for (const s of items) {
-        if (result[s.id]?.deleteBecause === null) continue;
-        expect(items.some((o) => o.verification.state === 'verified' && Date.parse(o.takenAt) > Date.parse(s.takenAt))).toBe(true);
-      }
-    }));
+    fc.assert(
+      fc.property(arbSet, fc.integer({ min: 0, max: 500 * MB }), (items, budget) => {
+        const result = plan(items, budget);
+        for (const s of items) {
+          if (result[s.id]?.deleteBecause === null) continue;
+          expect(
+            items.some((o) => o.verification.state === 'verified' && Date.parse(o.takenAt) > Date.parse(s.takenAt)),
+          ).toBe(true);
+        }
+      }),
+    );
   });
 
   it('is stable: applying the plan and planning again deletes nothing more (without a budget squeeze)', () => {
-    fc.assert(fc.property(arbSet, (items) => {
-      const first = plan(items);
-      const kept = items.filter((s) => first[s.id]?.deleteBecause === null);
-      const second = plan(kept);
-      expect(Object.values(second).every((d) => d.deleteBecause === null)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(arbSet, (items) => {
+        const first = plan(items);
+        const kept = items.filter((s) => first[s.id]?.deleteBecause === null);
+        const second = plan(kept);
+        expect(Object.values(second).every((d) => d.deleteBecause === null)).toBe(true);
+      }),
+    );
   });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock';
 import { dueScheduledSnapshot, hasChangesSinceSnapshot } from '../../../src/core/snapshots/schedule';
-import { isEndOfDayDue, isEndOfDayFileMissing, latestEndOfDay, parseTimeOfDay } from '../../../src/core/snapshots/end-of-day';
+import {
+  isEndOfDayDue,
+  isEndOfDayFileMissing,
+  latestEndOfDay,
+  parseTimeOfDay,
+} from '../../../src/core/snapshots/end-of-day';
 
 const MIN = 60_000;
 
@@ -21,7 +26,8 @@ function simulation(start: string) {
     /** What the page's minute tick does: ask, and take what is due. */
     tick: () => {
       // As the worker does: remember when changes were first seen waiting.
-      if (pendingSince === null && hasChangesSinceSnapshot({ lastChangeAt, newest })) pendingSince = clock.now().toISOString();
+      if (pendingSince === null && hasChangesSinceSnapshot({ lastChangeAt, newest }))
+        pendingSince = clock.now().toISOString();
       const due = dueScheduledSnapshot({ now: clock.now(), lastChangeAt, newest, pendingSince });
       if (due) {
         pendingSince = null;
@@ -63,7 +69,8 @@ describe('automatic snapshot triggers, driven by a fake clock', () => {
       app.tick();
     });
     const times = app.taken.map((t) => Date.parse(t.at));
-    for (let i = 1; i < times.length; i++) expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeGreaterThanOrEqual(30 * MIN);
+    for (let i = 1; i < times.length; i++)
+      expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeGreaterThanOrEqual(30 * MIN);
     expect(app.taken.every((t) => t.trigger === 'after-changes')).toBe(true);
     expect(app.taken.length).toBeGreaterThanOrEqual(3);
   });
@@ -83,15 +90,22 @@ describe('automatic snapshot triggers, driven by a fake clock', () => {
 describe('end of day', () => {
   const at = { hour: 17, minute: 0 };
   it.each([
-    ['17:00', { hour: 17, minute: 0 }], ['7:05', { hour: 7, minute: 5 }], [' 23:59 ', { hour: 23, minute: 59 }],
-    ['24:00', null], ['17', null], ['5 pm', null], ['17:60', null], ['', null],
+    ['17:00', { hour: 17, minute: 0 }],
+    ['7:05', { hour: 7, minute: 5 }],
+    [' 23:59 ', { hour: 23, minute: 59 }],
+    ['24:00', null],
+    ['17', null],
+    ['5 pm', null],
+    ['17:60', null],
+    ['', null],
   ])('parses %j', (text, expected) => {
     expect(parseTimeOfDay(text)).toEqual(expected);
   });
 
   it('is due once the moment passed, once per day, and catches up a missed one', () => {
     const created = new Date(2026, 10, 22, 8, 0).toISOString();
-    const due = (now: Date, lastRunAt: string | null) => isEndOfDayDue({ now, at, lastRunAt, createdAt: created, hasData: true });
+    const due = (now: Date, lastRunAt: string | null) =>
+      isEndOfDayDue({ now, at, lastRunAt, createdAt: created, hasData: true });
     expect(due(new Date(2026, 10, 22, 16, 59), null)).toBe(false);
     expect(due(new Date(2026, 10, 22, 17, 0), null)).toBe(true);
     const ranAt = new Date(2026, 10, 22, 17, 1).toISOString();
@@ -101,7 +115,9 @@ describe('end of day', () => {
     // Shut at 16:30 yesterday, opened this morning: yesterday's end of day is caught up.
     expect(due(new Date(2026, 10, 24, 9, 0), ranAt)).toBe(true);
     expect(latestEndOfDay(new Date(2026, 10, 24, 9, 0), at)).toEqual(new Date(2026, 10, 23, 17, 0));
-    expect(isEndOfDayDue({ now: new Date(2026, 10, 22, 18, 0), at, lastRunAt: null, createdAt: created, hasData: false })).toBe(false);
+    expect(
+      isEndOfDayDue({ now: new Date(2026, 10, 22, 18, 0), at, lastRunAt: null, createdAt: created, hasData: false }),
+    ).toBe(false);
   });
 
   it('asks for the daily file after the moment until a backup file is made', () => {

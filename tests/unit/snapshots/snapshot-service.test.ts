@@ -13,8 +13,14 @@ async function seed(api: TestApi, brokerage: string, configurations: string[]) {
   expect((await api.createBrokerage(brokerage)).ok).toBe(true);
   for (const name of configurations) {
     const saved = await api.saveConfiguration({
-      brokerage_name: brokerage, configuration_name: name, description: '', auth_type: 'api_key',
-      base_url: 'https://api.prod.goaugment.com', api_key: `k-${name}`, bearer_token: '', field_mappings: { 'load.loadNumber': 'load_number' },
+      brokerage_name: brokerage,
+      configuration_name: name,
+      description: '',
+      auth_type: 'api_key',
+      base_url: 'https://api.prod.goaugment.com',
+      api_key: `k-${name}`,
+      bearer_token: '',
+      field_mappings: { 'load.loadNumber': 'load_number' },
     });
     expect(saved.ok).toBe(true);
   }
@@ -44,7 +50,11 @@ describe('snapshots through the service', () => {
     await seed(api, 'Acme, Inc.', ['Main', 'Night']);
     const taken = await api.takeSnapshot('before the big import');
     if (!taken.ok) throw new Error(taken.error.message);
-    expect(taken.value).toMatchObject({ trigger: 'manual', note: 'before the big import', verification: { state: 'verified' } });
+    expect(taken.value).toMatchObject({
+      trigger: 'manual',
+      note: 'before the big import',
+      verification: { state: 'verified' },
+    });
     expect(taken.value.counts.brokerage_configurations).toBe(2);
     const backup = await api.createBackup({ trigger: 'manual', secrets: 'plain' });
     if (!backup.ok) throw new Error(backup.error.message);
@@ -131,7 +141,10 @@ describe('snapshots through the service', () => {
     if (!preview.ok) throw new Error(preview.error.message);
     expect((await api.applyRestore(preview.value.previewId, 'replace')).ok).toBe(true);
     const [before] = (await api.listSnapshots()).snapshots;
-    expect(before).toMatchObject({ trigger: 'before-restore', pin: { kind: 'until', until: new Date(Date.parse(T0) + 3_600_000 + 7 * 86_400_000).toISOString() } });
+    expect(before).toMatchObject({
+      trigger: 'before-restore',
+      pin: { kind: 'until', until: new Date(Date.parse(T0) + 3_600_000 + 7 * 86_400_000).toISOString() },
+    });
     expect(before?.counts.brokerage_configurations).toBe(2);
 
     // Nothing changed yet: the undo says so.
@@ -166,8 +179,18 @@ describe('snapshots through the service', () => {
     let full = false;
     const snapshotStore: SnapshotStore = {
       ...inner,
-      list: () => inner.list(), readBytes: (id) => inner.readBytes(id), replaceBytes: (id, b) => inner.replaceBytes(id, b), update: (m) => inner.update(m), remove: (ids) => inner.remove(ids),
-      add: async (m, b) => (full ? { ok: false, error: { code: 'storage-full', message: 'Browser storage is full, so the snapshot could not be stored.' } } : inner.add(m, b)),
+      list: () => inner.list(),
+      readBytes: (id) => inner.readBytes(id),
+      replaceBytes: (id, b) => inner.replaceBytes(id, b),
+      update: (m) => inner.update(m),
+      remove: (ids) => inner.remove(ids),
+      add: async (m, b) =>
+        full
+          ? {
+              ok: false,
+              error: { code: 'storage-full', message: 'Browser storage is full, so the snapshot could not be stored.' },
+            }
+          : inner.add(m, b),
     };
     const source = await createTestApi();
     await seed(source, 'From file', ['A']);
@@ -266,7 +289,10 @@ describe('snapshots through the service', () => {
     old.close();
     const api = await createTestApi({ store });
     const triggers = (await api.listSnapshots()).snapshots.map((s) => [s.trigger, s.verification.state, s.pin?.kind]);
-    expect(triggers.sort()).toEqual([['after-migration', 'verified', 'until'], ['before-migration', 'verified', 'until']]);
+    expect(triggers.sort()).toEqual([
+      ['after-migration', 'verified', 'until'],
+      ['before-migration', 'verified', 'until'],
+    ]);
   });
 
   it('verifies a backup file in a scratch database, logs it, and leaves the live database alone', async () => {
@@ -279,7 +305,11 @@ describe('snapshots through the service', () => {
     const before = api.exportLiveBytes();
     const report = await api.verifyBackupFile({ name: file.value.fileName, contents: file.value.blob });
     if (!report.ok) throw new Error(report.error.message);
-    expect(report.value).toMatchObject({ fileName: file.value.fileName, checksum: file.value.receipt.checksum, counts: { brokerage_configurations: 2 } });
+    expect(report.value).toMatchObject({
+      fileName: file.value.fileName,
+      checksum: file.value.receipt.checksum,
+      counts: { brokerage_configurations: 2 },
+    });
     expect(report.value.restoreMs).toBeGreaterThan(0);
     const [entry] = await api.listActivity(1);
     expect(entry).toMatchObject({ kind: 'verify' });
@@ -291,7 +321,10 @@ describe('snapshots through the service', () => {
     expect(await names(api)).toEqual(['Mine']);
     expect(api.exportLiveBytes().length).toBeGreaterThan(0);
     expect(before.length).toBeGreaterThan(0);
-    const bad = await api.verifyBackupFile({ name: 'edited.json', contents: new TextEncoder().encode((await file.value.blob.text()).replace('"A"', '"Q"')) });
+    const bad = await api.verifyBackupFile({
+      name: 'edited.json',
+      contents: new TextEncoder().encode((await file.value.blob.text()).replace('"A"', '"Q"')),
+    });
     expect(bad.ok).toBe(false);
     expect((await api.getBackupOverview()).lastFileVerification).toMatchObject({ ok: false, fileName: 'edited.json' });
   });
@@ -302,8 +335,13 @@ describe('snapshots through the service', () => {
     await seed(api, 'Acme', ['A']);
     const file = await api.createBackup({ trigger: 'manual', secrets: 'plain' });
     if (!file.ok) throw new Error(file.error.message);
-    expect((await api.checkWrittenFile({ name: 'x', contents: file.value.blob }, file.value.receipt.checksum)).ok).toBe(true);
-    expect((await api.checkWrittenFile({ name: 'x', contents: file.value.blob.slice(0, 100) }, file.value.receipt.checksum)).ok).toBe(false);
+    expect((await api.checkWrittenFile({ name: 'x', contents: file.value.blob }, file.value.receipt.checksum)).ok).toBe(
+      true,
+    );
+    expect(
+      (await api.checkWrittenFile({ name: 'x', contents: file.value.blob.slice(0, 100) }, file.value.receipt.checksum))
+        .ok,
+    ).toBe(false);
     await api.recordFolderWrite({ ok: false, path: 'daily/x.json', message: 'The backup folder is gone.' });
     expect((await api.getBackupOverview()).folderFailure?.message).toBe('The backup folder is gone.');
     expect((await api.getStatus()).times.lastBackupAt).toBeNull();
@@ -311,7 +349,10 @@ describe('snapshots through the service', () => {
     await api.recordFolderWrite({ ok: true, path: `daily/${file.value.fileName}`, receipt: file.value.receipt });
     const overview = await api.getBackupOverview();
     expect(overview.folderFailure).toBeNull();
-    expect(overview.backupFiles[0]).toMatchObject({ fileName: file.value.fileName, where: `backup folder (daily/${file.value.fileName})` });
+    expect(overview.backupFiles[0]).toMatchObject({
+      fileName: file.value.fileName,
+      where: `backup folder (daily/${file.value.fileName})`,
+    });
     expect((await api.getStatus()).times.lastBackupAt).toBe(file.value.receipt.createdAt);
   });
 

@@ -361,7 +361,10 @@ class LaggingStore extends MemoryObjectStore {
   }
 }
 
-/** Writes one field of a configuration (its brokerage's name for `rename`) as the app's forms do; false when the row is not here. */
+/**
+ * Writes one field of a configuration (its brokerage's name for `rename`) as the app's forms do;
+ * false when the row is not here.
+ */
 function editField(browser: SimBrowser, field: RoundField, target: number, value: string): boolean {
   const [row] = browser.rows<{ brokerage_name: string }>(
     `SELECT brokerage_name FROM brokerage_configurations WHERE id = ${target}`,

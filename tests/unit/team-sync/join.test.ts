@@ -136,7 +136,9 @@ describe('joining with data of one’s own', () => {
     }
     await syncOk(carol);
     const carolsLast = Math.max(
-      ...[...store.objects.keys()].filter((n) => n.includes(`${carol.deviceId}/log/`)).map((n) => Number(n.split('/').pop())),
+      ...[...store.objects.keys()]
+        .filter((n) => n.includes(`${carol.deviceId}/log/`))
+        .map((n) => Number(n.split('/').pop())),
     );
     const snapshotsRead: string[] = [];
     const watched: ObjectStore = {

@@ -60,7 +60,11 @@ export class BoundRowsHasher {
   static start(db: Database, expectedBytes = 0, offload: DigestOffload | null = null): BoundRowsHasher {
     const { kinds, problem } = columnKinds(db);
     if (problem !== null) offload?.cancel();
-    return new BoundRowsHasher(CanonicalHasher.start(undefined, expectedBytes, problem === null ? offload : null), kinds, problem);
+    return new BoundRowsHasher(
+      CanonicalHasher.start(undefined, expectedBytes, problem === null ? offload : null),
+      kinds,
+      problem,
+    );
   }
 
   /** Why the bound rows cannot give the checksum, or null when they can (so far). */
@@ -83,7 +87,8 @@ export class BoundRowsHasher {
       this.lastId = 0;
     }
     const id = values[0];
-    if (typeof id !== 'number' || !(id > this.lastId)) return this.giveUp(`${table} rows are not in increasing id order`);
+    if (typeof id !== 'number' || !(id > this.lastId))
+      return this.giveUp(`${table} rows are not in increasing id order`);
     this.lastId = id;
     let text: string;
     try {
@@ -99,7 +104,8 @@ export class BoundRowsHasher {
     const isPlainAscii = isLine && line.bytes.byteLength === text.length && text.indexOf('\\u') < 0;
     const kinds = this.kinds.get(table) as readonly ColumnKind[];
     for (let i = 0; i < kinds.length; i++) {
-      if (!isStoredAsBound(kinds[i] as ColumnKind, values[i], isPlainAscii)) return this.giveUp(`${table}.${TABLE_COLUMNS[table][i]} holds a value SQLite might store differently`);
+      if (!isStoredAsBound(kinds[i] as ColumnKind, values[i], isPlainAscii))
+        return this.giveUp(`${table}.${TABLE_COLUMNS[table][i]} holds a value SQLite might store differently`);
     }
     if (isLine) this.hasher.addRowBytes(line.bytes);
     else this.hasher.addRow(text);
@@ -109,7 +115,8 @@ export class BoundRowsHasher {
   /** The checksum of the rows bound, or null (read the database back); `stored`: the rows the database holds. */
   async finish(stored: Record<DataTable, number>): Promise<string | null> {
     for (const table of DATA_TABLES) {
-      if ((this.rows.get(table) ?? 0) !== stored[table]) this.giveUp(`${table} holds ${stored[table]} rows, ${this.rows.get(table) ?? 0} were hashed`);
+      if ((this.rows.get(table) ?? 0) !== stored[table])
+        this.giveUp(`${table} holds ${stored[table]} rows, ${this.rows.get(table) ?? 0} were hashed`);
     }
     if (this.gaveUpBecause !== null) return null;
     while (this.section < DATA_TABLES.length - 1) this.hasher.startSection(DATA_TABLES[++this.section] as DataTable);
@@ -133,7 +140,10 @@ export class BoundRowsHasher {
   }
 }
 
-/** True when SQLite stores `value` in a column of this kind and gives the same value back; `isAscii`: texts are known to be ASCII. */
+/**
+ * True when SQLite stores `value` in a column of this kind and gives the same value back; `isAscii`: texts are known to
+ * be ASCII.
+ */
 function isStoredAsBound(kind: ColumnKind, value: SqlValue | undefined, isAscii: boolean): boolean {
   if (value === null) return true;
   if (kind === 'text') return typeof value === 'string' && (isAscii || isStorableText(value));
@@ -147,7 +157,12 @@ function columnKinds(db: Database): { kinds: Map<DataTable, ColumnKind[]>; probl
   const triggers = Number(db.exec("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger'")[0]?.values[0]?.[0] ?? 0);
   let problem: string | null = triggers > 0 ? 'the database has triggers' : null;
   for (const table of DATA_TABLES) {
-    const declared = new Map((db.exec(`PRAGMA table_info(${table})`)[0]?.values ?? []).map((row) => [String(row[1]), String(row[2]).toUpperCase()]));
+    const declared = new Map(
+      (db.exec(`PRAGMA table_info(${table})`)[0]?.values ?? []).map((row) => [
+        String(row[1]),
+        String(row[2]).toUpperCase(),
+      ]),
+    );
     const list: ColumnKind[] = [];
     for (const column of TABLE_COLUMNS[table]) {
       const type = declared.get(column);

@@ -1,5 +1,10 @@
 import type {
-  BrokerageRow, ConfigurationChangeRow, ConfigurationRow, DataTables, ProcessingErrorRow, UploadRow,
+  BrokerageRow,
+  ConfigurationChangeRow,
+  ConfigurationRow,
+  DataTables,
+  ProcessingErrorRow,
+  UploadRow,
 } from '../../db/rows';
 import type { DataTable } from '../../db/schema';
 import { encodeUtf8, type Bytes } from '../format/encoding';
@@ -57,38 +62,67 @@ function canonicalBrokerage(r: BrokerageRow) {
 
 function canonicalConfiguration(r: ConfigurationRow, parse: Parse) {
   return {
-    id: r.id, brokerage_name: r.brokerage_name, configuration_name: r.configuration_name,
-    field_mappings: parse(r.field_mappings), api_credentials: parse(r.api_credentials), auth_type: r.auth_type,
-    bearer_token: r.bearer_token ?? null, file_headers: parse(r.file_headers), created_at: r.created_at,
-    updated_at: r.updated_at, last_used_at: r.last_used_at ?? null, version: r.version, is_active: r.is_active,
-    description: r.description ?? null, needs_credentials: r.needs_credentials,
+    id: r.id,
+    brokerage_name: r.brokerage_name,
+    configuration_name: r.configuration_name,
+    field_mappings: parse(r.field_mappings),
+    api_credentials: parse(r.api_credentials),
+    auth_type: r.auth_type,
+    bearer_token: r.bearer_token ?? null,
+    file_headers: parse(r.file_headers),
+    created_at: r.created_at,
+    updated_at: r.updated_at,
+    last_used_at: r.last_used_at ?? null,
+    version: r.version,
+    is_active: r.is_active,
+    description: r.description ?? null,
+    needs_credentials: r.needs_credentials,
   };
 }
 
 function canonicalUpload(r: UploadRow, parse: Parse) {
   return {
-    id: r.id, brokerage_name: r.brokerage_name, configuration_name: r.configuration_name ?? null, filename: r.filename,
-    total_records: r.total_records, successful_records: r.successful_records, failed_records: r.failed_records,
-    error_log: r.error_log ?? null, processing_time_seconds: r.processing_time_seconds ?? null,
-    file_headers: parse(r.file_headers), upload_timestamp: r.upload_timestamp, session_id: r.session_id ?? null,
+    id: r.id,
+    brokerage_name: r.brokerage_name,
+    configuration_name: r.configuration_name ?? null,
+    filename: r.filename,
+    total_records: r.total_records,
+    successful_records: r.successful_records,
+    failed_records: r.failed_records,
+    error_log: r.error_log ?? null,
+    processing_time_seconds: r.processing_time_seconds ?? null,
+    file_headers: parse(r.file_headers),
+    upload_timestamp: r.upload_timestamp,
+    session_id: r.session_id ?? null,
     timestamp_unknown: r.timestamp_unknown,
   };
 }
 
 function canonicalProcessingError(r: ProcessingErrorRow) {
   return {
-    id: r.id, upload_history_id: r.upload_history_id ?? null, row_number: r.row_number ?? null,
-    field_name: r.field_name ?? null, error_type: r.error_type ?? null, error_message: r.error_message ?? null,
-    suggested_fix: r.suggested_fix ?? null, original_value: r.original_value ?? null,
-    expected_format: r.expected_format ?? null, created_at: r.created_at,
+    id: r.id,
+    upload_history_id: r.upload_history_id ?? null,
+    row_number: r.row_number ?? null,
+    field_name: r.field_name ?? null,
+    error_type: r.error_type ?? null,
+    error_message: r.error_message ?? null,
+    suggested_fix: r.suggested_fix ?? null,
+    original_value: r.original_value ?? null,
+    expected_format: r.expected_format ?? null,
+    created_at: r.created_at,
   };
 }
 
 function canonicalChange(r: ConfigurationChangeRow) {
   return {
-    id: r.id, configuration_id: r.configuration_id ?? null, change_type: r.change_type,
-    change_description: r.change_description ?? null, old_value: r.old_value ?? null, new_value: r.new_value ?? null,
-    changed_by: r.changed_by ?? null, changed_at: r.changed_at,
+    id: r.id,
+    configuration_id: r.configuration_id ?? null,
+    change_type: r.change_type,
+    change_description: r.change_description ?? null,
+    old_value: r.old_value ?? null,
+    new_value: r.new_value ?? null,
+    changed_by: r.changed_by ?? null,
+    changed_at: r.changed_at,
   };
 }
 
@@ -106,7 +140,7 @@ function memoisedParse(): Parse {
       try {
         value = JSON.parse(text) as JsonValue;
       } catch (error) {
-        throw new Error(`Stored JSON text is not valid JSON: ${String(error)}: ${text.slice(0, 80)}`);
+        throw new Error(`Stored JSON text is not valid JSON: ${String(error)}: ${text.slice(0, 80)}`, { cause: error });
       }
       seen.set(text, value);
     }

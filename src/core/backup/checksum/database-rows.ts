@@ -23,22 +23,58 @@ type Parse = JsonColumnParse;
 const CANONICAL: { readonly [T in DataTable]: (v: Values, parse: Parse) => object } = {
   brokerages: (v) => ({ id: v[0], name: v[1], created_at: v[2], updated_at: v[3], is_active: v[4] }),
   brokerage_configurations: (v, p) => ({
-    id: v[0], brokerage_name: v[1], configuration_name: v[2], field_mappings: p(v[3] ?? null), api_credentials: p(v[4] ?? null),
-    auth_type: v[5], bearer_token: v[6], file_headers: p(v[7] ?? null), created_at: v[8], updated_at: v[9], last_used_at: v[10],
-    version: v[11], is_active: v[12], description: v[13], needs_credentials: v[14],
+    id: v[0],
+    brokerage_name: v[1],
+    configuration_name: v[2],
+    field_mappings: p(v[3] ?? null),
+    api_credentials: p(v[4] ?? null),
+    auth_type: v[5],
+    bearer_token: v[6],
+    file_headers: p(v[7] ?? null),
+    created_at: v[8],
+    updated_at: v[9],
+    last_used_at: v[10],
+    version: v[11],
+    is_active: v[12],
+    description: v[13],
+    needs_credentials: v[14],
   }),
   upload_history: (v, p) => ({
-    id: v[0], brokerage_name: v[1], configuration_name: v[2], filename: v[3], total_records: v[4], successful_records: v[5],
-    failed_records: v[6], error_log: v[7], processing_time_seconds: v[8], file_headers: p(v[9] ?? null), upload_timestamp: v[10],
-    session_id: v[11], timestamp_unknown: v[12],
+    id: v[0],
+    brokerage_name: v[1],
+    configuration_name: v[2],
+    filename: v[3],
+    total_records: v[4],
+    successful_records: v[5],
+    failed_records: v[6],
+    error_log: v[7],
+    processing_time_seconds: v[8],
+    file_headers: p(v[9] ?? null),
+    upload_timestamp: v[10],
+    session_id: v[11],
+    timestamp_unknown: v[12],
   }),
   processing_errors: (v) => ({
-    id: v[0], upload_history_id: v[1], row_number: v[2], field_name: v[3], error_type: v[4], error_message: v[5],
-    suggested_fix: v[6], original_value: v[7], expected_format: v[8], created_at: v[9],
+    id: v[0],
+    upload_history_id: v[1],
+    row_number: v[2],
+    field_name: v[3],
+    error_type: v[4],
+    error_message: v[5],
+    suggested_fix: v[6],
+    original_value: v[7],
+    expected_format: v[8],
+    created_at: v[9],
   }),
   configuration_changes: (v) => ({
-    id: v[0], configuration_id: v[1], change_type: v[2], change_description: v[3], old_value: v[4], new_value: v[5],
-    changed_by: v[6], changed_at: v[7],
+    id: v[0],
+    configuration_id: v[1],
+    change_type: v[2],
+    change_description: v[3],
+    old_value: v[4],
+    new_value: v[5],
+    changed_by: v[6],
+    changed_at: v[7],
   }),
 };
 
@@ -69,7 +105,10 @@ export function canonicalRowText(table: DataTable, values: Values, parse: JsonCo
 }
 
 /** The content checksum of a database's data tables (the one its backup file would carry); `onRows` hears progress. */
-export async function databaseChecksum(db: Database, onRows: (table: DataTable, rows: number) => void = () => {}): Promise<string> {
+export async function databaseChecksum(
+  db: Database,
+  onRows: (table: DataTable, rows: number) => void = () => {},
+): Promise<string> {
   const hasher = await CanonicalHasher.create();
   for (const table of DATA_TABLES) {
     hasher.startSection(table);
@@ -110,7 +149,7 @@ export function jsonColumnParser(): JsonColumnParse {
       try {
         value = JSON.parse(text) as unknown;
       } catch (error) {
-        throw new Error(`Stored JSON text is not valid JSON: ${String(error)}: ${text.slice(0, 80)}`);
+        throw new Error(`Stored JSON text is not valid JSON: ${String(error)}: ${text.slice(0, 80)}`, { cause: error });
       }
       if (seen.size < 10_000) seen.set(text, value);
     }

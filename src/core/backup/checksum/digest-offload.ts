@@ -21,7 +21,9 @@ export type StartDigestOffload = () => DigestOffload | null;
 /** The offloaded digest failed (the helper stopped or refused): nothing was hashed in its place. */
 export class DigestUnavailableError extends Error {
   constructor(cause: unknown) {
-    super(`The checksum could not be computed off the thread: ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(
+      `The checksum could not be computed off the thread: ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
     this.name = 'DigestUnavailableError';
   }
 }

@@ -52,7 +52,11 @@ export class CanonicalHasher {
    * it is known (a restore knows its file's size), the first piece is made that large, so text
    * that fits is hashed where it was written, without joining pieces at the end.
    */
-  static start(keepLimit = KEEP_FOR_WEBCRYPTO_BYTES, expectedBytes = 0, offload: DigestOffload | null = null): CanonicalHasher {
+  static start(
+    keepLimit = KEEP_FOR_WEBCRYPTO_BYTES,
+    expectedBytes = 0,
+    offload: DigestOffload | null = null,
+  ): CanonicalHasher {
     // One hasher each: a backup and a restore may be under way at once.
     const first = offload ? BATCH_BYTES : Math.max(PIECE_BYTES, Math.min(keepLimit, Math.floor(expectedBytes)));
     return new CanonicalHasher(sha256.create(), keepLimit, offload, new Uint8Array(first));
@@ -91,7 +95,7 @@ export class CanonicalHasher {
     if (this.section !== DATA_TABLES.length - 1) throw new Error('Not every section was hashed');
     this.addText(']}');
     if (this.offload) {
-      this.offload.update(this.kept.subarray(0, this.keptBytes) as Uint8Array<ArrayBuffer>);
+      this.offload.update(this.kept.subarray(0, this.keptBytes));
       try {
         return toHex(await this.offload.digest());
       } catch (error) {
@@ -131,7 +135,7 @@ export class CanonicalHasher {
   private room(bytes: number): void {
     if (this.keptBytes + bytes <= this.kept.length) return;
     if (this.offload) {
-      if (this.keptBytes > 0) this.offload.update(this.kept.subarray(0, this.keptBytes) as Uint8Array<ArrayBuffer>);
+      if (this.keptBytes > 0) this.offload.update(this.kept.subarray(0, this.keptBytes));
       this.kept = new Uint8Array(Math.max(BATCH_BYTES, bytes));
       this.keptBytes = 0;
       return;

@@ -1,6 +1,7 @@
 /**
  * Byte helpers for backup files: UTF-8, base64 for large arrays, gzip through the platform's
- * CompressionStream (Node 20, workers and Chromium all have it), concatenation.
+ * CompressionStream (Node 20, workers and Chromium all have it), concatenation. Inflating is
+ * scan/gunzip.ts's: always streamed and bounded.
  */
 
 const encoder = new TextEncoder();
@@ -69,31 +70,4 @@ export async function gzip(bytes: Bytes): Promise<Bytes> {
   const stream = new Response(bytes).body;
   if (!stream) throw new Error('No stream to compress');
   return new Uint8Array(await new Response(stream.pipeThrough(new CompressionStream('gzip'))).arrayBuffer());
-}
-
-/**
- * Decompresses gzip, giving up beyond `maxBytes` of output (so a small sealed blob can never
- * expand into gigabytes) or on corrupt input.
- */
-export async function gunzipLimited(bytes: Bytes, maxBytes: number): Promise<Bytes | 'too-big' | 'corrupt'> {
-  const body = new Response(bytes).body;
-  if (!body) return 'corrupt';
-  const reader = body.pipeThrough(new DecompressionStream('gzip')).getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) {
-        await reader.cancel();
-        return 'too-big';
-      }
-      chunks.push(value);
-    }
-  } catch {
-    return 'corrupt';
-  }
-  return concatBytes(chunks);
 }

@@ -12,9 +12,14 @@ export type SecretsMode = 'plain' | 'encrypted' | 'omitted';
 /** `backup_info.format` of every file FF2API Web writes. */
 export const FORMAT_NAME = 'ff2api_backup';
 
-/** The format version this build writes (one row per line, streamed). Readers accept 2.x and refuse 3.x and later. */
-export const FORMAT_VERSION = '2.1';
+/**
+ * The format version this build writes (one row per line, streamed; header and activity log
+ * certified by the file checksum). Readers accept 2.x and refuse 3.x and later.
+ */
+export const FORMAT_VERSION = '2.2';
 export const FORMAT_MAJOR = 2;
+/** From this 2.x minor version on, `backup_info.file_checksum` is required (older files lack it). */
+export const FILE_CHECKSUM_SINCE_MINOR = 2;
 
 /**
  * `backup_info`, the clear header of a 2.x file: `version` is any 2.x as read, the one we write
@@ -29,6 +34,8 @@ export interface BackupInfoHeader<Version extends string = string> {
   schema_version: number;
   counts: Record<DataTable, number>;
   checksum: { algorithm: 'SHA-256'; value: string };
+  /** 2.2 and later: covers this header and the activity log (checksum/file-checksum.ts). */
+  file_checksum?: { algorithm: 'SHA-256'; value: string };
   secrets: SecretsMode;
 }
 

@@ -11,7 +11,35 @@ import { MAX_NAME_LENGTH } from '../../names';
 /** The most JSON text (bytes, after decompression) a backup may hold: 4 GiB, far past any browser database. */
 export const MAX_BACKUP_BYTES = 4 * 1024 * 1024 * 1024;
 
-/** Files older than format 2.1 (and hand-edited ones) whose rows are not one per line still stream; one value may be at most this large. */
+/**
+ * A decompression bomb is refused early: the JSON text a compressed file inflates to (a `.json.gz`
+ * file, or an encrypted file's sealed data) may be at most MAX_INFLATE_RATIO times the file's own
+ * size — or INFLATE_ALLOWANCE_BYTES, whichever is larger, so a small file holding one very
+ * repetitive value still reads — and never more than MAX_BACKUP_BYTES. Real backups compress far
+ * less: the 1M-row bench file 29× (674 MB → 23 MB), tables whose every row is alike but for its id
+ * 50–70×; gzip itself can reach ≈ 1030×.
+ */
+export const MAX_INFLATE_RATIO = 200;
+export const INFLATE_ALLOWANCE_BYTES = 64 * 1024 * 1024;
+
+/** The most JSON text a compressed file of `fileBytes` may inflate to (see MAX_INFLATE_RATIO). */
+export function maxInflatedBytes(fileBytes: number): number {
+  return Math.min(MAX_BACKUP_BYTES, Math.max(INFLATE_ALLOWANCE_BYTES, MAX_INFLATE_RATIO * fileBytes));
+}
+
+/**
+ * What a file says about its own size (the gzip ISIZE trailer) only sizes buffers, and never
+ * beyond this many times the file's real size: what real backups compress to (29× for the 1M-row
+ * bench file, 36× for the tests' generated tables, up to 70× for tables whose rows are all alike),
+ * so a damaged or crafted trailer cannot make the reader reserve memory the file cannot fill. A
+ * file that does inflate further simply grows its buffers as it is read.
+ */
+export const SIZE_HINT_RATIO = 64;
+
+/**
+ * Files older than format 2.1 (and hand-edited ones) whose rows are not one per line still stream; one value may be at
+ * most this large.
+ */
 export const MAX_VALUE_BYTES = 256 * 1024 * 1024;
 
 /** Above this much JSON text the writer compresses the file (`.json.gz`). */

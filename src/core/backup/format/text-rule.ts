@@ -29,4 +29,5 @@ export function toStorableText(text: string): string {
 }
 
 /** Why a text is not storable, in plain words (for located problems). */
-export const UNSTORABLE_TEXT = 'holds a broken character (an unpaired surrogate or a leading byte-order mark) that FF2API Web never writes';
+export const UNSTORABLE_TEXT =
+  'holds a broken character (an unpaired surrogate or a leading byte-order mark) that FF2API Web never writes';

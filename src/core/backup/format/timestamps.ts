@@ -36,7 +36,16 @@ export function isIsoUtc(text: string): boolean {
   const year = Number(match[1]);
   const month = Number(match[2]);
   const day = Number(match[3]);
-  if (year < 1 || month < 1 || month > 12 || day < 1 || Number(match[4]) > 23 || Number(match[5]) > 59 || Number(match[6]) > 59) return false;
+  if (
+    year < 1 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    Number(match[4]) > 23 ||
+    Number(match[5]) > 59 ||
+    Number(match[6]) > 59
+  )
+    return false;
   const isLeap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= (month === 2 && isLeap ? 29 : (DAYS_IN_MONTH[month - 1] as number));
 }
@@ -55,7 +64,16 @@ function isMillisecondUtc(text: string): boolean | undefined {
   const year = twoDigits(text, 0) * 100 + twoDigits(text, 2);
   const month = twoDigits(text, 5);
   const day = twoDigits(text, 8);
-  if (year < 1 || month < 1 || month > 12 || day < 1 || twoDigits(text, 11) > 23 || twoDigits(text, 14) > 59 || twoDigits(text, 17) > 59) return false;
+  if (
+    year < 1 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    twoDigits(text, 11) > 23 ||
+    twoDigits(text, 14) > 59 ||
+    twoDigits(text, 17) > 59
+  )
+    return false;
   const isLeap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= (month === 2 && isLeap ? 29 : (DAYS_IN_MONTH[month - 1] as number));
 }
@@ -67,7 +85,15 @@ function twoDigits(text: string, at: number): number {
 
 const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
 /** Where `YYYY-MM-DDTHH:MM:SS.sssZ` has its separators, and which. */
-const SEPARATORS: readonly (readonly [number, number])[] = [[4, 0x2d], [7, 0x2d], [10, 0x54], [13, 0x3a], [16, 0x3a], [19, 0x2e], [23, 0x5a]];
+const SEPARATORS: readonly (readonly [number, number])[] = [
+  [4, 0x2d],
+  [7, 0x2d],
+  [10, 0x54],
+  [13, 0x3a],
+  [16, 0x3a],
+  [19, 0x2e],
+  [23, 0x5a],
+];
 
 /** Reads any timestamp form the original or we wrote; null when it is not one or not a real date. */
 export function parseTimestamp(text: string): ParsedTime | null {

@@ -47,8 +47,10 @@ export function checkMappingObject(value: unknown): string | Bad {
   if (keys.length > MAX_MAPPING_ENTRIES) return new Bad(`has more than ${MAX_MAPPING_ENTRIES} entries`);
   for (const key of keys) {
     const mapped = value[key];
-    if (typeof mapped !== 'string') return new Bad(`maps "${clip(key)}" to ${describeKind(mapped)}; every mapping should be text`);
-    if (key.length > MAX_TEXT_LENGTH || mapped.length > MAX_TEXT_LENGTH) return new Bad(`has an entry longer than ${MAX_TEXT_LENGTH} characters`);
+    if (typeof mapped !== 'string')
+      return new Bad(`maps "${clip(key)}" to ${describeKind(mapped)}; every mapping should be text`);
+    if (key.length > MAX_TEXT_LENGTH || mapped.length > MAX_TEXT_LENGTH)
+      return new Bad(`has an entry longer than ${MAX_TEXT_LENGTH} characters`);
   }
   return JSON.stringify(value);
 }
@@ -62,8 +64,10 @@ export function checkCredentialObject(value: unknown): Record<string, string | n
   if (keys.length > MAX_MAPPING_ENTRIES) return new Bad(`has more than ${MAX_MAPPING_ENTRIES} entries`);
   for (const key of keys) {
     const item = value[key];
-    if (item !== null && typeof item !== 'string') return new Bad(`has "${clip(key)}" as ${describeKind(item)}; it should be text`);
-    if (key.length > MAX_TEXT_LENGTH || (item?.length ?? 0) > MAX_TEXT_LENGTH) return new Bad(`has an entry longer than ${MAX_TEXT_LENGTH} characters`);
+    if (item !== null && typeof item !== 'string')
+      return new Bad(`has "${clip(key)}" as ${describeKind(item)}; it should be text`);
+    if (key.length > MAX_TEXT_LENGTH || (item?.length ?? 0) > MAX_TEXT_LENGTH)
+      return new Bad(`has an entry longer than ${MAX_TEXT_LENGTH} characters`);
   }
   return value as Record<string, string | null>;
 }

@@ -4,6 +4,7 @@ import { countRows } from '../../db/tables';
 import { describeThrown, type AppError } from '../../result';
 import { databaseChecksum } from '../checksum/database-rows';
 import { concatBytes } from '../format/encoding';
+import { MAX_BACKUP_BYTES } from '../format/limits';
 import { readJsonChunks, sniffSource } from '../scan/byte-source';
 import type { Candidate } from './load-backup';
 
@@ -24,13 +25,23 @@ export async function openDatabaseCandidate(
   bytes: Uint8Array,
   facts: { label: string; createdAt: string | null; expectedChecksum?: string; provenChecksum?: string },
 ): Promise<{ ok: true; candidate: Candidate } | { ok: false; error: AppError }> {
-  const fail = (detail: string) => ({ ok: false as const, error: { code: 'candidate-unreadable', message: 'That copy of the database could not be opened or failed its checks, so it was not used. Nothing was changed.', detail } });
+  const fail = (detail: string) => ({
+    ok: false as const,
+    error: {
+      code: 'candidate-unreadable',
+      message:
+        'That copy of the database could not be opened or failed its checks, so it was not used. Nothing was changed.',
+      detail,
+    },
+  });
   let plain: Uint8Array;
   try {
-    // readJsonChunks gunzips when the bytes are gzip (its size bound applies); plain bytes are used as they are.
+    // readJsonChunks gunzips when the bytes are gzip; plain bytes are used as they are. A database
+    // image is this app's own (its free pages can compress far beyond any backup's text), so only
+    // the bound on any file's text applies, not the one on a backup's compression ratio.
     if ((await sniffSource(bytes)) === 'gzip') {
       const chunks: Uint8Array[] = [];
-      for await (const chunk of readJsonChunks(bytes)) chunks.push(chunk);
+      for await (const chunk of readJsonChunks(bytes, undefined, MAX_BACKUP_BYTES)) chunks.push(chunk);
       plain = concatBytes(chunks);
     } else plain = bytes;
   } catch (error) {
@@ -47,7 +58,17 @@ export async function openDatabaseCandidate(
   if (facts.provenChecksum !== undefined && isUnmigrated) {
     return {
       ok: true,
-      candidate: { db, shape: 'database', shapeLabel: facts.label, createdAt: facts.createdAt, secrets: 'plain', warnings: [], stated: null, checksum: facts.provenChecksum, counts: countRows(db) },
+      candidate: {
+        db,
+        shape: 'database',
+        shapeLabel: facts.label,
+        createdAt: facts.createdAt,
+        secrets: 'plain',
+        warnings: [],
+        stated: null,
+        checksum: facts.provenChecksum,
+        counts: countRows(db),
+      },
     };
   }
   const integrity = db.exec('PRAGMA integrity_check')[0]?.values ?? [];
@@ -63,6 +84,16 @@ export async function openDatabaseCandidate(
   }
   return {
     ok: true,
-    candidate: { db, shape: 'database', shapeLabel: facts.label, createdAt: facts.createdAt, secrets: 'plain', warnings: [], stated: null, checksum, counts: countRows(db) },
+    candidate: {
+      db,
+      shape: 'database',
+      shapeLabel: facts.label,
+      createdAt: facts.createdAt,
+      secrets: 'plain',
+      warnings: [],
+      stated: null,
+      checksum,
+      counts: countRows(db),
+    },
   };
 }

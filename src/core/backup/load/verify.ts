@@ -27,7 +27,11 @@ export interface VerifyReport {
 }
 
 /** Reads and checks a backup file completely, and reports; never touches a live database. */
-export async function verifyBackupFile(SQL: SqlJsStatic, contents: BackupContents, options: ReadOptions = {}): Promise<{ ok: true; report: VerifyReport } | { ok: true; locked: true } | { ok: false; error: AppError }> {
+export async function verifyBackupFile(
+  SQL: SqlJsStatic,
+  contents: BackupContents,
+  options: ReadOptions = {},
+): Promise<{ ok: true; report: VerifyReport } | { ok: true; locked: true } | { ok: false; error: AppError }> {
   const loaded = await loadBackup(SQL, contents, options);
   if (!loaded.ok) return loaded;
   if ('locked' in loaded) return { ok: true, locked: true };
@@ -38,7 +42,16 @@ export async function verifyBackupFile(SQL: SqlJsStatic, contents: BackupContent
     const activityEntries = Number(db.exec('SELECT COUNT(*) FROM activity_log')[0]?.values[0]?.[0] ?? 0);
     return {
       ok: true,
-      report: { shapeLabel: facts.shapeLabel, createdAt: facts.createdAt, counts: facts.counts, checksum: facts.checksum, integrity, foreignKeyViolations, warnings: facts.warnings, activityEntries },
+      report: {
+        shapeLabel: facts.shapeLabel,
+        createdAt: facts.createdAt,
+        counts: facts.counts,
+        checksum: facts.checksum,
+        integrity,
+        foreignKeyViolations,
+        warnings: facts.warnings,
+        activityEntries,
+      },
     };
   } finally {
     db.close();

@@ -15,6 +15,11 @@ export function readActivityEntry(raw: unknown): FileActivityEntry | null {
   if (typeof at !== 'string' || at.length > 40 || !isIsoUtc(at)) return null;
   if (typeof kind !== 'string' || kind.length > 40 || !isStorableText(kind)) return null;
   if (typeof summary !== 'string' || summary.length > MAX_TEXT_LENGTH || !isStorableText(summary)) return null;
-  if (details !== null && details !== undefined && (typeof details !== 'string' || details.length > MAX_DOCUMENT_LENGTH || !isStorableText(details))) return null;
+  if (
+    details !== null &&
+    details !== undefined &&
+    (typeof details !== 'string' || details.length > MAX_DOCUMENT_LENGTH || !isStorableText(details))
+  )
+    return null;
   return { at, kind, summary, details: typeof details === 'string' ? details : null };
 }

@@ -15,16 +15,25 @@ export type FieldRule<T> = (value: unknown) => T | Bad;
 type Checked<S> = { [K in keyof S]: S[K] extends FieldRule<infer T> ? T : never };
 
 /** Text of at most `max` characters. */
-export const text = (max: number): FieldRule<string> => (v) => {
-  if (typeof v !== 'string') return new Bad(v === undefined ? 'is missing' : `should be text, but is ${describeKind(v)}`);
-  return v.length <= max ? v : new Bad(`is longer than ${max.toLocaleString('en-US')} characters`);
-};
+export const text =
+  (max: number): FieldRule<string> =>
+  (v) => {
+    if (typeof v !== 'string')
+      return new Bad(v === undefined ? 'is missing' : `should be text, but is ${describeKind(v)}`);
+    return v.length <= max ? v : new Bad(`is longer than ${max.toLocaleString('en-US')} characters`);
+  };
 
 /** Text, null or absent. */
-export const optionalText = (max: number): FieldRule<string | null | undefined> => (v) => (v === undefined || v === null ? v : text(max)(v));
+export const optionalText =
+  (max: number): FieldRule<string | null | undefined> =>
+  (v) =>
+    v === undefined || v === null ? v : text(max)(v);
 
 /** Text or absent (null is refused). */
-export const optionalString = (max: number): FieldRule<string | undefined> => (v) => (v === undefined ? v : text(max)(v));
+export const optionalString =
+  (max: number): FieldRule<string | undefined> =>
+  (v) =>
+    v === undefined ? v : text(max)(v);
 
 /** A whole number from 0 to MAX_COUNT, null or absent. */
 export const optionalCount: FieldRule<number | null | undefined> = (v) => {
@@ -34,20 +43,34 @@ export const optionalCount: FieldRule<number | null | undefined> = (v) => {
 };
 
 /** A whole number within [min, max]. */
-export const integer = (min: number, max: number): FieldRule<number> => (v) =>
-  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
-    ? v
-    : new Bad(v === undefined ? 'is missing' : `should be a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}, but is ${describeKind(v)}`);
+export const integer =
+  (min: number, max: number): FieldRule<number> =>
+  (v) =>
+    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
+      ? v
+      : new Bad(
+          v === undefined
+            ? 'is missing'
+            : `should be a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}, but is ${describeKind(v)}`,
+        );
 
 /** Exactly one of the given strings. */
-export const oneOf = <T extends string>(...values: T[]): FieldRule<T> => (v) =>
-  typeof v === 'string' && (values as string[]).includes(v)
-    ? (v as T)
-    : new Bad(v === undefined ? 'is missing' : `should be ${values.map((x) => `"${x}"`).join(' or ')}, but is ${typeof v === 'string' ? `"${v.slice(0, 40)}"` : describeKind(v)}`);
+export const oneOf =
+  <T extends string>(...values: T[]): FieldRule<T> =>
+  (v) =>
+    typeof v === 'string' && (values as string[]).includes(v)
+      ? (v as T)
+      : new Bad(
+          v === undefined
+            ? 'is missing'
+            : `should be ${values.map((x) => `"${x}"`).join(' or ')}, but is ${typeof v === 'string' ? `"${v.slice(0, 40)}"` : describeKind(v)}`,
+        );
 
 /** One of the given strings, null or absent. */
-export const optionalOneOf = <T extends string>(...values: T[]): FieldRule<T | null | undefined> => (v) =>
-  v === undefined || v === null ? v : oneOf(...values)(v);
+export const optionalOneOf =
+  <T extends string>(...values: T[]): FieldRule<T | null | undefined> =>
+  (v) =>
+    v === undefined || v === null ? v : oneOf(...values)(v);
 
 /** Anything (looked at later by a dedicated check). */
 export const anything: FieldRule<unknown> = (v) => v;

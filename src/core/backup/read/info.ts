@@ -1,5 +1,5 @@
 import { DATA_TABLES, SCHEMA_VERSION, type DataTable } from '../../db/schema';
-import { FORMAT_MAJOR, FORMAT_NAME, type BackupInfoHeader } from '../format/format';
+import { FILE_CHECKSUM_SINCE_MINOR, FORMAT_MAJOR, FORMAT_NAME, type BackupInfoHeader } from '../format/format';
 import { MAX_COUNT, MAX_TEXT_LENGTH } from '../format/limits';
 import { isIsoUtc } from '../format/timestamps';
 import { Bad, describeKind, isPlainObject, reservedKeyOf } from '../format/values';
@@ -18,7 +18,7 @@ import type { ProblemLog } from './problems';
 export type BackupInfo = BackupInfoHeader;
 
 /** Keys only our backup_info has (the original wrote created_at, version "1.0", app_version). */
-const OUR_INFO_KEYS = ['format', 'checksum', 'counts', 'secrets', 'schema_version', 'trigger'];
+const OUR_INFO_KEYS = ['format', 'checksum', 'file_checksum', 'counts', 'secrets', 'schema_version', 'trigger'];
 
 /** Top-level keys only our files have. */
 export const OUR_SECTIONS = ['brokerages', 'configuration_changes', 'activity_log', 'encrypted', 'sealed_chunks'];
@@ -27,27 +27,46 @@ export const OUR_SECTIONS = ['brokerages', 'configuration_changes', 'activity_lo
 export function hasOurMarks(info: Record<string, unknown>): boolean {
   if (OUR_INFO_KEYS.some((key) => Object.hasOwn(info, key))) return true;
   const version = info.version;
-  const major = typeof version === 'string' ? /^\s*(\d+)/.exec(version)?.[1] : typeof version === 'number' ? String(Math.trunc(version)) : undefined;
+  const major =
+    typeof version === 'string'
+      ? /^\s*(\d+)/.exec(version)?.[1]
+      : typeof version === 'number'
+        ? String(Math.trunc(version))
+        : undefined;
   return major !== undefined && Number(major) >= FORMAT_MAJOR;
 }
 
 /** Format 3.x and later, or a newer database schema: refused before anything else is looked at. */
-export function refuseNewer(info: Record<string, unknown>): { ok: false; error: { code: string; message: string } } | null {
+export function refuseNewer(
+  info: Record<string, unknown>,
+): { ok: false; error: { code: string; message: string } } | null {
   const version = typeof info.version === 'number' ? String(info.version) : info.version;
   if (typeof version === 'string') {
     const major = /^(\d+)(?:\.|$)/.exec(version);
-    if (major && Number(major[1]) > FORMAT_MAJOR) return refusal('newer-version', READ_MESSAGES.newerVersion(version.slice(0, 20)));
-    if (!major || Number(major[1]) < FORMAT_MAJOR) return refusal('unknown-version', READ_MESSAGES.unknownVersion(version.slice(0, 20)));
+    if (major && Number(major[1]) > FORMAT_MAJOR)
+      return refusal('newer-version', READ_MESSAGES.newerVersion(version.slice(0, 20)));
+    if (!major || Number(major[1]) < FORMAT_MAJOR)
+      return refusal('unknown-version', READ_MESSAGES.unknownVersion(version.slice(0, 20)));
   }
   const schema = info.schema_version;
-  if (typeof schema === 'number' && schema > SCHEMA_VERSION) return refusal('newer-version', READ_MESSAGES.newerSchema(schema, SCHEMA_VERSION));
+  if (typeof schema === 'number' && schema > SCHEMA_VERSION)
+    return refusal('newer-version', READ_MESSAGES.newerSchema(schema, SCHEMA_VERSION));
   return null;
 }
 
 const isoTime: FieldRule<string> = (v) =>
-  typeof v === 'string' && v.length <= 40 && isIsoUtc(v) ? v : new Bad(v === undefined ? 'is missing' : `should be an ISO 8601 UTC time such as 2026-11-22T17:00:03.120Z, but is ${describeKind(v)}`);
+  typeof v === 'string' && v.length <= 40 && isIsoUtc(v)
+    ? v
+    : new Bad(
+        v === undefined
+          ? 'is missing'
+          : `should be an ISO 8601 UTC time such as 2026-11-22T17:00:03.120Z, but is ${describeKind(v)}`,
+      );
 
-const versionRule: FieldRule<string> = (v) => (typeof v === 'string' && /^2\.\d{1,4}$/.test(v) ? v : new Bad(`should be "2.0" or "2.1", but is ${describeKind(v)}`));
+const versionRule: FieldRule<string> = (v) =>
+  typeof v === 'string' && /^2\.\d{1,4}$/.test(v)
+    ? v
+    : new Bad(`should be "2.0", "2.1" or "2.2", but is ${describeKind(v)}`);
 
 const countsRule: FieldRule<Record<DataTable, number>> = (v) => {
   if (!isPlainObject(v)) return new Bad(`should be an object, but is ${describeKind(v)}`);
@@ -67,6 +86,10 @@ const checksumRule: FieldRule<{ algorithm: 'SHA-256'; value: string }> = (v) => 
   return { algorithm: 'SHA-256', value: v.value };
 };
 
+/** The file checksum: required from 2.2 on (checkBackupInfo), absent in older files. */
+const optionalChecksum: FieldRule<{ algorithm: 'SHA-256'; value: string } | undefined> = (v) =>
+  v === undefined ? v : checksumRule(v);
+
 const INFO_SPEC = {
   format: oneOf(FORMAT_NAME),
   version: versionRule,
@@ -76,6 +99,7 @@ const INFO_SPEC = {
   schema_version: integer(1, SCHEMA_VERSION),
   counts: countsRule,
   checksum: checksumRule,
+  file_checksum: optionalChecksum,
   secrets: oneOf('plain', 'encrypted', 'omitted'),
 };
 
@@ -86,5 +110,12 @@ export function checkBackupInfo(raw: Record<string, unknown>, problems: ProblemL
     problems.add('backup_info', undefined, reserved, `uses the reserved key "${reserved}"`);
     return null;
   }
-  return checkFields(INFO_SPEC, raw, 'backup_info', undefined, problems) as BackupInfo | null;
+  const info = checkFields(INFO_SPEC, raw, 'backup_info', undefined, problems);
+  if (!info) return null;
+  // A file of a version that carries the file checksum but lacks it was edited: refused, not read with less checked.
+  if (Number(info.version.split('.')[1]) >= FILE_CHECKSUM_SINCE_MINOR && info.file_checksum === undefined) {
+    problems.add('backup_info', undefined, 'file_checksum', `is missing: every format ${info.version} file carries it`);
+    return null;
+  }
+  return info;
 }

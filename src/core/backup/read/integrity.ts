@@ -21,14 +21,21 @@ export function checkIntegrity(tables: DataTables, problems: ProblemLog, options
   const configurationKeys = new Map<string, number>();
   tables.brokerage_configurations.forEach((row, index) => {
     if (!brokerageNames.has(row.brokerage_name)) {
-      problems.add('brokerage_configurations', index, 'brokerage_name', `names the brokerage "${row.brokerage_name}", which is not in the file`);
+      problems.add(
+        'brokerage_configurations',
+        index,
+        'brokerage_name',
+        `names the brokerage "${row.brokerage_name}", which is not in the file`,
+      );
     }
     const key = JSON.stringify([row.brokerage_name, row.configuration_name]);
     const first = configurationKeys.get(key);
     if (first === undefined) configurationKeys.set(key, index);
     else {
       problems.add(
-        'brokerage_configurations', index, 'configuration_name',
+        'brokerage_configurations',
+        index,
+        'configuration_name',
         `repeats the configuration "${row.configuration_name}" of brokerage "${row.brokerage_name}" (row ${first + 1}); a brokerage can have only one configuration of each name`,
       );
     }
@@ -38,13 +45,23 @@ export function checkIntegrity(tables: DataTables, problems: ProblemLog, options
   const uploadIds = new Set(tables.upload_history.map((row) => row.id));
   tables.processing_errors.forEach((row, index) => {
     if (row.upload_history_id !== null && !uploadIds.has(row.upload_history_id)) {
-      problems.add('processing_errors', index, 'upload_history_id', `refers to upload ${row.upload_history_id}, which is not in the file`);
+      problems.add(
+        'processing_errors',
+        index,
+        'upload_history_id',
+        `refers to upload ${row.upload_history_id}, which is not in the file`,
+      );
     }
   });
   const configurationIds = new Set(tables.brokerage_configurations.map((row) => row.id));
   tables.configuration_changes.forEach((row, index) => {
     if (row.configuration_id !== null && !configurationIds.has(row.configuration_id)) {
-      problems.add('configuration_changes', index, 'configuration_id', `refers to configuration ${row.configuration_id}, which is not in the file`);
+      problems.add(
+        'configuration_changes',
+        index,
+        'configuration_id',
+        `refers to configuration ${row.configuration_id}, which is not in the file`,
+      );
     }
   });
 }

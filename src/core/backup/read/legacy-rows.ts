@@ -64,7 +64,11 @@ const PLACEHOLDER_SECRET = 'RESTORE_REQUIRED';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One original configuration, repaired; null (with problems logged) when it cannot be read. */
-export function convertOriginalConfiguration(raw: unknown, index: number, context: LegacyContext): NewConfiguration | null {
+export function convertOriginalConfiguration(
+  raw: unknown,
+  index: number,
+  context: LegacyContext,
+): NewConfiguration | null {
   const section = 'brokerage_configurations';
   const fields = checkFields(originalConfigurationSpec, raw, section, index, context.problems);
   if (!fields) return null;
@@ -86,9 +90,15 @@ export function convertOriginalConfiguration(raw: unknown, index: number, contex
   if (headers instanceof Bad) at('file_headers', headers);
   if (credentials instanceof Bad) at('api_credentials', credentials);
   if (
-    brokerageName instanceof Bad || configurationName instanceof Bad || mappings instanceof Bad ||
-    headers instanceof Bad || credentials instanceof Bad || createdAt instanceof Bad || updatedAt instanceof Bad
-  ) return null;
+    brokerageName instanceof Bad ||
+    configurationName instanceof Bad ||
+    mappings instanceof Bad ||
+    headers instanceof Bad ||
+    credentials instanceof Bad ||
+    createdAt instanceof Bad ||
+    updatedAt instanceof Bad
+  )
+    return null;
 
   if (createdAt === null || updatedAt === null) warnings.add(REPAIRS.configurationTimesMissing);
   const authType = fields.auth_type ?? 'api_key';
@@ -129,7 +139,11 @@ export function readSecrets(
   const needsCredentials = authType === 'api_key' ? apiKey === null : token === null;
   if (needsCredentials) warnings.add(REPAIRS.needsCredentials);
   return {
-    credentials: JSON.stringify(apiKey === null ? { base_url: baseUrl ?? DEFAULT_BASE_URL } : { base_url: baseUrl ?? DEFAULT_BASE_URL, api_key: apiKey }),
+    credentials: JSON.stringify(
+      apiKey === null
+        ? { base_url: baseUrl ?? DEFAULT_BASE_URL }
+        : { base_url: baseUrl ?? DEFAULT_BASE_URL, api_key: apiKey },
+    ),
     bearerToken: token,
     needsCredentials,
   };
@@ -150,7 +164,8 @@ export function convertOriginalUpload(raw: unknown, index: number, context: Lega
   if (configurationName instanceof Bad) problems.add(section, index, 'configuration_name', configurationName.message);
   if (errorLog instanceof Bad) problems.add(section, index, 'error_log', errorLog.message);
   const when = readUploadTime(fields.upload_timestamp ?? null, section, index, context);
-  if (brokerageName instanceof Bad || configurationName instanceof Bad || errorLog instanceof Bad || when === null) return null;
+  if (brokerageName instanceof Bad || configurationName instanceof Bad || errorLog instanceof Bad || when === null)
+    return null;
 
   const counts = [fields.total_records, fields.successful_records, fields.failed_records];
   if (counts.some((n) => n === null || n === undefined)) warnings.add(REPAIRS.countsMissing);
@@ -200,7 +215,12 @@ function readUploadTime(
     context.warnings.add(REPAIRS.timeWasErrorLog);
     return { ...unknownTime, errorLog: text };
   }
-  context.problems.add(section, index, 'upload_timestamp', `is neither a time, a session id nor an error log: "${text.slice(0, 40)}"`);
+  context.problems.add(
+    section,
+    index,
+    'upload_timestamp',
+    `is neither a time, a session id nor an error log: "${text.slice(0, 40)}"`,
+  );
   return null;
 }
 
@@ -224,12 +244,19 @@ function readErrorLog(value: unknown): string | null | Bad {
     return new Bad('is nested too deeply to store');
   }
   if (text === undefined) return null;
-  if (text.length > MAX_DOCUMENT_LENGTH) return new Bad(`is longer than ${MAX_DOCUMENT_LENGTH.toLocaleString('en-US')} characters`);
+  if (text.length > MAX_DOCUMENT_LENGTH)
+    return new Bad(`is longer than ${MAX_DOCUMENT_LENGTH.toLocaleString('en-US')} characters`);
   return text;
 }
 
 /** A time of a configuration: null when absent (the caller substitutes), Bad when not a time. */
-function readTime(value: string | null | undefined, section: string, index: number, field: string, context: LegacyContext): string | null | Bad {
+function readTime(
+  value: string | null | undefined,
+  section: string,
+  index: number,
+  field: string,
+  context: LegacyContext,
+): string | null | Bad {
   if (value === undefined || value === null || value.trim() === '') return null;
   const parsed = parseTimestamp(value.trim());
   if (parsed === null) {

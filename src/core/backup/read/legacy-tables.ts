@@ -17,7 +17,8 @@ export function assembleLegacyTables(
   const brokerages = new Map<string, string>(); // name → earliest time seen
   const seen = (name: string, time: string | null) => {
     const earliest = brokerages.get(name);
-    if (earliest === undefined || (time !== null && time < earliest)) brokerages.set(name, time ?? earliest ?? options.fileTime);
+    if (earliest === undefined || (time !== null && time < earliest))
+      brokerages.set(name, time ?? earliest ?? options.fileTime);
   };
   for (const row of configurations) seen(row.brokerage_name, row.created_at);
   const configured = new Set(brokerages.keys());
@@ -28,7 +29,13 @@ export function assembleLegacyTables(
   // id" meaning the same thing for rows that share the stand-in time.
   const ordered = options.uploadsNewestFirst ? [...uploads].reverse() : uploads;
   return {
-    brokerages: [...brokerages].map(([name, time], i): BrokerageRow => ({ id: i + 1, name, created_at: time, updated_at: time, is_active: 1 })),
+    brokerages: [...brokerages].map(([name, time], i): BrokerageRow => ({
+      id: i + 1,
+      name,
+      created_at: time,
+      updated_at: time,
+      is_active: 1,
+    })),
     brokerage_configurations: configurations.map((row, i): ConfigurationRow => ({ id: i + 1, ...row })),
     upload_history: ordered.map((row, i): UploadRow => ({ id: i + 1, ...row })),
     processing_errors: [],

@@ -7,7 +7,10 @@ import type { BackupShape } from '../format/format';
 
 /** The result types of reading a backup file, shared by the readers of each shape. */
 
-/** A row's text as read from the file, and the bytes it was decoded from: exactly its UTF-8, no byte-order mark (valid during the call). */
+/**
+ * A row's text as read from the file, and the bytes it was decoded from: exactly its UTF-8, no byte-order mark (valid
+ * during the call).
+ */
 export interface SourceLine {
   text: string;
   bytes: Uint8Array;
@@ -71,6 +74,8 @@ export interface ReadOptions {
 export interface ReadContext {
   passphrase: string | undefined;
   now: string;
+  /** The file's size in bytes: compressed data in it may inflate only so far (format/limits). */
+  fileBytes: number;
   progress: (fraction: number) => void;
 }
 

@@ -5,7 +5,8 @@ import { MAX_PROBLEMS_SHOWN } from '../format/limits';
 export interface RestoreWarning {
   code: string;
   message: string;
-  count: number;
+  /** How many rows it touched; null for a warning about the file as a whole. */
+  count: number | null;
 }
 
 /** A problem in a file, located by section, row (0-based) and field. */
@@ -53,8 +54,13 @@ export class WarningTally {
   add({ code, message }: { code: string; message: string }, count = 1): void {
     if (count <= 0) return;
     const existing = this.tally.get(code);
-    if (existing) existing.count += count;
+    if (existing) existing.count = (existing.count ?? 0) + count;
     else this.tally.set(code, { code, message, count });
+  }
+
+  /** Notes a warning about the file as a whole (shown without a count). */
+  note({ code, message }: { code: string; message: string }): void {
+    if (!this.tally.has(code)) this.tally.set(code, { code, message, count: null });
   }
 
   /** One warning per repair kind, in the order first seen. */

@@ -64,8 +64,13 @@ function convertCustomerMapping(raw: unknown, index: number, context: LegacyCont
   const at = (field: string, bad: Bad) => context.problems.add(section, index, field, bad.message);
 
   const brokerageName = tidyName(fields.customer_name, context);
-  const mappings = checkMappingObject(typeof fields.field_mappings === 'string' ? parseJsonOr(fields.field_mappings) : fields.field_mappings);
-  const credentials = fields.api_credentials === undefined || fields.api_credentials === null ? {} : checkCredentialObject(fields.api_credentials);
+  const mappings = checkMappingObject(
+    typeof fields.field_mappings === 'string' ? parseJsonOr(fields.field_mappings) : fields.field_mappings,
+  );
+  const credentials =
+    fields.api_credentials === undefined || fields.api_credentials === null
+      ? {}
+      : checkCredentialObject(fields.api_credentials);
   const createdAt = readTime(fields.created_at, context);
   const updatedAt = readTime(fields.updated_at, context);
   if (brokerageName instanceof Bad) at('customer_name', brokerageName);
@@ -73,7 +78,13 @@ function convertCustomerMapping(raw: unknown, index: number, context: LegacyCont
   if (credentials instanceof Bad) at('api_credentials', credentials);
   if (createdAt instanceof Bad) at('created_at', createdAt);
   if (updatedAt instanceof Bad) at('updated_at', updatedAt);
-  if (brokerageName instanceof Bad || mappings instanceof Bad || credentials instanceof Bad || createdAt instanceof Bad || updatedAt instanceof Bad) {
+  if (
+    brokerageName instanceof Bad ||
+    mappings instanceof Bad ||
+    credentials instanceof Bad ||
+    createdAt instanceof Bad ||
+    updatedAt instanceof Bad
+  ) {
     return null;
   }
 
@@ -110,7 +121,9 @@ function readTime(value: string | null | undefined, context: LegacyContext): str
 /** Rows in learning_data's three lists (or 1 when it is something else). */
 function countLearningRows(value: unknown): number {
   if (!isPlainObject(value)) return 1;
-  const lists = ['mapping_interactions', 'mapping_decisions', 'brokerage_patterns'].map((key) => (Object.hasOwn(value, key) ? value[key] : undefined));
+  const lists = ['mapping_interactions', 'mapping_decisions', 'brokerage_patterns'].map((key) =>
+    Object.hasOwn(value, key) ? value[key] : undefined,
+  );
   const rows = lists.reduce<number>((sum, list) => sum + (Array.isArray(list) ? list.length : 0), 0);
   return Math.max(rows, 1);
 }

@@ -1,12 +1,19 @@
 import { checkIntegrity } from './integrity';
 import { assembleLegacyTables } from './legacy-tables';
-import { convertOriginalConfiguration, convertOriginalUpload, type LegacyContext, type NewConfiguration, type NewUpload } from './legacy-rows';
+import {
+  convertOriginalConfiguration,
+  convertOriginalUpload,
+  type LegacyContext,
+  type NewConfiguration,
+  type NewUpload,
+} from './legacy-rows';
 import { refusalWithProblems } from './messages';
 import type { FileFacts, ReadContext } from './parsed';
 import type { DataTables } from '../../db/rows';
 import type { AppError } from '../../result';
 import { checkFields, optionalText } from './fields';
 import { ProblemLog, WarningTally } from './problems';
+import { GUARANTEES } from './guarantees';
 import { REPAIRS } from './repairs';
 import { parseTimestamp } from '../format/timestamps';
 import { describeKind, isPlainObject } from '../format/values';
@@ -73,13 +80,25 @@ export function finishLegacyRead(args: {
   secrets: 'plain' | 'omitted';
 }): LegacyRead {
   const { warnings, problems } = args;
-  const tables = assembleLegacyTables(args.configurations, args.uploads, { fileTime: args.fileTime, uploadsNewestFirst: args.uploadsNewestFirst, warnings });
+  const tables = assembleLegacyTables(args.configurations, args.uploads, {
+    fileTime: args.fileTime,
+    uploadsNewestFirst: args.uploadsNewestFirst,
+    warnings,
+  });
   if (problems.count === 0) checkIntegrity(tables, problems, { ids: false });
   if (problems.count > 0) return refusalWithProblems(problems);
+  warnings.note(GUARANTEES.noChecksum);
   return {
     ok: true,
     tables,
-    facts: { shape: args.shape, shapeLabel: args.shapeLabel, createdAt: args.fileTime, secrets: args.secrets, warnings: warnings.list(), stated: null },
+    facts: {
+      shape: args.shape,
+      shapeLabel: args.shapeLabel,
+      createdAt: args.fileTime,
+      secrets: args.secrets,
+      warnings: warnings.list(),
+      stated: null,
+    },
   };
 }
 
@@ -95,7 +114,12 @@ export function readFileTime(
   warnings: WarningTally,
 ): string | null {
   if (!isPlainObject(info)) {
-    problems.add(section, undefined, undefined, info === undefined ? 'is missing' : `should be an object, but is ${describeKind(info)}`);
+    problems.add(
+      section,
+      undefined,
+      undefined,
+      info === undefined ? 'is missing' : `should be an object, but is ${describeKind(info)}`,
+    );
     return null;
   }
   const parsed = checkFields(originalInfoSpec, info, section, undefined, problems);
@@ -118,7 +142,12 @@ export function readFileTime(
 export function readArraySection(top: Record<string, unknown>, section: string, problems: ProblemLog): unknown[] {
   const value = Object.hasOwn(top, section) ? top[section] : undefined;
   if (Array.isArray(value)) return value;
-  problems.add(section, undefined, undefined, value === undefined ? 'is missing' : `should be a list of rows, but is ${describeKind(value)}`);
+  problems.add(
+    section,
+    undefined,
+    undefined,
+    value === undefined ? 'is missing' : `should be a list of rows, but is ${describeKind(value)}`,
+  );
   return [];
 }
 
@@ -138,7 +167,8 @@ export function convertAll<T>(
 
 /** " (era A)", " (era B)", " (era C)" from the keys present, or "" when rows are too few to tell. */
 function eraOf(configurations: readonly unknown[], uploads: readonly unknown[]): string {
-  const hasKey = (rows: readonly unknown[], key: string) => rows.some((row) => isPlainObject(row) && Object.hasOwn(row, key));
+  const hasKey = (rows: readonly unknown[], key: string) =>
+    rows.some((row) => isPlainObject(row) && Object.hasOwn(row, key));
   if (['auth_type', 'bearer_token', 'file_headers'].some((key) => hasKey(configurations, key))) return ' (era C)';
   if (hasKey(uploads, 'configuration_name')) return ' (era B)';
   if (uploads.length > 0) return ' (era A)';

@@ -1,19 +1,15 @@
-import { DATA_TABLES, type DataTable } from '../../db/schema';
 import { canonicalJson } from '../checksum/canonical-json';
 import { encodeUtf8, type Bytes } from '../format/encoding';
-import { ACTIVITY_SECTION, ENCRYPTED_SECTION, SEALED_CHUNKS_SECTION } from '../format/format';
-import { MAX_BACKUP_BYTES } from '../format/limits';
+import { ENCRYPTED_SECTION, SEALED_CHUNKS_SECTION } from '../format/format';
 import { isPlainObject } from '../format/values';
-import { elementValue, parseJsonValue, scanTopLevel, type ScanEvent } from '../scan/json-scanner';
-import { checkSealParameters, decodeExact, deriveKey, openSealedData } from '../seal/seal';
+import { elementValue, parseJsonValue, type ScanEvent } from '../scan/json-scanner';
+import { checkSealParameters, decodeExact, decryptSealedData, deriveKey } from '../seal/seal';
 import { ChunkOpener } from '../seal/stream-seal';
-import { readActivityEntry } from './activity-entries';
-import { RowReader } from './columns';
 import type { BackupInfo } from './info';
 import { READ_MESSAGES, refusal, refusalWithProblems } from './messages';
-import type { FileFacts, LockedBackup, ReadContext, RowSink, SourceLine } from './parsed';
-import { ProblemLog, WarningTally } from './problems';
-import { REPAIRS } from './repairs';
+import { SectionState, type OursResult } from './section-state';
+import type { ReadContext, RowSink } from './parsed';
+import { type ProblemLog } from './problems';
 import type { AppError } from '../../result';
 
 /**
@@ -25,10 +21,6 @@ import type { AppError } from '../../result';
  * the checksum by reading that database back (load/).
  */
 
-export type OursResult = { ok: true; facts: FileFacts } | { ok: true; locked: LockedBackup } | { ok: false; error: AppError };
-
-const DATA = new Set<string>(DATA_TABLES);
-
 /** Reads every top-level section after backup_info from `events`. */
 export async function readOurSections(
   events: AsyncIterator<ScanEvent>,
@@ -37,7 +29,7 @@ export async function readOurSections(
   sink: RowSink,
   context: ReadContext,
 ): Promise<OursResult> {
-  const state = new SectionState(info, sink);
+  const state = new SectionState(info, rawInfo, sink, context.fileBytes);
   const shapeLabel = `FF2API Web backup ${info.version}`;
   const aad = canonicalJson(rawInfo);
   if (aad === null) return refusal('invalid-backup', READ_MESSAGES.invalid(1));
@@ -50,7 +42,12 @@ export async function readOurSections(
     if (event.kind === 'value' && event.key === ENCRYPTED_SECTION) {
       const raw = parseOrProblem(event.bytes, ENCRYPTED_SECTION, undefined, state.problems);
       if (info.secrets !== 'encrypted') {
-        state.problems.add(ENCRYPTED_SECTION, undefined, undefined, `is present, but backup_info.secrets says "${info.secrets}"`);
+        state.problems.add(
+          ENCRYPTED_SECTION,
+          undefined,
+          undefined,
+          `is present, but backup_info.secrets says "${info.secrets}"`,
+        );
         continue;
       }
       const isChunked = isPlainObject(raw) && !Object.hasOwn(raw, 'data');
@@ -61,26 +58,39 @@ export async function readOurSections(
       }
       sealed = { parameters, isChunked };
       if (context.passphrase === undefined) {
-        return { ok: true, locked: { shape: 'ff2api-web-2', shapeLabel, createdAt: info.created_at, counts: info.counts, secrets: 'encrypted' } };
+        return {
+          ok: true,
+          locked: {
+            shape: 'ff2api-web-2',
+            shapeLabel,
+            createdAt: info.created_at,
+            counts: info.counts,
+            secrets: 'encrypted',
+          },
+        };
       }
       if (!isChunked) {
-        const opened = await openSealedData(parameters, context.passphrase, encodeUtf8(aad), MAX_BACKUP_BYTES);
-        if (opened === 'wrong') return refusal('wrong-passphrase', READ_MESSAGES.wrongPassphrase);
-        if (opened === 'too-big') return refusal('too-big', READ_MESSAGES.sealedTooBig(MAX_BACKUP_BYTES / 1024 / 1024));
-        const inner = await state.readInner(opened === 'corrupt' ? null : [opened], false);
+        const compressed = await decryptSealedData(parameters, context.passphrase, encodeUtf8(aad));
+        if (compressed === 'wrong') return refusal('wrong-passphrase', READ_MESSAGES.wrongPassphrase);
+        const inner = await state.readInner([compressed]);
         if (inner) return inner;
       }
       continue;
     }
     if (event.kind === 'array-start' && event.key === SEALED_CHUNKS_SECTION) {
       if (!sealed || !sealed.isChunked || Array.isArray(sealed.parameters) || context.passphrase === undefined) {
-        state.problems.add(SEALED_CHUNKS_SECTION, undefined, undefined, 'is present without the encryption parameters before it');
+        state.problems.add(
+          SEALED_CHUNKS_SECTION,
+          undefined,
+          undefined,
+          'is present without the encryption parameters before it',
+        );
         return refusalWithProblems(state.problems);
       }
       const key = await deriveKey(context.passphrase, sealed.parameters.salt, sealed.parameters.iterations);
       const opener = new ChunkOpener(key, sealed.parameters.iv);
       const plain = openChunks(events, opener, encodeUtf8(aad));
-      const inner = await state.readInner(plain.chunks, true);
+      const inner = await state.readInner(plain.chunks);
       if (plain.failure) return plain.failure;
       if (inner) return inner;
       continue;
@@ -88,13 +98,17 @@ export async function readOurSections(
     const failure = state.handle(event);
     if (failure) return failure;
   }
-  if (info.secrets === 'encrypted' && !sealed && state.problems.count === 0) state.problems.add(ENCRYPTED_SECTION, undefined, undefined, 'is missing');
+  if (info.secrets === 'encrypted' && !sealed && state.problems.count === 0)
+    state.problems.add(ENCRYPTED_SECTION, undefined, undefined, 'is missing');
   return state.finish(shapeLabel);
 }
 
 /** The sealed chunks, opened one behind (the last one is known only at the end of the list). */
 function openChunks(events: AsyncIterator<ScanEvent>, opener: ChunkOpener, header: Bytes) {
-  const result: { chunks: AsyncGenerator<Uint8Array>; failure: { ok: false; error: AppError } | null } = { chunks: null as never, failure: null };
+  const result: { chunks: AsyncGenerator<Uint8Array>; failure: { ok: false; error: AppError } | null } = {
+    chunks: null as never,
+    failure: null,
+  };
   result.chunks = (async function* () {
     let held: Bytes | null = null;
     for (;;) {
@@ -106,7 +120,11 @@ function openChunks(events: AsyncIterator<ScanEvent>, opener: ChunkOpener, heade
       for (const item of event.items) {
         const sealed = decodeExact(elementValue(item), null);
         if (!(sealed instanceof Uint8Array)) {
-          result.failure = refusal('wrong-passphrase', READ_MESSAGES.wrongPassphrase, `sealed chunk ${item.index} is not base64`);
+          result.failure = refusal(
+            'wrong-passphrase',
+            READ_MESSAGES.wrongPassphrase,
+            `sealed chunk ${item.index} is not base64`,
+          );
           return;
         }
         if (held) {
@@ -133,126 +151,4 @@ function openChunks(events: AsyncIterator<ScanEvent>, opener: ChunkOpener, heade
 /** A value's JSON; text that is not JSON makes the whole file "not JSON" (the loader says where). */
 function parseOrProblem(bytes: Uint8Array, _section: string, _row: number | undefined, _problems: ProblemLog): unknown {
   return parseJsonValue(bytes);
-}
-
-/** What has been read so far: rows per section, problems, warnings. */
-class SectionState {
-  readonly problems = new ProblemLog();
-  private readonly warnings = new WarningTally();
-  private readonly rows: RowReader;
-  private readonly counts = new Map<string, number>();
-  private countMismatches = 0;
-
-  constructor(
-    private readonly info: BackupInfo,
-    private readonly sink: RowSink,
-  ) {
-    this.rows = new RowReader(this.problems);
-  }
-
-  /** One top-level event; a refusal only when reading cannot go on. */
-  handle(event: ScanEvent, isInner = false): { ok: false; error: AppError } | null {
-    const key = event.key;
-    if (event.kind === 'value') {
-      if (key === 'backup_info' || DATA.has(key) || key === ACTIVITY_SECTION) {
-        this.problems.add(key, undefined, undefined, DATA.has(key) ? 'should be a list of rows' : 'appears more than once');
-      }
-      return null;
-    }
-    const isData = DATA.has(key);
-    if (!isData && key !== ACTIVITY_SECTION) return null; // unknown sections are not read
-    if (isData && this.info.secrets === 'encrypted' && !isInner) {
-      this.problems.add(key, undefined, undefined, 'is in clear text, but backup_info.secrets says "encrypted"');
-      return null;
-    }
-    if (event.kind === 'array-start') {
-      if (this.counts.has(key)) this.problems.add(key, undefined, undefined, 'appears more than once in the file');
-      this.counts.set(key, 0);
-      return null;
-    }
-    if (event.kind === 'elements') {
-      if (key === ACTIVITY_SECTION) {
-        for (const item of event.items) {
-          const entry = readActivityEntry(elementValue(item));
-          if (entry) this.sink.addActivity(entry);
-          else this.warnings.add(REPAIRS.activitySkipped);
-        }
-        return null;
-      }
-      for (const item of event.items) {
-        const row = this.rows.read(key as DataTable, elementValue(item), item.index);
-        // An element read with its line carries that line's text and bytes: it is the SourceLine.
-        if (row) this.sink.add(key as DataTable, row, item.index, item.text === undefined ? undefined : (item as SourceLine));
-      }
-      return null;
-    }
-    if (isData) {
-      this.counts.set(key, event.count);
-      const stated = this.info.counts[key as DataTable];
-      if (event.count !== stated) {
-        this.countMismatches++;
-        this.problems.add('backup_info', undefined, `counts.${key}`, `says ${stated.toLocaleString('en-US')} rows, but the ${key} section holds ${event.count.toLocaleString('en-US')}`);
-      }
-    }
-    return null;
-  }
-
-  /** Reads an encrypted file's data part (its plain JSON text, chunk by chunk). */
-  async readInner(plain: AsyncIterable<Uint8Array> | Uint8Array[] | null, isCompressed: boolean): Promise<{ ok: false; error: AppError } | null> {
-    if (plain === null) return refusal('sealed-corrupt', READ_MESSAGES.sealedCorrupt);
-    try {
-      for await (const event of scanTopLevel(isCompressed ? inflate(plain) : toIterable(plain))) {
-        if (event.kind === 'value' && !DATA.has(event.key) && event.key !== ACTIVITY_SECTION) continue;
-        this.handle(event, true);
-      }
-    } catch (error) {
-      // The chunk reader may have stopped at a wrong chunk: the caller reports that first.
-      return refusal('sealed-corrupt', READ_MESSAGES.sealedCorrupt, error instanceof Error ? error.message : String(error));
-    }
-    return null;
-  }
-
-  finish(shapeLabel: string): OursResult {
-    for (const table of DATA_TABLES) if (!this.counts.has(table)) this.problems.add(table, undefined, undefined, 'is missing');
-    if (this.problems.count > 0) {
-      const onlyCounts = this.problems.count === this.countMismatches;
-      return onlyCounts ? refusalWithProblems(this.problems, 'counts-mismatch', READ_MESSAGES.counts) : refusalWithProblems(this.problems);
-    }
-    const info = this.info;
-    return {
-      ok: true,
-      facts: {
-        shape: 'ff2api-web-2', shapeLabel, createdAt: info.created_at, secrets: info.secrets, warnings: this.warnings.list(),
-        stated: { checksum: info.checksum.value, counts: info.counts },
-      },
-    };
-  }
-}
-
-async function* toIterable(chunks: AsyncIterable<Uint8Array> | Uint8Array[]): AsyncGenerator<Uint8Array> {
-  for await (const chunk of chunks) yield chunk;
-}
-
-/** Sealed 2.1 data is gzip: inflated on the way, with the same size bound as any file. */
-async function* inflate(chunks: AsyncIterable<Uint8Array> | Uint8Array[]): AsyncGenerator<Uint8Array> {
-  const inflate = new DecompressionStream('gzip');
-  const writer = inflate.writable.getWriter();
-  const pump = (async () => {
-    try {
-      for await (const chunk of chunks) await writer.write(chunk as Uint8Array<ArrayBuffer>);
-      await writer.close();
-    } catch (error) {
-      await writer.abort(error).catch(() => undefined);
-    }
-  })();
-  const reader = inflate.readable.getReader();
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > MAX_BACKUP_BYTES) throw Object.assign(new Error('sealed data too big'), { name: 'ScanError' });
-    yield value;
-  }
-  await pump;
 }

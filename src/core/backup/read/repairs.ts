@@ -1,18 +1,20 @@
 import { DEFAULT_BASE_URL } from '../format/format';
 
 /**
- * The repairs made when reading the original FF2API's files (BACKUP_FORMAT.md "Known defects"),
+ * The repairs made when reading the original FF2API's files (docs/backup-format.md §5),
  * each reported in the restore preview as one warning with the number of rows it touched. The
  * preview prints the count after the message ("… (12 affected)"), so messages carry no number.
  */
 export const REPAIRS = {
   timeWasSessionId: {
     code: 'time-was-session-id',
-    message: 'Upload times held a session id instead of a time (a fault of the original app): the id was kept as the session, the file’s date was used as the time, and the rows are marked “time unknown”.',
+    message:
+      'Upload times held a session id instead of a time (a fault of the original app): the id was kept as the session, the file’s date was used as the time, and the rows are marked “time unknown”.',
   },
   timeWasErrorLog: {
     code: 'time-was-error-log',
-    message: 'Upload times held the error log instead of a time (a fault of the original app): the log was kept, the file’s date was used as the time, and the rows are marked “time unknown”.',
+    message:
+      'Upload times held the error log instead of a time (a fault of the original app): the log was kept, the file’s date was used as the time, and the rows are marked “time unknown”.',
   },
   timeMissing: {
     code: 'time-missing',
@@ -20,15 +22,18 @@ export const REPAIRS = {
   },
   localTimes: {
     code: 'local-times',
-    message: 'Times the original app wrote in its server’s local time (without a time zone) were read in this computer’s time zone.',
+    message:
+      'Times the original app wrote in its server’s local time (without a time zone) were read in this computer’s time zone.',
   },
   configurationNameNone: {
     code: 'configuration-name-none',
-    message: 'Uploads named their configuration “None” or nothing (the original’s way of writing “no configuration”): stored with no configuration.',
+    message:
+      'Uploads named their configuration “None” or nothing (the original’s way of writing “no configuration”): stored with no configuration.',
   },
   needsCredentials: {
     code: 'needs-credentials',
-    message: 'Configurations had no usable API key or token (missing, empty or “RESTORE_REQUIRED”): they were imported marked “needs credentials” — enter them before using these configurations.',
+    message:
+      'Configurations had no usable API key or token (missing, empty or “RESTORE_REQUIRED”): they were imported marked “needs credentials” — enter them before using these configurations.',
   },
   addressRefused: {
     code: 'address-refused',
@@ -51,7 +56,8 @@ export const REPAIRS = {
   },
   countsInconsistent: {
     code: 'counts-inconsistent',
-    message: 'Uploads report more successful plus failed records than records in total; the numbers were kept as they are.',
+    message:
+      'Uploads report more successful plus failed records than records in total; the numbers were kept as they are.',
   },
   countsMissing: {
     code: 'counts-missing',
@@ -59,7 +65,8 @@ export const REPAIRS = {
   },
   historyTruncated: {
     code: 'history-maybe-truncated',
-    message: 'This file holds exactly 100 uploads, and the original app put only the newest 100 into its backups, so older upload history is probably missing from it.',
+    message:
+      'This file holds exactly 100 uploads, and the original app put only the newest 100 into its backups, so older upload history is probably missing from it.',
   },
   namesTidied: {
     code: 'names-tidied',
@@ -67,7 +74,8 @@ export const REPAIRS = {
   },
   brokeragesFromHistory: {
     code: 'brokerages-from-history',
-    message: 'Brokerages named only in upload history (they had no configuration) were added, so their uploads can be found by brokerage.',
+    message:
+      'Brokerages named only in upload history (they had no configuration) were added, so their uploads can be found by brokerage.',
   },
   legacyMappings: {
     code: 'legacy-mappings',
@@ -79,15 +87,18 @@ export const REPAIRS = {
   },
   processingErrorsIgnored: {
     code: 'processing-errors-ignored',
-    message: 'Processing errors in an original backup cannot be linked to their uploads (it has no upload ids) and were not imported.',
+    message:
+      'Processing errors in an original backup cannot be linked to their uploads (it has no upload ids) and were not imported.',
   },
   textRepaired: {
     code: 'text-repaired',
-    message: 'Some text held broken characters (an unpaired surrogate, or an invisible byte-order mark at its start) that a database cannot store: they were replaced by � or removed.',
+    message:
+      'Some text held broken characters (an unpaired surrogate, or an invisible byte-order mark at its start) that a database cannot store: they were replaced by � or removed.',
   },
   activitySkipped: {
     code: 'activity-skipped',
-    message: 'Entries of the file’s activity log that could not be read were left out (the log does not affect the data restored).',
+    message:
+      'Entries of the file’s activity log that could not be read were left out (the log does not affect the data restored).',
   },
   fileDateMissing: {
     code: 'file-date-missing',

@@ -23,9 +23,18 @@ interface ImportedDetails {
   original_details: string | null;
 }
 
-/** Appends to `target.activity_log` the entries of `source` (a table name readable from target) it lacks; returns how many. */
-export function importActivity(target: Database, source: string, origin: { fileName: string; fileCreatedAt: string | null }): number {
-  const seen = new Set(selectRows<Entry>(target, 'SELECT at, kind, summary, details FROM main.activity_log').map(identityOf));
+/**
+ * Appends to `target.activity_log` the entries of `source` (a table name readable from target) it lacks; returns how
+ * many.
+ */
+export function importActivity(
+  target: Database,
+  source: string,
+  origin: { fileName: string; fileCreatedAt: string | null },
+): number {
+  const seen = new Set(
+    selectRows<Entry>(target, 'SELECT at, kind, summary, details FROM main.activity_log').map(identityOf),
+  );
   const incoming = selectRows<Entry>(target, `SELECT at, kind, summary, details FROM ${source} ORDER BY id`);
   const insert = target.prepare('INSERT INTO main.activity_log (at, kind, summary, details) VALUES (?, ?, ?, ?)');
   let added = 0;
@@ -40,7 +49,12 @@ export function importActivity(target: Database, source: string, origin: { fileN
         original_summary: original.summary,
         original_details: original.details,
       };
-      insert.run([entry.at, entry.kind, `${original.summary} (from ${details.imported_from.file})`, JSON.stringify(details)]);
+      insert.run([
+        entry.at,
+        entry.kind,
+        `${original.summary} (from ${details.imported_from.file})`,
+        JSON.stringify(details),
+      ]);
       added++;
     }
   } finally {
@@ -55,12 +69,24 @@ function identityOf(entry: Entry): string {
 }
 
 /** An entry as first written, and where it was first imported from, if it was. */
-function unwrap(entry: Entry): { summary: string; details: string | null; importedFrom?: ImportedDetails['imported_from'] } {
+function unwrap(entry: Entry): {
+  summary: string;
+  details: string | null;
+  importedFrom?: ImportedDetails['imported_from'];
+} {
   if (entry.details !== null && entry.details.startsWith('{"imported_from"')) {
     try {
       const details = JSON.parse(entry.details) as Partial<ImportedDetails>;
-      if (typeof details.original_summary === 'string' && details.imported_from && typeof details.imported_from.file === 'string') {
-        return { summary: details.original_summary, details: details.original_details ?? null, importedFrom: details.imported_from };
+      if (
+        typeof details.original_summary === 'string' &&
+        details.imported_from &&
+        typeof details.imported_from.file === 'string'
+      ) {
+        return {
+          summary: details.original_summary,
+          details: details.original_details ?? null,
+          importedFrom: details.imported_from,
+        };
       }
     } catch {
       // Not ours: an entry like any other.

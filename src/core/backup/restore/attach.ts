@@ -9,7 +9,8 @@ import type { Database } from '../../db/sql-types';
  */
 export function withAttached<T>(db: Database, other: Database, alias: string, work: () => T): T {
   const file = (other as unknown as { filename?: unknown }).filename;
-  if (typeof file !== 'string' || !/^[\w./-]+$/.test(file)) throw new Error('This sql.js build does not expose database file names');
+  if (typeof file !== 'string' || !/^[\w./-]+$/.test(file))
+    throw new Error('This sql.js build does not expose database file names');
   db.exec(`ATTACH '${file}' AS ${alias}`);
   try {
     return work();

@@ -23,16 +23,20 @@ import { mergeInto } from './merge';
  */
 
 const MESSAGES = {
-  failed: 'The restore could not be completed: the new database could not be built. Nothing was changed. Try again; if it keeps failing, report the details.',
-  unverified: 'The restore could not be completed: the rebuilt database did not pass its checks, so it was not used. Nothing was changed. Report the details.',
+  failed:
+    'The restore could not be completed: the new database could not be built. Nothing was changed. Try again; if it keeps failing, report the details.',
+  unverified:
+    'The restore could not be completed: the rebuilt database did not pass its checks, so it was not used. Nothing was changed. Report the details.',
 };
 
 /** Checks a built database; returns what is wrong, or null. `checksum`: what its data must hash to. */
 export async function certifyDatabase(db: Database, checksum: string | null): Promise<string | null> {
   const integrity = db.exec('PRAGMA quick_check')[0]?.values.map((row) => row[0]);
-  if (!integrity || integrity.length !== 1 || integrity[0] !== 'ok') return `quick_check: ${JSON.stringify(integrity).slice(0, 500)}`;
+  if (!integrity || integrity.length !== 1 || integrity[0] !== 'ok')
+    return `quick_check: ${JSON.stringify(integrity).slice(0, 500)}`;
   const foreignKeys = db.exec('PRAGMA foreign_key_check')[0]?.values ?? [];
-  if (foreignKeys.length > 0) return `foreign_key_check: ${foreignKeys.length} violations, first ${JSON.stringify(foreignKeys[0])}`;
+  if (foreignKeys.length > 0)
+    return `foreign_key_check: ${foreignKeys.length} violations, first ${JSON.stringify(foreignKeys[0])}`;
   if (checksum !== null) {
     const stored = await databaseChecksum(db);
     if (stored !== checksum) return `checksum of the stored rows ${stored}, expected ${checksum}`;
@@ -60,7 +64,12 @@ export async function finishReplace(fileDb: Database, live: Database, args: Fini
  * kept (a merge is not a backup point), the file's activity imported, the merge logged. Returns
  * the new database and its checksum; `fileDb` is left open for the caller.
  */
-export async function buildMerged(SQL: SqlJsStatic, live: Database, fileDb: Database, args: FinishArgs): Promise<Result<{ db: Database; checksum: string; changed: boolean }>> {
+export async function buildMerged(
+  SQL: SqlJsStatic,
+  live: Database,
+  fileDb: Database,
+  args: FinishArgs,
+): Promise<Result<{ db: Database; checksum: string; changed: boolean }>> {
   let next: Database;
   try {
     next = openDatabase(SQL, exportDatabase(live));
@@ -83,7 +92,12 @@ export async function buildMerged(SQL: SqlJsStatic, live: Database, fileDb: Data
       if (times.restoredAt === null) next.run('DELETE FROM app_meta WHERE key = ?', [META_KEYS.restoredAt]);
       else writeMeta(next, META_KEYS.restoredAt, times.restoredAt);
       writeMeta(next, META_KEYS.lastChangeAt, changed ? args.now : (times.lastChangeAt ?? args.now));
-      logActivity(next, { at: args.now, kind: args.activity.kind, summary: args.activity.summary, details: { ...args.activity.details, checksum } });
+      logActivity(next, {
+        at: args.now,
+        kind: args.activity.kind,
+        summary: args.activity.summary,
+        details: { ...args.activity.details, checksum },
+      });
     });
     const problem = await certifyDatabase(next, checksum);
     if (problem !== null) return closeWith(next, fail('restore-unverified', MESSAGES.unverified, problem));

@@ -35,7 +35,12 @@ export function finishReplacement(next: Database, live: Database, args: FinishAr
       next.exec('DROP TABLE temp.file_activity');
       writeMeta(next, META_KEYS.restoredAt, args.now);
       writeMeta(next, META_KEYS.lastChangeAt, args.now);
-      logActivity(next, { at: args.now, kind: args.activity.kind, summary: args.activity.summary, details: args.activity.details });
+      logActivity(next, {
+        at: args.now,
+        kind: args.activity.kind,
+        summary: args.activity.summary,
+        details: args.activity.details,
+      });
     });
   });
 }

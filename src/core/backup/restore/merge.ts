@@ -34,7 +34,8 @@ function mergeConfigurations(db: Database): void {
   const columns = TABLE_COLUMNS.brokerage_configurations.filter((c) => c !== 'id');
   const keepsOurs = 'f.needs_credentials = 1 AND h.needs_credentials = 0 AND f.auth_type = h.auth_type';
   const assignments = columns.map((c) => {
-    if (c === 'api_credentials' || c === 'bearer_token') return `${c} = CASE WHEN ${keepsOurs} THEN h.${c} ELSE f.${c} END`;
+    if (c === 'api_credentials' || c === 'bearer_token')
+      return `${c} = CASE WHEN ${keepsOurs} THEN h.${c} ELSE f.${c} END`;
     if (c === 'needs_credentials') return `${c} = CASE WHEN ${keepsOurs} THEN 0 ELSE f.${c} END`;
     return `${c} = f.${c}`;
   });
@@ -62,11 +63,17 @@ function mapConfigurations(db: Database): string {
  * `link.column` through `link.map`; returns the name of the temp table mapping file ids to ids
  * here (for uploads, which errors link to).
  */
-function mergeRows(db: Database, table: 'upload_history' | 'processing_errors' | 'configuration_changes', link: { column: string; map: string } | null): string {
+function mergeRows(
+  db: Database,
+  table: 'upload_history' | 'processing_errors' | 'configuration_changes',
+  link: { column: string; map: string } | null,
+): string {
   keyTable(db, table, 'incoming', 'file_keys');
   keyTable(db, table, 'main', 'live_keys');
   const columns = TABLE_COLUMNS[table].filter((c) => c !== 'id');
-  const values = columns.map((c) => (link && c === link.column ? `(SELECT m.here_id FROM temp.${link.map} m WHERE m.file_id = f.${c})` : `f.${c}`));
+  const values = columns.map((c) =>
+    link && c === link.column ? `(SELECT m.here_id FROM temp.${link.map} m WHERE m.file_id = f.${c})` : `f.${c}`,
+  );
   db.exec(`INSERT INTO main.${table} (${columns.join(', ')})
     SELECT ${values.join(', ')} FROM incoming.${table} f
     WHERE f.id IN (SELECT k.id FROM temp.file_keys k WHERE NOT EXISTS (SELECT 1 FROM temp.live_keys l WHERE l.k = k.k))

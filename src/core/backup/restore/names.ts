@@ -2,9 +2,10 @@ import { TABLE_COLUMNS } from '../../db/rows';
 import { DATA_TABLES, type DataTable } from '../../db/schema';
 import type { Database } from '../../db/sql-types';
 import type { RestoreMode, TableChange } from './changes';
+import { PARENT_KEY, SPECS } from './name-keys';
 
 /**
- * What a restore will do, in the names a user knows (DESIGN.md: the preview names, per table,
+ * What a restore will do, in the names a user knows (docs/design.md: the preview names, per table,
  * what it removes, changes and adds, matched by name — never by id, which two browsers assign
  * independently). Rows are matched by their natural key: brokerage by name; configuration by
  * brokerage + name; upload by brokerage + file + time + session; processing errors and
@@ -57,45 +58,6 @@ export interface RestoreNames {
   conflictCount: number;
 }
 
-interface KeySpec {
-  /** SQL of the natural key columns over alias t. */
-  key: string[];
-  /** Other columns compared to tell "changed" from "unchanged" (none: rows are only added or removed). */
-  compared: string[];
-  /** SQL of the name shown, brokerage, time, over alias t. */
-  name: string;
-  brokerage?: string;
-  at?: string;
-}
-
-// Errors and changes point at their upload or configuration by id; their key uses the parent's natural key instead.
-const UPLOAD_OF = (db: string, row = 't') => `(SELECT json_array(u.brokerage_name, u.filename, u.upload_timestamp, u.session_id) FROM ${db}.upload_history u WHERE u.id = ${row}.upload_history_id)`;
-const CONFIGURATION_OF = (db: string, row = 't') => `(SELECT json_array(c.brokerage_name, c.configuration_name) FROM ${db}.brokerage_configurations c WHERE c.id = ${row}.configuration_id)`;
-/** Of a child row, its parent's natural key in `db` (part of the child's own key), or null for a table without a parent. */
-const PARENT_KEY: Partial<Record<DataTable, (db: string, row: string) => string>> = { processing_errors: UPLOAD_OF, configuration_changes: CONFIGURATION_OF };
-
-const SPECS: Record<DataTable, (db: string) => KeySpec> = {
-  brokerages: () => ({ key: ['t.name'], compared: ['is_active'], name: 't.name' }),
-  brokerage_configurations: () => ({
-    key: ['t.brokerage_name', 't.configuration_name'],
-    compared: ['field_mappings', 'api_credentials', 'auth_type', 'bearer_token', 'file_headers', 'description', 'is_active', 'needs_credentials', 'version', 'updated_at'],
-    name: 't.configuration_name', brokerage: 't.brokerage_name',
-  }),
-  upload_history: () => ({
-    key: ['t.brokerage_name', 't.filename', 't.upload_timestamp', 't.session_id'],
-    compared: ['configuration_name', 'total_records', 'successful_records', 'failed_records', 'error_log', 'processing_time_seconds', 'file_headers', 'timestamp_unknown'],
-    name: 't.filename', brokerage: 't.brokerage_name', at: 't.upload_timestamp',
-  }),
-  processing_errors: (db) => ({
-    key: [UPLOAD_OF(db), 't.row_number', 't.field_name', 't.error_type', 't.error_message', 't.suggested_fix', 't.original_value', 't.expected_format', 't.created_at'],
-    compared: [], name: "coalesce(t.field_name, '') || ' (row ' || coalesce(t.row_number, '?') || ')'",
-  }),
-  configuration_changes: (db) => ({
-    key: [CONFIGURATION_OF(db), 't.change_type', 't.change_description', 't.old_value', 't.new_value', 't.changed_by', 't.changed_at'],
-    compared: [], name: "t.change_type || coalesce(': ' || t.change_description, '')",
-  }),
-};
-
 /**
  * Names what replacing `live` by the file (main) and merging the file into it would do.
  *
@@ -131,24 +93,41 @@ export function nameChanges(fileDb: Database, options: { pairById?: boolean } = 
       const removed = missing(fileDb, table, here, file);
       const changed = different(fileDb, table, file, here);
       // Identical pairs with a clean key are unchanged; those with a dirty key were keyed with the rest.
-      const cleanPairs = identical > 0 ? identical - count(fileDb, 'SELECT COUNT(*) FROM temp.file_keys WHERE id IN (SELECT id FROM temp.same_ids)') : 0;
-      const both = cleanPairs + count(fileDb, 'SELECT COUNT(*) FROM temp.file_keys f JOIN temp.live_keys l ON f.k = l.k');
+      const cleanPairs =
+        identical > 0
+          ? identical - count(fileDb, 'SELECT COUNT(*) FROM temp.file_keys WHERE id IN (SELECT id FROM temp.same_ids)')
+          : 0;
+      const both =
+        cleanPairs + count(fileDb, 'SELECT COUNT(*) FROM temp.file_keys f JOIN temp.live_keys l ON f.k = l.k');
       const live = count(fileDb, `SELECT COUNT(*) FROM live.${table}`);
       if (table === 'brokerages') decorateRemovedBrokerages(fileDb, removed);
       replace[table] = { add: added, remove: removed, change: changed, unchanged: both - changed.count };
       merge[table] = { add: added, remove: none(), change: none(), unchanged: live };
     } finally {
-      fileDb.exec('DROP TABLE IF EXISTS temp.file_keys; DROP TABLE IF EXISTS temp.live_keys; DROP TABLE IF EXISTS temp.same_ids; DROP TABLE IF EXISTS temp.dirty_keys');
+      fileDb.exec(
+        'DROP TABLE IF EXISTS temp.file_keys; DROP TABLE IF EXISTS temp.live_keys; DROP TABLE IF EXISTS temp.same_ids; DROP TABLE IF EXISTS temp.dirty_keys',
+      );
     }
   }
   const conflicts = mergeConflicts(fileDb);
   const winners = conflicts.filter((c) => c.winner === 'file');
-  const configurationsChanged: NamedKind = { count: count(fileDb, CONFLICT_COUNT_SQL), names: winners.slice(0, NAMES_SHOWN).map((c) => ({ name: c.name, brokerage: c.brokerage })) };
+  const configurationsChanged: NamedKind = {
+    count: count(fileDb, CONFLICT_COUNT_SQL),
+    names: winners.slice(0, NAMES_SHOWN).map((c) => ({ name: c.name, brokerage: c.brokerage })),
+  };
   const liveConfigurations = merge.brokerage_configurations.unchanged;
-  merge.brokerage_configurations = { ...merge.brokerage_configurations, change: configurationsChanged, unchanged: liveConfigurations - configurationsChanged.count };
+  merge.brokerage_configurations = {
+    ...merge.brokerage_configurations,
+    change: configurationsChanged,
+    unchanged: liveConfigurations - configurationsChanged.count,
+  };
   return {
     replace: { tables: replace, conflicts: [], conflictCount: 0 },
-    merge: { tables: merge, conflicts: conflicts.slice(0, NAMES_SHOWN), conflictCount: count(fileDb, CONFLICT_ALL_SQL) },
+    merge: {
+      tables: merge,
+      conflicts: conflicts.slice(0, NAMES_SHOWN),
+      conflictCount: count(fileDb, CONFLICT_ALL_SQL),
+    },
   };
 }
 
@@ -189,11 +168,16 @@ function setAsideIdenticalRows(db: Database, table: DataTable): number {
   const equal = (TABLE_COLUMNS[table] as readonly string[]).filter((c) => c !== 'id').map((c) => `a.${c} IS b.${c}`);
   const parent = PARENT_KEY[table];
   if (parent) equal.push(`${parent('main', 'a')} IS ${parent('live', 'b')}`);
-  db.exec(`CREATE TEMP TABLE same_ids AS SELECT a.id AS id FROM main.${table} a JOIN live.${table} b ON b.id = a.id WHERE ${equal.join(' AND ')}`);
+  db.exec(
+    `CREATE TEMP TABLE same_ids AS SELECT a.id AS id FROM main.${table} a JOIN live.${table} b ON b.id = a.id WHERE ${equal.join(' AND ')}`,
+  );
   const identical = count(db, 'SELECT COUNT(*) FROM temp.same_ids');
   if (identical === 0) return 0;
-  const keysOfOthers = (schema: string) => `SELECT json_array(${SPECS[table](schema).key.join(', ')}) AS key FROM ${schema}.${table} t WHERE t.id NOT IN (SELECT id FROM temp.same_ids)`;
-  db.exec(`CREATE TEMP TABLE dirty_keys AS ${keysOfOthers('main')} UNION ${keysOfOthers('live')}; CREATE INDEX temp.dirty_keys_key ON dirty_keys (key);`);
+  const keysOfOthers = (schema: string) =>
+    `SELECT json_array(${SPECS[table](schema).key.join(', ')}) AS key FROM ${schema}.${table} t WHERE t.id NOT IN (SELECT id FROM temp.same_ids)`;
+  db.exec(
+    `CREATE TEMP TABLE dirty_keys AS ${keysOfOthers('main')} UNION ${keysOfOthers('live')}; CREATE INDEX temp.dirty_keys_key ON dirty_keys (key);`,
+  );
   return identical;
 }
 
@@ -205,7 +189,12 @@ interface Side {
 
 /** Rows of `from` whose key is not in `other`. */
 function missing(db: Database, table: DataTable, from: Side, other: Side): NamedKind {
-  return namedRows(db, table, from, `FROM temp.${from.keys} f WHERE NOT EXISTS (SELECT 1 FROM temp.${other.keys} o WHERE o.k = f.k)`);
+  return namedRows(
+    db,
+    table,
+    from,
+    `FROM temp.${from.keys} f WHERE NOT EXISTS (SELECT 1 FROM temp.${other.keys} o WHERE o.k = f.k)`,
+  );
 }
 
 /** Rows of `from` whose key is in `other` with another value in a compared column. */
@@ -213,8 +202,13 @@ function different(db: Database, table: DataTable, from: Side, other: Side): Nam
   const { compared } = SPECS[table](from.schema);
   if (compared.length === 0) return none();
   const differs = compared.map((column) => `a.${column} IS NOT b.${column}`).join(' OR ');
-  return namedRows(db, table, from, `FROM temp.${from.keys} f JOIN temp.${other.keys} o ON o.k = f.k
-    JOIN ${from.schema}.${table} a ON a.id = f.id JOIN ${other.schema}.${table} b ON b.id = o.id WHERE ${differs}`);
+  return namedRows(
+    db,
+    table,
+    from,
+    `FROM temp.${from.keys} f JOIN temp.${other.keys} o ON o.k = f.k
+    JOIN ${from.schema}.${table} a ON a.id = f.id JOIN ${other.schema}.${table} b ON b.id = o.id WHERE ${differs}`,
+  );
 }
 
 /** How many rows a `FROM … WHERE …` over key rows f finds, and the first names (read by id from `from`'s table). */
@@ -222,9 +216,14 @@ function namedRows(db: Database, table: DataTable, from: Side, fromWhere: string
   const total = count(db, `SELECT COUNT(*) ${fromWhere}`);
   if (total === 0) return none();
   const spec = SPECS[table](from.schema);
-  const rows = db.exec(`SELECT ${spec.name} AS name, ${spec.brokerage ?? 'NULL'} AS brokerage, ${spec.at ?? 'NULL'} AS at
-    FROM ${from.schema}.${table} t WHERE t.id IN (SELECT f.id ${fromWhere}) ORDER BY 1, 2, 3 LIMIT ${NAMES_SHOWN}`)[0]?.values ?? [];
-  return { count: total, names: rows.map(([name, brokerage, at]) => withOptional({ name: String(name) }, brokerage, at)) };
+  const rows =
+    db.exec(`SELECT ${spec.name} AS name, ${spec.brokerage ?? 'NULL'} AS brokerage, ${spec.at ?? 'NULL'} AS at
+    FROM ${from.schema}.${table} t WHERE t.id IN (SELECT f.id ${fromWhere}) ORDER BY 1, 2, 3 LIMIT ${NAMES_SHOWN}`)[0]
+      ?.values ?? [];
+  return {
+    count: total,
+    names: rows.map(([name, brokerage, at]) => withOptional({ name: String(name) }, brokerage, at)),
+  };
 }
 
 /** Every row of the file's table, as added: the count and the first names. */
@@ -232,14 +231,22 @@ function firstNames(db: Database, table: DataTable): NamedKind {
   const total = count(db, `SELECT COUNT(*) FROM main.${table}`);
   if (total === 0) return none();
   const spec = SPECS[table]('main');
-  const rows = db.exec(`SELECT ${spec.name} AS name, ${spec.brokerage ?? 'NULL'}, ${spec.at ?? 'NULL'} FROM main.${table} t ORDER BY 1, 2, 3 LIMIT ${NAMES_SHOWN}`)[0]?.values ?? [];
-  return { count: total, names: rows.map(([name, brokerage, at]) => withOptional({ name: String(name) }, brokerage, at)) };
+  const rows =
+    db.exec(
+      `SELECT ${spec.name} AS name, ${spec.brokerage ?? 'NULL'}, ${spec.at ?? 'NULL'} FROM main.${table} t ORDER BY 1, 2, 3 LIMIT ${NAMES_SHOWN}`,
+    )[0]?.values ?? [];
+  return {
+    count: total,
+    names: rows.map(([name, brokerage, at]) => withOptional({ name: String(name) }, brokerage, at)),
+  };
 }
 
 /** A removed brokerage takes its configurations with it: say how many. */
 function decorateRemovedBrokerages(db: Database, removed: NamedKind): void {
   for (const row of removed.names) {
-    row.configurations = count(db, 'SELECT COUNT(*) FROM live.brokerage_configurations WHERE brokerage_name = ?', [row.name]);
+    row.configurations = count(db, 'SELECT COUNT(*) FROM live.brokerage_configurations WHERE brokerage_name = ?', [
+      row.name,
+    ]);
   }
 }
 
@@ -254,10 +261,15 @@ const CONFLICT_ALL_SQL = `SELECT COUNT(*) ${CONFLICT_JOIN} WHERE ${DIFFERENT}`;
 const CONFLICT_COUNT_SQL = `SELECT COUNT(*) ${CONFLICT_JOIN} WHERE ${DIFFERENT} AND ${FILE_WINS_SQL}`;
 
 function mergeConflicts(db: Database): MergeConflict[] {
-  const rows = db.exec(`SELECT f.configuration_name, f.brokerage_name, ${FILE_WINS_SQL}, f.updated_at, h.updated_at ${CONFLICT_JOIN} WHERE ${DIFFERENT}
+  const rows =
+    db.exec(`SELECT f.configuration_name, f.brokerage_name, ${FILE_WINS_SQL}, f.updated_at, h.updated_at ${CONFLICT_JOIN} WHERE ${DIFFERENT}
     ORDER BY ${FILE_WINS_SQL} DESC, f.configuration_name, f.brokerage_name LIMIT ${NAMES_SHOWN}`)[0]?.values ?? [];
   return rows.map(([name, brokerage, fileWins, fileAt, hereAt]) => ({
-    name: String(name), brokerage: String(brokerage), winner: fileWins ? 'file' : 'here', fileUpdatedAt: String(fileAt), hereUpdatedAt: String(hereAt),
+    name: String(name),
+    brokerage: String(brokerage),
+    winner: fileWins ? 'file' : 'here',
+    fileUpdatedAt: String(fileAt),
+    hereUpdatedAt: String(hereAt),
   }));
 }
 

@@ -1,4 +1,7 @@
-import { MAX_BACKUP_BYTES } from '../format/limits';
+import { MAX_BACKUP_BYTES, maxInflatedBytes, SIZE_HINT_RATIO } from '../format/limits';
+import { gunzipChunks, InflateLimitError, limitBytes } from './gunzip';
+
+export { CorruptGzipError, InflateLimitError } from './gunzip';
 
 /**
  * A backup's bytes as a stream of chunks, from a File/Blob or bytes already in memory, gunzipped
@@ -18,19 +21,12 @@ export class TooBigError extends Error {
   }
 }
 
-/** Raised when gzip data is damaged. */
-export class CorruptGzipError extends Error {
-  constructor(cause: unknown) {
-    super(`gzip data is damaged: ${String(cause)}`);
-    this.name = 'CorruptGzipError';
-  }
-}
-
 const SLICE_BYTES = 4 * 1024 * 1024;
 
 /** What the first bytes say the file is. */
 export async function sniffSource(contents: BackupContents): Promise<SourceKind> {
-  const head = contents instanceof Uint8Array ? contents.subarray(0, 4) : new Uint8Array(await contents.slice(0, 4).arrayBuffer());
+  const head =
+    contents instanceof Uint8Array ? contents.subarray(0, 4) : new Uint8Array(await contents.slice(0, 4).arrayBuffer());
   if (head.length === 0) return 'empty';
   if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'zip';
@@ -43,24 +39,35 @@ export function sizeOf(contents: BackupContents): number {
 }
 
 /**
- * How many bytes of JSON text the contents hold, as far as can be told without reading them: a
- * plain file's size, or a gzip file's ISIZE trailer (the uncompressed size modulo 2³², which
- * our writer's single gzip member makes exact below 4 GiB). Only a hint for sizing buffers: a
- * damaged or crafted trailer changes how much is reserved up front, never what is read.
- * `kind`: what sniffSource found.
+ * About how many bytes of JSON text the contents hold, to size buffers up front: a plain file's
+ * size, or a gzip file's ISIZE trailer (the uncompressed size modulo 2³², exact for our writer's
+ * single gzip member below 4 GiB) — but never more than SIZE_HINT_RATIO times the file's real
+ * size, since a damaged or crafted trailer must not reserve memory the file cannot fill. Only a
+ * hint: it changes how much is reserved up front, never what is read. `kind`: what sniffSource found.
  */
 export async function expectedTextBytes(contents: BackupContents, kind: SourceKind): Promise<number> {
   const size = sizeOf(contents);
   if (kind !== 'gzip' || size < 18) return size;
-  const tail = contents instanceof Uint8Array ? contents.subarray(size - 4) : new Uint8Array(await contents.slice(size - 4).arrayBuffer());
-  return ((tail[0] as number) | ((tail[1] as number) << 8) | ((tail[2] as number) << 16) | ((tail[3] as number) << 24)) >>> 0;
+  const tail = new Uint8Array(
+    contents instanceof Uint8Array ? contents.slice(size - 4) : await contents.slice(size - 4).arrayBuffer(),
+  );
+  const stated = new DataView(tail.buffer, tail.byteOffset, 4).getUint32(0, true);
+  return Math.min(stated, size * SIZE_HINT_RATIO);
 }
 
-/** The JSON text's bytes, chunk by chunk; `onBytes` hears the compressed bytes read so far (progress). */
-export async function* readJsonChunks(contents: BackupContents, onBytes: (read: number) => void = () => {}, maxBytes = MAX_BACKUP_BYTES): AsyncGenerator<Uint8Array> {
+/**
+ * The JSON text's bytes, chunk by chunk; `onBytes` hears the file's bytes read so far (progress).
+ * The text may be at most `maxTextBytes`: by default MAX_BACKUP_BYTES for a plain file and, for a
+ * gzip file, what its size allows (maxInflatedBytes: a decompression bomb is refused early).
+ */
+export async function* readJsonChunks(
+  contents: BackupContents,
+  onBytes: (read: number) => void = () => {},
+  maxTextBytes?: number,
+): AsyncGenerator<Uint8Array> {
   const kind = await sniffSource(contents);
   let read = 0;
-  const raw = rawChunks(contents);
+  const raw = readRawChunks(contents);
   const counted = (async function* () {
     for await (const chunk of raw) {
       read += chunk.byteLength;
@@ -68,18 +75,22 @@ export async function* readJsonChunks(contents: BackupContents, onBytes: (read: 
       yield chunk;
     }
   })();
-  const text = kind === 'gzip' ? gunzipChunks(counted) : counted;
-  let total = 0;
-  for await (const chunk of text) {
-    total += chunk.byteLength;
-    if (total > maxBytes) throw new TooBigError(maxBytes);
-    yield chunk;
+  if (kind !== 'gzip') {
+    const limit = maxTextBytes ?? MAX_BACKUP_BYTES;
+    yield* limitBytes(counted, limit, () => new TooBigError(limit));
+    return;
   }
+  const fileBytes = sizeOf(contents);
+  const limit = maxTextBytes ?? maxInflatedBytes(fileBytes);
+  const refuse = () => (limit < MAX_BACKUP_BYTES ? new InflateLimitError(limit, fileBytes) : new TooBigError(limit));
+  yield* limitBytes(gunzipChunks(counted), limit, refuse);
 }
 
-async function* rawChunks(contents: BackupContents): AsyncGenerator<Uint8Array> {
+/** The file's own bytes, in slices (a Blob is streamed). */
+export async function* readRawChunks(contents: BackupContents): AsyncGenerator<Uint8Array> {
   if (contents instanceof Uint8Array) {
-    for (let start = 0; start < contents.length; start += SLICE_BYTES) yield contents.subarray(start, start + SLICE_BYTES);
+    for (let start = 0; start < contents.length; start += SLICE_BYTES)
+      yield contents.subarray(start, start + SLICE_BYTES);
     return;
   }
   if (typeof contents.stream === 'function') {
@@ -109,41 +120,5 @@ async function* rawChunks(contents: BackupContents): AsyncGenerator<Uint8Array> 
   // jsdom's Blob has no stream(): read it in slices.
   for (let start = 0; start < contents.size; start += SLICE_BYTES) {
     yield new Uint8Array(await contents.slice(start, start + SLICE_BYTES).arrayBuffer());
-  }
-}
-
-/** Gunzips a stream of chunks with the platform's DecompressionStream. */
-async function* gunzipChunks(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const inflate = new DecompressionStream('gzip');
-  const writer = inflate.writable.getWriter();
-  let sourceError: unknown = null;
-  const pump = (async () => {
-    try {
-      for await (const chunk of chunks) {
-        await writer.ready;
-        await writer.write(chunk as Uint8Array<ArrayBuffer>);
-      }
-      await writer.close();
-    } catch (error) {
-      sourceError ??= error;
-      await writer.abort(error).catch(() => undefined);
-    }
-  })();
-  const reader = inflate.readable.getReader();
-  try {
-    for (;;) {
-      let next: ReadableStreamReadResult<Uint8Array>;
-      try {
-        next = await reader.read();
-      } catch (error) {
-        await pump;
-        throw sourceError ?? new CorruptGzipError(error);
-      }
-      if (next.done) break;
-      yield next.value;
-    }
-    await pump;
-  } finally {
-    reader.releaseLock();
   }
 }

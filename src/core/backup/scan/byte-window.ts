@@ -4,7 +4,9 @@ export const QUOTE = 0x22;
 export const isSpace = (b: number | undefined) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 export const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** The longest line tried as one element (format 2.1's row on a line of its own); longer ones are followed byte by byte. */
+/**
+ * The longest line tried as one element (format 2.1's row on a line of its own); longer ones are followed byte by byte.
+ */
 const LINE_BYTES = 1 << 20;
 
 /**
@@ -117,7 +119,11 @@ export class ByteWindow {
 
   /** Skips the white space the buffer holds; true when a byte that is not white space follows (no wait). */
   skipSpaceBuffered(): boolean {
-    for (let b = this.buffer[this.position]; this.position < this.filled && isSpace(b); b = this.buffer[++this.position]) {
+    for (
+      let b = this.buffer[this.position];
+      this.position < this.filled && isSpace(b);
+      b = this.buffer[++this.position]
+    ) {
       if (b === 0x0a) this.lines++;
     }
     return this.position < this.filled;
@@ -126,11 +132,12 @@ export class ByteWindow {
   /** Appends the next chunk (dropping what was read when that makes room); false at the end. */
   async more(): Promise<boolean> {
     if (this.isDone) return false;
-    const { done, value } = await this.source.next();
-    if (done) {
+    const chunk = await this.source.next();
+    if (chunk.done === true) {
       this.isDone = true;
       return false;
     }
+    const value = chunk.value;
     const rest = this.filled - this.position;
     if (this.filled + value.length > this.buffer.length) {
       const capacity = Math.max(this.buffer.length, (rest + value.length) * 2);

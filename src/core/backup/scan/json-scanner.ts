@@ -41,7 +41,10 @@ export type ScanEvent =
 const BACKSLASH = 0x5c;
 
 /** Scans the top-level object of a byte stream; `skip(key)` values are followed but not handed out. */
-export async function* scanTopLevel(chunks: AsyncIterable<Uint8Array>, skip: (key: string) => boolean = () => false): AsyncGenerator<ScanEvent> {
+export async function* scanTopLevel(
+  chunks: AsyncIterable<Uint8Array>,
+  skip: (key: string) => boolean = () => false,
+): AsyncGenerator<ScanEvent> {
   const source = chunks[Symbol.asyncIterator]();
   try {
     yield* scanObject(new ByteWindow(source), skip);
@@ -156,24 +159,26 @@ async function readValue(input: ByteWindow): Promise<Uint8Array> {
   const isString = first === QUOTE;
   let resumeAt = isString ? 1 : 0;
   let depth = 0;
+  let inString = false;
   for (;;) {
     const view = input.view();
     if (isContainer) {
-      const end = scanContainer(view, resumeAt, depth);
+      const end = scanContainer(view, resumeAt, depth, inString);
       if (typeof end === 'number') return input.take(end);
-      ({ resumeAt, depth } = end);
+      ({ resumeAt, depth, inString } = end);
     } else {
       const end = isString ? scanString(view, resumeAt) : scanBare(view, resumeAt);
       if (end >= 0) return input.take(end);
       // Resume one byte back: a string's closing quote is judged by the backslashes before it.
       resumeAt = Math.max(isString ? 1 : 0, view.length - 1);
     }
-    if (view.length > MAX_VALUE_BYTES) throw input.error('value-too-big', `a value larger than ${MAX_VALUE_BYTES} bytes`);
+    if (view.length > MAX_VALUE_BYTES)
+      throw input.error('value-too-big', `a value larger than ${MAX_VALUE_BYTES} bytes`);
     if (!(await input.more())) throw input.error('truncated-json', 'ends inside a value');
   }
 }
 
-/** End (exclusive) of a string starting at 0, or -1. */
+/** End (exclusive) of a string whose text goes on at `from` (just after its opening quote, or further in), or -1. */
 function scanString(view: Uint8Array, from: number): number {
   let i = from;
   for (;;) {
@@ -186,16 +191,29 @@ function scanString(view: Uint8Array, from: number): number {
   }
 }
 
-/** End of an object or array starting at 0, or where to resume with which depth. */
-function scanContainer(view: Uint8Array, from: number, startDepth: number): number | { resumeAt: number; depth: number } {
+/** Where scanning an unfinished object or array goes on: the offset, the depth, and whether inside a string. */
+type Resume = { resumeAt: number; depth: number; inString: boolean };
+
+/**
+ * End of an object or array starting at 0, or where to resume. A string still open at the end of
+ * the data is resumed where it was left (one byte back: its closing quote is judged by the
+ * backslashes before it), never from its opening quote — a string growing chunk by chunk would
+ * otherwise be searched again from its start each time, quadratic in its length.
+ */
+function scanContainer(view: Uint8Array, from: number, startDepth: number, startsInString: boolean): number | Resume {
   let depth = startDepth;
   let i = from;
+  if (startsInString) {
+    const end = scanString(view, from);
+    if (end < 0) return { resumeAt: Math.max(from, view.length - 1), depth, inString: true };
+    i = end;
+  }
   while (i < view.length) {
     const b = view[i] as number;
     if (b === QUOTE) {
-      const end = scanString(view.subarray(i), 1);
-      if (end < 0) return { resumeAt: i, depth };
-      i += end;
+      const end = scanString(view, i + 1);
+      if (end < 0) return { resumeAt: Math.max(i + 1, view.length - 1), depth, inString: true };
+      i = end;
       continue;
     }
     if (b === 0x7b || b === 0x5b) depth++;
@@ -205,7 +223,7 @@ function scanContainer(view: Uint8Array, from: number, startDepth: number): numb
     }
     i++;
   }
-  return { resumeAt: i, depth };
+  return { resumeAt: i, depth, inString: false };
 }
 
 /** End of a number or literal (true, false, null) starting at `from`, or -1 at the end of data. */

@@ -14,7 +14,7 @@ import { MAX_PROBLEMS_SHOWN } from '../format/limits';
  * A database of its own that a backup's rows stream into, apart from the live one: the file is
  * checked by the same database engine that will hold it, so a repeated id or name, or a row
  * pointing at nothing, becomes a located problem instead of a failure after the preview. The
- * load runs in one transaction with the secondary indexes built afterwards (PERF.md: ≈ 20 %
+ * load runs in one transaction with the secondary indexes built afterwards (docs/performance.md: ≈ 20 %
  * faster) and foreign keys checked at the end (sections may come in any order). It becomes the
  * restored database itself for a replace, so its rows are never copied again. Every row inserted is
  * also hashed as bound (checksum/bound-rows), which certifies the rows as stored without reading
@@ -57,7 +57,8 @@ export class ScratchDatabase implements RowSink {
     scratch.cacheSize = Number(db.exec('PRAGMA cache_size')[0]?.values[0]?.[0]);
     db.exec(`PRAGMA cache_size = ${LOAD_CACHE_SIZE}`);
     db.exec('BEGIN');
-    const found = db.exec("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")[0]?.values ?? [];
+    const found =
+      db.exec("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")[0]?.values ?? [];
     scratch.indexes = found.map(([name, sql]) => [String(name), String(sql)]);
     for (const [name] of scratch.indexes) db.exec(`DROP INDEX "${name}"`);
     return scratch;
@@ -66,7 +67,7 @@ export class ScratchDatabase implements RowSink {
   add<T extends DataTable>(table: T, row: DataTables[T][number], index: number, line?: SourceLine): void {
     const stmt = this.statement(table);
     const values = this.values.get(table) as SqlValue[];
-    (ROW_VALUES[table] as (row: DataTables[T][number], values: SqlValue[]) => void)(row, values);
+    ROW_VALUES[table](row, values);
     const record = row as unknown as Record<string, SqlValue>;
     try {
       stmt.run(values);
@@ -78,7 +79,7 @@ export class ScratchDatabase implements RowSink {
   }
 
   addTables(tables: DataTables): void {
-    for (const table of DATA_TABLES) tables[table].forEach((row, index) => this.add(table, row as never, index));
+    for (const table of DATA_TABLES) tables[table].forEach((row, index) => this.add(table, row, index));
   }
 
   addActivity(entry: FileActivityEntry): void {
@@ -97,10 +98,16 @@ export class ScratchDatabase implements RowSink {
     this.db.exec('PRAGMA foreign_keys = ON');
     const dangling = (this.db.exec('PRAGMA foreign_key_check')[0]?.values ?? [])
       .map(([table, rowid]) => ({ table: String(table), rowid: Number(rowid) }))
-      .sort((a, b) => DATA_TABLES.indexOf(a.table as DataTable) - DATA_TABLES.indexOf(b.table as DataTable) || a.rowid - b.rowid);
+      .sort(
+        (a, b) =>
+          DATA_TABLES.indexOf(a.table as DataTable) - DATA_TABLES.indexOf(b.table as DataTable) || a.rowid - b.rowid,
+      );
     dangling.forEach(({ table, rowid }, i) => {
       // The row's place in id order is its place in a file we wrote; worked out for the rows shown.
-      const row = i < MAX_PROBLEMS_SHOWN ? Number(this.db.exec(`SELECT COUNT(*) FROM ${table} WHERE id < ?`, [rowid])[0]?.values[0]?.[0] ?? 0) : undefined;
+      const row =
+        i < MAX_PROBLEMS_SHOWN
+          ? Number(this.db.exec(`SELECT COUNT(*) FROM ${table} WHERE id < ?`, [rowid])[0]?.values[0]?.[0] ?? 0)
+          : undefined;
       this.problems.add(table, row, ...describeDanglingLink(this.db, table, rowid));
     });
   }
@@ -118,7 +125,11 @@ export class ScratchDatabase implements RowSink {
     let stmt = this.statements.get(table);
     if (!stmt) {
       const columns = TABLE_COLUMNS[table];
-      stmt = RowInserter.prepare(this.SQL, this.db, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+      stmt = RowInserter.prepare(
+        this.SQL,
+        this.db,
+        `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+      );
       this.statements.set(table, stmt);
       this.values.set(table, new Array<SqlValue>(columns.length));
     }
@@ -140,7 +151,10 @@ export class ScratchDatabase implements RowSink {
  */
 const LOAD_CACHE_SIZE = -65536;
 
-/** A database takes ≈ 0.82 bytes per byte of its backup's JSON text (bench: 39.9 MB for 48.5 MB); a little room to spare. */
+/**
+ * A database takes ≈ 0.82 bytes per byte of its backup's JSON text (bench: 39.9 MB for 48.5 MB); a little room to
+ * spare.
+ */
 const DATABASE_BYTES_PER_TEXT_BYTE = 0.9;
 
 /** Up to this much of the database's file is reserved up front (beyond it, the file grows as usual). */
@@ -167,21 +181,36 @@ function openPresized(SQL: SqlJsStatic, expectedBytes: number): Database {
 }
 
 /** What a refused insert means for the user: [field, message]. */
-function describeRefusal(table: DataTable, row: Record<string, SqlValue>, error: unknown): [string | undefined, string] {
+function describeRefusal(
+  table: DataTable,
+  row: Record<string, SqlValue>,
+  error: unknown,
+): [string | undefined, string] {
   const text = error instanceof Error ? error.message : String(error);
   if (/UNIQUE constraint failed: \w+\.id$/.test(text)) return ['id', `repeats id ${String(row.id)} of an earlier row`];
-  if (table === 'brokerages' && text.includes('brokerages.name')) return ['name', `repeats the brokerage "${String(row.name)}" of an earlier row`];
+  if (table === 'brokerages' && text.includes('brokerages.name'))
+    return ['name', `repeats the brokerage "${String(row.name)}" of an earlier row`];
   if (table === 'brokerage_configurations' && text.includes('configuration_name')) {
-    return ['configuration_name', `repeats the configuration "${String(row.configuration_name)}" of brokerage "${String(row.brokerage_name)}"; a brokerage can have only one configuration of each name`];
+    return [
+      'configuration_name',
+      `repeats the configuration "${String(row.configuration_name)}" of brokerage "${String(row.brokerage_name)}"; a brokerage can have only one configuration of each name`,
+    ];
   }
   return [undefined, `could not be stored (${text.slice(0, 120)})`];
 }
 
 /** A row whose link points at no row of the file: [field, message]. */
 function describeDanglingLink(db: Database, table: string, rowid: number): [string | undefined, string] {
-  const value = (column: string) => db.exec(`SELECT ${column} FROM ${table} WHERE rowid = ?`, [rowid])[0]?.values[0]?.[0];
-  if (table === 'brokerage_configurations') return ['brokerage_name', `names the brokerage "${String(value('brokerage_name'))}", which is not in the file`];
-  if (table === 'processing_errors') return ['upload_history_id', `refers to upload ${String(value('upload_history_id'))}, which is not in the file`];
-  if (table === 'configuration_changes') return ['configuration_id', `refers to configuration ${String(value('configuration_id'))}, which is not in the file`];
+  const value = (column: string) =>
+    db.exec(`SELECT ${column} FROM ${table} WHERE rowid = ?`, [rowid])[0]?.values[0]?.[0];
+  if (table === 'brokerage_configurations')
+    return ['brokerage_name', `names the brokerage "${String(value('brokerage_name'))}", which is not in the file`];
+  if (table === 'processing_errors')
+    return ['upload_history_id', `refers to upload ${String(value('upload_history_id'))}, which is not in the file`];
+  if (table === 'configuration_changes')
+    return [
+      'configuration_id',
+      `refers to configuration ${String(value('configuration_id'))}, which is not in the file`,
+    ];
   return [undefined, `(id ${rowid}) refers to a row that is not in the file`];
 }

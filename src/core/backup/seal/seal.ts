@@ -1,4 +1,4 @@
-import { base64ToBytes, bytesToBase64, encodeUtf8, gunzipLimited, gzip, type Bytes } from '../format/encoding';
+import { base64ToBytes, bytesToBase64, encodeUtf8, gzip, type Bytes } from '../format/encoding';
 import { MAX_KDF_ITERATIONS, MIN_KDF_ITERATIONS } from '../format/limits';
 import { Bad, describeKind, isPlainObject } from '../format/values';
 
@@ -47,8 +47,16 @@ export function checkSealParameters(raw: unknown, withData: boolean): SealedPart
   if (kdf.name !== 'PBKDF2') return ['kdf.name', 'should be "PBKDF2"'];
   if (kdf.hash !== 'SHA-256') return ['kdf.hash', 'should be "SHA-256"'];
   const iterations = kdf.iterations;
-  if (typeof iterations !== 'number' || !Number.isInteger(iterations) || iterations < MIN_KDF_ITERATIONS || iterations > MAX_KDF_ITERATIONS) {
-    return ['kdf.iterations', `should be a whole number from ${MIN_KDF_ITERATIONS.toLocaleString('en-US')} to ${MAX_KDF_ITERATIONS.toLocaleString('en-US')}, but is ${describeKind(iterations)}`];
+  if (
+    typeof iterations !== 'number' ||
+    !Number.isInteger(iterations) ||
+    iterations < MIN_KDF_ITERATIONS ||
+    iterations > MAX_KDF_ITERATIONS
+  ) {
+    return [
+      'kdf.iterations',
+      `should be a whole number from ${MIN_KDF_ITERATIONS.toLocaleString('en-US')} to ${MAX_KDF_ITERATIONS.toLocaleString('en-US')}, but is ${describeKind(iterations)}`,
+    ];
   }
   const salt = decodeExact(kdf.salt, SALT_BYTES);
   if (salt instanceof Bad) return ['kdf.salt', salt.message];
@@ -70,12 +78,18 @@ export function checkSealParameters(raw: unknown, withData: boolean): SealedPart
 export function decodeExact(value: unknown, length: number | null): Bytes | Bad {
   if (typeof value !== 'string') return new Bad(`should be base64 text, but is ${describeKind(value)}`);
   const bytes = base64ToBytes(value);
-  if (bytes === null || (length !== null && bytes.length !== length)) return new Bad(length === null ? 'is not base64 data' : `should be ${length} bytes in base64`);
+  if (bytes === null || (length !== null && bytes.length !== length))
+    return new Bad(length === null ? 'is not base64 data' : `should be ${length} bytes in base64`);
   return bytes;
 }
 
 /** Compresses and encrypts `plaintext`, binding `additionalData` (format 2.0, tests and small data). */
-export async function sealData(plaintext: Bytes, passphrase: string, additionalData: Bytes, iterations: number = KDF_ITERATIONS): Promise<SealedEnvelope> {
+export async function sealData(
+  plaintext: Bytes,
+  passphrase: string,
+  additionalData: Bytes,
+  iterations: number = KDF_ITERATIONS,
+): Promise<SealedEnvelope> {
   const salt = globalThis.crypto.getRandomValues(new Uint8Array(SALT_BYTES));
   const iv = globalThis.crypto.getRandomValues(new Uint8Array(IV_BYTES));
   const key = await deriveKey(passphrase, salt, iterations);
@@ -90,23 +104,34 @@ export async function sealData(plaintext: Bytes, passphrase: string, additionalD
 }
 
 /**
- * Decrypts and decompresses a 2.0 sealed part. 'wrong' covers a wrong passphrase and any change
- * to the sealed data or the additional data — AES-GCM cannot tell them apart, and neither do we.
+ * Decrypts a 2.0 sealed part, giving its compressed data: the reader inflates it as a stream, with
+ * the same bound as any compressed file, so a small sealed part can never be unpacked whole into
+ * gigabytes. 'wrong' covers a wrong passphrase and any change to the sealed data or the
+ * additional data — AES-GCM cannot tell them apart, and neither do we.
  */
-export async function openSealedData(parts: SealedParts, passphrase: string, additionalData: Bytes, maxBytes: number): Promise<Bytes | 'wrong' | 'too-big' | 'corrupt'> {
+export async function decryptSealedData(
+  parts: SealedParts,
+  passphrase: string,
+  additionalData: Bytes,
+): Promise<Bytes | 'wrong'> {
   const key = await deriveKey(passphrase, parts.salt, parts.iterations);
-  let compressed: ArrayBuffer;
   try {
-    compressed = await globalThis.crypto.subtle.decrypt({ name: 'AES-GCM', iv: parts.iv, additionalData }, key, parts.data);
+    const algorithm = { name: 'AES-GCM', iv: parts.iv, additionalData };
+    return new Uint8Array(await globalThis.crypto.subtle.decrypt(algorithm, key, parts.data));
   } catch {
     return 'wrong';
   }
-  return gunzipLimited(new Uint8Array(compressed), maxBytes);
 }
 
 /** PBKDF2-SHA256 → AES-GCM-256 key. The passphrase is NFC-normalised so keyboards agree. */
 export async function deriveKey(passphrase: string, salt: Bytes, iterations: number): Promise<CryptoKey> {
-  const material = await globalThis.crypto.subtle.importKey('raw', encodeUtf8(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);
+  const material = await globalThis.crypto.subtle.importKey(
+    'raw',
+    encodeUtf8(passphrase.normalize('NFC')),
+    'PBKDF2',
+    false,
+    ['deriveKey'],
+  );
   return globalThis.crypto.subtle.deriveKey(
     { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
     material,

@@ -20,7 +20,12 @@ export function chunkAdditionalData(index: number, isLast: boolean, header: Byte
 export function chunkNonce(iv: Bytes, index: number): Bytes {
   const nonce = new Uint8Array(iv);
   const at = IV_BYTES - 4;
-  const mixed = (((nonce[at] as number) << 24) | ((nonce[at + 1] as number) << 16) | ((nonce[at + 2] as number) << 8) | (nonce[at + 3] as number)) ^ index;
+  const mixed =
+    (((nonce[at] as number) << 24) |
+      ((nonce[at + 1] as number) << 16) |
+      ((nonce[at + 2] as number) << 8) |
+      (nonce[at + 3] as number)) ^
+    index;
   nonce[at] = (mixed >>> 24) & 0xff;
   nonce[at + 1] = (mixed >>> 16) & 0xff;
   nonce[at + 2] = (mixed >>> 8) & 0xff;

@@ -10,7 +10,7 @@ export function redactSecrets(values: Values): void {
   const API_CREDENTIALS = 4;
   const BEARER_TOKEN = 6;
   const NEEDS_CREDENTIALS = 14;
-  let credentials: unknown = null;
+  let credentials: unknown;
   try {
     credentials = JSON.parse(String(values[API_CREDENTIALS] ?? '{}'));
   } catch {
@@ -19,7 +19,8 @@ export function redactSecrets(values: Values): void {
   const kept: Record<string, unknown> = {};
   if (credentials !== null && typeof credentials === 'object' && !Array.isArray(credentials)) {
     for (const [key, value] of Object.entries(credentials)) {
-      if (!(SECRET_CREDENTIAL_KEYS as readonly string[]).includes(key)) Object.defineProperty(kept, key, { value, enumerable: true });
+      if (!(SECRET_CREDENTIAL_KEYS as readonly string[]).includes(key))
+        Object.defineProperty(kept, key, { value, enumerable: true });
     }
   }
   values[API_CREDENTIALS] = JSON.stringify(kept);
