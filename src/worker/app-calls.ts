@@ -19,7 +19,10 @@ import { snapshotFacts } from './snapshots/snapshot-facts';
 import { snapshotHealthFacts } from './snapshots/snapshot-health-facts';
 import { SnapshotService, type SnapshotDeps } from './snapshots/snapshot-service';
 import { statusCalls } from './status/status-calls';
-import { ok, type Result } from '../core/result';
+import { teamSyncCalls } from './team-sync/team-sync-calls';
+import { TeamSyncEntry } from './team-sync/team-sync-entry';
+import { fail, ok, type Result } from '../core/result';
+import { META_KEYS, readMeta } from '../core/db/meta';
 import { logActivity } from '../core/db/activity';
 import type { SnapshotManifest } from '../core/snapshots/manifest';
 
@@ -37,6 +40,7 @@ const FEATURES = [
   folderCalls,
   healthCalls,
   processingCalls,
+  teamSyncCalls,
 ] as const;
 
 /** Every call the page may make of the database worker (the lock's calls are the lock gate's). */
@@ -47,7 +51,8 @@ export type AppCalls = CallsOf<typeof statusCalls> &
   CallsOf<typeof snapshotCalls> &
   CallsOf<typeof folderCalls> &
   CallsOf<typeof healthCalls> &
-  CallsOf<typeof processingCalls>;
+  CallsOf<typeof processingCalls> &
+  CallsOf<typeof teamSyncCalls>;
 
 /** The calls that only read: the page asks them again of a worker restarted under them. */
 export const READ_CALLS: readonly string[] = FEATURES.flatMap((feature) => Object.keys(feature.reads));
@@ -118,6 +123,22 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
     ...(deps.processing ? { overrides: deps.processing } : {}),
   });
 
+  const teamSync = new TeamSyncEntry({
+    database: {
+      read: (query) => live.read(query),
+      write: (op) => live.write(op),
+      replace: (next) => live.replaceWith(next),
+    },
+    SQL: engine.SQL,
+    clock,
+    takeSafetySnapshot: (summary) => snapshots.takeSnapshot('before-restore', summary),
+    lastBackupAt: () => live.read((db) => readMeta(db, META_KEYS.lastBackupAt)),
+    isWriter: () => live.isWriter,
+    // The team store's connection: none until the team store feature is composed here.
+    isConnected: () => false,
+    connection: () => Promise.resolve(fail('team-not-connected', 'No team store is connected.')),
+  });
+
   const calls: AppCalls = {
     ...bindFeature(statusCalls, { ...engine, undoSummary: () => restore.undo.describeForStatus() }),
     ...bindFeature(catalogCalls, {
@@ -131,6 +152,7 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
     ...bindFeature(folderCalls, folder),
     ...bindFeature(healthCalls, health),
     ...bindFeature(processingCalls, processing),
+    ...bindFeature(teamSyncCalls, teamSync),
   };
 
   // Before the migrated database is ever stored: snapshots before and after the migration.

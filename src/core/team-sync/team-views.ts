@@ -11,6 +11,25 @@ import { SECRET_FIELDS } from './sync-tables';
 
 export const SILENT_AFTER_MS = 24 * 3_600_000;
 
+/** What people call the fields a conflict can be about. */
+const FIELD_LABELS: Record<string, string> = {
+  name: 'name',
+  configuration_name: 'name',
+  field_mappings: 'field mappings',
+  api_credentials: 'API credentials',
+  auth_type: 'authentication',
+  bearer_token: 'bearer token',
+  description: 'description',
+  file_headers: 'file headers',
+  is_active: 'active',
+  '~exists': 'existence',
+};
+
+/** A field's name as people read it. */
+export function fieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? field.replaceAll('_', ' ');
+}
+
 export interface ConflictView extends Omit<Conflict, 'other' | 'kept'> {
   other: ConflictSide & { shown: string };
   kept: (ConflictSide & { shown: string }) | null;
@@ -23,6 +42,7 @@ export interface TeamBrowser {
   browserName: string;
   person: string;
   lastSeen: string;
+  joinedAt: string;
   /** Changes made there and not in the team store yet, as it last said. */
   pending: number;
   lastBackupAt: string | null;
@@ -49,6 +69,7 @@ export function teamBrowsers(states: readonly DeviceState[], me: string, nowMs: 
       browserName: s.browserName,
       person: s.person,
       lastSeen: s.lastSeen,
+      joinedAt: s.joinedAt,
       pending: s.pending,
       lastBackupAt: s.lastBackupAt,
       isThisBrowser: s.device === me,

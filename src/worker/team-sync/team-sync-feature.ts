@@ -1,26 +1,15 @@
 import { fail, type Result } from '../../core/result';
-import type { RestoreRecord } from '../../core/team-sync/changes';
-import type { LostChange } from '../../core/team-sync/epochs';
+import { teamActivity, type TeamActivityEntry } from '../../core/team-sync/team-activity';
 import type { ConflictView, TeamBrowser } from '../../core/team-sync/team-views';
-import type { RefusedObject, SyncReport } from './sync-context';
+import type { SyncReport } from './sync-context';
 import type { TeamConnection, TeamSyncDeps } from './team-connection';
 import { TeamSync } from './team-sync';
+import type { TeamSyncStatus } from './team-sync-types';
 
 /**
- * The team database as a worker feature: the engine exists once the team store is connected
- * (the connection arrives from the Team view's setup), and every call says plainly when it is not.
- * What the page sees of sync; the restore feature reaches `engine` through app-calls.ts.
+ * The team database as a worker feature, loaded once a team store is connected (team-sync-entry.ts
+ * loads it): the engine over the connection it was given, and the last sync's report.
  */
-
-export interface TeamSyncStatus {
-  isConnected: boolean;
-  isJoined: boolean;
-  /** This browser's changes not in the team store yet ("N changes not shared yet"). */
-  pending: number;
-  conflicts: number;
-  /** The last sync's report (null before the first). */
-  lastSync: (SyncReport & { at: string }) | null;
-}
 
 const MESSAGES = {
   notConnected:
@@ -45,13 +34,13 @@ export class TeamSyncFeature {
 
   status(): TeamSyncStatus {
     const sync = this.sync;
-    if (!sync) return { isConnected: false, isJoined: false, pending: 0, conflicts: 0, lastSync: this.lastSync };
-    const isJoined = sync.isJoined();
+    const isJoined = sync?.isJoined() ?? false;
     return {
-      isConnected: true,
+      isConnected: sync !== null,
       isJoined,
-      pending: isJoined ? sync.pendingCount() : 0,
-      conflicts: isJoined ? sync.conflicts().length : 0,
+      pending: sync && isJoined ? sync.pendingCount() : 0,
+      conflicts: sync && isJoined ? sync.conflicts().length : 0,
+      isOtherTabWriting: false,
       lastSync: this.lastSync,
     };
   }
@@ -64,24 +53,29 @@ export class TeamSyncFeature {
     return this.sync?.isJoined() ? this.sync.browsers() : [];
   }
 
-  restores(): { record: RestoreRecord; isCurrent: boolean }[] {
-    return this.sync?.isJoined() ? this.sync.restores() : [];
+  /** Joins, restores, conflicts, backups and refused objects, newest first. */
+  activity(): TeamActivityEntry[] {
+    const sync = this.sync;
+    if (!sync?.isJoined()) return [];
+    return teamActivity({
+      browsers: sync.browsers(),
+      restores: sync.restores(),
+      lost: sync.lostChanges(),
+      conflicts: sync.conflicts(),
+      refused: sync.refusedObjects(),
+    });
   }
 
-  lostChanges(): LostChange[] {
-    return this.sync?.isJoined() ? this.sync.lostChanges() : [];
-  }
-
-  refusedObjects(): (RefusedObject & { at: string })[] {
-    return this.sync?.refusedObjects() ?? [];
-  }
-
-  startTeam(): Promise<Result<SyncReport>> {
-    return this.withEngine((sync) => this.remember(sync.startTeam()));
-  }
-
-  join(): Promise<Result<SyncReport>> {
-    return this.withEngine((sync) => this.remember(sync.join()));
+  /**
+   * Makes this browser's database the team's: it joins the team database in the store, its own
+   * data merged in; the first browser, finding none, starts it from its data.
+   */
+  joinTeamDatabase(): Promise<Result<SyncReport>> {
+    return this.withEngine(async (sync) => {
+      if (sync.isJoined()) return this.remember(sync.syncNow());
+      const started = await this.remember(sync.startTeam());
+      return !started.ok && started.error.code === 'team-exists' ? this.remember(sync.join()) : started;
+    });
   }
 
   syncNow(): Promise<Result<SyncReport>> {

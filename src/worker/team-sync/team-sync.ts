@@ -5,6 +5,7 @@ import { hasCapture } from '../../core/team-sync/capture-triggers';
 import type { RestoreRecord } from '../../core/team-sync/changes';
 import { teamChangesSince, type ChangesByPerson } from '../../core/team-sync/changes-since';
 import type { LostChange } from '../../core/team-sync/epochs';
+import { clockTime } from '../../core/team-sync/hlc';
 import { captureAndQueue, pendingCount } from '../../core/team-sync/local-queue';
 import { META, readEpoch, readSyncMeta } from '../../core/team-sync/sync-meta';
 import { conflictView, teamBrowsers, type ConflictView, type TeamBrowser } from '../../core/team-sync/team-views';
@@ -108,14 +109,15 @@ export class TeamSync {
   }
 
   /** The team restores this browser knows, newest first, and which one the data comes from. */
-  restores(): { record: RestoreRecord; isCurrent: boolean }[] {
+  restores(): { record: RestoreRecord; at: string; isCurrent: boolean }[] {
     return this.ctx.deps.database.read((db) => {
       const current = readEpoch(db).id;
-      return selectRows<{ id: string; record: string }>(
+      return selectRows<{ id: string; hlc: string; record: string }>(
         db,
-        'SELECT id, record FROM team_sync_restores ORDER BY hlc DESC',
+        'SELECT id, hlc, record FROM team_sync_restores ORDER BY hlc DESC',
       ).map((r) => ({
         record: JSON.parse(r.record) as RestoreRecord,
+        at: clockTime(r.hlc),
         isCurrent: r.id === current,
       }));
     });
