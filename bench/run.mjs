@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run bench [-- --full] [--runs=3] [--sizes=1000,10000] [--skip-app] [--app-uploads=100000] [--no-service]
-// [--no-profile]
+// [--no-profile] [--no-store] [--store-only]
 //
 // 1. Builds the bench page (bench/vite.config.ts) and the app (the app's own vite.config.ts,
 //    into bench/.out/app so the project's dist/ is left alone), serves both on 127.0.0.1.
@@ -9,7 +9,11 @@
 //    interleaved, and cold starts in fresh workers.
 // 3. Drives the built app with a generated 100k backup: restore through the sidebar, download a
 //    backup, reload; records long tasks on the page's main thread.
-// 4. Writes bench/results/latest.json and the generated part of BENCHMARKS.md.
+// 4. The team store at the app's size, against the local Ceph RGW (started here, stopped after when
+//    started here): the backup to and the restore from the store against their floors in the bench
+//    worker, and the built app (a demo build, whose policy reaches loopback) with a store connected.
+//    `--store-only` runs just that part and rewrites only its section; `--no-store` skips it.
+// 5. Writes bench/results/latest.json and the generated part of BENCHMARKS.md.
 // A bench is not a test: slow numbers never fail it; it exits non-zero only on errors.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -23,6 +27,9 @@ import { measureShippedJs } from './node/js-shipped.mjs';
 import { REPO, viteBuild, vitePreview } from './node/servers.mjs';
 import { snapshotMarkdown, snapshotResult, snapshotTargets } from './node/snapshot-report.mjs';
 import { reportMillion, runMillion } from './node/million.mjs';
+import { startS3Server, stopS3Server } from '../scripts/s3-server.mjs';
+import { driveStore } from './node/store-drive.mjs';
+import { storeMarkdown, storeResult, storeTargets, writeStoreSection } from './node/store-report.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
@@ -43,6 +50,8 @@ const APP_UPLOADS = Number(option('app-uploads', '100000'));
 const SKIP_APP = flag('skip-app');
 const SERVICE = !flag('no-service');
 const PROFILE = !flag('no-profile');
+const STORE_ONLY = flag('store-only');
+const STORE = !flag('no-store');
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -117,9 +126,27 @@ async function openBenchPage(browser, url) {
   return { context, page };
 }
 
+/** The S3 server's details once started (the team store's figures), or null. */
+let s3 = null;
+
+/** The team store's figures in the bench worker, at the app's size, on the page set up for it. */
+async function benchStore(page, runs) {
+  log(`  team store: backup to and restore from the store against their floors (Ceph RGW at ${s3.S3_ENDPOINT})…`);
+  const settings = {
+    endpoint: s3.S3_ENDPOINT,
+    region: s3.S3_REGION,
+    bucket: s3.S3_BUCKET,
+    accessKeyId: s3.S3_ACCESS_KEY,
+    secretAccessKey: s3.S3_SECRET_KEY,
+    addressing: 'path',
+  };
+  return page.evaluate(([s, options]) => window.bench.call('store', s, options), [settings, { warmup: WARMUP, runs }]);
+}
+
 async function benchSizes(browser, url) {
   const sizes = [];
   let appFile = null;
+  let storeMeasured = null;
   for (const [i, n] of SIZES.entries()) {
     const { context, page } = await openBenchPage(browser, url);
     if (i === 0) {
@@ -155,6 +182,7 @@ async function benchSizes(browser, url) {
     log('  cold starts in fresh workers…');
     const cold = await coldStarts(page, measured.coldStartStore, n, runs);
     const history = await page.evaluate(() => window.bench.call('history', { warmup: 5, runs: 30 }));
+    if (s3 && n === APP_UPLOADS) storeMeasured = await benchStore(page, runs);
     const result = sizeResult({ setup, measured, cold, history });
     await page.evaluate(() => window.bench.call('release'));
     await context.close();
@@ -177,7 +205,65 @@ async function benchSizes(browser, url) {
     await fresh.page.evaluate(() => window.bench.call('release'));
     await fresh.context.close();
   }
-  return { sizes, appFile };
+  return { sizes, appFile, storeMeasured };
+}
+
+/** The built app with the team store connected (a demo build: its policy lets the page reach loopback). */
+async function storeInApp(appFile) {
+  log(
+    `building the app in demo mode for the team store (${(viteBuild(['--mode', 'demo', '--outDir', join(OUT, 'app-demo'), '--emptyOutDir'], 'the demo app') / 1000).toFixed(0)} s)`,
+  );
+  const server = await vitePreview(['--outDir', join(OUT, 'app-demo')], 'the demo app');
+  cleanups.push(() => server.stop());
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  cleanups.push(() => browser.close());
+  try {
+    return await driveStore({ browser, url: server.url, file: appFile.path, s3, runs: RUNS, warmup: WARMUP, log });
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+}
+
+/** `--store-only`: the bench page at the app's size, the store's figures, the app with a store; only their section is rewritten. */
+async function storeOnly(benchUrl) {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
+  });
+  cleanups.push(() => browser.close());
+  const { page } = await openBenchPage(browser, benchUrl);
+  log(`N=${APP_UPLOADS.toLocaleString('en-US')}: generating the data and the app's backup file…`);
+  await page.evaluate(([size, seed]) => window.bench.call('setup', size, seed), [APP_UPLOADS, SEED]);
+  mkdirSync(join(OUT, 'files'), { recursive: true });
+  const path = join(OUT, 'files', `ff2api_backup_bench_${APP_UPLOADS}.json`);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.evaluate((name) => window.bench.downloadFile(name), `ff2api_backup_bench_${APP_UPLOADS}.json`),
+  ]);
+  await download.saveAs(path);
+  const measured = await benchStore(page, RUNS);
+  const version = browser.version();
+  await browser.close();
+  return { measured, appFile: { path, uploads: APP_UPLOADS }, version };
+}
+
+async function reportStore(measured, drive, browserVersion) {
+  const store = storeResult(measured, drive);
+  const meta = {
+    command: `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`,
+    generatedAt: new Date().toISOString(),
+    browser: `Chromium ${browserVersion}`,
+    load: loadavg()[0].toFixed(1),
+    runs: RUNS,
+    uploads: APP_UPLOADS,
+  };
+  await writeStoreSection(storeMarkdown(store, meta));
+  writeJson(join(RESULTS, 'store.json'), { ...meta, code: CODE, store, targets: storeTargets(store) });
+  log(
+    `  team store: backup ${store.up.ratio}× its floor, restore ${store.down.ratio}×, longest task ${store.app ? `${store.app.backupLongest} / ${store.app.restoreLongest} ms` : 'not measured'}`,
+  );
+  return store;
 }
 
 function summarizeApp(raw, appFile, jsGzipResult, runs) {
@@ -246,6 +332,24 @@ async function main() {
     'the bench page',
   );
   cleanups.push(() => benchServer.stop());
+  if (STORE || STORE_ONLY) {
+    const started = await startS3Server({ quiet: true });
+    s3 = started.details;
+    cleanups.push(() => stopS3Server());
+    log(
+      `S3 server (Ceph RGW) at ${s3.S3_ENDPOINT}: ${started.startedHere ? `started in ${started.seconds.toFixed(1)} s` : 'already running'}`,
+    );
+  }
+  if (STORE_ONLY) {
+    const { measured, appFile, version } = await storeOnly(benchServer.url);
+    const drive = await storeInApp(appFile);
+    const store = await reportStore(measured, drive, version);
+    for (const t of storeTargets(store))
+      log(
+        `  ${t.met === null ? 'n/a    ' : t.met ? 'met    ' : 'NOT MET'} ${t.what}: ${t.measured ?? '—'}${t.unit === '×' ? '×' : ` ${t.unit}`} (target ${t.target})`,
+      );
+    return;
+  }
   let appServer = null;
   if (!SKIP_APP) {
     // Hidden source maps: the same JS (no sourceMappingURL comment); the .map files only serve to
@@ -264,7 +368,7 @@ async function main() {
   });
   cleanups.push(() => benchBrowser.close());
   const browserVersion = benchBrowser.version();
-  const { sizes, appFile } = await benchSizes(benchBrowser, benchServer.url);
+  const { sizes, appFile, storeMeasured } = await benchSizes(benchBrowser, benchServer.url);
   await benchBrowser.close();
 
   let browserApp = null;
@@ -300,6 +404,9 @@ async function main() {
     await appBrowser.close();
     browserApp = { ...summarizeApp(raw, appFile, shippedJs, RUNS), mainThreadProfile: profiles };
   }
+
+  const storeDrive = storeMeasured && appFile ? await storeInApp(appFile) : null;
+  const store = storeMeasured ? await reportStore(storeMeasured, storeDrive, browserVersion) : null;
 
   // --full: 1,000,000 uploads + 500,000 processing errors through the built app (bench/node/million.mjs).
   const million = FULL ? await runMillion(log) : null;
@@ -355,7 +462,9 @@ async function main() {
     targets: [
       ...targetsOf(sizes, browserApp),
       ...snapshotTargets(sizes.map((s) => s.snapshot).filter(Boolean), browserApp),
+      ...storeTargets(store),
     ],
+    store,
     sizes,
     browserApp,
   };

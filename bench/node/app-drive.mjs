@@ -10,7 +10,7 @@ import { sourceResolver } from './sourcemap.mjs';
  * A watcher fires only when its text shows after having been absent, so an old message left on
  * screen is not mistaken for the new one.
  */
-function pageInit() {
+export function pageInit() {
   const state = { longtasks: [], lastClick: null, watchers: [] };
   window.__bench = state;
   try {
@@ -62,11 +62,13 @@ function pageInit() {
 // Plain CSS and text locators inside measured windows: Playwright's role and label engines
 // compute accessibility in the page, which would itself show up as main-thread work.
 const SIDEBAR = 'aside[aria-label="Database management"]';
-const restoreInput = (page) => page.locator(`${SIDEBAR} section[aria-labelledby="restore-heading"] input[type="file"]`); // “Restore from backup”
-const restoreButton = (page) => page.locator(`${SIDEBAR} button[type="submit"]`, { hasText: /^Restore database$/ });
-const downloadButton = (page) => page.locator(`${SIDEBAR} button`, { hasText: /^Download backup$/ });
+export const restoreInput = (page) =>
+  page.locator(`${SIDEBAR} section[aria-labelledby="restore-heading"] input[type="file"]`); // “Restore from backup”
+export const restoreButton = (page) =>
+  page.locator(`${SIDEBAR} button[type="submit"]`, { hasText: /^Restore database$/ });
+export const downloadButton = (page) => page.locator(`${SIDEBAR} button`, { hasText: /^Download backup$/ });
 
-async function waitForWatcher(page, name, timeout) {
+export async function waitForWatcher(page, name, timeout) {
   await page.waitForFunction((n) => window.__bench.watchers.find((w) => w.name === n)?.at != null, name, {
     timeout,
     polling: 200,
@@ -75,7 +77,7 @@ async function waitForWatcher(page, name, timeout) {
 }
 
 /** Long tasks that overlap [from, to]: the longest, how many, and the blocking time beyond 50 ms. */
-async function longTasks(page, from, to) {
+export async function longTasks(page, from, to) {
   const tasks = await page.evaluate(
     ([a, b]) => window.__bench.longtasks.filter((t) => t.start + t.duration >= a && t.start <= b),
     [from, to],

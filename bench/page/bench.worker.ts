@@ -45,9 +45,13 @@ import {
 import { generateTables } from './generate';
 import { collectGarbage, Collector, stopwatch, type Timings } from './timing';
 import { measureSnapshots } from './snapshot-bench';
+import { measureStore } from './store-bench';
+import type { S3Settings } from '../../src/platform/team-store/s3-request';
 
 interface Prepared {
   n: number;
+  /** The file's content checksum, as its header states it. */
+  checksum: string;
   /** The generated database (what a team's browser would hold). */
   source: Database;
   sourceBytes: Uint8Array;
@@ -106,7 +110,16 @@ async function setup(n: number, seed: number) {
   });
   const built = { bytes: new Uint8Array(await written.blob.arrayBuffer()), checksum: written.checksum };
   const parsedFile = JSON.parse(new TextDecoder().decode(built.bytes)) as Record<string, unknown>;
-  prepared = { n, source, sourceBytes, file: built.bytes, parsedFile, tables, restored: null };
+  prepared = {
+    n,
+    checksum: built.checksum,
+    source,
+    sourceBytes,
+    file: built.bytes,
+    parsedFile,
+    tables,
+    restored: null,
+  };
   floorIdb ??= await openFloorIdb();
   return {
     n,
@@ -263,7 +276,7 @@ function emptyLiveDatabase(SQL: SqlJsStatic): Database {
  * export → openIdbDatabaseStore().save (with the undo snapshot, as applyRestore saves it). Into a
  * fresh browser: the store holds only the empty database.
  */
-async function appRestore(): Promise<Timings> {
+async function appRestore(file?: Uint8Array): Promise<Timings> {
   const p = current();
   const SQL = await sqlReady;
   // Untimed: a fresh store holding the empty database the app stores at first start.
@@ -281,7 +294,7 @@ async function appRestore(): Promise<Timings> {
   const now = new Date().toISOString();
   const sw = stopwatch();
   let certifyStart = 0;
-  const read = await loadBackup(SQL, new Blob([p.file as Uint8Array<ArrayBuffer>]), {
+  const read = await loadBackup(SQL, new Blob([(file ?? p.file) as Uint8Array<ArrayBuffer>]), {
     now,
     digestOffload,
     onProgress: (f) => {
@@ -426,7 +439,7 @@ async function measure(options: MeasureOptions) {
   for (let round = 0; round < rounds; round++) {
     // Floor and app steps alternate inside every round.
     await step('floor.restore', floorRestoreChain, round);
-    await step('app.restore', appRestore, round);
+    await step('app.restore', () => appRestore(), round);
     await step('floor.insertWithIndexes', floorInsertWithIndexes, round);
     await step('floor.responseJson', floorResponseJson, round);
     await step('floor.backup', floorBackupChain, round);
@@ -499,6 +512,15 @@ const methods: Record<string, (...args: never[]) => unknown> = {
   /** Snapshot figures at the current size (snapshot-bench.ts). */
   snapshots: async (options: { warmup: number; runs: number }) => measureSnapshots(await sqlReady, current(), options),
   release,
+  /** The team store's figures against the local S3 server (store-bench.ts). */
+  store: async (s3: S3Settings, options: { warmup: number; runs: number }) => {
+    const p = current();
+    return measureStore(
+      { SQL: await sqlReady, file: p.file, checksum: p.checksum, floorRestore: floorRestoreChain, appRestore },
+      s3,
+      options,
+    );
+  },
   /** A copy of the backup file, for the page to hand to the browser's downloads. */
   fileBytes: () => current().file.slice(),
 };

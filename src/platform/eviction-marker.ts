@@ -2,7 +2,11 @@
  * A note outside IndexedDB — in localStorage, which a browser clearing IndexedDB keeps — that
  * this browser had data, and which backup file holds it. If the database is ever gone while the
  * note says it existed, the app says so instead of quietly starting empty (docs/design.md, eviction).
- * Key "ff2api-web.data-marker": { hadDataAt, lastBackup: { fileName, at, where } | null }.
+ * Key "ff2api-web.data-marker": { hadDataAt, lastBackup: { fileName, at, where } | null,
+ * teamStore: { endpoint, region, bucket, prefix } | null } — where the team store is, never its key.
+ *
+ * Checked by hand rather than with a schema library: the page reads it at start, and a few-field
+ * record is not worth the library's weight in the JavaScript loaded then.
  */
 
 const KEY = 'ff2api-web.data-marker';
@@ -12,26 +16,36 @@ export interface DataMarker {
   hadDataAt: string;
   /** The newest backup file made from here, and where it went. */
   lastBackup: { fileName: string; at: string; where: string } | null;
+  /** The team store this browser was connected to (its address only), to restore from after an eviction. */
+  teamStore: { endpoint: string; region: string; bucket: string; prefix: string } | null;
 }
 
-/** The marker, or null when this browser never held data (or storage is blocked). */
+/** The marker, or null when this browser never held data (or storage is blocked, or it is damaged). */
 export function readDataMarker(): DataMarker | null {
   try {
     const value: unknown = JSON.parse(localStorage.getItem(KEY) ?? 'null');
-    if (typeof value !== 'object' || value === null) return null;
-    const marker = value as Partial<DataMarker>;
-    if (typeof marker.hadDataAt !== 'string') return null;
-    const last = marker.lastBackup;
-    const isLast =
-      last !== null &&
-      typeof last === 'object' &&
-      typeof last?.fileName === 'string' &&
-      typeof last.at === 'string' &&
-      typeof last.where === 'string';
-    return { hadDataAt: marker.hadDataAt, lastBackup: isLast ? last : null };
+    if (!isRecord(value) || typeof value.hadDataAt !== 'string') return null;
+    // A damaged part keeps what it can: a good time with a bad file reads as no file.
+    const last = value.lastBackup;
+    const store = value.teamStore;
+    const lastBackup = hasStrings(last, ['fileName', 'at', 'where'])
+      ? { fileName: last.fileName, at: last.at, where: last.where }
+      : null;
+    const teamStore = hasStrings(store, ['endpoint', 'region', 'bucket', 'prefix'])
+      ? { endpoint: store.endpoint, region: store.region, bucket: store.bucket, prefix: store.prefix }
+      : null;
+    return { hadDataAt: value.hadDataAt, lastBackup, teamStore };
   } catch {
     return null;
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function hasStrings<K extends string>(value: unknown, keys: readonly K[]): value is Record<K, string> {
+  return isRecord(value) && keys.every((key) => typeof value[key] === 'string');
 }
 
 /** Records that the database holds data now, and its newest backup file. */

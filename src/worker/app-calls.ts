@@ -21,10 +21,15 @@ import { SnapshotService, type SnapshotDeps } from './snapshots/snapshot-service
 import { statusCalls } from './status/status-calls';
 import { teamSyncCalls } from './team-sync/team-sync-calls';
 import { TeamSyncEntry } from './team-sync/team-sync-entry';
-import { fail, ok, type Result } from '../core/result';
+import { syncConnectionOf, type TeamConnection } from './team-sync/team-connection';
 import { META_KEYS, readMeta } from '../core/db/meta';
+import { teamStoreCalls } from './team-store/team-store-calls';
+import { TeamStoreEntry } from './team-store/team-store-entry';
+import type { TeamStorePartsDeps } from './team-store/team-store-parts';
+import { ok, type Result } from '../core/result';
 import { logActivity } from '../core/db/activity';
 import type { SnapshotManifest } from '../core/snapshots/manifest';
+import type { SnapshotTrigger } from '../core/snapshots/triggers';
 
 /**
  * The database worker's features, composed: each feature's calls (its folder's `*-calls.ts`) bound
@@ -40,6 +45,7 @@ const FEATURES = [
   folderCalls,
   healthCalls,
   processingCalls,
+  teamStoreCalls,
   teamSyncCalls,
 ] as const;
 
@@ -52,6 +58,7 @@ export type AppCalls = CallsOf<typeof statusCalls> &
   CallsOf<typeof folderCalls> &
   CallsOf<typeof healthCalls> &
   CallsOf<typeof processingCalls> &
+  CallsOf<typeof teamStoreCalls> &
   CallsOf<typeof teamSyncCalls>;
 
 /** The calls that only read: the page asks them again of a worker restarted under them. */
@@ -67,7 +74,20 @@ export interface WorkerAppDeps extends EngineDeps {
   snapshots: SnapshotDeps;
   /** File processing's platform parts (load API, workbook reader); defaults are the browser's. */
   processing?: ProcessingOverrides;
+  /** The team store's waiting copies (default: in memory) and, for tests, its transport and key strength. */
+  teamStore?: Partial<
+    Pick<TeamStorePartsDeps, 'openUploads' | 'transport' | 'runExclusive' | 'kdfIterations' | 'random'>
+  >;
 }
+
+/** The safety snapshots before a risky step: a copy of each goes to the team store when chosen there. */
+const RISKY_TRIGGERS: ReadonlySet<SnapshotTrigger> = new Set([
+  'before-restore',
+  'before-merge',
+  'before-undo',
+  'before-delete',
+  'before-processing',
+]);
 
 /** The composed worker: the calls, and what the lock gate and tests need besides. */
 export type WorkerApp = AppCalls & WorkerHooks;
@@ -95,13 +115,29 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
   const track = progress.track;
 
   const snapshots = new SnapshotService({ ...engine, ...deps.snapshots, facts: snapshotFacts(deps.facts) });
-  const takeSafetyCopy = (trigger: Parameters<SnapshotService['takeSnapshot']>[0]) => snapshots.takeSnapshot(trigger);
+  const teamStore = new TeamStoreEntry({
+    ...engine,
+    ...deps.teamStore,
+    backupOfSnapshot: (id) => snapshots.downloadSnapshot(id, { secrets: 'plain' }),
+    inspect: (file, options) => restore.inspectBackup(file, options),
+  });
+  const takeSafetyCopy = async (trigger: SnapshotTrigger, note: string | null = null) => {
+    const taken = await snapshots.takeSnapshot(trigger, note);
+    if (taken.ok && RISKY_TRIGGERS.has(trigger)) teamStore.copyBeforeRiskyStep(taken.value.id);
+    return taken;
+  };
+  const safetySnapshots = {
+    takeSnapshot: takeSafetyCopy,
+    find: (id: string) => snapshots.find(id),
+    openCandidate: (manifest: SnapshotManifest) => snapshots.openCandidate(manifest),
+    rowOf: (manifest: SnapshotManifest) => snapshots.rowOf(manifest),
+  };
   const restoreTiming = restoreTimingFact(deps.facts);
   const folder = new FolderRecords({ ...engine, outcomes: folderOutcomes(deps.facts) });
   const restore = new RestoreFeature({
     ...engine,
     track,
-    snapshots,
+    snapshots: safetySnapshots,
     undoPoint: undoPointFact(deps.facts),
     restoreTiming,
   });
@@ -112,6 +148,7 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
     estimateStorage: deps.snapshots.estimateStorage,
     snapshotFacts: () => snapshotHealthFacts(snapshots),
     folderFacts: () => folder.healthFacts(),
+    storeFacts: () => teamStore.healthFacts(),
     startedEmpty: !engine.startup.found,
   });
   const processing = openProcessing({
@@ -123,6 +160,7 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
     ...(deps.processing ? { overrides: deps.processing } : {}),
   });
 
+  let syncConnection: { session: unknown; connection: TeamConnection } | null = null;
   const teamSync = new TeamSyncEntry({
     database: {
       read: (query) => live.read(query),
@@ -134,9 +172,15 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
     takeSafetySnapshot: (summary) => snapshots.takeSnapshot('before-restore', summary),
     lastBackupAt: () => live.read((db) => readMeta(db, META_KEYS.lastBackupAt)),
     isWriter: () => live.isWriter,
-    // The team store's connection: none until the team store feature is composed here.
-    isConnected: () => false,
-    connection: () => Promise.resolve(fail('team-not-connected', 'No team store is connected.')),
+    isConnected: () => teamStore.isConnected(),
+    connection: async () => {
+      const session = await teamStore.session();
+      if (!session.ok) return session;
+      // One connection per session: the engine carries on (and keeps its queue) until it changes.
+      if (syncConnection?.session !== session.value)
+        syncConnection = { session: session.value, connection: syncConnectionOf(session.value) };
+      return ok(syncConnection.connection);
+    },
   });
 
   const calls: AppCalls = {
@@ -152,6 +196,7 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
     ...bindFeature(folderCalls, folder),
     ...bindFeature(healthCalls, health),
     ...bindFeature(processingCalls, processing),
+    ...bindFeature(teamStoreCalls, teamStore),
     ...bindFeature(teamSyncCalls, teamSync),
   };
 

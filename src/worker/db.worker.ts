@@ -14,6 +14,7 @@ import { estimateStorage } from '../platform/storage-estimate';
 import { createWorkerSnapshotChecker } from '../platform/snapshot-checker-worker';
 import { createDigestWorker } from '../platform/digest-worker';
 import { openSnapshotStorageOrUnavailable } from '../platform/snapshot-store';
+import { lazyModule } from '../platform/lazy-import';
 import { createWebTabCoordination } from '../platform/web-tab-coordination';
 import { CALL_NAMES, openWorkerApp, READ_CALLS } from './app-calls';
 import { singleTabCoordination } from './engine/tab-coordination';
@@ -40,6 +41,17 @@ function serveDatabase(): void {
   const storage = openSnapshotStorageOrUnavailable();
   const snapshots = storage.then(({ snapshots: inner }) => sealingSnapshotStore(inner, cipher));
   const resealSnapshots = { resealAll: async () => (await snapshots).resealAll() };
+  // The team store's waiting copies: opened on first use (only a connected store needs them), sealed
+  // like snapshots and re-sealed with them.
+  const openUploads = lazyModule(() =>
+    import('./lock/upload-queue-at-rest').then((queue) => queue.openUploadQueueAtRest(cipher)),
+  );
+  const resealUploads = {
+    resealAll: async () => {
+      const uploads = await openUploads();
+      return uploads.ok ? uploads.value.resealAll() : uploads;
+    },
+  };
   const gate = startLockGate(
     clock,
     openIdbDatabaseStore(),
@@ -55,9 +67,10 @@ function serveDatabase(): void {
         isStoragePersisted,
         snapshots: { store: snapshotStore, checker: createWorkerSnapshotChecker(self.location.href), estimateStorage },
         digestOffload: createDigestWorker(),
+        teamStore: { openUploads },
       });
     },
-    [resealSnapshots],
+    [resealSnapshots, resealUploads],
     cipher,
   );
   // The lock's calls never wait for the database; `lock` also ends this worker (endAfterLock).

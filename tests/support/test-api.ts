@@ -5,7 +5,7 @@ import { openIdbSnapshotStorage } from '../../src/platform/snapshot-store';
 import { memoryFactStore, type FactStore } from '../../src/worker/engine/fact-store';
 import { inProcessSnapshotChecker, type SnapshotChecker } from '../../src/worker/snapshots/snapshot-check';
 import type { SnapshotStore } from '../../src/worker/snapshots/snapshot-store';
-import { openWorkerApp, type WorkerApp } from '../../src/worker/app-calls';
+import { openWorkerApp, type WorkerApp, type WorkerAppDeps } from '../../src/worker/app-calls';
 import type { DatabaseStore } from '../../src/worker/engine/database-store';
 import { singleTabCoordination, type TabCoordination } from '../../src/worker/engine/tab-coordination';
 import { loadSqlJs } from './sqljs';
@@ -25,6 +25,8 @@ export interface TestApiOptions {
   storage?: { usageBytes: number; quotaBytes: number } | null;
   /** Wraps the real in-process snapshot checker (e.g. to hold its background reads back). */
   wrapChecker?: (checker: SnapshotChecker) => SnapshotChecker;
+  /** The team store's parts: its waiting copies' storage, and a transport (tests: an in-memory store). */
+  teamStore?: WorkerAppDeps['teamStore'];
 }
 
 /** A fresh IndexedDB-backed store (fake-indexeddb), isolated from other tests. */
@@ -64,5 +66,6 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
       checker: (options.wrapChecker ?? ((checker) => checker))(inProcessSnapshotChecker(SQL)),
       estimateStorage: async () => options.storage ?? null,
     },
+    ...(options.teamStore ? { teamStore: options.teamStore } : {}),
   });
 }

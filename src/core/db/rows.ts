@@ -84,7 +84,8 @@ export interface ActivityRow {
   details: string | null;
 }
 
-export type ActivityKind = 'backup' | 'restore' | 'undo' | 'verify' | 'database-created' | 'app-lock';
+/** `team-store`: connected, disconnected, retention in the store, an object refused. */
+export type ActivityKind = 'backup' | 'restore' | 'undo' | 'verify' | 'database-created' | 'app-lock' | 'team-store';
 
 /** Every data table's rows: what a backup carries and a replace-restore writes. */
 export interface DataTables {

@@ -12,7 +12,8 @@ import { TEAM_SYNC_TABLES } from './team-sync-tables';
  * - `needs_credentials` marks configurations restored without usable credentials;
  * - `timestamp_unknown` marks history rows whose original timestamp was lost (bug B1);
  * - `app_meta` and `activity_log` are this browser's own bookkeeping, and so are
- *   `processing_runs` / `processing_loads` (version 2: which loads of a run were sent).
+ *   `processing_runs` / `processing_loads` (version 2: which loads of a run were sent) and
+ *   `team_store` (version 3: this browser's place in the team store, see team-store-settings.ts).
  */
 const MIGRATIONS: readonly string[] = [
   // 1: the initial schema.
@@ -134,9 +135,31 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (upload_history_id, row_number)
   ) WITHOUT ROWID;
   `,
-  // 3: the team store's connection settings, written by that change; left empty here so that the
-  // team database's bookkeeping keeps its number 4 whichever lands first.
-  '',
+  // 3: the team store (src/core/db/team-store-settings.ts): one row, this browser's identity in the
+  // team (device id, browser name, person) and, while connected, where the store is, its key and
+  // the opened team key. Never in a backup file (not a data table); a restore, merge, undo or
+  // snapshot restore keeps this browser's row (core/backup/restore/finish.ts). The app lock seals
+  // it at rest with the rest of the database.
+  `
+  CREATE TABLE team_store (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    device_id TEXT NOT NULL,
+    browser_name TEXT NOT NULL,
+    person TEXT NOT NULL,
+    copy_before_risky INTEGER NOT NULL DEFAULT 0,
+    endpoint TEXT,
+    region TEXT,
+    bucket TEXT,
+    prefix TEXT,
+    addressing TEXT CHECK (addressing IN ('path', 'virtual-host')),
+    access_key_id TEXT,
+    secret_access_key TEXT,
+    team_id TEXT,
+    team_key BLOB,
+    connected_at TEXT,
+    CHECK ((team_key IS NULL) = (secret_access_key IS NULL))
+  );
+  `,
   // 4: the team database's bookkeeping (src/core/team-sync/, docs/team-sync.md). Every table is
   // empty until this browser joins a team; none of them is carried in backup files.
   TEAM_SYNC_TABLES,

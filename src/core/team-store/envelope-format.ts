@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { isoUtcTime, stringKeyed } from './schema-parts';
 import { asBuffer } from '../lock/passphrase-keys';
 import { fail, type Result } from '../result';
 import type { TeamKey } from './team-keys';
@@ -45,10 +46,10 @@ export interface SealedHeader {
 export const headerSchema = z.object({
   metadata: z.object({
     kind: z.string().check(z.minLength(1), z.maxLength(64)),
-    createdAt: z.iso.datetime(),
+    createdAt: isoUtcTime(),
     deviceId: z.string().check(z.regex(/^[0-9a-f]{32}$/)),
     person: z.string().check(z.maxLength(200)),
-    details: z.record(z.string(), z.unknown()),
+    details: stringKeyed(z.unknown()),
   }),
   plainSize: z.int().check(z.gte(0)),
   compression: z.enum(['gzip', 'none']),

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { describeIssues } from './schema-parts';
 import { asBuffer } from '../lock/passphrase-keys';
 import { ok, type Result } from '../result';
 import { ExactReader, exactSize, generatorStream } from './byte-streams';
@@ -120,7 +120,7 @@ async function openHeader(
     return tamperedObject(name, 'the header is not JSON');
   }
   const parsed = headerSchema.safeParse(json);
-  if (!parsed.success) return tamperedObject(name, `the header is not valid: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success) return tamperedObject(name, `the header is not valid: ${describeIssues(parsed.error)}`);
   return ok(parsed.data);
 }
 

@@ -12,7 +12,8 @@ export type StoreErrorCode =
   | 'precondition-failed' // 412: a create-only write found the name taken
   | 'redirected' // 3xx: the store points elsewhere; never followed with our credentials
   | 'throttled' // 429/503: asked to slow down
-  | 'server'; // anything else the store got wrong (5xx, an unreadable answer)
+  | 'server' // anything else the store got wrong (5xx, an unreadable answer)
+  | 'not-own-object'; // refused here, never sent: a write or delete outside this browser's own objects
 
 export interface StoreError extends AppError {
   code: StoreErrorCode;
@@ -44,6 +45,9 @@ const MESSAGES: Record<StoreErrorCode, string> = {
     "bucket's own region). Nothing was sent to it.",
   throttled: 'The team store asked the app to slow down. It will try again shortly; nothing was lost.',
   server: 'The team store had a problem answering. The app will try again later; nothing was lost here.',
+  'not-own-object':
+    "The app refused to write or delete an object outside this browser's own part of the team store; nothing " +
+    'was sent. Nothing was changed. Report this: it is a fault of the app.',
 };
 
 /** A store error with its plain message; `extra` adds what the answer said. */

@@ -25,12 +25,15 @@ export interface TeamKey {
 const subtle = () => globalThis.crypto.subtle;
 type Purpose = 'passphrase' | 'recovery';
 
-/** A new team: its manifest, its opened key and the recovery key's printable text. */
+/**
+ * A new team: its manifest, its opened key, the key's raw bytes (for the browser that keeps it:
+ * the passphrase is asked once per browser) and the recovery key's printable text.
+ */
 export async function createTeam(
   passphrase: string,
   now: string,
   iterations = LOCK_KDF_ITERATIONS,
-): Promise<Result<{ manifest: TeamManifest; teamKey: TeamKey; recoveryKey: string }>> {
+): Promise<Result<{ manifest: TeamManifest; teamKey: TeamKey; teamKeyBytes: Uint8Array; recoveryKey: string }>> {
   const short = passphraseProblem(passphrase);
   if (short) return short;
   const teamId = newObjectId();
@@ -49,9 +52,24 @@ export async function createTeam(
   };
   const teamKey = await importTeamKey(teamId, raw);
   const recoveryKey = await recoveryKeyText(recovery);
+  const teamKeyBytes = raw.slice();
   raw.fill(0);
   recovery.fill(0);
-  return ok({ manifest, teamKey, recoveryKey });
+  return ok({ manifest, teamKey, teamKeyBytes, recoveryKey });
+}
+
+/**
+ * The team key's raw bytes, unwrapped with the passphrase or the printed recovery key, for the
+ * browser that keeps it (in its database, sealed by the app lock): a wrong passphrase is the value
+ * 'wrong-passphrase', a wrong or mistyped recovery key its own value.
+ */
+export async function openTeamKeyBytes(
+  manifest: TeamManifest,
+  secret: { passphrase: string } | { recoveryKey: string },
+): Promise<Result<Uint8Array>> {
+  if ('recoveryKey' in secret) return unwrapWithRecovery(manifest, secret.recoveryKey);
+  const raw = await unwrapWithPassphrase(manifest, secret.passphrase);
+  return raw ? ok(raw) : wrongPassphrase();
 }
 
 /** Opens the team key with the passphrase; a wrong one is the value 'wrong-passphrase'. */
@@ -163,7 +181,8 @@ async function unwrap(
   }
 }
 
-async function importTeamKey(teamId: string, raw: Uint8Array): Promise<TeamKey> {
+/** The team key as a non-extractable HKDF key (`raw` is left as it is: the caller owns it). */
+export async function importTeamKey(teamId: string, raw: Uint8Array): Promise<TeamKey> {
   return { teamId, key: await subtle().importKey('raw', asBuffer(raw), 'HKDF', false, ['deriveKey']) };
 }
 

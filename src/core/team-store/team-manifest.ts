@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { describeIssues, isoUtcTime } from './schema-parts';
 import { base64ToBytes, bytesToBase64, decodeUtf8Strict, encodeUtf8 } from '../backup/format/encoding';
 import { IV_BYTES, MAX_LOCK_KDF_ITERATIONS, MIN_LOCK_KDF_ITERATIONS, SALT_BYTES } from '../lock/lock-header';
 import { fail, ok, type Result } from '../result';
@@ -39,7 +40,7 @@ const bytesOf = (length: number) =>
     z.transform((text: string) => base64ToBytes(text) as Uint8Array),
   );
 const wrappedSchema = z.object({ iv: bytesOf(IV_BYTES), wrapped: bytesOf(WRAPPED_KEY_BYTES) });
-const isoTime = z.iso.datetime();
+const isoTime = isoUtcTime();
 const manifestSchema = z.object({
   format: z.literal(TEAM_FORMAT),
   version: z.literal(1),
@@ -74,7 +75,7 @@ export function parseTeamManifest(bytes: Uint8Array): Result<TeamManifest> {
     return refuse(`not JSON: ${String(error)}`);
   }
   const parsed = manifestSchema.safeParse(json);
-  if (!parsed.success) return refuse(z.prettifyError(parsed.error));
+  if (!parsed.success) return refuse(describeIssues(parsed.error));
   return ok(parsed.data);
 }
 

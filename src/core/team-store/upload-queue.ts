@@ -42,7 +42,7 @@ export function backoffMs(attempts: number, random: number): number {
  * tried at the longest interval, so a fix is picked up by itself. A name that is taken is
  * abandoned: the caller makes a new object with a new id.
  */
-export function afterFailure(job: UploadJob, error: StoreError, now: Date, random: number): UploadJob {
+export function afterFailure<J extends UploadJob>(job: J, error: StoreError, now: Date, random: number): J {
   const attempts = job.attempts + 1;
   const lastError = { code: error.code, message: error.message, at: now.toISOString() };
   if (error.code === 'precondition-failed')
@@ -58,12 +58,12 @@ export function afterFailure(job: UploadJob, error: StoreError, now: Date, rando
   };
 }
 
-export function afterSuccess(job: UploadJob): UploadJob {
+export function afterSuccess<J extends UploadJob>(job: J): J {
   return { ...job, state: 'done', nextAttemptAt: null, lastError: null };
 }
 
 /** Jobs to try now, oldest first. */
-export function dueUploads(jobs: readonly UploadJob[], now: Date): UploadJob[] {
+export function dueUploads<J extends UploadJob>(jobs: readonly J[], now: Date): J[] {
   return jobs
     .filter(
       (j) =>
@@ -75,7 +75,7 @@ export function dueUploads(jobs: readonly UploadJob[], now: Date): UploadJob[] {
 }
 
 /** The store answered again (or the browser came back online): everything waiting is due at once. */
-export function storeIsBack(jobs: readonly UploadJob[], now: Date): UploadJob[] {
+export function storeIsBack<J extends UploadJob>(jobs: readonly J[], now: Date): J[] {
   const at = now.toISOString();
   return jobs.map((j) => (j.state === 'pending' || j.state === 'needs-attention' ? { ...j, nextAttemptAt: at } : j));
 }

@@ -4,9 +4,9 @@ import type { Database } from '../db/sql-types';
 /**
  * When the team's data arrives as a whole database (joining, catching up from a snapshot, a team
  * restore), this browser's own rows come along from the database it had: its settings and
- * activity, its processing runs (with their loads, where their upload is there), the upload and
- * errors of a run still sending (not shared yet), and its team bookkeeping (`keep`: which of its
- * sync tables). An upload of a sending run that the new data already holds (a backup restored to
+ * activity, its place in the team store (identity, connection, keys), its processing runs (with
+ * their loads, where their upload is there), the upload and errors of a run still sending (not
+ * shared yet), and its team bookkeeping (`keep`: which of its sync tables). An upload of a sending run that the new data already holds (a backup restored to
  * the team can carry one) keeps the new data's copy, and is noted as changed, so the run's own
  * copy is shared as an update when it ends. Only `next` is written.
  */
@@ -34,6 +34,7 @@ export function carryLocalRows(next: Database, keep: readonly KeptSyncTable[]): 
       DELETE FROM main.processing_loads; DELETE FROM main.processing_runs;
       DELETE FROM main.app_meta; INSERT INTO main.app_meta SELECT * FROM here.app_meta;
       DELETE FROM main.activity_log; INSERT INTO main.activity_log SELECT * FROM here.activity_log;
+      DELETE FROM main.team_store; INSERT INTO main.team_store SELECT * FROM here.team_store;
       INSERT INTO main.team_sync_outbox (tbl, row_id, op, old)
         SELECT 'upload_history', id, 'update', NULL FROM here.upload_history
         WHERE id IN (${HELD}) AND id IN (SELECT id FROM main.upload_history);

@@ -10,10 +10,10 @@ import { SHARED_SYNC_TABLES } from './team-base';
 /**
  * A team snapshot: the team database as one SQLite file — the data tables and the team's shared
  * bookkeeping (team-base.ts), without anything that is this browser's own (its processing runs,
- * activity, settings, outbox, positions) and without rows of a run still sending. Joining or
- * catching up opens it as a database (no row-by-row load), after checking it is exactly our
- * schema and nothing more (no trigger or view could come with it), that SQLite finds it sound, and
- * that its data has the checksum its sealed header names.
+ * activity, settings, its team store connection and keys, outbox, positions) and without rows of a
+ * run still sending. Joining or catching up opens it as a database (no row-by-row load), after
+ * checking it is exactly our schema and nothing more (no trigger or view could come with it), that
+ * SQLite finds it sound, and that its data has the checksum its sealed header names.
  */
 
 /** What is kept of team_sync_meta: the epoch the data descends from. */
@@ -23,6 +23,7 @@ const LOCAL_TABLES = [
   'processing_runs',
   'activity_log',
   'app_meta',
+  'team_store',
   'team_sync_next_ids',
   'team_sync_new_ids',
   'team_sync_outbox',

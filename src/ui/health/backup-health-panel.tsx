@@ -5,6 +5,7 @@ import { formatBytes, formatHours, formatLocalTime, plural } from '../shared/for
 import { useNow } from '../shared/use-now';
 import { useBackups } from '../shared/backups-context';
 import { useBackupHealth } from './use-backup-health';
+import { BackupLocations } from './backup-locations';
 
 const LEVEL_TONE = { Good: 'success', Warning: 'warning', Critical: 'error' } as const;
 
@@ -25,7 +26,13 @@ export function BackupHealthPanel() {
       </section>
     );
   const hoursAgo = (iso: string) => formatHours(Math.max(0, (now.getTime() - Date.parse(iso)) / 3_600_000));
-  const [lastFile] = overview.backupFiles;
+  const [newestFile] = overview.backupFiles;
+  // The recovery point counts the team store: its newest checked copy may be newer than any file logged here.
+  const storeCopy = overview.store?.newestGoodCopy;
+  const lastFile =
+    storeCopy && (!newestFile || storeCopy.at > newestFile.at)
+      ? { at: storeCopy.at, fileName: storeCopy.fileName, where: 'team store' }
+      : newestFile;
   const snapshot = overview.newestSnapshot;
   return (
     <section aria-label="Backup health" className="catalog-section backups-section">
@@ -92,6 +99,8 @@ export function BackupHealthPanel() {
                 : `${folder.handle?.name ?? 'Connected'}${overview.folderSuccess ? `: last written ${formatLocalTime(overview.folderSuccess.at)} (${overview.folderSuccess.path}).` : '.'}`}
         </dd>
       </dl>
+      <h3>Where the copies are</h3>
+      <BackupLocations />
     </section>
   );
 }

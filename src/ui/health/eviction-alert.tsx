@@ -6,8 +6,9 @@ import { formatLocalTime } from '../shared/format';
 /**
  * Eviction recovery: the marker in localStorage says this browser had data; when the worker
  * found no database at start and the marker says there was one, the browser deleted it. Then
- * this alert says so, names the last backup file, and offers the ways back — never a silent
- * empty start. While data is present it keeps the marker up to date.
+ * this alert says so, names the last backup file (and the team store, when one was connected),
+ * and offers the ways back — never a silent empty start. While data is present it keeps the
+ * marker up to date.
  */
 export function EvictionAlert() {
   const { overview, folder } = useBackups();
@@ -18,12 +19,15 @@ export function EvictionAlert() {
   useEffect(() => {
     if (!overview) return;
     const [last] = overview.backupFiles;
+    const teamStore = overview.store?.location ?? null;
     if (overview.hasData) {
       writeDataMarker({
         hadDataAt: new Date().toISOString(),
+        // No backup file known here (yet): the one the marker names stays named.
         lastBackup: last
           ? { fileName: last.fileName, at: last.at, where: last.where }
           : (readDataMarker()?.lastBackup ?? null),
+        teamStore,
       });
     } else if (!overview.startedEmpty) {
       // The database is here and empty on purpose: nothing to recover later.
@@ -45,6 +49,14 @@ export function EvictionAlert() {
           ? `The last backup file made here is ${last.fileName} (${formatLocalTime(last.at)}, ${last.where}). Restore it to continue.`
           : 'No backup file was made from this browser. If a colleague or another browser has one, restore it.'}
       </p>
+      {markerAtStart.teamStore ? (
+        <p>
+          This browser was connected to the team store ({markerAtStart.teamStore.bucket}/
+          {markerAtStart.teamStore.prefix} at {markerAtStart.teamStore.endpoint}), which keeps the team’s backups:
+          connect again with the store’s key and the team passphrase, then restore the latest.{' '}
+          <a href="#/team">Restore from the team store</a>
+        </p>
+      ) : null}
       <div className="button-row">
         <button type="button" className="primary" onClick={openRestoreInput}>
           Restore from backup

@@ -1,4 +1,4 @@
-import { useCallback, useContext, useState } from 'react';
+import { useCallback, useContext, useRef, useState } from 'react';
 import type { BackupFile, BackupReceipt, BackupTrigger } from '../../worker/backup-files/backup-file-types';
 import { useBackups } from './backups-context';
 import { saveBackupToFolder } from './lazy-folder-backup';
@@ -7,6 +7,7 @@ import { DownloadContext } from './download-context';
 import { describeCounts, formatBytes } from './format';
 import type { NoticeContent } from './notice';
 import { MIN_PASSPHRASE_LENGTH, passphraseProblem, useBackupSettings } from './backup-settings';
+import { copyToStore as sendToStore, STORE_COPY_SENDING } from './lazy-store-copy';
 
 const MESSAGES = {
   tooShort: `Encrypted backups need a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters. Enter it under “Backup file options”, or choose another option. No file was made.`,
@@ -32,7 +33,10 @@ const SECRETS_NOTES = {
  */
 export function useBackupDownload() {
   const { api, notifyChanged } = useDatabase();
-  const { folder, refresh } = useBackups();
+  const { folder, refresh, overview } = useBackups();
+  const hasStore = Boolean(overview?.store);
+  /** Which run's result is on screen: a late store copy never overwrites a newer run's words. */
+  const currentRun = useRef(0);
   const download = useContext(DownloadContext);
   const settings = useBackupSettings();
   const { secrets, passphrase } = settings;
@@ -45,6 +49,7 @@ export function useBackupDownload() {
   /** Makes and saves one backup; true when it is saved and counts as the backup point. */
   async function run(trigger: BackupTrigger): Promise<boolean> {
     if (busy) return false;
+    const runId = ++currentRun.current;
     const problem = passphraseProblem(settings);
     if (problem) {
       setSaved(null);
@@ -103,11 +108,21 @@ export function useBackupDownload() {
       await notifyChanged();
       await refresh();
       if (isSaved) setSaved(receipt);
-      setNotice(result);
+      setNotice(isSaved && hasStore ? { ...result, text: `${result.text} ${STORE_COPY_SENDING}` } : result);
+      // The team store's copy follows the local file and never holds up its result.
+      if (isSaved && hasStore) void copyToStore(built.value, result, runId);
       return isSaved;
     } finally {
       setBusy(null);
     }
+  }
+
+  /** The copy for the team store; the notice then says what became of it. */
+  async function copyToStore(file: BackupFile, local: NoticeContent, runId: number): Promise<void> {
+    const words = await sendToStore(api, file, file.receipt.trigger === 'emergency' ? 'emergency' : 'manual');
+    if (runId === currentRun.current) setNotice({ ...local, text: `${local.text}${words}` });
+    await notifyChanged();
+    await refresh();
   }
 
   /** Hands the file to the browser's downloads and records the backup point. */

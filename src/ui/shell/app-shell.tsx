@@ -16,6 +16,7 @@ import { EngineRestartNotice } from './engine-restart-notice';
 import { useSnapshotScheduler } from '../snapshots/use-snapshot-scheduler';
 import './app.css';
 import './backups.css';
+import '../team/team.css';
 
 /**
  * The whole app: Streamlit-like sidebar (database management) and main area (brokerages, upload history, file

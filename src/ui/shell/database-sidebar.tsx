@@ -15,10 +15,16 @@ import { BackupFolderPanel } from '../backup-folder/backup-folder-panel';
 import { RestoreStep } from './restore-step';
 import { BackupHealthLine } from '../health/backup-health-line';
 import { VerifyFileInput } from '../health/verify-file-input';
+import { lazyPanel } from '../shared/lazy-panel';
+import { useBackups } from '../shared/backups-context';
+
+// Shown only once a team store is connected: loaded then, never on a first visit.
+const TeamStoreSidebar = lazyPanel(() => import('../team/team-store-sidebar').then((m) => m.TeamStoreSidebar));
 
 /** The sidebar's "Database management" section: status, banners, backup and restore. */
 export function DatabaseSidebar() {
   const { status } = useDatabase();
+  const { overview } = useBackups();
   const now = useNow();
   if (!status) {
     return (
@@ -52,6 +58,7 @@ export function DatabaseSidebar() {
       <OperationProgressBar />
       <BackupActions />
       <BackupFolderPanel RestoreStep={RestoreStep} />
+      {overview?.store ? <TeamStoreSidebar RestoreStep={RestoreStep} /> : null}
       <RestorePanel disabled={!status.isWriter} />
       <VerifyFileInput />
       <ActivityList />

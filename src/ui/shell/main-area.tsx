@@ -12,6 +12,7 @@ import { useMainView } from './main-views';
 const HistoryPage = lazyPanel(() => import('../history/history-page').then((m) => m.HistoryPage));
 const ProcessFilePage = lazyPanel(() => import('../processing/process-file-page').then((m) => m.ProcessFilePage));
 const BackupsPage = lazyPanel(() => import('./backups-page').then((m) => m.BackupsPage));
+const TeamPage = lazyPanel(() => import('./team-page').then((m) => m.TeamPage));
 
 /**
  * The main area below the header: the navigation and the chosen view. A run being sent lives
@@ -27,6 +28,7 @@ export function MainArea() {
       {view === 'history' ? <HistoryPage /> : null}
       {view === 'process' ? <ProcessFilePage /> : null}
       {view === 'backups' ? <BackupsPage /> : null}
+      {view === 'team' ? <TeamPage /> : null}
     </SendingProvider>
   );
 }

@@ -3,13 +3,14 @@ import { useEffect, useState } from 'react';
 /**
  * The main area's views and the hash route of each (`#/history`), so a reload, a bookmark and
  * the browser's Back button keep the view a user chose. Plain links: no router library needed
- * for four fixed views.
+ * for a few fixed views.
  */
 export const MAIN_VIEWS = [
   { id: 'brokerages', label: 'Brokerages', hash: '#/brokerages' },
   { id: 'history', label: 'Upload history', hash: '#/history' },
   { id: 'process', label: 'Process file', hash: '#/process' },
   { id: 'backups', label: 'Backups', hash: '#/backups' },
+  { id: 'team', label: 'Team', hash: '#/team' },
 ] as const;
 
 export type MainViewId = (typeof MAIN_VIEWS)[number]['id'];

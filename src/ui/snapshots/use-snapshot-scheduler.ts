@@ -5,6 +5,7 @@ import { MIN_PASSPHRASE_LENGTH } from '../shared/backup-settings';
 import { useBackups } from '../shared/backups-context';
 import { saveBackupToFolder } from '../shared/lazy-folder-backup';
 import { queryAccess } from '../../platform/backup-folder';
+import { copyToStore } from '../shared/lazy-store-copy';
 
 /** How often the page asks the worker what is due (page timers follow `page.clock` in tests). */
 export const SCHEDULE_TICK_MS = 60_000;
@@ -13,16 +14,27 @@ export const SCHEDULE_TICK_MS = 60_000;
  * The page-side clock of automatic backups: once a minute (and at start) it asks the worker to
  * take what is due — After changes, Hourly, End of day — passing the page's time with the call.
  * At end of day it also writes the daily file into the backup folder when one is connected and
- * allowed; otherwise the end-of-day banner asks for a download. A worker's own timers would not
- * follow the page's clock, hence the page drives (docs/design.md "One clock").
+ * allowed, and sends it to the team store when one is connected — with a store and no folder, to
+ * the store alone; with neither, the end-of-day banner asks for a download. A worker's own timers
+ * would not follow the page's clock, hence the page drives (docs/design.md "One clock").
  */
 export function useSnapshotScheduler(): void {
   const { api, notifyChanged } = useDatabase();
-  const { endOfDay, folder, refresh, setScheduleProblem } = useBackups();
+  const { endOfDay, folder, refresh, setScheduleProblem, overview } = useBackups();
+  const hasStore = Boolean(overview?.store);
   const { secrets, passphrase } = useBackupSettings();
   // The latest values for the interval callback, without restarting the timer on each change.
-  const latest = useRef({ endOfDay, folder, secrets, passphrase, refresh, notifyChanged, setScheduleProblem });
-  latest.current = { endOfDay, folder, secrets, passphrase, refresh, notifyChanged, setScheduleProblem };
+  const latest = useRef({
+    endOfDay,
+    folder,
+    secrets,
+    passphrase,
+    refresh,
+    notifyChanged,
+    setScheduleProblem,
+    hasStore,
+  });
+  latest.current = { endOfDay, folder, secrets, passphrase, refresh, notifyChanged, setScheduleProblem, hasStore };
 
   useEffect(() => {
     let isRunning = false;
@@ -57,9 +69,11 @@ export function useSnapshotScheduler(): void {
         passphrase: secret,
         notifyChanged: changed,
         setScheduleProblem: report,
+        hasStore: toStore,
       } = latest.current;
       if (!isActive) return;
-      if (!current.handle || (await queryAccess(current.handle)) !== 'granted') return;
+      const toFolder = current.handle !== null && (await queryAccess(current.handle)) === 'granted';
+      if (!toFolder && !toStore) return;
       if (mode === 'encrypted' && secret.length < MIN_PASSPHRASE_LENGTH) return;
       const built = await api.createBackup({
         trigger: 'manual',
@@ -67,11 +81,15 @@ export function useSnapshotScheduler(): void {
         ...(mode === 'encrypted' ? { passphrase: secret } : {}),
       });
       if (!built.ok) return report({ kind: 'error', text: built.error.message });
-      const saved = await saveBackupToFolder(api, current.handle, built.value, {
-        now: new Date(),
-        ...(mode === 'encrypted' ? { passphrase: secret } : {}),
-      });
-      if (!saved.ok) report({ kind: 'error', text: `End of day: ${saved.message}` });
+      if (toFolder && current.handle) {
+        const saved = await saveBackupToFolder(api, current.handle, built.value, {
+          now: new Date(),
+          ...(mode === 'encrypted' ? { passphrase: secret } : {}),
+        });
+        if (!saved.ok) report({ kind: 'error', text: `End of day: ${saved.message}` });
+      }
+      // Read back and checked in the store, the copy is a backup point of its own: with no folder, the day's file.
+      if (toStore) await copyToStore(api, built.value, 'daily');
       await changed();
     };
     void tick();

@@ -14,6 +14,7 @@ import type { Operator } from '../engine/operator';
 import type { Track } from '../engine/progress';
 import type { FolderHealthFacts } from '../folder/folder-records';
 import type { SnapshotHealthFacts } from '../snapshots/snapshot-health-facts';
+import type { StoreHealthFacts } from '../team-store/team-store-types';
 import type { BackupOverview, FileVerification } from './health-types';
 import type { RestoreTiming } from './restore-timing';
 
@@ -41,6 +42,8 @@ export interface BackupHealthDeps {
   estimateStorage: () => Promise<{ usageBytes: number; quotaBytes: number } | null>;
   snapshotFacts: () => Promise<SnapshotHealthFacts>;
   folderFacts: () => Promise<FolderHealthFacts>;
+  /** The team store's side (null: none connected). */
+  storeFacts: () => Promise<StoreHealthFacts | null>;
   /** Whether this tab's worker found no stored database at start. */
   startedEmpty: boolean;
 }
@@ -105,11 +108,12 @@ export class BackupHealth {
       backups: selectRows<{ at: string; details: string | null }>(db, SQL.backups),
       verify: selectRows<{ at: string; details: string | null }>(db, SQL.lastVerify)[0] ?? null,
     }));
-    const [timing, storage, fromSnapshots, fromFolder] = await Promise.all([
+    const [timing, storage, fromSnapshots, fromFolder, store] = await Promise.all([
       this.deps.restoreTiming.read(),
       this.deps.estimateStorage(),
       this.deps.snapshotFacts(),
       this.deps.folderFacts(),
+      this.deps.storeFacts(),
     ]);
     const verify = fromDatabase.verify ? parseDetails(fromDatabase.verify.details) : null;
     return {
@@ -119,6 +123,7 @@ export class BackupHealth {
       backupFiles: fromDatabase.backups.map((row) => toBackupFileRecord(row.at, parseDetails(row.details))),
       ...fromSnapshots,
       ...fromFolder,
+      store,
       lastFileVerification:
         fromDatabase.verify && verify
           ? {
@@ -138,7 +143,12 @@ function toBackupFileRecord(at: string, details: Record<string, unknown>): Backu
   return {
     at: typeof details.createdAt === 'string' ? details.createdAt : at,
     fileName: typeof details.fileName === 'string' ? details.fileName : '',
-    where: typeof details.destination === 'string' ? `backup folder (${details.destination})` : 'downloads',
+    where:
+      details.teamStore === true
+        ? 'team store'
+        : typeof details.destination === 'string'
+          ? `backup folder (${details.destination})`
+          : 'downloads',
     sizeBytes: Number(details.sizeBytes ?? 0),
   };
 }

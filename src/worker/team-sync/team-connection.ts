@@ -49,3 +49,24 @@ export interface TeamSyncDeps {
   /** Most changes in one log object (the rest go into the next ones). */
   maxChangesPerLog?: number;
 }
+
+/** What the team store's session offers (a structural type: features import each other only as types). */
+export interface StoreSessionParts {
+  /** The store limited to this browser's own objects for writes and deletes; reads pass through. */
+  own: ObjectStore;
+  prefix: string;
+  teamKey: TeamKey;
+  identity: { deviceId: string; browserName: string; person: string };
+}
+
+/** Sync's connection made from the team store's session: one connection, the same guard on writes. */
+export function syncConnectionOf(session: StoreSessionParts): TeamConnection {
+  return {
+    store: session.own,
+    prefix: session.prefix,
+    teamKey: session.teamKey,
+    deviceId: session.identity.deviceId,
+    browserName: session.identity.browserName,
+    person: session.identity.person,
+  };
+}

@@ -8,9 +8,10 @@ import { withAttached } from './attach';
 
 /**
  * The last step of every restore, merge and undo before it is stored: the new database gets this
- * browser's own bookkeeping from the live one (app_meta, the activity log — they belong to the
- * browser, not to the file), the file's activity entries it lacks, the restore time, and the
- * entry for the restore itself, after the imported ones. The live database is only read.
+ * browser's own bookkeeping from the live one (app_meta, the activity log, its place in the team
+ * store — they belong to the browser, not to the file or the snapshot), the file's activity
+ * entries it lacks, the restore time, and the entry for the restore itself, after the imported
+ * ones. The live database is only read.
  */
 export interface FinishArgs {
   /** ISO UTC; becomes the restore time and the last change time. */
@@ -25,11 +26,14 @@ export interface FinishArgs {
  * entries; afterwards it holds the live database's meta and log plus the imported entries.
  */
 export function finishReplacement(next: Database, live: Database, args: FinishArgs): void {
+  // A snapshot may hold a team store key this browser has since forgotten: zeroed, not only unlinked.
+  next.exec('PRAGMA secure_delete = ON');
   withAttached(next, live, 'live', () => {
     inTransaction(next, () => {
       next.exec(`CREATE TEMP TABLE file_activity AS SELECT id, at, kind, summary, details FROM main.activity_log;
-        DELETE FROM main.activity_log; DELETE FROM main.app_meta;
+        DELETE FROM main.activity_log; DELETE FROM main.app_meta; DELETE FROM main.team_store;
         INSERT INTO main.app_meta (key, value) SELECT key, value FROM live.app_meta;
+        INSERT INTO main.team_store SELECT * FROM live.team_store;
         INSERT INTO main.activity_log (id, at, kind, summary, details) SELECT id, at, kind, summary, details FROM live.activity_log ORDER BY id;`);
       if (args.origin) importActivity(next, 'temp.file_activity', args.origin);
       next.exec('DROP TABLE temp.file_activity');
@@ -43,4 +47,5 @@ export function finishReplacement(next: Database, live: Database, args: FinishAr
       });
     });
   });
+  next.exec('PRAGMA secure_delete = OFF');
 }

@@ -1,0 +1,30 @@
+import type { ComponentType } from 'react';
+import { useApiRead } from '../shared/use-api-read';
+import type { RestoreStep } from '../shared/restore-step';
+import { PendingCopies } from './pending-copies';
+import { TeamBackupsSection } from './team-backups-section';
+import { TeamStoreSection } from './team-store-section';
+
+/**
+ * The `Team` view: the team store's connection, then — once connected — the team's backups in
+ * it, the copies waiting for it, and where each copy of the data is (the health panel's part,
+ * given by the shell, as is the restore step).
+ */
+export function TeamView({ RestoreStep, Locations }: { RestoreStep: RestoreStep; Locations: ComponentType }) {
+  const { data: status } = useApiRead((api) => api.getTeamStoreStatus(), []);
+  return (
+    <div className="team-page">
+      <TeamStoreSection />
+      {status?.connected ? (
+        <>
+          <PendingCopies pending={status.pending} />
+          <TeamBackupsSection RestoreStep={RestoreStep} />
+        </>
+      ) : null}
+      <section aria-label="Backup locations" className="catalog-section">
+        <h2>Where the copies are</h2>
+        <Locations />
+      </section>
+    </div>
+  );
+}
