@@ -6,9 +6,10 @@ import type { Database } from '../db/sql-types';
  * restore), this browser's own rows come along from the database it had: its settings and
  * activity, its place in the team store (identity, connection, keys), its processing runs (with
  * their loads, where their upload is there), the upload and errors of a run still sending (not
- * shared yet), and its team bookkeeping (`keep`: which of its sync tables). An upload of a sending run that the new data already holds (a backup restored to
- * the team can carry one) keeps the new data's copy, and is noted as changed, so the run's own
- * copy is shared as an update when it ends. Only `next` is written.
+ * shared yet), and its team bookkeeping (`keep`: which of its sync tables). An upload of a sending
+ * run that the new data already holds (a backup restored to the team can carry one) keeps the new
+ * data's copy, and is noted as changed, so the run's own copy is shared as an update when it ends.
+ * Only `next` is written.
  */
 
 const HELD = "SELECT upload_history_id FROM here.processing_runs WHERE state = 'sending'";
