@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { decodeUtf8Strict, encodeUtf8 } from '../backup/format/encoding';
 import { fail, ok, type Result } from '../result';
+import { byDevice, describeIssues, isoUtcTime } from './schema-parts';
 
 /**
  * A browser's state object, `devices/<device>/state`: small, rewritten by its owner only, read
@@ -13,8 +14,8 @@ import { fail, ok, type Result } from '../result';
 export const STATE_FORMAT = 'ff2api-team-state';
 
 const HEX32 = z.string().check(z.regex(/^[0-9a-f]{32}$/));
-const positions = z.record(HEX32, z.int().check(z.gte(0)));
-const iso = z.iso.datetime();
+const positions = byDevice(z.int().check(z.gte(0)));
+const iso = isoUtcTime();
 
 export const verifiedSnapshotSchema = z.object({
   objectId: HEX32,
@@ -71,7 +72,7 @@ export function parseDeviceState(bytes: Uint8Array, team: string, device: string
     return refuse('not JSON');
   }
   const parsed = stateSchema.safeParse(raw);
-  if (!parsed.success) return refuse(z.prettifyError(parsed.error).slice(0, 300));
+  if (!parsed.success) return refuse(describeIssues(parsed.error).slice(0, 300));
   if (parsed.data.team !== team || parsed.data.device !== device)
     return refuse('it belongs to another team or browser');
   return ok(parsed.data);

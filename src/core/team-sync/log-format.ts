@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
 import { decodeUtf8Strict, encodeUtf8 } from '../backup/format/encoding';
 import { TABLE_COLUMNS } from '../db/rows';
-import { DATA_TABLES } from '../db/schema';
 import { fail, ok, type Result } from '../result';
 import { LOG_FORMAT, type Change, type LogBody } from './changes';
 import { columnValueProblem, isRowId, isSqlValue } from './column-values';
+import { byDevice, describeIssues, tableCounts } from './schema-parts';
+import { stringKeyed } from '../team-store/schema-parts';
 import { isValidClock, parseClockText } from './hlc';
 import {
   APPEND_TABLES,
@@ -30,9 +31,15 @@ export const MAX_LOG_CHANGES = 200_000;
 
 const HEX32 = z.string().check(z.regex(/^[0-9a-f]{32}$/));
 const text = (max: number) => z.string().check(z.maxLength(max));
-const clockPair = z.tuple([z.int(), z.int()]);
-const id = z.int().check(z.gt(0));
-const value = z.union([z.string(), z.number(), z.null()]);
+// Pairs as two-item arrays, not z.tuple (see schema-parts.ts: no zod part the worker's start lacks).
+const pair = <T extends z.ZodMiniType>(item: T) => z.array(item).check(z.minLength(2), z.maxLength(2));
+const clockPair = pair(z.int());
+const id = z.int().check(z.gte(1));
+const value = z.nullable(z.union([z.string(), z.number()]));
+/** [row id, clock text]: a write its author had seen. */
+const baseRef = pair(z.union([id, z.string()])).check(
+  z.refine((ref) => typeof ref[0] === 'number' && typeof ref[1] === 'string', 'should be [row id, clock]'),
+);
 const editableTable = z.enum(EDITABLE_TABLES);
 const appendTable = z.enum(APPEND_TABLES);
 
@@ -43,8 +50,8 @@ const changeSchema = z.discriminatedUnion('k', [
     h: clockPair,
     t: editableTable,
     id,
-    f: z.record(z.string(), value),
-    b: z.record(z.string(), z.array(z.tuple([id, z.string()]))),
+    f: stringKeyed(value),
+    b: stringKeyed(z.array(baseRef)),
   }),
   z.object({
     k: z.literal('row'),
@@ -67,8 +74,8 @@ const changeSchema = z.discriminatedUnion('k', [
       undoOf: z.nullable(HEX32),
       snapshot: z.object({ device: HEX32, objectId: HEX32 }),
       checksum: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
-      counts: z.record(z.enum(DATA_TABLES), z.int().check(z.gte(0))),
-      seen: z.record(HEX32, z.int().check(z.gte(0))),
+      counts: tableCounts(),
+      seen: byDevice(z.int().check(z.gte(0))),
       person: text(200),
       browser: text(200),
     }),
@@ -110,7 +117,7 @@ export function parseLogBody(bytes: Uint8Array, place: LogPlace): Result<LogBody
     return refuse('it is not JSON');
   }
   const parsed = bodySchema.safeParse(raw);
-  if (!parsed.success) return refuse(`its shape is wrong: ${z.prettifyError(parsed.error).slice(0, 300)}`);
+  if (!parsed.success) return refuse(`its shape is wrong: ${describeIssues(parsed.error).slice(0, 300)}`);
   const body = parsed.data as LogBody;
   if (body.team !== place.team) return refuse('it belongs to another team');
   if (body.device !== place.device || body.sequence !== place.sequence)

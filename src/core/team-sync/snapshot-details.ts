@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DATA_TABLES } from '../db/schema';
+import { byDevice, tableCounts } from './schema-parts';
 
 /**
  * What a snapshot's sealed header says about it (readable with one ranged GET): the epoch its
@@ -9,9 +9,9 @@ import { DATA_TABLES } from '../db/schema';
 const detailsSchema = z.object({
   epoch: z.string().check(z.regex(/^[0-9a-f]{32}$/)),
   epochClock: z.string().check(z.maxLength(80)),
-  positions: z.record(z.string().check(z.regex(/^[0-9a-f]{32}$/)), z.int().check(z.gte(0))),
+  positions: byDevice(z.int().check(z.gte(0))),
   checksum: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
-  counts: z.record(z.enum(DATA_TABLES), z.int().check(z.gte(0))),
+  counts: tableCounts(),
   schemaVersion: z.int(),
 });
 export type SnapshotDetails = z.infer<typeof detailsSchema>;

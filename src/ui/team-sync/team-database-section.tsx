@@ -1,3 +1,4 @@
+import './team-sync.css';
 import { useDatabase } from '../shared/database-context';
 import { useApiRead } from '../shared/use-api-read';
 import { useWriteAction } from '../shared/use-write-action';

@@ -31,7 +31,14 @@ export function useTeamSyncClock(): TeamSyncStatus | null {
         const isUnreachable = typeof report?.unreachable === 'string';
         const reachChanged = isUnreachable !== wasUnreachable.current;
         wasUnreachable.current = isUnreachable;
-        if (report && (report.applied > 0 || report.loadedSnapshot || report.pushed > 0 || reachChanged))
+        if (
+          report &&
+          (report.applied > 0 ||
+            report.loadedSnapshot ||
+            report.pushed > 0 ||
+            report.refused.length > 0 ||
+            reachChanged)
+        )
           await notifyChanged();
       }
       setStatus(await api.getTeamSyncStatus());
