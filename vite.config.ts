@@ -11,8 +11,8 @@ export default defineConfig({
     // Offline after the first load, and new builds noticed: Workbox precaches every built file
     // under a revision, so each build gets a new service worker, removes the files the old build
     // no longer uses, and waits until the user presses Reload (registerType "prompt": never a
-    // reload by itself). Registered from src/platform/app-updates.ts through the plugin's virtual
-    // module: no inline script, which the strict Content-Security-Policy below would refuse.
+    // reload by itself). Registered by src/platform/service-worker-registration.ts (no inline
+    // script, which the strict Content-Security-Policy below would refuse).
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
