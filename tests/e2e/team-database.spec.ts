@@ -90,10 +90,10 @@ async function shownDescription(mate: Teammate) {
   return catalog.configurationList(BROKERAGE).locator('.configuration-description');
 }
 
-test('A edits a configuration and B shows it without a reload; B processes a file and A’s history has it', async ({
+test('A edits a configuration and B shows it without a reload; B processes a file and A’s history has it; C joins later and has both', async ({
   browser,
 }) => {
-  const { alice, bob } = await twoTeammates(browser, 'sync');
+  const { prefix, alice, bob } = await twoTeammates(browser, 'sync');
   await expect(await shownDescription(bob)).toHaveText('Morning CSV');
   await bob.db.team.open();
   await expect(bob.db.browsers.getByRole('row', { name: /Front desk/ })).toContainText('Alice');
@@ -116,8 +116,15 @@ test('A edits a configuration and B shows it without a reload; B processes a fil
   const aliceCatalog = new Catalog(alice.page);
   await aliceCatalog.showView('Upload history');
   await expect(aliceCatalog.historyTable).toContainText('bob_loads.csv', ARRIVES);
-  await alice.context.close();
-  await bob.context.close();
+
+  // Carol joins later and has everything.
+  const carol = await openTeammate(browser);
+  await joinTeam(carol, storeDetails(prefix, 'Night desk', 'Carol'));
+  await expect(await shownDescription(carol)).toHaveText('Morning CSV, checked by Alice');
+  const carolCatalog = new Catalog(carol.page);
+  await carolCatalog.showView('Upload history');
+  await expect(carolCatalog.historyTable).toContainText('bob_loads.csv');
+  for (const mate of [alice, bob, carol]) await mate.context.close();
 });
 
 test('A and B edit the same field while the store is unreachable: both show the conflict and the same value', async ({
