@@ -23,6 +23,10 @@ import { SnapshotService, type SnapshotDeps } from './snapshots/snapshot-service
 import { AppSettingsFeature } from './settings/app-settings-feature';
 import { settingsCalls } from './settings/settings-calls';
 import { statusCalls } from './status/status-calls';
+import { teamSyncCalls } from './team-sync/team-sync-calls';
+import { TeamSyncEntry } from './team-sync/team-sync-entry';
+import { syncConnectionOf, type TeamConnection } from './team-sync/team-connection';
+import { META_KEYS, readMeta } from '../core/db/meta';
 import { teamStoreCalls } from './team-store/team-store-calls';
 import { TeamStoreEntry } from './team-store/team-store-entry';
 import type { TeamStorePartsDeps } from './team-store/team-store-parts';
@@ -51,6 +55,7 @@ const FEATURES = [
   auditCalls,
   drillsCalls,
   teamStoreCalls,
+  teamSyncCalls,
 ] as const;
 
 /** Every call the page may make of the database worker (the lock's calls are the lock gate's). */
@@ -65,7 +70,8 @@ export type AppCalls = CallsOf<typeof statusCalls> &
   CallsOf<typeof settingsCalls> &
   CallsOf<typeof auditCalls> &
   CallsOf<typeof drillsCalls> &
-  CallsOf<typeof teamStoreCalls>;
+  CallsOf<typeof teamStoreCalls> &
+  CallsOf<typeof teamSyncCalls>;
 
 /** The calls that only read: the page asks them again of a worker restarted under them. */
 export const READ_CALLS: readonly string[] = FEATURES.flatMap((feature) => Object.keys(feature.reads));
@@ -185,6 +191,29 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
     ...(deps.processing ? { overrides: deps.processing } : {}),
   });
 
+  let syncConnection: { session: unknown; connection: TeamConnection } | null = null;
+  const teamSync = new TeamSyncEntry({
+    database: {
+      read: (query) => live.read(query),
+      write: (op) => live.write(op),
+      replace: (next) => live.replaceWith(next),
+    },
+    SQL: engine.SQL,
+    clock,
+    takeSafetySnapshot: (summary) => snapshots.takeSnapshot('before-restore', summary),
+    lastBackupAt: () => live.read((db) => readMeta(db, META_KEYS.lastBackupAt)),
+    isWriter: () => live.isWriter,
+    isConnected: () => teamStore.isConnected(),
+    connection: async () => {
+      const session = await teamStore.session();
+      if (!session.ok) return session;
+      // One connection per session: the engine carries on (and keeps its queue) until it changes.
+      if (syncConnection?.session !== session.value)
+        syncConnection = { session: session.value, connection: syncConnectionOf(session.value) };
+      return ok(syncConnection.connection);
+    },
+  });
+
   const calls: AppCalls = {
     ...bindFeature(statusCalls, { ...engine, undoSummary: () => restore.undo.describeForStatus() }),
     ...bindFeature(catalogCalls, {
@@ -202,6 +231,7 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
     ...bindFeature(auditCalls, engine),
     ...bindFeature(drillsCalls, drills),
     ...bindFeature(teamStoreCalls, teamStore),
+    ...bindFeature(teamSyncCalls, teamSync),
   };
 
   // Before the migrated database is ever stored: snapshots before and after the migration.

@@ -42,12 +42,12 @@ describe('schema version 2', () => {
   it('migrates a version 1 database, keeping its rows', async () => {
     const SQL = await loadSqlJs();
     const db = new SQL.Database();
-    // Version 1 only: run the first migration by hand through a fresh database's recorded SQL.
+    // Version 1 only: the first migration's tables, taken from a fresh database's recorded SQL.
     const v2 = openDatabase(SQL);
     const v1Sql =
       v2
         .exec(
-          "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'processing_runs' AND name NOT LIKE 'processing_loads%' AND name NOT LIKE 'team_store'",
+          "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'processing_runs' AND name NOT LIKE 'processing_loads%' AND name NOT LIKE 'team_%'",
         )[0]
         ?.values.map((row) => String(row[0])) ?? [];
     for (const statement of v1Sql) db.exec(statement);

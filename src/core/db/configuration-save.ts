@@ -13,6 +13,7 @@ import { readCredentials, toConfigurationView, writeCredentials } from './config
 import { describeUpdate } from './configuration-changes';
 import { CONFIGURATION_MESSAGES, CONFIGURATION_SQL, findConfigurationRow } from './configurations';
 import type { ConfigurationRow } from './rows';
+import { insertedRowId } from './inserted-id';
 import type { Database } from './sql-types';
 import { selectValue } from './transaction';
 import { runWrite } from './write';
@@ -27,7 +28,6 @@ const SQL = {
       auth_type = ?, bearer_token = ?, updated_at = ?, last_used_at = ?, version = version + 1, description = ?,
       needs_credentials = 0
     WHERE id = ?`,
-  lastId: 'SELECT last_insert_rowid()',
   logChange: CONFIGURATION_SQL.logChange,
 } as const;
 
@@ -84,7 +84,7 @@ function insertRow(db: Database, brokerage: string, input: CheckedConfiguration,
     now,
     input.description,
   ]);
-  const id = Number(selectValue(db, SQL.lastId));
+  const id = insertedRowId(db, 'brokerage_configurations');
   db.run(SQL.logChange, [id, 'created', `Created configuration “${input.name}”`, null, mappings, now]);
   return id;
 }

@@ -8,9 +8,10 @@ import type { RowProblem } from '../csv/row-reader';
 import { insertValidationErrors } from './processing-errors';
 import { insertInvalidLoads, type InvalidRow } from './processing-loads';
 import type { UploadRow } from './rows';
+import { insertedRowId } from './inserted-id';
 import { notSentOf, type RunState } from './run-standing';
 import type { Database } from './sql-types';
-import { selectRows, selectValue } from './transaction';
+import { selectRows } from './transaction';
 
 export type { RunState };
 
@@ -18,7 +19,6 @@ const SQL = {
   insertHistory: `INSERT INTO upload_history (brokerage_name, configuration_name, filename, total_records, successful_records,
       failed_records, error_log, processing_time_seconds, file_headers, upload_timestamp, session_id, timestamp_unknown)
     VALUES (?, ?, ?, ?, 0, ?, NULL, 0, ?, ?, ?, 0)`,
-  lastId: 'SELECT last_insert_rowid()',
   insertRun: `INSERT INTO processing_runs (upload_history_id, configuration_id, state, stop_reason, file_fingerprint, file_size,
       field_mappings, invalid_records, owner, started_at, updated_at)
     VALUES (?, ?, 'sending', NULL, ?, ?, ?, ?, ?, ?, ?)`,
@@ -101,7 +101,7 @@ export function createRun(db: Database, run: NewRun, now: string): number {
     now,
     run.sessionId,
   ]);
-  const id = Number(selectValue(db, SQL.lastId));
+  const id = insertedRowId(db, 'upload_history');
   db.run(SQL.insertRun, [
     id,
     run.configurationId,

@@ -1,4 +1,5 @@
 import type { Database } from './sql-types';
+import { TEAM_SYNC_TABLES } from './team-sync-tables';
 
 /**
  * The database schema, built by numbered migrations recorded in `PRAGMA user_version`.
@@ -159,6 +160,9 @@ const MIGRATIONS: readonly string[] = [
     CHECK ((team_key IS NULL) = (secret_access_key IS NULL))
   );
   `,
+  // 4: the team database's bookkeeping (src/core/team-sync/, docs/team-sync.md). Every table is
+  // empty until this browser joins a team; none of them is carried in backup files.
+  TEAM_SYNC_TABLES,
 ];
 
 /** The schema version this build writes; databases and backups from a newer one are refused. */

@@ -7,6 +7,7 @@
  *   devices/<device id>/backups/<object id> a backup file, sealed
  *   devices/<device id>/log/<sequence>      one browser's change log, in order (12 digits)
  *   devices/<device id>/state               one browser's latest state
+ *   devices/<device id>/snapshots/<object id> a team database snapshot, sealed
  *   probes/<probe id>                       a connection check's test object (deleted at once)
  *
  * The parser is strict: any other name, or one under another prefix, is foreign — never read as
@@ -20,6 +21,7 @@ export type ObjectName =
   | { kind: 'backup'; deviceId: string; objectId: string }
   | { kind: 'log'; deviceId: string; sequence: number }
   | { kind: 'state'; deviceId: string }
+  | { kind: 'snapshot'; deviceId: string; objectId: string }
   | { kind: 'probe'; probeId: string };
 
 const ID = '[0-9a-f]{32}';
@@ -35,6 +37,10 @@ const LAYOUT: readonly [RegExp, (m: RegExpExecArray) => ObjectName][] = [
     (m) => ({ kind: 'log', deviceId: at(m, 1), sequence: Number(at(m, 2)) }),
   ],
   [new RegExp(`^devices/(${ID})/state$`), (m) => ({ kind: 'state', deviceId: at(m, 1) })],
+  [
+    new RegExp(`^devices/(${ID})/snapshots/(${ID})$`),
+    (m) => ({ kind: 'snapshot', deviceId: at(m, 1), objectId: at(m, 2) }),
+  ],
   [new RegExp(`^probes/(${ID})$`), (m) => ({ kind: 'probe', probeId: at(m, 1) })],
 ];
 
@@ -60,6 +66,8 @@ export function relativeObjectName(name: ObjectName): string {
       return `devices/${checkId(name.deviceId)}/log/${sequenceText(name.sequence)}`;
     case 'state':
       return `devices/${checkId(name.deviceId)}/state`;
+    case 'snapshot':
+      return `devices/${checkId(name.deviceId)}/snapshots/${checkId(name.objectId)}`;
     case 'probe':
       return `probes/${checkId(name.probeId)}`;
   }

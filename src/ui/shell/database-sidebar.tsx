@@ -23,6 +23,7 @@ import { useBackups } from '../shared/backups-context';
 
 // Shown only once a team store is connected: loaded then, never on a first visit.
 const TeamStoreSidebar = lazyPanel(() => import('../team/team-store-sidebar').then((m) => m.TeamStoreSidebar));
+const TeamSyncSidebar = lazyPanel(() => import('../team-sync/team-sync-sidebar').then((m) => m.TeamSyncSidebar));
 
 /**
  * The sidebar's "Database management" section: status, banners, backup and restore. Its banners,
@@ -72,6 +73,7 @@ export function DatabaseSidebar() {
       <OperationProgressBar />
       <BackupActions />
       <BackupFolderPanel RestoreStep={RestoreStep} />
+      {overview?.store ? <TeamSyncSidebar /> : null}
       {overview?.store ? <TeamStoreSidebar RestoreStep={RestoreStep} /> : null}
       <RestorePanel disabled={!status.isWriter} />
       <VerifyFileInput />

@@ -1,8 +1,9 @@
 import { BackupLocations } from '../health/backup-locations';
 import { TeamView } from '../team/team-view';
+import { TeamDatabaseSection } from '../team-sync/team-database-section';
 import { RestoreStep } from './restore-step';
 
-/** The `Team` view, with the restore feature's step and the health panel's locations passed in. */
+/** The `Team` view, with the restore step, the health panel's locations and the team database's part passed in. */
 export function TeamPage() {
-  return <TeamView RestoreStep={RestoreStep} Locations={BackupLocations} />;
+  return <TeamView RestoreStep={RestoreStep} Locations={BackupLocations} TeamDatabase={TeamDatabaseSection} />;
 }

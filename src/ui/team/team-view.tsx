@@ -6,17 +6,26 @@ import { TeamBackupsSection } from './team-backups-section';
 import { TeamStoreSection } from './team-store-section';
 
 /**
- * The `Team` view: the team store's connection, then — once connected — the team's backups in
- * it, the copies waiting for it, and where each copy of the data is (the health panel's part,
- * given by the shell, as is the restore step).
+ * The `Team` view: the team store's connection, then — once connected — the team database (its
+ * own feature's part), the team's backups in the store, the copies waiting for it, and where each
+ * copy of the data is (the health panel's part). The shell gives the parts and the restore step.
  */
-export function TeamView({ RestoreStep, Locations }: { RestoreStep: RestoreStep; Locations: ComponentType }) {
+export function TeamView({
+  RestoreStep,
+  Locations,
+  TeamDatabase,
+}: {
+  RestoreStep: RestoreStep;
+  Locations: ComponentType;
+  TeamDatabase: ComponentType;
+}) {
   const { data: status } = useApiRead((api) => api.getTeamStoreStatus(), []);
   return (
     <div className="team-page">
       <TeamStoreSection />
       {status?.connected ? (
         <>
+          <TeamDatabase />
           <PendingCopies pending={status.pending} />
           <TeamBackupsSection RestoreStep={RestoreStep} />
         </>

@@ -1,5 +1,5 @@
 import { readTeamStoreSummary } from '../../core/db/team-store-summary';
-import { fail, type Result } from '../../core/result';
+import { fail, ok, type Result } from '../../core/result';
 import type { StoreBackupKind } from '../../core/team-store/store-retention';
 import { lazyModule } from '../../platform/lazy-import';
 import type { BackupReceipt } from '../backup-files/backup-file-types';
@@ -7,6 +7,7 @@ import type { LiveDatabase } from '../engine/live-database';
 import type { UploadRun } from './upload-runner';
 import type { TeamStoreParts, TeamStorePartsDeps } from './team-store-parts';
 import type { StoreCopyOutcome, StoreHealthFacts, TeamStoreStatus } from './team-store-types';
+import type { StoreSession } from './team-session';
 
 /** The team store's logic (a chunk of its own): loaded once a store is connected, tested or connected to. */
 const loadParts = lazyModule(() => import('./team-store-parts'));
@@ -101,6 +102,18 @@ export class TeamStoreEntry {
       () => undefined,
       (parts) => parts.feature.copyBeforeRiskyStep(snapshotId),
     );
+  }
+
+  /**
+   * The connected store's session: the store limited to this browser's own objects for writes,
+   * the opened team key, who this browser is (the team database works over it). The same object
+   * until the connection or the names change.
+   */
+  session(): Promise<Result<StoreSession>> {
+    return this.connected(async (parts) => {
+      const opened = await parts.feature.access.session();
+      return opened.ok ? ok(opened.value.session) : opened;
+    });
   }
 
   /** A call that needs the store connected. */

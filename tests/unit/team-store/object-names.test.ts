@@ -15,6 +15,7 @@ describe('object names', () => {
     { kind: 'backup', deviceId: DEVICE, objectId: OBJECT },
     { kind: 'log', deviceId: DEVICE, sequence: 42 },
     { kind: 'state', deviceId: DEVICE },
+    { kind: 'snapshot', deviceId: DEVICE, objectId: OBJECT },
     { kind: 'probe', probeId: OBJECT },
   ])('%o reads back from its key', (name) => {
     expect(parseObjectName(PREFIX, objectKey(PREFIX, name))).toEqual(name);
