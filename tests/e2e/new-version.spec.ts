@@ -21,6 +21,9 @@ test.afterAll(async () => {
 });
 
 test('a new build is announced with Reload, and the page reloads only when asked', async ({ page }) => {
+  // Two service workers install (each precaching the whole build, wasm included) in one test: on the
+  // loaded 2-core machine of the full suite this has taken past the default minute.
+  test.slow();
   await page.clock.install();
   await page.goto(server.url);
   const catalog = new Catalog(page);
