@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // The team database's speed in Node with real sql.js (bench/team-sync/team-sync-bench.test.ts):
-// `npx vitest run --config bench/team-sync/team-sync-bench.config.ts`. Never part of `npm test`.
+// `npm run bench:team-sync`. Never part of `npm test`.
 export default defineConfig({
   test: {
     root: `${import.meta.dirname}/../..`,
