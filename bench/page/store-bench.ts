@@ -1,6 +1,6 @@
 /**
  * The team store's figures in a Web Worker of Chromium, against the local Ceph RGW, with the app's
- * own code and the floor of PERF.md's kind, interleaved round by round on the same backup file:
+ * own code and the floor docs/performance.md defines, interleaved round by round on the same backup file:
  * - backup to the store: ours = the app's copy (sealed as it is read: gzip, AES-GCM chunks, its
  *   name bound; the S3 client's PUT); floor = gzip of the whole file + one AES-GCM + one PUT of
  *   the same bytes. The copy's read-back check (GET, open, SHA-256, content checksum) is timed apart.
