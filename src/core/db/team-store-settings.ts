@@ -15,7 +15,8 @@ export interface TeamIdentity {
   person: string;
 }
 
-export interface TeamConnection {
+/** Where the store is and the key to it: what the `Team store` form asks for. */
+export interface StoreAddress {
   endpoint: string;
   region: string;
   bucket: string;
@@ -24,6 +25,9 @@ export interface TeamConnection {
   addressing: 'path' | 'virtual-host';
   accessKeyId: string;
   secretAccessKey: string;
+}
+
+export interface TeamConnection extends StoreAddress {
   teamId: string;
   /** The team key's raw bytes, unwrapped once with the passphrase (or the recovery key). */
   teamKey: Uint8Array;

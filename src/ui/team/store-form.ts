@@ -1,17 +1,11 @@
+import type { StoreAddress } from '../../core/db/team-store-settings';
 import { presetById, presetEndpoint, type PresetId } from '../../core/team-store/presets';
 import type { DataMarker } from '../../platform/eviction-marker';
 import type { ConnectRequest } from '../../worker/team-store/team-store-types';
 
 /** What the `Team store` form holds while someone fills it in. */
-export interface StoreForm {
+export interface StoreForm extends StoreAddress {
   preset: PresetId;
-  endpoint: string;
-  region: string;
-  bucket: string;
-  prefix: string;
-  addressing: 'path' | 'virtual-host';
-  accessKeyId: string;
-  secretAccessKey: string;
   browserName: string;
   person: string;
   passphrase: string;

@@ -1,18 +1,11 @@
+import type { StoreAddress } from '../../core/db/team-store-settings';
 import type { StoreBackupKind } from '../../core/team-store/store-retention';
 import type { ConnectionReport } from '../../platform/team-store/connection-check';
 
 /** What the page and the worker say of the team store: settings, connecting, copies, the list. */
 
 /** Where the store is and the key to it, as typed on the `Team store` form. */
-export interface StoreSettingsInput {
-  endpoint: string;
-  region: string;
-  bucket: string;
-  prefix: string;
-  addressing: 'path' | 'virtual-host';
-  accessKeyId: string;
-  secretAccessKey: string;
-}
+export type StoreSettingsInput = StoreAddress;
 
 export interface ConnectRequest extends StoreSettingsInput {
   /** The team passphrase; or, to join without it, the printed recovery key. */
@@ -58,14 +51,8 @@ export interface PendingUpload {
 
 export type TeamStoreStatus =
   | { connected: false; browserName: string | null; person: string | null }
-  | {
+  | (Omit<StoreAddress, 'secretAccessKey'> & {
       connected: true;
-      endpoint: string;
-      region: string;
-      bucket: string;
-      prefix: string;
-      addressing: 'path' | 'virtual-host';
-      accessKeyId: string;
       teamId: string;
       deviceId: string;
       browserName: string;
@@ -76,7 +63,7 @@ export type TeamStoreStatus =
       protection: string[];
       pending: PendingUpload[];
       lastRetention: { at: string; summary: string } | null;
-    };
+    });
 
 /** What became of a backup file's copy for the store. */
 export type StoreCopyOutcome =
