@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { hasAuditFilters, KIND_LABELS, NO_AUDIT_FILTERS, NOBODY, type AuditFilters } from './audit-filters';
+import { DateRangeFields } from '../shared/date-range-fields';
 
 export interface AuditFilterFormProps {
   filters: AuditFilters;
@@ -51,19 +52,10 @@ export function AuditFilterForm({ filters, people, onChange }: AuditFilterFormPr
           onChange={(e) => set({ text: e.target.value })}
         />
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-from`}>From</label>
-        <input
-          id={`${id}-from`}
-          type="date"
-          value={filters.fromDate}
-          onChange={(e) => set({ fromDate: e.target.value })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-to`}>To</label>
-        <input id={`${id}-to`} type="date" value={filters.toDate} onChange={(e) => set({ toDate: e.target.value })} />
-      </div>
+      <DateRangeFields
+        range={{ fromDate: filters.fromDate, toDate: filters.toDate }}
+        onChange={(range) => set(range)}
+      />
       <label className="radio">
         <input
           type="checkbox"

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { BrokerageSummary } from '../../core/db/brokerages';
 import { useApiRead } from '../shared/use-api-read';
 import { hasFilters, NO_CONFIGURATION, NO_FILTERS, type HistoryFilters } from './history-filters';
+import { DateRangeFields } from '../shared/date-range-fields';
 
 export interface HistoryFilterFormProps {
   brokerages: BrokerageSummary[];
@@ -69,26 +70,10 @@ export function HistoryFilterForm({ brokerages, filters, onChange }: HistoryFilt
           {brokerage ? <option value={NO_CONFIGURATION}>No configuration recorded</option> : null}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-from`}>From</label>
-        <input
-          id={`${id}-from`}
-          type="date"
-          value={filters.fromDate}
-          max={filters.toDate || undefined}
-          onChange={(e) => set({ fromDate: e.target.value })}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-to`}>To</label>
-        <input
-          id={`${id}-to`}
-          type="date"
-          value={filters.toDate}
-          min={filters.fromDate || undefined}
-          onChange={(e) => set({ toDate: e.target.value })}
-        />
-      </div>
+      <DateRangeFields
+        range={{ fromDate: filters.fromDate, toDate: filters.toDate }}
+        onChange={(range) => set(range)}
+      />
       <div className="field">
         <label htmlFor={`${id}-order`}>Order</label>
         <select
