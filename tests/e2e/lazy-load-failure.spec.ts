@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { AppLockPage } from './pages/app-lock';
 import { Sidebar } from './pages/sidebar';
 
-// Parts of the app load on first use (src/ui/shared/lazy-panel.tsx, src/worker/lazy). After the
+// Parts of the app load on first use (src/ui/common/lazy-panel.tsx, src/worker/lazy). After the
 // first visit the service worker has every chunk; before that, a chunk can fail to load (the
 // network gone). Service workers are blocked here, so failing the chunk requests is that case.
 test.use({ serviceWorkers: 'block' });

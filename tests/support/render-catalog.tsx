@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import { expect } from 'vitest';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import { MainArea } from '../../src/ui/shell/main-area';
-import { DatabaseProvider } from '../../src/ui/shared/database-context';
+import { DatabaseProvider } from '../../src/ui/common/database-context';
 import type { DatabaseApi } from '../../src/worker/api';
 import { createCatalogTestApi, type CatalogTestApi } from './catalog-test-api';
 

@@ -1,16 +1,16 @@
-import { AppSettingsProvider } from '../../src/ui/shared/app-settings-context';
+import { AppSettingsProvider } from '../../src/ui/common/app-settings-context';
 import { render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import type { Clock } from '../../src/core/clock';
 import { ok } from '../../src/core/result';
 import type { DatabaseApi } from '../../src/worker/api';
-import { DatabaseProvider } from '../../src/ui/shared/database-context';
-import { BackupSettingsProvider } from '../../src/ui/shared/backup-settings';
-import { BackupsProvider } from '../../src/ui/shared/backups-context';
+import { DatabaseProvider } from '../../src/ui/common/database-context';
+import { BackupSettingsProvider } from '../../src/ui/common/backup-settings';
+import { BackupsProvider } from '../../src/ui/common/backups-context';
 import { DatabaseSidebar } from '../../src/ui/shell/database-sidebar';
-import { DataDeletedProvider } from '../../src/ui/shared/data-deleted-context';
-import { DownloadContext } from '../../src/ui/shared/download-context';
-import { ClockContext } from '../../src/ui/shared/use-now';
+import { DataDeletedProvider } from '../../src/ui/common/data-deleted-context';
+import { DownloadContext } from '../../src/ui/common/download-context';
+import { ClockContext } from '../../src/ui/common/use-now';
 
 /**
  * Renders the real sidebar (and `main`, the main area, if given) over a real (in-process) database API; downloads are

@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { AppLock } from '../../src/ui/lock/app-lock';
-import { BackupSettingsProvider, useBackupSettings } from '../../src/ui/shared/backup-settings';
+import { BackupSettingsProvider, useBackupSettings } from '../../src/ui/common/backup-settings';
 import { newProfile, startWorker } from '../support/lock-test-api';
 
 const PASSPHRASE = 'component test passphrase';

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { lazyPanel } from '../../src/ui/shared/lazy-panel';
+import { lazyPanel } from '../../src/ui/common/lazy-panel';
 
 function Greeting({ name }: { name: string }) {
   return <p>Hello {name}</p>;

@@ -3,7 +3,7 @@ import { fireEvent, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/core/clock';
-import { ratePassphrase } from '../../src/ui/shared/passphrase-strength';
+import { ratePassphrase } from '../../src/ui/common/passphrase-strength';
 import { createTestApi } from '../support/test-api';
 import { renderSidebar } from '../support/render-sidebar';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialStoreForm, withPreset, withRegion, withRemembered } from '../../src/ui/team/store-form';
-import { describeStoreCopy } from '../../src/ui/shared/store-copy';
+import { describeStoreCopy } from '../../src/ui/common/store-copy';
 import { lastUnsharedChange } from '../../src/ui/health/store-health-rules';
 
 /**

@@ -1,6 +1,6 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DatabaseProvider, useDatabase } from '../../src/ui/shared/database-context';
+import { DatabaseProvider, useDatabase } from '../../src/ui/common/database-context';
 import { TeamSyncSidebar } from '../../src/ui/team-sync/team-sync-sidebar';
 import type { DatabaseApi } from '../../src/worker/api';
 import { MemoryObjectStore } from '../support/memory-object-store';

@@ -101,7 +101,7 @@ describe('layers', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('a UI feature uses its own folder and ui/shared; only the shell composes features', () => {
+  it('a UI feature uses its own folder and ui/common; only the shell composes features', () => {
     const offenders: string[] = [];
     for (const file of sourceFilesOf('src/ui')) {
       const feature = featureOf(file, 'src/ui/');
@@ -110,7 +110,7 @@ describe('layers', () => {
         const target = imported.target;
         if (target === null || !target.startsWith('src/ui/')) continue;
         const targetFeature = featureOf(target, 'src/ui/');
-        if (targetFeature === feature || targetFeature === 'shared') continue;
+        if (targetFeature === feature || targetFeature === 'common') continue;
         offenders.push(`${file} imports ${imported.specifier}`);
       }
     }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ActivityRow } from '../../core/db/rows';
-import { useDatabase } from '../shared/database-context';
-import { formatLocalTime } from '../shared/format';
+import { useDatabase } from '../common/database-context';
+import { formatLocalTime } from '../common/format';
 import { OperatorNameField } from './operator-name-field';
 
 /** The newest few: one line each, the whole trail is a click away (Backups → Audit trail). */

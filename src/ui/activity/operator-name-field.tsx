@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
-import { useAppSettings } from '../shared/app-settings-context';
-import { Notice, type NoticeContent } from '../shared/notice';
+import { useAppSettings } from '../common/app-settings-context';
+import { Notice, type NoticeContent } from '../common/notice';
 
 /**
  * "Your name", one of the app's settings, so the audit trail says who backed up or restored. It is

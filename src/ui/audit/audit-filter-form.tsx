@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { hasAuditFilters, KIND_LABELS, NO_AUDIT_FILTERS, NOBODY, type AuditFilters } from './audit-filters';
-import { DateRangeFields } from '../shared/date-range-fields';
+import { DateRangeFields } from '../common/date-range-fields';
 
 export interface AuditFilterFormProps {
   filters: AuditFilters;

@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../../core/audit/audit-entry';
-import { formatLocalTime } from '../shared/format';
+import { formatLocalTime } from '../common/format';
 
 /** The trail's entries: time, who, what — with failures and entries restored from a file marked. */
 export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {

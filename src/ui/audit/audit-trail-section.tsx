@@ -1,11 +1,11 @@
 import { useContext, useEffect, useState } from 'react';
 import type { AuditEntry } from '../../core/audit/audit-entry';
-import { useDatabase } from '../shared/database-context';
-import { DownloadContext } from '../shared/download-context';
-import { plural } from '../shared/format';
-import { Notice, type NoticeContent } from '../shared/notice';
-import { useApiRead } from '../shared/use-api-read';
-import { useDebounced } from '../shared/use-debounced';
+import { useDatabase } from '../common/database-context';
+import { DownloadContext } from '../common/download-context';
+import { plural } from '../common/format';
+import { Notice, type NoticeContent } from '../common/notice';
+import { useApiRead } from '../common/use-api-read';
+import { useDebounced } from '../common/use-debounced';
 import { AuditFilterForm } from './audit-filter-form';
 import { auditQueryOf, NO_AUDIT_FILTERS, type AuditFilters } from './audit-filters';
 import { AuditTable } from './audit-table';

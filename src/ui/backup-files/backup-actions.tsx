@@ -1,16 +1,16 @@
 import { useEffect } from 'react';
 import type { BackupReceipt } from '../../worker/backup-files/backup-file-types';
 import type { SecretsMode } from '../../core/backup/format/format';
-import { lazyPanel } from '../shared/lazy-panel';
-import { FoldingNotice } from '../shared/folding-notice';
-import { useAppSettings } from '../shared/app-settings-context';
-import type { TeamNote } from '../shared/team-note';
-import { useBackupSettings, type PassphraseSource } from '../shared/backup-settings';
-import { useBackupDownload } from '../shared/use-backup-download';
+import { lazyPanel } from '../common/lazy-panel';
+import { FoldingNotice } from '../common/folding-notice';
+import { useAppSettings } from '../common/app-settings-context';
+import type { TeamNote } from '../common/team-note';
+import { useBackupSettings, type PassphraseSource } from '../common/backup-settings';
+import { useBackupDownload } from '../common/use-backup-download';
 
 // Shown only for encrypted backups, and after a backup was saved: loaded when first shown.
 const BackupPassphraseForm = lazyPanel(() => import('./backup-passphrase-form').then((m) => m.BackupPassphraseForm));
-const CopyNoteButton = lazyPanel(() => import('../shared/copy-note-button').then((m) => m.CopyNoteButton));
+const CopyNoteButton = lazyPanel(() => import('../common/copy-note-button').then((m) => m.CopyNoteButton));
 
 const SECRETS_NOTES: Record<SecretsMode, string> = {
   plain:

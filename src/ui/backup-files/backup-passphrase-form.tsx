@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
-import { PassphraseField } from '../shared/passphrase-field';
-import { ratePassphrase, STRENGTH_TEXT } from '../shared/passphrase-strength';
-import { MIN_PASSPHRASE_LENGTH, useBackupSettings } from '../shared/backup-settings';
+import { PassphraseField } from '../common/passphrase-field';
+import { ratePassphrase, STRENGTH_TEXT } from '../common/passphrase-strength';
+import { MIN_PASSPHRASE_LENGTH, useBackupSettings } from '../common/backup-settings';
 
 /**
  * The passphrase for encrypted backups, typed twice (a typo here means nobody can restore the

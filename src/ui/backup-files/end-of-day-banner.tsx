@@ -1,10 +1,10 @@
 import { assessDatabase } from '../../core/risk/assess';
 import { formatTimeOfDay, isEndOfDayFileMissing } from '../../core/snapshots/end-of-day';
-import { useBackups } from '../shared/backups-context';
-import { useDatabase } from '../shared/database-context';
-import { Notice } from '../shared/notice';
-import { useNow } from '../shared/use-now';
-import { useBackupDownload } from '../shared/use-backup-download';
+import { useBackups } from '../common/backups-context';
+import { useDatabase } from '../common/database-context';
+import { Notice } from '../common/notice';
+import { useNow } from '../common/use-now';
+import { useBackupDownload } from '../common/use-backup-download';
 
 /**
  * End of day without a backup folder (or without access to it): a banner with `Download backup`

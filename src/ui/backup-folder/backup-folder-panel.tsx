@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import type { RestorePreview } from '../../worker/restore/restore-types';
-import { useBackups } from '../shared/backups-context';
-import { readLatestBackup } from '../shared/lazy-folder-backup';
-import { useDatabase } from '../shared/database-context';
-import { FoldingNotice } from '../shared/folding-notice';
-import type { NoticeContent } from '../shared/notice';
-import type { RestoreStep } from '../shared/restore-step';
+import { useBackups } from '../common/backups-context';
+import { readLatestBackup } from '../common/lazy-folder-backup';
+import { useDatabase } from '../common/database-context';
+import { FoldingNotice } from '../common/folding-notice';
+import type { NoticeContent } from '../common/notice';
+import type { RestoreStep } from '../common/restore-step';
 
 const MESSAGES = {
   unsupported:

@@ -1,5 +1,5 @@
 import type { BrokerageSummary } from '../../core/db/brokerages';
-import { plural } from '../shared/format';
+import { plural } from '../common/format';
 
 export interface BrokerageListProps {
   brokerages: BrokerageSummary[];

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { BrokerageSummary } from '../../core/db/brokerages';
-import { Notice, type NoticeContent } from '../shared/notice';
+import { Notice, type NoticeContent } from '../common/notice';
 import { BrokerageList } from './brokerage-list';
 import { ManageBrokerage } from './manage-brokerage';
 import { NewBrokerageForm } from './new-brokerage-form';

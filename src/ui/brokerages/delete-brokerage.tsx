@@ -1,9 +1,9 @@
 import type { BrokerageSummary } from '../../core/db/brokerages';
-import { useDatabase } from '../shared/database-context';
-import { ConfirmDialog } from '../shared/confirm-dialog';
-import { plural } from '../shared/format';
-import { Notice } from '../shared/notice';
-import { useCanWrite, useWriteAction } from '../shared/use-write-action';
+import { useDatabase } from '../common/database-context';
+import { ConfirmDialog } from '../common/confirm-dialog';
+import { plural } from '../common/format';
+import { Notice } from '../common/notice';
+import { useCanWrite, useWriteAction } from '../common/use-write-action';
 
 /** `Delete brokerage…` with a confirmation that says what goes and what stays. */
 export function DeleteBrokerage({

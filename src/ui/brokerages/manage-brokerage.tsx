@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { BrokerageSummary } from '../../core/db/brokerages';
-import { Notice, type NoticeContent } from '../shared/notice';
-import { useCanWrite } from '../shared/use-write-action';
+import { Notice, type NoticeContent } from '../common/notice';
+import { useCanWrite } from '../common/use-write-action';
 import { DeleteBrokerage } from './delete-brokerage';
 import { RenameBrokerageForm } from './rename-brokerage-form';
 

@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { BrokerageSummary } from '../../core/db/brokerages';
-import { useDatabase } from '../shared/database-context';
-import { Notice } from '../shared/notice';
-import { useCanWrite, useWriteAction } from '../shared/use-write-action';
+import { useDatabase } from '../common/database-context';
+import { Notice } from '../common/notice';
+import { useCanWrite, useWriteAction } from '../common/use-write-action';
 
 /**
  * Renames the selected brokerage; its configurations and upload history follow the new name.

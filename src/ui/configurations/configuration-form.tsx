@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ConfigurationView } from '../../core/db/configuration-view';
-import { useDatabase } from '../shared/database-context';
-import { Notice } from '../shared/notice';
-import { useCanWrite, useWriteAction } from '../shared/use-write-action';
+import { useDatabase } from '../common/database-context';
+import { Notice } from '../common/notice';
+import { useCanWrite, useWriteAction } from '../common/use-write-action';
 import { toDraft, toInput, type ConfigurationDraft } from './configuration-draft';
 import { CredentialsFields } from './credentials-fields';
 import { MappingsSummary } from './mappings-summary';

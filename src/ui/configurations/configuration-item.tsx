@@ -1,6 +1,6 @@
 import type { ConfigurationView } from '../../core/db/configuration-view';
-import { formatLocalTime, plural } from '../shared/format';
-import { useCanWrite } from '../shared/use-write-action';
+import { formatLocalTime, plural } from '../common/format';
+import { useCanWrite } from '../common/use-write-action';
 import { DeleteConfiguration } from './delete-configuration';
 
 const AUTH_LABELS = { api_key: 'API key', bearer_token: 'Bearer token' } as const;

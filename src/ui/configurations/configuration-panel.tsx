@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { BrokerageSummary } from '../../core/db/brokerages';
 import type { ConfigurationView } from '../../core/db/configuration-view';
-import { Notice, type NoticeContent } from '../shared/notice';
-import { useApiRead } from '../shared/use-api-read';
-import { useCanWrite } from '../shared/use-write-action';
-import { lazyPanel } from '../shared/lazy-panel';
+import { Notice, type NoticeContent } from '../common/notice';
+import { useApiRead } from '../common/use-api-read';
+import { useCanWrite } from '../common/use-write-action';
+import { lazyPanel } from '../common/lazy-panel';
 import { ConfigurationList } from './configuration-list';
 
 // The form (field mappings, credentials, the API's field list) opens on `New configuration` or `Edit`.

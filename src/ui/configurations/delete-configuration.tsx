@@ -1,8 +1,8 @@
 import type { ConfigurationView } from '../../core/db/configuration-view';
-import { useDatabase } from '../shared/database-context';
-import { ConfirmDialog } from '../shared/confirm-dialog';
-import { Notice } from '../shared/notice';
-import { useCanWrite, useWriteAction } from '../shared/use-write-action';
+import { useDatabase } from '../common/database-context';
+import { ConfirmDialog } from '../common/confirm-dialog';
+import { Notice } from '../common/notice';
+import { useCanWrite, useWriteAction } from '../common/use-write-action';
 
 /** `Delete…` for one configuration, behind a confirmation; failures show beside it. */
 export function DeleteConfiguration({

@@ -1,5 +1,5 @@
 import { describeSource } from '../../core/field-mappings';
-import { FieldName } from '../shared/field-name';
+import { FieldName } from '../common/field-name';
 import type { MappingRow } from './configuration-draft';
 
 /**

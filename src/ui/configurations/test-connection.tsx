@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ConfigurationDraft } from './configuration-draft';
-import { useDatabase } from '../shared/database-context';
+import { useDatabase } from '../common/database-context';
 
 /**
  * `Test connection` on a configuration's form: checks the typed credentials (or the stored ones

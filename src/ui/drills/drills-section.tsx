@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { DrillOrigin } from '../../core/drills/drill-types';
-import { useBackups } from '../shared/backups-context';
-import { Notice } from '../shared/notice';
+import { useBackups } from '../common/backups-context';
+import { Notice } from '../common/notice';
 import { PastDrills } from './past-drills';
 import { RecoveryTargetField } from './recovery-target-field';
 import { useDrill } from './use-drill';

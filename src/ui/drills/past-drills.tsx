@@ -1,7 +1,7 @@
 import { describeDuration } from '../../core/drills/drill-verdict';
 import type { DrillRecord } from '../../core/drills/drill-types';
-import { formatLocalTime } from '../shared/format';
-import { useApiRead } from '../shared/use-api-read';
+import { formatLocalTime } from '../common/format';
+import { useApiRead } from '../common/use-api-read';
 
 const ORIGIN_WORDS: Record<DrillRecord['origin'], string> = {
   folder: 'Backup folder',

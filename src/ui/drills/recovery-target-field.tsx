@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { RECOVERY_TARGET_BOUNDS } from '../../core/settings/app-settings';
-import { useAppSettings } from '../shared/app-settings-context';
-import { Notice, type NoticeContent } from '../shared/notice';
+import { useAppSettings } from '../common/app-settings-context';
+import { Notice, type NoticeContent } from '../common/notice';
 
 /** The recovery-time target (a setting, 5 minutes by default): a drill slower than this fails. */
 export function RecoveryTargetField() {

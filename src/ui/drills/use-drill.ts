@@ -1,10 +1,10 @@
 import { useCallback, useState } from 'react';
 import type { DrillOrigin, DrillOutcome } from '../../core/drills/drill-types';
 import { pickDrillCandidate } from '../../core/drills/pick-drill';
-import { useBackupSettings } from '../shared/backup-settings';
-import { useBackups } from '../shared/backups-context';
-import { useDatabase } from '../shared/database-context';
-import type { NoticeContent } from '../shared/notice';
+import { useBackupSettings } from '../common/backup-settings';
+import { useBackups } from '../common/backups-context';
+import { useDatabase } from '../common/database-context';
+import type { NoticeContent } from '../common/notice';
 import { folderDrillSource, snapshotDrillSource, storeDrillSource, type DrillSource } from './drill-sources';
 
 const MESSAGES = {

@@ -1,7 +1,7 @@
 import { NO_BACKUP_CRITICAL_HOURS, type HealthFinding } from '../../core/snapshots/health';
-import { useBackups } from '../shared/backups-context';
-import { useDatabase } from '../shared/database-context';
-import { formatLocalTime } from '../shared/format';
+import { useBackups } from '../common/backups-context';
+import { useDatabase } from '../common/database-context';
+import { formatLocalTime } from '../common/format';
 import { HealthActionButton } from './health-action-button';
 import { HealthFacts } from './health-facts';
 import { HealthLocationsTable } from './health-locations-table';

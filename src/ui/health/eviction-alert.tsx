@@ -1,7 +1,7 @@
-import { useBackups } from '../shared/backups-context';
-import { formatLocalTime } from '../shared/format';
+import { useBackups } from '../common/backups-context';
+import { formatLocalTime } from '../common/format';
 import { openRestoreInput } from './open-restore-input';
-import { useDataDeleted } from '../shared/data-deleted-context';
+import { useDataDeleted } from '../common/data-deleted-context';
 
 /**
  * Eviction recovery: when the browser deleted the app's data (data-deleted-context.tsx), this

@@ -1,6 +1,6 @@
 import type { HealthAction } from '../../core/snapshots/health';
-import { useBackups } from '../shared/backups-context';
-import { focusAndReveal } from '../shared/notice';
+import { useBackups } from '../common/backups-context';
+import { focusAndReveal } from '../common/notice';
 import { openRestoreInput } from './open-restore-input';
 
 /** The label of the control each action leads to (the same words the control itself carries). */

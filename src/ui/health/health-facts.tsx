@@ -1,7 +1,7 @@
-import { useBackups } from '../shared/backups-context';
-import { useDatabase } from '../shared/database-context';
-import { formatBytes, formatHours, formatLocalTime, plural } from '../shared/format';
-import { useNow } from '../shared/use-now';
+import { useBackups } from '../common/backups-context';
+import { useDatabase } from '../common/database-context';
+import { formatBytes, formatHours, formatLocalTime, plural } from '../common/format';
+import { useNow } from '../common/use-now';
 
 /** The facts behind backup health: recovery point, restore time, the last check, storage. */
 export function HealthFacts() {

@@ -1,5 +1,5 @@
 import type { LocationHealth } from '../../core/snapshots/health';
-import { formatLocalTime, plural } from '../shared/format';
+import { formatLocalTime, plural } from '../common/format';
 
 const STATE_WORDS: Record<LocationHealth['state'], string> = {
   ready: 'Working',

@@ -1,8 +1,8 @@
 import { assessBackupHealth, type HealthAssessment, type HealthInput } from '../../core/snapshots/health';
-import { useBackups } from '../shared/backups-context';
-import { useDatabase } from '../shared/database-context';
-import { useNow } from '../shared/use-now';
-import { useDataDeleted } from '../shared/data-deleted-context';
+import { useBackups } from '../common/backups-context';
+import { useDatabase } from '../common/database-context';
+import { useNow } from '../common/use-now';
+import { useDataDeleted } from '../common/data-deleted-context';
 import { healthInputOf } from './health-input';
 import { useStoreRules } from './use-store-rules';
 

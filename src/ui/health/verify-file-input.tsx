@@ -1,11 +1,11 @@
 import { useId, useRef, useState } from 'react';
 import { MAX_BACKUP_BYTES } from '../../core/backup/format/limits';
-import { useBackups } from '../shared/backups-context';
-import { useDatabase } from '../shared/database-context';
-import { formatBytes, plural } from '../shared/format';
-import { FoldingNotice } from '../shared/folding-notice';
-import type { NoticeContent } from '../shared/notice';
-import { useBackupSettings } from '../shared/backup-settings';
+import { useBackups } from '../common/backups-context';
+import { useDatabase } from '../common/database-context';
+import { formatBytes, plural } from '../common/format';
+import { FoldingNotice } from '../common/folding-notice';
+import type { NoticeContent } from '../common/notice';
+import { useBackupSettings } from '../common/backup-settings';
 
 /**
  * `Verify a backup file` (a restore drill): the file is read, checked and built into a scratch

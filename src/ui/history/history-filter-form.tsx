@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import type { BrokerageSummary } from '../../core/db/brokerages';
-import { useApiRead } from '../shared/use-api-read';
+import { useApiRead } from '../common/use-api-read';
 import { hasFilters, NO_CONFIGURATION, NO_FILTERS, type HistoryFilters } from './history-filters';
-import { DateRangeFields } from '../shared/date-range-fields';
+import { DateRangeFields } from '../common/date-range-fields';
 
 export interface HistoryFilterFormProps {
   brokerages: BrokerageSummary[];

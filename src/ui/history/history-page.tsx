@@ -1,4 +1,4 @@
-import { useApiRead } from '../shared/use-api-read';
+import { useApiRead } from '../common/use-api-read';
 import { HistoryPanel } from './history-panel';
 import { LoadsChart } from './loads-chart';
 

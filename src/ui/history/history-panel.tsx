@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import type { BrokerageSummary } from '../../core/db/brokerages';
-import { formatCount } from '../shared/format';
-import { Notice } from '../shared/notice';
-import { useDebounced } from '../shared/use-debounced';
+import { formatCount } from '../common/format';
+import { Notice } from '../common/notice';
+import { useDebounced } from '../common/use-debounced';
 import { HistoryFilterForm } from './history-filter-form';
 import { hasFilters, NO_FILTERS, toHistoryQuery, type HistoryFilters } from './history-filters';
 import { HistoryTable } from './history-table';

@@ -1,7 +1,7 @@
 import type { UploadRow } from '../../core/db/rows';
 import type { RunMark } from '../../core/db/run-standing';
-import { describeRunCounts, STANDING_WORDS } from '../shared/run-state-text';
-import { formatCount, formatLocalTime } from '../shared/format';
+import { describeRunCounts, STANDING_WORDS } from '../common/run-state-text';
+import { formatCount, formatLocalTime } from '../common/format';
 import { RunDetailsButton } from './run-details';
 
 /**

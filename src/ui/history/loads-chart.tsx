@@ -1,6 +1,6 @@
-import { useApiRead } from '../shared/use-api-read';
-import { formatCount } from '../shared/format';
-import { useNow } from '../shared/use-now';
+import { useApiRead } from '../common/use-api-read';
+import { formatCount } from '../common/format';
+import { useNow } from '../common/use-now';
 
 const DAYS = 90;
 const WIDTH = 720;

@@ -2,11 +2,11 @@ import { useContext, useEffect, useId, useRef, useState } from 'react';
 import type { UploadRow } from '../../core/db/rows';
 import type { ProcessingErrorRow } from '../../core/db/rows';
 import type { RunView } from '../../worker/processing/processing-types';
-import { useDatabase } from '../shared/database-context';
-import { DownloadContext } from '../shared/download-context';
-import { FieldName } from '../shared/field-name';
-import { formatCount, formatLocalTime, plural } from '../shared/format';
-import { describeRunState } from '../shared/run-state-text';
+import { useDatabase } from '../common/database-context';
+import { DownloadContext } from '../common/download-context';
+import { FieldName } from '../common/field-name';
+import { formatCount, formatLocalTime, plural } from '../common/format';
+import { describeRunState } from '../common/run-state-text';
 import './history.css';
 
 const ERRORS_SHOWN = 100;

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { describeThrown } from '../../core/result';
 import type { HistoryPage, HistoryQuery } from '../../core/db/history';
-import { useDatabase } from '../shared/database-context';
-import type { NoticeContent } from '../shared/notice';
+import { useDatabase } from '../common/database-context';
+import type { NoticeContent } from '../common/notice';
 
 const MESSAGES = {
   readFailed: 'The upload history could not be read. Reload the page; if it keeps failing, restore your latest backup.',

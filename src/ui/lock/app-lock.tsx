@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import type { DatabaseApi } from '../../worker/api';
 import type { LockApi, LockState } from '../../worker/lock/lock-api';
 import { announceLockChange, onLockChangedElsewhere, reloadPage } from '../../platform/lock-broadcast';
-import { LockSessionContext, type LockSession } from '../shared/lock-session';
+import { LockSessionContext, type LockSession } from '../common/lock-session';
 import { UnlockScreen } from './unlock-screen';
 import { useIdleLock } from './use-idle-lock';
 import './lock.css';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { FoldingNotice } from '../shared/folding-notice';
-import { Notice } from '../shared/notice';
-import { lazyPanel } from '../shared/lazy-panel';
-import { useLockSession } from '../shared/lock-session';
+import { FoldingNotice } from '../common/folding-notice';
+import { Notice } from '../common/notice';
+import { lazyPanel } from '../common/lazy-panel';
+import { useLockSession } from '../common/lock-session';
 
 // Opened from the header's buttons: the forms (and the passphrase rules) load when first opened.
 const TurnOnLockForm = lazyPanel(() => import('./turn-on-lock-form').then((m) => m.TurnOnLockForm));

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { useDatabase } from '../shared/database-context';
-import { Notice, type NoticeContent } from '../shared/notice';
-import { useBackupSettings } from '../shared/backup-settings';
+import { useDatabase } from '../common/database-context';
+import { Notice, type NoticeContent } from '../common/notice';
+import { useBackupSettings } from '../common/backup-settings';
 import { IDLE_CHOICES, readIdleMinutes, storeIdleMinutes } from './idle-settings';
-import { useRequiredLockSession } from '../shared/lock-session';
+import { useRequiredLockSession } from '../common/lock-session';
 import { NewPassphraseFields } from './new-passphrase-fields';
 import { FORGOTTEN_PASSPHRASE_WARNING, problemWithNewPassphrase } from './passphrase-rules';
 

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { useDatabase } from '../shared/database-context';
-import { Notice, type NoticeContent } from '../shared/notice';
-import { useBackupSettings } from '../shared/backup-settings';
-import { useRequiredLockSession } from '../shared/lock-session';
+import { useDatabase } from '../common/database-context';
+import { Notice, type NoticeContent } from '../common/notice';
+import { useBackupSettings } from '../common/backup-settings';
+import { useRequiredLockSession } from '../common/lock-session';
 import { NewPassphraseFields } from './new-passphrase-fields';
 import { FORGOTTEN_PASSPHRASE_WARNING, problemWithNewPassphrase } from './passphrase-rules';
 

@@ -1,6 +1,6 @@
 import type { RunView } from '../../worker/processing/processing-types';
-import { formatLocalTime } from '../shared/format';
-import { describeRunCounts, markOfView } from '../shared/run-state-text';
+import { formatLocalTime } from '../common/format';
+import { describeRunCounts, markOfView } from '../common/run-state-text';
 
 /**
  * Said before anything is sent when this very file (same content) was already processed with the

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { FileSummary } from '../../worker/processing/processing-types';
-import { formatBytes, plural } from '../shared/format';
+import { formatBytes, plural } from '../common/format';
 
 /** What was read: file name, rows, size, encoding, and the first 10 rows under their headers. */
 export const FileSummaryPanel = memo(function FileSummaryPanel({ summary }: { summary: FileSummary }) {

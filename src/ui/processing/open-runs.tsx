@@ -1,7 +1,7 @@
 import type { RunView } from '../../worker/processing/processing-types';
-import { useApiRead } from '../shared/use-api-read';
-import { formatLocalTime } from '../shared/format';
-import { describeRunState } from '../shared/run-state-text';
+import { useApiRead } from '../common/use-api-read';
+import { formatLocalTime } from '../common/format';
+import { describeRunState } from '../common/run-state-text';
 
 /**
  * Runs that are not done: interrupted (the tab closed while sending), cancelled, stopped, with

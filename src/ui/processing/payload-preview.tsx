@@ -1,6 +1,6 @@
 import { findApiField } from '../../core/api-fields';
 import type { ValidationSummary } from '../../worker/processing/processing-types';
-import { describeSentTime, FieldName } from '../shared/field-name';
+import { describeSentTime, FieldName } from '../common/field-name';
 
 /**
  * The first valid row's body exactly as it will be sent, which values were converted (by field

@@ -1,4 +1,4 @@
-import { lazyPanel } from '../shared/lazy-panel';
+import { lazyPanel } from '../common/lazy-panel';
 
 /** The view's code, fetched the first time the view is opened: it stays out of the main bundle. */
 const ProcessFileView = lazyPanel(() => import('./process-file-view').then((module) => module.ProcessFileView));

@@ -1,7 +1,7 @@
 import { measureMappingProgress } from '../../core/csv/mapping-progress';
-import { useApiRead } from '../shared/use-api-read';
-import { useCanWrite } from '../shared/use-write-action';
-import { Notice } from '../shared/notice';
+import { useApiRead } from '../common/use-api-read';
+import { useCanWrite } from '../common/use-write-action';
+import { Notice } from '../common/notice';
 import { AlreadyProcessed } from './already-processed';
 import { ConfigurationFitHint } from './configuration-fit-hint';
 import { ConfigurationPicker } from './configuration-picker';
@@ -17,7 +17,7 @@ import { SendControls } from './send-controls';
 import { SendProgressPanel } from './send-progress';
 import { useProcessFile } from './use-process-file';
 import { ValidationPanel } from './validation-panel';
-import { useDatabase } from '../shared/database-context';
+import { useDatabase } from '../common/database-context';
 import './processing.css';
 
 const MESSAGES = {

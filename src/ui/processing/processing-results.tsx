@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { RunView } from '../../worker/processing/processing-types';
 import type { StoredLoad } from '../../core/db/processing-loads';
-import { useDatabase } from '../shared/database-context';
-import { formatCount, plural } from '../shared/format';
+import { useDatabase } from '../common/database-context';
+import { formatCount, plural } from '../common/format';
 import { RunActions, type RunAction } from './run-actions';
-import { describeRunState } from '../shared/run-state-text';
+import { describeRunState } from '../common/run-state-text';
 
 const FAILURES_SHOWN = 100;
 

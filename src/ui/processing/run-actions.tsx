@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { RunView } from '../../worker/processing/processing-types';
-import { useDatabase } from '../shared/database-context';
+import { useDatabase } from '../common/database-context';
 import { FileDropZone } from './file-drop-zone';
 
 export type RunAction = 'report' | 'failed-rows' | 'successful-rows' | 'rest' | 'failed' | 'uncertain';

@@ -1,5 +1,5 @@
 import type { SendState } from './sending-context';
-import { formatCount, plural } from '../shared/format';
+import { formatCount, plural } from '../common/format';
 
 /** The progress bar while loads are sent: the file, counts, time left, and `Cancel`. */
 export function SendProgressPanel({ sending, onCancel }: { sending: SendState; onCancel: () => void }) {

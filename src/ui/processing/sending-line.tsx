@@ -1,4 +1,4 @@
-import { formatCount, plural } from '../shared/format';
+import { formatCount, plural } from '../common/format';
 import { useSending } from './sending-context';
 
 /**

@@ -1,6 +1,6 @@
 import type { ValidationSummary } from '../../worker/processing/processing-types';
-import { FieldName } from '../shared/field-name';
-import { formatCount, plural } from '../shared/format';
+import { FieldName } from '../common/field-name';
+import { formatCount, plural } from '../common/format';
 
 /**
  * The validation of every row: counts, each problem located (row, field, value, expected), and —

@@ -1,5 +1,5 @@
 import type { AppError, LocatedProblem } from '../../core/result';
-import { formatCount } from '../shared/format';
+import { formatCount } from '../common/format';
 
 /** The located problems of a refused file: the first ones in full, then how many more. */
 export function ProblemList({ error }: { error: AppError }) {

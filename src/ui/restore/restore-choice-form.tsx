@@ -2,8 +2,8 @@ import { useId, type FormEvent } from 'react';
 import { MERGE_CONFLICT_RULE } from '../../core/backup/restore/plan';
 import type { RestoreMode } from '../../core/backup/restore/changes';
 import type { RestorePreview } from '../../worker/restore/restore-types';
-import { BackUpFirst } from '../shared/back-up-first';
-import { formatLocalTime, plural } from '../shared/format';
+import { BackUpFirst } from '../common/back-up-first';
+import { formatLocalTime, plural } from '../common/format';
 import { RestorePreviewDetails } from './restore-preview';
 
 /** The word a user types before a replace removes what is in this browser. */

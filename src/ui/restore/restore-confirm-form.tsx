@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import type { RestoreMode } from '../../core/backup/restore/changes';
 import type { RestoreOutcome, RestorePreview } from '../../worker/restore/restore-types';
-import { useDataDeleted } from '../shared/data-deleted-context';
-import { useDatabase } from '../shared/database-context';
-import { plural } from '../shared/format';
-import { Notice, type NoticeContent } from '../shared/notice';
-import { hasChangesSinceBackup } from '../shared/changes-since-backup';
+import { useDataDeleted } from '../common/data-deleted-context';
+import { useDatabase } from '../common/database-context';
+import { plural } from '../common/format';
+import { Notice, type NoticeContent } from '../common/notice';
+import { hasChangesSinceBackup } from '../common/changes-since-backup';
 import { RestoreChoiceForm } from './restore-choice-form';
 
 /**

@@ -1,5 +1,5 @@
 import { useId, useState, type Ref } from 'react';
-import { formatBytes } from '../shared/format';
+import { formatBytes } from '../common/format';
 
 export interface RestoreDropZoneProps {
   maxBytes: number;

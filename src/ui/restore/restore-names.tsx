@@ -1,6 +1,6 @@
 import type { MergeConflict, NamedKind, NamedRow, RestoreNames } from '../../core/backup/restore/names';
 import type { RestoreMode } from '../../core/backup/restore/changes';
-import { formatLocalTime, plural } from '../shared/format';
+import { formatLocalTime, plural } from '../common/format';
 
 /** The tables named row by row (errors and configuration changes are only counted, in the table above). */
 const NAMED_TABLES = [

@@ -1,7 +1,7 @@
 import type { DatabaseApi } from '../../worker/api';
 import type { RestoreMode } from '../../core/backup/restore/changes';
 import type { TableCounts } from '../../worker/status/status-types';
-import type { TeamNote } from '../shared/team-note';
+import type { TeamNote } from '../common/team-note';
 
 /**
  * The team note for a restore just applied, from its activity-log entry (who, when, the file's

@@ -5,14 +5,14 @@ import type { BackupSource } from '../../worker/backup-files/backup-file-types';
 import type { RestoreMode } from '../../core/backup/restore/changes';
 import type { RestorePreview } from '../../worker/restore/restore-types';
 import type { RestoreWarning } from '../../core/backup/read/problems';
-import { useDataDeleted } from '../shared/data-deleted-context';
-import { useDatabase } from '../shared/database-context';
-import { describeCounts, formatBytes } from '../shared/format';
-import { lazyPanel } from '../shared/lazy-panel';
-import { FoldingNotice } from '../shared/folding-notice';
-import { focusAndReveal, type NoticeContent } from '../shared/notice';
-import type { TeamNote } from '../shared/team-note';
-import { hasChangesSinceBackup } from '../shared/changes-since-backup';
+import { useDataDeleted } from '../common/data-deleted-context';
+import { useDatabase } from '../common/database-context';
+import { describeCounts, formatBytes } from '../common/format';
+import { lazyPanel } from '../common/lazy-panel';
+import { FoldingNotice } from '../common/folding-notice';
+import { focusAndReveal, type NoticeContent } from '../common/notice';
+import type { TeamNote } from '../common/team-note';
+import { hasChangesSinceBackup } from '../common/changes-since-backup';
 import { RestoreDropZone } from './restore-drop-zone';
 import { readRestoreNote } from './restore-note';
 import { UndoRestoreControl } from './undo-restore-control';
@@ -25,7 +25,7 @@ const RestorePreviewDetails = lazyPanel(() => import('./restore-preview').then((
 const WarningList = lazyPanel(() => import('./restore-preview').then((m) => m.WarningList));
 const RestoreUnlockForm = lazyPanel(() => import('./restore-unlock-form').then((m) => m.RestoreUnlockForm));
 const ProblemList = lazyPanel(() => import('./problem-list').then((m) => m.ProblemList));
-const CopyNoteButton = lazyPanel(() => import('../shared/copy-note-button').then((m) => m.CopyNoteButton));
+const CopyNoteButton = lazyPanel(() => import('../common/copy-note-button').then((m) => m.CopyNoteButton));
 
 const MESSAGES = {
   tooBig: (size: number) =>

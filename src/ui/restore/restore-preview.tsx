@@ -2,7 +2,7 @@ import { DATA_TABLES, type DataTable } from '../../core/db/schema';
 import type { RestoreMode } from '../../core/backup/restore/changes';
 import type { RestorePreview } from '../../worker/restore/restore-types';
 import type { RestoreWarning } from '../../core/backup/read/problems';
-import { formatCount, formatLocalTime } from '../shared/format';
+import { formatCount, formatLocalTime } from '../common/format';
 import { RestoreNamesPreview } from './restore-names';
 
 const TABLE_LABELS: Record<DataTable, string> = {

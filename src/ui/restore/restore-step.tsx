@@ -1,7 +1,7 @@
-import type { RestoreStepProps } from '../shared/restore-step';
+import type { RestoreStepProps } from '../common/restore-step';
 import { describeRestored, RestoreConfirmForm } from './restore-confirm-form';
 
-/** The usual restore form for an already previewed snapshot or folder file (ui/shared/restore-step.ts). */
+/** The usual restore form for an already previewed snapshot or folder file (ui/common/restore-step.ts). */
 export function RestoreStep({ preview, name, onCancel, onDone }: RestoreStepProps) {
   return (
     <RestoreConfirmForm

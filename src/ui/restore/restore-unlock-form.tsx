@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AppError } from '../../core/result';
-import { Notice } from '../shared/notice';
-import { PassphraseField } from '../shared/passphrase-field';
+import { Notice } from '../common/notice';
+import { PassphraseField } from '../common/passphrase-field';
 
 export interface RestoreUnlockFormProps {
   isBusy: boolean;

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef } from 'react';
 import { DATA_TABLES, type DataTable } from '../../core/db/schema';
 import type { UndoPreview } from '../../worker/restore/restore-types';
-import { BackUpFirst } from '../shared/back-up-first';
-import { formatLocalTime, plural } from '../shared/format';
+import { BackUpFirst } from '../common/back-up-first';
+import { formatLocalTime, plural } from '../common/format';
 
 const TABLE_WORDS: Record<DataTable, [string, string]> = {
   brokerages: ['brokerage', 'brokerages'],

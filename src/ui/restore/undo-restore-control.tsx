@@ -1,11 +1,11 @@
 import { useRef, useState } from 'react';
 import type { UndoPreview } from '../../worker/restore/restore-types';
-import { useDatabase } from '../shared/database-context';
-import { describeCounts } from '../shared/format';
-import { lazyPanel } from '../shared/lazy-panel';
-import { FoldingNotice } from '../shared/folding-notice';
-import type { NoticeContent } from '../shared/notice';
-import { useBackups } from '../shared/backups-context';
+import { useDatabase } from '../common/database-context';
+import { describeCounts } from '../common/format';
+import { lazyPanel } from '../common/lazy-panel';
+import { FoldingNotice } from '../common/folding-notice';
+import type { NoticeContent } from '../common/notice';
+import { useBackups } from '../common/backups-context';
 
 // The dialog opens on `Undo restore`, after the worker described the undo: loaded then.
 const UndoDialog = lazyPanel(() => import('./undo-dialog').then((m) => m.UndoDialog));

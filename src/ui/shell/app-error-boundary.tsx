@@ -1,6 +1,6 @@
 import { Component, useContext, useState, type ReactNode } from 'react';
 import type { DatabaseApi } from '../../worker/api';
-import { DownloadContext } from '../shared/download-context';
+import { DownloadContext } from '../common/download-context';
 
 const MESSAGES = {
   heading: 'Something went wrong on this screen',

@@ -1,13 +1,13 @@
-import { AppSettingsProvider } from '../shared/app-settings-context';
+import { AppSettingsProvider } from '../common/app-settings-context';
 import { useEffect } from 'react';
 import type { DatabaseApi } from '../../worker/api';
-import { DatabaseProvider, useDatabase } from '../shared/database-context';
+import { DatabaseProvider, useDatabase } from '../common/database-context';
 import { UrgentBackupBanner } from '../status/urgent-backup-banner';
-import { BackupsProvider } from '../shared/backups-context';
+import { BackupsProvider } from '../common/backups-context';
 import { EndOfDayBanner } from '../backup-files/end-of-day-banner';
-import { DataDeletedProvider } from '../shared/data-deleted-context';
+import { DataDeletedProvider } from '../common/data-deleted-context';
 import { EvictionAlert } from '../health/eviction-alert';
-import { BackupSettingsProvider } from '../shared/backup-settings';
+import { BackupSettingsProvider } from '../common/backup-settings';
 import { DatabaseSidebar } from './database-sidebar';
 import { MainArea } from './main-area';
 import { AppUpdatesContext, type AppUpdates } from '../updates/app-updates';

@@ -1,6 +1,6 @@
 import { BrokeragePanel } from '../brokerages/brokerage-panel';
 import { ConfigurationPanel } from '../configurations/configuration-panel';
-import { useApiRead } from '../shared/use-api-read';
+import { useApiRead } from '../common/use-api-read';
 import { useSelectedBrokerage } from './use-selected-brokerage';
 import './catalog.css';
 

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { assessDatabase } from '../../core/risk/assess';
 import { describeSidebar } from '../../core/risk/sidebar-state';
-import { useDatabase } from '../shared/database-context';
-import { useNow } from '../shared/use-now';
-import { formatHours } from '../shared/format';
-import { Notice } from '../shared/notice';
+import { useDatabase } from '../common/database-context';
+import { useNow } from '../common/use-now';
+import { formatHours } from '../common/format';
+import { Notice } from '../common/notice';
 import { ActivityList } from '../activity/activity-list';
 import { AgeRiskBanners } from '../status/age-risk-banners';
 import { OperationProgressBar } from '../status/operation-progress';
@@ -15,11 +15,11 @@ import { StatusLine } from '../status/status-line';
 import { BackupFolderPanel } from '../backup-folder/backup-folder-panel';
 import { RestoreStep } from './restore-step';
 import { BackupHealthLine } from '../health/backup-health-line';
-import { useDataDeleted } from '../shared/data-deleted-context';
+import { useDataDeleted } from '../common/data-deleted-context';
 import { useBackupHealth } from '../health/use-backup-health';
 import { VerifyFileInput } from '../health/verify-file-input';
-import { lazyPanel } from '../shared/lazy-panel';
-import { useBackups } from '../shared/backups-context';
+import { lazyPanel } from '../common/lazy-panel';
+import { useBackups } from '../common/backups-context';
 
 // Shown only once a team store is connected: loaded then, never on a first visit.
 const TeamStoreSidebar = lazyPanel(() => import('../team/team-store-sidebar').then((m) => m.TeamStoreSidebar));

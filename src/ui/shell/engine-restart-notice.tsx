@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { EngineRestart } from '../../worker/status/status-calls';
-import { useDatabase } from '../shared/database-context';
+import { useDatabase } from '../common/database-context';
 
 const DURING = {
   backup: 'while it was making a backup file',

@@ -1,4 +1,4 @@
-import { lazyPanel } from '../shared/lazy-panel';
+import { lazyPanel } from '../common/lazy-panel';
 
 /**
  * The restore feature's step for already previewed snapshots and folder files, loaded when first

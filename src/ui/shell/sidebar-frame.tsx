@@ -1,5 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
-import { useMediaQuery } from '../shared/use-media-query';
+import { useMediaQuery } from '../common/use-media-query';
 
 /** Where the sidebar folds away (app.css uses the same width), and where it starts folded. */
 const COLLAPSIBLE_QUERY = '(max-width: 899px)';

@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import { formatTimeOfDay, parseTimeOfDay } from '../../core/snapshots/end-of-day';
-import { useAppSettings } from '../shared/app-settings-context';
-import { useBackups } from '../shared/backups-context';
-import { Notice, type NoticeContent } from '../shared/notice';
+import { useAppSettings } from '../common/app-settings-context';
+import { useBackups } from '../common/backups-context';
+import { Notice, type NoticeContent } from '../common/notice';
 
 /**
  * The end-of-day setting (default 17:00): when the daily snapshot and file are made. Saved when

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { SnapshotRow } from '../../worker/snapshots/snapshot-types';
-import { useDatabase } from '../shared/database-context';
-import { Notice, type NoticeContent } from '../shared/notice';
+import { useDatabase } from '../common/database-context';
+import { Notice, type NoticeContent } from '../common/notice';
 import { latestMomentOf } from './entered-time';
 
 /** `Restore to a time`: pick a date and time → the newest verified snapshot at or before it, previewed. */

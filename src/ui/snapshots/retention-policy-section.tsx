@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { RETENTION_BOUNDS, type RetentionPolicy } from '../../core/settings/app-settings';
-import { useAppSettings } from '../shared/app-settings-context';
-import { Notice, type NoticeContent } from '../shared/notice';
+import { useAppSettings } from '../common/app-settings-context';
+import { Notice, type NoticeContent } from '../common/notice';
 
 const TIERS: readonly { key: keyof RetentionPolicy; label: string; keeps: string }[] = [
   { key: 'hourlyDays', label: 'Hourly snapshots, days', keeps: 'the newest snapshot of each hour' },

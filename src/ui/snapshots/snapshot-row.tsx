@@ -1,8 +1,8 @@
 import { TRIGGER_LABELS } from '../../core/snapshots/triggers';
 import { describeKeepReasons } from '../../core/snapshots/retention';
 import type { SnapshotRow as Row } from '../../worker/snapshots/snapshot-types';
-import { ConfirmDialog } from '../shared/confirm-dialog';
-import { formatBytes, formatLocalTime, plural } from '../shared/format';
+import { ConfirmDialog } from '../common/confirm-dialog';
+import { formatBytes, formatLocalTime, plural } from '../common/format';
 
 export interface SnapshotActions {
   restore: (row: Row) => void;

@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'react';
-import { useDatabase } from '../shared/database-context';
-import { useBackupSettings } from '../shared/backup-settings';
-import { MIN_PASSPHRASE_LENGTH } from '../shared/backup-settings';
-import { useBackups } from '../shared/backups-context';
-import { saveBackupToFolder } from '../shared/lazy-folder-backup';
+import { useDatabase } from '../common/database-context';
+import { useBackupSettings } from '../common/backup-settings';
+import { MIN_PASSPHRASE_LENGTH } from '../common/backup-settings';
+import { useBackups } from '../common/backups-context';
+import { saveBackupToFolder } from '../common/lazy-folder-backup';
 import { queryAccess } from '../../platform/backup-folder';
-import { copyToStore } from '../shared/lazy-store-copy';
+import { copyToStore } from '../common/lazy-store-copy';
 
 /** How often the page asks the worker what is due (page timers follow `page.clock` in tests). */
 export const SCHEDULE_TICK_MS = 60_000;

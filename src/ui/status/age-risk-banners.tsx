@@ -1,5 +1,5 @@
 import type { Assessment } from '../../core/risk/assess';
-import { formatHours } from '../shared/format';
+import { formatHours } from '../common/format';
 
 const AGE_TONE = { Stable: 'success', Reminder: 'info', Warning: 'warning', Critical: 'error' } as const;
 const RISK_TONE = { Low: 'success', Medium: 'info', High: 'warning', Critical: 'error' } as const;

@@ -1,4 +1,4 @@
-import { useDatabase } from '../shared/database-context';
+import { useDatabase } from '../common/database-context';
 
 const TASK_LABELS = {
   backup: 'Preparing the backup',

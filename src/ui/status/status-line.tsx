@@ -1,5 +1,5 @@
 import type { TableCounts } from '../../worker/status/status-types';
-import { plural } from '../shared/format';
+import { plural } from '../common/format';
 
 /**
  * The counts line of the UI contract: "12 brokerage configs, 340 uploads · 3 brokerages";

@@ -1,9 +1,9 @@
 import { assessDatabase, type Assessment } from '../../core/risk/assess';
-import { useDatabase } from '../shared/database-context';
-import { formatHours } from '../shared/format';
-import { useNow } from '../shared/use-now';
-import { Notice } from '../shared/notice';
-import { useBackupDownload } from '../shared/use-backup-download';
+import { useDatabase } from '../common/database-context';
+import { formatHours } from '../common/format';
+import { useNow } from '../common/use-now';
+import { Notice } from '../common/notice';
+import { useBackupDownload } from '../common/use-backup-download';
 
 /**
  * The top-of-main warning with its own emergency backup button, shown when risk is High or worse,

@@ -1,5 +1,5 @@
-import { useApiRead } from '../shared/use-api-read';
-import { formatLocalTime } from '../shared/format';
+import { useApiRead } from '../common/use-api-read';
+import { formatLocalTime } from '../common/format';
 
 /** What the team did, newest first: joins, backups, team restores, lost changes, conflicts, refused objects. */
 export function TeamActivitySection() {

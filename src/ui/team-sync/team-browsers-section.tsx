@@ -1,5 +1,5 @@
-import { useApiRead } from '../shared/use-api-read';
-import { formatLocalTime, plural } from '../shared/format';
+import { useApiRead } from '../common/use-api-read';
+import { formatLocalTime, plural } from '../common/format';
 
 /**
  * The team's browsers as their state objects last said: name, person, last seen, changes not

@@ -1,10 +1,10 @@
 import type { ConflictView } from '../../core/team-sync/team-views';
 import { fieldLabel } from '../../core/team-sync/team-views';
-import { useDatabase } from '../shared/database-context';
-import { formatLocalTime } from '../shared/format';
-import { Notice } from '../shared/notice';
-import { useApiRead } from '../shared/use-api-read';
-import { useWriteAction } from '../shared/use-write-action';
+import { useDatabase } from '../common/database-context';
+import { formatLocalTime } from '../common/format';
+import { Notice } from '../common/notice';
+import { useApiRead } from '../common/use-api-read';
+import { useWriteAction } from '../common/use-write-action';
 
 /**
  * Conflicts: edits made at the same time as another one (neither had seen the other) that lost,

@@ -1,9 +1,9 @@
 import './team-sync.css';
-import { useDatabase } from '../shared/database-context';
-import { useApiRead } from '../shared/use-api-read';
-import { useWriteAction } from '../shared/use-write-action';
-import { formatLocalTime } from '../shared/format';
-import { Notice } from '../shared/notice';
+import { useDatabase } from '../common/database-context';
+import { useApiRead } from '../common/use-api-read';
+import { useWriteAction } from '../common/use-write-action';
+import { formatLocalTime } from '../common/format';
+import { Notice } from '../common/notice';
 import { TeamActivitySection } from './team-activity-section';
 import { TeamBrowsersSection } from './team-browsers-section';
 import { TeamConflictsSection } from './team-conflicts-section';

@@ -1,5 +1,5 @@
 import type { TeamSyncStatus } from '../../worker/team-sync/team-sync-types';
-import { plural } from '../shared/format';
+import { plural } from '../common/format';
 
 /**
  * The team database's state in one sentence (docs/design.md: `N changes not shared yet` or

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TeamSyncStatus } from '../../worker/team-sync/team-sync-types';
-import { useDatabase } from '../shared/database-context';
+import { useDatabase } from '../common/database-context';
 
 /** How often a visible page asks the team store for teammates' changes (docs/team-sync.md: its cost). */
 export const SYNC_EVERY_MS = 9_000;

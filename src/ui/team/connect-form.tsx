@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { readDataMarker } from '../../platform/eviction-marker';
 import type { ConnectionTest } from '../../worker/team-store/team-store-types';
-import { useDatabase } from '../shared/database-context';
-import { Notice, type NoticeContent } from '../shared/notice';
-import { PassphraseField } from '../shared/passphrase-field';
+import { useDatabase } from '../common/database-context';
+import { Notice, type NoticeContent } from '../common/notice';
+import { PassphraseField } from '../common/passphrase-field';
 import { CheckReport } from './check-report';
 import { IdentityFields } from './identity-fields';
 import { StoreFields } from './store-fields';

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { TeamStoreStatus } from '../../worker/team-store/team-store-types';
-import { ConfirmDialog } from '../shared/confirm-dialog';
-import { useDatabase } from '../shared/database-context';
-import { formatLocalTime } from '../shared/format';
-import { Notice } from '../shared/notice';
-import { useWriteAction } from '../shared/use-write-action';
+import { ConfirmDialog } from '../common/confirm-dialog';
+import { useDatabase } from '../common/database-context';
+import { formatLocalTime } from '../common/format';
+import { Notice } from '../common/notice';
+import { useWriteAction } from '../common/use-write-action';
 import { IdentityFields } from './identity-fields';
 
 type Connected = Extract<TeamStoreStatus, { connected: true }>;

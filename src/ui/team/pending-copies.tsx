@@ -1,8 +1,8 @@
 import type { PendingUpload } from '../../worker/team-store/team-store-types';
-import { useDatabase } from '../shared/database-context';
-import { formatLocalTime, plural } from '../shared/format';
-import { Notice } from '../shared/notice';
-import { useWriteAction } from '../shared/use-write-action';
+import { useDatabase } from '../common/database-context';
+import { formatLocalTime, plural } from '../common/format';
+import { Notice } from '../common/notice';
+import { useWriteAction } from '../common/use-write-action';
 import { KIND_WORDS } from './kind-words';
 
 /**

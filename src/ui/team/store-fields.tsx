@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { presetById, STORE_PRESETS, type PresetId } from '../../core/team-store/presets';
-import { PassphraseField } from '../shared/passphrase-field';
+import { PassphraseField } from '../common/passphrase-field';
 import { withPreset, withRegion, type StoreForm } from './store-form';
 import { TextField } from './text-field';
 

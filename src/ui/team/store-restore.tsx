@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Result } from '../../core/result';
 import type { StorePreview } from '../../worker/team-store/store-restores';
-import { useBackups } from '../shared/backups-context';
-import { useDatabase } from '../shared/database-context';
-import { Notice, type NoticeContent } from '../shared/notice';
-import { PassphraseField } from '../shared/passphrase-field';
-import type { RestoreStep } from '../shared/restore-step';
+import { useBackups } from '../common/backups-context';
+import { useDatabase } from '../common/database-context';
+import { Notice, type NoticeContent } from '../common/notice';
+import { PassphraseField } from '../common/passphrase-field';
+import type { RestoreStep } from '../common/restore-step';
 
 /** Which backup of the store to restore: one from the list, or the newest of the team. */
 export type StoreRestoreTarget = { key: string } | 'latest';

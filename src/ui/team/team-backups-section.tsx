@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { StoreBackupRow } from '../../worker/team-store/team-store-types';
-import { useApiRead } from '../shared/use-api-read';
-import { useBackups } from '../shared/backups-context';
-import { formatBytes, formatLocalTime, plural } from '../shared/format';
-import { Notice, type NoticeContent } from '../shared/notice';
-import type { RestoreStep } from '../shared/restore-step';
+import { useApiRead } from '../common/use-api-read';
+import { useBackups } from '../common/backups-context';
+import { formatBytes, formatLocalTime, plural } from '../common/format';
+import { Notice, type NoticeContent } from '../common/notice';
+import type { RestoreStep } from '../common/restore-step';
 import { KIND_WORDS } from './kind-words';
 import { StoreRestore, type StoreRestoreTarget } from './store-restore';
 

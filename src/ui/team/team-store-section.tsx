@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { useAppSettings } from '../shared/app-settings-context';
-import { useApiRead } from '../shared/use-api-read';
+import { useAppSettings } from '../common/app-settings-context';
+import { useApiRead } from '../common/use-api-read';
 import { ConnectedPanel } from './connected-panel';
 import { ConnectForm } from './connect-form';
 import { RecoveryKeyPanel } from './recovery-key-panel';

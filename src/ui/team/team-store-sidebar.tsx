@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { useBackups } from '../shared/backups-context';
-import { formatLocalTime, plural } from '../shared/format';
-import { FoldingNotice } from '../shared/folding-notice';
-import type { NoticeContent } from '../shared/notice';
-import type { RestoreStep } from '../shared/restore-step';
+import { useBackups } from '../common/backups-context';
+import { formatLocalTime, plural } from '../common/format';
+import { FoldingNotice } from '../common/folding-notice';
+import type { NoticeContent } from '../common/notice';
+import type { RestoreStep } from '../common/restore-step';
 import { StoreRestore } from './store-restore';
 import { useStoreUploads } from './use-store-uploads';
 

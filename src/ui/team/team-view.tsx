@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
-import { useApiRead } from '../shared/use-api-read';
-import type { RestoreStep } from '../shared/restore-step';
+import { useApiRead } from '../common/use-api-read';
+import type { RestoreStep } from '../common/restore-step';
 import { PendingCopies } from './pending-copies';
 import { TeamBackupsSection } from './team-backups-section';
 import { TeamStoreSection } from './team-store-section';

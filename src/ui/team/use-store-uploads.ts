@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { useBackups } from '../shared/backups-context';
-import { useDatabase } from '../shared/database-context';
+import { useBackups } from '../common/backups-context';
+import { useDatabase } from '../common/database-context';
 
 /** How often the page asks the worker to try the copies that are due (page timers follow `page.clock` in tests). */
 export const STORE_TICK_MS = 60_000;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useDatabase } from '../shared/database-context';
+import { useDatabase } from '../common/database-context';
 import { useAppUpdates } from './app-updates';
 
 const MESSAGE =
