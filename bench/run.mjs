@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run bench [-- --full] [--runs=3] [--sizes=1000,10000] [--skip-app] [--app-uploads=100000] [--no-service]
-// [--no-profile] [--no-store] [--store-only]
+// [--no-profile] [--no-store] [--store-only] [--team-only] [--team-runs=11]
 //
 // 1. Builds the bench page (bench/vite.config.ts) and the app (the app's own vite.config.ts,
 //    into bench/.out/app so the project's dist/ is left alone), serves both on 127.0.0.1.
@@ -13,6 +13,8 @@
 //    started here): the backup to and the restore from the store against their floors in the bench
 //    worker, and the built app (a demo build, whose policy reaches loopback) with a store connected.
 //    `--store-only` runs just that part and rewrites only its section; `--no-store` skips it.
+//    Then two teammates in the built app: how soon a change shows on the other's screen
+//    (`--team-only` runs just that and rewrites only its section).
 // 5. Writes bench/results/latest.json and the generated part of BENCHMARKS.md.
 // A bench is not a test: slow numbers never fail it; it exits non-zero only on errors.
 import { spawnSync } from 'node:child_process';
@@ -30,6 +32,13 @@ import { reportMillion, runMillion } from './node/million.mjs';
 import { startS3Server, stopS3Server } from '../scripts/s3-server.mjs';
 import { driveStore } from './node/store-drive.mjs';
 import { storeMarkdown, storeResult, storeTargets, writeStoreSection } from './node/store-report.mjs';
+import { driveTeamSync } from './node/team-sync-drive.mjs';
+import {
+  propagationMarkdown,
+  propagationResult,
+  propagationTargets,
+  writePropagationSection,
+} from './node/team-propagation-report.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
@@ -52,6 +61,8 @@ const SERVICE = !flag('no-service');
 const PROFILE = !flag('no-profile');
 const STORE_ONLY = flag('store-only');
 const STORE = !flag('no-store');
+const TEAM_ONLY = flag('team-only');
+const TEAM_RUNS = Number(option('team-runs', '11'));
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -208,20 +219,56 @@ async function benchSizes(browser, url) {
   return { sizes, appFile, storeMeasured };
 }
 
-/** The built app with the team store connected (a demo build: its policy lets the page reach loopback). */
-async function storeInApp(appFile) {
+/** The demo build (its policy lets the page reach the S3 server on loopback), built and served once. */
+let demoServer = null;
+async function demoAppUrl() {
+  if (demoServer) return demoServer.url;
   log(
     `building the app in demo mode for the team store (${(viteBuild(['--mode', 'demo', '--outDir', join(OUT, 'app-demo'), '--emptyOutDir'], 'the demo app') / 1000).toFixed(0)} s)`,
   );
-  const server = await vitePreview(['--outDir', join(OUT, 'app-demo')], 'the demo app');
-  cleanups.push(() => server.stop());
+  demoServer = await vitePreview(['--outDir', join(OUT, 'app-demo')], 'the demo app');
+  cleanups.push(() => demoServer.stop());
+  return demoServer.url;
+}
+
+/** The built app with the team store connected. */
+async function storeInApp(appFile) {
+  const url = await demoAppUrl();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   cleanups.push(() => browser.close());
   try {
-    return await driveStore({ browser, url: server.url, file: appFile.path, s3, runs: RUNS, warmup: WARMUP, log });
+    return await driveStore({ browser, url, file: appFile.path, s3, runs: RUNS, warmup: WARMUP, log });
   } finally {
     await browser.close();
-    server.stop();
+  }
+}
+
+/** Two teammates in the built app: how soon one's change shows on the other's screen; its own section. */
+async function teamPropagation() {
+  const url = await demoAppUrl();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  cleanups.push(() => browser.close());
+  log(`two teammates against the S3 server: ${TEAM_RUNS} changes from Alice to Bob's screen…`);
+  try {
+    const result = propagationResult(await driveTeamSync({ browser, url, s3, runs: TEAM_RUNS, log }));
+    const meta = {
+      command: `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`,
+      generatedAt: new Date().toISOString(),
+      browser: `Chromium ${browser.version()}`,
+      load: loadavg()[0].toFixed(1),
+    };
+    await writePropagationSection(propagationMarkdown(result, meta));
+    writeJson(join(RESULTS, 'team-propagation.json'), {
+      ...meta,
+      code: CODE,
+      result,
+      targets: propagationTargets(result),
+    });
+    for (const t of propagationTargets(result))
+      log(`  ${t.met ? 'met    ' : 'NOT MET'} ${t.what}: ${t.measured} s (target ${t.target})`);
+    return result;
+  } finally {
+    await browser.close();
   }
 }
 
@@ -324,6 +371,13 @@ async function main() {
   );
   mkdirSync(OUT, { recursive: true });
   mkdirSync(RESULTS, { recursive: true });
+  if (TEAM_ONLY) {
+    const started = await startS3Server({ quiet: true });
+    s3 = started.details;
+    cleanups.push(() => stopS3Server());
+    await teamPropagation();
+    return;
+  }
   log(
     `building the bench page (${(viteBuild(['--config', 'bench/vite.config.ts', '--outDir', join(OUT, 'page'), '--emptyOutDir'], 'the bench page') / 1000).toFixed(0)} s)`,
   );
@@ -332,7 +386,7 @@ async function main() {
     'the bench page',
   );
   cleanups.push(() => benchServer.stop());
-  if (STORE || STORE_ONLY) {
+  if (STORE || STORE_ONLY || TEAM_ONLY) {
     const started = await startS3Server({ quiet: true });
     s3 = started.details;
     cleanups.push(() => stopS3Server());
@@ -344,6 +398,7 @@ async function main() {
     const { measured, appFile, version } = await storeOnly(benchServer.url);
     const drive = await storeInApp(appFile);
     const store = await reportStore(measured, drive, version);
+    await teamPropagation();
     for (const t of storeTargets(store))
       log(
         `  ${t.met === null ? 'n/a    ' : t.met ? 'met    ' : 'NOT MET'} ${t.what}: ${t.measured ?? '—'}${t.unit === '×' ? '×' : ` ${t.unit}`} (target ${t.target})`,
@@ -407,6 +462,7 @@ async function main() {
 
   const storeDrive = storeMeasured && appFile ? await storeInApp(appFile) : null;
   const store = storeMeasured ? await reportStore(storeMeasured, storeDrive, browserVersion) : null;
+  const teamSync = s3 ? await teamPropagation() : null;
 
   // --full: 1,000,000 uploads + 500,000 processing errors through the built app (bench/node/million.mjs).
   const million = FULL ? await runMillion(log) : null;
@@ -465,6 +521,7 @@ async function main() {
       ...storeTargets(store),
     ],
     store,
+    teamSync,
     sizes,
     browserApp,
   };

@@ -14,6 +14,7 @@ import { loadSqlJs } from '../../tests/support/sqljs';
 import { testTeamKey } from '../../tests/support/team-keys';
 import { configurationInput } from '../../tests/unit/team-sync/peers';
 import { SimBrowser, syncOk } from '../../tests/unit/team-sync/sync-support';
+import { SYNC_EVERY_MS } from '../../src/core/team-sync/sync-timing';
 import { writeMillionFile } from '../node/million-file.mjs';
 
 /**
@@ -23,7 +24,7 @@ import { writeMillionFile } from '../node/million-file.mjs';
  *   errors) against a restore of the same data from its backup file (load + certify + finish);
  * - starting the team from that database (adoption + snapshot written and read back);
  * - applying a batch of changes; the size of log objects per change;
- * - the store requests of an idle hour (a browser visible, polling every 10 s, two teammates).
+ * - the store requests of an idle hour (a browser visible, polling at the app's interval, two teammates).
  * Medians of TEAM_RUNS (default 5), interleaved. Writes bench/results/team-sync.json.
  */
 const UPLOADS = Number(process.env.TEAM_UPLOADS ?? 100_000);
@@ -153,12 +154,13 @@ it(`team sync at ${UPLOADS} uploads`, async () => {
   await syncOk(alice);
   const oneEdit = [...store.objects].filter(([name]) => !beforeOne.has(name) && name.includes('/log/'));
 
-  // An idle hour: Bob visible (a sync every 10 s), Alice and Bob's predecessor heartbeats.
+  // An idle hour: Bob visible (a sync at the app's interval), Alice syncing every half hour.
   await syncOk(bob);
   bobsCalls.length = 0;
-  for (let tick = 0; tick < 360; tick++) {
-    for (const browser of [alice, bob]) browser.advance(10_000);
-    if (tick % 180 === 0) await syncOk(alice);
+  const ticksPerHour = 3_600_000 / SYNC_EVERY_MS;
+  for (let tick = 0; tick < ticksPerHour; tick++) {
+    for (const browser of [alice, bob]) browser.advance(SYNC_EVERY_MS);
+    if (tick % (ticksPerHour / 2) === 0) await syncOk(alice);
     await syncOk(bob);
   }
   const count = (op: string) => bobsCalls.filter((c) => c === op).length;

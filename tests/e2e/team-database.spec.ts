@@ -19,7 +19,7 @@ import { joinTeam, openTeammate, startTeam, TeamDatabase, type Teammate } from '
 
 const BROKERAGE = 'Acme, Inc.';
 const CONFIGURATION = 'Daily loads';
-/** The issue's "within 10 s", with room for a loaded machine: the app syncs every 9 s while visible. */
+/** The issue's "within 10 s", with room for a loaded machine: the app syncs every 5 s while visible. */
 const ARRIVES = { timeout: 15_000 };
 
 let api: DemoApi;

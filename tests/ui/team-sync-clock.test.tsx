@@ -9,7 +9,7 @@ import { connectRequest, createTeam, teamBrowser } from '../support/team-store-s
 /**
  * The team database's clock on the page (use-team-sync-clock.ts), over the real worker in-process
  * and the team store feature on an in-memory store: a sync at start, one at once on focus, none
- * while the page is hidden, and a local write shared shortly — well before the next 9 s tick.
+ * while the page is hidden, and a local write shared shortly — well before the next 5 s tick.
  */
 
 function setVisibility(state: 'visible' | 'hidden') {

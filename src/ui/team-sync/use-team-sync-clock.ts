@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TeamSyncStatus } from '../../worker/team-sync/team-sync-types';
+import { SYNC_EVERY_MS } from '../../core/team-sync/sync-timing';
 import { useDatabase } from '../common/database-context';
 
-/** How often a visible page asks the team store for teammates' changes (docs/team-sync.md: its cost). */
-export const SYNC_EVERY_MS = 9_000;
 /** How soon after a local write it is shared (several writes in a row go in one push). */
 const AFTER_WRITE_MS = 600;
 
