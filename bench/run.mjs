@@ -14,7 +14,8 @@
 //    worker, and the built app (a demo build, whose policy reaches loopback) with a store connected.
 //    `--store-only` runs just that part and rewrites only its section; `--no-store` skips it.
 //    Then two teammates in the built app: how soon a change shows on the other's screen
-//    (`--team-only` runs just that and rewrites only its section).
+//    (`--team-only` runs just that and rewrites only its section), and the team database's engine
+//    in Node (bench/team-sync/: joining at 100k against a restore, an idle hour's requests).
 // 5. Writes bench/results/latest.json and the generated part of BENCHMARKS.md.
 // A bench is not a test: slow numbers never fail it; it exits non-zero only on errors.
 import { spawnSync } from 'node:child_process';
@@ -243,6 +244,25 @@ async function storeInApp(appFile) {
   }
 }
 
+/**
+ * The team database's engine in Node (bench/team-sync/: joining at the app's size against a restore,
+ * applying changes, an idle hour's requests); it writes bench/results/team-sync.json.
+ */
+function teamSyncEngine() {
+  log('the team database engine in Node (join at 100k against a restore, an idle hour of requests)…');
+  const run = spawnSync(
+    process.execPath,
+    [join(REPO, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'bench/team-sync/team-sync-bench.config.ts'],
+    { cwd: REPO, encoding: 'utf8' },
+  );
+  if (run.status !== 0) throw new Error(`the team database bench failed:\n${run.stdout}\n${run.stderr}`);
+  const result = JSON.parse(readFileSync(join(RESULTS, 'team-sync.json'), 'utf8'));
+  log(
+    `  ${result.joinOverRestore <= 1.5 ? 'met    ' : 'NOT MET'} joining a team of ${result.uploads.toLocaleString('en-US')} uploads: ${result.joinOverRestore}× a restore (target ≤ 1.5×); an idle visible hour: ${result.idleHour.list} LIST, ${result.idleHour.get} GET, ${result.idleHour.put} PUT ≈ $${result.monthlyUsdPerBrowser} a month`,
+  );
+  return result;
+}
+
 /** Two teammates in the built app: how soon one's change shows on the other's screen; its own section. */
 async function teamPropagation() {
   const url = await demoAppUrl();
@@ -376,6 +396,7 @@ async function main() {
     s3 = started.details;
     cleanups.push(() => stopS3Server());
     await teamPropagation();
+    teamSyncEngine();
     return;
   }
   log(
@@ -462,7 +483,7 @@ async function main() {
 
   const storeDrive = storeMeasured && appFile ? await storeInApp(appFile) : null;
   const store = storeMeasured ? await reportStore(storeMeasured, storeDrive, browserVersion) : null;
-  const teamSync = s3 ? await teamPropagation() : null;
+  const teamSync = s3 ? { propagation: await teamPropagation(), engine: teamSyncEngine() } : null;
 
   // --full: 1,000,000 uploads + 500,000 processing errors through the built app (bench/node/million.mjs).
   const million = FULL ? await runMillion(log) : null;
