@@ -68,6 +68,8 @@ export interface UndoPreview {
   snapshot: SnapshotRow;
   /** Per table, what undoing does to the database as it is now. */
   changes: Record<DataTable, TableChange>;
+  /** True when that was a team restore (or its undo): undoing it replaces the team's database. */
+  isTeamRestore: boolean;
   /** Changes made since that restore (lost by undoing); null when there were none. */
   changedSince: (ChangesSince & { lastChangeAt: string }) | null;
 }

@@ -67,6 +67,7 @@ export async function describeUndo(deps: UndoRunDeps, point: UndoPoint | null): 
     at: opened.value.point.at,
     snapshot: await deps.snapshots.rowOf(manifest),
     changes,
+    isTeamRestore: opened.value.point.teamRestoreId !== undefined,
     changedSince: changedAfter
       ? { ...deps.live.read((db) => describeChangesSince(db, opened.value.point.at)), lastChangeAt }
       : null,

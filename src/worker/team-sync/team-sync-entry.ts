@@ -2,6 +2,7 @@ import { fail, ok, type Result } from '../../core/result';
 import type { TeamActivityEntry } from '../../core/team-sync/team-activity';
 import type { ConflictView, TeamBrowser } from '../../core/team-sync/team-views';
 import { lazyModule } from '../../platform/lazy-import';
+import type { TeamRestoreNotice } from './restore-notice';
 import type { SyncReport } from './sync-context';
 import type { TeamConnection, TeamSyncDeps } from './team-connection';
 import type { TeamSync } from './team-sync';
@@ -49,6 +50,10 @@ export class TeamSyncEntry {
 
   activity(): Promise<TeamActivityEntry[]> {
     return this.read([], (feature) => feature.activity());
+  }
+
+  restoreNotice(): Promise<TeamRestoreNotice | null> {
+    return this.read(null, (feature) => feature.restoreNotice());
   }
 
   joinTeamDatabase(): Promise<Result<SyncReport>> {

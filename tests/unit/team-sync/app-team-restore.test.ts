@@ -72,6 +72,11 @@ describe('restoring in a browser that joined the team database', () => {
     expect((await ben.api.listTeamActivity()).map((a) => a.text)).toContain(
       'Dana replaced the team database with ff2api_backup_old.json',
     );
+    expect(await ben.api.getTeamRestoreNotice()).toMatchObject({
+      text: 'Dana replaced the team database with ff2api_backup_old.json',
+      person: 'Dana',
+    });
+    expect(await dana.api.getTeamRestoreNotice()).toBeNull();
     expect((await ben.api.listSnapshots()).snapshots.map((s) => s.trigger)).toContain('before-restore');
 
     const undone = await dana.api.undoRestore();
@@ -80,6 +85,7 @@ describe('restoring in a browser that joined the team database', () => {
     await synced(dana, ben);
     expect(await names(ben.api)).toEqual(['Acme Freight']);
     expect((await ben.api.listTeamActivity())[0]?.text).toBe('Dana undid the last team restore');
+    expect((await ben.api.getTeamRestoreNotice())?.text).toBe('Dana undid the last team restore');
     expect(await dana.api.getTeamSyncStatus()).toMatchObject({ isJoined: true });
   });
 
