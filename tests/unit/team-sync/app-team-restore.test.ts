@@ -89,6 +89,24 @@ describe('restoring in a browser that joined the team database', () => {
     expect(await dana.api.getTeamSyncStatus()).toMatchObject({ isJoined: true });
   });
 
+  it('a snapshot restored in Replace mode is the team’s too, announced as a snapshot', async () => {
+    const { dana, ben } = await joinedTeam();
+    const taken = await dana.api.takeSnapshot('before Ben’s edit');
+    if (!taken.ok) throw new Error(taken.error.message);
+    for (const b of [dana, ben]) b.clock.advanceHours(1);
+    const [acme] = await ben.api.listBrokerages();
+    expect((await ben.api.renameBrokerage(acme?.id ?? 0, 'Acme Freight')).ok).toBe(true);
+    await synced(ben, dana);
+    const preview = await dana.api.inspectSnapshot(taken.value.id);
+    if (!preview.ok) throw new Error(preview.error.message);
+    expect(preview.value.team?.changedSince.map((p) => p.person)).toEqual(['Ben']);
+    const applied = await dana.api.applyRestore(preview.value.previewId, 'replace');
+    if (!applied.ok) throw new Error(applied.error.message);
+    await synced(dana, ben);
+    expect(await names(ben.api)).toEqual(['Acme']);
+    expect((await ben.api.getTeamRestoreNotice())?.text).toBe('Dana replaced the team database with a snapshot');
+  });
+
   it('Merge stays this browser’s operation, and what it added reaches teammates', async () => {
     const { dana, ben } = await joinedTeam();
     const other = await teamBrowser(new MemoryObjectStore());
