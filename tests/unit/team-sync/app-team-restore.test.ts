@@ -107,6 +107,20 @@ describe('restoring in a browser that joined the team database', () => {
     expect((await ben.api.getTeamRestoreNotice())?.text).toBe('Dana replaced the team database with a snapshot');
   });
 
+  it('a recovery restore (the browser lost its data) stays this browser’s own, never the team’s', async () => {
+    const { dana, ben, file } = await joinedTeam();
+    expect((await dana.api.createBrokerage('Later')).ok).toBe(true);
+    await synced(dana, ben);
+    const preview = await dana.api.inspectBackup({ name: 'f.json', contents: file });
+    if (!preview.ok) throw new Error(preview.error.message);
+    const applied = await dana.api.applyRestore(preview.value.previewId, 'replace', { isRecovery: true });
+    if (!applied.ok) throw new Error(applied.error.message);
+    expect(applied.value.isTeamRestore).toBeUndefined();
+    await synced(ben);
+    expect(await names(ben.api)).toEqual(['Acme', 'Later']);
+    expect(await ben.api.getTeamRestoreNotice()).toBeNull();
+  });
+
   it('Merge stays this browser’s operation, and what it added reaches teammates', async () => {
     const { dana, ben } = await joinedTeam();
     const other = await teamBrowser(new MemoryObjectStore());
