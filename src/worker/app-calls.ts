@@ -16,6 +16,7 @@ import { openProcessing, processingCalls } from './processing/processing-calls';
 import { restoreCalls } from './restore/restore-calls';
 import { RestoreFeature } from './restore/restore-feature';
 import { undoPointFact } from './restore/undo-point';
+import { NO_TEAM, type TeamRestoreRoute } from './restore/team-route';
 import { snapshotCalls } from './snapshots/snapshot-calls';
 import { snapshotFacts } from './snapshots/snapshot-facts';
 import { snapshotHealthFacts } from './snapshots/snapshot-health-facts';
@@ -149,12 +150,26 @@ export async function openWorkerApp(deps: WorkerAppDeps): Promise<WorkerApp> {
   };
   const restoreTiming = restoreTimingFact(deps.facts);
   const folder = new FolderRecords({ ...engine, outcomes: folderOutcomes(deps.facts) });
+  // In a browser that joined the team database, a replace (and its undo) is the team's: the
+  // restore feature reaches team sync only through these (teamSync is made below; called later).
+  const teamRoute: TeamRestoreRoute = {
+    isJoined: async () => (await teamSync.joinedEngine()) !== null,
+    changedSince: async (file, fileCreatedAt) =>
+      (await teamSync.joinedEngine())?.changesSince(file, fileCreatedAt) ?? [],
+    restore: async (input) => {
+      const engine = await teamSync.joinedEngine();
+      if (!engine) return NO_TEAM.restore(input);
+      const restored = await engine.restoreForTeam({ ...input, safetyTaken: true });
+      return restored.ok ? ok({ restoreId: restored.value.id }) : restored;
+    },
+  };
   const restore = new RestoreFeature({
     ...engine,
     track,
     snapshots: safetySnapshots,
     undoPoint: undoPointFact(deps.facts),
     restoreTiming,
+    team: teamRoute,
   });
   const health = new BackupHealth({
     ...engine,

@@ -62,7 +62,7 @@ function restoreText(record: RestoreRecord): string {
     case 'team-created':
       return `${record.person} started the team database from ${record.browser}`;
     case 'undo':
-      return `${record.person} undid a team restore (${record.browser})`;
+      return `${record.person} undid the last team restore`;
     case 'file':
       return `${record.person} replaced the team database with ${record.fileName ?? 'a backup file'}`;
     case 'snapshot':

@@ -5,6 +5,7 @@ import type { RestorePreview } from '../../worker/restore/restore-types';
 import { BackUpFirst } from '../common/back-up-first';
 import { formatLocalTime, plural } from '../common/format';
 import { RestorePreviewDetails } from './restore-preview';
+import { TEAM_RESTORE_WORDS, TeamRestorePreview } from './team-restore-preview';
 
 /** The word a user types before a replace removes what is in this browser. */
 export const CONFIRM_WORD = 'RESTORE';
@@ -42,7 +43,9 @@ export interface RestoreChoiceProps {
 export function RestoreChoiceForm(props: RestoreChoiceProps) {
   const { preview, mode, confirmText, isApplying } = props;
   const confirmId = useId();
-  const needsTypedConfirm = mode === 'replace' && preview.liveHasData;
+  // In a team database a replace is the team's: always confirmed by typing, whatever is here.
+  const isTeamRestore = mode === 'replace' && preview.team !== null;
+  const needsTypedConfirm = mode === 'replace' && (preview.liveHasData || isTeamRestore);
   const canRestore = !isApplying && (!needsTypedConfirm || confirmText.trim() === CONFIRM_WORD);
   const risk = describeRestoreRisk(preview, mode, props.hadUnsavedChanges);
   const submit = (event: FormEvent) => {
@@ -62,7 +65,7 @@ export function RestoreChoiceForm(props: RestoreChoiceProps) {
             checked={mode === 'replace'}
             onChange={() => props.onModeChange('replace')}
           />
-          Replace: the database becomes exactly {props.subject}
+          Replace: {preview.team ? 'the team’s' : 'the'} database becomes exactly {props.subject}
         </label>
         <label className="radio">
           <input
@@ -76,6 +79,7 @@ export function RestoreChoiceForm(props: RestoreChoiceProps) {
         </label>
         {mode === 'merge' ? <p className="caption">{MERGE_CONFLICT_RULE}</p> : null}
       </fieldset>
+      {isTeamRestore && preview.team ? <TeamRestorePreview changedSince={preview.team.changedSince} /> : null}
       {risk?.needsBackup ? <BackUpFirst risk={risk.text} /> : null}
       {risk && !risk.needsBackup ? <p className="notice notice-info">{risk.text}</p> : null}
       {preview.settingChanges[mode].length > 0 ? (
@@ -95,7 +99,9 @@ export function RestoreChoiceForm(props: RestoreChoiceProps) {
             onChange={(e) => props.onConfirmTextChange(e.target.value)}
           />
           <span className="caption" id={`${confirmId}-note`}>
-            Replacing removes what is in this browser now. A snapshot is taken first so you can undo.
+            {isTeamRestore
+              ? TEAM_RESTORE_WORDS.confirm
+              : 'Replacing removes what is in this browser now. A snapshot is taken first so you can undo.'}
           </span>
         </div>
       ) : null}

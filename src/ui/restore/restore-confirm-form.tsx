@@ -72,5 +72,7 @@ export function RestoreConfirmForm({
 /** "Database restored successfully! Restored …: now 2 configurations, 10 upload records." */
 export function describeRestored(outcome: RestoreOutcome, name: string): string {
   const { counts } = outcome;
+  if (outcome.isTeamRestore)
+    return `The team database was replaced with ${name}: now ${plural(counts.brokerage_configurations, 'configuration')}, ${plural(counts.upload_history, 'upload record')}; every teammate’s browser takes it at its next sync.`;
   return `Database restored successfully! ${outcome.mode === 'merge' ? 'Merged' : 'Restored'} ${name}: now ${plural(counts.brokerage_configurations, 'configuration')}, ${plural(counts.upload_history, 'upload record')}. Check the configurations and recent uploads.`;
 }

@@ -135,7 +135,9 @@ export function RestorePanel({ disabled }: { disabled: boolean }) {
     setNotice({
       content: {
         kind: 'success',
-        text: `Database restored successfully! ${mode === 'merge' ? 'Merged' : 'Restored'} ${preview.fileName}. ${describeCounts(counts)} here now. Check the configurations and recent uploads.`,
+        text: result.value.isTeamRestore
+          ? `The team database was replaced with ${preview.fileName}. ${describeCounts(counts)} here now; every teammate’s browser takes it at its next sync.`
+          : `Database restored successfully! ${mode === 'merge' ? 'Merged' : 'Restored'} ${preview.fileName}. ${describeCounts(counts)} here now. Check the configurations and recent uploads.`,
       },
       warnings,
       ...(teamNote ? { teamNote } : {}),

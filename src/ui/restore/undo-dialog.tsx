@@ -63,6 +63,12 @@ export function UndoDialog({
         This undoes {what}, done {formatLocalTime(preview.at)}: the database goes back to the snapshot taken just before
         it ({formatLocalTime(preview.snapshot.takenAt)}).
       </p>
+      {preview.isTeamRestore ? (
+        <p>
+          <strong>It was a team restore: undoing it is too.</strong> Every teammate’s browser goes back to this data,
+          keeps a “Before restore” snapshot first, and is told who undid it.
+        </p>
+      ) : null}
       {effects.length ? (
         <>
           <p>Undoing will:</p>

@@ -50,7 +50,9 @@ export function UndoRestoreControl({ label, disabled }: { label: string; disable
     const { counts } = result.value;
     setNotice({
       kind: 'success',
-      text: `Restore undone: the database is back as it was before it (${describeCounts(counts)} here now). A Before undo snapshot keeps what you had, so this undo can be undone too.`,
+      text: result.value.isTeamRestore
+        ? `Team restore undone: the team’s database is back as it was before it (${describeCounts(counts)} here now); every teammate’s browser takes it at its next sync. A Before undo snapshot keeps what you had.`
+        : `Restore undone: the database is back as it was before it (${describeCounts(counts)} here now). A Before undo snapshot keeps what you had, so this undo can be undone too.`,
     });
     await notifyChanged();
     await refresh();

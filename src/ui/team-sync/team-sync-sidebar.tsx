@@ -1,3 +1,4 @@
+import { TeamRestoreNotice } from './team-restore-notice';
 import { sharingText } from './team-sync-words';
 import { useTeamSyncClock } from './use-team-sync-clock';
 
@@ -20,6 +21,7 @@ export function TeamSyncSidebar() {
           : ''}{' '}
         {!status.isJoined || status.conflicts > 0 ? <a href="#/team">Team</a> : null}
       </p>
+      {status.isJoined ? <TeamRestoreNotice /> : null}
     </div>
   );
 }

@@ -8,6 +8,8 @@ import type { Fact } from '../engine/fact-store';
 import type { RestoreTiming } from '../health/restore-timing';
 import type { RestoreDeps, RestoreOperations } from './restore-operations';
 import type { RestoreOptions, RestoreOutcome, RestorePreview } from './restore-types';
+import { applyTeamRestore } from './team-restore-apply';
+import type { TeamRestoreRoute } from './team-route';
 import { undoKindOf, UndoOperations } from './undo-operations';
 import type { UndoSnapshots } from './undo-run';
 import type { UndoPoint } from './undo-point';
@@ -19,6 +21,8 @@ export interface RestoreFeatureDeps extends RestoreDeps {
   restoreTiming: Fact<RestoreTiming>;
   /** Failed restores go into the audit trail too (a good one is logged with the restored database). */
   audit: RecordAudit;
+  /** The team database, when this browser joined one: a replace is then the team's (team-route.ts). */
+  team: TeamRestoreRoute;
 }
 
 /**
@@ -31,6 +35,8 @@ export class RestoreFeature {
   readonly undo: UndoOperations;
   /** Preview ids → the file or snapshot they show, for the undo point of the restore. */
   private readonly previewNames = new Map<string, string>();
+  /** Preview ids of snapshots (a team restore says "a snapshot", not its name). */
+  private readonly snapshotPreviews = new Set<string>();
 
   constructor(private readonly deps: RestoreFeatureDeps) {
     this.restores = lazyInstance(
@@ -44,7 +50,7 @@ export class RestoreFeature {
 
   async inspectBackup(file: BackupSource, options?: { passphrase?: string }): Promise<Result<RestorePreview>> {
     // A file refused before any restore began changes nothing, the audit trail included.
-    return this.notePreview(await this.restores.use((restores) => restores.inspectBackup(file, options)));
+    return this.withTeam(await this.restores.use((restores) => restores.inspectBackup(file, options)));
   }
 
   /** The usual restore preview, for a snapshot. */
@@ -55,7 +61,9 @@ export class RestoreFeature {
     if (!restores.ok) return restores;
     const candidate = await this.deps.snapshots.openCandidate(found.value);
     if (!candidate.ok) return candidate;
-    return this.notePreview(restores.value.inspectCandidate(snapshotName(found.value), candidate.value));
+    const preview = await this.withTeam(restores.value.inspectCandidate(snapshotName(found.value), candidate.value));
+    if (preview.ok) this.snapshotPreviews.add(preview.value.previewId);
+    return preview;
   }
 
   /** Applies a previewed file or snapshot, after a `Before restore` / `Before merge` snapshot (its undo). */
@@ -76,6 +84,13 @@ export class RestoreFeature {
   ): Promise<Result<RestoreOutcome>> {
     const restores = await this.restores.get();
     if (!restores.ok) return restores;
+    // A browser that lost its data (the eviction alert) is in no team any more: its recovery is its own.
+    if (mode === 'replace' && options.isRecovery !== true && (await this.deps.team.isJoined())) {
+      const source = this.snapshotPreviews.has(previewId) ? 'snapshot' : 'file';
+      return applyTeamRestore(this.deps, restores.value, previewId, source, (point) =>
+        this.undo.rememberRestore(point),
+      );
+    }
     const before = await this.deps.snapshots.takeSnapshot(mode === 'merge' ? 'before-merge' : 'before-restore', null);
     if (!before.ok) return before;
     const started = performance.now();
@@ -105,6 +120,16 @@ export class RestoreFeature {
       summary: `${verb} ${sourceName} — ${error.message}`,
       details: { ok: false, fileName: sourceName, mode, code: error.code, message: error.message },
     });
+  }
+
+  /** The preview, noted; in a team database, with what teammates changed since the file. */
+  private async withTeam(preview: Result<RestorePreview>): Promise<Result<RestorePreview>> {
+    const noted = this.notePreview(preview);
+    if (!noted.ok || !noted.value.previewId || !(await this.deps.team.isJoined())) return noted;
+    const file = this.restores.current()?.pendingDatabase(noted.value.previewId);
+    if (!file) return noted;
+    const changedSince = await this.deps.team.changedSince(file, noted.value.fileCreatedAt);
+    return ok({ ...noted.value, team: { changedSince } });
   }
 
   private notePreview(preview: Result<RestorePreview>): Result<RestorePreview> {

@@ -14,7 +14,7 @@ import { fail, ok, type Result } from '../../core/result';
 import type { RestoreMode, TableChange } from '../../core/backup/restore/changes';
 import type { StartDigestOffload } from '../../core/backup/checksum/digest-offload';
 import type { Clock } from '../../core/clock';
-import type { SqlJsStatic } from '../../core/db/sql-types';
+import type { Database, SqlJsStatic } from '../../core/db/sql-types';
 import type { BackupSource } from '../backup-files/backup-file-types';
 import type { LiveDatabase } from '../engine/live-database';
 import type { Operator } from '../engine/operator';
@@ -104,6 +104,7 @@ export class RestoreOperations {
         names: null,
         checksum: null,
         settingChanges: { replace: [], merge: [] },
+        team: null,
       });
     }
     step('Comparing with this browser’s database', 0.9, 1)(0);
@@ -138,6 +139,7 @@ export class RestoreOperations {
         replace: previewFileSettings(candidate.appSettings, here, 'replace'),
         merge: previewFileSettings(candidate.appSettings, here, 'merge'),
       },
+      team: null,
     };
   }
 
@@ -204,6 +206,26 @@ export class RestoreOperations {
     const replaced = await live.replaceWith(next);
     if (!replaced.ok) return replaced;
     return ok({ mode, counts: live.read(countRows), warnings: candidate.warnings, settingChanges });
+  }
+
+  /** The previewed file's database, while its preview is current (read only: it stays the preview's). */
+  pendingDatabase(previewId: string): Database | null {
+    return this.pending?.previewId === previewId ? this.pending.candidate.db : null;
+  }
+
+  /**
+   * Hands the previewed file over to another restore path (a team restore), when the preview still
+   * describes the database: the caller owns the candidate from then on.
+   */
+  async takePending(previewId: string): Promise<Result<{ fileName: string; candidate: Candidate }>> {
+    const pending = this.pending;
+    if (!pending || pending.previewId !== previewId) return fail('preview-expired', MESSAGES.previewExpired);
+    const flushed = await this.deps.live.flush();
+    if (!flushed.ok) return flushed;
+    if (this.deps.live.read(readDatabaseTimes).lastChangeAt !== pending.liveChangedAt)
+      return fail('preview-expired', MESSAGES.previewExpired);
+    this.pending = null;
+    return ok({ fileName: pending.fileName, candidate: pending.candidate });
   }
 
   /** Drops the previewed file (after an undo, the preview no longer describes the database). */

@@ -5,6 +5,7 @@ import type { RestoreNames } from '../../core/backup/restore/names';
 import type { DataTable } from '../../core/db/schema';
 import type { SettingChange } from '../../core/settings/settings-changes';
 import type { ChangesSince } from '../../core/snapshots/changes-since';
+import type { ChangesByPerson } from '../../core/team-sync/changes-since';
 import type { SnapshotRow } from '../snapshots/snapshot-types';
 
 /** What the page sees of a restore: the preview of a file or snapshot, the outcome, the undo. */
@@ -31,6 +32,11 @@ export interface RestorePreview {
   checksum: string | null;
   /** The settings each mode would take from the file (end of day, retention …); empty: none. */
   settingChanges: Record<RestoreMode, SettingChange[]>;
+  /**
+   * Set when this browser is in a team database: a replace then replaces the team's database for
+   * every teammate. What teammates changed since the file was made, by person (lost by replacing).
+   */
+  team: { changedSince: ChangesByPerson[] } | null;
 }
 
 /** How a restore is asked for. */
@@ -45,6 +51,8 @@ export interface RestoreOptions {
 /** What a restore, merge or undo did. */
 export interface RestoreOutcome {
   mode: RestoreMode | 'undo';
+  /** True when it replaced the team's database for every teammate (a team restore or its undo). */
+  isTeamRestore?: boolean;
   counts: Record<DataTable, number>;
   warnings: RestoreWarning[];
   /** Settings the restore took from the file (end of day, retention …), in words; none for an undo. */
@@ -60,6 +68,8 @@ export interface UndoPreview {
   snapshot: SnapshotRow;
   /** Per table, what undoing does to the database as it is now. */
   changes: Record<DataTable, TableChange>;
+  /** True when that was a team restore (or its undo): undoing it replaces the team's database. */
+  isTeamRestore: boolean;
   /** Changes made since that restore (lost by undoing); null when there were none. */
   changedSince: (ChangesSince & { lastChangeAt: string }) | null;
 }

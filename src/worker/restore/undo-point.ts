@@ -13,6 +13,8 @@ export interface UndoPoint {
   at: string;
   /** The live data's last change right after it (later changes are lost by undoing). */
   changeMarkAfter: string | null;
+  /** Set when it was a team restore (or its undo): undoing it is then a team restore too, naming this one. */
+  teamRestoreId?: string;
 }
 
 const UndoPointSchema = z.object({
@@ -21,6 +23,7 @@ const UndoPointSchema = z.object({
   sourceName: z.string(),
   at: z.string(),
   changeMarkAfter: z.nullable(z.string()),
+  teamRestoreId: z.optional(z.string()),
 });
 
 /** The undo point, kept beside the database so that a reload can still undo. */

@@ -15,6 +15,7 @@ import type { SnapshotRow } from '../snapshots/snapshot-types';
 import type { RestoreOutcome, UndoPreview } from './restore-types';
 import { buildUndoneDatabase, countReplaceChanges } from './undo-build';
 import type { UndoPoint } from './undo-point';
+import type { TeamRestoreRoute } from './team-route';
 
 /**
  * Undo itself, loaded on first use (opening the app only needs to know whether there is one):
@@ -35,6 +36,8 @@ export interface UndoRunDeps {
   clock: Clock;
   operator: Operator;
   snapshots: UndoSnapshots;
+  /** The team database: the undo of a team restore is a team restore too. */
+  team: TeamRestoreRoute;
 }
 
 const MESSAGES = {
@@ -64,6 +67,7 @@ export async function describeUndo(deps: UndoRunDeps, point: UndoPoint | null): 
     at: opened.value.point.at,
     snapshot: await deps.snapshots.rowOf(manifest),
     changes,
+    isTeamRestore: opened.value.point.teamRestoreId !== undefined,
     changedSince: changedAfter
       ? { ...deps.live.read((db) => describeChangesSince(db, opened.value.point.at)), lastChangeAt }
       : null,
@@ -98,6 +102,25 @@ export async function runUndo(
   }
   step('Rebuilding the earlier database', 0.5, 0.9)(0);
   const nowIso = deps.clock.now().toISOString();
+  const undoneRestore = opened.value.point.teamRestoreId;
+  if (undoneRestore !== undefined && (await deps.team.isJoined())) {
+    const restored = await deps.team.restore({
+      db: candidate.db,
+      source: 'undo',
+      fileName: sourceName,
+      undoOf: undoneRestore,
+    });
+    if (!restored.ok) return restored;
+    const at = deps.clock.now().toISOString();
+    await remember({
+      snapshotId: beforeUndo.value.id,
+      kind: 'undo',
+      sourceName,
+      at,
+      teamRestoreId: restored.value.restoreId,
+    });
+    return ok({ mode: 'undo', counts: deps.live.read(countRows), warnings: [], isTeamRestore: true });
+  }
   const what = kind === 'undo' ? 'the undo' : 'the restore';
   const built = await buildUndoneDatabase(deps.live, candidate, {
     now: nowIso,

@@ -31,6 +31,8 @@ export interface TeamRestoreInput {
   source: Exclude<RestoreSource, 'team-created'>;
   fileName: string | null;
   undoOf?: string | null;
+  /** The caller took the `Before restore` snapshot already (the restore feature keeps it as the undo). */
+  safetyTaken?: boolean;
 }
 
 const MESSAGES = {
@@ -40,7 +42,9 @@ const MESSAGES = {
 
 export async function restoreForTeam(ctx: SyncContext, input: TeamRestoreInput): Promise<Result<RestoreRecord>> {
   const { database, connection } = ctx.deps;
-  const safety = await ctx.deps.takeSafetySnapshot(`Before team restore of ${input.fileName ?? 'a snapshot'}`);
+  const safety = input.safetyTaken
+    ? ok(undefined)
+    : await ctx.deps.takeSafetySnapshot(`Before team restore of ${input.fileName ?? 'a snapshot'}`);
   if (!safety.ok) {
     input.db.close();
     return fail('team-restore-safety', MESSAGES.safety, safety.error.detail ?? safety.error.message);

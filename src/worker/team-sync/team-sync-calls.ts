@@ -16,6 +16,8 @@ export const teamSyncCalls = {
     listTeamBrowsers: (team: TeamSyncEntry) => team.browsers(),
     /** Joins, backups, team restores, lost changes, conflicts and refused objects, newest first. */
     listTeamActivity: (team: TeamSyncEntry) => team.activity(),
+    /** A teammate's team restore the data comes from now ("Alice replaced the team database with …"), or null. */
+    getTeamRestoreNotice: (team: TeamSyncEntry) => team.restoreNotice(),
   },
   actions: {
     /** This browser's database becomes the team's: joined with its data merged in, or the team's first. */

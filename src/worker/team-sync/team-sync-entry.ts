@@ -2,8 +2,10 @@ import { fail, ok, type Result } from '../../core/result';
 import type { TeamActivityEntry } from '../../core/team-sync/team-activity';
 import type { ConflictView, TeamBrowser } from '../../core/team-sync/team-views';
 import { lazyModule } from '../../platform/lazy-import';
+import type { TeamRestoreNotice } from './restore-notice';
 import type { SyncReport } from './sync-context';
 import type { TeamConnection, TeamSyncDeps } from './team-connection';
+import type { TeamSync } from './team-sync';
 import type { TeamSyncFeature } from './team-sync-feature';
 import { NOT_CONNECTED_STATUS, type TeamSyncStatus } from './team-sync-types';
 
@@ -50,6 +52,10 @@ export class TeamSyncEntry {
     return this.read([], (feature) => feature.activity());
   }
 
+  restoreNotice(): Promise<TeamRestoreNotice | null> {
+    return this.read(null, (feature) => feature.restoreNotice());
+  }
+
   joinTeamDatabase(): Promise<Result<SyncReport>> {
     return this.act((feature) => feature.joinTeamDatabase());
   }
@@ -66,6 +72,17 @@ export class TeamSyncEntry {
 
   keepCurrentValue(conflictId: string): Promise<Result<void>> {
     return this.act((feature) => feature.keepCurrentValue(conflictId));
+  }
+
+  /**
+   * The engine, when this browser is in the team database and this tab writes it (the restore
+   * feature's team restores go through it, see app-calls.ts); null otherwise.
+   */
+  async joinedEngine(): Promise<TeamSync | null> {
+    if (!this.deps.isConnected() || !this.deps.isWriter()) return null;
+    const feature = await this.ready();
+    const engine = feature.ok ? feature.value.engine : null;
+    return engine?.isJoined() ? engine : null;
   }
 
   private async read<T>(none: T, work: (feature: TeamSyncFeature) => T): Promise<T> {

@@ -1,6 +1,7 @@
 import { fail, type Result } from '../../core/result';
 import { teamActivity, type TeamActivityEntry } from '../../core/team-sync/team-activity';
 import type { ConflictView, TeamBrowser } from '../../core/team-sync/team-views';
+import { restoreNoticeOf, type TeamRestoreNotice } from './restore-notice';
 import type { SyncReport } from './sync-context';
 import type { TeamConnection, TeamSyncDeps } from './team-connection';
 import { TeamSync } from './team-sync';
@@ -18,6 +19,7 @@ const MESSAGES = {
 
 export class TeamSyncFeature {
   private sync: TeamSync | null = null;
+  private deviceId: string | null = null;
   private lastSync: TeamSyncStatus['lastSync'] = null;
 
   constructor(private readonly base: Omit<TeamSyncDeps, 'connection'>) {}
@@ -25,6 +27,7 @@ export class TeamSyncFeature {
   /** Connects (or, with null, disconnects) the team store; the engine is made anew. */
   connect(connection: TeamConnection | null): void {
     this.sync = connection ? new TeamSync({ ...this.base, connection }) : null;
+    this.deviceId = connection?.deviceId ?? null;
   }
 
   /** The engine, when connected (for the restore feature, through app-calls.ts). */
@@ -64,6 +67,12 @@ export class TeamSyncFeature {
       conflicts: sync.conflicts(),
       refused: sync.refusedObjects(),
     });
+  }
+
+  /** A teammate's team restore the data comes from now, for the sidebar's notice (restore-notice.ts). */
+  restoreNotice(): TeamRestoreNotice | null {
+    const sync = this.sync;
+    return sync?.isJoined() && this.deviceId ? restoreNoticeOf(sync.restores(), this.deviceId) : null;
   }
 
   /**

@@ -102,10 +102,15 @@ export class TeamSync {
     return this.serial(() => restoreForTeam(this.ctx, input));
   }
 
-  /** What teammates changed since a file was made, by person (the restore preview's "check with the team"). */
-  changesSince(file: Database, fileCreatedAt: string): ChangesByPerson[] {
+  /**
+   * What teammates (every browser but this one) changed since a file was made, by person: the
+   * restore preview's "check with the team". A file of unknown age: everything they changed.
+   */
+  changesSince(file: Database, fileCreatedAt: string | null): ChangesByPerson[] {
     const states = [...this.ctx.deps.database.read((db) => readTeammates(db)), currentState(this.ctx)];
-    return this.ctx.deps.database.read((db) => teamChangesSince(db, file, fileCreatedAt, states));
+    return this.ctx.deps.database
+      .read((db) => teamChangesSince(db, file, fileCreatedAt ?? '', states))
+      .filter((person) => person.device !== this.ctx.me);
   }
 
   /** The team restores this browser knows, newest first, and which one the data comes from. */
