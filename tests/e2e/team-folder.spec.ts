@@ -10,10 +10,10 @@ import { TeamDatabase, type Teammate } from './pages/team-database';
 /**
  * The team store in a shared folder, in Chromium: each teammate's browser context picks a folder
  * of its own (an OPFS folder) and the test plays the sync agent that keeps the two alike, late and
- * file by file. Alice creates the team in her folder, Bob joins from his once the agent copied it;
- * Alice's edit reaches Bob's screen without a reload; her backup is in the folder, sealed (no
- * brokerage name, key or passphrase readable in any file); after a reload the browser asks for
- * access again and the panel says so until Alice allows it.
+ * file by file. Alice checks her folder (Test connection) and creates the team in it; Bob joins
+ * from his once the agent copied it; Alice's edit reaches Bob's screen without a reload; her
+ * backup is in the folder, sealed (no brokerage name, key or passphrase readable in any file);
+ * after a reload the browser asks for access again and the panel says so until Alice allows it.
  */
 
 const BROKERAGE = 'Acme, Inc.';
@@ -96,7 +96,11 @@ test('a team over a synced folder: create, join, an edit arrives, a sealed backu
     });
 
     await fillFolderForm(alice, 'Front desk', 'Alice');
-    expect(await violations(alice.page), 'the connect form, shared folder chosen').toEqual([]);
+    await alice.db.team.testConnection();
+    await expect(alice.db.team.storeSection.getByRole('heading', { name: 'Connection check: passed' })).toBeVisible();
+    await expect(alice.db.team.step('Write a test object')).toContainText('A test file was written');
+    await expect(alice.db.team.storeSection.getByText(/CORS rule/)).toHaveCount(0);
+    expect(await violations(alice.page), 'the connect form, shared folder chosen and checked').toEqual([]);
     await alice.db.team.connectButton.click();
     await alice.db.team.field('Confirm team passphrase').fill(TEAM_PASSPHRASE, { timeout: 30_000 });
     await alice.db.team.connectButton.click();
