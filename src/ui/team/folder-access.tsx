@@ -10,7 +10,7 @@ type Access = Awaited<ReturnType<typeof teamFolderAccess>>;
  * with the button that asks.
  */
 export function FolderAccess() {
-  const { notifyChanged } = useDatabase();
+  const { api, notifyChanged } = useDatabase();
   const [access, setAccess] = useState<Access | null>(null);
   useEffect(() => {
     let live = true;
@@ -39,7 +39,10 @@ export function FolderAccess() {
         onClick={() =>
           void allowTeamFolder().then(async (answer) => {
             setAccess(answer);
-            if (answer === 'granted') await notifyChanged();
+            if (answer !== 'granted') return;
+            // The copies that waited for the folder go now, not at their next try.
+            await api.retryStoreUploads();
+            await notifyChanged();
           })
         }
       >
