@@ -45,7 +45,7 @@ test.afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-const EXPECTED_CHECKS = 10;
+const EXPECTED_CHECKS = 12;
 
 function passed(outcomes: CheckOutcome[]): void {
   expect(outcomes.filter((o) => o.error !== undefined)).toEqual([]);

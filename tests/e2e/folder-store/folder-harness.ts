@@ -1,12 +1,13 @@
 import { listAll, type ObjectStore } from '../../../src/core/team-store/object-store';
 import { FolderObjectStore } from '../../../src/platform/team-store/folder/folder-object-store';
 import { objectStoreChecks, type StoreCheck } from '../../support/object-store-checks';
+import { folderListingLaw } from './listing-law';
 
 /**
  * The shared-folder store where it runs (a page and a Web Worker in Chromium), over a real
  * FileSystemDirectoryHandle: an Origin Private File System folder, the stand-in for the folder a
- * user picks. The object-store checks every store keeps, then what only a folder has to show.
- * Driven by tests/e2e/folder-object-store.spec.ts.
+ * user picks. The object-store checks every store keeps, then what only a folder has to show, and the
+ * listing law (./listing-law.ts). Driven by tests/e2e/folder-object-store.spec.ts.
  */
 
 const text = (value: string) => new TextEncoder().encode(value);
@@ -51,6 +52,17 @@ const folderChecks: FolderCheck[] = [
         (await entryNames(dev)).join() === '0001',
         `the file is in team/log/dev-1: ${(await entryNames(dev)).join()}`,
       );
+    },
+  },
+  {
+    name: 'a name a folder would hide or cannot hold is refused, never stored out of sight',
+    async run(folder) {
+      const store = new FolderObjectStore(folder);
+      for (const name of ['team/.cache/x', 'team/../x', 'team//x', 'team/desktop.ini']) {
+        const put = await store.put(name, text('x'));
+        expectThat(!put.ok && put.error.code === 'server', `put ${name} refused: ${JSON.stringify(put)}`);
+      }
+      expectThat((await entryNames(folder)).length === 0, `nothing written: ${(await entryNames(folder)).join()}`);
     },
   },
   {
@@ -157,6 +169,9 @@ export async function runAll(): Promise<CheckOutcome[]> {
     results.push(await outcome(check.name, () => check.run(new FolderObjectStore(folder), 'team/')));
   }
   for (const check of folderChecks) results.push(await outcome(check.name, async () => check.run(await freshFolder())));
+  results.push(
+    await outcome('lists what an S3-like store lists, for any names and prefix', () => folderListingLaw(freshFolder)),
+  );
   return results;
 }
 

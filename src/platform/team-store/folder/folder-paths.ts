@@ -11,8 +11,9 @@ export const PARTIAL_SUFFIX = '.ff2api-partial';
 /** The parts of an object name, or null when a folder cannot hold it as a path. */
 export function nameParts(name: string): string[] | null {
   const parts = name.split('/');
-  const usable = parts.every((part) => part !== '' && part !== '.' && part !== '..' && !part.includes('\\'));
-  if (!usable || isHidden(parts[parts.length - 1] ?? '')) return null;
+  // A hidden part would hide the object from every listing (the walk skips hidden files and folders).
+  const usable = parts.every((part) => part !== '' && part !== '..' && !part.includes('\\') && !isHidden(part));
+  if (!usable) return null;
   return parts;
 }
 
