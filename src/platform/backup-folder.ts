@@ -40,12 +40,12 @@ export function isFolderApiAvailable(): boolean {
   return typeof (globalThis as { showDirectoryPicker?: unknown }).showDirectoryPicker === 'function';
 }
 
-/** Asks the user to pick the folder; null when they cancelled. */
-export async function pickFolder(): Promise<FolderResult<FileSystemDirectoryHandle | null>> {
+/** Asks the user to pick a folder (the picker opens where it was last for `pickerId`); null when cancelled. */
+export async function pickFolder(pickerId = 'ff2api-backups'): Promise<FolderResult<FileSystemDirectoryHandle | null>> {
   const picker = (globalThis as { showDirectoryPicker?: Picker }).showDirectoryPicker;
   if (!picker) return failure('failed', new Error('showDirectoryPicker is not available'));
   try {
-    return { ok: true, value: await picker({ id: 'ff2api-backups', mode: 'readwrite' }) };
+    return { ok: true, value: await picker({ id: pickerId, mode: 'readwrite' }) };
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') return { ok: true, value: null };
     return failure(kindOf(error), error);
@@ -53,18 +53,27 @@ export async function pickFolder(): Promise<FolderResult<FileSystemDirectoryHand
 }
 
 /** The folder chosen earlier in this browser, if any. */
-export async function loadSavedFolder(): Promise<FileSystemDirectoryHandle | null> {
+export function loadSavedFolder(): Promise<FileSystemDirectoryHandle | null> {
+  return loadSavedHandle(HANDLE_KEY);
+}
+
+/** Remembers the folder for the next visits. */
+export function saveFolder(handle: FileSystemDirectoryHandle): Promise<void> {
+  return saveHandle(HANDLE_KEY, handle);
+}
+
+/** A folder kept under `key` (the backup folder, the team's shared folder); readable in a worker too. */
+export async function loadSavedHandle(key: string): Promise<FileSystemDirectoryHandle | null> {
   try {
-    const value = await inHandleStore('readonly', (store) => store.get(HANDLE_KEY));
+    const value = await inHandleStore('readonly', (store) => store.get(key));
     return value instanceof FileSystemDirectoryHandle ? value : null;
   } catch {
     return null;
   }
 }
 
-/** Remembers the folder for the next visits. */
-export async function saveFolder(handle: FileSystemDirectoryHandle): Promise<void> {
-  await inHandleStore('readwrite', (store) => store.put(handle, HANDLE_KEY));
+export async function saveHandle(key: string, handle: FileSystemDirectoryHandle): Promise<void> {
+  await inHandleStore('readwrite', (store) => store.put(handle, key));
 }
 
 /** Whether the page may write into the folder now, without asking. */

@@ -13,7 +13,8 @@ import { TEAM_SYNC_TABLES } from './team-sync-tables';
  * - `timestamp_unknown` marks history rows whose original timestamp was lost (bug B1);
  * - `app_meta` and `activity_log` are this browser's own bookkeeping, and so are
  *   `processing_runs` / `processing_loads` (version 2: which loads of a run were sent) and
- *   `team_store` (version 3: this browser's place in the team store, see team-store-settings.ts).
+ *   `team_store` (version 3: this browser's place in the team store, see team-store-settings.ts;
+ *   version 5: whether that store is an S3 bucket or a shared folder).
  */
 const MIGRATIONS: readonly string[] = [
   // 1: the initial schema.
@@ -163,6 +164,11 @@ const MIGRATIONS: readonly string[] = [
   // 4: the team database's bookkeeping (src/core/team-sync/, docs/team-sync.md). Every table is
   // empty until this browser joins a team; none of them is carried in backup files.
   TEAM_SYNC_TABLES,
+  // 5: where this browser's team store is — an S3 bucket, or the team's shared folder (its handle
+  // lives in IndexedDB, not here: a browser keeps what a person picked, and no file carries it).
+  `
+  ALTER TABLE team_store ADD COLUMN store_kind TEXT NOT NULL DEFAULT 's3' CHECK (store_kind IN ('s3', 'folder'));
+  `,
 ];
 
 /** The schema version this build writes; databases and backups from a newer one are refused. */

@@ -2,7 +2,7 @@ import type { Database } from './sql-types';
 import { selectRows } from './transaction';
 
 /**
- * This browser's row of `team_store` (schema version 3): who this browser is in the team — a
+ * This browser's row of `team_store` (schema version 3; the kind of store since 5): who this browser is in the team — a
  * random device id, the browser's name and the person using it, kept across a disconnect so a
  * reconnected browser goes on writing under the same device id — and, while connected, where the
  * store is, the key to it and the opened team key (32 raw bytes; the database is this browser's
@@ -15,8 +15,13 @@ export interface TeamIdentity {
   person: string;
 }
 
+/** An S3 bucket, or the team's shared folder (File System Access; the handle is kept in IndexedDB). */
+export type StoreKind = 's3' | 'folder';
+
 /** Where the store is and the key to it: what the `Team store` form asks for. */
 export interface StoreAddress {
+  /** Absent: an S3 bucket. A folder has no endpoint, region or key; `bucket` holds the folder's name. */
+  kind?: StoreKind;
   endpoint: string;
   region: string;
   bucket: string;
@@ -57,6 +62,7 @@ interface RawRow {
   team_id: string | null;
   team_key: Uint8Array | null;
   connected_at: string | null;
+  store_kind: string;
 }
 
 /** The row, or null when this browser never had one. */
@@ -68,6 +74,7 @@ export function readTeamStore(db: Database): TeamStoreRow | null {
     row.team_key !== null && row.secret_access_key !== null && row.team_id !== null && row.endpoint !== null;
   const connection: TeamConnection | null = hasConnection
     ? {
+        ...(row.store_kind === 'folder' ? { kind: 'folder' as const } : {}),
         endpoint: row.endpoint ?? '',
         region: row.region ?? '',
         bucket: row.bucket ?? '',
@@ -96,7 +103,7 @@ export function writeTeamIdentity(db: Database, identity: TeamIdentity): void {
 export function writeTeamConnection(db: Database, c: TeamConnection): void {
   db.run(
     `UPDATE team_store SET endpoint = ?, region = ?, bucket = ?, prefix = ?, addressing = ?, access_key_id = ?,
-       secret_access_key = ?, team_id = ?, team_key = ?, connected_at = ? WHERE id = 1`,
+       secret_access_key = ?, team_id = ?, team_key = ?, connected_at = ?, store_kind = ? WHERE id = 1`,
     [
       c.endpoint,
       c.region,
@@ -108,6 +115,7 @@ export function writeTeamConnection(db: Database, c: TeamConnection): void {
       c.teamId,
       c.teamKey,
       c.connectedAt,
+      c.kind ?? 's3',
     ],
   );
 }
@@ -121,7 +129,8 @@ export function forgetTeamConnection(db: Database): void {
   db.exec('PRAGMA secure_delete = ON');
   db.run(
     `UPDATE team_store SET endpoint = NULL, region = NULL, bucket = NULL, prefix = NULL, addressing = NULL,
-       access_key_id = NULL, secret_access_key = NULL, team_id = NULL, team_key = NULL, connected_at = NULL
+       access_key_id = NULL, secret_access_key = NULL, team_id = NULL, team_key = NULL, connected_at = NULL,
+       store_kind = 's3'
      WHERE id = 1`,
   );
   db.exec('PRAGMA secure_delete = OFF');

@@ -55,15 +55,18 @@ export function CheckReport({ test }: { test: ConnectionTest }) {
         ))}
       </ol>
       {report.ok && TEAM_WORDS[test.team] ? <p>{TEAM_WORDS[test.team]}</p> : null}
-      <details className="cors-rule" open={needsRule}>
-        <summary>The bucket’s CORS rule for this app ({window.location.origin})</summary>
-        <p>For the AWS S3 console (Permissions → CORS) or Cloudflare R2 (Settings → CORS policy), as JSON:</p>
-        <pre>{report.corsRule.json}</pre>
-        <CopyTextButton text={report.corsRule.json} label="Copy the CORS rule (JSON)" />
-        <p>For MinIO, Ceph, Backblaze B2 or Wasabi tools (PutBucketCors), as XML:</p>
-        <pre>{report.corsRule.xml}</pre>
-        <CopyTextButton text={report.corsRule.xml} label="Copy the CORS rule (XML)" />
-      </details>
+      {/* A shared folder has no CORS rule: its check leaves the rule empty. */}
+      {report.corsRule.json === '' ? null : (
+        <details className="cors-rule" open={needsRule}>
+          <summary>The bucket’s CORS rule for this app ({window.location.origin})</summary>
+          <p>For the AWS S3 console (Permissions → CORS) or Cloudflare R2 (Settings → CORS policy), as JSON:</p>
+          <pre>{report.corsRule.json}</pre>
+          <CopyTextButton text={report.corsRule.json} label="Copy the CORS rule (JSON)" />
+          <p>For MinIO, Ceph, Backblaze B2 or Wasabi tools (PutBucketCors), as XML:</p>
+          <pre>{report.corsRule.xml}</pre>
+          <CopyTextButton text={report.corsRule.xml} label="Copy the CORS rule (XML)" />
+        </details>
+      )}
     </div>
   );
 }

@@ -6,7 +6,9 @@ import { Notice, type NoticeContent } from '../common/notice';
 import { PassphraseField } from '../common/passphrase-field';
 import { CheckReport } from './check-report';
 import { IdentityFields } from './identity-fields';
+import { FolderFields } from './folder-fields';
 import { StoreFields } from './store-fields';
+import { StoreKindChoice } from './store-kind-choice';
 import { connectRequestOf, initialStoreForm, withRemembered, type StoreForm } from './store-form';
 import { TextField } from './text-field';
 
@@ -33,8 +35,11 @@ export function ConnectForm({
 
   const run = async (what: 'test' | 'connect') => {
     if (busy) return;
-    setBusy(what);
     setNotice(null);
+    if (form.kind === 'folder' && form.folderName === '') {
+      return setNotice({ kind: 'error', text: 'Choose the shared folder first. Nothing was changed.' });
+    }
+    setBusy(what);
     try {
       if (what === 'test') {
         const tested = await api.testStoreConnection(connectRequestOf(form, false));
@@ -80,7 +85,12 @@ export function ConnectForm({
         void run('connect');
       }}
     >
-      <StoreFields form={form} onChange={setForm} />
+      <StoreKindChoice kind={form.kind} onChange={(kind) => setForm({ ...form, kind })} />
+      {form.kind === 'folder' ? (
+        <FolderFields form={form} onChange={setForm} />
+      ) : (
+        <StoreFields form={form} onChange={setForm} />
+      )}
       <fieldset>
         <legend>This browser in the team</legend>
         <IdentityFields

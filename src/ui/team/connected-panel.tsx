@@ -5,6 +5,7 @@ import { useDatabase } from '../common/database-context';
 import { formatLocalTime } from '../common/format';
 import { Notice } from '../common/notice';
 import { useWriteAction } from '../common/use-write-action';
+import { FolderAccess } from './folder-access';
 import { IdentityFields } from './identity-fields';
 
 type Connected = Extract<TeamStoreStatus, { connected: true }>;
@@ -21,11 +22,20 @@ export function ConnectedPanel({ status }: { status: Connected }) {
   const disconnect = useWriteAction();
   return (
     <div className="connected-panel">
-      <p>
-        <strong className="store-state">Connected</strong> to {status.bucket}/{status.prefix} at {status.endpoint} (
-        {status.region}) since {formatLocalTime(status.connectedAt)}, with the key {status.accessKeyId}. Every backup
-        made here is also sealed with the team key and sent there.
-      </p>
+      {status.kind === 'folder' ? (
+        <p>
+          <strong className="store-state">Connected</strong> to the shared folder {status.bucket}, in {status.prefix},
+          since {formatLocalTime(status.connectedAt)}. Every backup made here is also sealed with the team key and
+          written there; the folder&apos;s sync agent carries it to teammates.
+        </p>
+      ) : (
+        <p>
+          <strong className="store-state">Connected</strong> to {status.bucket}/{status.prefix} at {status.endpoint} (
+          {status.region}) since {formatLocalTime(status.connectedAt)}, with the key {status.accessKeyId}. Every backup
+          made here is also sealed with the team key and sent there.
+        </p>
+      )}
+      {status.kind === 'folder' ? <FolderAccess /> : null}
       <p className="caption">
         Team {status.teamId}; this browser writes only under its own id, {status.deviceId}.
       </p>

@@ -1,10 +1,14 @@
-import type { StoreAddress } from '../../core/db/team-store-settings';
+import type { StoreAddress, StoreKind } from '../../core/db/team-store-settings';
 import { presetById, presetEndpoint, type PresetId } from '../../core/team-store/presets';
 import type { DataMarker } from '../../platform/eviction-marker';
 import type { ConnectRequest } from '../../worker/team-store/team-store-types';
 
 /** What the `Team store` form holds while someone fills it in. */
 export interface StoreForm extends StoreAddress {
+  /** An S3 bucket, or the team's shared folder (picked on the page; its handle kept in IndexedDB). */
+  kind: StoreKind;
+  /** The shared folder's name as picked ('' until one is). */
+  folderName: string;
   preset: PresetId;
   browserName: string;
   person: string;
@@ -54,6 +58,17 @@ export function withRegion(form: StoreForm, region: string): StoreForm {
 
 /** The request the worker's `connectTeamStore` takes. */
 export function connectRequestOf(form: StoreForm, confirming: boolean): ConnectRequest {
+  const where =
+    form.kind === 'folder'
+      ? {
+          kind: 'folder' as const,
+          endpoint: '',
+          region: '',
+          bucket: form.folderName,
+          accessKeyId: '',
+          secretAccessKey: '',
+        }
+      : {};
   return {
     endpoint: form.endpoint,
     region: form.region,
@@ -68,11 +83,14 @@ export function connectRequestOf(form: StoreForm, confirming: boolean): ConnectR
     browserName: form.browserName,
     person: form.person,
     origin: window.location.origin,
+    ...where,
   };
 }
 
 function blankForm(known: { browserName: string | null; person: string | null }): StoreForm {
   return {
+    kind: 's3',
+    folderName: '',
     preset: 'aws',
     endpoint: '',
     region: '',

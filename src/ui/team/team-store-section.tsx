@@ -18,9 +18,10 @@ export function TeamStoreSection() {
     <section aria-label="Team store" className="catalog-section">
       <h2>Team store</h2>
       <p className="caption">
-        An S3-compatible bucket the whole team uses (AWS S3, Cloudflare R2, Backblaze B2, Wasabi, MinIO, Ceph): every
-        backup made here also goes there, encrypted on this page with the team key, then read back and checked. The
-        bucket host can read none of it.
+        An S3-compatible bucket the whole team uses (AWS S3, Cloudflare R2, Backblaze B2, Wasabi, MinIO, Ceph), or a
+        folder the team shares (synced by OneDrive, Dropbox or Google Drive, or on a network share): every backup made
+        here also goes there, encrypted on this page with the team key, then read back and checked. Whoever hosts it can
+        read none of it.
       </p>
       {recoveryKey ? <RecoveryKeyPanel recoveryKey={recoveryKey} onDone={() => setRecoveryKey(null)} /> : null}
       {status === null ? <p role="status">Reading the team store settings…</p> : null}

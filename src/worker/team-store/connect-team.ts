@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../../core/result';
 import { MANIFEST_NAME } from '../../core/team-store/object-names';
 import { readAllBytes, type ObjectStore } from '../../core/team-store/object-store';
-import { checkStoreAddress, type StoreAddress } from '../../core/team-store/store-address';
+import { checkStoreAddress, normalisePrefix, type StoreAddress } from '../../core/team-store/store-address';
 import { createTeam, openTeamKeyBytes, TEAM_PASSPHRASE_MIN_LENGTH } from '../../core/team-store/team-keys';
 import { parseTeamManifest, serialiseTeamManifest } from '../../core/team-store/team-manifest';
 import type { S3Settings } from '../../platform/team-store/s3-request';
@@ -50,6 +50,9 @@ const MESSAGES = {
     'No team uses this prefix yet: Connect will create one. Its passphrase needs at least ' +
     `${TEAM_PASSPHRASE_MIN_LENGTH} characters: it protects every copy in the store. ` +
     'Several random words are easy to type and hard to guess. Nothing was changed.',
+  folderPrefix:
+    'The folder inside the shared folder should be names of letters, digits, dots, dashes or underscores ' +
+    'separated by "/", like ff2api/ (or empty for the shared folder itself).',
   noKey:
     'Type the access key ID and the secret access key the bucket owner gave you (a key limited to this bucket). ' +
     'Nothing was changed.',
@@ -135,10 +138,19 @@ async function readManifest(store: ObjectStore, key: string) {
 }
 
 function checkInput(input: StoreSettingsInput): Result<{ address: StoreAddress; settings: S3Settings }> {
+  if (input.kind === 'folder') return checkFolderInput(input);
   const address = checkStoreAddress(input);
   if (!address.ok) return address;
   const accessKeyId = input.accessKeyId.trim();
   const secretAccessKey = input.secretAccessKey.trim();
   if (accessKeyId === '' || secretAccessKey === '') return fail('store-key-missing', MESSAGES.noKey);
   return ok({ address: address.value, settings: s3SettingsOf({ ...address.value, accessKeyId, secretAccessKey }) });
+}
+
+/** A shared folder: only the prefix is checked (a folder inside it); there is no address or key. */
+function checkFolderInput(input: StoreSettingsInput): Result<{ address: StoreAddress; settings: S3Settings }> {
+  const prefix = normalisePrefix(input.prefix);
+  if (prefix === null) return fail('store-prefix', MESSAGES.folderPrefix);
+  const address: StoreAddress = { endpoint: '', region: '', bucket: input.bucket.trim(), prefix, addressing: 'path' };
+  return ok({ address, settings: s3SettingsOf({ ...address, accessKeyId: '', secretAccessKey: '' }) });
 }

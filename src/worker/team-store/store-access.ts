@@ -1,4 +1,4 @@
-import { readTeamStore, type TeamStoreRow } from '../../core/db/team-store-settings';
+import { readTeamStore, type StoreKind, type TeamStoreRow } from '../../core/db/team-store-settings';
 import { fail, ok, type Result } from '../../core/result';
 import { lazyModule } from '../../platform/lazy-import';
 import type { LiveDatabase } from '../engine/live-database';
@@ -39,10 +39,14 @@ export class StoreAccess {
     return Boolean(this.row()?.connection);
   }
 
-  async transport(): Promise<Result<{ transport: StoreTransport; ops: StoreOperations }>> {
+  /** The transport for a kind of store (default: the connected one's; an S3 bucket when none is). */
+  async transport(
+    kind: StoreKind = this.row()?.connection?.kind ?? 's3',
+  ): Promise<Result<{ transport: StoreTransport; ops: StoreOperations }>> {
     const ops = await loadStoreOperations();
     if (!ops.ok) return ops;
-    return ok({ transport: this.transportOverride ?? ops.value.s3Transport, ops: ops.value });
+    const own = kind === 'folder' ? ops.value.folderTransport : ops.value.s3Transport;
+    return ok({ transport: this.transportOverride ?? own, ops: ops.value });
   }
 
   async session(): Promise<Result<{ session: StoreSession; headers: HeaderReader; ops: StoreOperations }>> {
@@ -53,7 +57,7 @@ export class StoreAccess {
     const { transport, ops } = loaded.value;
     const c = row.connection;
     const { deviceId, browserName, person } = row.identity;
-    const stamp = `${c.teamId}|${c.connectedAt}|${deviceId}|${browserName}|${person}`;
+    const stamp = `${c.kind ?? 's3'}|${c.teamId}|${c.connectedAt}|${deviceId}|${browserName}|${person}`;
     if (this.cached?.stamp !== stamp) {
       const session = await ops.openSession(transport, row.identity, c);
       this.cached = { stamp, session, headers: new ops.HeaderReader(session.store, session.teamKey, c.prefix) };

@@ -23,6 +23,7 @@ export async function readTeamStoreStatus(
   const health = (await records.health.read()) ?? emptyHealth();
   return {
     connected: true,
+    ...(c.kind === 'folder' ? { kind: 'folder' as const } : {}),
     endpoint: c.endpoint,
     region: c.region,
     bucket: c.bucket,

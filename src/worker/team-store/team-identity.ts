@@ -6,6 +6,7 @@ import {
   writeCopyBeforeRisky,
   writeTeamConnection,
   writeTeamIdentity,
+  type StoreKind,
   type TeamIdentity,
 } from '../../core/db/team-store-settings';
 import { checkName } from '../../core/names';
@@ -40,7 +41,7 @@ export function saveConnection(
   live: LiveDatabase,
   identity: TeamIdentity,
   team: JoinedTeam,
-  settings: { accessKeyId: string; secretAccessKey: string },
+  settings: { kind?: StoreKind; accessKeyId: string; secretAccessKey: string },
   byline: string,
 ): Promise<Result<void>> {
   return live.write((db, nowIso) => {
@@ -48,18 +49,22 @@ export function saveConnection(
       writeTeamIdentity(db, identity);
       writeTeamConnection(db, {
         ...team.address,
+        ...(settings.kind === 'folder' ? { kind: 'folder' as const } : {}),
         accessKeyId: settings.accessKeyId.trim(),
         secretAccessKey: settings.secretAccessKey.trim(),
         teamId: team.teamId,
         teamKey: team.teamKeyBytes,
         connectedAt: nowIso,
       });
-      const where = `${team.address.bucket}/${team.address.prefix}`;
+      const where =
+        settings.kind === 'folder'
+          ? `the shared folder ${team.address.bucket}/${team.address.prefix}`
+          : `the team store ${team.address.bucket}/${team.address.prefix}`;
       logActivity(db, {
         at: nowIso,
         kind: 'team-store',
         summary:
-          `${team.created ? 'Created the team' : 'Joined the team'} in the team store ${where} ` +
+          `${team.created ? 'Created the team' : 'Joined the team'} in ${where} ` +
           `as ${identity.browserName}${byline}`,
         details: {
           endpoint: team.address.endpoint,

@@ -62,7 +62,7 @@ export class TeamStoreFeature {
   }
 
   async testConnection(input: StoreSettingsInput & { origin: string }): Promise<Result<ConnectionTest>> {
-    const loaded = await this.access.transport();
+    const loaded = await this.access.transport(input.kind ?? 's3');
     if (!loaded.ok) return loaded;
     return loaded.value.ops.testConnection(this.connectContext(loaded.value.transport), input);
   }
@@ -72,7 +72,7 @@ export class TeamStoreFeature {
     if (this.access.isConnected()) return fail('store-connected', MESSAGES.alreadyConnected);
     const identity = identityOf(live, request);
     if (!identity.ok) return identity;
-    const loaded = await this.access.transport();
+    const loaded = await this.access.transport(request.kind ?? 's3');
     if (!loaded.ok) return loaded;
     const opened = await loaded.value.ops.openOrCreateTeam(this.connectContext(loaded.value.transport), request);
     if (!opened.ok) return opened;
