@@ -18,7 +18,7 @@ import { TeamDatabase, type Teammate } from './pages/team-database';
 
 const BROKERAGE = 'Acme, Inc.';
 const CONFIGURATION = 'Daily loads';
-/** The sync agent's round plus the app's pull every 9 s while visible, with room for a loaded machine. */
+/** The sync agent's round plus the app's pull every 5 s while visible, with room for a loaded machine. */
 const ARRIVES = { timeout: 25_000 };
 
 let api: DemoApi;

@@ -19,7 +19,7 @@ import { joinTeam, openTeammate, startTeam, type Teammate } from './pages/team-d
 
 const BROKERAGE = 'Acme, Inc.';
 const CONFIGURATION = 'Daily loads';
-/** The app syncs every 9 s while visible; room for a loaded machine. */
+/** The app syncs every 5 s while visible; room for a loaded machine. */
 const ARRIVES = { timeout: 20_000 };
 
 let proxy: S3Proxy;
