@@ -1,4 +1,5 @@
 import { deletableLogs, deletableSnapshots, isSnapshotDue, newestSnapshot } from '../../core/team-sync/compaction';
+import { memberStates } from '../../core/team-sync/membership';
 import type { TeamListing } from '../../core/team-sync/store-listing';
 import { readEpoch } from '../../core/team-sync/sync-meta';
 import { readOwnSnapshots } from './choose-snapshot';
@@ -15,10 +16,11 @@ import { writeSnapshot } from './snapshot-writer';
  */
 export async function compact(ctx: SyncContext, listing: TeamListing, report: SyncReport): Promise<void> {
   const { database } = ctx.deps;
-  const teammates = database.read((db) => readTeammates(db));
   const epoch = database.read((db) => readEpoch(db));
   const mine = currentState(ctx);
-  const states = [...teammates, mine];
+  const states = [...database.read((db) => readTeammates(db)), mine];
+  // Browsers removed from the team, or that left, hold nothing back: their logs stay readable.
+  const teammates = memberStates(states).filter((s) => s.device !== ctx.me);
   const now = ctx.nowMs();
   let newest = newestSnapshot(states, epoch.id);
   const logsSince = [...listing.devices].reduce(

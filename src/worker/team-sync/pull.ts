@@ -7,6 +7,8 @@ import { catchUpSnapshot, readOwnSnapshots, restoreSnapshot } from './choose-sna
 import { loadSnapshot } from './load-snapshot';
 import { rejoinTeam } from './rejoin-team';
 import { fetchNewLogs } from './fetch-logs';
+import { removalOf, type MembershipEnd } from '../../core/team-sync/membership';
+import { stopSyncing } from './membership-actions';
 import type { SyncContext, SyncReport } from './sync-context';
 import { readTeammates, refreshTeammates } from './teammates';
 import { engineWrite } from './engine-write';
@@ -42,6 +44,15 @@ export async function pull(ctx: SyncContext, report: SyncReport): Promise<Result
     epoch: readEpoch(db),
     ownSnapshots: readOwnSnapshots(db),
   }));
+  const removal = removalOf(
+    ctx.me,
+    database.read((db) => readSyncMeta(db, META.joinedAt) ?? ''),
+    teammates,
+  );
+  if (removal) {
+    const stopped = await stopSyncing(ctx, removal);
+    return stopped.ok ? fail('team-removed', removedMessage(removal)) : stopped;
+  }
   if (teammates.some((state) => state.slot === slot && state.device !== ctx.me))
     return fail('team-slot-taken', MESSAGES.slotTaken);
   // The store shows log objects of this browser its database never numbered: the database was
@@ -83,4 +94,8 @@ export async function pull(ctx: SyncContext, report: SyncReport): Promise<Result
   const snapshot = restoreSnapshot(teammates, outcome.restore.change.r, listing);
   const loaded = await loadSnapshot(ctx, snapshot, { kind: 'restore', restore: outcome.restore }, report);
   return loaded.ok ? ok({ listing, again: true }) : loaded;
+}
+
+function removedMessage(removal: MembershipEnd): string {
+  return `${removal.person} removed this browser from the team on ${removal.at.slice(0, 10)}, so it stopped syncing. Its data stays here, with any changes not shared yet; join the team database again to share them.`;
 }

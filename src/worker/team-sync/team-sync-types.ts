@@ -1,3 +1,4 @@
+import type { MembershipEnd } from '../../core/team-sync/membership';
 import type { SyncReport } from './sync-context';
 
 /** What the page sees of the team database in this browser (`getTeamSyncStatus`). */
@@ -13,6 +14,8 @@ export interface TeamSyncStatus {
   isOtherTabWriting: boolean;
   /** The last sync's report (null before the first). */
   lastSync: (SyncReport & { at: string }) | null;
+  /** Why this browser stopped syncing (removed by a teammate, or left), with its changes not shared. */
+  departure: (MembershipEnd & { unshared: number }) | null;
 }
 
 /** The status of a browser with no team store connected (answered without loading sync's code). */
@@ -23,4 +26,5 @@ export const NOT_CONNECTED_STATUS: TeamSyncStatus = {
   conflicts: 0,
   isOtherTabWriting: false,
   lastSync: null,
+  departure: null,
 };
