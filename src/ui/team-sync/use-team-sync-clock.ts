@@ -41,7 +41,10 @@ export function useTeamSyncClock(): TeamSyncStatus | null {
         )
           await notifyChanged();
       }
-      setStatus(await api.getTeamSyncStatus());
+      const after = await api.getTeamSyncStatus();
+      // Removed from the team by a teammate: the Team view says so at once.
+      if (before.isJoined && !after.isJoined) await notifyChanged();
+      setStatus(after);
     } catch {
       // A failed read or sync is tried again at the next tick; the status keeps its last value.
     } finally {
