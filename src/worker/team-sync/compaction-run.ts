@@ -1,4 +1,5 @@
 import { deletableLogs, deletableSnapshots, isSnapshotDue, newestSnapshot } from '../../core/team-sync/compaction';
+import { hasUnsharedChanges } from '../../core/team-sync/local-queue';
 import { memberStates } from '../../core/team-sync/membership';
 import type { TeamListing } from '../../core/team-sync/store-listing';
 import { readEpoch } from '../../core/team-sync/sync-meta';
@@ -27,7 +28,7 @@ export async function compact(ctx: SyncContext, listing: TeamListing, report: Sy
     (sum, [device, objects]) => sum + objects.logs.filter((s) => s > (newest?.positions[device] ?? 0)).length,
     0,
   );
-  const isQuiet = mine.pending === 0;
+  const isQuiet = !database.read((db) => hasUnsharedChanges(db));
   if (isQuiet && isSnapshotDue(ctx.me, teammates, now, ctx.policy, logsSince)) {
     const written = await writeSnapshot(ctx);
     if (written.ok) {
