@@ -35,6 +35,8 @@ export const META = {
   removals: 'removals',
   /** Why this browser stopped syncing: removed by a teammate or left (JSON Departure); absent while a member. */
   departure: 'departure',
+  /** Teammates' logs this browser cannot read on from: a gap no snapshot covers (JSON list). */
+  stalledLogs: 'stalled_logs',
 } as const;
 export type MetaKey = (typeof META)[keyof typeof META];
 

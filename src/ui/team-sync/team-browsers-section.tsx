@@ -4,24 +4,17 @@ import { RemoveBrowserButton } from './team-membership';
 
 /**
  * The team's browsers as their state objects last said: name, person, last seen, changes not
- * shared yet, last backup, and removing a teammate's browser. A teammate silent for a day with
- * changes not shared is a warning for everyone (their work is only in that browser).
+ * shared yet, last backup, and removing a teammate's browser (team health's warnings are shown
+ * above it, team-health-warnings.tsx).
  */
 export function TeamBrowsersSection() {
   const { data: browsers } = useApiRead((api) => api.listTeamBrowsers(), []);
   if (!browsers) return null;
-  const silent = browsers.filter((b) => b.isSilentWithChanges);
   // A browser removed from the team, or that left, is in the activity, not in this list.
   const members = browsers.filter((b) => b.membershipEnd === null);
   return (
     <section aria-label="Team browsers" className="team-browsers">
       <h3>Team browsers</h3>
-      {silent.map((b) => (
-        <p key={b.device} role="status" className="notice notice-warning">
-          Warning: {b.person}’s browser “{b.browserName}” has not been seen since {formatLocalTime(b.lastSeen)} and
-          holds {plural(b.pending, 'change')} the team does not have. Ask {b.person} to open the app.
-        </p>
-      ))}
       <div className="table-scroll">
         <table>
           <thead>

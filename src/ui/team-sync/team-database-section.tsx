@@ -8,6 +8,7 @@ import { TeamActivitySection } from './team-activity-section';
 import { TeamBrowsersSection } from './team-browsers-section';
 import { TeamConflictsSection } from './team-conflicts-section';
 import { sharingText } from './team-sync-words';
+import { TeamHealthWarnings } from './team-health-warnings';
 import { DepartureNotice, LeaveTeamButton } from './team-membership';
 
 /**
@@ -60,6 +61,7 @@ export function TeamDatabaseSection() {
       {notice ? <Notice notice={notice} takesFocus /> : null}
       {status.isJoined ? (
         <>
+          <TeamHealthWarnings warnings={status.health} />
           <TeamBrowsersSection />
           <TeamConflictsSection />
           <TeamActivitySection />

@@ -7,6 +7,7 @@ import { catchUpSnapshot, readOwnSnapshots, restoreSnapshot } from './choose-sna
 import { loadSnapshot } from './load-snapshot';
 import { rejoinTeam } from './rejoin-team';
 import { fetchNewLogs } from './fetch-logs';
+import { noteStalledLogs } from './stalled-logs';
 import { isRacingStart, knownRestores } from '../../core/team-sync/epochs';
 import { removalOf, type MembershipEnd } from '../../core/team-sync/membership';
 import { stopSyncing } from './membership-actions';
@@ -75,6 +76,7 @@ export async function pull(ctx: SyncContext, report: SyncReport): Promise<Result
       return loaded.ok ? ok({ listing, again: true }) : loaded;
     }
   }
+  await noteStalledLogs(ctx, gaps, positions);
   // Local writes made while the logs were downloading are captured first, in the same
   // transaction: applying the team's changes rewrites rows to what the changes say, and a local
   // edit not yet a change would be written over.

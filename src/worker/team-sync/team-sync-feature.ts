@@ -44,6 +44,7 @@ export class TeamSyncFeature {
       isOtherTabWriting: false,
       lastSync: this.lastSync,
       departure: sync && !isJoined ? sync.departure() : null,
+      health: sync && isJoined ? sync.health() : [],
     };
   }
 

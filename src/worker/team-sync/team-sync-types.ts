@@ -1,4 +1,5 @@
 import type { MembershipEnd } from '../../core/team-sync/membership';
+import type { TeamHealthWarning } from '../../core/team-sync/team-health';
 import type { SyncReport } from './sync-context';
 
 /** What the page sees of the team database in this browser (`getTeamSyncStatus`). */
@@ -16,6 +17,8 @@ export interface TeamSyncStatus {
   lastSync: (SyncReport & { at: string }) | null;
   /** Why this browser stopped syncing (removed by a teammate, or left), with its changes not shared. */
   departure: (MembershipEnd & { unshared: number }) | null;
+  /** Team health's warnings (every browser shows the same ones). */
+  health: TeamHealthWarning[];
 }
 
 /** The status of a browser with no team store connected (answered without loading sync's code). */
@@ -27,4 +30,5 @@ export const NOT_CONNECTED_STATUS: TeamSyncStatus = {
   isOtherTabWriting: false,
   lastSync: null,
   departure: null,
+  health: [],
 };

@@ -23,6 +23,8 @@ import { findTeamConflicts } from './conflict-actions';
 import { engineWrite } from './engine-write';
 import type { DeviceState } from '../../core/team-sync/device-state';
 import type { MembershipEnd } from '../../core/team-sync/membership';
+import { teamHealth, type TeamHealthWarning } from '../../core/team-sync/team-health';
+import { readStalledLogs } from './stalled-logs';
 import { leaveTeam, readDeparture, removeBrowser } from './membership-actions';
 
 /**
@@ -103,6 +105,14 @@ export class TeamSync {
   /** The team's browsers as their states last said (this one as it is now). */
   browsers(): TeamBrowser[] {
     return teamBrowsers(this.states(), this.ctx.me, this.ctx.nowMs());
+  }
+
+  /** Team health: teammates silent for a day with unshared changes, logs that cannot be read on. */
+  health(): TeamHealthWarning[] {
+    return teamHealth(
+      this.browsers(),
+      this.ctx.deps.database.read((db) => readStalledLogs(db)),
+    );
   }
 
   /** Every browser's state as last read (this one as it is now). */
