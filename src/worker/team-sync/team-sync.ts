@@ -201,7 +201,12 @@ export class TeamSync {
     if (!pulled.ok) return report.unreachable !== null ? ok(report) : pulled;
     const stored = pulled.value.listing.devices.get(this.ctx.me)?.logs ?? [];
     const pushed = await push(this.ctx, report, Math.max(0, ...stored));
-    if (!pushed.ok) return ok(report);
+    // The logs could not be stored: the state still tries to go out, so teammates learn that this
+    // browser holds changes they do not have (team health warns when it then falls silent).
+    if (!pushed.ok) {
+      await writeStateIfDue(this.ctx);
+      return ok(report);
+    }
     await compact(this.ctx, pulled.value.listing, report);
     await writeStateIfDue(this.ctx);
     return ok(report);

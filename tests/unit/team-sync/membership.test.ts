@@ -115,10 +115,15 @@ async function team() {
 describe('removing a browser from the team', () => {
   it('the removed browser stops syncing when it next syncs, keeps its data and unshared change, and can join again', async () => {
     const { alice, bob } = await team();
-    bob.isOffline = true;
+    // The store refuses Bob's log objects: his change is packed into a log object never stored.
+    bob.refusesLogWrites = true;
     await bob.local((db, now) => createBrokerage(db, 'Bob offline', now));
     await syncOk(bob);
     expect(bob.sync.pendingCount()).toBe(1);
+    await syncOk(alice);
+    expect(alice.sync.browsers().find((b) => b.device === bob.deviceId)?.pending, 'his state says so').toBe(1);
+    bob.refusesLogWrites = false;
+    bob.isOffline = true;
 
     alice.advance(60_000);
     const removed = await alice.sync.removeBrowser(bob.deviceId);
@@ -146,6 +151,7 @@ describe('removing a browser from the team', () => {
       { name: 'Bob offline' },
     ]);
     expect(alice.sync.browsers().find((b) => b.device === bob.deviceId)?.membershipEnd).toBeNull();
+    expect(alice.sync.health(), 'no gap in Bob’s log').toEqual([]);
   });
 
   it('leaving is announced, then this browser stops syncing; teammates see it left and no longer wait for it', async () => {
