@@ -41,10 +41,12 @@ async function openWithClock(browser: Browser): Promise<Teammate> {
   return { context, page, db: new TeamDatabase(page) };
 }
 
-test('a silent teammate with unshared changes is a Warning after 24 h; removing it clears the Warning and the removed browser says so', async ({
-  browser,
-}) => {
-  const prefix = freshPrefix('membership');
+/**
+ * Alice (her page's clock under the test's hand) and Bob in one team; Bob holds a change the store
+ * refused and closes his page; 24 hours pass on Alice's clock and her Warning names Bob.
+ */
+async function silentBobAfterADay(browser: Browser) {
+  const prefix = freshPrefix('silent');
   const alice = await openWithClock(browser);
   await new Catalog(alice.page).createBrokerage('Acme');
   await startTeam(alice, storeDetails(prefix, 'Front desk', 'Alice'));
@@ -71,6 +73,13 @@ test('a silent teammate with unshared changes is a Warning after 24 h; removing 
   const sidebar = alice.page.getByRole('complementary', { name: 'Database management' });
   await expect(sidebar.getByRole('status').filter({ hasText: 'Warning: Bob’s browser' })).toBeVisible();
 
+  return { alice, bob, warning };
+}
+
+test('a silent teammate with unshared changes is a Warning after 24 h; removing it clears the Warning and the removed browser says so', async ({
+  browser,
+}) => {
+  const { alice, bob, warning } = await silentBobAfterADay(browser);
   // Alice removes Bob's browser from the team.
   await alice.db.browsers.getByRole('button', { name: 'Remove Back office from the team' }).click();
   const confirm = alice.page.getByRole('alertdialog', { name: 'Remove Back office from the team?' });
@@ -97,6 +106,18 @@ test('a silent teammate with unshared changes is a Warning after 24 h; removing 
   await bobAgain.join();
   await new Catalog(alice.page).showView('Brokerages');
   await expect(new Catalog(alice.page).brokerageButton('Bob’s own')).toBeVisible(ARRIVES);
+  await alice.context.close();
+  await bob.context.close();
+});
+
+test('the 24 h Warning clears when the silent teammate syncs again', async ({ browser }) => {
+  const { alice, bob, warning } = await silentBobAfterADay(browser);
+  const page = await bob.context.newPage();
+  await page.goto('/');
+  await expect(new TeamDatabase(page).sidebarStatus).toContainText('All changes shared', ARRIVES);
+  await alice.page.clock.runFor(20_000);
+  await expect(warning).toBeHidden(ARRIVES);
+  await expect(alice.db.browsers.getByRole('row', { name: /Back office/ })).toContainText('None');
   await alice.context.close();
   await bob.context.close();
 });
