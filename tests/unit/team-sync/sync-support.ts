@@ -200,6 +200,8 @@ export const STATS = {
   compacted: 0,
   lost: 0,
   rejoined: 0,
+  /** Two browsers that both started the team at once. */
+  racingStarts: 0,
 };
 
 /** Runs `syncNow` and fails the test on a failure value. */
