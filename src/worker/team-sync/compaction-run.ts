@@ -44,10 +44,11 @@ export async function compact(ctx: SyncContext, listing: TeamListing, report: Sy
     const deleted = await ctx.objects.delete({ kind: 'log', deviceId: ctx.me, sequence });
     if (deleted.ok) report.compacted++;
   }
-  const created = new Map(database.read((db) => readOwnSnapshots(db)).map((s) => [s.objectId, s.createdAt]));
+  const known = new Map(database.read((db) => readOwnSnapshots(db)).map((s) => [s.objectId, s]));
   const snapshots = (own?.snapshots ?? []).map((s) => ({
     objectId: s.objectId,
-    createdAt: created.get(s.objectId) ?? null,
+    createdAt: known.get(s.objectId)?.createdAt ?? null,
+    ...(known.get(s.objectId)?.epoch === epoch.id ? { positions: known.get(s.objectId)?.positions } : {}),
   }));
   for (const objectId of deletableSnapshots(snapshots, newest)) {
     const deleted = await ctx.objects.delete({ kind: 'snapshot', deviceId: ctx.me, objectId });
