@@ -34,6 +34,11 @@ export interface AssembleOptions {
   noteSending: boolean;
   /** The next log sequence when this browser's own meta has none. */
   firstSequence: number;
+  /**
+   * Joining: log objects made here and never stored are dropped (their rows are shared again as
+   * the join's), so numbering goes on right after the last one stored — never leaving a gap.
+   */
+  numberAfterStored?: boolean;
   now: string;
 }
 
@@ -55,7 +60,9 @@ function assemble(next: Database, source: Database, options: AssembleOptions): v
     writeSyncMeta(next, META.device, options.device);
     writeSyncMeta(next, META.slot, String(options.slot));
     if (readSyncMeta(next, META.joinedAt) === null) writeSyncMeta(next, META.joinedAt, options.now);
-    const sequence = Math.max(Number(readSyncMeta(next, META.nextSequence) ?? '1'), options.firstSequence);
+    const sequence = options.numberAfterStored
+      ? options.firstSequence
+      : Math.max(Number(readSyncMeta(next, META.nextSequence) ?? '1'), options.firstSequence);
     writeSyncMeta(next, META.nextSequence, String(sequence));
     replacePositions(next, options.positions);
     installCapture(next, slotRange(options.slot));

@@ -100,9 +100,9 @@ export function noteSendingRuns(db: Database): void {
 }
 
 /** Notes of rows held back (a run still sending), which capture leaves for later. */
-export function heldNoteCount(db: Database): number {
+export function heldNoteCount(db: Database, counts: (table: string) => boolean = () => true): number {
   const sending = new Set(selectRows<{ id: number }>(db, SQL.sendingUploads).map((r) => r.id));
-  return selectRows<NoteRow>(db, SQL.notes).filter((n) => isHeld(db, n.tbl, n.row_id, sending)).length;
+  return selectRows<NoteRow>(db, SQL.notes).filter((n) => counts(n.tbl) && isHeld(db, n.tbl, n.row_id, sending)).length;
 }
 
 function isHeld(db: Database, table: string, rowId: number, sending: ReadonlySet<number>): boolean {

@@ -31,16 +31,30 @@ export function isActive(state: DeviceState, nowMs: number, policy: CompactionPo
   return nowMs - Date.parse(state.lastSeen) <= policy.activeDays * 86_400_000;
 }
 
-/** The newest counted snapshot of an epoch, or null. */
+/**
+ * The newest counted snapshot of an epoch, or null: the one covering the most logs, then the
+ * latest written. Coverage first, because writers' clocks differ: a snapshot written after
+ * another by a browser whose clock is behind can carry an earlier time while holding more.
+ */
 export function newestSnapshot(states: readonly DeviceState[], epoch: string): CountedSnapshot | null {
   let newest: CountedSnapshot | null = null;
   for (const state of states) {
     for (const snapshot of state.snapshots) {
       if (snapshot.epoch !== epoch) continue;
-      if (!newest || snapshot.createdAt > newest.createdAt) newest = { ...snapshot, device: state.device };
+      if (!newest || isNewer(snapshot, newest)) newest = { ...snapshot, device: state.device };
     }
   }
   return newest;
+}
+
+/** Logs a snapshot covers, summed over devices (of one epoch, more means it holds more). */
+export function logsCovered(snapshot: { positions: Record<string, number> }): number {
+  return Object.values(snapshot.positions).reduce((sum, sequence) => sum + sequence, 0);
+}
+
+function isNewer(a: VerifiedSnapshot, b: VerifiedSnapshot): boolean {
+  const covered = logsCovered(a) - logsCovered(b);
+  return covered !== 0 ? covered > 0 : a.createdAt > b.createdAt;
 }
 
 /** Which of my log objects may go: covered by `snapshot` and read by every other active browser. */
@@ -63,13 +77,20 @@ export function deletableLogs(
 
 /** Which of my snapshots may go: those older than the newest counted one of the current epoch. */
 export function deletableSnapshots(
-  mine: readonly { objectId: string; createdAt: string | null }[],
+  mine: readonly { objectId: string; createdAt: string | null; positions?: Record<string, number> }[],
   newest: CountedSnapshot | null,
 ): string[] {
   if (!newest) return [];
-  return mine
-    .filter((s) => s.objectId !== newest.objectId && (s.createdAt === null || s.createdAt < newest.createdAt))
-    .map((s) => s.objectId);
+  return mine.filter((s) => s.objectId !== newest.objectId && isOlder(s, newest)).map((s) => s.objectId);
+}
+
+function isOlder(
+  s: { createdAt: string | null; positions?: Record<string, number> },
+  newest: CountedSnapshot,
+): boolean {
+  if (s.createdAt === null) return true;
+  if (!s.positions) return s.createdAt < newest.createdAt;
+  return isNewer(newest, { ...newest, positions: s.positions, createdAt: s.createdAt });
 }
 
 /** Whether this browser should write a snapshot now (`logsSince`: log objects after the newest snapshot). */

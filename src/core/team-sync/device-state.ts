@@ -27,6 +27,16 @@ export const verifiedSnapshotSchema = z.object({
 });
 export type VerifiedSnapshot = z.infer<typeof verifiedSnapshotSchema>;
 
+/** A teammate this browser removed from the team: which membership (its joinedAt), when, by whom. */
+export const removalSchema = z.object({
+  device: HEX32,
+  joinedAt: iso,
+  at: iso,
+  browserName: z.string().check(z.maxLength(200)),
+  person: z.string().check(z.maxLength(200)),
+});
+export type Removal = z.infer<typeof removalSchema>;
+
 const stateSchema = z.object({
   format: z.literal(STATE_FORMAT),
   version: z.literal(1),
@@ -45,6 +55,10 @@ const stateSchema = z.object({
   pending: z.int().check(z.gte(0)),
   lastBackupAt: z.nullable(iso),
   snapshots: z.array(verifiedSnapshotSchema).check(z.maxLength(50)),
+  /** Teammates this browser removed (absent in states of browsers that never removed one). */
+  removed: z.optional(z.array(removalSchema).check(z.maxLength(500))),
+  /** When this browser left the team (its last state); absent or null while it is a member. */
+  leftAt: z.optional(z.nullable(iso)),
 });
 export type DeviceState = z.infer<typeof stateSchema>;
 

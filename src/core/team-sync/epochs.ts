@@ -35,7 +35,15 @@ export function dispositionOf(
   if (!restores.has(change.e)) return 'wait';
   const now = restores.get(current);
   if (!now || now.device === device) return 'replaced';
+  // Two browsers that started the team at once: the later start is the team's, and every browser
+  // of the other joins it with all its data (isRacingStart), so nothing of the other is lost.
+  if (isRacingStart(restores.get(change.e)?.record, now.record)) return 'replaced';
   return sequence <= (now.record.seen[device] ?? 0) ? 'replaced' : 'lost';
+}
+
+/** Whether `newer` and `older` are two starts of the team that crossed (both "team created"). */
+export function isRacingStart(older: RestoreRecord | undefined, newer: RestoreRecord | undefined): boolean {
+  return older?.source === 'team-created' && newer?.source === 'team-created';
 }
 
 /** Every restore this browser knows (applied, or replaced by a later one). */

@@ -83,13 +83,42 @@ export function outgoingLogs(db: Database): { sequence: number; body: string; ch
   return selectRows(db, 'SELECT sequence, body, changes FROM team_sync_outgoing ORDER BY sequence');
 }
 
-/** How many of this browser's changes are not in the team store yet (a run still sending not counted). */
+/**
+ * How many of this browser's changes are not in the team store yet, as a person counts them: a
+ * configuration's change-log row goes with the edit that wrote it, and an upload's processing
+ * errors with the upload, so neither counts on its own. (A run still sending is not counted.)
+ */
 export function pendingCount(db: Database): number {
-  const notes = Number(selectValue(db, 'SELECT COUNT(*) FROM team_sync_outbox') ?? 0) - heldNoteCount(db);
-  const queued = Number(selectValue(db, 'SELECT COUNT(*) FROM team_sync_pending') ?? 0);
-  const outgoing = Number(selectValue(db, 'SELECT IFNULL(SUM(changes), 0) FROM team_sync_outgoing') ?? 0);
+  const notes =
+    Number(selectValue(db, `SELECT COUNT(*) FROM team_sync_outbox WHERE tbl NOT IN (${FOLLOWERS})`) ?? 0) -
+    heldNoteCount(db, (table) => !FOLLOWER_TABLES.includes(table));
+  const queued = Number(
+    selectValue(
+      db,
+      `SELECT COUNT(*) FROM team_sync_pending WHERE IFNULL(json_extract(change, '$.t'), '') NOT IN (${FOLLOWERS})`,
+    ) ?? 0,
+  );
+  const outgoing = Number(
+    selectValue(
+      db,
+      `SELECT COUNT(*) FROM team_sync_outgoing o, json_each(o.body, '$.changes') c
+        WHERE IFNULL(json_extract(c.value, '$.t'), '') NOT IN (${FOLLOWERS})`,
+    ) ?? 0,
+  );
   return notes + queued + outgoing;
 }
+
+/** Whether anything of this browser's is not in the team store yet, counting every row (compaction waits for it). */
+export function hasUnsharedChanges(db: Database): boolean {
+  const notes = Number(selectValue(db, 'SELECT COUNT(*) FROM team_sync_outbox') ?? 0) - heldNoteCount(db);
+  const queued = Number(selectValue(db, 'SELECT COUNT(*) FROM team_sync_pending') ?? 0);
+  const outgoing = Number(selectValue(db, 'SELECT COUNT(*) FROM team_sync_outgoing') ?? 0);
+  return notes + queued + outgoing > 0;
+}
+
+/** Rows that are part of another change: a configuration's change-log row, an upload's errors. */
+const FOLLOWER_TABLES: readonly string[] = ['configuration_changes', 'processing_errors'];
+const FOLLOWERS = FOLLOWER_TABLES.map((t) => `'${t}'`).join(', ');
 
 /** How far each device's log has been read. */
 export function readPositions(db: Database): Record<string, number> {

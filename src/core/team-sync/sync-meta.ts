@@ -31,6 +31,12 @@ export const META = {
   stateWrittenAt: 'state_written_at',
   /** The state object's content last written (JSON), so an unchanged state is not written again. */
   stateWritten: 'state_written',
+  /** The teammates this browser removed from the team (JSON list of Removal, for its state object). */
+  removals: 'removals',
+  /** Why this browser stopped syncing: removed by a teammate or left (JSON Departure); absent while a member. */
+  departure: 'departure',
+  /** Teammates' logs this browser cannot read on from: a gap no snapshot covers (JSON list). */
+  stalledLogs: 'stalled_logs',
 } as const;
 export type MetaKey = (typeof META)[keyof typeof META];
 
@@ -45,6 +51,7 @@ export const DEVICE_META: readonly MetaKey[] = [
   META.stateWrittenAt,
   META.stateWritten,
   META.restoreSnapshot,
+  META.removals,
 ];
 
 /** Reads one value, or null. */

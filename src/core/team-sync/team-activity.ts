@@ -10,7 +10,7 @@ import { fieldLabel, type ConflictView, type TeamBrowser } from './team-views';
  * from its own refusals and the teammates' states it has read).
  */
 
-export type TeamActivityKind = 'joined' | 'backup' | 'restore' | 'lost' | 'conflict' | 'refused';
+export type TeamActivityKind = 'joined' | 'left' | 'backup' | 'restore' | 'lost' | 'conflict' | 'refused';
 
 export interface TeamActivityEntry {
   at: string;
@@ -24,6 +24,8 @@ export interface TeamActivitySources {
   lost: readonly LostChange[];
   conflicts: readonly ConflictView[];
   refused: readonly { name: string; reason: string; at: string }[];
+  /** Removals and leaves (membership.ts). */
+  departures: readonly { at: string; text: string }[];
 }
 
 /** The most entries the view lists. */
@@ -41,6 +43,7 @@ export function teamActivity(sources: TeamActivitySources): TeamActivityEntry[] 
         ? [{ at: b.lastBackupAt, kind: 'backup' as const, text: `${b.person} made a backup in ${b.browserName}` }]
         : [],
     ),
+    ...sources.departures.map((d) => ({ ...d, kind: 'left' as const })),
     ...sources.restores.map(({ record, at }) => ({ at, kind: 'restore' as const, text: restoreText(record) })),
     ...sources.lost.map((l) => ({
       at: l.at,

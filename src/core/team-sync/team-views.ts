@@ -1,6 +1,7 @@
 import type { SqlValue } from '../db/sql-types';
 import type { Conflict, ConflictSide } from './conflicts';
 import type { DeviceState } from './device-state';
+import { membershipEnd, type MembershipEnd } from './membership';
 import { SECRET_FIELDS } from './sync-tables';
 
 /**
@@ -47,8 +48,10 @@ export interface TeamBrowser {
   pending: number;
   lastBackupAt: string | null;
   isThisBrowser: boolean;
-  /** Silent for 24 hours while holding unshared changes. */
+  /** Silent for 24 hours while holding unshared changes (never for a browser no longer in the team). */
   isSilentWithChanges: boolean;
+  /** Removed from the team or left; null while a member. */
+  membershipEnd: MembershipEnd | null;
 }
 
 /** A conflict as people see it. */
@@ -64,7 +67,8 @@ export function conflictView(conflict: Conflict): ConflictView {
 /** The team's browsers, this one first, then by last seen. */
 export function teamBrowsers(states: readonly DeviceState[], me: string, nowMs: number): TeamBrowser[] {
   return states
-    .map((s) => ({
+    .map((s) => ({ s, end: s.device === me ? null : membershipEnd(s, states) }))
+    .map(({ s, end }) => ({
       device: s.device,
       browserName: s.browserName,
       person: s.person,
@@ -73,7 +77,9 @@ export function teamBrowsers(states: readonly DeviceState[], me: string, nowMs: 
       pending: s.pending,
       lastBackupAt: s.lastBackupAt,
       isThisBrowser: s.device === me,
-      isSilentWithChanges: s.device !== me && s.pending > 0 && nowMs - Date.parse(s.lastSeen) >= SILENT_AFTER_MS,
+      isSilentWithChanges:
+        s.device !== me && !end && s.pending > 0 && nowMs - Date.parse(s.lastSeen) >= SILENT_AFTER_MS,
+      membershipEnd: end,
     }))
     .sort((a, b) => Number(b.isThisBrowser) - Number(a.isThisBrowser) || b.lastSeen.localeCompare(a.lastSeen));
 }

@@ -8,6 +8,8 @@ import { TeamActivitySection } from './team-activity-section';
 import { TeamBrowsersSection } from './team-browsers-section';
 import { TeamConflictsSection } from './team-conflicts-section';
 import { sharingText } from './team-sync-words';
+import { TeamHealthWarnings } from './team-health-warnings';
+import { DepartureNotice, LeaveTeamButton } from './team-membership';
 
 /**
  * The team database in the Team view (once a team store is connected): whether this browser's
@@ -30,9 +32,13 @@ export function TeamDatabaseSection() {
   return (
     <section aria-label="Team database" className="catalog-section team-database">
       <h2>Team database</h2>
-      <p role="status" className={status.isJoined && status.pending > 0 ? 'notice notice-warning' : 'caption'}>
-        {sharingText(status)}
-      </p>
+      {status.departure && !status.isJoined ? (
+        <DepartureNotice departure={status.departure} />
+      ) : (
+        <p role="status" className={status.isJoined && status.pending > 0 ? 'notice notice-warning' : 'caption'}>
+          {sharingText(status)}
+        </p>
+      )}
       {status.isJoined ? (
         <p className="caption">
           Every change made here is shared with the team, and teammates’ changes arrive within seconds while the app is
@@ -55,9 +61,11 @@ export function TeamDatabaseSection() {
       {notice ? <Notice notice={notice} takesFocus /> : null}
       {status.isJoined ? (
         <>
+          <TeamHealthWarnings warnings={status.health} />
           <TeamBrowsersSection />
           <TeamConflictsSection />
           <TeamActivitySection />
+          <LeaveTeamButton />
         </>
       ) : null}
     </section>

@@ -1,3 +1,4 @@
+import { TeamHealthWarnings } from './team-health-warnings';
 import { TeamRestoreNotice } from './team-restore-notice';
 import { sharingText } from './team-sync-words';
 import { useTeamSyncClock } from './use-team-sync-clock';
@@ -19,8 +20,9 @@ export function TeamSyncSidebar() {
         {status.conflicts > 0
           ? ` ${status.conflicts === 1 ? 'One conflict' : `${status.conflicts} conflicts`} to look at.`
           : ''}{' '}
-        {!status.isJoined || status.conflicts > 0 ? <a href="#/team">Team</a> : null}
+        {!status.isJoined || status.conflicts > 0 || status.health.length > 0 ? <a href="#/team">Team</a> : null}
       </p>
+      <TeamHealthWarnings warnings={status.health} short />
       {status.isJoined ? <TeamRestoreNotice /> : null}
     </div>
   );

@@ -6,6 +6,10 @@ import { plural } from '../common/format';
  * `All changes shared`), with why when the store cannot be reached: work goes on meanwhile.
  */
 export function sharingText(status: TeamSyncStatus): string {
+  if (!status.isJoined && status.departure)
+    return status.departure.kind === 'removed'
+      ? `${status.departure.person} removed this browser from the team; it no longer syncs.`
+      : 'This browser left the team; it no longer syncs.';
   if (!status.isJoined) return 'This browser’s database is not the team’s yet.';
   if (status.isOtherTabWriting) return 'Another tab of this app shares this browser’s changes with the team.';
   const unreachable = status.lastSync?.unreachable ?? null;

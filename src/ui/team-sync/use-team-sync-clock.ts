@@ -36,11 +36,16 @@ export function useTeamSyncClock(): TeamSyncStatus | null {
             report.loadedSnapshot ||
             report.pushed > 0 ||
             report.refused.length > 0 ||
+            report.statesRead > 0 ||
             reachChanged)
         )
           await notifyChanged();
       }
-      setStatus(await api.getTeamSyncStatus());
+      const after = await api.getTeamSyncStatus();
+      // Removed from the team by a teammate, or team health changed as time passed: the Team view says so at once.
+      if ((before.isJoined && !after.isJoined) || JSON.stringify(before.health) !== JSON.stringify(after.health))
+        await notifyChanged();
+      setStatus(after);
     } catch {
       // A failed read or sync is tried again at the next tick; the status keeps its last value.
     } finally {

@@ -1,6 +1,6 @@
 import type { Database } from '../../core/db/sql-types';
 import type { RestoreRecord } from '../../core/team-sync/changes';
-import type { CountedSnapshot } from '../../core/team-sync/compaction';
+import { logsCovered, type CountedSnapshot } from '../../core/team-sync/compaction';
 import type { DeviceState, VerifiedSnapshot } from '../../core/team-sync/device-state';
 import type { TeamListing } from '../../core/team-sync/store-listing';
 import { META, readSyncMeta } from '../../core/team-sync/sync-meta';
@@ -69,8 +69,9 @@ export function joinSnapshot(teammates: readonly DeviceState[]): SnapshotRef | n
 }
 
 /**
- * The latest epoch, then the latest written; snapshots written in the same millisecond go by how
- * many logs they cover (of one epoch, the one covering more holds more).
+ * The latest epoch, then (of one epoch) the one covering the most logs, then the latest written:
+ * coverage before time, since writers' clocks differ (compaction.ts orders them the same way, so
+ * the snapshot chosen here is never one compaction deleted).
  */
 function newestOf(snapshots: readonly CountedSnapshot[]): CountedSnapshot | null {
   let newest: CountedSnapshot | null = null;
@@ -82,10 +83,7 @@ function newestOf(snapshots: readonly CountedSnapshot[]): CountedSnapshot | null
 
 function compareSnapshots(a: CountedSnapshot, b: CountedSnapshot): number {
   if (a.epochClock !== b.epochClock) return a.epochClock > b.epochClock ? 1 : -1;
-  if (a.createdAt !== b.createdAt) return a.createdAt > b.createdAt ? 1 : -1;
-  return logsCovered(a) - logsCovered(b);
-}
-
-function logsCovered(snapshot: CountedSnapshot): number {
-  return Object.values(snapshot.positions).reduce((sum, sequence) => sum + sequence, 0);
+  const covered = logsCovered(a) - logsCovered(b);
+  if (covered !== 0) return covered;
+  return a.createdAt === b.createdAt ? 0 : a.createdAt > b.createdAt ? 1 : -1;
 }

@@ -1,4 +1,6 @@
 import { deletableLogs, deletableSnapshots, isSnapshotDue, newestSnapshot } from '../../core/team-sync/compaction';
+import { hasUnsharedChanges } from '../../core/team-sync/local-queue';
+import { memberStates } from '../../core/team-sync/membership';
 import type { TeamListing } from '../../core/team-sync/store-listing';
 import { readEpoch } from '../../core/team-sync/sync-meta';
 import { readOwnSnapshots } from './choose-snapshot';
@@ -15,17 +17,18 @@ import { writeSnapshot } from './snapshot-writer';
  */
 export async function compact(ctx: SyncContext, listing: TeamListing, report: SyncReport): Promise<void> {
   const { database } = ctx.deps;
-  const teammates = database.read((db) => readTeammates(db));
   const epoch = database.read((db) => readEpoch(db));
   const mine = currentState(ctx);
-  const states = [...teammates, mine];
+  const states = [...database.read((db) => readTeammates(db)), mine];
+  // Browsers removed from the team, or that left, hold nothing back: their logs stay readable.
+  const teammates = memberStates(states).filter((s) => s.device !== ctx.me);
   const now = ctx.nowMs();
   let newest = newestSnapshot(states, epoch.id);
   const logsSince = [...listing.devices].reduce(
     (sum, [device, objects]) => sum + objects.logs.filter((s) => s > (newest?.positions[device] ?? 0)).length,
     0,
   );
-  const isQuiet = mine.pending === 0;
+  const isQuiet = !database.read((db) => hasUnsharedChanges(db));
   if (isQuiet && isSnapshotDue(ctx.me, teammates, now, ctx.policy, logsSince)) {
     const written = await writeSnapshot(ctx);
     if (written.ok) {
@@ -41,10 +44,11 @@ export async function compact(ctx: SyncContext, listing: TeamListing, report: Sy
     const deleted = await ctx.objects.delete({ kind: 'log', deviceId: ctx.me, sequence });
     if (deleted.ok) report.compacted++;
   }
-  const created = new Map(database.read((db) => readOwnSnapshots(db)).map((s) => [s.objectId, s.createdAt]));
+  const known = new Map(database.read((db) => readOwnSnapshots(db)).map((s) => [s.objectId, s]));
   const snapshots = (own?.snapshots ?? []).map((s) => ({
     objectId: s.objectId,
-    createdAt: created.get(s.objectId) ?? null,
+    createdAt: known.get(s.objectId)?.createdAt ?? null,
+    ...(known.get(s.objectId)?.epoch === epoch.id ? { positions: known.get(s.objectId)?.positions } : {}),
   }));
   for (const objectId of deletableSnapshots(snapshots, newest)) {
     const deleted = await ctx.objects.delete({ kind: 'snapshot', deviceId: ctx.me, objectId });

@@ -180,6 +180,7 @@ function joinInto(
       person: connection.person,
       noteSending: true,
       firstSequence: mode.firstSequence,
+      numberAfterStored: true,
       now: ctx.nowIso(),
     });
   } finally {

@@ -7,6 +7,10 @@ import { catchUpSnapshot, readOwnSnapshots, restoreSnapshot } from './choose-sna
 import { loadSnapshot } from './load-snapshot';
 import { rejoinTeam } from './rejoin-team';
 import { fetchNewLogs } from './fetch-logs';
+import { noteStalledLogs } from './stalled-logs';
+import { isRacingStart, knownRestores } from '../../core/team-sync/epochs';
+import { removalOf, type MembershipEnd } from '../../core/team-sync/membership';
+import { stopSyncing } from './membership-actions';
 import type { SyncContext, SyncReport } from './sync-context';
 import { readTeammates, refreshTeammates } from './teammates';
 import { engineWrite } from './engine-write';
@@ -42,6 +46,15 @@ export async function pull(ctx: SyncContext, report: SyncReport): Promise<Result
     epoch: readEpoch(db),
     ownSnapshots: readOwnSnapshots(db),
   }));
+  const removal = removalOf(
+    ctx.me,
+    database.read((db) => readSyncMeta(db, META.joinedAt) ?? ''),
+    teammates,
+  );
+  if (removal) {
+    const stopped = await stopSyncing(ctx, removal);
+    return stopped.ok ? fail('team-removed', removedMessage(removal)) : stopped;
+  }
   if (teammates.some((state) => state.slot === slot && state.device !== ctx.me))
     return fail('team-slot-taken', MESSAGES.slotTaken);
   // The store shows log objects of this browser its database never numbered: the database was
@@ -63,6 +76,7 @@ export async function pull(ctx: SyncContext, report: SyncReport): Promise<Result
       return loaded.ok ? ok({ listing, again: true }) : loaded;
     }
   }
+  await noteStalledLogs(ctx, gaps, positions);
   // Local writes made while the logs were downloading are captured first, in the same
   // transaction: applying the team's changes rewrites rows to what the changes say, and a local
   // edit not yet a change would be written over.
@@ -81,6 +95,28 @@ export async function pull(ctx: SyncContext, report: SyncReport): Promise<Result
   report.lost.push(...outcome.lost);
   if (!outcome.restore) return ok({ listing, again: false });
   const snapshot = restoreSnapshot(teammates, outcome.restore.change.r, listing);
+  const current = database.read((db) => knownRestores(db).get(epoch.id)?.record);
+  if (isRacingStart(current, outcome.restore.change.r)) {
+    // Another browser started the team at the same time, later: this browser joins that team with
+    // all its data (a join merges, nothing is dropped), instead of having it replaced.
+    const joined = await loadSnapshot(
+      ctx,
+      snapshot,
+      { kind: 'join', slot, firstSequence: nextFree(listing, ctx.me), listing },
+      report,
+    );
+    if (joined.ok) report.rejoined = true;
+    return joined.ok ? ok({ listing, again: true }) : joined;
+  }
   const loaded = await loadSnapshot(ctx, snapshot, { kind: 'restore', restore: outcome.restore }, report);
   return loaded.ok ? ok({ listing, again: true }) : loaded;
+}
+
+function removedMessage(removal: MembershipEnd): string {
+  return `${removal.person} removed this browser from the team on ${removal.at.slice(0, 10)}, so it stopped syncing. Its data stays here, with any changes not shared yet; join the team database again to share them.`;
+}
+
+/** The first log number this browser has not stored yet (numbering goes on after a join). */
+function nextFree(listing: TeamListing, me: string): number {
+  return Math.max(0, ...(listing.devices.get(me)?.logs ?? [])) + 1;
 }

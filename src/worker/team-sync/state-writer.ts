@@ -34,6 +34,8 @@ export function currentState(ctx: SyncContext): DeviceState {
       pending: pendingCount(db),
       lastBackupAt: lastBackupAt?.() ?? null,
       snapshots: readOwnSnapshots(db),
+      removed: JSON.parse(readSyncMeta(db, META.removals) ?? '[]') as DeviceState['removed'],
+      leftAt: null,
     };
   });
 }

@@ -35,6 +35,8 @@ export interface SyncReport {
   pushed: number;
   /** Log objects read. */
   logsRead: number;
+  /** Teammates' state objects read because they changed (who is in the team, last seen, unshared changes). */
+  statesRead: number;
   refused: RefusedObject[];
   /** Team restores applied here (someone replaced the team database). */
   restores: RestoreRecord[];
@@ -58,6 +60,7 @@ export function emptyReport(): SyncReport {
     rowsChanged: 0,
     pushed: 0,
     logsRead: 0,
+    statesRead: 0,
     refused: [],
     restores: [],
     lost: [],

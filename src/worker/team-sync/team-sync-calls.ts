@@ -24,6 +24,10 @@ export const teamSyncCalls = {
     joinTeamDatabase: (team: TeamSyncEntry) => team.joinTeamDatabase(),
     /** Pull, push, compaction: now. */
     syncTeamNow: (team: TeamSyncEntry) => team.syncNow(),
+    /** Removes a teammate's browser from the team (it stops syncing when it next syncs; its data stays). */
+    removeTeamBrowser: (team: TeamSyncEntry, device: string) => team.removeBrowser(device),
+    /** This browser leaves the team: announced, then it stops syncing (its data stays). */
+    leaveTeam: (team: TeamSyncEntry) => team.leaveTeam(),
     /** "Take the other value" of a conflict, for the whole team. */
     useOtherTeamValue: (team: TeamSyncEntry, conflictId: string) => team.useOtherValue(conflictId),
     /** Keeps the current value of a conflict, for the whole team. */

@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from '../../core/result';
+import type { MembershipEnd } from '../../core/team-sync/membership';
 import type { TeamActivityEntry } from '../../core/team-sync/team-activity';
 import type { ConflictView, TeamBrowser } from '../../core/team-sync/team-views';
 import { lazyModule } from '../../platform/lazy-import';
@@ -64,6 +65,14 @@ export class TeamSyncEntry {
   async syncNow(): Promise<Result<SyncReport>> {
     if (!this.deps.isWriter()) return fail('team-other-tab', MESSAGES.otherTab);
     return this.act((feature) => feature.syncNow());
+  }
+
+  removeBrowser(device: string): Promise<Result<{ announced: boolean }>> {
+    return this.act((feature) => feature.removeBrowser(device));
+  }
+
+  leaveTeam(): Promise<Result<MembershipEnd & { unshared: number }>> {
+    return this.act((feature) => feature.leaveTeam());
   }
 
   useOtherValue(conflictId: string): Promise<Result<void>> {

@@ -1,4 +1,5 @@
 import { fail, type Result } from '../../core/result';
+import { membershipActivity, type MembershipEnd } from '../../core/team-sync/membership';
 import { teamActivity, type TeamActivityEntry } from '../../core/team-sync/team-activity';
 import type { ConflictView, TeamBrowser } from '../../core/team-sync/team-views';
 import { restoreNoticeOf, type TeamRestoreNotice } from './restore-notice';
@@ -45,6 +46,8 @@ export class TeamSyncFeature {
       conflicts: sync && isJoined ? sync.conflicts().length : 0,
       isOtherTabWriting: false,
       lastSync: this.lastSync,
+      departure: sync && !isJoined ? sync.departure() : null,
+      health: sync && isJoined ? sync.health() : [],
     };
   }
 
@@ -66,6 +69,7 @@ export class TeamSyncFeature {
       lost: sync.lostChanges(),
       conflicts: sync.conflicts(),
       refused: sync.refusedObjects(),
+      departures: membershipActivity(sync.states()),
     });
   }
 
@@ -89,6 +93,14 @@ export class TeamSyncFeature {
 
   syncNow(): Promise<Result<SyncReport>> {
     return this.withEngine((sync) => this.remember(sync.syncNow()));
+  }
+
+  removeBrowser(device: string): Promise<Result<{ announced: boolean }>> {
+    return this.withEngine((sync) => sync.removeBrowser(device));
+  }
+
+  leaveTeam(): Promise<Result<MembershipEnd & { unshared: number }>> {
+    return this.withEngine((sync) => sync.leave());
   }
 
   useOtherValue(conflictId: string): Promise<Result<void>> {

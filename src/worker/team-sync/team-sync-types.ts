@@ -1,3 +1,5 @@
+import type { MembershipEnd } from '../../core/team-sync/membership';
+import type { TeamHealthWarning } from '../../core/team-sync/team-health';
 import type { SyncReport } from './sync-context';
 
 /** What the page sees of the team database in this browser (`getTeamSyncStatus`). */
@@ -13,6 +15,10 @@ export interface TeamSyncStatus {
   isOtherTabWriting: boolean;
   /** The last sync's report (null before the first). */
   lastSync: (SyncReport & { at: string }) | null;
+  /** Why this browser stopped syncing (removed by a teammate, or left), with its changes not shared. */
+  departure: (MembershipEnd & { unshared: number }) | null;
+  /** Team health's warnings (every browser shows the same ones). */
+  health: TeamHealthWarning[];
 }
 
 /** The status of a browser with no team store connected (answered without loading sync's code). */
@@ -23,4 +29,6 @@ export const NOT_CONNECTED_STATUS: TeamSyncStatus = {
   conflicts: 0,
   isOtherTabWriting: false,
   lastSync: null,
+  departure: null,
+  health: [],
 };

@@ -21,6 +21,11 @@ import { readTeammates } from './teammates';
 import { restoreForTeam, type TeamRestoreInput } from './team-restore';
 import { findTeamConflicts } from './conflict-actions';
 import { engineWrite } from './engine-write';
+import type { DeviceState } from '../../core/team-sync/device-state';
+import type { MembershipEnd } from '../../core/team-sync/membership';
+import { teamHealth, type TeamHealthWarning } from '../../core/team-sync/team-health';
+import { readStalledLogs } from './stalled-logs';
+import { leaveTeam, readDeparture, removeBrowser } from './membership-actions';
 
 /**
  * The team database's engine for one browser: over the live database, the team store's
@@ -56,6 +61,12 @@ export class TeamSync {
   /** Joins the team in the store, this browser's data merged in, then syncs. */
   join(): Promise<Result<SyncReport>> {
     return this.serial(async () => {
+      // Joining again after leaving or being removed is a new membership (an old removal names the old one).
+      const fresh = await engineWrite(this.ctx.deps.database, (db) => {
+        if (readSyncMeta(db, META.departure)) db.run('DELETE FROM team_sync_meta WHERE key = ?', [META.joinedAt]);
+        return ok(undefined);
+      });
+      if (!fresh.ok) return fresh;
       const joined = await joinTeam(this.ctx);
       return joined.ok ? this.sync() : joined;
     });
@@ -93,8 +104,40 @@ export class TeamSync {
 
   /** The team's browsers as their states last said (this one as it is now). */
   browsers(): TeamBrowser[] {
-    const states = [...this.ctx.deps.database.read((db) => readTeammates(db)), currentState(this.ctx)];
-    return teamBrowsers(states, this.ctx.me, this.ctx.nowMs());
+    return teamBrowsers(this.states(), this.ctx.me, this.ctx.nowMs());
+  }
+
+  /** Team health: teammates silent for a day with unshared changes, logs that cannot be read on. */
+  health(): TeamHealthWarning[] {
+    return teamHealth(
+      this.browsers(),
+      this.ctx.deps.database.read((db) => readStalledLogs(db)),
+    );
+  }
+
+  /** Every browser's state as last read (this one as it is now). */
+  states(): DeviceState[] {
+    return [...this.ctx.deps.database.read((db) => readTeammates(db)), currentState(this.ctx)];
+  }
+
+  /** Removes a teammate's browser from the team (announced in this browser's state). */
+  removeBrowser(device: string): Promise<Result<{ announced: boolean }>> {
+    return this.serial(() => removeBrowser(this.ctx, device));
+  }
+
+  /** Shares what it can, announces that this browser leaves, and stops syncing here. */
+  leave(): Promise<Result<MembershipEnd & { unshared: number }>> {
+    return this.serial(async () => {
+      const synced = await this.sync();
+      if (!synced.ok) return synced;
+      const left = await leaveTeam(this.ctx);
+      return left.ok ? ok({ ...left.value, unshared: this.pendingCount() }) : left;
+    });
+  }
+
+  /** Why this browser stopped syncing (removed by a teammate, or left), or null. */
+  departure(): (MembershipEnd & { unshared: number }) | null {
+    return readDeparture(this.ctx);
   }
 
   /** Replaces the team's database with restored data, for everyone (see team-restore.ts). */
@@ -107,7 +150,7 @@ export class TeamSync {
    * restore preview's "check with the team". A file of unknown age: everything they changed.
    */
   changesSince(file: Database, fileCreatedAt: string | null): ChangesByPerson[] {
-    const states = [...this.ctx.deps.database.read((db) => readTeammates(db)), currentState(this.ctx)];
+    const states = this.states();
     return this.ctx.deps.database
       .read((db) => teamChangesSince(db, file, fileCreatedAt ?? '', states))
       .filter((person) => person.device !== this.ctx.me);
@@ -163,7 +206,12 @@ export class TeamSync {
     if (!pulled.ok) return report.unreachable !== null ? ok(report) : pulled;
     const stored = pulled.value.listing.devices.get(this.ctx.me)?.logs ?? [];
     const pushed = await push(this.ctx, report, Math.max(0, ...stored));
-    if (!pushed.ok) return ok(report);
+    // The logs could not be stored: the state still tries to go out, so teammates learn that this
+    // browser holds changes they do not have (team health warns when it then falls silent).
+    if (!pushed.ok) {
+      await writeStateIfDue(this.ctx);
+      return ok(report);
+    }
     await compact(this.ctx, pulled.value.listing, report);
     await writeStateIfDue(this.ctx);
     return ok(report);

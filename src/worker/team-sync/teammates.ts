@@ -44,6 +44,7 @@ export async function refreshTeammates(ctx: SyncContext, listing: TeamListing, r
     fresh.push({ device, state: state.value, etag: objects.state.etag });
   }
   if (fresh.length === 0) return;
+  report.statesRead += fresh.length;
   await engineWrite(ctx.deps.database, (db) => {
     for (const { device, state, etag } of fresh) {
       db.run(

@@ -7,9 +7,10 @@ import type { Socket } from 'node:net';
  * match); `down` drops every connection; `cut` lets an upload start and drops it once its first
  * bytes arrive (anything else is dropped at once), as a store gone mid-upload does; `skew` answers every
  * signed request as AWS does when this computer's clock is off — 403 RequestTimeTooSkewed, with
- * the CORS headers that let the page read it.
+ * the CORS headers that let the page read it; `refuse-logs` answers 403 AccessDenied to writes of
+ * team log objects only (a store whose policy or quota stops them) and passes everything else.
  */
-export type ProxyMode = 'pass' | 'down' | 'cut' | 'skew';
+export type ProxyMode = 'pass' | 'down' | 'cut' | 'skew' | 'refuse-logs';
 
 export interface S3Proxy {
   url: string;
@@ -31,6 +32,17 @@ export async function startS3Proxy(target: string): Promise<S3Proxy> {
     }
     if (proxy.mode === 'cut') {
       request.once('data', () => request.socket.destroy());
+      return;
+    }
+    if (proxy.mode === 'refuse-logs' && request.method === 'PUT' && (request.url ?? '').includes('/log/')) {
+      response.writeHead(403, {
+        'Content-Type': 'application/xml',
+        'Access-Control-Allow-Origin': request.headers.origin ?? '*',
+        'Access-Control-Expose-Headers': 'ETag',
+      });
+      response.end(
+        '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>',
+      );
       return;
     }
     if (proxy.mode === 'skew' && request.method !== 'OPTIONS') {

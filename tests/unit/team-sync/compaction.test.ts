@@ -98,6 +98,18 @@ describe('compaction rules', () => {
     expect(deletableSnapshots(mine, null)).toEqual([]);
   });
 
+  it('writers’ clocks differ: the snapshot covering more is the newest, and its writer never deletes it', () => {
+    const start = { ...snapshot({}, '2026-12-20T10:00:01.700Z'), objectId: '5'.repeat(32) };
+    const later = { ...snapshot({ [ME]: 4, [BOB]: 2 }, '2026-12-20T10:00:00.000Z'), objectId: '6'.repeat(32) };
+    const newest = newestSnapshot(
+      [state(BOB, {}, undefined, [start]), state(ME, {}, undefined, [later])],
+      'e'.repeat(32),
+    );
+    expect(newest?.objectId).toBe(later.objectId);
+    const mine = [{ objectId: later.objectId, createdAt: later.createdAt, positions: later.positions }];
+    expect(deletableSnapshots(mine, { ...start, device: BOB })).toEqual([]);
+  });
+
   it('the newest counted snapshot is of the current epoch only', () => {
     const old = { ...snapshot({}, '2026-12-21T00:00:00.000Z', 'd'.repeat(32)) };
     const current = snapshot({}, '2026-12-19T00:00:00.000Z');

@@ -108,7 +108,13 @@ class Team {
     readonly store: LaggingStore,
   ) {}
 
-  static async start(count: number, seeds: LocalEdit[][], joinsEarly: boolean[], key: TeamKey): Promise<Team> {
+  static async start(
+    count: number,
+    seeds: LocalEdit[][],
+    joinsEarly: boolean[],
+    key: TeamKey,
+    racingStart = false,
+  ): Promise<Team> {
     const store = new LaggingStore();
     const browsers: SimBrowser[] = [];
     for (let i = 0; i < count; i++) {
@@ -130,15 +136,42 @@ class Team {
       browsers.push(browser);
     }
     const team = new Team(browsers, store);
-    const started = browsers[0] ? await countedSync(browsers[0].sync.startTeam()) : undefined;
+    // Racing: a second browser presses `Join the team database` at the same moment on the empty store.
+    const racer = racingStart ? browsers[1] : undefined;
+    const brokerages = (b: SimBrowser | undefined) =>
+      b ? b.rows<{ name: string }>('SELECT name FROM brokerages').map((r) => r.name) : [];
+    const before = new Set([...brokerages(browsers[0]), ...brokerages(racer)]);
+    const [started, raced] = await Promise.all([
+      browsers[0] ? countedSync(browsers[0].sync.startTeam()) : undefined,
+      racer ? countedSync(racer.sync.startTeam()) : undefined,
+    ]);
     if (!started?.ok) throw new Error(`start: ${JSON.stringify(started)}`);
     team.joined.add(0);
+    if (racer && raced && !raced.ok && raced.error.code === 'team-exists')
+      await expectOk(countedSync(racer.sync.join()), racer);
+    else if (racer && !raced?.ok) throw new Error(`racing start: ${JSON.stringify(raced)}`);
+    if (racer && raced?.ok) STATS.racingStarts++;
+    if (racer) {
+      team.joined.add(1);
+      await team.expectRaceKeptBoth(racer, before);
+    }
     for (const [i, browser] of browsers.entries()) {
-      if (i === 0 || !joinsEarly[i]) continue;
+      if (team.joined.has(i) || !joinsEarly[i]) continue;
       await expectOk(countedSync(browser.sync.join()), browser);
       team.joined.add(i);
     }
     return team;
+  }
+
+  /** After two starts at once, both browsers hold every brokerage either had: one team, the other's data joined in. */
+  async expectRaceKeptBoth(racer: SimBrowser, before: ReadonlySet<string>): Promise<void> {
+    const first = this.browsers[0];
+    if (!first) return;
+    for (let round = 0; round < 3; round++) for (const b of [first, racer]) await syncOk(b);
+    for (const b of [first, racer]) {
+      const names = new Set(b.rows<{ name: string }>('SELECT name FROM brokerages').map((r) => r.name));
+      expect(names, `${b.person} after the race`).toEqual(before);
+    }
   }
 
   async run(op: Op): Promise<void> {
@@ -434,13 +467,17 @@ describe('team database convergence (property)', () => {
           fc.array(fc.array(editArb, { minLength: 2, maxLength: 8 }), { minLength: 4, maxLength: 4 }),
           fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
           fc.array(opArb, { minLength: Math.ceil(OPS / 2), maxLength: OPS }),
-          async (count, seeds, joinsEarly, ops) => {
-            const team = await Team.start(count, seeds, joinsEarly, key);
+          fc.boolean(), // two browsers start the team at once
+          async (count, seeds, joinsEarly, ops, racingStart) => {
+            const team = await Team.start(count, seeds, joinsEarly, key, racingStart);
             for (const op of ops) await team.run(op);
             await team.settle();
             await team.expectConverged();
-            for (const browser of team.browsers)
+            for (const browser of team.browsers) {
               expect(browser.sync.pendingCount(), `${browser.person} has nothing left to share`).toBe(0);
+              // Two starts at once: the one that lost joins the other, nothing of it reported lost.
+              if (racingStart) expect(browser.sync.lostChanges(), `${browser.person} lost nothing`).toEqual([]);
+            }
           },
         ),
         { numRuns: RUNS, seed: SEED },

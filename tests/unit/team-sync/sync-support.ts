@@ -29,6 +29,8 @@ export class SimBrowser {
   safetySnapshots: string[] = [];
   /** When set, the store calls of this browser fail (it is offline). */
   isOffline = false;
+  /** When set, only its writes of log objects fail (a store whose policy or quota refuses them). */
+  refusesLogWrites = false;
 
   private constructor(
     private readonly SQL: SqlJsStatic,
@@ -145,7 +147,11 @@ export class SimBrowser {
   /** This browser's team store connection (offline when `isOffline`). */
   connection(): TeamConnection {
     return {
-      store: offlineWhen(this.store, () => this.isOffline),
+      store: offlineWhen(
+        this.store,
+        () => this.isOffline,
+        () => this.refusesLogWrites,
+      ),
       prefix: this.options.prefix ?? 'team/',
       teamKey: this.teamKey,
       deviceId: this.deviceId,
@@ -165,14 +171,14 @@ export interface SimOptions {
 }
 
 /** The store as seen from a browser that may be offline (every call unreachable then). */
-function offlineWhen(store: ObjectStore, isOffline: () => boolean): ObjectStore {
+function offlineWhen(store: ObjectStore, isOffline: () => boolean, refusesLogs: () => boolean): ObjectStore {
   const down = () =>
     Promise.resolve({
       ok: false as const,
       error: { code: 'unreachable' as const, message: 'offline', detail: 'simulated' },
     });
   return {
-    put: (...args) => (isOffline() ? down() : store.put(...args)),
+    put: (...args) => (isOffline() || (refusesLogs() && args[0].includes('/log/')) ? down() : store.put(...args)),
     get: (...args) => (isOffline() ? down() : store.get(...args)),
     head: (...args) => (isOffline() ? down() : store.head(...args)),
     list: (...args) => (isOffline() ? down() : store.list(...args)),
@@ -194,6 +200,8 @@ export const STATS = {
   compacted: 0,
   lost: 0,
   rejoined: 0,
+  /** Two browsers that both started the team at once. */
+  racingStarts: 0,
 };
 
 /** Runs `syncNow` and fails the test on a failure value. */
