@@ -1,10 +1,7 @@
 // The team store's figures (bench/page/store-bench.ts in the bench worker, bench/node/store-drive.mjs
 // in the built app): ratios against their floors, the targets, and BENCHMARKS.md's section.
-import { readFile, writeFile } from 'node:fs/promises';
-import { REPO } from './servers.mjs';
+import { writeBenchmarksSection } from './benchmarks-section.mjs';
 
-const START = '<!-- bench:store:start -->';
-const END = '<!-- bench:store:end -->';
 const median = (list) => {
   const sorted = [...list].sort((a, b) => a - b);
   return sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN;
@@ -102,15 +99,6 @@ export function storeMarkdown(store, meta) {
 }
 
 /** Replaces BENCHMARKS.md's team store section (added at the end the first time). */
-export async function writeStoreSection(markdown) {
-  const path = `${REPO}BENCHMARKS.md`;
-  const text = await readFile(path, 'utf8');
-  const section = `${START}\n${markdown}\n${END}`;
-  const start = text.indexOf(START);
-  const end = text.indexOf(END);
-  const next =
-    start >= 0 && end > start
-      ? `${text.slice(0, start)}${section}${text.slice(end + END.length)}`
-      : `${text.trimEnd()}\n\n## Team store in Chromium (npm run bench)\n\n${section}\n`;
-  await writeFile(path, next);
+export function writeStoreSection(markdown) {
+  return writeBenchmarksSection({ name: 'store', heading: 'Team store in Chromium (npm run bench)', markdown });
 }

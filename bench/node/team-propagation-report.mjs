@@ -1,10 +1,6 @@
 // How soon a teammate's visible app shows a change (bench/node/team-sync-drive.mjs): the figures,
 // the targets (within 10 s, median ≤ 5 s) and BENCHMARKS.md's section.
-import { readFile, writeFile } from 'node:fs/promises';
-import { REPO } from './servers.mjs';
-
-const START = '<!-- bench:team-propagation:start -->';
-const END = '<!-- bench:team-propagation:end -->';
+import { writeBenchmarksSection } from './benchmarks-section.mjs';
 
 export function propagationResult({ arrivals }) {
   const sorted = [...arrivals].sort((a, b) => a - b);
@@ -53,15 +49,10 @@ export function propagationMarkdown(result, meta) {
 }
 
 /** Replaces BENCHMARKS.md's section (added at the end the first time). */
-export async function writePropagationSection(markdown) {
-  const path = `${REPO}BENCHMARKS.md`;
-  const text = await readFile(path, 'utf8');
-  const section = `${START}\n${markdown}\n${END}`;
-  const start = text.indexOf(START);
-  const end = text.indexOf(END);
-  const next =
-    start >= 0 && end > start
-      ? `${text.slice(0, start)}${section}${text.slice(end + END.length)}`
-      : `${text.trimEnd()}\n\n## A change reaching a teammate (npm run bench)\n\n${section}\n`;
-  await writeFile(path, next);
+export function writePropagationSection(markdown) {
+  return writeBenchmarksSection({
+    name: 'team-propagation',
+    heading: 'A change reaching a teammate (npm run bench)',
+    markdown,
+  });
 }

@@ -1,21 +1,15 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { fileFrom } from './helpers/backup-files';
 import { ACME, seedCatalog } from './helpers/seed';
 import { BackupsView } from './pages/backups';
 import { Catalog } from './pages/catalog';
 import { Sidebar } from './pages/sidebar';
+import { violations } from './helpers/axe';
 
 // Issue 8: axe-core finds no violation in the five states a user meets (empty, data, preview,
 // error, encrypted), in the light and the dark colours.
 const ENCRYPTED = 'tests/fixtures/backups/ours-2.0-encrypted.json';
 const ORIGINAL = 'tests/fixtures/e2e/ff2api_backup_20261122_004303.json';
-
-/** The rule ids and nodes axe reports for the page as it is now. */
-async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`no axe violations in the empty, data, preview, error and encrypted states (${colorScheme})`, async ({

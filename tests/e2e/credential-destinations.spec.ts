@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { DEMO_API_KEY, DEMO_BEARER_TOKEN, startDemoApi, type DemoApi } from '../../scripts/demo-api-server.mjs';
 import { LOADS_MAPPING, loadsCsv } from '../support/loads-csv';
@@ -8,6 +7,7 @@ import { ACME } from './helpers/seed';
 import { Catalog } from './pages/catalog';
 import { ProcessFile } from './pages/process-file';
 import { Sidebar } from './pages/sidebar';
+import { violations } from './helpers/axe';
 
 /**
  * Credentials go only where they belong, in Chromium against two real loopback origins: the demo
@@ -28,12 +28,6 @@ test.beforeEach(() => {
   api.reset();
   (other.requests as unknown[]).length = 0;
 });
-
-/** What axe-core finds wrong on the page as it is now. */
-async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** Opens the app with ACME and a saved `Daily loads` configuration for the demo API; returns its edit form. */
 async function savedConfiguration(page: Page, auth: 'api_key' | 'bearer_token'): Promise<Locator> {

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startDemoApi, DEMO_API_KEY, type DemoApi } from '../../scripts/demo-api-server.mjs';
 import { loadsCsv } from '../support/loads-csv';
@@ -8,6 +7,7 @@ import { BackupsView } from './pages/backups';
 import { Catalog } from './pages/catalog';
 import { ProcessFile } from './pages/process-file';
 import { Sidebar } from './pages/sidebar';
+import { violations } from './helpers/axe';
 
 // A phone works: at 390 px mapping, upload history and backup health are usable without sideways
 // scrolling, a Critical health shows with the sidebar folded, and axe-core finds nothing.
@@ -18,11 +18,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server.close();
 });
-
-async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** Whether anything sticks out sideways (the page wider than the screen). */
 function overflowsSideways(page: Page): Promise<boolean> {

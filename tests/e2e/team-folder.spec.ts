@@ -1,11 +1,18 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import { DEMO_API_KEY, startDemoApi, type DemoApi } from '../../scripts/demo-api-server.mjs';
 import { installSharedFolder, readFolder, SHARED_FOLDER, SyncAgent } from './helpers/sync-agent';
 import { TEAM_PASSPHRASE } from './helpers/team-store-node';
 import { Catalog } from './pages/catalog';
 import { Sidebar } from './pages/sidebar';
-import { TeamDatabase, type Teammate } from './pages/team-database';
+import {
+  TeamDatabase,
+  type Teammate,
+  BROKERAGE,
+  CONFIGURATION,
+  editDescription,
+  shownDescription,
+} from './pages/team-database';
+import { violations } from './helpers/axe';
 
 /**
  * The team store in a shared folder, in Chromium: each teammate's browser context picks a folder
@@ -16,8 +23,6 @@ import { TeamDatabase, type Teammate } from './pages/team-database';
  * after a reload the browser asks for access again and the panel says so until Alice allows it.
  */
 
-const BROKERAGE = 'Acme, Inc.';
-const CONFIGURATION = 'Daily loads';
 /** The sync agent's round plus the app's pull every 5 s while visible, with room for a loaded machine. */
 const ARRIVES = { timeout: 25_000 };
 
@@ -28,11 +33,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await api.close();
 });
-
-async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function teammateWithFolder(browser: Browser): Promise<Teammate> {
   const context = await browser.newContext();
@@ -52,29 +52,6 @@ async function fillFolderForm(mate: Teammate, browserName: string, person: strin
   await team.field("This browser's name").fill(browserName);
   await team.field('Your name').fill(person);
   await team.field('Team passphrase').fill(TEAM_PASSPHRASE);
-}
-
-async function editDescription(mate: Teammate, text: string): Promise<void> {
-  const catalog = new Catalog(mate.page);
-  await catalog.showView('Brokerages');
-  await catalog.selectBrokerage(BROKERAGE);
-  await catalog
-    .configurationList(BROKERAGE)
-    .getByRole('button', { name: `Edit ${CONFIGURATION}` })
-    .click();
-  const form = mate.page.getByRole('form', { name: `Edit “${CONFIGURATION}”` });
-  await form.getByLabel('Description').fill(text);
-  await form.getByRole('button', { name: 'Save configuration' }).click();
-  await expect(
-    mate.page.getByRole('main').getByRole('status').filter({ hasText: 'Saved configuration' }),
-  ).toBeVisible();
-}
-
-async function shownDescription(mate: Teammate) {
-  const catalog = new Catalog(mate.page);
-  await catalog.showView('Brokerages');
-  await catalog.selectBrokerage(BROKERAGE);
-  return catalog.configurationList(BROKERAGE).locator('.configuration-description');
 }
 
 test('a team over a synced folder: create, join, an edit arrives, a sealed backup, access asked again', async ({

@@ -1,10 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import { startS3Proxy, type S3Proxy } from './helpers/s3-proxy';
 import { freshPrefix, s3Env, TEAM_PASSPHRASE } from './helpers/team-store-node';
 import { Catalog } from './pages/catalog';
 import type { StoreDetails } from './pages/team';
 import { joinTeam, openTeammate, startTeam, TeamDatabase, type Teammate } from './pages/team-database';
+import { violations } from './helpers/axe';
 
 /**
  * Team health and membership in Chromium against the real S3 server: Bob's browser holds a change
@@ -25,11 +25,6 @@ test.afterEach(async () => {
 
 function storeDetails(prefix: string, browserName: string, person: string): StoreDetails {
   return { ...s3Env(), endpoint: proxy.url, prefix, passphrase: TEAM_PASSPHRASE, browserName, person };
-}
-
-async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** Alice's browser with the page's clock under the test's hand (the app's one clock). */

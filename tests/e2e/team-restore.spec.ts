@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startS3Proxy, type S3Proxy } from './helpers/s3-proxy';
 import { freshPrefix, s3Env, TEAM_PASSPHRASE } from './helpers/team-store-node';
@@ -7,7 +6,16 @@ import { BackupsView } from './pages/backups';
 import { Catalog } from './pages/catalog';
 import { Sidebar } from './pages/sidebar';
 import type { StoreDetails } from './pages/team';
-import { joinTeam, openTeammate, startTeam, type Teammate } from './pages/team-database';
+import {
+  joinTeam,
+  openTeammate,
+  startTeam,
+  BROKERAGE,
+  CONFIGURATION,
+  editDescription,
+  shownDescription,
+} from './pages/team-database';
+import { violations } from './helpers/axe';
 
 /**
  * A team restore from the UI, in Chromium against the real S3 server (Ceph RGW), two teammates
@@ -17,8 +25,6 @@ import { joinTeam, openTeammate, startTeam, type Teammate } from './pages/team-d
  * undo is announced the same way and brings Bob's edit back.
  */
 
-const BROKERAGE = 'Acme, Inc.';
-const CONFIGURATION = 'Daily loads';
 /** The app syncs every 5 s while visible; room for a loaded machine. */
 const ARRIVES = { timeout: 20_000 };
 
@@ -32,34 +38,6 @@ test.afterEach(async () => {
 
 function storeDetails(prefix: string, browserName: string, person: string): StoreDetails {
   return { ...s3Env(), endpoint: proxy.url, prefix, passphrase: TEAM_PASSPHRASE, browserName, person };
-}
-
-async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-async function editDescription(mate: Teammate, text: string): Promise<void> {
-  const catalog = new Catalog(mate.page);
-  await catalog.showView('Brokerages');
-  await catalog.selectBrokerage(BROKERAGE);
-  await catalog
-    .configurationList(BROKERAGE)
-    .getByRole('button', { name: `Edit ${CONFIGURATION}` })
-    .click();
-  const form = mate.page.getByRole('form', { name: `Edit “${CONFIGURATION}”` });
-  await form.getByLabel('Description').fill(text);
-  await form.getByRole('button', { name: 'Save configuration' }).click();
-  await expect(
-    mate.page.getByRole('main').getByRole('status').filter({ hasText: 'Saved configuration' }),
-  ).toBeVisible();
-}
-
-async function shownDescription(mate: Teammate) {
-  const catalog = new Catalog(mate.page);
-  await catalog.showView('Brokerages');
-  await catalog.selectBrokerage(BROKERAGE);
-  return catalog.configurationList(BROKERAGE).locator('.configuration-description');
 }
 
 /** The sidebar's notice of a teammate's team restore. */

@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startS3Proxy } from './helpers/s3-proxy';
 import { freshPrefix, nodeStore, s3Env, TEAM_PASSPHRASE } from './helpers/team-store-node';
 import { TeamView, type StoreDetails } from './pages/team';
+import { violations } from './helpers/axe';
 
 /**
  * Connecting the app to a real S3 server (Ceph RGW) from Chromium: a wrong secret and a bucket
@@ -10,11 +10,6 @@ import { TeamView, type StoreDetails } from './pages/team';
  * origin); creating the team shows the recovery key once; a wrong passphrase changes nothing; a
  * store refusing a skewed clock is explained. axe finds no violation in any of these states.
  */
-
-async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 function details(change: Partial<StoreDetails> = {}): StoreDetails {
   const env = s3Env();

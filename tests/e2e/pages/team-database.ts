@@ -1,4 +1,5 @@
 import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { Catalog } from './catalog';
 import { TeamView, type StoreDetails } from './team';
 
 /**
@@ -74,4 +75,33 @@ export async function joinTeam(mate: Teammate, store: StoreDetails): Promise<voi
   await mate.db.team.open();
   await mate.db.team.join(store);
   await mate.db.join();
+}
+
+/** The brokerage and configuration the team specs share between teammates. */
+export const BROKERAGE = 'Acme, Inc.';
+export const CONFIGURATION = 'Daily loads';
+
+/** Edits the shared configuration's description in this teammate's browser, as a person does. */
+export async function editDescription(mate: Teammate, text: string): Promise<void> {
+  const catalog = new Catalog(mate.page);
+  await catalog.showView('Brokerages');
+  await catalog.selectBrokerage(BROKERAGE);
+  await catalog
+    .configurationList(BROKERAGE)
+    .getByRole('button', { name: `Edit ${CONFIGURATION}` })
+    .click();
+  const form = mate.page.getByRole('form', { name: `Edit “${CONFIGURATION}”` });
+  await form.getByLabel('Description').fill(text);
+  await form.getByRole('button', { name: 'Save configuration' }).click();
+  await expect(
+    mate.page.getByRole('main').getByRole('status').filter({ hasText: 'Saved configuration' }),
+  ).toBeVisible();
+}
+
+/** The shared configuration's description as this teammate's Brokerages view shows it. */
+export async function shownDescription(mate: Teammate): Promise<Locator> {
+  const catalog = new Catalog(mate.page);
+  await catalog.showView('Brokerages');
+  await catalog.selectBrokerage(BROKERAGE);
+  return catalog.configurationList(BROKERAGE).locator('.configuration-description');
 }
