@@ -2,6 +2,7 @@
 // with the team store connected, as a user does: `Download backup` until the sidebar says the
 // copy is "… and in the team store", and `Restore latest from team store` until “Database
 // restored successfully”. Records the main thread's long tasks during each (app-drive.mjs's way).
+import { connectStore } from './team-store-form.mjs';
 import { downloadButton, longTasks, pageInit, restoreButton, restoreInput, waitForWatcher } from './app-drive.mjs';
 
 const SIDEBAR = 'aside[aria-label="Database management"]';
@@ -28,23 +29,7 @@ export async function driveStore({ browser, url, file, s3, runs, warmup, log }) 
     await waitForWatcher(page, 'restored', 300_000);
 
     // Connect (not measured): create the team at a fresh prefix.
-    await page.goto(`${url}#/team`);
-    const form = page.getByRole('region', { name: 'Team store', exact: true });
-    await form.getByLabel('Provider', { exact: true }).selectOption({ label: 'MinIO / Ceph' });
-    await form.getByLabel('Endpoint', { exact: true }).fill(s3.S3_ENDPOINT);
-    await form.getByLabel('Region', { exact: true }).fill(s3.S3_REGION);
-    await form.getByLabel('Bucket', { exact: true }).fill(s3.S3_BUCKET);
-    await form.getByLabel('Prefix', { exact: true }).fill(`bench-app-${Date.now().toString(36)}/`);
-    await form.getByLabel('Access key ID', { exact: true }).fill(s3.S3_ACCESS_KEY);
-    await form.getByLabel('Secret access key', { exact: true }).fill(s3.S3_SECRET_KEY);
-    await form.getByLabel('Your name', { exact: true }).fill('Bench');
-    await form.getByLabel('Team passphrase', { exact: true }).fill('bench team passphrase, not a real one');
-    await form.getByRole('button', { name: 'Connect', exact: true }).click();
-    await form
-      .getByLabel('Confirm team passphrase', { exact: true })
-      .fill('bench team passphrase, not a real one', { timeout: 60_000 });
-    await form.getByRole('button', { name: 'Connect', exact: true }).click();
-    await page.getByRole('button', { name: 'I have kept it safe' }).click({ timeout: 60_000 });
+    await connectStore(page, { url, s3, prefix: `bench-app-${Date.now().toString(36)}/`, who: 'Bench', create: true });
 
     for (let run = 0; run < warmup + runs; run++) {
       await page.evaluate(() => window.__bench.watch('stored', 'and in the team store', 'status'));

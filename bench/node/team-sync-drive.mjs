@@ -4,33 +4,16 @@
 // Bob's page — visible, idle on the Brokerages view, never reloaded or focused — shows it. The time
 // measured is from Alice's click to the name appearing in Bob's main area, both read with the
 // wall clock (Date.now()) of the same machine, so the two pages' figures compare.
-
-const PASSPHRASE = 'bench team passphrase, not a real one';
+import { connectStore } from './team-store-form.mjs';
 
 /** In every page before the app: the wall time of the last click (capture phase: before the app sees it). */
 function recordClicks() {
   document.addEventListener('click', () => (window.__benchClickAt = Date.now()), true);
 }
 
+/** Connects to the store (creating the team or joining it), then joins the team database. */
 async function connect(page, url, s3, prefix, who, create) {
-  await page.goto(`${url}#/team`);
-  const form = page.getByRole('region', { name: 'Team store', exact: true });
-  await form.getByLabel('Provider', { exact: true }).selectOption({ label: 'MinIO / Ceph' });
-  await form.getByLabel('Endpoint', { exact: true }).fill(s3.S3_ENDPOINT);
-  await form.getByLabel('Region', { exact: true }).fill(s3.S3_REGION);
-  await form.getByLabel('Bucket', { exact: true }).fill(s3.S3_BUCKET);
-  await form.getByLabel('Prefix', { exact: true }).fill(prefix);
-  await form.getByLabel('Access key ID', { exact: true }).fill(s3.S3_ACCESS_KEY);
-  await form.getByLabel('Secret access key', { exact: true }).fill(s3.S3_SECRET_KEY);
-  await form.getByLabel("This browser's name", { exact: true }).fill(`${who}'s laptop`);
-  await form.getByLabel('Your name', { exact: true }).fill(who);
-  await form.getByLabel('Team passphrase', { exact: true }).fill(PASSPHRASE);
-  await form.getByRole('button', { name: 'Connect', exact: true }).click();
-  if (create) {
-    await form.getByLabel('Confirm team passphrase', { exact: true }).fill(PASSPHRASE, { timeout: 60_000 });
-    await form.getByRole('button', { name: 'Connect', exact: true }).click();
-    await page.getByRole('button', { name: 'I have kept it safe' }).click({ timeout: 60_000 });
-  }
+  await connectStore(page, { url, s3, prefix, who, create });
   const database = page.getByRole('main').getByRole('region', { name: 'Team database' });
   await database.getByRole('button', { name: 'Join the team database' }).click({ timeout: 60_000 });
   await database.getByRole('region', { name: 'Team browsers' }).waitFor({ timeout: 60_000 });

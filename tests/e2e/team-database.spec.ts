@@ -2,10 +2,9 @@ import { expect, test, type Browser } from '@playwright/test';
 import { startDemoApi, DEMO_API_KEY, type DemoApi } from '../../scripts/demo-api-server.mjs';
 import { loadsCsv } from '../support/loads-csv';
 import { startS3Proxy, type S3Proxy } from './helpers/s3-proxy';
-import { freshPrefix, nodeStore, s3Env, TEAM_PASSPHRASE } from './helpers/team-store-node';
+import { freshPrefix, nodeStore, s3Env } from './helpers/team-store-node';
 import { Catalog } from './pages/catalog';
 import { ProcessFile } from './pages/process-file';
-import type { StoreDetails } from './pages/team';
 import {
   joinTeam,
   openTeammate,
@@ -16,6 +15,7 @@ import {
   CONFIGURATION,
   editDescription,
   shownDescription,
+  storeThrough,
 } from './pages/team-database';
 import { violations } from './helpers/axe';
 
@@ -45,10 +45,6 @@ test.afterEach(async () => {
   await proxy.close();
 });
 
-function storeDetails(prefix: string, browserName: string, person: string): StoreDetails {
-  return { ...s3Env(), endpoint: proxy.url, prefix, passphrase: TEAM_PASSPHRASE, browserName, person };
-}
-
 /** Alice and Bob in one team; Alice's brokerage and configuration (for the demo load API) shared. */
 async function twoTeammates(browser: Browser, label: string) {
   const prefix = freshPrefix(label);
@@ -63,9 +59,9 @@ async function twoTeammates(browser: Browser, label: string) {
     apiKey: DEMO_API_KEY,
     baseUrl: api.baseUrl,
   });
-  await startTeam(alice, storeDetails(prefix, 'Front desk', 'Alice'));
+  await startTeam(alice, storeThrough(proxy.url, prefix, 'Front desk', 'Alice'));
   const bob = await openTeammate(browser);
-  await joinTeam(bob, storeDetails(prefix, 'Back office', 'Bob'));
+  await joinTeam(bob, storeThrough(proxy.url, prefix, 'Back office', 'Bob'));
   return { prefix, alice, bob };
 }
 
@@ -98,7 +94,7 @@ test('A edits a configuration and B shows it without a reload; B processes a fil
 
   // Carol joins later and has everything.
   const carol = await openTeammate(browser);
-  await joinTeam(carol, storeDetails(prefix, 'Night desk', 'Carol'));
+  await joinTeam(carol, storeThrough(proxy.url, prefix, 'Night desk', 'Carol'));
   await expect(await shownDescription(carol)).toHaveText('Morning CSV, checked by Alice');
   const carolCatalog = new Catalog(carol.page);
   await carolCatalog.showView('Upload history');

@@ -1,9 +1,8 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { startS3Proxy, type S3Proxy } from './helpers/s3-proxy';
-import { freshPrefix, s3Env, TEAM_PASSPHRASE } from './helpers/team-store-node';
+import { freshPrefix, s3Env } from './helpers/team-store-node';
 import { Catalog } from './pages/catalog';
-import type { StoreDetails } from './pages/team';
-import { joinTeam, openTeammate, startTeam, TeamDatabase, type Teammate } from './pages/team-database';
+import { joinTeam, openTeammate, startTeam, TeamDatabase, type Teammate, storeThrough } from './pages/team-database';
 import { violations } from './helpers/axe';
 
 /**
@@ -23,10 +22,6 @@ test.afterEach(async () => {
   await proxy.close();
 });
 
-function storeDetails(prefix: string, browserName: string, person: string): StoreDetails {
-  return { ...s3Env(), endpoint: proxy.url, prefix, passphrase: TEAM_PASSPHRASE, browserName, person };
-}
-
 /** Alice's browser with the page's clock under the test's hand (the app's one clock). */
 async function openWithClock(browser: Browser): Promise<Teammate> {
   const context = await browser.newContext();
@@ -44,9 +39,9 @@ async function silentBobAfterADay(browser: Browser) {
   const prefix = freshPrefix('silent');
   const alice = await openWithClock(browser);
   await new Catalog(alice.page).createBrokerage('Acme');
-  await startTeam(alice, storeDetails(prefix, 'Front desk', 'Alice'));
+  await startTeam(alice, storeThrough(proxy.url, prefix, 'Front desk', 'Alice'));
   const bob = await openTeammate(browser);
-  await joinTeam(bob, storeDetails(prefix, 'Back office', 'Bob'));
+  await joinTeam(bob, storeThrough(proxy.url, prefix, 'Back office', 'Bob'));
 
   // The store refuses Bob's log objects: his change stays in his browser, and his state says so.
   proxy.mode = 'refuse-logs';

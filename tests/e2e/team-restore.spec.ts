@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { startS3Proxy, type S3Proxy } from './helpers/s3-proxy';
-import { freshPrefix, s3Env, TEAM_PASSPHRASE } from './helpers/team-store-node';
+import { freshPrefix, s3Env } from './helpers/team-store-node';
 import { BackupsView } from './pages/backups';
 import { Catalog } from './pages/catalog';
 import { Sidebar } from './pages/sidebar';
-import type { StoreDetails } from './pages/team';
 import {
   joinTeam,
   openTeammate,
@@ -14,6 +13,7 @@ import {
   CONFIGURATION,
   editDescription,
   shownDescription,
+  storeThrough,
 } from './pages/team-database';
 import { violations } from './helpers/axe';
 
@@ -36,10 +36,6 @@ test.afterEach(async () => {
   await proxy.close();
 });
 
-function storeDetails(prefix: string, browserName: string, person: string): StoreDetails {
-  return { ...s3Env(), endpoint: proxy.url, prefix, passphrase: TEAM_PASSPHRASE, browserName, person };
-}
-
 /** The sidebar's notice of a teammate's team restore. */
 function restoreNotice(page: Page) {
   return new Sidebar(page).root.getByRole('status', { name: 'Team restore' });
@@ -59,9 +55,9 @@ test('A restores an older backup for the team: the preview names B’s change, B
     authType: 'api_key',
     apiKey: 'ak-test-team-restore',
   });
-  await startTeam(alice, storeDetails(prefix, 'Front desk', 'Alice'));
+  await startTeam(alice, storeThrough(proxy.url, prefix, 'Front desk', 'Alice'));
   const bob = await openTeammate(browser);
-  await joinTeam(bob, storeDetails(prefix, 'Back office', 'Bob'));
+  await joinTeam(bob, storeThrough(proxy.url, prefix, 'Back office', 'Bob'));
 
   const aliceSidebar = new Sidebar(alice.page);
   const download = await aliceSidebar.downloadBackup();

@@ -1,4 +1,5 @@
 import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { s3Env, TEAM_PASSPHRASE } from '../helpers/team-store-node';
 import { Catalog } from './catalog';
 import { TeamView, type StoreDetails } from './team';
 
@@ -60,6 +61,11 @@ export async function openTeammate(browser: Browser): Promise<Teammate> {
   const page = await context.newPage();
   await page.goto('/');
   return { context, page, db: new TeamDatabase(page) };
+}
+
+/** The test S3 server's details, reached at `endpoint` (a proxy the test can take down), for one teammate. */
+export function storeThrough(endpoint: string, prefix: string, browserName: string, person: string): StoreDetails {
+  return { ...s3Env(), endpoint, prefix, passphrase: TEAM_PASSPHRASE, browserName, person };
 }
 
 /** The first browser: creates the team in the store, then starts the team database from its data. */
