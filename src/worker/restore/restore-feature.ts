@@ -33,10 +33,11 @@ export interface RestoreFeatureDeps extends RestoreDeps {
 export class RestoreFeature {
   readonly restores: LazyInstance<RestoreOperations>;
   readonly undo: UndoOperations;
-  /** Preview ids → the file or snapshot they show, for the undo point of the restore. */
-  private readonly previewNames = new Map<string, string>();
-  /** Preview ids of snapshots (a team restore says "a snapshot", not its name). */
-  private readonly snapshotPreviews = new Set<string>();
+  /**
+   * Preview ids → the file or snapshot they show: its name for the undo point and the audit trail,
+   * whether it is a snapshot for a team restore (which says "a snapshot", not its name).
+   */
+  private readonly previews = new Map<string, { name: string; source: 'file' | 'snapshot' }>();
 
   constructor(private readonly deps: RestoreFeatureDeps) {
     this.restores = lazyInstance(
@@ -50,7 +51,7 @@ export class RestoreFeature {
 
   async inspectBackup(file: BackupSource, options?: { passphrase?: string }): Promise<Result<RestorePreview>> {
     // A file refused before any restore began changes nothing, the audit trail included.
-    return this.withTeam(await this.restores.use((restores) => restores.inspectBackup(file, options)));
+    return this.withTeam(await this.restores.use((restores) => restores.inspectBackup(file, options)), 'file');
   }
 
   /** The usual restore preview, for a snapshot. */
@@ -61,9 +62,7 @@ export class RestoreFeature {
     if (!restores.ok) return restores;
     const candidate = await this.deps.snapshots.openCandidate(found.value);
     if (!candidate.ok) return candidate;
-    const preview = await this.withTeam(restores.value.inspectCandidate(snapshotName(found.value), candidate.value));
-    if (preview.ok) this.snapshotPreviews.add(preview.value.previewId);
-    return preview;
+    return this.withTeam(restores.value.inspectCandidate(snapshotName(found.value), candidate.value), 'snapshot');
   }
 
   /** Applies a previewed file or snapshot, after a `Before restore` / `Before merge` snapshot (its undo). */
@@ -73,7 +72,7 @@ export class RestoreFeature {
     options: RestoreOptions = {},
   ): Promise<Result<RestoreOutcome>> {
     const applied = await this.applyAfterSafetyCopy(previewId, mode, options);
-    if (!applied.ok) await this.auditFailure(this.previewNames.get(previewId) ?? 'a backup', mode, applied.error);
+    if (!applied.ok) await this.auditFailure(this.previews.get(previewId)?.name ?? 'a backup', mode, applied.error);
     return applied;
   }
 
@@ -86,7 +85,7 @@ export class RestoreFeature {
     if (!restores.ok) return restores;
     // A browser that lost its data (the eviction alert) is in no team any more: its recovery is its own.
     if (mode === 'replace' && options.isRecovery !== true && (await this.deps.team.isJoined())) {
-      const source = this.snapshotPreviews.has(previewId) ? 'snapshot' : 'file';
+      const source = this.previews.get(previewId)?.source ?? 'file';
       return applyTeamRestore(this.deps, restores.value, previewId, source, (point) =>
         this.undo.rememberRestore(point),
       );
@@ -97,7 +96,7 @@ export class RestoreFeature {
     const applied = await restores.value.applyRestore(previewId, mode, options);
     if (!applied.ok) return applied;
     const nowIso = this.deps.clock.now().toISOString();
-    const sourceName = this.previewNames.get(previewId) ?? 'a backup';
+    const sourceName = this.previews.get(previewId)?.name ?? 'a backup';
     const rows = Object.values(applied.value.counts).reduce((sum, n) => sum + n, 0);
     await this.deps.restoreTiming.write({
       ms: performance.now() - started,
@@ -123,8 +122,11 @@ export class RestoreFeature {
   }
 
   /** The preview, noted; in a team database, with what teammates changed since the file. */
-  private async withTeam(preview: Result<RestorePreview>): Promise<Result<RestorePreview>> {
-    const noted = this.notePreview(preview);
+  private async withTeam(
+    preview: Result<RestorePreview>,
+    source: 'file' | 'snapshot',
+  ): Promise<Result<RestorePreview>> {
+    const noted = this.notePreview(preview, source);
     if (!noted.ok || !noted.value.previewId || !(await this.deps.team.isJoined())) return noted;
     const file = this.restores.current()?.pendingDatabase(noted.value.previewId);
     if (!file) return noted;
@@ -132,8 +134,9 @@ export class RestoreFeature {
     return ok({ ...noted.value, team: { changedSince } });
   }
 
-  private notePreview(preview: Result<RestorePreview>): Result<RestorePreview> {
-    if (preview.ok && preview.value.previewId) this.previewNames.set(preview.value.previewId, preview.value.fileName);
+  private notePreview(preview: Result<RestorePreview>, source: 'file' | 'snapshot'): Result<RestorePreview> {
+    if (preview.ok && preview.value.previewId)
+      this.previews.set(preview.value.previewId, { name: preview.value.fileName, source });
     return preview.ok ? ok(preview.value) : preview;
   }
 }
